@@ -1,0 +1,130 @@
+"""The one settings object.
+
+Everything an organisation may change lives here, read from environment
+variables prefixed ``ASSISTANT_`` (and an optional ``.env`` file). It is
+loaded once by an entry point and passed down; nothing else reads the
+environment. Paths default to folders beside the project, never to the
+directory the command happened to be launched from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .model_names import DEFAULT_EMBEDDING_MODEL
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Typed configuration; refuses combinations that would be unsafe to run."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    environment: Literal["local", "production"] = "local"
+
+    # Corpus and storage
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    data_dir: Path = PROJECT_ROOT / "data"
+    max_file_mb: float = Field(20.0, gt=0)
+
+    # Embeddings and vector store
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    chroma_host: str | None = None
+    chroma_port: int = Field(8000, gt=0, lt=65536)
+    chroma_path: Path | None = None
+    collection: str = "oncology_massage"
+
+    # Chunking (sizes chosen by measurement: see docs/retrieval.md)
+    chunk_size: int = Field(700, ge=100, le=8000)
+    chunk_overlap: int = Field(120, ge=0)
+
+    # Retrieval
+    retrieval_k: int = Field(6, ge=1, le=50)
+    dense_enabled: bool = True
+    bm25_enabled: bool = True
+    rrf_k: int = Field(60, ge=1)
+    relevance_floor: float = Field(0.35, ge=-1.0, le=1.0)
+    relevance_confident: float = Field(0.65, ge=-1.0, le=1.0)
+    min_term_coverage: float = Field(0.5, ge=0.0, le=1.0)
+    history_turns: int = Field(2, ge=0, le=10)
+    rerank_model: str | None = None
+
+    # Answers
+    answer_backend: Literal["extractive", "llm"] = "extractive"
+    max_answer_sentences: int = Field(5, ge=1, le=10)
+    llm_model: str | None = None
+    llm_provider: str = "openai"
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr = SecretStr("not-needed")
+    llm_timeout_s: float = Field(30.0, gt=0)
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
+
+    # Routing
+    router_llm_vote: bool = False
+
+    # Referral details an organisation changes for its country
+    emergency_number: str = "911"
+    crisis_line: str = "988"
+    crisis_line_name: str = "988 Suicide & Crisis Lifeline"
+    therapist_locator_url: str = "https://www.s4om.org/"
+
+    # Conversation store and app
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(7860, gt=0, lt=65536)
+    max_message_chars: int = Field(2000, ge=10)
+    rate_limit_per_minute: int = Field(20, ge=1)
+    retention_days: int | None = Field(None, ge=1)
+    log_message_text: bool = False
+    staff_username: str = "staff"
+    staff_password: SecretStr | None = None
+    allowed_embed_origins: list[str] = Field(default_factory=lambda: ["*"])
+    widget_title: str = "Ask about oncology massage"
+    widget_color: str = "#1d4e89"
+    widget_position: Literal["bottom-right", "bottom-left"] = "bottom-right"
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError("chunk_overlap must be smaller than chunk_size")
+        if self.answer_backend == "llm" and not self.llm_model:
+            raise ValueError("answer_backend 'llm' needs ASSISTANT_LLM_MODEL")
+        if self.environment == "production":
+            if self.staff_password is None or len(self.staff_password.get_secret_value()) < 12:
+                raise ValueError(
+                    "production needs ASSISTANT_STAFF_PASSWORD of at least 12 characters"
+                )
+            if "*" in self.allowed_embed_origins:
+                raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
+        return self
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def chroma_server(self) -> bool:
+        return self.chroma_host is not None
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment once; tests pass overrides instead."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,242 @@
+"""Loading corpus files into ``Document`` objects.
+
+An organisation extends the corpus with its own files, so every loader
+refuses bad input with a one-line reason naming the file, and one bad file
+never stops the others. Markdown/text carries YAML front matter, saved HTML
+is reduced to its main text by trafilatura (with BeautifulSoup for the
+canonical link and title), and PDFs are read by pypdf with page offsets kept
+so citations can name a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .schema import Document
+
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})
+"""The corpus folder's own README describes the sources; it is not one."""
+
+
+class DocumentError(Exception):
+    """A file that cannot become a document; the message is the reason."""
+
+
+@dataclass(frozen=True)
+class LoadError:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def iter_corpus_files(root: Path) -> Iterator[Path]:
+    """Every file under ``root`` that looks like a source, sorted for stable runs.
+
+    Hidden files and the folder's README are passed over; files with other
+    extensions are yielded so that they are reported, not silently ignored.
+    """
+    if root.is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.name.lower() not in SKIPPED_NAMES:
+            yield path
+
+
+def source_id_for(path: Path, root: Path, declared: str | None) -> str:
+    if declared and declared.strip():
+        return declared.strip()
+    base = root if root.is_dir() else root.parent
+    return path.resolve().relative_to(base.resolve()).as_posix()
+
+
+def load_document(path: Path, root: Path, max_bytes: int) -> Document:
+    """Load one file or raise ``DocumentError`` with a reason a person can act on."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(
+            f"unsupported file type {suffix or '(none)'!r}; "
+            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DocumentError(
+            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit "
+            "(ASSISTANT_MAX_FILE_MB)"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError("file is empty")
+    if suffix in PDF_SUFFIXES:
+        return _load_pdf(path, root, data)
+    if b"\x00" in data:
+        raise DocumentError("binary data in a text file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8"
+        ) from None
+    if suffix in HTML_SUFFIXES:
+        return _load_html(path, root, text, data)
+    return _load_text(path, root, text, data)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    if not text.startswith("---"):
+        return {}, text
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            try:
+                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
+            except yaml.YAMLError as exc:
+                raise DocumentError(f"front matter is not valid YAML: {exc}") from None
+            if not isinstance(meta, dict):
+                raise DocumentError("front matter must be a mapping of key: value lines")
+            return {str(k): str(v) for k, v in meta.items() if v is not None}, "\n".join(
+                lines[i + 1 :]
+            )
+    raise DocumentError("front matter starts with '---' but has no closing '---'")
+
+
+def _load_text(path: Path, root: Path, text: str, data: bytes) -> Document:
+    meta, body = _split_front_matter(text.replace("\r\n", "\n"))
+    if not body.strip():
+        raise DocumentError("no text after the front matter")
+    return Document(
+        source_id=source_id_for(path, root, meta.get("url")),
+        title=meta.get("title") or path.stem.replace("-", " ").replace("_", " ").title(),
+        text=body,
+        path=str(path.resolve()),
+        content_hash=content_hash(data),
+        metadata=meta,
+    )
+
+
+def _load_html(path: Path, root: Path, html: str, data: bytes) -> Document:
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    canonical = soup.find("link", rel="canonical")
+    url = canonical.get("href") if canonical is not None else None
+    og_url = soup.find("meta", property="og:url")
+    if not url and og_url is not None:
+        url = og_url.get("content")
+    title_tag = soup.find("title")
+    body = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_comments=False,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
+        include_formatting=True,
+        favor_recall=True,
+    )
+    if not body or not body.strip():
+        raise DocumentError("no main text found in the HTML page")
+    meta = {"format": "html"}
+    if url:
+        meta["url"] = str(url)
+    title = title_tag.get_text(strip=True) if title_tag is not None else ""
+    return Document(
+        source_id=source_id_for(path, root, str(url) if url else None),
+        title=title or path.stem,
+        text=body,
+        path=str(path.resolve()),
+        content_hash=content_hash(data),
+        metadata=meta,
+    )
+
+
+def _load_pdf(path: Path, root: Path, data: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                unlocked = reader.decrypt("")
+            except Exception:
+                unlocked = 0
+            if not unlocked:
+                raise DocumentError("encrypted PDF (needs a password); save an unlocked copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info_title = (reader.metadata.title if reader.metadata else None) or ""
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
+    if not any(p.strip() for p in pages):
+        raise DocumentError("PDF has no text layer (a scan?); run OCR first")
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for page_text in pages:
+        starts.append(offset)
+        cleaned = page_text.strip() + "\n\n"
+        parts.append(cleaned)
+        offset += len(cleaned)
+    return Document(
+        source_id=source_id_for(path, root, None),
+        title=str(info_title).strip() or path.stem.replace("-", " ").replace("_", " "),
+        text="".join(parts),
+        path=str(path.resolve()),
+        content_hash=content_hash(data),
+        metadata={"format": "pdf", "pages": str(len(pages))},
+        page_starts=tuple(starts),
+    )
+
+
+def load_corpus(
+    root: Path | Iterable[Path], max_bytes: int = 20 * 1024 * 1024
+) -> tuple[list[Document], list[LoadError]]:
+    """Load every file under one or more roots; bad files are returned as errors."""
+    roots = [root] if isinstance(root, Path) else list(root)
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    seen: dict[str, str] = {}
+    for base in roots:
+        for path in iter_corpus_files(base):
+            try:
+                doc = load_document(path, base, max_bytes)
+            except DocumentError as exc:
+                errors.append(LoadError(str(path), str(exc)))
+                continue
+            except OSError as exc:
+                errors.append(LoadError(str(path), f"cannot read file: {exc.strerror or exc}"))
+                continue
+            if doc.source_id in seen:
+                errors.append(
+                    LoadError(
+                        str(path), f"same source id {doc.source_id!r} as {seen[doc.source_id]}"
+                    )
+                )
+                continue
+            seen[doc.source_id] = str(path)
+            documents.append(doc)
+    return documents, errors

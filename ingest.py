@@ -1,0 +1,6 @@
+"""Load the corpus into the vector store: `python ingest.py [PATH ...] [--rebuild] [--dry-run]`."""
+
+from assistant.cli import run_ingest
+
+if __name__ == "__main__":
+    raise SystemExit(run_ingest())

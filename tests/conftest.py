@@ -1,0 +1,58 @@
+"""Shared fixtures: the real embedding model (loaded once) and real Chroma stores."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings, load_settings
+from assistant.embeddings import SentenceTransformerEmbeddings, get_embeddings
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests build their settings explicitly; a developer's ASSISTANT_* must not leak in."""
+    for name in list(os.environ):
+        if name.startswith("ASSISTANT_") and not name.startswith("ASSISTANT_TEST_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(PROJECT_ROOT / "tests")
+
+
+@pytest.fixture(scope="session")
+def embeddings() -> SentenceTransformerEmbeddings:
+    emb = get_embeddings(load_settings(_env_file=None).embedding_model)
+    _ = emb.dimension
+    return emb
+
+
+def make_settings(data_dir: Path, corpus_dir: Path = CORPUS, **overrides: object) -> Settings:
+    return load_settings(_env_file=None, data_dir=data_dir, corpus_dir=corpus_dir, **overrides)
+
+
+@pytest.fixture
+def tmp_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the default corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def default_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings over the default corpus with its own data folder, ingested once per session."""
+    return make_settings(tmp_path_factory.mktemp("default-data"))
+
+
+@pytest.fixture(scope="session")
+def assistant(
+    default_settings: Settings, embeddings: SentenceTransformerEmbeddings
+) -> Iterator[object]:
+    from assistant.service import build_assistant
+
+    yield build_assistant(default_settings, embeddings=embeddings, progress=False)
