@@ -25,7 +25,8 @@ def _settings_or_exit() -> Settings:
         return load_settings()
     except ValidationError as exc:
         errors = "; ".join(
-            f"ASSISTANT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+            (f"ASSISTANT_{'_'.join(str(p) for p in e['loc']).upper()}" if e["loc"] else "settings")
+            + f": {e['msg'].removeprefix('Value error, ')}"
             for e in exc.errors()
         )
         print(f"error: invalid settings: {errors}", file=sys.stderr)
@@ -70,6 +71,9 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted: what was written is kept; run again to finish", file=sys.stderr)
+        return 130
     for change in report.changes:
         if change.kind != "unchanged" or args.dry_run:
             counts = f"+{len(change.to_add)} / -{len(change.to_delete)} chunks"

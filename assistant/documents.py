@@ -63,10 +63,20 @@ def iter_corpus_files(root: Path) -> Iterator[Path]:
 
 
 def source_id_for(path: Path, root: Path, declared: str | None) -> str:
+    """The declared URL, else the path inside ``root`` (the corpus folder when the
+    file lies in it, so a file has one id however it is passed to ``ingest.py``)."""
     if declared and declared.strip():
         return declared.strip()
     base = root if root.is_dir() else root.parent
     return path.resolve().relative_to(base.resolve()).as_posix()
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.3g} {unit}"
+        n /= 1024
+    return f"{n:.3g} GB"
 
 
 def load_document(path: Path, root: Path, max_bytes: int) -> Document:
@@ -80,8 +90,7 @@ def load_document(path: Path, root: Path, max_bytes: int) -> Document:
     size = path.stat().st_size
     if size > max_bytes:
         raise DocumentError(
-            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit "
-            "(ASSISTANT_MAX_FILE_MB)"
+            f"file is {_size(size)}, over the {_size(max_bytes)} limit (ASSISTANT_MAX_FILE_MB)"
         )
     data = path.read_bytes()
     if not data.strip():
@@ -213,17 +222,25 @@ def _load_pdf(path: Path, root: Path, data: bytes) -> Document:
 
 
 def load_corpus(
-    root: Path | Iterable[Path], max_bytes: int = 20 * 1024 * 1024
+    root: Path | Iterable[Path],
+    max_bytes: int = 20 * 1024 * 1024,
+    corpus_dir: Path | None = None,
 ) -> tuple[list[Document], list[LoadError]]:
-    """Load every file under one or more roots; bad files are returned as errors."""
+    """Load every file under one or more roots; bad files are returned as errors.
+
+    Files inside ``corpus_dir`` are identified relative to it, whichever root
+    they were found under.
+    """
     roots = [root] if isinstance(root, Path) else list(root)
+    home = corpus_dir.resolve() if corpus_dir is not None else None
     documents: list[Document] = []
     errors: list[LoadError] = []
     seen: dict[str, str] = {}
     for base in roots:
         for path in iter_corpus_files(base):
+            inside = home is not None and home in path.resolve().parents
             try:
-                doc = load_document(path, base, max_bytes)
+                doc = load_document(path, home if inside and home else base, max_bytes)
             except DocumentError as exc:
                 errors.append(LoadError(str(path), str(exc)))
                 continue

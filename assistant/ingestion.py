@@ -79,6 +79,15 @@ def _ingest_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _tail(path: Path, roots: Sequence[Path]) -> str:
+    """A failed file's path inside its root: matches its stored path even if the
+    corpus folder has moved since it was ingested."""
+    for root in roots:
+        if root in path.parents:
+            return path.relative_to(root).as_posix()
+    return path.name
+
+
 def _under(path: str, roots: Sequence[Path]) -> bool:
     p = Path(path)
     return any(p == r or r in p.parents for r in roots)
@@ -91,7 +100,7 @@ def plan(
     full_corpus: bool,
 ) -> IngestReport:
     """The difference between what the corpus says and what the store holds."""
-    documents, failed = load_corpus(roots, settings.max_file_bytes)
+    documents, failed = load_corpus(roots, settings.max_file_bytes, settings.corpus_dir)
     changes: list[DocumentChange] = []
     for doc in documents:
         wanted = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
@@ -102,11 +111,13 @@ def plan(
         kind = "added" if not have else ("updated" if to_add or to_delete else "unchanged")
         changes.append(DocumentChange(doc.source_id, doc.path, kind, to_add, to_delete))
     loaded = {d.source_id for d in documents}
-    failed_paths = {str(Path(f.path).resolve()) for f in failed}
     resolved_roots = [r.resolve() for r in roots]
+    failed_tails = {_tail(Path(f.path).resolve(), resolved_roots) for f in failed}
     for source_id, (path, ids) in sorted(existing.items()):
-        if source_id in loaded or path in failed_paths:
+        if source_id in loaded or source_id in failed_tails:
             continue
+        if any(path == t or path.endswith("/" + t) for t in failed_tails):
+            continue  # a file that failed this time keeps what was stored for it
         if full_corpus or _under(path, resolved_roots):
             changes.append(DocumentChange(source_id, path, "removed", [], sorted(ids)))
     return IngestReport(changes=changes, failed=failed)

@@ -10,12 +10,14 @@ vectors from two models is refused instead of silently degrading retrieval.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.errors import NotFoundError
 
 from .config import Settings
 from .schema import Chunk
@@ -23,6 +25,27 @@ from .schema import Chunk
 _REBUILD_SUFFIX = "__rebuild"
 _OLD_SUFFIX = "__old"
 _GET_PAGE = 2000
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reopen_if_replaced(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Retry once with a fresh handle when the collection was swapped by a rebuild
+    in another process (the running app must not fail until restarted)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except NotFoundError:
+            store = args[0]
+            assert isinstance(store, VectorStore)
+            store._collection = None
+            return method(*args, **kwargs)
+
+    return wrapper
 
 
 class StoreError(Exception):
@@ -130,9 +153,11 @@ class VectorStore:
             self._collection = collection
         return self._collection
 
+    @_reopen_if_replaced
     def count(self) -> int:
         return self.collection.count() if self.exists() else 0
 
+    @_reopen_if_replaced
     def existing_ids_by_source(self) -> dict[str, tuple[str, set[str]]]:
         """Every stored chunk id, grouped by source id, with the source's file path."""
         result: dict[str, tuple[str, set[str]]] = {}
@@ -144,6 +169,7 @@ class VectorStore:
                 entry[1].add(chunk_id)
         return result
 
+    @_reopen_if_replaced
     def all_chunks(self) -> list[Chunk]:
         chunks: list[Chunk] = []
         for ids, metas, docs in self._pages(include_documents=True):
@@ -179,6 +205,7 @@ class VectorStore:
         for i in range(0, len(ids), _GET_PAGE):
             self.collection.delete(ids=list(ids[i : i + _GET_PAGE]))
 
+    @_reopen_if_replaced
     def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
         """Nearest chunks with cosine similarity (1 - cosine distance)."""
         if k <= 0 or self.count() == 0:
