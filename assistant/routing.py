@@ -1,0 +1,1364 @@
+"""Safety routing: decide how every incoming message is handled before anything answers it.
+
+A missed emergency or crisis is the worst mistake this product can make, so the
+deterministic checks for those two routes run first, on every user turn of the
+conversation, and nothing later (the classifier, an LLM vote, text inside the
+message) can take them back. A small classifier over the packaged sentence
+embeddings, fitted on ``routing_examples.yaml``, then acts as a safety net for
+paraphrases the patterns miss. Only after that do the injection, clinical and
+off-topic patterns run, and the classifier settles what they leave open. Without
+embeddings the patterns decide alone. The router never produces ``unknown``:
+retrieval decides that later. docs/routing.md describes the order and the
+measured accuracy.
+
+Message text is never logged; only routes and reasons are.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import yaml
+
+from .config import Settings
+from .schema import SAFETY_ROUTES, Route, RouteDecision, Turn
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from sklearn.linear_model import LogisticRegression
+
+log = logging.getLogger(__name__)
+
+LlmVote = Callable[[Sequence[Turn], str], RouteDecision | None]
+
+EXAMPLES_RESOURCE = "routing_examples.yaml"
+ROUTED = (Route.ANSWER, Route.CLINICAL, Route.EMERGENCY, Route.CRISIS, Route.OUT_OF_SCOPE)
+SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
+"""Crisis ranks above emergency: its reply also leads to the emergency number."""
+
+# Classifier settings, chosen by cross-validation on the training examples only.
+CLASSIFIER_C = 4.0
+CLASSIFIER_SAFETY_THRESHOLD = 0.4
+"""A classifier-only emergency/crisis vote needs at least this probability."""
+LOW_CONFIDENCE = 0.55
+"""Below this an LLM vote (if any) may decide between answer, clinical and out_of_scope."""
+SAFETY_MEMORY_SIZE = 4096
+FOLLOW_UP_MAX_TOKENS = 7
+FOLLOW_UP_MARKED_MAX_TOKENS = 12
+
+# ---------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+)
+_APOSTROPHE_FORMS = [
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(it|that|what|he|she|there|here|who|where|how)'s\b"), r"\1 is"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"'s\b"), ""),
+]
+_TOKEN_MAP = {
+    "cant": "can not",
+    "cannot": "can not",
+    "cnt": "can not",
+    "wont": "will not",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "hadnt": "had not",
+    "shouldnt": "should not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "aint": "is not",
+    "im": "i am",
+    "ive": "i have",
+    "youre": "you are",
+    "theyre": "they are",
+    "thats": "that is",
+    "whats": "what is",
+    "theres": "there is",
+    "hes": "he is",
+    "shes": "she is",
+    "lets": "let us",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "ya": "you",
+    "pls": "please",
+    "plz": "please",
+    "every1": "everyone",
+    "evry1": "everyone",
+    "some1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "2day": "today",
+    "2morrow": "tomorrow",
+    "2moro": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "b4": "before",
+    "rn": "right now",
+    "idk": "i do not know",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "abt": "about",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "ty": "thank you",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "mum": "mom",
+    "mommy": "mom",
+    "mama": "mom",
+    "daddy": "dad",
+    "papa": "dad",
+    "hubby": "husband",
+    "kemo": "chemo",
+    "w": "with",
+    "rads": "radiation",
+}
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_THOUSANDS_K = re.compile(r"\b(\d+(?:\.\d+)?)\s?k\b")
+_FOR_ME = re.compile(r"\b4 (me|you|him|her|my|them|us)\b")
+_SLASH_WITH = re.compile(r"\bw/o\b|\bw/")
+_CLAUSE = re.compile(r"\.(?!\d)|(?<!\d)\.|[!?;:]+")
+_NON_WORD = re.compile(r"[^a-z0-9.,\s]")
+
+# Words whose misspellings matter: safety lexicon and the clinical terms people type
+# on a phone. A token is corrected to one of these only when it is not itself a
+# known word, starts with the same letter and is at most about one edit away.
+FUZZY_VOCABULARY = frozenset(
+    """
+breathe breathing breath breathless chest pressure tightness heart attack suicide suicidal
+myself himself herself killing bleeding blood fainted fainting faint confused confusion seizure
+unconscious unresponsive swollen swelling fever feverish temperature thermometer chemo
+chemotherapy platelets platelet burden everyone everybody overdose dizzy slurred numbness
+weakness coughing vomiting throwing hemorrhage allergic throat collapsed hopeless alive living
+radiation infusion catheter incision lymphedema neutropenic hemoglobin medication massage
+therapist cancer oncology oncologist nosebleed drooping gasping choking seizures paralyzed
+""".split()
+)
+PROTECTED_WORDS = frozenset(
+    """
+breast breasts bread breed blend bleed bleeds blond bloody blooms bloom chess chests chase cheat
+cheap check cheer cheers choke chose strokes stroke stroking stoke feeling feeding feather fewer
+fevers faints feint fainter painted painting living loving lining liking alike aline alive
+confusing confuse confuses conclusion coughs coughed cough massages massaged masseuse message
+messages passage cancel canceled cancelled cancels canter cancers cancerous candor heard heart
+hearth hearts heat heater treat throat throats threat thread through throw throwing thrown
+therapy therapies therapists mystery myself yourself itself thyself everyone everyones severe
+swelled swell swells sweeping sweating swallow swallowed radiated radiating radiate radiator
+inclusion infusions infection injection incisions catheters platelet platelets plate plates
+pressured pressures presser burdens burden burned burner border borders hopeful hopefully
+hopes hoping chemical chemist breathy breaths breather breathed breathes slurry slurp dizzily
+dizziness numbness numbers number weakest weakens weakened weakling attacks attacked attach
+allergenic attacker bathing beating bleeping blending breaching breadth breasting breeding
+burdened chancery cocking coking contusion cooking corking couching dropping drooling fining
+gaping gassing grasping hart hear hearty homeless indecision infusing kipling mediation medicating
+meditation meditations ontology overdo overdoes overdone pressurize seizes selling sellings
+shelling smelling spelling spurred temperate throaty throng towing voting
+""".split()
+)
+"""Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU
+dictionary so a new vocabulary word cannot silently start rewriting ordinary words."""
+
+
+@lru_cache(maxsize=4096)
+def _correct_token(token: str) -> str:
+    if (
+        len(token) < 4
+        or not token.isalpha()
+        or token in FUZZY_VOCABULARY
+        or token in PROTECTED_WORDS
+    ):
+        return token
+    candidates = [w for w in FUZZY_VOCABULARY if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    cutoff = 0.88 if len(token) <= 5 else 0.85
+    match = difflib.get_close_matches(token, candidates, n=1, cutoff=cutoff)
+    return match[0] if match else token
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify quotes, expand contractions and texting forms, fix near-miss typos.
+
+    Sentence punctuation becomes a ``.`` token and commas a ``,`` token so the
+    negation check can stop at clause boundaries; decimal points and thousands
+    separators inside numbers survive ("101.3", "18,000" -> "18000").
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"message must be a str, not {type(text).__name__}")
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    for pattern, repl in _APOSTROPHE_FORMS:
+        text = pattern.sub(repl, text)
+    text = text.replace("'", "").replace('"', " ")
+    text = _SLASH_WITH.sub(lambda m: "without " if m.group(0) == "w/o" else "with ", text)
+    text = text.replace("&", " and ").replace("°", " degrees ").replace("-", " ")
+    text = text.replace("/", " ")
+    text = _DECIMAL_COMMA.sub("", text)
+    text = _THOUSANDS_K.sub(lambda m: str(int(float(m.group(1)) * 1000)), text)
+    text = _CLAUSE.sub(" . ", text)
+    text = text.replace(",", " , ")
+    text = _NON_WORD.sub(" ", text)
+    tokens: list[str] = []
+    for token in text.split():
+        mapped = _TOKEN_MAP.get(token)
+        if mapped is not None:
+            tokens.extend(mapped.split())
+        else:
+            tokens.append(_correct_token(token))
+    return _FOR_ME.sub(r"for \1", " ".join(tokens))
+
+
+# ---------------------------------------------------------------------------
+# Lexicons. All patterns run on normalised text.
+# ---------------------------------------------------------------------------
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """Compile alternatives, one per line in the source so each can be reviewed on its own."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+KIN = (
+    r"(?:mom|mother|dad|father|husband|wife|partner|spouse|son|daughter|child|kid|baby|"
+    r"sister|brother|friend|aunt|uncle|grandma|grandmother|grandpa|grandfather|granny|nana|"
+    r"grandson|granddaughter|boyfriend|girlfriend|fiance|fiancee|parent|cousin|niece|nephew|"
+    r"neighbor|neighbour|patient|client|loved one)s?"
+)
+PERSON = _any(
+    r"\b(?:i|me|my|mine|myself|he|she|him|his|her|hers|himself|herself)\b",
+    rf"\bmy {KIN}\b",
+)
+NEGATORS = frozenset(
+    {"no", "not", "never", "without", "denies", "deny", "denied", "nor", "none", "neither", "free"}
+)
+NEGATION_EXEMPT_NEXT = frozenset(
+    {
+        "sure",
+        "certain",
+        "know",
+        "knowing",
+        "normal",
+        "only",
+        "just",
+        "usually",
+        "stop",
+        "stopping",
+        "getting",
+        "go",
+        "going",
+    }
+)
+CLAUSE_BREAKS = frozenset({".", ",", "but", "though", "however", "except", "yet", "although"})
+PILLS = r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?)"
+SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
+CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
+
+# -- crisis: never negated (err on the side of safety), except the lookbehinds below
+CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suicidal_thoughts", _any(r"\bsuicid\w*", r"\bunalive\b", r"\bend myself\b")),
+    (
+        "self_harm",
+        _any(
+            rf"\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
+            rf"starving|off) {SELF}\b",
+            r"\bself ?harm\w*",
+            r"\bdo (?:something|anything) (?:\w+ )?to (?:my|him|her) ?self\b",
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\bjump\w* (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|building|roof|cliff|"
+            r"balcony|"
+            r"window|tower)\b",
+            r"\b(?:jump\w*|step\w*|walk\w*) in front of (?:a |the )?(?:train|bus|car|truck|"
+            r"traffic)\b",
+            r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) (?:my|him|"
+            r"her) ?self\b",
+            r"\bgun to (?:my|his|her) head\b",
+            r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
+            r"\bhow (?:many|much) (?:\w+ ){0,4}(?:pills|tablets|meds|medications?|morphine|oxy\w*|"
+            r"insulin)\b(?: \w+){0,5} (?:to die|to kill|to not wake up|to never wake up|to end it|"
+            r"to overdose)\b",
+        ),
+    ),
+    (
+        "wish_to_die",
+        _any(
+            r"(?<!not )(?<!never )\b(?:want|wants|wanted|wanting|wish|wishes|wishing|ready|trying|"
+            r"going|planning|plan|hoping|hope|would like|deserve) to die\b",
+            r"\b(?:painless|easy|quick|best|easiest|quickest|fastest|simplest) ways? to (?:die|go|"
+            r"end (?:it|my life))\b",
+            r"\bso (?:that )?(?:i|he|she) (?:can|could|will|would|might) (?:just )?die\b",
+            r"\blet (?:me|him|her) die\b",
+            r"\bwish (?:i|he|she) (?:was|were|could|would|had) (?:just )?(?:be )?(?:dead|die|died|"
+            r"never been born|not woken up|never woke up)\b",
+            r"\b(?:better off|rather be) dead\b",
+        ),
+    ),
+    (
+        "end_life",
+        _any(
+            r"\b(?:end|ending|ended|take|taking|took) (?:my|his|her|their) (?:own )?(?:life|"
+            r"lives)\b",
+            r"\b(?:to|i|just|and|can|could|will|would|should|might|of|about|plan|"
+            r"planning) (?:just )?"
+            r"(?:end|ending) (?:it|it all|everything|things|my suffering)\b",
+        ),
+    ),
+    (
+        "not_want_to_live",
+        _any(
+            r"\b(?:do not|does not|did not|not|no longer|never) (?:want|wish|care|need) to (?:live|"
+            rf"be alive|exist|keep living|wake up|(?:go on|keep going|be here|be around|carry on)"
+            rf"{CLAUSE_END})\b",
+            r"\b(?:want|wish|wants) to (?:disappear|vanish|stop existing|not exist|not be here|"
+            r"not be alive)\b",
+            r"\b(?:want|wants|wish|ready|going) to stop (?:living|being alive|existing|"
+            r"breathing)\b",
+        ),
+    ),
+    (
+        "hopelessness",
+        _any(
+            r"\bno (?:reason|point|purpose) (?:in |to |for )?(?:\w+ ){0,2}(?:living|live|going on|"
+            r"keep going|keep living|being alive|being here|life|anymore)\b",
+            r"\b(?:what is|do not see|see no|there is no|is there) (?:even )?(?:the |a |"
+            r"any )?point "
+            r"(?:of|in) (?:\w+ ){0,2}(?:living|going on|life|anymore|being here|carrying on|"
+            r"continuing|being alive)\b",
+            r"\bwhat is the point anymore\b",
+            r"\bnot worth living\b",
+            r"\b(?:life|living|everything) (?:has no|has lost (?:its|all)|without any|is without) "
+            r"(?:\w+ )?(?:meaning|purpose|point)\b",
+            r"\bno (?:meaning|purpose) (?:in|to) (?:my )?(?:life|living)\b",
+            r"\b(?:my )?life (?:is|feels) (?:so |completely |totally )?(?:meaningless|pointless|"
+            r"hopeless|worthless)\b",
+            r"\blife (?:is not|is no longer|not) (?:\w+ )?worth\b",
+            r"\bwant (?:it|this|everything|it all) (?:all )?to (?:be over|end|stop)\b",
+            rf"\bcan not (?:(?:go on|keep going|carry on){CLAUSE_END}|do this anymore|"
+            r"take (?:it|this|much more) anymore|live like this)\b",
+            r"\bgiv(?:e|ing) up on (?:life|living|myself|everything|it all)\b",
+            r"\b(?:want|ready|going) to give up\b(?! on (?:chemo|treatment|massage|the|my \w+))",
+        ),
+    ),
+    (
+        "never_wake",
+        _any(
+            r"\b(?:wish|want|hope|hoping|pray\w*) (?:\w+ ){0,7}(?:never|not) wake up\b",
+            r"\bto (?:never|not) wake up\b",
+            r"\bsleep forever\b",
+        ),
+    ),
+    (
+        "burden",
+        _any(
+            r"\b(?:i am|i feel|feel like|i have become|i became|i will be|i would be|of being|"
+            r"such) "
+            r"(?:\w+ ){0,3}burden\b",
+            r"\b(?:want|wanting|hate|tired of|sick of) (?:to be|being) (?:\w+ ){0,2}burden\b",
+            r"\bburden (?:to|on|for) (?:everyone|everybody|every one|my family|my kids|my children|"
+            r"my husband|my wife|my partner|them|others|the people|people|him|her)\b",
+            r"\bdrag\w* (?:everyone|everybody|my family|them|us|people|others) down\b",
+        ),
+    ),
+    (
+        "overdose_intent",
+        _any(
+            r"\b(?:thinking|thought|think|plan\w*|going|want\w*|tempted) (?:of|about|"
+            r"to)? ?(?:taking|"
+            rf"take|swallow\w*) (?:all|a bunch|the whole|every|enough)\b(?: \w+){{0,3}} "
+            rf"(?:{PILLS}|bottle)\b",
+            r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
+            r"the )?(?:\w+ )?"
+            r"(?:pills|meds|medications?|tablets)\b",
+            r"\boverdos\w* (?:on purpose|to die|deliberately)\b",
+        ),
+    ),
+    (
+        "better_off_without",
+        _any(
+            r"\b(?:better off|fine|happier|okay|ok|better|easier) without (?:me|him|her)\b",
+            r"\b(?:would|will|be) (?:all )?(?:be )?better off\b(?= \.|$| ,| if| when)",
+        ),
+    ),
+)
+_GONE_CLAUSE = _any(
+    r"\b(?:if|when|once|after) (?:i|he|she) (?:\w+ ){0,2}(?:am |was |were |is )?"
+    r"(?:gone|dead|not here|not around|did not exist|disappeared|died)\b"
+)
+_OTHERS_BETTER = _any(r"\b(?:better|happier|easier|notice|care|miss|relief|relieved|burden)\b")
+_ACCIDENTAL_HURT = _any(
+    r"\b(?:can|could|might|would|will) (?:i|you|he|she) (?:\w+ )?hurt (?:my|him|her|your) ?self "
+    r"(?:with|using|by|during|doing|if|when|on)\b(?: \w+){0,3} (?:massage\w*|roller|gun|ball|"
+    r"stretch\w*|exercis\w*|pressure|tool|device|theragun)\b"
+)
+
+# -- emergency: (detail, pattern, negatable)
+EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    (
+        "breathing",
+        _any(
+            r"\b(?:can not|could not|unable to|hard to|hardly|barely|struggling to|struggle to|"
+            r"trouble|difficulty|difficult to|problems?|hard time|fighting to|"
+            r"fight to) (?:\w+ ){0,3}"
+            r"(?:breath(?:e|ing|in)?|air)\b",
+            r"\bbreath(?:e|ing)? (?:is |are |has been |feels |getting |gets |got |is getting )?"
+            r"(?:really |very |so |super |kind of |a bit )?(?:hard|difficult|bad|labou?red|shallow|"
+            r"fast|rapid|noisy|raspy|tough|weird|off|funny|strange|heavy|loud|gurgling|rattling)\b",
+            r"\bshort(?:ness)? of breath\b",
+            r"\bout of breath\b",
+            r"\bbreathless\w*",
+            r"\bgasping\b",
+            r"\bsuffocat\w*",
+            r"\bchoking\b",
+            r"\bcan not get (?:enough )?air\b",
+            r"\bnot (?:been )?(?:able to )?breath(?:e|ing)\b",
+        ),
+        True,
+    ),
+    (
+        "blue_lips",
+        _any(
+            r"\b(?:lips|face|fingers|skin) (?:are |is )?(?:turning |going |look |"
+            r"looks )?(?:blue|gray|grey)\b"
+        ),
+        True,
+    ),
+    (
+        "chest_pain",
+        _any(
+            r"\bchest (?:\w+ ){0,2}(?:pain|pains|hurts?|hurting|ache|aches|aching|tight|tightness|"
+            r"pressure|heavy|heaviness|squeez\w*|burning|crushing)\b",
+            r"\b(?:pain|pains|pressure|tightness|heaviness|ache|squeezing|burning|crushing|hurts) "
+            r"(?:in|on|across|around|through) (?:my |his |her |the )?chest\b",
+            r"\bheart attack\b",
+            r"\bchest (?:\w+ ){0,3}(?:on fire|elephant|sitting on|weight on|being crushed|"
+            r"in a vise)\b",
+            r"\bchest\b(?: \w+){0,8} (?:jaw|left arm)\b",
+        ),
+        True,
+    ),
+    (
+        "coughing_blood",
+        _any(
+            r"\b(?:cough\w*|spit\w*|vomit\w*|throw\w* up|threw up|"
+            r"puk\w*) (?:up )?(?:\w+ ){0,5}blood\b",
+            r"\bblood in (?:my |his |her |the )?(?:vomit|puke|cough|spit|stool|poop|sputum)\b",
+            r"\b(?:black|tarry) (?:tarry )?(?:stool|poop)s?\b",
+        ),
+        True,
+    ),
+    (
+        "heavy_bleeding",
+        _any(
+            r"\b(?:heavy|heavily|severe|lots of|a lot of|so much|too much|tons of|gushing|pouring|"
+            r"profuse\w*|uncontroll\w*|massive) (?:\w+ ){0,2}(?:bleed\w*|blood)\b(?! flow| "
+            r"circulation| cells?| tests?| work| pressure| counts?| sugar| thinners?)",
+            r"\bbleed\w* (?:\w+ ){0,2}(?:heavily|a lot|so much|badly|profusely|everywhere|non stop|"
+            r"nonstop)\b",
+            r"\b(?:will not|would not|does not|can not|not|never) stop (?:the )?bleed\w*",
+            r"\b(?:bleed\w*|blood)\b(?: \w+){0,8} (?:will not|would not|does not|can not|is not|"
+            r"not) "
+            r"stop(?:ping)?\b",
+            r"\bblood everywhere\b",
+            r"\bhemorrhag\w*",
+            r"\bsoak\w* (?:through )?(?:\w+ ){0,2}(?:pads?|bandages?|dressings?|towels?)\b",
+        ),
+        True,
+    ),
+    (
+        "stroke_signs",
+        _any(
+            r"\bslurr(?:ed|ing)\b",
+            r"\b(?:face|mouth|smile) (?:\w+ ){0,2}droop\w*",
+            r"\bdroop\w* (?:face|mouth|smile)\b",
+            r"\bone side of (?:my |his |her |the )?(?:body|face)\b",
+            r"\b(?:having|had|has|is having|having had) a stroke\b",
+            r"\b(?:stroke (?:symptoms|signs)|signs of (?:a )?stroke)\b",
+        ),
+        True,
+    ),
+    (
+        "sudden_weakness_or_confusion",
+        _any(
+            r"\b(?:sudden|suddenly|all of a sudden)\b(?: \w+){0,4} (?:confus\w*|weak\w*|numb\w*|"
+            r"dizz\w*|can not (?:talk|speak|see|move|walk|stand)|slurr\w*|droop\w*|paraly\w*|blind|"
+            r"collaps\w*)",
+            r"\bcan not (?:move|feel) (?:my |his |her )?(?:right |left )?(?:arm|leg|legs|hand|face|"
+            r"side)\b",
+            r"\bcan not (?:find|get) (?:my|his|her|their) words\b",
+        ),
+        True,
+    ),
+    (
+        "confusion",
+        _any(
+            rf"\b(?:he|she|they|{KIN}) (?:is|are|seems|seem|became|becoming|got|gets|getting|looks|"
+            r"acting|has been|is acting)(?: \w+){0,2} (?:confus(?:ed|ion)|disoriented|delirious)\b",
+            r"\bconfus(?:ed|ion) and (?:dizzy|weak|drowsy|sleepy|disoriented)\b",
+            rf"\b(?:he|she|they|{KIN}) (?:is |are )?not making (?:any )?sense\b",
+            r"\bdelirious\b",
+        ),
+        True,
+    ),
+    (
+        "unresponsive",
+        _any(
+            r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
+            r"up)\b",
+            r"\b(?:will not wake up|not waking up|unresponsive|unconscious|lost consciousness)\b",
+            r"\b(?:will not|would not|does not|is not|can not|not) (?:answer|answering|respond|"
+            r"responding)(?: to)? (?:me|us)\b",
+            r"\b(?:is not|not) responding\b",
+        ),
+        True,
+    ),
+    (
+        "fainting",
+        _any(
+            r"\bfaint(?:ed|ing)?\b",
+            r"\bpass(?:ed|ing|es)? out\b",
+            r"\bblack(?:ed|ing)? out\b",
+            r"\bcollaps(?:ed|ing|e)\b",
+        ),
+        True,
+    ),
+    ("seizure", _any(r"\bseizures?\b", r"\bconvuls\w*"), True),
+    (
+        "spinal_cord",
+        _any(
+            r"\bcan not (?:feel|move) (?:my |his |her )?legs\b",
+            r"\b(?:lost|losing|lose|no) control (?:of|over) (?:my |his |her )?(?:bladder|bowels?|"
+            r"pee|"
+            r"poop)\b",
+        ),
+        True,
+    ),
+    (
+        "allergic_reaction",
+        _any(
+            r"\bthroat (?:\w+ ){0,4}(?:closing|swell\w*|tight\w*)\b",
+            r"\b(?:tongue|lips?) (?:\w+ ){0,2}(?:swell\w*|swollen)\b",
+            r"\banaphyla\w*",
+            r"\bsevere allergic\b",
+        ),
+        True,
+    ),
+    (
+        "overdose",
+        _any(
+            r"\b(?:took|taken|take|taking|swallowed|swallow|ate)\b(?: \w+){0,3} (?:too many|"
+            r"too much|"
+            r"a bunch of|a handful of|the whole bottle of|a whole bottle of|all (?:of )?(?:my|the|"
+            r"his|"
+            rf"her))\b(?: \w+){{0,3}} {PILLS}\b",
+            r"\boverdos\w*",
+        ),
+        True,
+    ),
+    (
+        "severe_pain",
+        _any(
+            r"\b(?:worst|sudden|severe|unbearable|excruciating|terrible) (?:\w+ )?headache\b",
+            r"\b(?:unbearable|excruciating) pain\b",
+            r"\bpain is (?:unbearable|excruciating|10 out of 10)\b",
+        ),
+        True,
+    ),
+    (
+        "possible_clot",
+        _any(
+            r"\b(?:think|worried|afraid|scared|feel like|might|may)\b(?: \w+){0,3} (?:have|has|got|"
+            r"having|is|be) (?:a )?(?:blood )?(?:clot|dvt)\b",
+            r"\b(?:could|do|might|does) (?:i|he|she) have (?:a )?(?:blood )?(?:clot|dvt)\b",
+        ),
+        True,
+    ),
+    (
+        "asks_for_emergency_help",
+        _any(
+            r"\b(?:call|dial|calling|phone) (?:an ambulance|911|999|112|000)\b",
+            r"\b(?:go|going|take \w+|get \w+) to (?:the )?(?:er|emergency room|"
+            r"emergency department|"
+            r"a and e)\b",
+            r"\b(?:is (?:this|it|that)|this is|it is) an emergency\b",
+            r"\bambulance\b",
+        ),
+        False,
+    ),
+)
+_LEGS_FAILING = _any(
+    r"\blegs? (?:are |is |feel |feels |went |have gone |getting |keep )?(?:\w+ ){0,2}(?:numb|"
+    r"weak|giving out|give out|gave out|paralyz\w*)\b"
+)
+_BACK_PAIN = _any(
+    r"\bback\b(?: \w+){0,4} (?:pain|hurts?|hurting|killing|aching|agony)\b",
+    r"\b(?:pain|hurts?|ache) (?:in )?(?:my |his |her )?(?:lower |upper )?back\b",
+)
+_LIMB_LEG = frozenset({"calf", "calves", "leg", "legs", "thigh", "thighs", "ankle", "knee"})
+_LIMB_ARM = frozenset({"arm", "arms", "forearm"})
+_SWELLING = frozenset(
+    {"swollen", "swelling", "swelled", "swells", "puffy", "bigger", "enlarged", "larger", "fatter"}
+)
+_LEG_SIGNS = frozenset(
+    {
+        "red",
+        "redness",
+        "hot",
+        "warm",
+        "painful",
+        "pain",
+        "hurts",
+        "hurting",
+        "hurt",
+        "sore",
+        "tender",
+        "throbbing",
+        "aching",
+        "achy",
+        "cramping",
+    }
+)
+_ARM_SIGNS = frozenset({"red", "redness", "hot", "warm"})
+_FEVER = _any(
+    r"\b(?:fever\w*|febrile|burning up|temperature|temp|thermometer|rigors|shaking "
+    r"chills|chills)\b"
+)
+_STRONG_FEVER = frozenset(
+    {"fever", "fevers", "feverish", "febrile", "burning up", "rigors", "shaking chills"}
+)
+_NUMBER = _any(r"\b(\d{2,3}(?:\.\d+)?)(?: degrees)?(?: (f|c|fahrenheit|celsius))?\b")
+_TREATMENT = _any(
+    r"\b(?:chemo\w*|chemotherapy|infusions?|immunotherapy|treatment|transplant|neutropeni\w*|"
+    r"radiation|cancer|oncolog\w*|port|picc|leukemia|lymphoma|myeloma)\b",
+    r"\b(?:low (?:white|counts|blood counts)|counts are low)\b",
+)
+
+# Broad vocabularies a classifier-only safety vote must touch: they keep the
+# classifier to paraphrases of real symptoms or distress, not idioms that merely
+# sound like them ("the summit took my breath away").
+EMERGENCY_CUES = _any(
+    r"\b(?:breath\w*|air|chest|heart|blood|bleed\w*|pain\w*|hurt\w*|swell\w*|swollen|fever\w*|"
+    r"temp\w*|faint\w*|pass\w* out|dizz\w*|confus\w*|numb\w*|weak\w*|collaps\w*|seizure\w*|"
+    r"vomit\w*|throw\w* up|cough\w*|lips|jaw|throat|tongue|blue|gray|grey|emergency|"
+    r"ambulance|wake|not (?:respond|answer)\w*|unconscious|fell|fall\w*|head|stroke|slurr\w*|"
+    r"droop\w*|chok\w*|gasp\w*|wheez\w*|racing|pounding|sweat\w*|clammy|pale|legs?|arm|calf|"
+    r"speak|talk\w*)\b"
+)
+CRISIS_CUES = _any(
+    r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
+    r"worthless|pointless|alive|live|living|life|gone|disappear\w*|without me|better off|"
+    r"wake up|pills|overdose|bridge|jump\w*|gun|rope|cut\w*|goodbye|letters?|anymore|give up|"
+    r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
+    r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
+)
+SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES}
+
+# -- injection and attempts to change the assistant
+INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "instruction_override",
+        _any(
+            r"\b(?:ignore|disregard|forget|override|bypass|drop) (?:\w+ ){0,3}(?:instructions?|"
+            r"rules?|prompts?|guidelines?|directions?|programming|restrictions?|guardrails?|safety|"
+            r"polic(?:y|ies)|filters?|previous|above|everything|all that|training)\b",
+            r"\bnew instructions\b",
+            r"\bfrom now on\b(?: \w+){0,3} (?:you|answer|respond|reply|always|only|say)\b",
+            r"\b(?:developer|dan|admin|sudo|root|god) mode\b",
+            r"\bjailbr\w*",
+            r"\bno (?:restrictions|filters|limits|safety rules|rules)\b",
+            r"\b(?:unrestricted|unfiltered|you must obey)\b",
+            r"^(?:system|developer|admin|assistant) \.",
+            r"\b(?:system|developer) (?:message|override|note)\b",
+            r"\bverified (?:physician|doctor|clinician|nurse|admin\w*|developer)\b",
+            r"\b(?:so|therefore|which means) you (?:can|may|are allowed to|must|should) (?:now )?"
+            r"(?:tell|give|share|reveal|ignore|answer|skip|bypass)\b",
+            r"\bact as dan\b",
+        ),
+    ),
+    (
+        "prompt_request",
+        _any(
+            r"\b(?:system|hidden|initial|original|secret|developer|internal) (?:prompts?|messages?|"
+            r"instructions?|settings?|rules)\b",
+            r"\b(?:reveal|show|print|display|repeat|output|tell me|give me|list|share|dump|"
+            r"what are|"
+            r"what is|what were) (?:me )?(?:\w+ ){0,2}(?:your|the) (?:\w+ )?(?:prompts?|"
+            r"instructions|"
+            r"rules|settings|configuration|config|guidelines|directives)\b",
+            r"\brepeat (?:\w+ ){0,2}(?:text|words|everything|message) above\b",
+            r"\bwhat (?:ai |language )?model are you\b",
+            r"\bwho (?:made|built|programmed) you\b",
+        ),
+    ),
+    (
+        "role_play",
+        _any(
+            r"\b(?:act|acting|behave|respond|answer|talk|speak|reply) (?:as|like) (?:a|an|my|the|"
+            r"if|"
+            r"one|though)\b",
+            r"\bpretend(?:ing)? (?:to be|you are|that you|you)\b",
+            r"\brole ?play\w*",
+            r"\b(?:you are now|imagine you are)\b",
+            r"\byou are (?:\w+ ){0,2}(?:doctor|physician|oncologist|nurse|surgeon|pharmacist|dr|md|"
+            r"psychiatrist|human|character) now\b",
+            r"\byou are (?:now |going to be |a |an |my )+(?:\w+ )?(?:doctor|physician|oncologist|"
+            r"nurse|surgeon|pharmacist|dr|md|psychiatrist|human|character)\b",
+        ),
+    ),
+)
+
+GREETING = _any(
+    r"^(?:(?:hi|hello|hey|heya|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|night|"
+    r"day)|thanks|thank you|thankyou|many thanks|ok|okay|k|cool|great|awesome|nice|got it|bye|"
+    r"goodbye|good bye|see you|see ya|cheers|how are you(?: doing)?(?: today)?|nice to meet you|"
+    r"you are welcome|welcome|appreciate it)(?: there| so much| very much| again| all| everyone|"
+    r" you| a lot| bot| friend| today| for (?:your|the) help| for helping)*(?: [.,])*\s*)+$"
+)
+
+# -- clinical
+LAB = _any(
+    r"\b(?:platelets?|plts?|plt count|wbc|white (?:blood )?(?:cell )?counts?|white cells|"
+    r"neutrophils?|anc|hemoglobin|haemoglobin|hgb|hematocrit|inr|labs?|lab (?:results?|work|"
+    r"values?|tests?)|blood ?work|bloodwork|blood tests?|tumou?r markers?|psa|ca 125|cea|"
+    r"neutropeni\w*|anemic|anaemic|thrombocytopeni\w*)\b",
+    r"\b(?:blood|white|red|platelet|cell|wbc|rbc|low|their|his|her|my) counts?\b",
+    r"\bcounts (?:are|were|is|was|have been|came back) (?:\w+ )?(?:low|down|dropping|up|high|bad|"
+    r"weird)\b",
+)
+DEVICE = _any(
+    r"\b(?:port|ports|port a cath|portacath|mediport|power port|picc|pic line|central line|"
+    r"iv line|catheter|cath|drains?|stents?|ostomy|colostomy|ileostomy|urostomy|stoma|"
+    r"feeding tube|chest tube|g tube|peg tube|pump|tissue expanders?|expanders?|implants?|"
+    r"pacemaker|nephrostomy|tracheostomy|trach)\b"
+)
+SITE = _any(
+    r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?|surgical site|surgery site|"
+    r"biopsy site|mastectomy|lumpectomy|reconstruction|lymphedema|lymphoedema|radiated|"
+    r"irradiated)\b",
+    r"\bradiat\w* (?:\w+ ){0,3}(?:skin|site|area|burns?|field|rash)\b",
+    r"\b(?:skin|area|site)\b(?: \w+){0,4} radiat\w*",
+    r"\blymph nodes? (?:\w+ ){0,2}(?:removed|taken|out)\b",
+    r"\b(?:took|taken|removed) (?:out )?(?:my |his |her )?lymph nodes?\b",
+    r"\b(?:arm|hand|leg|ankle|foot|feet|breast|chest|neck|belly|abdomen|stomach) (?:\w+ ){0,3}"
+    r"(?:swollen|swelling|swells|puffy)\b",
+    r"\bswollen (?:arm|hand|leg|ankle|foot|feet|breast)\b",
+    r"\b(?:swelling|swollen|puffiness) (?:in|of|on) (?:my|his|her|the) (?:\w+ )?(?:arm|hand|leg|"
+    r"ankle|foot|feet|breast|chest|neck)\b",
+)
+MEDICATION = _any(
+    r"\b(?:blood thinners?|anticoagulants?|warfarin|coumadin|eliquis|apixaban|xarelto|"
+    r"rivaroxaban|heparin|lovenox|enoxaparin|plavix|clopidogrel|aspirin|ibuprofen|advil|motrin|"
+    r"tylenol|acetaminophen|naproxen|doses?|dosage|dosing|mgs?|milligrams?|steroids?|"
+    r"dexamethasone|decadron|prednisone|opioids?|morphine|oxycodone|oxy|hydrocodone|fentanyl|"
+    r"dilaudid|tramadol|ativan|lorazepam|xanax|meds|medications?|pills?|tamoxifen|letrozole|"
+    r"anastrozole|exemestane|herceptin|keytruda|opdivo|neulasta|neupogen|filgrastim|zometa|"
+    r"xgeva|capecitabine|xeloda|prescriptions?|chemo (?:pills?|drugs?))\b",
+    r"\b\d+ ?mg\b",
+    r"\b(?:my|his|her) (?:\w+ )?medicines?\b",
+)
+CANCER_QUESTION = _any(
+    r"\b(?:lump|bump|mass|knot|spot|mole|growth|nodule|swelling)\b(?: \w+){0,6} (?:cancer\w*|"
+    r"tumou?r|malignant)\b",
+    r"\b(?:is|could|might|can|would) (?:this|it|that|these|those) (?:\w+ ){0,4}(?:be )?"
+    r"(?:cancer\w*|a tumou?r|malignant)\b",
+    r"\bmy (?:\w+ )?cancer (?:\w+ ){0,2}(?:spread\w*|back|returned|coming back|come back|growing|"
+    r"grown|worse|progress\w*)\b",
+    r"\b(?:mean|means|meaning|sign|signs) (?:that )?(?:my|his|her|the) (?:\w+ )?(?:cancer|"
+    r"tumou?r)\b",
+    r"\bdo (?:i|you think i) have cancer\b",
+    r"\b(?:tumou?r|cancer) (?:is )?(?:growing|spreading)\b",
+)
+DECISION = _any(
+    rf"\b(?:should|can|could|do|must|ought to|shall) (?:i|we|he|she|my {KIN})\b(?: \w+){{0,4}} "
+    r"(?:stop|skip|cancel|delay|postpone|pause|quit|change|switch|refuse|miss|reschedule|avoid|"
+    r"wait|up|increase|double|lower|decrease|halve|adjust|raise|push|move|hold|put off|drop)\b",
+    r"\b(?:up|increase|double|raise|lower|decrease|halve|adjust|change|skip|stop) (?:my|his|her) "
+    r"(?:\w+ )?(?:dose|dosage|meds|medications?|pills)\b",
+    rf"\b(?:i|he|she|my {KIN}) (?:want|wants|am going|is going|plan|plans|am thinking|is thinking|"
+    r"thinking|might|may) (?:\w+ ){0,2}(?:stop|quit|give up on|give up|skip|end|refuse) "
+    r"(?:my |his |her )?(?:chemo\w*|treatment|radiation|meds|medications?|immunotherapy|"
+    r"surgery)\b",
+)
+DECISION_OBJECT = _any(
+    r"\b(?:chemo\w*|chemotherapy|treatment|radiation|meds|medications?|medicine|pills?|doses?|"
+    r"dosage|infusions?|surgery|massages?|appointments?|sessions?|immunotherapy|therapy)\b"
+)
+COND_TERMS = (
+    r"(?:chemo\w*|chemotherapy|radiation|radiotherapy|treatment|infusions?|immunotherapy|surgery|"
+    r"operation|transplant|cancer|leukemia|lymphoma|myeloma|tumou?rs?|mets|metastas[ei]s|"
+    r"metastatic|lymphedema|neuropathy|clots?|dvt|osteoporosis|fractures?|neutropenic|anemic|"
+    r"immunocompromised|stage \w+|rash|bruis\w*|swelling|swollen|pain|numb\w*|tingling|fever|"
+    r"scars?|biopsy|mastectomy|lumpectomy|port|diagnosis|diagnosed|oncologist)"
+)
+PERSONAL_CONDITION = _any(
+    rf"\b(?:i|he|she|we|my {KIN}|{KIN})\b (?:still |just |recently |also |currently |now )?"
+    r"(?:(?:have|has|had|got|am|is|was|are|started|start|starting|finished|finishing|undergoing|"
+    r"being|diagnosed|on|in)\b(?: \w+){0,4} |(?:get|gets|getting|receive|receiving) "
+    rf"(?:my |his |her )?){COND_TERMS}\b",
+    rf"\b(?:my|his|her) (?:\w+ )?{COND_TERMS}\b",
+)
+STRONG_PERMISSION = _any(
+    r"\b(?:safe|ok|okay|alright|all right|fine|allowed|too much|dangerous|risky|a good idea|bad|"
+    rf"good) for (?:me|him|her|us|my {KIN})\b"
+)
+PERMISSION = _any(
+    rf"\b(?:can|could|may|should|shall|must) (?:i|he|she|we|my {KIN})\b (?:still |even |safely |"
+    r"really |just |now |ever )?(?:get|have|book|go|do|receive|lie|use|put|massage|rub|schedule|"
+    r"try|keep|continue|start|return|resume|let|apply|wait|stop|skip|cancel)\b",
+    r"\bam i (?:allowed|able|ok|okay|safe|cleared)\b",
+    r"\b(?:is|would|will) it be (?:safe|ok|okay|fine|alright) (?:if|when|for) (?:i|he|she|me|"
+    r"him|her)\b",
+    r"\b(?:when|how soon|how long) (?:can|should|until|before|do) (?:i|he|she)\b",
+    r"\bis it too (?:soon|early|late)\b",
+    r"\b(?:ok|okay|safe|fine|alright) to (?:get|have|book|do|go|put|use|lie)\b",
+    r"\bis (?:a |it |this |that )?(?:\w+ ){0,3}(?:safe|ok|okay|fine|alright|allowed|too much)\b"
+    r"(?= \.|$| ,| for| right now| today)",
+    r"\b(?:can|could|should|may) (?:it|that|this|those|they|these|the area|the site|my \w+) "
+    r"(?:still |safely )?be (?:massaged|touched|worked on|rubbed)\b",
+    r"\b(?:would|will|could|can) (?:a |an |the |my )?(?:\w+ ){0,2}(?:therapist|masseuse|spa|"
+    r"clinic) (?:\w+ ){0,2}(?:see|treat|work on|massage|take|accept) (?:me|him|her)\b",
+)
+PERSONAL_FEVER = _any(
+    rf"\b(?:i|he|she|my {KIN}) (?:have|has|had|got|am running|is running|running|feel|feels) "
+    r"(?:a )?(?:fever|temperature|temp|feverish)\b"
+)
+
+# -- topic
+IN_SCOPE = _any(
+    r"\b(?:massag\w*|masseu\w*|therap\w*|oncolog\w*|cancer\w*|chemo\w*|radiation|tumou?rs?|"
+    r"lymphedema|s4om|society|summit|courses?|grants?|practitioners?|champions?|rep org|"
+    r"phoenix college|education|educational|reflexology|aromatherapy|neuropathy|anxiety|nausea|"
+    r"fatigue|pain|sleep|insomnia|insurance|caregiv\w*|treatment|surgery|mastectomy|platelets?|"
+    r"patients?|survivors?|spa|bodywork|reiki|relax\w*|stress|mets|metasta\w*|leukemia|"
+    r"lymphoma|myeloma|hospice|palliative|infusions?|side effects?|symptoms?|wellbeing|"
+    r"well being|quality of life|hopeless\w*|depress\w*|mood|lotion|oils?|deep tissue|swedish|"
+    r"back rub|touch|counts|port|scar|incision|biopsy|diagnos\w*|clinic|hospital|cure|"
+    r"appointments?|sessions?|oncologists?|nurses?|care team|muscles?|soft tissue|benefits?)\b"
+)
+OFF_TOPIC = _any(
+    r"\b(?:weather|forecast|rain|snow|python|javascript|java|sql|html|css|debug\w*|code|coding|"
+    r"program(?:ming)?|algorithm|excel|spreadsheet|super bowl|world cup|nba|nfl|football|soccer|"
+    r"baseball|basketball|hockey|tennis|golf|stocks?|bitcoin|crypto|invest\w*|mortgage|taxes|"
+    r"recipe|cook\w*|bake|baking|dinner|lunch|movies?|films?|tv shows?|songs?|music|lyrics|"
+    r"netflix|poem|poetry|story|essay|jokes?|riddle|capital of|president|prime minister|"
+    r"elections?|politic\w*|flights?|airport|hotel|directions to|homework|math|equation|"
+    r"translate|translation|car|cars|brakes|tires?|tyres?|phone|laptop|computer|wifi|password|"
+    r"dating|horoscope|lottery|video games?|minecraft|fortnite)\b",
+    r"\b\d+ (?:times|plus|minus|divided by|x) \d+\b",
+)
+MEDICAL_NOT_MASSAGE = _any(
+    r"\b(?:survival (?:rate|rates|odds|chances?)|life expectancy|prognosis|cure\w*|diet|foods?|"
+    r"eat|eating|supplements?|vitamins?|sugar|herbs?|causes?|screening|mammograms?|"
+    r"colonoscopy|genetic testing|clinical trials?)\b",
+    r"\bbest (?:\w+ )?(?:chemo\w*|treatments?|drugs?|medicines?|hospitals?|doctors?|"
+    r"oncologists?|surgeons?)\b",
+)
+LEISURE_REQUEST = _any(
+    r"\b(?:recommend|suggest)\w* (?:me )?(?:a |an |some )?(?:good |great |fun )?(?:book|novel|"
+    r"movie|film|show|series|podcast|app|game|song|restaurant|recipe)s?\b"
+)
+MASSAGE_TOPIC = _any(
+    r"\b(?:massag\w*|masseu\w*|therapists?|bodywork|reflexology|aromatherapy|reiki|touch|s4om|"
+    r"society|summit|courses?|grants?|practitioners?|champions?|rep org|education\w*|"
+    r"oncology massage)\b"
+)
+CREATIVE_TASK = _any(
+    r"\bwrite (?:me )?(?:a|an|some) (?:\w+ )?(?:poem|story|essay|song|email|letter|code|function|"
+    r"program|script|haiku|limerick|joke)\b",
+    r"\btell me a joke\b",
+)
+FOLLOW_UP_START = _any(
+    r"^(?:what about|how about|and|also|what if|same|ok and|okay and|but|or|plus|then|so|even|"
+    r"does that|is that|would that|and if|what for)\b"
+)
+
+
+# ---------------------------------------------------------------------------
+# Checks (pure functions over normalised text)
+# ---------------------------------------------------------------------------
+
+
+def _negated(norm: str, start: int) -> bool:
+    """True when a negator sits in the same clause up to six words before ``start``."""
+    before = norm[:start].split()[-6:]
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        if token in CLAUSE_BREAKS:
+            return False
+        if token in NEGATORS:
+            nxt = before[i + 1] if i + 1 < len(before) else ""
+            if token == "not" and nxt in NEGATION_EXEMPT_NEXT:
+                continue
+            return True
+    return False
+
+
+def find_crisis(norm: str) -> str | None:
+    """The crisis detail for a normalised message, or None. Negation is deliberately ignored."""
+    for detail, pattern in CRISIS_PATTERNS:
+        for match in pattern.finditer(norm):
+            if detail == "self_harm" and _ACCIDENTAL_HURT.search(
+                norm[max(0, match.start() - 30) :]
+            ):
+                continue
+            return detail
+    if _GONE_CLAUSE.search(norm) and _OTHERS_BETTER.search(norm):
+        return "better_off_without"
+    return None
+
+
+def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | None:
+    for match in pattern.finditer(norm):
+        if not _negated(norm, match.start()):
+            return match
+    return None
+
+
+def _limb_signs(norm: str) -> bool:
+    """Swelling plus redness, heat or pain in one limb: the signs of a clot or infection."""
+    tokens = norm.split()
+    for i, token in enumerate(tokens):
+        if token in _LIMB_LEG:
+            signs = _LEG_SIGNS
+        elif token in _LIMB_ARM:
+            signs = _ARM_SIGNS
+        else:
+            continue
+        window = tokens[max(0, i - 10) : i + 11]
+        swelling = [j for j, t in enumerate(window) if t in _SWELLING]
+        if not swelling or not any(t in signs for t in window):
+            continue
+        offset = max(0, i - 10)
+        for j in swelling:
+            head = " ".join(tokens[: offset + j])
+            if not _negated(head + " ", len(head) + 1):
+                return True
+    return False
+
+
+def _high_temperature(norm: str) -> bool:
+    for fever in _FEVER.finditer(norm):
+        if _negated(norm, fever.start()):
+            continue
+        window = norm[max(0, fever.start() - 25) : fever.end() + 30]
+        for number in _NUMBER.finditer(window):
+            value, unit = float(number.group(1)), number.group(2) or ""
+            celsius = unit.startswith("c") or (not unit and 35 <= value < 45)
+            fahrenheit = unit.startswith("f") or (not unit and 95 <= value < 115)
+            if (celsius and value >= 38.0) or (fahrenheit and value >= 100.4):
+                return True
+    return False
+
+
+def find_emergency(
+    norm: str, treatment_context: bool = False, emergency_number: str | None = None
+) -> str | None:
+    """The emergency detail for a normalised message, or None.
+
+    ``treatment_context`` says an earlier user turn mentioned cancer treatment,
+    which turns a fever in this one into an emergency.
+    """
+    for detail, pattern, negatable in EMERGENCY_PATTERNS:
+        if (_first_unnegated(pattern, norm) if negatable else pattern.search(norm)) is not None:
+            return detail
+    if emergency_number and re.search(
+        rf"\b(?:call|dial|calling) {re.escape(emergency_number)}\b", norm
+    ):
+        return "asks_for_emergency_help"
+    if _limb_signs(norm):
+        return "clot_or_infection_signs"
+    legs = _first_unnegated(_LEGS_FAILING, norm)
+    if legs is not None and _BACK_PAIN.search(norm):
+        return "spinal_cord"
+    fever = _first_unnegated(_FEVER, norm)
+    if fever is not None:
+        on_treatment = treatment_context or _TREATMENT.search(norm) is not None
+        personal = PERSON.search(norm) is not None
+        high = _high_temperature(norm)
+        if (high and (on_treatment or personal)) or (
+            on_treatment and personal and fever.group(0) in _STRONG_FEVER
+        ):
+            return "fever_during_treatment" if on_treatment else "high_fever"
+        if on_treatment and fever.group(0) in {"chills", "rigors", "shaking chills"}:
+            return "fever_during_treatment"
+    return None
+
+
+def find_injection(norm: str) -> str | None:
+    for detail, pattern in INJECTION_PATTERNS:
+        if pattern.search(norm):
+            return detail
+    return None
+
+
+def is_greeting(norm: str) -> bool:
+    return bool(norm) and GREETING.match(norm) is not None
+
+
+def find_clinical(norm: str) -> str | None:
+    """Why a message asks for a decision about one person's own care, or None."""
+    personal = PERSON.search(norm) is not None
+    if personal:
+        if LAB.search(norm):
+            return "personal_lab_value"
+        if DEVICE.search(norm):
+            return "personal_device"
+        if SITE.search(norm):
+            return "personal_site"
+        if MEDICATION.search(norm):
+            return "personal_medication"
+        if CANCER_QUESTION.search(norm):
+            return "symptom_is_cancer"
+    condition = PERSONAL_CONDITION.search(norm) is not None
+    decision = DECISION.search(norm)
+    if decision and (condition or DECISION_OBJECT.search(norm, decision.start())):
+        return "treatment_decision"
+    if STRONG_PERMISSION.search(norm):
+        return "personal_permission"
+    if condition and PERMISSION.search(norm):
+        return "personal_permission"
+    if PERSONAL_FEVER.search(norm):
+        return "personal_symptom"
+    return None
+
+
+def has_in_scope_terms(norm: str) -> bool:
+    return IN_SCOPE.search(norm) is not None
+
+
+def is_off_topic(norm: str) -> bool:
+    """Clearly about something else: an off-topic word and nothing from this domain.
+
+    Cancer questions that are not about massage (survival, diet, which drug is
+    best) are out of scope too: the sources cannot answer them.
+    """
+    if CREATIVE_TASK.search(norm):
+        return True
+    if (
+        MEDICAL_NOT_MASSAGE.search(norm) or LEISURE_REQUEST.search(norm)
+    ) and not MASSAGE_TOPIC.search(norm):
+        return True
+    return OFF_TOPIC.search(norm) is not None and not has_in_scope_terms(norm)
+
+
+def is_follow_up(norm: str) -> bool:
+    """A short message that only makes sense with the turns before it."""
+    words = [t for t in norm.split() if t not in {".", ","}]
+    if not words:
+        return False
+    if FOLLOW_UP_START.search(norm) is not None:
+        return len(words) <= FOLLOW_UP_MARKED_MAX_TOKENS
+    return len(words) <= FOLLOW_UP_MAX_TOKENS and not has_in_scope_terms(norm)
+
+
+# ---------------------------------------------------------------------------
+# Training examples
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    route: Route
+
+
+def load_examples(text: str | None = None) -> list[Example]:
+    """Read the packaged prototype examples (or ``text`` in the same YAML shape)."""
+    if text is None:
+        text = resources.files("assistant").joinpath(EXAMPLES_RESOURCE).read_text("utf-8")
+    data: Any = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("routes"), dict):
+        raise ValueError(f"{EXAMPLES_RESOURCE}: expected a mapping with a 'routes' mapping")
+    examples: list[Example] = []
+    for name, texts in data["routes"].items():
+        try:
+            route = Route(name)
+        except ValueError:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: unknown route {name!r}") from None
+        if route not in ROUTED:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: the router never produces {name!r}")
+        if not isinstance(texts, list) or not texts:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: route {name!r} needs a non-empty list")
+        for item in texts:
+            if not isinstance(item, str) or not item.strip():
+                raise ValueError(
+                    f"{EXAMPLES_RESOURCE}: route {name!r} has a blank or non-text example: {item!r}"
+                )
+            examples.append(Example(item.strip(), route))
+    missing = [r.value for r in ROUTED if r not in {e.route for e in examples}]
+    if missing:
+        raise ValueError(f"{EXAMPLES_RESOURCE}: no examples for {', '.join(missing)}")
+    return examples
+
+
+# ---------------------------------------------------------------------------
+# Router
+# ---------------------------------------------------------------------------
+
+
+def _decision(route: Route, detail: str, confidence: float) -> RouteDecision:
+    return RouteDecision(route, f"{route.value}:{detail}", round(min(1.0, max(0.0, confidence)), 4))
+
+
+def _more_severe(a: RouteDecision, b: RouteDecision | None) -> RouteDecision:
+    if b is None:
+        return a
+    return b if SEVERITY.get(b.route, 0) > SEVERITY.get(a.route, 0) else a
+
+
+class Router:
+    """Routes one message in the context of the conversation so far.
+
+    Build one per process: the classifier is fitted lazily on first use and
+    then reused. Thread-safe.
+    """
+
+    def __init__(
+        self, settings: Settings, embeddings: Embeddings | None, llm_vote: LlmVote | None = None
+    ) -> None:
+        if not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings, not {type(settings).__name__}")
+        self.settings = settings
+        self.embeddings = embeddings
+        self.llm_vote = llm_vote
+        self._lock = threading.Lock()
+        self._model: LogisticRegression | None = None
+        self._labels: list[Route] = []
+        self._safety_memory: OrderedDict[str, RouteDecision] = OrderedDict()
+
+    # -- classifier -----------------------------------------------------
+    def _classifier(self) -> LogisticRegression:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    from sklearn.linear_model import LogisticRegression
+
+                    assert self.embeddings is not None
+                    examples = load_examples()
+                    vectors = np.asarray(
+                        self.embeddings.embed_documents([normalise(e.text) for e in examples]),
+                        dtype=np.float32,
+                    )
+                    model = LogisticRegression(
+                        C=CLASSIFIER_C, max_iter=2000, class_weight="balanced"
+                    )
+                    model.fit(vectors, [e.route.value for e in examples])
+                    self._labels = [Route(c) for c in model.classes_]
+                    self._model = model
+        return self._model
+
+    def warm_up(self) -> None:
+        """Fit the classifier and load the embedding model now rather than on first message."""
+        if self.embeddings is not None:
+            self._classify("warm up")
+
+    def _classify(self, norm: str) -> dict[Route, float]:
+        model = self._classifier()
+        assert self.embeddings is not None
+        vector = np.asarray([self.embeddings.embed_query(norm)], dtype=np.float32)
+        probs = model.predict_proba(vector)[0]
+        return {label: float(p) for label, p in zip(self._labels, probs, strict=True)}
+
+    # -- memory of safety routes the patterns alone would not find again ----
+    @staticmethod
+    def _key(norm: str) -> str:
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    def _remember(self, norm: str, decision: RouteDecision) -> RouteDecision:
+        """Keep a classifier or LLM safety route so a later turn cannot lose it.
+
+        Only a hash of the message is kept, never its text. The service should
+        also record each turn's route on ``Turn.route``, which survives restarts.
+        """
+        with self._lock:
+            self._safety_memory[self._key(norm)] = decision
+            self._safety_memory.move_to_end(self._key(norm))
+            while len(self._safety_memory) > SAFETY_MEMORY_SIZE:
+                self._safety_memory.popitem(last=False)
+        return decision
+
+    def _recalled(self, norm: str) -> RouteDecision | None:
+        with self._lock:
+            return self._safety_memory.get(self._key(norm))
+
+    # -- routing --------------------------------------------------------
+    def route(self, conversation: Sequence[Turn], message: str) -> RouteDecision:
+        """Route ``message`` given the earlier ``conversation`` (which excludes it)."""
+        if not isinstance(message, str):
+            raise TypeError(f"message must be a str, not {type(message).__name__}")
+        turns = list(conversation)
+        for i, turn in enumerate(turns):
+            if not isinstance(turn, Turn):
+                raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
+        earlier = [normalise(t.text) for t in turns if t.role == "user"]
+        norm = normalise(message)
+        decision = self._route(turns, earlier, norm, message)
+        log.debug(
+            "routed",
+            extra={
+                "route": decision.route.value,
+                "reason": decision.reason,
+                "confidence": decision.confidence,
+            },
+        )
+        return decision
+
+    def _safety(self, norm: str, treatment_context: bool) -> RouteDecision | None:
+        detail = find_crisis(norm)
+        if detail:
+            return _decision(Route.CRISIS, detail, 0.97)
+        detail = find_emergency(norm, treatment_context, self.settings.emergency_number)
+        if detail:
+            return _decision(Route.EMERGENCY, detail, 0.95)
+        return None
+
+    def _earlier_safety(
+        self, turns: Sequence[Turn], earlier: Sequence[str]
+    ) -> RouteDecision | None:
+        floor: RouteDecision | None = None
+        for turn in turns:
+            if turn.route in SAFETY_ROUTES:
+                floor = _more_severe(_decision(turn.route, "earlier_turn:recorded", 0.9), floor)
+        for i, norm in enumerate(earlier):
+            context = any(_TREATMENT.search(t) for t in earlier[:i])
+            hit = self._safety(norm, context) or self._recalled(norm)
+            if hit is not None:
+                detail = hit.reason.split(":", 1)[1]
+                floor = _more_severe(_decision(hit.route, f"earlier_turn:{detail}", 0.9), floor)
+        return floor
+
+    def _route(
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+    ) -> RouteDecision:
+        treatment_context = any(_TREATMENT.search(t) for t in earlier)
+        floor = self._earlier_safety(turns, earlier)
+        current = self._safety(norm, treatment_context)
+        if current is not None:
+            return _more_severe(current, floor)
+        if floor is not None:
+            return floor
+        return self._route_non_safety(turns, earlier, norm, raw)
+
+    def _route_non_safety(
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+    ) -> RouteDecision:
+        if not norm.replace(".", "").replace(",", "").strip():
+            return _decision(Route.OUT_OF_SCOPE, "empty", 1.0)
+        if is_greeting(norm):
+            return _decision(Route.OUT_OF_SCOPE, "greeting", 0.95)
+        follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
+        text = f"{earlier[-1]} . {norm}" if follow_up else norm
+        probs: dict[Route, float] | None = None
+        if self.embeddings is not None:
+            # The classifier is a safety net behind the patterns: it runs on every
+            # message, and a confident emergency or crisis vote wins over the rest.
+            probs = self._classify(text)
+            for route in (Route.CRISIS, Route.EMERGENCY):
+                if probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and SAFETY_CUES[
+                    route.value
+                ].search(text):
+                    return self._remember(norm, _decision(route, "classifier", probs[route]))
+        injection = find_injection(norm)
+        if injection:
+            return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
+        clinical = find_clinical(norm)
+        if clinical:
+            return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
+        asks_permission = bool(PERMISSION.search(norm))
+        if follow_up or asks_permission:
+            for previous in reversed(earlier[-2:]):
+                inherited = find_clinical(previous)
+                if inherited is None and asks_permission and PERSONAL_CONDITION.search(previous):
+                    inherited = "personal_condition"
+                if inherited:
+                    return self._with_llm(
+                        turns, raw, _decision(Route.CLINICAL, f"context:{inherited}", 0.85), False
+                    )
+        if is_off_topic(norm):
+            return _decision(Route.OUT_OF_SCOPE, "off_topic", 0.9)
+        if probs is None:
+            decision = self._fallback(text, follow_up)
+            return self._with_llm(turns, raw, decision, True)
+        candidates = {
+            r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
+        }
+        if PERSON.search(text) is None:
+            # Clinical is about one person's own care: without anyone named, it is general.
+            candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
+        if MASSAGE_TOPIC.search(norm):
+            # Naming massage or the Society's programmes keeps a message in scope.
+            candidates[Route.ANSWER] += candidates.pop(Route.OUT_OF_SCOPE)
+        best = max(candidates, key=lambda r: candidates[r])
+        share = candidates[best] / max(sum(candidates.values()), 1e-9)
+        detail = "general" if best is Route.ANSWER else "classifier"
+        if follow_up:
+            detail = f"context:{detail}"
+        decision = _decision(best, detail, share)
+        return self._with_llm(turns, raw, decision, share < LOW_CONFIDENCE)
+
+    def _fallback(self, text: str, follow_up: bool) -> RouteDecision:
+        if has_in_scope_terms(text):
+            return _decision(Route.ANSWER, "context:general" if follow_up else "general", 0.6)
+        return _decision(Route.OUT_OF_SCOPE, "no_topic", 0.5)
+
+    def _with_llm(
+        self, turns: Sequence[Turn], raw: str, decision: RouteDecision, unsure: bool
+    ) -> RouteDecision:
+        """Let an optional LLM vote raise the route to a safety or clinical one, or settle doubt.
+
+        The vote can never lower clinical or a safety route, and it never produces
+        ``unknown``; an error in the hook leaves the decision as it was.
+        """
+        if self.llm_vote is None:
+            return decision
+        try:
+            vote = self.llm_vote(turns, raw)
+        except Exception as exc:  # the hook is optional; routing must not fail with it
+            log.warning("llm route vote failed: %s", type(exc).__name__)
+            return decision
+        if not isinstance(vote, RouteDecision) or vote.route not in ROUTED:
+            return decision
+        if vote.route in SAFETY_ROUTES:
+            return self._remember(
+                normalise(raw), _decision(vote.route, "llm_vote", vote.confidence)
+            )
+        if vote.route is Route.CLINICAL and decision.route is not Route.CLINICAL:
+            return _decision(Route.CLINICAL, "llm_vote", vote.confidence)
+        if unsure and decision.route is not Route.CLINICAL and vote.route is not decision.route:
+            return _decision(vote.route, "llm_vote", vote.confidence)
+        return decision
