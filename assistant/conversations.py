@@ -1,0 +1,862 @@
+"""Conversation store: every message, route, citation, feedback and flag, and nothing else.
+
+Staff review what the assistant told people, so each message is committed
+before its reply is shown, and a failed reply is stored and flagged like any
+other. Privacy follows from what is *not* here: no IP address, user agent,
+name or account; a conversation is known only by a random id held by the
+person's own browser session, and ``purge_older_than`` deletes whole
+conversations once the retention period has passed.
+
+SQLite (a file under the data folder) serves one app process; PostgreSQL
+(``postgresql+psycopg://...``) serves several. The schema belongs to Alembic:
+``ConversationStore.migrate()`` upgrades to head without any ini file or
+working-directory assumptions, and is safe to call at every start.
+
+Maintainers can run ``python -m assistant.conversations migrate``,
+``purge --days N`` or ``revision -m "what changed"`` (autogenerates a
+migration from the models below against the configured database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import secrets
+import threading
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    selectinload,
+    sessionmaker,
+)
+from sqlalchemy.pool import StaticPool
+
+from .schema import Route, Turn
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+    from .config import Settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+ERROR_ROUTE = "error"
+"""Route recorded for a reply the assistant failed to produce."""
+
+NOT_HELPFUL_REASON = "feedback:not_helpful"
+
+ROLES = ("user", "assistant")
+_ROUTE_VALUES = frozenset(r.value for r in Route)
+ROUTES = _ROUTE_VALUES | {ERROR_ROUTE}
+
+_ID_RE = re.compile(r"[A-Za-z0-9_-]{32}")
+"""``secrets.token_urlsafe(24)``: 24 random bytes, 32 URL-safe characters."""
+
+_MAX_COMMENT_CHARS = 2000
+_MAX_LABEL_CHARS = 200
+_MAX_PAGE = 500
+_PG_MIGRATION_LOCK = zlib.crc32(b"assistant.conversations.migrate")
+_IN_PROCESS_MIGRATION_LOCK = threading.Lock()
+"""Alembic's ``context`` and ``op`` are module-global: one migration per process at a time."""
+
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+_BigId = BigInteger().with_variant(Integer(), "sqlite")
+"""64-bit keys on PostgreSQL; SQLite only auto-increments an ``INTEGER`` primary key."""
+
+_Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC timestamps on both backends.
+
+    SQLite has no time-zone type and returns naive values; storing naive UTC
+    there and re-attaching UTC on the way out makes comparisons (retention,
+    ordering) behave the same as PostgreSQL's ``timestamptz``.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=_NAMING)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow, index=True)
+
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="conversation",
+        order_by="Message.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    flags: Mapped[list[Flag]] = relationship(
+        back_populates="conversation",
+        order_by="Flag.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (CheckConstraint("role IN ('user', 'assistant')", name="role"),)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    route: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    citations: Mapped[Any | None] = mapped_column(_Json)
+    retrieval: Mapped[Any | None] = mapped_column(_Json)
+    latency_ms: Mapped[float | None] = mapped_column(Float)
+    backend: Mapped[str | None] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+
+    conversation: Mapped[Conversation] = relationship(back_populates="messages")
+    feedback: Mapped[list[Feedback]] = relationship(
+        back_populates="message",
+        order_by="Feedback.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (CheckConstraint("rating IN ('up', 'down')", name="rating"),)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(
+        _BigId, ForeignKey("messages.id", ondelete="CASCADE"), index=True
+    )
+    rating: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+
+    message: Mapped[Message] = relationship(back_populates="feedback")
+
+
+class Flag(Base):
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    message_id: Mapped[int | None] = mapped_column(
+        _BigId, ForeignKey("messages.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(_MAX_LABEL_CHARS))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_by: Mapped[str | None] = mapped_column(String(_MAX_LABEL_CHARS))
+
+    conversation: Mapped[Conversation] = relationship(back_populates="flags")
+
+
+class FeedbackRecord(TypedDict):
+    id: int
+    message_id: int
+    helpful: bool
+    comment: str | None
+    created_at: datetime
+
+
+class MessageRecord(TypedDict):
+    id: int
+    role: str
+    text: str
+    route: str | None
+    reason: str | None
+    confidence: float | None
+    citations: Any
+    retrieval: Any
+    latency_ms: float | None
+    backend: str | None
+    model: str | None
+    created_at: datetime
+    feedback: list[FeedbackRecord]
+
+
+class FlagRecord(TypedDict):
+    id: int
+    conversation_id: str
+    message_id: int | None
+    reason: str
+    created_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+class ConversationSummary(TypedDict):
+    conversation_id: str
+    created_at: datetime
+    message_count: int
+    last_route: str | None
+    last_flagged_at: datetime
+    flag_reasons: list[str]
+    flags: list[FlagRecord]
+
+
+class ConversationDetail(TypedDict):
+    conversation_id: str
+    created_at: datetime
+    messages: list[MessageRecord]
+    flags: list[FlagRecord]
+
+
+def is_valid_conversation_id(value: object) -> bool:
+    """True if ``value`` has the shape of an id this store hands out (not that it exists)."""
+    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse a database URL, defaulting PostgreSQL to psycopg 3; refuse other backends."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ValueError(
+            "ASSISTANT_DATABASE_URL is not a valid database URL; expected "
+            "sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user:password@host/db"
+        ) from exc
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise ValueError(
+            f"unsupported database driver {parsed.drivername!r}; use sqlite:/// or "
+            "postgresql+psycopg://"
+        )
+    return parsed
+
+
+def _sqlite_in_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+
+
+def _jsonable(value: object, what: str) -> Any:
+    """Plain JSON (no NaN) from dicts, lists, dataclasses or objects with ``to_dict``."""
+
+    def convert(item: object) -> object:
+        to_dict = getattr(item, "to_dict", None)
+        if callable(to_dict):
+            return to_dict()
+        if is_dataclass(item) and not isinstance(item, type):
+            return asdict(item)
+        if isinstance(item, Mapping):
+            return {str(k): convert(v) for k, v in item.items()}
+        if isinstance(item, list | tuple):
+            return [convert(v) for v in item]
+        return item
+
+    if value is None:
+        return None
+    try:
+        return json.loads(json.dumps(convert(value), allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} must be JSON-serialisable (no NaN or infinity): {exc}") from exc
+
+
+def _label(value: object, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be a non-empty string")
+    value = value.strip()
+    if len(value) > _MAX_LABEL_CHARS:
+        raise ValueError(f"{what} must be at most {_MAX_LABEL_CHARS} characters")
+    return value
+
+
+def _optional_number(value: object, what: str, *, minimum: float | None = None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{what} must be a number, got {type(value).__name__}")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{what} must be finite")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{what} must be at least {minimum}")
+    return number
+
+
+def _feedback_record(fb: Feedback) -> FeedbackRecord:
+    return {
+        "id": fb.id,
+        "message_id": fb.message_id,
+        "helpful": fb.rating == "up",
+        "comment": fb.comment,
+        "created_at": fb.created_at,
+    }
+
+
+def _message_record(m: Message) -> MessageRecord:
+    return {
+        "id": m.id,
+        "role": m.role,
+        "text": m.text,
+        "route": m.route,
+        "reason": m.reason,
+        "confidence": m.confidence,
+        "citations": m.citations,
+        "retrieval": m.retrieval,
+        "latency_ms": m.latency_ms,
+        "backend": m.backend,
+        "model": m.model,
+        "created_at": m.created_at,
+        "feedback": [_feedback_record(fb) for fb in m.feedback],
+    }
+
+
+def _flag_record(f: Flag) -> FlagRecord:
+    return {
+        "id": f.id,
+        "conversation_id": f.conversation_id,
+        "message_id": f.message_id,
+        "reason": f.reason,
+        "created_at": f.created_at,
+        "resolved_at": f.resolved_at,
+        "resolved_by": f.resolved_by,
+    }
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+    finally:
+        cursor.close()
+
+
+class ConversationStore:
+    """Conversations, messages, feedback and flags behind a small, id-scoped API.
+
+    Every method opens its own session and commits before returning, so a
+    message the service has stored survives a crash of the reply that follows,
+    and another app process sees it at once. Methods are safe to call from
+    several threads.
+
+    Isolation: every read takes the conversation id and returns only that
+    conversation. An id that is malformed, unknown, purged or someone else's
+    makes lookups return ``None`` (``exists``/``is_flagged``: ``False``)
+    without raising or saying which, so the caller simply starts a new
+    conversation. Writes to such an id raise ``ValueError``.
+
+    API (what the service, the API and the staff console use):
+
+    - ``ConversationStore(url)`` / ``from_settings(settings)``; ``migrate()`` at
+      start-up (Alembic ``upgrade head``, idempotent, serialised between
+      processes); ``close()``; usable as a context manager.
+    - ``new_conversation() -> str``: a fresh unguessable id
+      (``secrets.token_urlsafe(24)``).
+    - ``exists(id) -> bool``.
+    - ``add_message(id, role, text, *, route, reason, confidence, citations,
+      retrieval, latency_ms, backend, model) -> int``: ``route`` is a
+      ``Route`` value or ``ERROR_ROUTE`` for a failed reply; ``citations`` and
+      ``retrieval`` take dicts, ``Citation`` objects or lists of them.
+    - ``history(id, limit=None) -> list[Turn] | None``: oldest first, for the
+      answer service; failed replies (route ``error``) are left out so they
+      do not steer retrieval.
+    - ``messages(id) -> list[MessageRecord] | None``.
+    - ``add_feedback(id, message_id, helpful, comment=None) -> int``: the
+      message must be an assistant message of that conversation; "not
+      helpful" also flags the conversation (``NOT_HELPFUL_REASON``) in the
+      same transaction.
+    - ``flag(id, reason, message_id=None) -> int``; ``is_flagged(id)``.
+    - Staff: ``list_flagged(limit, offset, include_resolved=False)``,
+      ``count_flagged(include_resolved=False)``, ``get_conversation(id)``,
+      ``resolve_flag(flag_id, staff_user) -> bool``,
+      ``resolve_flags(id, staff_user) -> int``.
+    - Retention: ``purge_older_than(days) -> int`` deletes conversations
+      *started* more than ``days`` ago with all their messages, feedback and
+      flags (so no message outlives the period); ``apply_retention()`` does
+      so with the configured ``retention_days``, if any.
+    """
+
+    def __init__(self, url: str | URL, *, retention_days: int | None = None) -> None:
+        self.url = normalise_url(url)
+        self.retention_days = retention_days
+        if self.url.get_backend_name() == "sqlite":
+            memory = _sqlite_in_memory(self.url)
+            if not memory and self.url.database:
+                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(
+                self.url,
+                pool_pre_ping=True,
+                connect_args={"check_same_thread": False, "timeout": 30},
+                poolclass=StaticPool if memory else None,
+            )
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ConversationStore:
+        return cls(settings.db_url, retention_days=settings.retention_days)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # Schema
+
+    def alembic_config(self) -> Config:
+        """Alembic configuration built in code, so no ini file or working directory matters."""
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.set_main_option("path_separator", "os")
+        # ConfigParser interpolates '%', which URL-encoded passwords contain.
+        url = self.url.render_as_string(hide_password=False).replace("%", "%%")
+        cfg.set_main_option("sqlalchemy.url", url)
+        return cfg
+
+    def migrate(self) -> None:
+        """Upgrade the schema to the newest migration; a no-op when already there.
+
+        Runs in one transaction holding a lock (a PostgreSQL advisory lock,
+        SQLite's write lock, plus a lock within this process), so several
+        processes or stores starting together do not race to create the same
+        tables.
+        """
+        from alembic import command
+
+        cfg = self.alembic_config()
+        with _IN_PROCESS_MIGRATION_LOCK, self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                )
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at (``None`` before ``migrate``)."""
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    # Conversations and messages
+
+    def new_conversation(self) -> str:
+        conversation_id = secrets.token_urlsafe(24)
+        with self._sessions.begin() as session:
+            session.add(Conversation(id=conversation_id))
+        return conversation_id
+
+    def exists(self, conversation_id: str | None) -> bool:
+        if not is_valid_conversation_id(conversation_id):
+            return False
+        with self._sessions() as session:
+            return session.get(Conversation, conversation_id) is not None
+
+    def add_message(
+        self,
+        conversation_id: str,
+        role: Literal["user", "assistant"],
+        text: str,
+        *,
+        route: Route | str | None = None,
+        reason: str | None = None,
+        confidence: float | None = None,
+        citations: object = None,
+        retrieval: object = None,
+        latency_ms: float | None = None,
+        backend: str | None = None,
+        model: str | None = None,
+    ) -> int:
+        """Store one message and commit; returns its id."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, got {role!r}")
+        if not isinstance(text, str):
+            raise ValueError(f"text must be a string, got {type(text).__name__}")
+        route_value = None if route is None else str(getattr(route, "value", route))
+        if route_value is not None and route_value not in ROUTES:
+            raise ValueError(f"route must be one of {sorted(ROUTES)}, got {route_value!r}")
+        if reason is not None and not isinstance(reason, str):
+            raise ValueError("reason must be a string")
+        for name, value in (("backend", backend), ("model", model)):
+            if value is not None:
+                _label(value, name)
+        message = Message(
+            conversation_id=conversation_id,
+            role=role,
+            text=text,
+            route=route_value,
+            reason=reason,
+            confidence=_optional_number(confidence, "confidence"),
+            citations=_jsonable(citations, "citations"),
+            retrieval=_jsonable(retrieval, "retrieval"),
+            latency_ms=_optional_number(latency_ms, "latency_ms", minimum=0),
+            backend=backend,
+            model=model,
+        )
+        with self._sessions.begin() as session:
+            self._require_conversation(session, conversation_id)
+            session.add(message)
+            session.flush()
+            return message.id
+
+    def history(self, conversation_id: str | None, limit: int | None = None) -> list[Turn] | None:
+        """The turns the answer service conditions on, oldest first (the last ``limit``)."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+            raise ValueError("limit must be an integer or None")
+        if not self.exists(conversation_id):
+            return None
+        if limit is not None and limit <= 0:
+            return []
+        query = (
+            select(Message.role, Message.text, Message.route)
+            .where(Message.conversation_id == conversation_id)
+            .where((Message.route.is_(None)) | (Message.route != ERROR_ROUTE))
+            .order_by(Message.id.desc())
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._sessions() as session:
+            rows = session.execute(query).all()
+        return [
+            Turn(
+                role="user" if role == "user" else "assistant",
+                text=body,
+                route=Route(route) if route is not None and route in _ROUTE_VALUES else None,
+            )
+            for role, body, route in reversed(rows)
+        ]
+
+    def messages(self, conversation_id: str | None) -> list[MessageRecord] | None:
+        detail = self.get_conversation(conversation_id)
+        return None if detail is None else detail["messages"]
+
+    def get_conversation(self, conversation_id: str | None) -> ConversationDetail | None:
+        """One conversation with every message, its feedback and all flags (resolved too)."""
+        if not is_valid_conversation_id(conversation_id):
+            return None
+        with self._sessions() as session:
+            conversation = session.scalars(
+                select(Conversation)
+                .where(Conversation.id == conversation_id)
+                .options(
+                    selectinload(Conversation.messages).selectinload(Message.feedback),
+                    selectinload(Conversation.flags),
+                )
+            ).one_or_none()
+            if conversation is None:
+                return None
+            return {
+                "conversation_id": conversation.id,
+                "created_at": conversation.created_at,
+                "messages": [_message_record(m) for m in conversation.messages],
+                "flags": [_flag_record(f) for f in conversation.flags],
+            }
+
+    # Feedback and flags
+
+    def add_feedback(
+        self,
+        conversation_id: str,
+        message_id: int,
+        helpful: bool,
+        comment: str | None = None,
+    ) -> int:
+        """Record a thumbs up/down on an assistant message of this conversation."""
+        if not isinstance(helpful, bool):
+            raise ValueError("helpful must be True or False")
+        if comment is not None:
+            if not isinstance(comment, str):
+                raise ValueError("comment must be a string")
+            comment = comment.strip() or None
+            if comment is not None and len(comment) > _MAX_COMMENT_CHARS:
+                raise ValueError(f"comment must be at most {_MAX_COMMENT_CHARS} characters")
+        with self._sessions.begin() as session:
+            message = self._require_message(session, conversation_id, message_id)
+            if message.role != "assistant":
+                raise ValueError("feedback can only be given on an assistant message")
+            feedback = Feedback(
+                message_id=message.id, rating="up" if helpful else "down", comment=comment
+            )
+            session.add(feedback)
+            if not helpful:
+                session.add(
+                    Flag(
+                        conversation_id=message.conversation_id,
+                        message_id=message.id,
+                        reason=NOT_HELPFUL_REASON,
+                    )
+                )
+            session.flush()
+            return feedback.id
+
+    def flag(self, conversation_id: str, reason: str, message_id: int | None = None) -> int:
+        """Mark a conversation for staff review; returns the flag id."""
+        reason = _label(reason, "reason")
+        with self._sessions.begin() as session:
+            self._require_conversation(session, conversation_id)
+            if message_id is not None:
+                self._require_message(session, conversation_id, message_id)
+            flag = Flag(conversation_id=conversation_id, message_id=message_id, reason=reason)
+            session.add(flag)
+            session.flush()
+            return flag.id
+
+    def is_flagged(self, conversation_id: str | None) -> bool:
+        """True if the conversation has a flag no one has resolved yet."""
+        if not is_valid_conversation_id(conversation_id):
+            return False
+        with self._sessions() as session:
+            found = session.scalar(
+                select(Flag.id)
+                .where(Flag.conversation_id == conversation_id, Flag.resolved_at.is_(None))
+                .limit(1)
+            )
+        return found is not None
+
+    def count_flagged(self, include_resolved: bool = False) -> int:
+        query = select(func.count(func.distinct(Flag.conversation_id)))
+        if not include_resolved:
+            query = query.where(Flag.resolved_at.is_(None))
+        with self._sessions() as session:
+            return int(session.scalar(query) or 0)
+
+    def list_flagged(
+        self, limit: int = 50, offset: int = 0, include_resolved: bool = False
+    ) -> list[ConversationSummary]:
+        """Flagged conversations, most recently flagged first, for the staff console."""
+        for name, value, low in (("limit", limit, 1), ("offset", offset, 0)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise ValueError(f"{name} must be an integer >= {low}")
+        limit = min(limit, _MAX_PAGE)
+        open_only = () if include_resolved else (Flag.resolved_at.is_(None),)
+        last_flagged = func.max(Flag.created_at).label("last_flagged")
+        with self._sessions() as session:
+            page = session.execute(
+                select(Flag.conversation_id, last_flagged)
+                .where(*open_only)
+                .group_by(Flag.conversation_id)
+                .order_by(last_flagged.desc(), Flag.conversation_id)
+                .limit(limit)
+                .offset(offset)
+            ).all()
+            ids = [row.conversation_id for row in page]
+            if not ids:
+                return []
+            created = dict(
+                session.execute(
+                    select(Conversation.id, Conversation.created_at).where(Conversation.id.in_(ids))
+                ).all()
+            )
+            flags: dict[str, list[FlagRecord]] = {cid: [] for cid in ids}
+            for flag in session.scalars(
+                select(Flag).where(Flag.conversation_id.in_(ids), *open_only).order_by(Flag.id)
+            ):
+                flags[flag.conversation_id].append(_flag_record(flag))
+            counts = dict(
+                session.execute(
+                    select(Message.conversation_id, func.count(Message.id))
+                    .where(Message.conversation_id.in_(ids))
+                    .group_by(Message.conversation_id)
+                ).all()
+            )
+            last_ids = (
+                select(func.max(Message.id))
+                .where(Message.conversation_id.in_(ids), Message.role == "assistant")
+                .group_by(Message.conversation_id)
+            )
+            last_routes = dict(
+                session.execute(
+                    select(Message.conversation_id, Message.route).where(Message.id.in_(last_ids))
+                ).all()
+            )
+        return [
+            {
+                "conversation_id": row.conversation_id,
+                "created_at": created[row.conversation_id],
+                "message_count": int(counts.get(row.conversation_id, 0)),
+                "last_route": last_routes.get(row.conversation_id),
+                "last_flagged_at": row.last_flagged,
+                "flag_reasons": sorted({f["reason"] for f in flags[row.conversation_id]}),
+                "flags": flags[row.conversation_id],
+            }
+            for row in page
+        ]
+
+    def resolve_flag(self, flag_id: int, staff_user: str) -> bool:
+        """Mark one flag reviewed; False if it does not exist or was already resolved."""
+        staff_user = _label(staff_user, "staff_user")
+        if isinstance(flag_id, bool) or not isinstance(flag_id, int):
+            raise ValueError("flag_id must be an integer")
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(Flag)
+                .where(Flag.id == flag_id, Flag.resolved_at.is_(None))
+                .values(resolved_at=_utcnow(), resolved_by=staff_user)
+            )
+            return bool(getattr(result, "rowcount", 0) == 1)
+
+    def resolve_flags(self, conversation_id: str, staff_user: str) -> int:
+        """Resolve every open flag of a conversation; returns how many were resolved."""
+        staff_user = _label(staff_user, "staff_user")
+        if not is_valid_conversation_id(conversation_id):
+            return 0
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(Flag)
+                .where(Flag.conversation_id == conversation_id, Flag.resolved_at.is_(None))
+                .values(resolved_at=_utcnow(), resolved_by=staff_user)
+            )
+            return int(getattr(result, "rowcount", 0))
+
+    # Retention
+
+    def purge_older_than(self, days: int) -> int:
+        """Delete conversations started more than ``days`` days ago; returns how many."""
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise ValueError(f"days must be a whole number of at least 1, got {days!r}")
+        cutoff = _utcnow() - timedelta(days=days)
+        with self._sessions.begin() as session:
+            result = session.execute(
+                delete(Conversation).where(Conversation.created_at < cutoff),
+                execution_options={"synchronize_session": False},
+            )
+            return int(getattr(result, "rowcount", 0))
+
+    def apply_retention(self) -> int:
+        """Purge by the configured ``retention_days``; 0 when no retention is set."""
+        return 0 if self.retention_days is None else self.purge_older_than(self.retention_days)
+
+    # Internals
+
+    @staticmethod
+    def _require_conversation(session: Session, conversation_id: object) -> None:
+        if (
+            not is_valid_conversation_id(conversation_id)
+            or session.get(Conversation, conversation_id) is None
+        ):
+            raise ValueError("unknown conversation id")
+
+    @staticmethod
+    def _require_message(session: Session, conversation_id: object, message_id: object) -> Message:
+        if isinstance(message_id, bool) or not isinstance(message_id, int):
+            raise ValueError("message_id must be an integer")
+        if not is_valid_conversation_id(conversation_id):
+            raise ValueError("unknown conversation id")
+        message = session.get(Message, message_id)
+        if message is None or message.conversation_id != conversation_id:
+            raise ValueError("message_id is not a message of this conversation")
+        return message
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Maintenance commands against the configured database (``ASSISTANT_DATABASE_URL``)."""
+    from .config import load_settings
+
+    parser = argparse.ArgumentParser(prog="python -m assistant.conversations")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="upgrade the schema to the newest migration")
+    purge = commands.add_parser("purge", help="delete conversations older than N days")
+    purge.add_argument("--days", type=int, help="default: ASSISTANT_RETENTION_DAYS")
+    revision = commands.add_parser("revision", help="autogenerate a migration from the models")
+    revision.add_argument("-m", "--message", required=True)
+    args = parser.parse_args(argv)
+
+    settings = load_settings()
+    with ConversationStore.from_settings(settings) as store:
+        if args.command == "migrate":
+            store.migrate()
+            print(f"schema at revision {store.schema_revision()}")
+        elif args.command == "purge":
+            days = args.days if args.days is not None else settings.retention_days
+            if days is None:
+                parser.error("give --days or set ASSISTANT_RETENTION_DAYS")
+            print(f"deleted {store.purge_older_than(days)} conversation(s)")
+        else:
+            from alembic import command
+
+            store.migrate()
+            cfg = store.alembic_config()
+            with store.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.revision(cfg, message=args.message, autogenerate=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

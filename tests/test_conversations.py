@@ -1,0 +1,510 @@
+"""The conversation store, run against SQLite and PostgreSQL alike.
+
+PostgreSQL tests need ``ASSISTANT_TEST_POSTGRES_URL`` (``scripts/start-postgres.sh``
+prints one). Without it they are skipped locally but fail under ``CI=true``, so
+CI cannot pass by silently testing only SQLite. Each PostgreSQL test runs in
+a schema of its own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, func, select, text, update
+
+from assistant.config import PROJECT_ROOT, load_settings
+from assistant.conversations import (
+    ERROR_ROUTE,
+    NOT_HELPFUL_REASON,
+    Base,
+    Conversation,
+    ConversationStore,
+    Feedback,
+    Flag,
+    Message,
+    normalise_url,
+)
+from assistant.schema import Citation, Route, Turn
+
+POSTGRES_ENV = "ASSISTANT_TEST_POSTGRES_URL"
+
+
+def _postgres_base_url() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    hint = f'{POSTGRES_ENV} is not set (export {POSTGRES_ENV}="$(scripts/start-postgres.sh)")'
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{hint}; CI=true, so the PostgreSQL tests may not be skipped")
+    pytest.skip(hint)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """An empty, unmigrated database: a new SQLite file or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'conversations.sqlite3'}"
+        return
+    base = normalise_url(_postgres_base_url())
+    schema = f"test_{secrets.token_hex(8)}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        scoped = base.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[ConversationStore]:
+    with ConversationStore(db_url) as migrated:
+        migrated.migrate()
+        yield migrated
+
+
+def _count(store: ConversationStore, model: type[Base]) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _conversation_with_reply(store: ConversationStore, question: str) -> tuple[str, int, int]:
+    cid = store.new_conversation()
+    user_id = store.add_message(cid, "user", question)
+    reply_id = store.add_message(cid, "assistant", f"About {question}", route=Route.ANSWER)
+    return cid, user_id, reply_id
+
+
+def test_migrate_is_idempotent_and_matches_the_models(db_url: str) -> None:
+    with ConversationStore(db_url) as store:
+        assert store.schema_revision() is None
+        store.migrate()
+        head = ScriptDirectory.from_config(store.alembic_config()).get_current_head()
+        assert head is not None
+        assert store.schema_revision() == head
+
+        cid, _, _ = _conversation_with_reply(store, "pressure")
+        store.migrate()
+        store.migrate()
+        assert store.schema_revision() == head
+        assert [m["text"] for m in store.messages(cid) or []] == ["pressure", "About pressure"]
+
+        with store.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+
+
+_MIGRATE_AT = """
+import sys, time
+from assistant.conversations import ConversationStore
+store = ConversationStore(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+store.migrate()
+print(store.schema_revision())
+"""
+
+
+@pytest.mark.slow
+def test_processes_starting_together_migrate_once(db_url: str) -> None:
+    """App processes started at the same moment must not race to create the tables."""
+    start_at = time.time() + 4  # after every child has imported SQLAlchemy and Alembic
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _MIGRATE_AT, db_url, str(start_at)],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    try:
+        results = [child.communicate(timeout=120) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    for child, (out, err) in zip(children, results, strict=True):
+        assert child.returncode == 0, err
+        assert out.strip() == "0001"
+    with ConversationStore(db_url) as store:
+        assert store.schema_revision() == "0001"
+        assert store.exists(store.new_conversation())
+
+
+def test_conversation_ids_are_random_and_distinct(store: ConversationStore) -> None:
+    ids = [store.new_conversation() for _ in range(100)]
+    assert len(set(ids)) == len(ids)
+    for cid in ids:
+        assert len(base64.urlsafe_b64decode(cid + "=" * (-len(cid) % 4))) == 24
+    # Sequential or time-based ids would share prefixes; 36 random bits practically never do.
+    assert len({cid[:6] for cid in ids}) == len(ids)
+    assert all(store.exists(cid) for cid in ids)
+
+
+def test_each_conversation_reads_only_its_own_messages(store: ConversationStore) -> None:
+    first, _, _ = _conversation_with_reply(store, "lymphedema")
+    second, _, _ = _conversation_with_reply(store, "chemotherapy port")
+    store.add_message(first, "user", "and after surgery?")
+
+    assert store.history(first) == [
+        Turn("user", "lymphedema"),
+        Turn("assistant", "About lymphedema", Route.ANSWER),
+        Turn("user", "and after surgery?"),
+    ]
+    assert store.history(second) == [
+        Turn("user", "chemotherapy port"),
+        Turn("assistant", "About chemotherapy port", Route.ANSWER),
+    ]
+    assert store.history(first, limit=2) == [
+        Turn("assistant", "About lymphedema", Route.ANSWER),
+        Turn("user", "and after surgery?"),
+    ]
+    assert store.history(first, limit=0) == []
+    second_detail = store.get_conversation(second)
+    assert second_detail is not None
+    assert {m["text"] for m in second_detail["messages"]} == {
+        "chemotherapy port",
+        "About chemotherapy port",
+    }
+    assert [m["text"] for m in store.messages(second) or []] == [
+        "chemotherapy port",
+        "About chemotherapy port",
+    ]
+
+
+@pytest.mark.parametrize(
+    "bad_id",
+    [
+        None,
+        "",
+        "abc",
+        123,
+        "' OR 1=1 --",
+        "../../etc/passwd",
+        "A" * 31 + "!",
+        "A" * 33,
+        secrets.token_urlsafe(24),  # well-formed, but never issued by this store
+    ],
+)
+def test_unknown_or_malformed_ids_reveal_nothing(store: ConversationStore, bad_id: object) -> None:
+    real, _, reply = _conversation_with_reply(store, "scar tissue")
+    store.flag(real, "route:clinical")
+
+    assert store.exists(bad_id) is False  # type: ignore[arg-type]
+    assert store.history(bad_id) is None  # type: ignore[arg-type]
+    assert store.messages(bad_id) is None  # type: ignore[arg-type]
+    assert store.get_conversation(bad_id) is None  # type: ignore[arg-type]
+    assert store.is_flagged(bad_id) is False  # type: ignore[arg-type]
+    assert store.resolve_flags(bad_id, "staff") == 0  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown conversation"):
+        store.add_message(bad_id, "user", "hello")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown conversation"):
+        store.flag(bad_id, "test")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        store.add_feedback(bad_id, reply, helpful=False)  # type: ignore[arg-type]
+    assert store.is_flagged(real)
+    assert _count(store, Message) == 2
+    assert _count(store, Flag) == 1
+
+
+def test_feedback_on_another_conversations_message_is_refused(store: ConversationStore) -> None:
+    mine, my_question, _ = _conversation_with_reply(store, "fatigue")
+    _, _, their_reply = _conversation_with_reply(store, "neuropathy")
+
+    with pytest.raises(ValueError, match="not a message of this conversation"):
+        store.add_feedback(mine, their_reply, helpful=False, comment="wrong")
+    with pytest.raises(ValueError, match="not a message of this conversation"):
+        store.add_feedback(mine, 10**9, helpful=True)
+    with pytest.raises(ValueError, match="assistant message"):
+        store.add_feedback(mine, my_question, helpful=False)
+    with pytest.raises(ValueError, match="not a message of this conversation"):
+        store.flag(mine, "test", message_id=their_reply)
+
+    assert _count(store, Feedback) == 0
+    assert _count(store, Flag) == 0
+    assert not store.is_flagged(mine)
+
+
+def test_not_helpful_feedback_flags_the_conversation(store: ConversationStore) -> None:
+    liked, _, liked_reply = _conversation_with_reply(store, "oils")
+    disliked, _, disliked_reply = _conversation_with_reply(store, "deep tissue")
+
+    store.add_feedback(liked, liked_reply, helpful=True)
+    feedback_id = store.add_feedback(disliked, disliked_reply, helpful=False, comment="  vague  ")
+
+    assert not store.is_flagged(liked)
+    assert store.is_flagged(disliked)
+    detail = store.get_conversation(disliked)
+    assert detail is not None
+    [flag] = detail["flags"]
+    assert (flag["reason"], flag["message_id"]) == (NOT_HELPFUL_REASON, disliked_reply)
+    [feedback] = detail["messages"][1]["feedback"]
+    assert feedback["id"] == feedback_id
+    assert (feedback["helpful"], feedback["comment"]) == (False, "vague")
+    liked_detail = store.get_conversation(liked)
+    assert liked_detail is not None
+    assert [f["helpful"] for f in liked_detail["messages"][1]["feedback"]] == [True]
+
+
+def test_flags_are_listed_newest_first_and_resolved(store: ConversationStore) -> None:
+    older, _, older_reply = _conversation_with_reply(store, "radiation")
+    newer, _, _ = _conversation_with_reply(store, "blood clots")
+    store.add_message(newer, "user", "is it an emergency?")
+    store.add_message(newer, "assistant", "Call 911 now.", route=Route.EMERGENCY)
+    _conversation_with_reply(store, "never flagged")
+
+    f1 = store.flag(older, "route:clinical", message_id=older_reply)
+    f2 = store.flag(older, "low_confidence")
+    f3 = store.flag(newer, "route:emergency")
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        for flag_id, age in ((f1, 30), (f2, 20), (f3, 10)):
+            backdated = now - timedelta(minutes=age)
+            conn.execute(update(Flag).where(Flag.id == flag_id).values(created_at=backdated))
+
+    assert store.count_flagged() == 2
+    listed = store.list_flagged()
+    assert [s["conversation_id"] for s in listed] == [newer, older]
+    assert listed[0]["message_count"] == 4
+    assert listed[0]["last_route"] == "emergency"
+    assert listed[1]["last_route"] == "answer"
+    assert listed[1]["flag_reasons"] == ["low_confidence", "route:clinical"]
+    assert [f["id"] for f in listed[1]["flags"]] == [f1, f2]
+    assert [s["conversation_id"] for s in store.list_flagged(limit=1, offset=1)] == [older]
+
+    assert store.resolve_flag(f3, "nurse.ana") is True
+    assert store.resolve_flag(f3, "nurse.ana") is False
+    assert store.resolve_flag(10**9, "nurse.ana") is False
+    assert not store.is_flagged(newer)
+    assert [s["conversation_id"] for s in store.list_flagged()] == [older]
+    assert store.count_flagged(include_resolved=True) == 2
+    everything = store.list_flagged(include_resolved=True)
+    resolved = next(s for s in everything if s["conversation_id"] == newer)
+    assert resolved["flags"][0]["resolved_by"] == "nurse.ana"
+    assert resolved["flags"][0]["resolved_at"] is not None
+
+    assert store.resolve_flags(older, "nurse.ana") == 2
+    assert store.list_flagged() == []
+
+
+def test_purge_deletes_old_conversations_with_everything_in_them(store: ConversationStore) -> None:
+    old, _, old_reply = _conversation_with_reply(store, "old question")
+    store.add_feedback(old, old_reply, helpful=False)
+    store.flag(old, "route:clinical")
+    recent, _, recent_reply = _conversation_with_reply(store, "new question")
+    store.add_feedback(recent, recent_reply, helpful=False)
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(Conversation)
+            .where(Conversation.id == old)
+            .values(created_at=datetime.now(UTC) - timedelta(days=31))
+        )
+
+    assert store.purge_older_than(60) == 0
+    assert store.purge_older_than(30) == 1
+    assert not store.exists(old)
+    assert store.history(old) is None
+    assert store.exists(recent)
+    assert _count(store, Conversation) == 1
+    assert _count(store, Message) == 2
+    assert _count(store, Feedback) == 1
+    assert _count(store, Flag) == 1
+    assert store.purge_older_than(30) == 0
+
+
+def test_each_message_is_committed_before_add_message_returns(db_url: str) -> None:
+    with ConversationStore(db_url) as writer, ConversationStore(db_url) as reader:
+        writer.migrate()
+        cid = writer.new_conversation()
+        assert reader.exists(cid)
+        writer.add_message(cid, "user", "Can massage spread cancer?")
+        assert reader.history(cid) == [Turn("user", "Can massage spread cancer?")]
+        writer.add_message(cid, "assistant", "No.", route="answer")
+        assert [t.text for t in reader.history(cid) or []] == ["Can massage spread cancer?", "No."]
+
+
+def test_citations_and_retrieval_round_trip_as_json(store: ConversationStore) -> None:
+    cid = store.new_conversation()
+    citation = Citation(
+        marker=1,
+        source_id="https://cancerchoices.org/therapy/massage-therapy/",
+        title="Massage Therapy",
+        section="Safety — what to ask",
+        page=None,
+        quote="Light pressure is used near tumour sites.",
+        chunk_id="cc-0003",
+        publisher="Cancer Choices",
+    )
+    retrieval = [
+        {"chunk_id": "cc-0003", "score": 0.8312, "dense_score": 0.61, "bm25_score": None},
+        {"chunk_id": "s4om-0001", "score": 0.4, "dense_score": None, "bm25_score": 7.25},
+    ]
+    mid = store.add_message(
+        cid,
+        "assistant",
+        "Gentle massage is usually safe [1].",
+        route=Route.ANSWER,
+        reason="retrieved 2 passages",
+        confidence=0.83,
+        citations=[citation],
+        retrieval=retrieval,
+        latency_ms=412.5,
+        backend="extractive",
+        model="all-MiniLM-L6-v2",
+    )
+    [message] = store.messages(cid) or []
+    assert message["id"] == mid
+    assert message["citations"] == [citation.to_dict()]
+    assert message["retrieval"] == retrieval
+    assert (message["route"], message["reason"], message["confidence"]) == (
+        "answer",
+        "retrieved 2 passages",
+        0.83,
+    )
+    assert (message["latency_ms"], message["backend"], message["model"]) == (
+        412.5,
+        "extractive",
+        "all-MiniLM-L6-v2",
+    )
+    assert message["created_at"].tzinfo is not None
+
+    with pytest.raises(ValueError, match="retrieval must be JSON-serialisable"):
+        store.add_message(cid, "assistant", "x", retrieval=[{"score": float("nan")}])
+    with pytest.raises(ValueError, match="citations must be JSON-serialisable"):
+        store.add_message(cid, "assistant", "x", citations=[object()])
+    assert _count(store, Message) == 1
+
+
+def test_a_failed_reply_is_recorded_and_flagged(store: ConversationStore) -> None:
+    cid = store.new_conversation()
+    store.add_message(cid, "user", "What about bone metastases?")
+    failed = store.add_message(
+        cid, "assistant", "Sorry, something went wrong.", route=ERROR_ROUTE, reason="TimeoutError"
+    )
+    store.flag(cid, "error:TimeoutError", message_id=failed)
+
+    assert store.is_flagged(cid)
+    assert store.history(cid) == [Turn("user", "What about bone metastases?")]
+    detail = store.get_conversation(cid)
+    assert detail is not None
+    assert [m["route"] for m in detail["messages"]] == [None, "error"]
+    assert detail["flags"][0]["message_id"] == failed
+    assert store.list_flagged()[0]["last_route"] == "error"
+
+
+def test_two_threads_can_write_at_once(store: ConversationStore) -> None:
+    shared = store.new_conversation()
+    per_thread = 25
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+    written: dict[str, list[int]] = {"a": [], "b": []}
+
+    def write(name: str) -> None:
+        own = store.new_conversation()
+        barrier.wait()
+        try:
+            for i in range(per_thread):
+                written[name].append(store.add_message(shared, "user", f"{name}-{i}"))
+                store.add_message(own, "user", f"{name}-{i}")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in written]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+
+    assert errors == []
+    texts = [m["text"] for m in store.messages(shared) or []]
+    assert len(texts) == 2 * per_thread
+    for name in written:
+        in_order = [f"{name}-{i}" for i in range(per_thread)]
+        assert [t for t in texts if t.startswith(name)] == in_order
+    assert len(set(written["a"]) | set(written["b"])) == 2 * per_thread
+    assert _count(store, Message) == 4 * per_thread
+
+
+def test_bad_input_gets_a_clear_error(store: ConversationStore) -> None:
+    cid, _, reply = _conversation_with_reply(store, "pillows")
+    with pytest.raises(ValueError, match="role must be one of"):
+        store.add_message(cid, "system", "x")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="route must be one of"):
+        store.add_message(cid, "assistant", "x", route="maybe")
+    with pytest.raises(ValueError, match="text must be a string"):
+        store.add_message(cid, "user", None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="confidence must be a number"):
+        store.add_message(cid, "assistant", "x", confidence="high")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="latency_ms must be at least"):
+        store.add_message(cid, "assistant", "x", latency_ms=-1)
+    with pytest.raises(ValueError, match="helpful must be True or False"):
+        store.add_feedback(cid, reply, helpful="no")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="comment must be at most"):
+        store.add_feedback(cid, reply, helpful=False, comment="x" * 2001)
+    with pytest.raises(ValueError, match="reason must be a non-empty string"):
+        store.flag(cid, "   ")
+    with pytest.raises(ValueError, match="staff_user must be a non-empty string"):
+        store.resolve_flag(1, "")
+    with pytest.raises(ValueError, match="days must be a whole number"):
+        store.purge_older_than(0)
+    with pytest.raises(ValueError, match="limit must be an integer"):
+        store.list_flagged(limit=0)
+    assert _count(store, Message) == 2
+    assert _count(store, Feedback) == 0
+    assert _count(store, Flag) == 0
+
+
+def test_from_settings_creates_the_data_folder_and_applies_retention(tmp_path) -> None:
+    settings = load_settings(data_dir=tmp_path / "nested" / "data", retention_days=7)
+    with ConversationStore.from_settings(settings) as store:
+        store.migrate()
+        assert (tmp_path / "nested" / "data" / "conversations.sqlite3").is_file()
+        old = store.new_conversation()
+        keep = store.new_conversation()
+        with store.engine.begin() as conn:
+            conn.execute(
+                update(Conversation)
+                .where(Conversation.id == old)
+                .values(created_at=datetime.now(UTC) - timedelta(days=8))
+            )
+        assert store.apply_retention() == 1
+        assert (store.exists(old), store.exists(keep)) == (False, True)
+    with ConversationStore.from_settings(load_settings(data_dir=tmp_path / "d")) as no_retention:
+        no_retention.migrate()
+        no_retention.new_conversation()
+        assert no_retention.apply_retention() == 0
+
+
+def test_sqlite_enforces_foreign_keys_and_uses_wal(tmp_path) -> None:
+    with ConversationStore(f"sqlite:///{tmp_path / 'c.sqlite3'}") as store:
+        store.migrate()
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_database_urls_are_checked() -> None:
+    assert normalise_url("postgresql://u:p@localhost/db").drivername == "postgresql+psycopg"
+    assert normalise_url("postgres://u:p@localhost/db").drivername == "postgresql+psycopg"
+    with pytest.raises(ValueError, match="unsupported database driver 'mysql'"):
+        normalise_url("mysql://u:secret@localhost/db")
+    with pytest.raises(ValueError, match="not a valid database URL") as excinfo:
+        normalise_url("secret-password-not-a-url")
+    assert "secret" not in str(excinfo.value)
