@@ -54,8 +54,8 @@ class Settings(BaseSettings):
     bm25_enabled: bool = True
     rrf_k: int = Field(60, ge=1)
     relevance_floor: float = Field(0.35, ge=-1.0, le=1.0)
-    relevance_confident: float = Field(0.65, ge=-1.0, le=1.0)
-    min_term_coverage: float = Field(0.5, ge=0.0, le=1.0)
+    relevance_confident: float = Field(0.70, ge=-1.0, le=1.0)
+    min_term_coverage: float = Field(0.6, ge=0.0, le=1.0)
     history_turns: int = Field(2, ge=0, le=10)
     rerank_model: str | None = None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .embeddings import SentenceTransformerEmbeddings
-from .passage_filter import unsafe_reason
+from .passage_filter import unsafe_passage, unsafe_reason
 from .retrieval import content_words
 from .schema import Citation, Passage
 
@@ -35,6 +35,8 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _MIN_WORDS = 5
+_TESTIMONIAL_WEIGHT = 0.85
+"""Quoted patient stories are real but anecdotal: ranked below the evidence."""
 _MAX_UNIT_CHARS = 600
 
 
@@ -192,7 +194,9 @@ class ExtractiveAnswerer:
         max_sentences: int | None = None,
     ) -> Selection:
         limit = max_sentences or self.max_sentences
-        units = _dedupe([u for p in passages for u in split_units(p)])
+        units = _dedupe(
+            [u for p in passages if not unsafe_passage(p.chunk.text) for u in split_units(p)]
+        )
         if not units:
             return Selection([], [])
         vectors = self._embed([u.display for u in units])
@@ -201,9 +205,12 @@ class ExtractiveAnswerer:
         rank_of = {p.chunk.chunk_id: i for i, p in enumerate(passages)}
         relevance = np.array(
             [
-                0.75 * similarity[i]
-                + 0.15 * _lexical_overlap(question, u.display)
-                + 0.10 * (1.0 - rank_of[u.passage.chunk.chunk_id] / max(n, 1))
+                (
+                    0.75 * similarity[i]
+                    + 0.15 * _lexical_overlap(question, u.display)
+                    + 0.10 * (1.0 - rank_of[u.passage.chunk.chunk_id] / max(n, 1))
+                )
+                * (_TESTIMONIAL_WEIGHT if u.quote[:1] in '"“' else 1.0)
                 for i, u in enumerate(units)
             ]
         )

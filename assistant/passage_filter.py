@@ -15,7 +15,9 @@ _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instruction|rule|prompt|guideline|"
     r"previous|above|system)s?\b"
     r"|\b(system prompt|developer message|as an ai|you are now|you must now|new instructions?)\b"
-    r"|\btell (the )?(reader|user|patient)s?\b"
+    r"|\btell (the |every |all |any )?(readers?|users?|patients?|people)\b"
+    r"|\b(stop|quit|skip|refuse|replace)\b.{0,30}\b(chemo\w*|radiation|treatment|medicines?|"
+    r"medications?)\b.{0,40}\binstead\b"
     r"|\b(assistant|chatbot|ai)\b.{0,30}\b(must|should|will) (say|tell|answer|respond)\b",
     re.I | re.S,
 )
@@ -40,3 +42,12 @@ def unsafe_reason(sentence: str) -> str | None:
     if _DOSE.search(sentence):
         return "dose"
     return None
+
+
+def unsafe_passage(text: str) -> bool:
+    """A passage with any sentence that speaks to the assistant is not a source.
+
+    One planted instruction makes the whole passage suspect, so none of its
+    sentences are quoted, not only the one that gave itself away.
+    """
+    return _INSTRUCTION.search(text) is not None

@@ -38,6 +38,17 @@ _STOP = frozenset(
 )
 
 
+_GENERIC = frozenset(
+    """help helps helped helpful safe safely okay good bad idea work works actually really
+    generally general kind kinds thing things stuff people person someone anyone patient
+    patients find finding get getting use using need needs want know tell ask try like
+    mom mum dad mother father grandmother grandma grandfather grandpa wife husband partner
+    friend son daughter sister brother aunt uncle he she him her his hers they them their
+    loved one ones family caregiver child children kid kids""".split()
+)
+"""Words that say who is asking or how, not what about: never evidence of a topic."""
+
+
 @dataclass(frozen=True)
 class RetrievalResult:
     passages: list[Passage]
@@ -61,7 +72,7 @@ def history_weights(message: str, previous: Sequence[str], max_turns: int) -> li
     """Weights for earlier user turns, most recent first; small when the message stands alone."""
     if not previous or max_turns == 0:
         return []
-    base = 0.6 if is_follow_up(message) else 0.15
+    base = 1.0 if is_follow_up(message) else 0.15
     return [base * (0.5**i) for i in range(min(max_turns, len(previous)))]
 
 
@@ -99,6 +110,15 @@ class _BM25Index:
             [text], stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False
         )[0]
 
+    def _spelled(self, stem: str) -> str:
+        """The corpus word a misspelt one most likely meant ("nausia" -> "nausea")."""
+        if stem in self._vocab:
+            return stem
+        import difflib
+
+        close = difflib.get_close_matches(stem, self._vocab, n=1, cutoff=0.8)
+        return close[0] if close else stem
+
     def coverage(self, message: str, passages: Sequence[Passage]) -> float:
         """Share of the question's distinctive words that the passages contain.
 
@@ -106,8 +126,9 @@ class _BM25Index:
         whether the sources cover a question; a word found nowhere
         ("acupuncture", "lymphedema") says they do not.
         """
-        distinctive = " ".join(content_words(message))
-        words = [w for w in dict.fromkeys(self.stems(distinctive)) if w not in self._common]
+        distinctive = " ".join(w for w in content_words(message) if w not in _GENERIC)
+        words = [self._spelled(w) for w in dict.fromkeys(self.stems(distinctive)) if len(w) > 2]
+        words = [w for w in words if w not in self._common]
         if not words:
             return 1.0
         found: set[str] = set()
@@ -150,8 +171,11 @@ class Retriever:
 
     @property
     def bm25(self) -> _BM25Index:
+        """The lexical index, rebuilt when the store's chunk count changes (an ingest
+        run by another process); a same-size edit needs ``refresh()`` or a restart."""
+        count = self.store.count()
         with self._lock:
-            if self._bm25 is None:
+            if self._bm25 is None or len(self._bm25.chunks) != count:
                 self._bm25 = _BM25Index(self.store.all_chunks())
             return self._bm25
 
