@@ -1,0 +1,30 @@
+"""The patient-facing web app: Gradio chat page, JSON API and embeddable widget.
+
+``create_app(settings, assistant, store)`` builds the FastAPI app from its
+services; ``serve(settings, host, port)`` builds those services and runs it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from ..config import Settings
+
+__all__ = ["create_app", "serve"]
+
+
+def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
+    """Build the app (imported lazily: Gradio is slow to import)."""
+    from .app import create_app as _create
+
+    return _create(settings, assistant, store)
+
+
+def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
+    """Build the services and run the app with uvicorn."""
+    from .app import serve as _serve
+
+    _serve(settings, host, port)

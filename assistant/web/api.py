@@ -1,0 +1,193 @@
+"""JSON API: the same conversation service as the chat page, for other front ends.
+
+Every refusal is a 4xx with ``{"error": "..."}`` naming what was wrong, so a
+client never has to parse a stack trace or guess; a conversation id that is
+unknown (or someone else's) silently starts a new conversation instead of
+revealing anything. Endpoints are documented in docs/widget.md and at /docs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..schema import Citation
+from . import rendering
+from .conversation_service import ChatInputError, ConversationService, RateLimited
+
+log = logging.getLogger(__name__)
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    message: str = Field(description="The question, as plain text.")
+    conversation_id: str | None = Field(
+        None, description="Continue this conversation; unknown ids start a new one."
+    )
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    conversation_id: str
+    message_id: int = Field(description="The message_id returned by POST /api/chat.")
+    helpful: bool
+    comment: str | None = Field(None, max_length=2000)
+
+
+class CitationOut(BaseModel):
+    marker: int
+    source_id: str
+    url: str | None = Field(description="A link to the source, when it has a web address.")
+    title: str
+    publisher: str
+    section: str
+    page: int | None
+    quote: str
+
+
+class ChatResponse(BaseModel):
+    conversation_id: str
+    message_id: int
+    new_conversation: bool
+    route: str = Field(
+        description="answer, clinical, emergency, crisis, out_of_scope, unknown or error."
+    )
+    reply: str
+    citations: list[CitationOut]
+    flagged: bool
+
+
+class FeedbackResponse(BaseModel):
+    feedback_id: int
+
+
+class ErrorResponse(BaseModel):
+    error: str
+
+
+def _citation(c: Citation) -> CitationOut:
+    return CitationOut(
+        marker=c.marker,
+        source_id=c.source_id,
+        url=rendering.citation_url(c),
+        title=c.title,
+        publisher=c.publisher,
+        section=c.section,
+        page=c.page,
+        quote=c.quote,
+    )
+
+
+def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _input_error(exc: ChatInputError) -> JSONResponse:
+    if isinstance(exc, RateLimited):
+        return error(429, exc.message, {"Retry-After": str(exc.retry_after_s)})
+    return error(exc.status_code, f"{exc.field}: {exc.message}")
+
+
+def build_router(service: ConversationService) -> APIRouter:
+    """The /api routes, bound to this app's service (no module-level state)."""
+    router = APIRouter(prefix="/api", tags=["chat"])
+    responses: dict[int | str, dict[str, Any]] = {
+        400: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
+        429: {"model": ErrorResponse},
+    }
+
+    @router.post("/chat", response_model=ChatResponse, responses=responses)
+    def chat(body: ChatRequest) -> Any:
+        """Ask one question; the reply is routed, cited and stored like a chat-page message."""
+        try:
+            result = service.handle_message(body.conversation_id, body.message)
+        except ChatInputError as exc:
+            return _input_error(exc)
+        return ChatResponse(
+            conversation_id=result.conversation_id,
+            message_id=result.message_id,
+            new_conversation=result.started_new,
+            route=result.route,
+            reply=result.reply.text,
+            citations=[_citation(c) for c in result.reply.citations],
+            flagged=result.reply.flagged,
+        )
+
+    @router.post(
+        "/feedback",
+        response_model=FeedbackResponse,
+        responses={**responses, 404: {"model": ErrorResponse}},
+    )
+    def feedback(body: FeedbackRequest) -> Any:
+        """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
+        if not service.store.exists(body.conversation_id):
+            return error(404, "conversation_id: no such conversation")
+        try:
+            feedback_id = service.add_feedback(
+                body.conversation_id, body.message_id, body.helpful, body.comment
+            )
+        except ChatInputError as exc:
+            return _input_error(exc)
+        except ValueError as exc:
+            if "not a message of this conversation" in str(exc):
+                return error(404, f"message_id: {exc}")
+            return error(422, f"message_id: {exc}")
+        return FeedbackResponse(feedback_id=feedback_id)
+
+    @router.get("/health")
+    def health() -> Any:
+        """Liveness and database check for load balancers and monitoring."""
+        try:
+            service.store.exists("health-check-" + "0" * 19)
+        except Exception as exc:
+            log.error("health check: database unavailable (%s)", type(exc).__name__)
+            return error(503, "database unavailable")
+        return {"status": "ok"}
+
+    return router
+
+
+def _describe(errors: list[dict[str, Any]]) -> tuple[int, str]:
+    """One readable sentence from pydantic's errors; 400 for unparseable JSON, else 422."""
+    problems = []
+    for err in errors:
+        kind = err.get("type", "")
+        loc = [str(p) for p in err.get("loc", ()) if p != "body"]
+        where = ".".join(loc)
+        if kind == "json_invalid":
+            return 400, "request body is not valid JSON"
+        if kind == "missing" and not where:
+            return 422, "request body is missing; send a JSON object"
+        if kind == "missing":
+            problems.append(f"{where}: field required")
+        elif kind == "extra_forbidden":
+            problems.append(f"{where}: unexpected field")
+        elif kind == "model_attributes_type" or (kind.endswith("_type") and not where):
+            problems.append("request body must be a JSON object")
+        else:
+            problems.append(f"{where}: {err.get('msg', 'invalid value')}" if where else
+                            str(err.get("msg", "invalid request")))
+    return 422, "; ".join(problems) or "invalid request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """JSON ``{"error": ...}`` bodies for every refusal, including FastAPI's own."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        status, message = _describe(list(jsonable_encoder(exc.errors())))
+        return error(status, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))

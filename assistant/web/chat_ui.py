@@ -1,0 +1,266 @@
+"""The patient chat page (Gradio Blocks).
+
+Everything about one visitor lives in that visitor's Gradio session
+(``gr.State``): the conversation id, what the chat shows and which stored
+message each answer is. The page only talks to the ``ConversationService``,
+so it stores, limits and flags exactly as the JSON API does. All text shown
+is escaped by ``rendering`` first; Gradio's HTML sanitiser stays on as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from .. import fixed_texts
+from ..config import Settings
+from . import rendering
+from .conversation_service import ChatInputError, ConversationService
+
+CHAT_PLACEHOLDER = (
+    "Ask about massage during or after cancer treatment. For example: "
+    "*Is massage safe during chemotherapy?* or *How do I find an oncology-trained "
+    "massage therapist?*"
+)
+MAX_COMMENT_CHARS = 2000
+
+Outputs = tuple[Any, ...]
+
+
+def header_html(settings: Settings) -> str:
+    return (
+        '<header class="om-header">'
+        f"<h1>{rendering.escape(settings.widget_title)}</h1>"
+        "<p>Answers come only from trusted sources, each with a link so you can read more.</p>"
+        "</header>"
+    )
+
+
+def disclaimer_html(settings: Settings) -> str:
+    return (
+        '<aside class="om-disclaimer" aria-label="Important">'
+        f"{rendering.text_to_html(fixed_texts.disclaimer(settings))}</aside>"
+    )
+
+
+def _session_key(request: gr.Request | None) -> str | None:
+    return getattr(request, "session_hash", None) or None
+
+
+def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks:
+    """The chat page; per-visitor state is in gr.State, services are captured, not global."""
+
+    def respond(
+        message: str,
+        shown: list[dict[str, str]],
+        conversation_id: str | None,
+        answer_ids: dict[int, int],
+        request: gr.Request,
+    ) -> Iterator[Outputs]:
+        shown = list(shown or [])
+        answer_ids = dict(answer_ids or {})
+        keep = gr.update()
+        try:
+            text = service.validate(message)
+        except ChatInputError as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            yield keep, keep, shown, conversation_id, answer_ids, notice, keep
+            return
+        before = list(shown)
+        shown.append({"role": "user", "content": rendering.user_markdown(text)})
+        shown.append({"role": "assistant", "content": rendering.streaming_html("")})
+        hidden_comment = gr.update(visible=False)
+        yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+        events = service.stream_message(conversation_id, text, session_key=_session_key(request))
+        try:
+            first = next(events)
+        except ChatInputError as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            yield message, before, before, conversation_id, answer_ids, notice, keep
+            return
+        index = len(shown) - 1
+        streamed = ""
+        for event in _chain(first, events):
+            if event.result is None:
+                streamed += event.delta
+                shown[index] = {"role": "assistant", "content": rendering.streaming_html(streamed)}
+                yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+                continue
+            result = event.result
+            reply = result.reply
+            shown[index] = {
+                "role": "assistant",
+                "content": rendering.assistant_html(reply.text, result.route, reply.citations),
+            }
+            answer_ids[index] = result.message_id
+            yield "", shown, shown, result.conversation_id, dict(answer_ids), "", hidden_comment
+
+    def new_conversation() -> Outputs:
+        return (
+            [],
+            [],
+            None,
+            {},
+            None,
+            rendering.notice_html("Started a new conversation."),
+            "",
+            gr.update(visible=False),
+            "",
+        )
+
+    def on_like(
+        data: gr.LikeData,
+        conversation_id: str | None,
+        answer_ids: dict[int, int],
+        request: gr.Request,
+    ) -> Outputs:
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        message_id = (answer_ids or {}).get(index)
+        if conversation_id is None or message_id is None or data.liked not in (True, False):
+            return None, "", "", gr.update(visible=False)
+        helpful = bool(data.liked)
+        try:
+            service.add_feedback(
+                conversation_id, message_id, helpful, session_key=_session_key(request)
+            )
+        except ChatInputError as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            return None, notice, "", gr.update(visible=False)
+        except ValueError:
+            notice = rendering.notice_html("Sorry, that feedback could not be saved.", "error")
+            return None, notice, "", gr.update(visible=False)
+        thanks = (
+            "Thank you. Your feedback was saved."
+            if helpful
+            else "Thank you. Your feedback was saved, and our team will review this answer."
+        )
+        pending = {"message_id": message_id, "helpful": helpful}
+        return (
+            pending,
+            rendering.notice_html(thanks + " You can add a comment below if you like."),
+            "",
+            gr.update(visible=True),
+        )
+
+    def send_comment(
+        comment: str,
+        conversation_id: str | None,
+        pending: dict[str, Any] | None,
+        request: gr.Request,
+    ) -> Outputs:
+        comment = (comment or "").strip()
+        if not comment:
+            notice = rendering.notice_html("Please type a comment first.", "error")
+            return pending, notice, gr.update(), gr.update()
+        if conversation_id is None or not pending:
+            return None, "", "", gr.update(visible=False)
+        try:
+            service.add_feedback(
+                conversation_id,
+                int(pending["message_id"]),
+                bool(pending["helpful"]),
+                comment[:MAX_COMMENT_CHARS],
+                session_key=_session_key(request),
+            )
+        except ChatInputError as exc:
+            return pending, rendering.notice_html(exc.message, "error"), gr.update(), gr.update()
+        except ValueError:
+            notice = rendering.notice_html("Sorry, that comment could not be saved.", "error")
+            return pending, notice, gr.update(), gr.update()
+        return (
+            None,
+            rendering.notice_html("Thank you. Your comment was saved."),
+            "",
+            gr.update(visible=False),
+        )
+
+    with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
+        shown = gr.State([])
+        conversation_id = gr.State(None)
+        answer_ids = gr.State({})
+        pending_feedback = gr.State(None)
+
+        with gr.Column(elem_id="om-app"):
+            gr.HTML(header_html(settings), elem_id="om-header", js_on_load=None)
+            gr.HTML(disclaimer_html(settings), elem_id="om-disclaimer", js_on_load=None)
+            chatbot = gr.Chatbot(
+                label="Conversation",
+                show_label=False,
+                elem_id="om-chat",
+                height="min(60vh, 560px)",
+                min_height=260,
+                layout="bubble",
+                sanitize_html=True,
+                render_markdown=True,
+                allow_tags=False,
+                latex_delimiters=[],
+                buttons=["copy"],
+                feedback_options=["Like", "Dislike"],
+                placeholder=CHAT_PLACEHOLDER,
+                autoscroll=True,
+            )
+            status = gr.HTML("", elem_id="om-status", js_on_load=None)
+            with gr.Row(elem_id="om-input-row", equal_height=False):
+                question = gr.Textbox(
+                    label="Your question",
+                    placeholder="Type your question",
+                    lines=1,
+                    max_lines=6,
+                    elem_id="om-question",
+                    scale=5,
+                    min_width=160,
+                    autofocus=False,
+                )
+                send = gr.Button("Send", variant="primary", elem_id="om-send", scale=1,
+                                 min_width=72)
+            new = gr.Button("New conversation", variant="secondary", elem_id="om-new",
+                            size="md")
+            with gr.Column(visible=False, elem_id="om-feedback") as feedback_box:
+                comment = gr.Textbox(
+                    label="Tell us more about this answer (optional)",
+                    lines=2,
+                    max_lines=6,
+                    max_length=MAX_COMMENT_CHARS,
+                    elem_id="om-comment",
+                )
+                send_comment_btn = gr.Button(
+                    "Send comment", variant="secondary", elem_id="om-send-comment"
+                )
+
+        respond_outputs = [
+            question, chatbot, shown, conversation_id, answer_ids, status, feedback_box,
+        ]
+        for trigger in (question.submit, send.click):
+            trigger(
+                respond,
+                inputs=[question, shown, conversation_id, answer_ids],
+                outputs=respond_outputs,
+                api_visibility="private",
+                show_progress="hidden",
+            )
+        reset_outputs = [
+            chatbot, shown, conversation_id, answer_ids, pending_feedback, status, comment,
+            feedback_box, question,
+        ]
+        new.click(new_conversation, outputs=reset_outputs, api_visibility="private")
+        chatbot.clear(new_conversation, outputs=reset_outputs, api_visibility="private")
+        chatbot.like(
+            on_like,
+            inputs=[conversation_id, answer_ids],
+            outputs=[pending_feedback, status, comment, feedback_box],
+            api_visibility="private",
+        )
+        send_comment_btn.click(
+            send_comment,
+            inputs=[comment, conversation_id, pending_feedback],
+            outputs=[pending_feedback, status, comment, feedback_box],
+            api_visibility="private",
+        )
+    return blocks
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest

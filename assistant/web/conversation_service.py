@@ -1,0 +1,330 @@
+"""The one path a chat message takes, whether it comes from the chat page or the JSON API.
+
+Keeping it in one place is what makes the record trustworthy: every message is
+checked the same way (length, rate), stored before it is answered, answered
+with only its own conversation's history, and stored again with everything
+staff need to audit the reply (route, reason, confidence, citations,
+retrieval scores, latency, backend). Replies that are not ordinary answers are
+flagged for review, and a failure while answering is recorded and flagged too,
+while the person sees the fixed error text instead of a stack trace.
+
+Message text is never logged; log lines carry conversation ids, routes and
+exception types only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .. import fixed_texts
+from ..config import Settings
+from ..conversations import ERROR_ROUTE, ConversationStore
+from ..schema import Reply, Route, RouteDecision, Turn
+
+log = logging.getLogger(__name__)
+
+HISTORY_MESSAGES = 20
+"""How many earlier messages the assistant sees; the router and retriever use only the last few."""
+
+_MAX_FLAG_REASON = 200
+
+
+class StreamingAssistant(Protocol):
+    """What the service needs from ``assistant.service.Assistant``."""
+
+    def stream(self, conversation: Sequence[Turn], message: str) -> Iterator[object]: ...
+
+
+class ChatInputError(ValueError):
+    """A message the service refuses before storing anything; ``message`` is shown to the person."""
+
+    status_code = 422
+
+    def __init__(self, message: str, field: str = "message") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class EmptyMessage(ChatInputError):
+    pass
+
+
+class MessageTooLong(ChatInputError):
+    pass
+
+
+class RateLimited(ChatInputError):
+    status_code = 429
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+@dataclass(frozen=True)
+class ChatResult:
+    """One answered (or failed) message, as stored."""
+
+    conversation_id: str
+    reply: Reply
+    message_id: int
+    user_message_id: int
+    started_new: bool
+    failed: bool = False
+
+    @property
+    def route(self) -> str:
+        return ERROR_ROUTE if self.failed else self.reply.route.value
+
+
+@dataclass(frozen=True)
+class ChatEvent:
+    """A streamed piece of reply text, or (last) the finished, stored result."""
+
+    delta: str = ""
+    result: ChatResult | None = None
+
+
+class SlidingWindowLimiter:
+    """At most ``limit`` events per key in any ``window_s`` seconds, kept in memory.
+
+    One instance lives inside one service object (one per app instance), so
+    nothing about who is chatting survives a restart or is shared as a
+    module-level global.
+    """
+
+    def __init__(
+        self,
+        limit: int,
+        window_s: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._events: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+        self._last_sweep = clock()
+
+    def hit(self, key: str) -> float:
+        """Count one event for ``key``; returns 0 if allowed, else seconds until it would be."""
+        now = self._clock()
+        with self._lock:
+            self._sweep(now)
+            events = self._events.setdefault(key, deque())
+            while events and now - events[0] >= self.window_s:
+                events.popleft()
+            if len(events) >= self.limit:
+                return max(self.window_s - (now - events[0]), 0.001)
+            events.append(now)
+            return 0.0
+
+    def _sweep(self, now: float) -> None:
+        if now - self._last_sweep < self.window_s:
+            return
+        self._last_sweep = now
+        stale = [k for k, ev in self._events.items() if not ev or now - ev[-1] >= self.window_s]
+        for key in stale:
+            del self._events[key]
+
+
+class ConversationService:
+    """Validates, rate-limits, stores and answers messages; shared by the chat page and the API."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        assistant: StreamingAssistant,
+        store: ConversationStore,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings
+        self.assistant = assistant
+        self.store = store
+        self.limiter = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0, clock)
+        self.feedback_limiter = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0, clock)
+
+    # Checks
+
+    def validate(self, message: object) -> str:
+        """The message stripped of outer whitespace, or ChatInputError saying what is wrong."""
+        if not isinstance(message, str):
+            raise ChatInputError("message must be text")
+        text = message.strip()
+        if not text:
+            raise EmptyMessage("Please type a question first.")
+        limit = self.settings.max_message_chars
+        if len(text) > limit:
+            raise MessageTooLong(
+                f"Your message is {len(text):,} characters long. Please keep it to "
+                f"{limit:,} characters or fewer, or split it into shorter questions."
+            )
+        return text
+
+    def _check_rate(self, limiter: SlidingWindowLimiter, key: str) -> None:
+        wait = limiter.hit(key)
+        if wait:
+            seconds = max(int(wait + 0.999), 1)
+            raise RateLimited(
+                "You are sending messages faster than I can answer them. "
+                f"Please wait about {seconds} seconds and try again.",
+                retry_after_s=seconds,
+            )
+
+    def resolve(self, conversation_id: str | None) -> tuple[str, bool]:
+        """The conversation to use: the given one if it exists, else a brand-new one."""
+        if conversation_id is not None and self.store.exists(conversation_id):
+            return conversation_id, False
+        return self.store.new_conversation(), True
+
+    # Answering
+
+    def handle_message(
+        self,
+        conversation_id: str | None,
+        message: str,
+        *,
+        session_key: str | None = None,
+    ) -> ChatResult:
+        """Answer one message and return the stored result (the non-streaming path)."""
+        result = None
+        for event in self.stream_message(conversation_id, message, session_key=session_key):
+            result = event.result or result
+        assert result is not None
+        return result
+
+    def stream_message(
+        self,
+        conversation_id: str | None,
+        message: str,
+        *,
+        session_key: str | None = None,
+    ) -> Iterator[ChatEvent]:
+        """Yield reply text as it arrives, then a ChatEvent carrying the stored ChatResult.
+
+        Input errors (ChatInputError) are raised on the first ``next()``,
+        before anything is stored. ``session_key`` is what the rate limit
+        counts against (the chat page passes its Gradio session); without it
+        the conversation id is used.
+        """
+        text = self.validate(message)
+        if session_key is not None:
+            self._check_rate(self.limiter, f"session:{session_key}")
+        conv_id, started_new = self.resolve(conversation_id)
+        if session_key is None:
+            self._check_rate(self.limiter, f"conversation:{conv_id}")
+        history = self.store.history(conv_id, limit=HISTORY_MESSAGES) or []
+        user_message_id = self.store.add_message(conv_id, "user", text)
+        started = time.perf_counter()
+        reply: Reply | None = None
+        try:
+            for event in self.assistant.stream(history, text):
+                delta = getattr(event, "delta", "")
+                if delta:
+                    yield ChatEvent(delta=delta)
+                reply = getattr(event, "reply", None) or reply
+            if reply is None:
+                raise RuntimeError("the assistant finished without a reply")
+        except Exception as exc:
+            yield ChatEvent(
+                result=self._record_failure(conv_id, user_message_id, started_new, started, exc)
+            )
+            return
+        latency_ms = _elapsed_ms(started)
+        message_id = self.store.add_message(
+            conv_id,
+            "assistant",
+            reply.text,
+            route=reply.route,
+            reason=reply.decision.reason,
+            confidence=reply.decision.confidence,
+            citations=[c.to_dict() for c in reply.citations],
+            retrieval={
+                "passages": reply.to_dict()["retrieved"],
+                "timings_ms": dict(reply.timings_ms),
+            },
+            latency_ms=latency_ms,
+            backend=reply.backend,
+            model=self._model_name(reply),
+        )
+        if reply.flagged or reply.route != Route.ANSWER:
+            reply.flagged = True
+            reply.flag_reason = reply.flag_reason or f"{reply.route.value}: {reply.decision.reason}"
+            self.store.flag(conv_id, reply.flag_reason[:_MAX_FLAG_REASON], message_id=message_id)
+        log.info(
+            "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
+            conv_id,
+            reply.route.value,
+            reply.backend,
+            latency_ms,
+        )
+        yield ChatEvent(
+            result=ChatResult(conv_id, reply, message_id, user_message_id, started_new)
+        )
+
+    def _record_failure(
+        self,
+        conv_id: str,
+        user_message_id: int,
+        started_new: bool,
+        started: float,
+        exc: Exception,
+    ) -> ChatResult:
+        kind = type(exc).__name__
+        log.error("answering failed conversation=%s error=%s", conv_id, kind)
+        reason = f"error: {kind}"
+        text = fixed_texts.error_reply(self.settings)
+        message_id = self.store.add_message(
+            conv_id,
+            "assistant",
+            text,
+            route=ERROR_ROUTE,
+            reason=reason,
+            latency_ms=_elapsed_ms(started),
+            backend="error",
+        )
+        self.store.flag(conv_id, reason[:_MAX_FLAG_REASON], message_id=message_id)
+        reply = Reply(
+            text,
+            Route.UNKNOWN,
+            RouteDecision(Route.UNKNOWN, reason, 0.0),
+            backend="error",
+            flagged=True,
+            flag_reason=reason,
+        )
+        return ChatResult(conv_id, reply, message_id, user_message_id, started_new, failed=True)
+
+    def _model_name(self, reply: Reply) -> str | None:
+        if reply.backend in ("fixed", "extractive", "error"):
+            return None
+        return self.settings.llm_model
+
+    # Feedback
+
+    def add_feedback(
+        self,
+        conversation_id: str,
+        message_id: int,
+        helpful: bool,
+        comment: str | None = None,
+        *,
+        session_key: str | None = None,
+    ) -> int:
+        """Store a thumbs up/down (and optional comment); "not helpful" flags the conversation.
+
+        Raises ValueError if the message is not an answer in this conversation.
+        """
+        self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
+        return self.store.add_feedback(conversation_id, message_id, helpful, comment)
+
+
+def _elapsed_ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)

@@ -1,0 +1,198 @@
+"""Turn replies and messages into safe HTML for the chat page.
+
+Nothing a person types and nothing a document says is ever treated as markup:
+every piece of text goes through ``html.escape`` here, and user text also has
+its Markdown punctuation escaped so it shows exactly as typed. The chat page
+then renders these fragments with Gradio's sanitiser switched on as a second
+line of defence. Links are made only for http(s) URLs and always open in a
+new tab without giving the opened page a handle on ours.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..conversations import ERROR_ROUTE
+from ..schema import Citation, Route
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
+"""ASCII punctuation Markdown may treat as syntax; ``& < > " '`` are left to ``html.escape``."""
+_BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
+_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}"
+
+
+@dataclass(frozen=True)
+class RouteStyle:
+    """How a non-answer reply is set apart from ordinary text."""
+
+    css_class: str
+    icon: str
+    label: str
+    alert: bool
+
+
+ROUTE_STYLES: dict[str, RouteStyle] = {
+    Route.EMERGENCY.value: RouteStyle("route-emergency", "⚠", "Emergency: get help now", True),
+    Route.CRISIS.value: RouteStyle("route-crisis", "❤", "Urgent support is available", True),
+    Route.CLINICAL.value: RouteStyle("route-clinical", "ℹ", "A question for your care team", False),
+    Route.UNKNOWN.value: RouteStyle("route-unknown", "ℹ", "Not in my sources", False),
+    Route.OUT_OF_SCOPE.value: RouteStyle(
+        "route-out-of-scope", "ℹ", "Outside what I can help with", False
+    ),
+    ERROR_ROUTE: RouteStyle("route-error", "!", "Something went wrong", True),
+}
+
+
+def escape(text: str) -> str:
+    """HTML-escape text, quotes included, so it can go in element bodies and attributes."""
+    return html.escape(text, quote=True)
+
+
+def plain_text_markdown(text: str) -> str:
+    """Escape text for a Markdown renderer so it is shown literally, never as markup."""
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL, else None (no javascript:, data:, paths)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
+
+
+def link(url: str, text: str) -> str:
+    """An escaped external link that opens in a new tab and cannot reach back to this page."""
+    return (
+        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+    )
+
+
+def inline_html(text: str) -> str:
+    """Escape a line of text, turning the http(s) URLs in it into safe links."""
+    parts: list[str] = []
+    pos = 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_TRAILING)
+        end = match.start() + len(url)
+        parts.append(escape(text[pos : match.start()]))
+        target = safe_url(url)
+        parts.append(link(target, url) if target else escape(url))
+        pos = end
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+def text_to_html(text: str) -> str:
+    """Render reply text as escaped paragraphs and bullet lists (the only structure it uses)."""
+    blocks: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        items = [_BULLET.match(line) for line in lines]
+        if all(items):
+            lis = "".join(f"<li>{inline_html(m.group(1).strip())}</li>" for m in items if m)
+            blocks.append(f"<ul>{lis}</ul>")
+            continue
+        para: list[str] = []
+        bullets: list[str] = []
+        for line, match in zip(lines, items, strict=True):
+            if match:
+                bullets.append(f"<li>{inline_html(match.group(1).strip())}</li>")
+                continue
+            if bullets:
+                blocks.append(_paragraph(para))
+                blocks.append(f"<ul>{''.join(bullets)}</ul>")
+                para, bullets = [], []
+            para.append(inline_html(line.strip()))
+        if para:
+            blocks.append(_paragraph(para))
+        if bullets:
+            blocks.append(f"<ul>{''.join(bullets)}</ul>")
+    return "".join(b for b in blocks if b)
+
+
+def _paragraph(lines: Sequence[str]) -> str:
+    return f"<p>{'<br>'.join(lines)}</p>" if lines else ""
+
+
+def citation_url(citation: Citation) -> str | None:
+    return safe_url(citation.source_id)
+
+
+def source_cards(citations: Sequence[Citation]) -> str:
+    """Numbered cards (title, publisher, section or page, quoted passage, link) for citations."""
+    if not citations:
+        return ""
+    cards = []
+    for c in citations:
+        url = citation_url(c)
+        title = c.title or c.source_id
+        heading = link(url, title) if url else escape(title)
+        meta = [escape(c.publisher)] if c.publisher else []
+        if c.section:
+            meta.append(f"Section: {escape(c.section)}")
+        if c.page is not None:
+            meta.append(f"Page {int(c.page)}")
+        meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
+        cards.append(
+            f'<li class="source-card">'
+            f'<p class="source-title"><span class="source-num">[{int(c.marker)}]</span> '
+            f"{heading}</p>{meta_html}"
+            f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
+            f"</li>"
+        )
+    return (
+        '<div class="sources"><p class="sources-heading"><strong>Sources</strong></p>'
+        f'<ol class="source-list">{"".join(cards)}</ol></div>'
+    )
+
+
+def route_banner(route: str) -> str:
+    """The label that marks a non-answer reply (icon hidden from screen readers)."""
+    style = ROUTE_STYLES.get(route)
+    if style is None:
+        return ""
+    return (
+        f'<p class="route-label"><span class="route-icon" aria-hidden="true">{style.icon}</span>'
+        f" <strong>{escape(style.label)}</strong></p>"
+    )
+
+
+def assistant_html(text: str, route: str, citations: Sequence[Citation] = ()) -> str:
+    """A finished reply: route banner (if not an answer), escaped body, then its source cards."""
+    body = text_to_html(text)
+    style = ROUTE_STYLES.get(route)
+    if style is not None:
+        role = ' role="alert"' if style.alert else ' role="note"'
+        body = f'<div class="route-note {style.css_class}"{role}>{route_banner(route)}{body}</div>'
+    else:
+        body = f'<div class="answer-body">{body}</div>'
+    return body + source_cards(citations)
+
+
+def streaming_html(text: str) -> str:
+    """A reply still arriving: escaped text only; the finished reply replaces it."""
+    return f'<div class="answer-body streaming">{text_to_html(text) or "…"}</div>'
+
+
+def user_markdown(text: str) -> str:
+    """A person's message for the Chatbot: shown literally, whatever it contains."""
+    return plain_text_markdown(text)
+
+
+def notice_html(text: str, kind: str = "info") -> str:
+    """A status line under the chat (errors such as too long or too fast, thanks for feedback)."""
+    css = "notice-error" if kind == "error" else "notice-info"
+    return f'<p class="notice {css}">{escape(text)}</p>' if text else ""

@@ -1,0 +1,436 @@
+"""The real app in real headless Chromium: chat, feedback, widget, keyboard, XSS, small screens.
+
+The app is ``create_app`` over the real assistant (default corpus) and a real
+SQLite store, served by uvicorn in a background thread. The assistant is
+wrapped only to pace its streamed pieces, so the test can see a reply arrive
+in parts. Screenshots go to artifacts/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
+from conftest import make_settings
+
+from assistant.conversations import NOT_HELPFUL_REASON, ConversationStore
+from assistant.schema import Turn
+from assistant.web.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+QUESTION = "Is massage safe for people with cancer?"
+EMERGENCY = "My chest hurts and I can't breathe"
+XSS_PAYLOADS = (
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+)
+ANSWER_TIMEOUT_MS = 120_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+
+class PacedAssistant:
+    """The real assistant, with a short pause between streamed pieces so streaming is visible."""
+
+    def __init__(self, inner: Any, pause_s: float = 0.4) -> None:
+        self.inner = inner
+        self.pause_s = pause_s
+
+    def stream(self, conversation: Sequence[Turn], message: str) -> Iterator[object]:
+        for event in self.inner.stream(conversation, message):
+            if getattr(event, "reply", None) is not None:
+                time.sleep(self.pause_s)
+            yield event
+            if getattr(event, "delta", ""):
+                time.sleep(self.pause_s)
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, assistant: object
+) -> Iterator[tuple[str, ConversationStore]]:
+    require_chromium()
+    tmp = tmp_path_factory.mktemp("browser")
+    settings = make_settings(tmp / "data", rate_limit_per_minute=60)
+    with ConversationStore(f"sqlite:///{tmp / 'conversations.sqlite3'}") as store:
+        store.migrate()
+        app = create_app(settings, PacedAssistant(assistant), store)
+        with serve_in_thread(app) as base_url:
+            yield base_url, store
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chromium = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def base_url(server: tuple[str, ConversationStore]) -> str:
+    return server[0]
+
+
+@pytest.fixture
+def store(server: tuple[str, ConversationStore]) -> ConversationStore:
+    return server[1]
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+    assert dialogs == [], "no page may open an alert or confirm dialog"
+
+
+def open_chat(page: Any, base_url: str) -> Any:
+    page.goto(f"{base_url}/chat/")
+    box = page.locator("#om-question textarea")
+    box.wait_for(state="visible")
+    return box
+
+
+def ask(page: Any, box: Any, question: str) -> Any:
+    """Type a question, press Enter, and return the locator of the finished reply."""
+    answers_before = page.locator("#om-chat [data-testid='bot']").count()
+    box.fill(question)
+    box.press("Enter")
+    reply = page.locator("#om-chat [data-testid='bot']").nth(answers_before)
+    reply.locator(".answer-body:not(.streaming), .route-note").first.wait_for(
+        timeout=ANSWER_TIMEOUT_MS
+    )
+    return reply
+
+
+def test_question_gets_a_streamed_cited_answer_with_source_cards(
+    page: Any, base_url: str
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    box = open_chat(page, base_url)
+    disclaimer = page.locator(".om-disclaimer")
+    assert "not medical advice" in disclaimer.inner_text()
+    assert "call 911" in disclaimer.inner_text().lower()
+    screenshot(page, "chat-desktop-empty")
+
+    box.fill(QUESTION)
+    box.press("Enter")
+    streaming = page.locator("#om-chat .answer-body.streaming")
+    streaming.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    partial = streaming.inner_text()
+    cards = page.locator("#om-chat .source-card")
+    cards.first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert page.locator("#om-chat .answer-body.streaming").count() == 0
+    answer = page.locator("#om-chat .answer-body").last.inner_text()
+    assert partial and len(partial) < len(answer)
+    assert answer.startswith("Here is what my sources say")
+
+    assert cards.count() >= 1
+    first = cards.first
+    assert first.locator(".source-num").inner_text() == "[1]"
+    assert first.locator(".source-quote").inner_text().strip()
+    link = first.locator("a")
+    assert link.get_attribute("href", timeout=5000).startswith("https://")
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert first.locator(".source-meta").inner_text().strip()
+    assert page.locator("#om-chat .route-note").count() == 0
+    screenshot(page, "chat-desktop-answer")
+
+    hosts = {urlsplit(u).hostname for u in requests if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, f"the page must not contact other hosts: {hosts}"
+
+
+def test_emergency_reply_is_an_alert_that_looks_different(page: Any, base_url: str) -> None:
+    box = open_chat(page, base_url)
+    ask(page, box, QUESTION)
+    reply = ask(page, box, EMERGENCY)
+    banner = reply.locator(".route-emergency")
+    banner.wait_for()
+    assert banner.get_attribute("role") == "alert"
+    assert "Emergency" in banner.inner_text() and "911" in banner.inner_text()
+    colours = page.evaluate(
+        """() => {
+            const bg = e => getComputedStyle(e).backgroundColor;
+            return [bg(document.querySelector('.route-emergency')),
+                    bg(document.querySelector('.answer-body').closest('.message'))];
+        }"""
+    )
+    assert colours[0] != colours[1]
+    banner.scroll_into_view_if_needed()
+    screenshot(page, "chat-desktop-emergency")
+
+
+def test_feedback_with_comment_is_stored_and_flags(
+    page: Any, base_url: str, store: ConversationStore
+) -> None:
+    box = open_chat(page, base_url)
+    reply = ask(page, box, QUESTION)
+    reply.locator(".source-card").first.wait_for()
+    page.get_by_role("button", name="Dislike").last.click()
+    comment = page.get_by_label("Tell us more about this answer (optional)")
+    comment.wait_for(state="visible")
+    assert "review" in page.locator("#om-status").inner_text()
+    marker = f"browser-comment-{time.time_ns()}"
+    comment.fill(f"Too general {marker}")
+    page.get_by_role("button", name="Send comment").click()
+    page.get_by_text("Your comment was saved").wait_for()
+    screenshot(page, "chat-desktop-feedback")
+
+    flagged = [f for f in store.list_flagged(limit=500) if NOT_HELPFUL_REASON in f["flag_reasons"]]
+    found = []
+    for summary in flagged:
+        for message in store.messages(summary["conversation_id"]) or []:
+            found += [(fb["helpful"], fb["comment"]) for fb in message["feedback"]]
+    assert (False, f"Too general {marker}") in found
+    assert (False, None) in found
+
+
+def test_too_long_message_is_explained_and_kept_for_editing(page: Any, base_url: str) -> None:
+    box = open_chat(page, base_url)
+    too_long = "massage " * 251
+    box.fill(too_long)
+    box.press("Enter")
+    status = page.locator("#om-status .notice-error")
+    status.wait_for()
+    assert "2,000 characters or fewer" in status.inner_text()
+    assert box.input_value() == too_long
+    assert page.locator("#om-chat [data-testid='user']").count() == 0
+
+
+def test_new_conversation_clears_the_chat(page: Any, base_url: str) -> None:
+    box = open_chat(page, base_url)
+    ask(page, box, QUESTION)
+    page.get_by_role("button", name="New conversation").click()
+    page.get_by_text("Started a new conversation").wait_for()
+    assert page.locator("#om-chat [data-testid='bot']").count() == 0
+
+
+def test_keyboard_only_chat(page: Any, base_url: str) -> None:
+    open_chat(page, base_url)
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.closest('#om-question') !== null"):
+            break
+    else:
+        pytest.fail("Tab never reached the question box")
+    label = page.evaluate(
+        "() => document.activeElement.labels?.[0]?.innerText || "
+        "document.activeElement.getAttribute('aria-label')"
+    )
+    assert label and "question" in label.lower()
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    page.locator("#om-chat .source-card").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "om-send"
+    focus_ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); "
+        "return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; }"
+    )
+    assert focus_ring, "the focused button must show where focus is"
+
+
+def test_xss_payloads_stay_inert(page: Any, base_url: str) -> None:
+    box = open_chat(page, base_url)
+    for payload in XSS_PAYLOADS:
+        ask(page, box, f"Is massage safe? {payload}")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => typeof window.__xss") == "undefined"
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate(
+        "() => [...document.scripts].some(s => s.textContent.includes('__xss'))"
+    ) is False
+    shown = page.locator("#om-chat [data-testid='user']").all_inner_texts()
+    for payload in XSS_PAYLOADS:
+        assert any(payload in text for text in shown), "the payload is shown as plain text"
+    screenshot(page, "chat-desktop-xss")
+
+
+def test_chat_fits_a_360px_screen(page: Any, base_url: str) -> None:
+    page.set_viewport_size(PHONE)
+    box = open_chat(page, base_url)
+    ask(page, box, QUESTION)
+    page.locator("#om-chat .source-card").first.wait_for()
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"horizontal scroll of {overflow}px at 360px wide"
+    assert box.bounding_box()["width"] >= 150
+    send = page.locator("#om-send").bounding_box()
+    assert send["x"] + send["width"] <= PHONE["width"]
+    screenshot(page, "chat-360px", full_page=False)
+    page.locator("#om-chat .source-card").first.scroll_into_view_if_needed()
+    screenshot(page, "chat-360px-sources", full_page=False)
+
+
+def test_chat_page_has_no_accessibility_violations(page: Any, base_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    box = open_chat(page, base_url)
+    ask(page, box, QUESTION)
+    ask(page, box, EMERGENCY)
+    ask(page, box, "What is the capital of France?")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.set_viewport_size(PHONE)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+# The widget on a host page
+
+
+WIDGET_STATE = """() => {
+    const host = document.querySelector('[data-oncology-massage-widget]');
+    const root = host.shadowRoot;
+    const launcher = root.querySelector('.launcher');
+    return {
+        expanded: launcher.getAttribute('aria-expanded'),
+        panelHidden: root.querySelector('.panel').hidden,
+        focusInWidget: document.activeElement === host,
+        focused: root.activeElement ? root.activeElement.className || root.activeElement.tagName
+                                    : null,
+    };
+}"""
+
+HOST_STYLES = """() => {
+    const pick = (sel, props) => {
+        const s = getComputedStyle(document.querySelector(sel));
+        return props.map(p => s.getPropertyValue(p));
+    };
+    return {
+        body: pick('body', ['font-family', 'font-size', 'color', 'background-color', 'margin']),
+        button: pick('#host-button', ['font-family', 'background-color', 'border-radius']),
+        h1: pick('h1', ['font-size', 'line-height']),
+        link: pick('main a', ['color']),
+    };
+}"""
+
+
+def open_demo(page: Any, base_url: str) -> Any:
+    page.goto(f"{base_url}/demo")
+    launcher = page.locator(".launcher")
+    launcher.wait_for(state="visible")
+    return launcher
+
+
+def test_widget_opens_the_chat_in_a_panel_and_chats(page: Any, base_url: str) -> None:
+    launcher = open_demo(page, base_url)
+    assert launcher.inner_text().strip().endswith("Ask about oncology massage")
+    assert launcher.get_attribute("aria-expanded") == "false"
+    screenshot(page, "widget-desktop-closed")
+
+    launcher.click()
+    state = page.evaluate(WIDGET_STATE)
+    assert state["expanded"] == "true" and state["panelHidden"] is False
+    chat = page.frame_locator("iframe[title^='Ask about oncology massage']")
+    box = chat.locator("#om-question textarea")
+    box.wait_for(state="visible")
+    page.wait_for_function(
+        "() => document.querySelector('[data-oncology-massage-widget]').shadowRoot"
+        ".activeElement?.tagName === 'IFRAME'"
+    )
+    assert chat.locator(".om-header").is_hidden(), "the panel bar already shows the title"
+    box.fill(QUESTION)
+    box.press("Enter")
+    chat.locator(".source-card").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    screenshot(page, "widget-desktop-open")
+
+    page.get_by_role("button", name="Close chat").click()
+    state = page.evaluate(WIDGET_STATE)
+    assert state == {
+        "expanded": "false", "panelHidden": True, "focusInWidget": True, "focused": "launcher",
+    }
+
+
+def test_widget_leaves_the_host_page_alone(page: Any, base_url: str) -> None:
+    page.route("**/widget.js", lambda route: route.abort())
+    page.goto(f"{base_url}/demo")
+    page.wait_for_load_state("load")
+    baseline_styles = page.evaluate(HOST_STYLES)
+    baseline_globals = set(page.evaluate("() => Object.keys(window)"))
+    page.unroute("**/widget.js")
+
+    open_demo(page, base_url)
+    page.locator(".launcher").click()
+    page.frame_locator("iframe").locator("#om-question textarea").wait_for(state="visible")
+    assert page.evaluate(HOST_STYLES) == baseline_styles
+    added = set(page.evaluate("() => Object.keys(window)")) - baseline_globals
+    assert added == {"OncologyMassageWidget"}
+    assert page.evaluate("() => document.head.querySelectorAll('style, link').length") == 1
+    assert page.locator("#host-button").is_visible()
+
+
+def test_widget_keyboard_open_escape_close(page: Any, base_url: str) -> None:
+    open_demo(page, base_url)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate(WIDGET_STATE)["focused"] == "launcher":
+            break
+    else:
+        pytest.fail("Tab never reached the widget button")
+
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-oncology-massage-widget]').shadowRoot"
+        ".activeElement?.tagName === 'IFRAME'"
+    )
+    frame = page.frame_locator("iframe")
+    frame.locator("#om-question textarea").wait_for(state="visible")
+    page.wait_for_function(
+        "() => document.querySelector('[data-oncology-massage-widget]').shadowRoot"
+        ".querySelector('iframe').contentDocument.activeElement?.tagName === 'TEXTAREA'"
+    )
+    page.keyboard.type("Does massage help with anxiety?")
+    page.keyboard.press("Enter")
+    frame.locator(".source-card").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => document.querySelector('[data-oncology-massage-widget]').shadowRoot"
+        ".querySelector('.panel').hidden"
+    )
+    state = page.evaluate(WIDGET_STATE)
+    assert state["expanded"] == "false" and state["focused"] == "launcher"
+
+    page.keyboard.press("Enter")
+    assert page.evaluate(WIDGET_STATE)["expanded"] == "true"
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => document.querySelector('[data-oncology-massage-widget]').shadowRoot"
+        ".querySelector('.panel').hidden"
+    )
+    assert page.evaluate(WIDGET_STATE)["focused"] == "launcher"
+
+
+def test_widget_on_a_360px_screen(page: Any, base_url: str) -> None:
+    page.set_viewport_size(PHONE)
+    launcher = open_demo(page, base_url)
+    box = launcher.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    screenshot(page, "widget-360px-closed", full_page=False)
+    launcher.click()
+    page.frame_locator("iframe").locator("#om-question textarea").wait_for(state="visible")
+    panel = page.locator(".panel").bounding_box()
+    assert panel["width"] <= PHONE["width"] and panel["x"] >= 0
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    screenshot(page, "widget-360px-open", full_page=False)
+
