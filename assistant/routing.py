@@ -380,6 +380,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:wish|want|hope|hoping|pray\w*) (?:\w+ ){0,7}(?:never|not) wake up\b",
             r"\bto (?:never|not) wake up\b",
+            r"\b(?:think|thinking|thought|dream\w*|fantasi\w*) (?:\w+ ){0,3}(?:about |of )?"
+            r"(?:not|never|no longer) wak(?:e|ing) up\b",
+            r"\bi (?:do not|would rather not) (?:want to )?wake up\b",
             r"\bsleep forever\b",
         ),
     ),
@@ -902,6 +905,8 @@ CREATIVE_TASK = _any(
     r"program|script|haiku|limerick|joke)\b",
     r"\btell me a joke\b",
 )
+FOLLOW_UP_REFERENCE = _any(r"\b(?:it|that|this|they|them|those|these|one|there)\b(?! (?:is|are) )")
+"""A pronoun with nothing in the message to point at leans on the turns before."""
 FOLLOW_UP_START = _any(
     r"^(?:what about|how about|and|also|what if|same|ok and|okay and|but|or|plus|then|so|even|"
     r"does that|is that|would that|and if|what for)\b"
@@ -1081,7 +1086,7 @@ def is_follow_up(norm: str) -> bool:
     words = [t for t in norm.split() if t not in {".", ","}]
     if not words:
         return False
-    if FOLLOW_UP_START.search(norm) is not None:
+    if FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None:
         return len(words) <= FOLLOW_UP_MARKED_MAX_TOKENS
     return len(words) <= FOLLOW_UP_MAX_TOKENS and not has_in_scope_terms(norm)
 
@@ -1320,8 +1325,12 @@ class Router:
         if PERSON.search(text) is None:
             # Clinical is about one person's own care: without anyone named, it is general.
             candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
-        if MASSAGE_TOPIC.search(norm):
-            # Naming massage or the Society's programmes keeps a message in scope.
+        leans = follow_up and (
+            FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None
+        )
+        if MASSAGE_TOPIC.search(text if leans else norm):
+            # Naming massage or the Society's programmes (here or in the turn a
+            # follow-up leans on) keeps a message in scope.
             candidates[Route.ANSWER] += candidates.pop(Route.OUT_OF_SCOPE)
         best = max(candidates, key=lambda r: candidates[r])
         share = candidates[best] / max(sum(candidates.values()), 1e-9)

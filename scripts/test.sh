@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Everything the tests need on a fresh machine, then lint, the test suite and
-# the gated evaluation run. CI runs exactly this (through .ci/run).
+# Everything the tests need on a fresh machine, then lint, the gated evaluation
+# runs and the test suite. CI runs exactly this (through .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
+if ! command -v chromium >/dev/null 2>&1; then
+  # Debian's Chromium for the browser tests (Playwright cannot download one here).
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 ASSISTANT_TEST_POSTGRES_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
 export ASSISTANT_TEST_POSTGRES_URL
 .venv/bin/ruff check .
+bash scripts/eval-gate.sh
 .venv/bin/pytest

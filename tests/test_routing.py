@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import statistics
-import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,7 +47,6 @@ THRESHOLDS_PATTERNS_ONLY = {
     "answer": (0.96, 0.97),
     "out_of_scope": (0.97, 0.96),
 }
-MAX_MEDIAN_MS = 50.0
 
 
 # ---------------------------------------------------------------------------
@@ -255,34 +252,6 @@ def test_route_metrics_with_embeddings(router: Router) -> None:
     for route in SAFETY:
         assert metrics[route]["recall"] == 1.0
     assert_thresholds(metrics, THRESHOLDS_WITH_EMBEDDINGS)
-
-
-@pytest.mark.slow
-def test_routing_is_fast_after_warm_up(router: Router) -> None:
-    subjects = ["fatigue", "nausea", "sleep", "anxiety", "neuropathy", "pain", "stress", "mood"]
-    frames = [
-        "does massage help with {} for people with cancer",
-        "what does research say about massage and {}",
-        "can oncology massage ease {} during treatment",
-        "is there evidence that touch therapy helps {}",
-    ]
-    messages = [frame.format(subject) for frame in frames for subject in subjects]
-    timings = []
-    for message in messages:
-        # Best of three runs per message: the machine's 2 cores are shared, and the
-        # router caches nothing for answer routes, so a repeat does the same work.
-        runs = []
-        for _ in range(3):
-            start = time.perf_counter()
-            router.route([], message)
-            runs.append((time.perf_counter() - start) * 1000)
-        timings.append(min(runs))
-    median = statistics.median(timings)
-    print(
-        f"\nrouting latency over {len(messages)} distinct messages (best of 3 each): "
-        f"median {median:.1f} ms, max {max(timings):.1f} ms"
-    )
-    assert median < MAX_MEDIAN_MS
 
 
 # ---------------------------------------------------------------------------
