@@ -261,7 +261,7 @@ class ConversationService:
             self.store.flag(conv_id, reply.flag_reason[:_MAX_FLAG_REASON], message_id=message_id)
         log.info(
             "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
-            conv_id,
+            _log_id(conv_id),
             reply.route.value,
             reply.backend,
             latency_ms,
@@ -279,7 +279,7 @@ class ConversationService:
         exc: Exception,
     ) -> ChatResult:
         kind = type(exc).__name__
-        log.error("answering failed conversation=%s error=%s", conv_id, kind)
+        log.error("answering failed conversation=%s error=%s", _log_id(conv_id), kind)
         reason = f"error: {kind}"
         text = fixed_texts.error_reply(self.settings)
         message_id = self.store.add_message(
@@ -328,3 +328,10 @@ class ConversationService:
 
 def _elapsed_ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)
+
+
+def _log_id(conversation_id: str) -> str:
+    """A short digest: logs can be correlated without holding the id that continues a chat."""
+    import hashlib
+
+    return hashlib.sha256(conversation_id.encode()).hexdigest()[:12]
