@@ -48,6 +48,19 @@ class Unit:
     quote: str
     passage: Passage
 
+    def citation(self, marker: int) -> Citation:
+        chunk = self.passage.chunk
+        return Citation(
+            marker=marker,
+            source_id=chunk.source_id,
+            title=chunk.title,
+            section=chunk.section,
+            page=chunk.page,
+            quote=self.quote,
+            chunk_id=chunk.chunk_id,
+            publisher=chunk.publisher,
+        )
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -253,19 +266,7 @@ def cite(units: Sequence[Unit], first_marker: int = 1) -> tuple[list[str], list[
     citations: list[Citation] = []
     for offset, unit in enumerate(units):
         marker = first_marker + offset
-        chunk = unit.passage.chunk
-        citations.append(
-            Citation(
-                marker=marker,
-                source_id=chunk.source_id,
-                title=chunk.title,
-                section=chunk.section,
-                page=chunk.page,
-                quote=unit.quote,
-                chunk_id=chunk.chunk_id,
-                publisher=chunk.publisher,
-            )
-        )
+        citations.append(unit.citation(marker))
         sentence = unit.display.rstrip()
         if sentence[-1] not in '.!?"”’)…':
             sentence += "."

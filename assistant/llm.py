@@ -209,19 +209,7 @@ class AnswerComposer:
         marker = len(self._new_marker) + 1
         self._new_marker[number] = marker
         unit = max(self._units_of(number), key=lambda u: self._overlap(stems, u))
-        chunk = unit.passage.chunk
-        self.citations.append(
-            Citation(
-                marker=marker,
-                source_id=chunk.source_id,
-                title=chunk.title,
-                section=chunk.section,
-                page=chunk.page,
-                quote=unit.quote,
-                chunk_id=chunk.chunk_id,
-                publisher=chunk.publisher,
-            )
-        )
+        self.citations.append(unit.citation(marker))
         return marker
 
     def _overlap(self, stems: set[str], unit: Unit) -> tuple[int, float]:
