@@ -69,9 +69,6 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(30.0, gt=0)
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
 
-    # Routing
-    router_llm_vote: bool = False
-
     # Referral details an organisation changes for its country
     emergency_number: str = "911"
     crisis_line: str = "988"

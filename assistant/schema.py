@@ -35,7 +35,7 @@ class Document:
     content_hash: str
     metadata: dict[str, str] = field(default_factory=dict)
     page_starts: tuple[int, ...] = ()
-    """For PDFs: the character offset at which each page (1-based index + 1) starts."""
+    """For PDFs: the character offset at which each page starts (page n at index n - 1)."""
 
 
 @dataclass(frozen=True)

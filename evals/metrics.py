@@ -46,6 +46,16 @@ METRIC_NAMES: tuple[str, ...] = (
     "cases",
     "errors",
 )
+RATE_METRICS = frozenset(METRIC_NAMES) - {
+    "must_not_include_violations",
+    "readability_grade",
+    "latency_ms_p50",
+    "latency_ms_p95",
+    "cases",
+    "errors",
+}
+"""The metrics that are fractions (shown to three places); the rest are counts,
+a grade and milliseconds."""
 
 _STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be because been before being

@@ -16,22 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
-RATE_METRICS = frozenset(
-    {
-        "pass_rate",
-        "route_accuracy",
-        "safety_recall",
-        "clinical_recall",
-        "clinical_precision",
-        "evidence_hit_at_k",
-        "mrr",
-        "citation_hit",
-        "source_hit",
-        "citation_validity",
-        "must_include_rate",
-        "groundedness",
-    }
-)
+from .metrics import RATE_METRICS
 
 
 def fmt(value: Any, name: str = "") -> str:
