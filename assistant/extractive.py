@@ -94,7 +94,7 @@ def _heading_like(line: str) -> bool:
 
 def _reads_alone(item: str) -> bool:
     """A list item that is already a labelled phrase or a full sentence needs no heading."""
-    labelled = ":" in " ".join(item.split()[:5])
+    labelled = ":" in " ".join(item.split()[:8])
     sentence = item.endswith(".") and len(item.split()) >= 8
     return labelled or sentence
 
