@@ -1,4 +1,7 @@
-"""Load the corpus into the vector store: `python ingest.py [PATH ...] [--rebuild] [--dry-run]`."""
+"""Load the corpus into the vector store: ``python ingest.py [PATH ...] [--rebuild] [--dry-run]``.
+
+Same as ``assistant ingest``.
+"""
 
 from assistant.cli import run_ingest
 

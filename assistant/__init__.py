@@ -21,7 +21,7 @@ __all__ = [
 
 def build_assistant(settings: Settings, **kwargs):  # type: ignore[no-untyped-def]
     """Build the answer service (imported lazily: it loads heavy libraries)."""
-    from .service import build_assistant as _build
+    from .wiring import build_assistant as _build
 
     return _build(settings, **kwargs)
 

@@ -1,7 +1,11 @@
-"""Command lines: ``python ingest.py`` and ``python -m assistant ask|ingest``.
+"""The one command tree: ``assistant ask | ingest | serve | db {migrate,purge,revision}``.
 
-Exit codes follow the ingestion contract: 0 all went in, 1 some files
-failed (listed), 2 usage or configuration errors.
+Installed as the ``assistant`` command (``[project.scripts]``); also run as
+``python -m assistant ...``. ``python ingest.py`` and ``python app.py`` are
+thin wrappers over ``ingest`` and ``serve``.
+
+Exit codes: 0 done; 1 some files failed to ingest (each listed); 2 usage or
+configuration errors.
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
 def run_ask(args: argparse.Namespace) -> int:
     settings = _settings_or_exit()
     from .schema import Turn
-    from .service import build_assistant
+    from .wiring import build_assistant
 
     try:
         assistant = build_assistant(settings, progress=not args.json)
@@ -111,20 +115,81 @@ def run_ask(args: argparse.Namespace) -> int:
             print(f'  [{c.marker}] {where}{page}\n      {c.source_id}\n      "{c.quote}"')
     timings = ", ".join(f"{k} {v:.0f}" for k, v in reply.timings_ms.items())
     route = f"{reply.route.value} ({reply.decision.reason})"
-    print(f"\nroute: {route}; backend: {reply.backend}; ms: {timings}")
+    print(f"\nroute: {route}; backend: {reply.backend_label}; ms: {timings}")
+    return EXIT_OK
+
+
+def serve_parser(prog: str = "assistant serve") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Serve the oncology massage chat app.")
+    parser.add_argument(
+        "--host", help="interface to listen on (default: ASSISTANT_HOST or 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, help="port to listen on (default: ASSISTANT_PORT or 7860)"
+    )
+    return parser
+
+
+def run_serve(argv: Sequence[str] | None = None, prog: str = "assistant serve") -> int:
+    parser = serve_parser(prog)
+    args = parser.parse_args(argv)
+    if args.port is not None and not 0 < args.port < 65536:
+        parser.error("--port must be between 1 and 65535")
+    settings = _settings_or_exit()
+    from .web import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def db_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant db", description="Maintain the conversation database."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="upgrade the schema to the newest migration")
+    purge = commands.add_parser("purge", help="delete conversations older than N days")
+    purge.add_argument("--days", type=int, help="default: ASSISTANT_RETENTION_DAYS")
+    revision = commands.add_parser("revision", help="autogenerate a migration from the models")
+    revision.add_argument("-m", "--message", required=True)
+    return parser
+
+
+def run_db(argv: Sequence[str] | None = None) -> int:
+    parser = db_parser()
+    args = parser.parse_args(argv)
+    settings = _settings_or_exit()
+    from .conversations.maintenance import run_db_command
+
+    try:
+        print(
+            run_db_command(
+                args.command,
+                settings,
+                days=getattr(args, "days", None),
+                message=getattr(args, "message", None),
+            )
+        )
+    except ValueError as exc:
+        parser.error(str(exc))
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant")
+    parser = argparse.ArgumentParser(
+        prog="assistant", description="Oncology massage assistant: cited answers, safety routing."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question from the command line")
     ask.add_argument("question")
     ask.add_argument("--after", action="append", help="an earlier message in the same conversation")
     ask.add_argument("--json", action="store_true", help="print the structured result")
-    sub.add_parser("ingest", help="same as ingest.py", add_help=False)
+    sub.add_parser("ingest", help="load corpus files into the vector store", add_help=False)
+    sub.add_parser("serve", help="serve the chat page, API and widget", add_help=False)
+    sub.add_parser("db", help="migrate or purge the conversation database", add_help=False)
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["ingest"]:
-        return run_ingest(argv[1:])
+    delegated = {"ingest": run_ingest, "serve": run_serve, "db": run_db}
+    if argv[:1] and argv[0] in delegated:
+        return delegated[argv[0]](argv[1:])
     args = parser.parse_args(argv)
     return run_ask(args)

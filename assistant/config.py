@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     emergency_number: str = "911"
     crisis_line: str = "988"
     crisis_line_name: str = "988 Suicide & Crisis Lifeline"
+    abuse_line: str = "1-800-799-7233"
+    abuse_line_name: str = "National Domestic Violence Hotline"
     therapist_locator_url: str = "https://www.s4om.org/"
 
     # Conversation store and app
@@ -82,9 +84,6 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(2000, ge=10)
     rate_limit_per_minute: int = Field(20, ge=1)
     retention_days: int | None = Field(None, ge=1)
-    log_message_text: bool = False
-    staff_username: str = "staff"
-    staff_password: SecretStr | None = None
     allowed_embed_origins: list[str] = Field(default_factory=lambda: ["*"])
     widget_title: str = "Ask about oncology massage"
     widget_color: str = "#1d4e89"
@@ -96,13 +95,8 @@ class Settings(BaseSettings):
             raise ValueError("chunk_overlap must be smaller than chunk_size")
         if self.answer_backend == "llm" and not self.llm_model:
             raise ValueError("answer_backend 'llm' needs ASSISTANT_LLM_MODEL")
-        if self.environment == "production":
-            if self.staff_password is None or len(self.staff_password.get_secret_value()) < 12:
-                raise ValueError(
-                    "production needs ASSISTANT_STAFF_PASSWORD of at least 12 characters"
-                )
-            if "*" in self.allowed_embed_origins:
-                raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
+        if self.environment == "production" and "*" in self.allowed_embed_origins:
+            raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
         return self
 
     @property

@@ -189,9 +189,9 @@ def _load_pdf(path: Path, root: Path, data: bytes) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                unlocked = reader.decrypt("")
+                unlocked = bool(reader.decrypt(""))
             except Exception:
-                unlocked = 0
+                unlocked = False
             if not unlocked:
                 raise DocumentError("encrypted PDF (needs a password); save an unlocked copy")
         pages = [page.extract_text() or "" for page in reader.pages]

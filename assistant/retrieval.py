@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -23,21 +24,13 @@ from .config import Settings
 from .embeddings import SentenceTransformerEmbeddings
 from .schema import Chunk, Passage
 from .store import VectorStore
+from .text import content_words
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(and|but|also|so|what about|how about|what if|is it|does it|can it|"
     r"will it|should i|could it|same|then|ok(ay)?|why|how (long|often|much|soon))\b",
     re.I,
 )
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    """a an and are as at be but by can could do does for from had has have how i if in
-    is it its me my of on or our should so that the their them then they this to was
-    we were what when where which who why will with would you your about also ok okay
-    any there get got during""".split()
-)
-
-
 _GENERIC = frozenset(
     """help helps helped helpful safe safely okay good bad idea work works actually really
     generally general kind kinds thing things stuff people person someone anyone patient
@@ -59,12 +52,11 @@ class RetrievalResult:
     vector: np.ndarray
 
 
-def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+def leans_on_history(message: str) -> bool:
+    """For the query: a message short enough, or opening like a follow-up, to need earlier turns.
 
-
-def is_follow_up(message: str) -> bool:
-    """A message that leans on what came before: short, or opening like a follow-up."""
+    (Routing has its own, stricter test of whether a message continues a topic.)
+    """
     return bool(_FOLLOW_UP_START.match(message)) or len(content_words(message)) <= 3
 
 
@@ -72,7 +64,7 @@ def history_weights(message: str, previous: Sequence[str], max_turns: int) -> li
     """Weights for earlier user turns, most recent first; small when the message stands alone."""
     if not previous or max_turns == 0:
         return []
-    base = 1.0 if is_follow_up(message) else 0.15
+    base = 1.0 if leans_on_history(message) else 0.15
     return [base * (0.5**i) for i in range(min(max_turns, len(previous)))]
 
 
@@ -162,7 +154,7 @@ class Retriever:
         self.embeddings = embeddings
         self._bm25: _BM25Index | None = None
         self._lock = threading.Lock()
-        self._reranker = None
+        self._reranker: Any = None
 
     def refresh(self) -> None:
         """Forget the lexical index so the next search sees newly ingested chunks."""

@@ -79,14 +79,40 @@ class Citation:
         return asdict(self)
 
 
+DecisionContext = Literal["context", "earlier_turn"]
+"""``context``: a follow-up read with the turn it leans on; ``earlier_turn``: a safety
+route an earlier message set."""
+
+
 @dataclass(frozen=True)
 class RouteDecision:
+    """Where a message goes, and which check sent it there.
+
+    ``detail`` names the check (``"fever_on_treatment"``, ``"greeting"``,
+    ``"classifier"``, ``"below_relevance_floor"``...); ``context`` says when the
+    route came from earlier turns rather than this message alone. Consumers
+    read these fields; ``reason`` is only the stored and displayed form.
+    """
+
     route: Route
-    reason: str
+    detail: str
     confidence: float
+    context: DecisionContext | None = None
+
+    @property
+    def reason(self) -> str:
+        """``route:detail`` (``route:context:detail`` when it came from context), as stored."""
+        parts = [self.route.value, self.context, self.detail]
+        return ":".join(p for p in parts if p)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"route": self.route.value, "reason": self.reason, "confidence": self.confidence}
+        return {
+            "route": self.route.value,
+            "reason": self.reason,
+            "detail": self.detail,
+            "context": self.context,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True)
@@ -96,26 +122,126 @@ class Turn:
     route: Route | None = None
 
 
-@dataclass
-class Reply:
-    """What the assistant says to one message, with everything needed to audit it."""
+@dataclass(frozen=True)
+class CitedSentence:
+    """One sentence of an answer, shown as ``text`` and backed by the citations ``markers``."""
 
     text: str
-    route: Route
+    markers: tuple[int, ...]
+
+    def line(self) -> str:
+        return f"- {self.text} " + "".join(f"[{m}]" for m in self.markers)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The cited body of an answer, before the service adds the fixed texts around it."""
+
+    sentences: tuple[CitedSentence, ...]
+    citations: tuple[Citation, ...]
+    backend: str
+    """``extractive`` or ``llm``: which backend wrote the sentences that are shown."""
+    model: str | None = None
+    """The chat model's name when an LLM wrote them."""
+    note: str | None = None
+    """Why the answer is not the backend's first choice (``llm fallback: timeout``)."""
+
+    @property
+    def body(self) -> str:
+        return "\n".join(s.line() for s in self.sentences)
+
+    @property
+    def backend_label(self) -> str:
+        name = f"{self.backend}:{self.model}" if self.model else self.backend
+        return f"{name} ({self.note})" if self.note else name
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Reviewed fixed text (from ``assistant.content``), shown as a paragraph."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """Reviewed fixed items (questions for the care team), shown as a list."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Sentences quoted from the sources, each with its citation markers."""
+
+    sentences: tuple[CitedSentence, ...]
+
+
+Block = Paragraph | Bullets | Cited
+
+
+def render_text(blocks: tuple[Block, ...]) -> str:
+    """The plain-text form of a reply (stored, sent by the API, streamed)."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Bullets):
+            parts.append("\n".join(f"- {item}" for item in block.items))
+        else:
+            parts.append("\n".join(s.line() for s in block.sentences))
+    return "\n\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the assistant says to one message, with everything needed to audit it.
+
+    The reply is structured (``blocks``): the web page and the evaluation read
+    the blocks, and ``text`` is the plain-text form derived from them.
+    """
+
+    blocks: tuple[Block, ...]
     decision: RouteDecision
-    citations: list[Citation] = field(default_factory=list)
-    retrieved: list[Passage] = field(default_factory=list)
-    backend: str = "extractive"
-    timings_ms: dict[str, float] = field(default_factory=dict)
-    flagged: bool = False
+    citations: tuple[Citation, ...] = ()
+    retrieved: tuple[Passage, ...] = ()
+    backend: str = "fixed"
+    """``fixed``, ``extractive``, ``llm`` or ``error``."""
+    model: str | None = None
+    backend_note: str | None = None
+    timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
     flag_reason: str | None = None
+
+    @property
+    def route(self) -> Route:
+        return self.decision.route
+
+    @property
+    def text(self) -> str:
+        return render_text(self.blocks)
+
+    @property
+    def flagged(self) -> bool:
+        return self.flag_reason is not None
+
+    @property
+    def sentences(self) -> tuple[CitedSentence, ...]:
+        """Every quoted sentence, in the order shown."""
+        return tuple(s for b in self.blocks if isinstance(b, Cited) for s in b.sentences)
+
+    @property
+    def backend_label(self) -> str:
+        name = f"{self.backend}:{self.model}" if self.model else self.backend
+        return f"{name} ({self.backend_note})" if self.backend_note else name
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "reply": self.text,
             "route": self.route.value,
             "reason": self.decision.reason,
+            "detail": self.decision.detail,
             "confidence": self.decision.confidence,
+            "sentences": [{"text": s.text, "markers": list(s.markers)} for s in self.sentences],
             "citations": [c.to_dict() for c in self.citations],
             "retrieved": [
                 {
@@ -128,7 +254,7 @@ class Reply:
                 }
                 for p in self.retrieved
             ],
-            "backend": self.backend,
+            "backend": self.backend_label,
             "timings_ms": self.timings_ms,
             "flagged": self.flagged,
             "flag_reason": self.flag_reason,

@@ -3,43 +3,39 @@
 The chat UI, the JSON API, the command line and the evaluation runner all
 call ``Assistant.answer(conversation, message)`` (or ``stream``), so a reply
 is routed, grounded and flagged the same way wherever it is shown. Safety
-routes are answered with the fixed texts before any lookup; everything a
-reply says beyond those texts is a cited sentence from the corpus.
+routes are answered with the reviewed fixed texts before any lookup;
+everything a reply says beyond those texts is a cited sentence from the
+corpus.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
 
-import numpy as np
-
-from . import fixed_texts
+from . import content
+from .answering import AnswerBackend
+from .answering.passage_filter import unsafe_passage
 from .config import Settings
-from .embeddings import SentenceTransformerEmbeddings, get_embeddings
-from .extractive import Draft, ExtractiveAnswerer, ExtractiveBackend
-from .ingestion import ensure_ingested
-from .passage_filter import unsafe_passage
 from .retrieval import Retriever
 from .routing import Router
-from .schema import Passage, Reply, Route, RouteDecision, Turn
-from .store import VectorStore
+from .schema import (
+    Block,
+    Bullets,
+    Cited,
+    Draft,
+    Paragraph,
+    Reply,
+    Route,
+    RouteDecision,
+    Turn,
+)
 
 _CLINICAL_GENERAL_SENTENCES = 3
 
-
-class AnswerBackend(Protocol):
-    name: str
-
-    def draft(
-        self,
-        question: str,
-        query_vector: np.ndarray,
-        passages: Sequence[Passage],
-        max_sentences: int | None = None,
-    ) -> Draft: ...
+_GREETING_DETAILS = frozenset({"greeting", "empty"})
+_INSTRUCTION_DETAILS = frozenset({"instruction_override", "prompt_request", "role_play"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +44,15 @@ class StreamEvent:
 
     delta: str = ""
     reply: Reply | None = None
+
+
+def decline_text_id(decision: RouteDecision) -> str:
+    """Which reviewed decline fits an out-of-scope decision."""
+    if decision.detail in _GREETING_DETAILS:
+        return "decline_greeting"
+    if decision.detail in _INSTRUCTION_DETAILS:
+        return "decline_instructions"
+    return "decline_off_topic"
 
 
 class Assistant:
@@ -80,143 +85,121 @@ class Assistant:
         timings = {"route_ms": _ms(started)}
         fixed = self._fixed_reply(decision)
         if fixed is not None:
-            reply = Reply(fixed, decision.route, decision, backend="fixed", timings_ms=timings)
-            yield from self._finish(reply, started)
+            yield from self._finish(fixed, started, timings)
             return
         previous = [t.text for t in reversed(conversation) if t.role == "user"]
         t0 = time.perf_counter()
         result = self.retriever.retrieve(message, previous)
-        vector = result.vector
         timings["retrieve_ms"] = _ms(t0)
         t0 = time.perf_counter()
+        passages = tuple(result.passages)
+        streamed = False
         if decision.route == Route.CLINICAL:
-            reply = self._clinical(message, decision, result.passages, vector, result.relevant)
+            reply = self._clinical(
+                message, decision, result.passages, result.vector, result.relevant
+            )
         elif not result.relevant:
-            reply = self._unknown(decision, result.passages, "retrieval:below_relevance_floor")
+            reply = self._unknown(decision, passages, "below_relevance_floor")
         else:
             sources = [p for p in result.passages if not unsafe_passage(p.chunk.text)]
-            draft = None
-            streaming = getattr(self.backend, "stream_draft", None)
-            if streaming is not None:
-                shown = False
-                for item in streaming(message, vector, sources):
-                    if isinstance(item, str):
-                        if not shown:
-                            yield StreamEvent(delta=f"{fixed_texts.answer_lead_in()}\n\n")
-                            shown = True
-                        yield StreamEvent(delta=item)
-                    else:
-                        draft = item
-                if shown and draft is not None:
-                    reply = self._answered(decision, draft, result.passages)
-                    reply.timings_ms = {**timings, "answer_ms": _ms(t0)}
-                    yield from self._finish(reply, started, already_streamed=True)
-                    return
-            if draft is None:
-                draft = self.backend.draft(message, vector, sources)
-            if not draft.citations:
-                reply = self._unknown(decision, result.passages, "retrieval:no_citable_sentence")
+            draft: Draft | None = None
+            for item in self.backend.stream(message, result.vector, sources):
+                if isinstance(item, Draft):
+                    draft = item
+                    continue
+                if not streamed:
+                    lead_in = content.render("answer_lead_in", self.settings)
+                    yield StreamEvent(delta=f"{lead_in}\n\n")
+                    streamed = True
+                yield StreamEvent(delta=item)
+            if draft is None or not draft.sentences:
+                reply = self._unknown(decision, passages, "no_citable_sentence")
+                streamed = False
             else:
-                reply = self._answered(decision, draft, result.passages)
+                reply = self._answered(decision, draft, passages)
         timings["answer_ms"] = _ms(t0)
-        reply.timings_ms = timings
-        yield from self._finish(reply, started)
+        yield from self._finish(reply, started, timings, already_streamed=streamed)
 
-    def _answered(self, decision: RouteDecision, draft: Draft, passages: list[Passage]) -> Reply:
-        text = f"{fixed_texts.answer_lead_in()}\n\n{draft.body}"
+    def _answered(self, decision: RouteDecision, draft: Draft, passages: tuple) -> Reply:
+        blocks: tuple[Block, ...] = (
+            Paragraph(content.render("answer_lead_in", self.settings)),
+            Cited(draft.sentences),
+        )
         return Reply(
-            text,
-            Route.ANSWER,
+            blocks,
             decision,
             citations=draft.citations,
             retrieved=passages,
             backend=draft.backend,
+            model=draft.model,
+            backend_note=draft.note,
         )
 
-    def _fixed_reply(self, decision: RouteDecision) -> str | None:
+    def _fixed_reply(self, decision: RouteDecision) -> Reply | None:
         if decision.route == Route.EMERGENCY:
-            return fixed_texts.emergency_reply(self.settings)
-        if decision.route == Route.CRISIS:
-            return fixed_texts.crisis_reply(self.settings)
-        if decision.route == Route.OUT_OF_SCOPE:
-            return fixed_texts.decline_reply(self.settings, decision.reason)
-        return None
+            text_id = "emergency"
+        elif decision.route == Route.CRISIS:
+            text_id = "crisis"
+        elif decision.route == Route.OUT_OF_SCOPE:
+            text_id = decline_text_id(decision)
+        else:
+            return None
+        return Reply((Paragraph(content.render(text_id, self.settings)),), decision)
 
     def _clinical(
         self,
         message: str,
         decision: RouteDecision,
-        passages: list[Passage],
-        vector: np.ndarray,
+        passages: list,
+        vector: object,
         relevant: bool,
     ) -> Reply:
-        parts = [fixed_texts.clinical_reply_intro(self.settings)]
-        citations = []
-        backend = "fixed"
+        blocks: list[Block] = [Paragraph(content.render("clinical_intro", self.settings))]
+        draft: Draft | None = None
         if relevant:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
-            draft = self.backend.draft(message, vector, sources, _CLINICAL_GENERAL_SENTENCES)
-            if draft.citations:
-                parts.append(f"{fixed_texts.general_info_heading()}\n\n{draft.body}")
-                citations = draft.citations
-                backend = draft.backend
-        questions = "\n".join(f"- {q}" for q in fixed_texts.clinical_questions_to_ask())
-        parts.append(f"{fixed_texts.questions_heading()}\n\n{questions}")
+            found = self.backend.draft(message, vector, sources, _CLINICAL_GENERAL_SENTENCES)  # type: ignore[arg-type]
+            if found.sentences:
+                draft = found
+                blocks.append(Paragraph(content.render("general_info_heading", self.settings)))
+                blocks.append(Cited(found.sentences))
+        blocks.append(Paragraph(content.render("questions_heading", self.settings)))
+        blocks.append(Bullets(tuple(content.render_list("clinical_questions", self.settings))))
         return Reply(
-            "\n\n".join(parts),
-            Route.CLINICAL,
+            tuple(blocks),
             decision,
-            citations=citations,
-            retrieved=passages,
-            backend=backend,
+            citations=draft.citations if draft else (),
+            retrieved=tuple(passages),
+            backend=draft.backend if draft else "fixed",
+            model=draft.model if draft else None,
+            backend_note=draft.note if draft else None,
         )
 
-    def _unknown(self, decision: RouteDecision, passages: list[Passage], why: str) -> Reply:
+    def _unknown(self, decision: RouteDecision, passages: tuple, why: str) -> Reply:
         unknown = RouteDecision(Route.UNKNOWN, why, decision.confidence)
         return Reply(
-            fixed_texts.unknown_reply(self.settings),
-            Route.UNKNOWN,
+            (Paragraph(content.render("unknown", self.settings)),),
             unknown,
             retrieved=passages,
-            backend="fixed",
         )
 
-    def _finish(self, reply: Reply, started: float) -> Iterator[StreamEvent]:
-        reply.flagged = reply.route != Route.ANSWER
-        reply.flag_reason = (
-            f"{reply.route.value}: {reply.decision.reason}" if reply.flagged else None
+    def _finish(
+        self,
+        reply: Reply,
+        started: float,
+        timings: dict[str, float],
+        *,
+        already_streamed: bool = False,
+    ) -> Iterator[StreamEvent]:
+        flag = (
+            None if reply.route == Route.ANSWER else f"{reply.route.value}: {reply.decision.reason}"
         )
-        for line in reply.text.splitlines(keepends=True):
-            yield StreamEvent(delta=line)
-        reply.timings_ms["total_ms"] = _ms(started)
-        yield StreamEvent(reply=reply)
+        if not already_streamed:
+            for line in reply.text.splitlines(keepends=True):
+                yield StreamEvent(delta=line)
+        timings["total_ms"] = _ms(started)
+        yield StreamEvent(reply=replace(reply, flag_reason=flag, timings_ms=timings))
 
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)
-
-
-def build_assistant(
-    settings: Settings,
-    *,
-    embeddings: SentenceTransformerEmbeddings | None = None,
-    ingest_if_needed: bool = True,
-    progress: bool = True,
-) -> Assistant:
-    """Wire the services together from settings, ingesting the corpus first if needed."""
-    emb = embeddings or get_embeddings(settings.embedding_model)
-    if ingest_if_needed:
-        ensure_ingested(settings, emb, progress=progress)
-    store = VectorStore.open(settings, emb.model_name, emb.dimension)
-    retriever = Retriever(settings, store, emb)
-    extractive = ExtractiveBackend(
-        ExtractiveAnswerer(emb, max_sentences=settings.max_answer_sentences)
-    )
-    backend: AnswerBackend = extractive
-    if settings.answer_backend == "llm":
-        from .llm import LLMBackend
-
-        backend = LLMBackend(settings, fallback=extractive)
-    router = Router(settings, emb)
-    router.warm_up()
-    return Assistant(settings, router, retriever, backend)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ParamSpec, TypeVar
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.errors import NotFoundError
@@ -196,7 +197,7 @@ class VectorStore:
             return
         self.collection.upsert(
             ids=[c.chunk_id for c in chunks],
-            embeddings=[list(v) for v in vectors],
+            embeddings=np.asarray(vectors, dtype=np.float32),
             documents=[c.text for c in chunks],
             metadatas=[chunk_metadata(c) for c in chunks],
         )
@@ -211,7 +212,7 @@ class VectorStore:
         if k <= 0 or self.count() == 0:
             return []
         got = self.collection.query(
-            query_embeddings=[list(vector)],
+            query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=min(k, self.count()),
             include=["metadatas", "documents", "distances"],
         )

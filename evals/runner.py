@@ -9,8 +9,6 @@ run a fake service without loading any model.
 from __future__ import annotations
 
 import hashlib
-import importlib
-import inspect
 import logging
 import platform
 import shutil
@@ -32,6 +30,7 @@ from assistant.config import PROJECT_ROOT, Settings, load_settings
 from assistant.schema import Reply, Turn
 
 from .metrics import (
+    INFO_FIELDS,
     METRIC_NAMES,
     Judgement,
     Observation,
@@ -46,6 +45,7 @@ from .metrics import (
     fixed_sentence_patterns,
     judge,
     retrieval_scores,
+    sentence_labels,
 )
 from .report import write_reports
 from .suite import Case, SuiteError, load_suites
@@ -104,6 +104,8 @@ def parse_gates(fail_under: Sequence[str], maximum: Sequence[str]) -> list[Gate]
             name = name.strip()
             if not sep:
                 raise UsageError(f"{flag} {spec!r}: write METRIC=VALUE, e.g. pass_rate=0.9")
+            if name in INFO_FIELDS:
+                raise UsageError(f"{flag} {spec!r}: {name!r} is not a number and cannot be gated")
             if name not in METRIC_NAMES:
                 raise UsageError(
                     f"{flag} {spec!r}: unknown metric {name!r}; known: {', '.join(METRIC_NAMES)}"
@@ -147,49 +149,27 @@ def run_cases(
 
 
 def fixed_texts(settings: Settings) -> list[str]:
-    """The authored fixed texts (assistant/fixed_texts.py), excluded from groundedness.
+    """The reviewed fixed texts (``assistant.content``), excluded from groundedness.
 
-    Every public string in the module counts (constants, and the values of
-    dicts, lists and tuples), and so does what each public function returns
-    when it needs nothing but ``settings``. Strings under three words (route
-    names, numbers) are not sentences and are skipped.
+    Every text id counts, rendered with this run's settings (emergency number,
+    crisis line...); placeholders the code fills in per reply (``{topic}``,
+    ``{length}``) are kept and match anything. Strings under three words
+    (labels such as "Send") are not sentences and are skipped.
     """
-    try:
-        module = importlib.import_module("assistant.fixed_texts")
-    except ModuleNotFoundError as exc:
-        if exc.name == "assistant.fixed_texts":
-            log.warning("assistant.fixed_texts not found: no sentences excluded from groundedness")
-            return []
-        raise
+    from assistant import content
+
     found: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            if len(value.split()) >= 3:
-                found.append(value)
-        elif isinstance(value, Mapping):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple | set | frozenset):
-            for item in value:
-                walk(item)
-
-    for name, value in vars(module).items():
-        if name.startswith("_"):
-            continue
-        if inspect.isfunction(value):
-            if value.__module__ != module.__name__:
-                continue
-            params = inspect.signature(value).parameters.values()
-            needed = [
-                p.name
-                for p in params
-                if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
-            ]
-            if set(needed) <= {"settings"}:
-                walk(value(**dict.fromkeys(needed, settings)))
-        else:
-            walk(value)
+    for text_id in content.all_text_ids():
+        raw = content.template(text_id)
+        joined = " ".join(raw) if isinstance(raw, tuple) else raw
+        values = {
+            name: "{" + name + "}"
+            for name in content.placeholders(joined)
+            if name not in content.SETTING_FIELDS
+        }
+        for item in content.render_list(text_id, settings, **values):
+            if len(item.split()) >= 3:
+                found.append(item)
     return found
 
 
@@ -299,11 +279,22 @@ def case_record(obs: Observation, verdict: Judgement, k: int) -> dict[str, Any]:
         "expected_route": list(case.routes),
         "route": obs.route,
         "reason": reply.decision.reason if reply is not None else None,
+        "detail": reply.decision.detail if reply is not None else None,
+        "expected_detail": case.detail,
+        "intent": case.intent,
         "passed": verdict.passed,
         "failures": verdict.failures,
         "answer": reply.text if reply is not None else None,
         "citations": [
             {**c.to_dict(), "valid": citation_problem(c, retrieved) is None} for c in citations
+        ],
+        "quoted": [
+            {"text": s.text, "markers": list(s.markers), "match": label}
+            for s, label in zip(
+                reply.sentences if reply is not None else (),
+                sentence_labels(case, reply),
+                strict=True,
+            )
         ],
         "cited_passages": cited,
         "retrieved": [
@@ -511,7 +502,7 @@ def execute(
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         if service is None:
-            from assistant.service import build_assistant
+            from assistant.wiring import build_assistant
 
             service = build_assistant(settings)
             service.answer([], WARMUP_MESSAGE)

@@ -22,8 +22,35 @@ from assistant.schema import Route
 ROUTES: tuple[str, ...] = tuple(r.value for r in Route)
 REGEX_PREFIX = "re:"
 REQUIRED_FIELDS = ("id", "category", "turns", "route")
-OPTIONAL_FIELDS = ("sources", "evidence", "must_include", "must_not_include")
+OPTIONAL_FIELDS = (
+    "sources",
+    "evidence",
+    "must_include",
+    "must_not_include",
+    "gold",
+    "acceptable",
+    "intent",
+    "uncovered",
+    "detail",
+    "lang",
+    "ref",
+    "note",
+)
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+INTENTS: tuple[str, ...] = (
+    "safety",
+    "benefit",
+    "limits",
+    "find_therapist",
+    "definition",
+    "programs",
+    "cost",
+    "other",
+)
+"""What an answerable question asks about, for reading the results by kind of question."""
+UNCOVERED_MAX_WORDS = 12
+_DETAIL = re.compile(r"[a-z][a-z0-9_]*")
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 JSONL_SUFFIXES = frozenset({".jsonl"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 
@@ -46,6 +73,18 @@ class Case:
     evidence: tuple[str, ...] = ()
     must_include: tuple[Entry, ...] = ()
     must_not_include: tuple[Entry, ...] = ()
+    gold: tuple[str, ...] = ()
+    """Verbatim corpus sentences a good answer leads with."""
+    acceptable: tuple[str, ...] = ()
+    """Other relevant verbatim corpus sentences that may follow the gold ones."""
+    intent: str | None = None
+    uncovered: str | None = None
+    """The part of a two-part question that the sources do not cover."""
+    detail: str | None = None
+    """The routing check expected to decide (``RouteDecision.detail``), e.g. ``abuse``."""
+    lang: str | None = None
+    ref: str | None = None
+    note: str | None = None
     file: str = field(default="<memory>", compare=False)
     line: int = field(default=0, compare=False)
     suite: str = field(default="", compare=False)
@@ -57,6 +96,11 @@ class Case:
     @property
     def expects_answer(self) -> bool:
         return Route.ANSWER.value in self.routes
+
+    @property
+    def answerable(self) -> bool:
+        """An answer is expected (acceptable) and the sentences it should lead with are known."""
+        return self.expects_answer and bool(self.gold)
 
 
 def _where(file: str, line: int, case_id: object, name: str | None) -> str:
@@ -136,6 +180,50 @@ def _text(value: object) -> str:
     return value
 
 
+def _intent(value: object) -> str:
+    if not isinstance(value, str) or value not in INTENTS:
+        raise ValueError(f"unknown intent {value!r}; use one of {', '.join(INTENTS)}")
+    return value
+
+
+def _detail(value: object) -> str:
+    text = _text(value)
+    if not _DETAIL.fullmatch(text):
+        raise ValueError(
+            f"{text!r} is not a check name: lower-case letters, digits and '_' "
+            "(as in 'abuse', 'fever_on_treatment')"
+        )
+    return text
+
+
+def _lang(value: object) -> str:
+    text = _text(value)
+    if not _LANG.fullmatch(text):
+        raise ValueError(f"{text!r} is not a language code such as 'en', 'es' or 'pt-BR'")
+    return text
+
+
+def _uncovered(value: object) -> str:
+    text = _text(value)
+    if len(text.split()) > UNCOVERED_MAX_WORDS:
+        raise ValueError(
+            f"must be a short phrase naming the uncovered part "
+            f"(at most {UNCOVERED_MAX_WORDS} words), got {len(text.split())} words"
+        )
+    return text
+
+
+def _sentences(value: object, *, allow_empty_list: bool) -> tuple[str, ...]:
+    items = _strings(value, "verbatim corpus sentences", allow_empty_list=allow_empty_list)
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = " ".join(item.split())
+        if key in seen:
+            raise ValueError(f"item {i} repeats item {seen[key]}")
+        seen[key] = i
+    return items
+
+
 def build_case(
     data: object, file: str, line: int, field_lines: dict[str, int] | None = None
 ) -> Case:
@@ -170,6 +258,14 @@ def build_case(
         "evidence": lambda v: _strings(v, "phrases"),
         "must_include": _entries,
         "must_not_include": _entries,
+        "gold": lambda v: _sentences(v, allow_empty_list=False),
+        "acceptable": lambda v: _sentences(v, allow_empty_list=True),
+        "intent": _intent,
+        "uncovered": _uncovered,
+        "detail": _detail,
+        "lang": _lang,
+        "ref": _text,
+        "note": _text,
     }
     values: dict[str, Any] = {}
     for name, parse in parsers.items():
@@ -178,6 +274,13 @@ def build_case(
                 values[name] = parse(data[name])
             except ValueError as exc:
                 raise fail(name, str(exc)) from None
+    if "acceptable" in values and "gold" not in values:
+        raise fail("acceptable", "needs 'gold': acceptable sentences only count beside gold ones")
+    both = {" ".join(g.split()) for g in values.get("gold", ())} & {
+        " ".join(a.split()) for a in values.get("acceptable", ())
+    }
+    if both:
+        raise fail("acceptable", f"repeats a gold sentence: {sorted(both)[0]!r}")
     return Case(
         id=values["id"],
         category=values["category"],
@@ -187,6 +290,14 @@ def build_case(
         evidence=values.get("evidence", ()),
         must_include=values.get("must_include", ()),
         must_not_include=values.get("must_not_include", ()),
+        gold=values.get("gold", ()),
+        acceptable=values.get("acceptable", ()),
+        intent=values.get("intent"),
+        uncovered=values.get("uncovered"),
+        detail=values.get("detail"),
+        lang=values.get("lang"),
+        ref=values.get("ref"),
+        note=values.get("note"),
         file=file,
         line=line,
         suite=Path(file).name,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything the tests need on a fresh machine, then lint, the gated evaluation
-# runs and the test suite. CI runs exactly this (through .ci/run).
+# Everything the tests need on a fresh machine, then format/lint/type checks, the
+# gated evaluation runs and the whole test suite. CI runs exactly this (through
+# .ci/run). For quick local work: .venv/bin/pytest -m "not slow".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
@@ -10,6 +11,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 ASSISTANT_TEST_POSTGRES_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
 export ASSISTANT_TEST_POSTGRES_URL
-.venv/bin/ruff check .
+bash scripts/check.sh
 bash scripts/eval-gate.sh
 .venv/bin/pytest

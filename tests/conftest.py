@@ -53,6 +53,6 @@ def default_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def assistant(
     default_settings: Settings, embeddings: SentenceTransformerEmbeddings
 ) -> Iterator[object]:
-    from assistant.service import build_assistant
+    from assistant.wiring import build_assistant
 
     yield build_assistant(default_settings, embeddings=embeddings, progress=False)

@@ -116,9 +116,7 @@ def ask(page: Any, box: Any, question: str) -> Any:
     return reply
 
 
-def test_question_gets_a_streamed_cited_answer_with_source_cards(
-    page: Any, base_url: str
-) -> None:
+def test_question_gets_a_streamed_cited_answer_with_source_cards(page: Any, base_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     box = open_chat(page, base_url)
@@ -252,9 +250,10 @@ def test_xss_payloads_stay_inert(page: Any, base_url: str) -> None:
     page.wait_for_timeout(500)
     assert page.evaluate("() => typeof window.__xss") == "undefined"
     assert page.locator("img[src='x']").count() == 0
-    assert page.evaluate(
-        "() => [...document.scripts].some(s => s.textContent.includes('__xss'))"
-    ) is False
+    assert (
+        page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('__xss'))")
+        is False
+    )
     shown = page.locator("#om-chat [data-testid='user']").all_inner_texts()
     for payload in XSS_PAYLOADS:
         assert any(payload in text for text in shown), "the payload is shown as plain text"
@@ -354,7 +353,10 @@ def test_widget_opens_the_chat_in_a_panel_and_chats(page: Any, base_url: str) ->
     page.get_by_role("button", name="Close chat").click()
     state = page.evaluate(WIDGET_STATE)
     assert state == {
-        "expanded": "false", "panelHidden": True, "focusInWidget": True, "focused": "launcher",
+        "expanded": "false",
+        "panelHidden": True,
+        "focusInWidget": True,
+        "focused": "launcher",
     }
 
 
@@ -433,4 +435,3 @@ def test_widget_on_a_360px_screen(page: Any, base_url: str) -> None:
     )
     assert overflow <= 0
     screenshot(page, "widget-360px-open", full_page=False)
-

@@ -8,15 +8,18 @@ a schema of its own, dropped afterwards.
 
 from __future__ import annotations
 
+import ast
 import base64
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -24,9 +27,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, func, select, text, update
 
+import assistant.conversations
 from assistant.config import PROJECT_ROOT, load_settings
 from assistant.conversations import (
     ERROR_ROUTE,
+    MAX_COMMENT_CHARS,
+    MIGRATIONS_DIR,
     NOT_HELPFUL_REASON,
     Base,
     Conversation,
@@ -35,7 +41,9 @@ from assistant.conversations import (
     Flag,
     Message,
     normalise_url,
+    run_db_command,
 )
+from assistant.conversations import store as store_module
 from assistant.schema import Citation, Route, Turn
 
 POSTGRES_ENV = "ASSISTANT_TEST_POSTGRES_URL"
@@ -457,7 +465,7 @@ def test_bad_input_gets_a_clear_error(store: ConversationStore) -> None:
     with pytest.raises(ValueError, match="helpful must be True or False"):
         store.add_feedback(cid, reply, helpful="no")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="comment must be at most"):
-        store.add_feedback(cid, reply, helpful=False, comment="x" * 2001)
+        store.add_feedback(cid, reply, helpful=False, comment="x" * (MAX_COMMENT_CHARS + 1))
     with pytest.raises(ValueError, match="reason must be a non-empty string"):
         store.flag(cid, "   ")
     with pytest.raises(ValueError, match="staff_user must be a non-empty string"):
@@ -508,3 +516,69 @@ def test_database_urls_are_checked() -> None:
     with pytest.raises(ValueError, match="not a valid database URL") as excinfo:
         normalise_url("secret-password-not-a-url")
     assert "secret" not in str(excinfo.value)
+
+
+def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
+    settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
+    assert run_db_command("migrate", settings) == "schema at revision 0001"
+    assert run_db_command("migrate", settings) == "schema at revision 0001"
+    with ConversationStore.from_settings(settings) as store:
+        old = store.new_conversation()
+        keep = store.new_conversation()
+        with store.engine.begin() as conn:
+            conn.execute(
+                update(Conversation)
+                .where(Conversation.id == old)
+                .values(created_at=datetime.now(UTC) - timedelta(days=10))
+            )
+
+    with pytest.raises(ValueError, match="give --days or set ASSISTANT_RETENTION_DAYS"):
+        run_db_command("purge", settings)
+    with pytest.raises(ValueError, match="days must be a whole number"):
+        run_db_command("purge", settings, days=0)
+    with pytest.raises(ValueError, match="unknown command 'drop'"):
+        run_db_command("drop", settings)
+    with pytest.raises(ValueError, match="revision needs a message"):
+        run_db_command("revision", settings)
+    assert run_db_command("purge", settings, days=30) == "deleted 0 conversation(s)"
+    with_retention = load_settings(data_dir=tmp_path / "data", retention_days=7)
+    assert run_db_command("purge", with_retention) == "deleted 1 conversation(s)"
+    with ConversationStore.from_settings(settings) as store:
+        assert (store.exists(old), store.exists(keep)) == (False, True)
+
+
+def test_revision_autogenerates_nothing_when_the_models_match_the_migrations(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Path(assistant.conversations.__file__).parent / "migrations" == MIGRATIONS_DIR
+    assert (MIGRATIONS_DIR / "env.py").is_file()
+    assert (MIGRATIONS_DIR / "script.py.mako").is_file()
+    migrations = shutil.copytree(
+        MIGRATIONS_DIR, tmp_path / "migrations", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(store_module, "MIGRATIONS_DIR", migrations)
+
+    line = run_db_command(
+        "revision", load_settings(data_dir=tmp_path / "data"), message="nothing changed"
+    )
+
+    [written] = [p for p in (migrations / "versions").glob("*.py") if p.name != "0001_initial.py"]
+    assert line == f"wrote {written}"
+    source = written.read_text()
+    assert "down_revision: str | Sequence[str] | None = '0001'" in source
+    upgrade = source.split("def upgrade() -> None:")[1].split("def downgrade")[0]
+    assert "op." not in upgrade
+
+
+def test_package_imports_run_one_way_models_records_store_maintenance() -> None:
+    """models <- records <- store <- maintenance: a module never imports a later one."""
+    order = ["models", "records", "store", "maintenance"]
+    package = Path(assistant.conversations.__file__).parent
+    for position, name in enumerate(order):
+        tree = ast.parse((package / f"{name}.py").read_text())
+        imported = {
+            (node.module or "").split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+        }
+        assert not imported & set(order[position:]), (name, imported)

@@ -9,15 +9,27 @@ import os
 import re
 import subprocess
 import sys
-import types
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from assistant import content
 from assistant.config import PROJECT_ROOT, Settings, load_settings
-from assistant.schema import Chunk, Citation, Document, Passage, Reply, Route, RouteDecision, Turn
+from assistant.schema import (
+    Chunk,
+    Citation,
+    Cited,
+    CitedSentence,
+    Document,
+    Paragraph,
+    Passage,
+    Reply,
+    Route,
+    RouteDecision,
+    Turn,
+)
 from evals.__main__ import main
 from evals.baseline import CHUNK_OVERLAP, CHUNK_SIZE, NaiveRetriever, split_documents
 from evals.compare import compare_reports, execute_compare
@@ -39,11 +51,10 @@ CHUNK = Chunk(
 def make_reply(route: str, text: str, cite: bool = False, quote: str = "generally safe") -> Reply:
     citations = [Citation(1, SRC, "Massage", "Safety", None, quote, "k1")] if cite else []
     return Reply(
-        text=text,
-        route=Route(route),
+        blocks=(Paragraph(text),),
         decision=RouteDecision(Route(route), "fake", 1.0),
-        citations=citations,
-        retrieved=[Passage(CHUNK, 0.9)] if route == "answer" else [],
+        citations=tuple(citations),
+        retrieved=(Passage(CHUNK, 0.9),) if route == "answer" else (),
     )
 
 
@@ -196,6 +207,66 @@ def test_gates_set_exit_code_and_say_which(tmp_path: Path, settings: Settings, c
     assert "must_not_include_violations = 1, gate needs <= 0" in capsys.readouterr().err
 
 
+def test_gold_labels_reach_the_metrics_reports_and_gates(
+    tmp_path: Path, settings: Settings, capsys
+) -> None:
+    gold_case = {
+        **CASES[0],
+        "intent": "safety",
+        "gold": ["Massage therapy is generally safe, with few adverse outcomes."],
+    }
+    abuse_case = {
+        "id": "abuse",
+        "category": "abuse",
+        "turns": ["My partner hits me."],
+        "route": "crisis",
+        "detail": "abuse",
+        "lang": "en",
+    }
+    replies = {
+        "Is massage safe with cancer?": Reply(
+            blocks=(
+                Paragraph("From the sources:"),
+                Cited((CitedSentence("Massage therapy is generally safe.", (1,)),)),
+            ),
+            decision=RouteDecision(Route.ANSWER, "fake", 1.0),
+            citations=(Citation(1, SRC, "Massage", "Safety", None, PASSAGE, "k1"),),
+            retrieved=(Passage(CHUNK, 0.9),),
+        ),
+        "My partner hits me.": make_reply("crisis", "Call or text 988."),
+    }
+    suite = suite_file(tmp_path, [gold_case, abuse_case], name="gold.jsonl")
+    code, out = run(
+        tmp_path,
+        settings,
+        FakeService(replies),
+        suites=[suite],
+        fail_under=["lead_gold=1.0", "abuse_route_recall=1.0", "abuse_recall=0.5"],
+        maximum=["false_unknown_rate=0", "same_reply_max=0.5"],
+    )
+    # The quote (the whole passage) contains the gold sentence; the crisis reply was
+    # decided by a check other than "abuse".
+    assert code == 1
+    assert "gate failed: abuse_recall = 0, gate needs >= 0.5" in capsys.readouterr().err
+    report = json.loads((out / "report.json").read_text())
+    metrics = report["metrics"]
+    assert metrics["lead_gold"] == 1.0 and metrics["answer_precision"] == 1.0
+    assert metrics["abuse_route_recall"] == 1.0 and metrics["abuse_recall"] == 0.0
+    assert metrics["same_reply_max"] == 0.5 and metrics["same_reply_route"] == "answer"
+    record = report["cases"][0]
+    assert record["intent"] == "safety" and record["detail"] == "fake"
+    assert record["quoted"] == [
+        {"text": "Massage therapy is generally safe.", "markers": [1], "match": "gold"}
+    ]
+    assert report["cases"][1]["expected_detail"] == "abuse"
+    assert report["cases"][1]["quoted"] == []
+    markdown = (out / "report.md").read_text()
+    assert "| lead_gold | 1.000 |" in markdown
+    assert "| same_reply_route | answer |" in markdown
+    assert "| sentences_per_answer | 1.00 |" in markdown
+    assert "<td>abuse_recall</td>" in (out / "report.html").read_text()
+
+
 def test_gate_on_null_metric_fails(tmp_path: Path, settings: Settings, capsys) -> None:
     suite = suite_file(tmp_path, [CASES[1]], name="chest.jsonl")
     code, _ = run(
@@ -211,6 +282,7 @@ def test_gate_on_null_metric_fails(tmp_path: Path, settings: Settings, capsys) -
         ("bogus=1", "unknown metric 'bogus'"),
         ("pass_rate", "write METRIC=VALUE"),
         ("pass_rate=high", "'high' is not a number"),
+        ("same_reply_route=0.5", "'same_reply_route' is not a number and cannot be gated"),
     ],
 )
 def test_bad_gate_exits_2_before_running(
@@ -326,37 +398,16 @@ def test_extra_corpus_is_combined_in_a_temporary_folder(
     assert "would both be a.md" in capsys.readouterr().err
 
 
-def test_fixed_texts_are_collected_from_constants_and_settings_functions(
-    monkeypatch: pytest.MonkeyPatch, settings: Settings
+def test_fixed_texts_are_every_reviewed_text_with_its_placeholders_kept(
+    settings: Settings,
 ) -> None:
-    module = types.ModuleType("assistant.fixed_texts")
-
-    def emergency_reply(settings: Settings) -> str:
-        return f"Call {settings.emergency_number} right now, please."
-
-    def decline_reply(settings: Settings, reason: str) -> str:
-        return f"Not this one: {reason}."
-
-    def questions(count: int = 2) -> list[str]:
-        return ["What should I ask my team?", "Is this right for me now?"][:count]
-
-    for fn in (emergency_reply, decline_reply, questions):
-        fn.__module__ = module.__name__
-        setattr(module, fn.__name__, fn)
-    module.LEAD_IN = "Here is what the sources say:"
-    module.ROUTE = "answer"
-    module._PRIVATE = "A private string is skipped."
-    module.HEADINGS = {"general": "General information about massage:"}
-    monkeypatch.setitem(sys.modules, "assistant.fixed_texts", module)
-    assert sorted(fixed_texts(settings)) == sorted(
-        [
-            "Call 911 right now, please.",
-            "What should I ask my team?",
-            "Is this right for me now?",
-            "Here is what the sources say:",
-            "General information about massage:",
-        ]
-    )
+    found = fixed_texts(settings)
+    assert content.render("emergency", settings) in found
+    assert content.render("unknown", settings) in found
+    assert "Send" not in found  # a label, not a sentence
+    questions = content.render_list("clinical_questions", settings)
+    assert all(q in found for q in questions)
+    assert any("{length}" in text and "{limit}" in text for text in found)
 
 
 class BagOfWords(Embeddings):

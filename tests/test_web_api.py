@@ -15,7 +15,7 @@ import pytest
 from conftest import make_settings
 from fastapi.testclient import TestClient
 
-from assistant import fixed_texts
+from assistant import content
 from assistant.conversations import ConversationStore
 from assistant.schema import Turn
 from assistant.web.app import contrast_ratio, create_app, frame_ancestors, widget_colors
@@ -79,7 +79,7 @@ def test_chat_returns_a_cited_answer_and_continues_the_conversation(
     body = first.json()
     assert body["route"] == "answer" and body["flagged"] is False
     assert body["new_conversation"] is True
-    assert body["reply"].startswith(fixed_texts.answer_lead_in())
+    assert body["reply"].startswith(content.render("answer_lead_in", make_settings(Path("data"))))
     assert body["citations"]
     for c in body["citations"]:
         assert c["quote"] and c["title"] and c["source_id"]
@@ -129,9 +129,7 @@ def test_foreign_conversation_id_starts_a_new_conversation(
 def test_bad_chat_requests_get_a_json_4xx_naming_the_problem(
     client: TestClient, body: str, status: int, names: str
 ) -> None:
-    response = client.post(
-        "/api/chat", content=body, headers={"content-type": "application/json"}
-    )
+    response = client.post("/api/chat", content=body, headers={"content-type": "application/json"})
     assert names.lower() in _error(response, status).lower()
 
 
@@ -150,9 +148,10 @@ def test_oversized_body_is_refused_before_parsing(client: TestClient) -> None:
 def test_rate_limit_returns_429_json(make_client: MakeClient) -> None:
     client = make_client(rate_limit_per_minute=2)
     conv = client.post("/api/chat", json={"message": QUESTION}).json()["conversation_id"]
-    assert client.post(
-        "/api/chat", json={"message": QUESTION, "conversation_id": conv}
-    ).status_code == 200
+    assert (
+        client.post("/api/chat", json={"message": QUESTION, "conversation_id": conv}).status_code
+        == 200
+    )
     response = client.post("/api/chat", json={"message": QUESTION, "conversation_id": conv})
     assert "wait" in _error(response, 429)
     assert 1 <= int(response.headers["retry-after"]) <= 60
@@ -164,7 +163,7 @@ def test_emergency_is_flagged(client: TestClient, store: ConversationStore) -> N
     )
     body = response.json()
     assert body["route"] == "emergency" and body["flagged"] is True
-    assert body["reply"] == fixed_texts.emergency_reply(make_settings(Path("data")))
+    assert body["reply"] == content.render("emergency", make_settings(Path("data")))
     assert body["citations"] == []
     assert store.is_flagged(body["conversation_id"])
 
@@ -177,7 +176,7 @@ def test_answering_failure_is_recorded_flagged_and_explained(
     assert response.status_code == 200
     body = response.json()
     assert body["route"] == "error" and body["flagged"] is True
-    assert body["reply"] == fixed_texts.error_reply(make_settings(Path("data")))
+    assert body["reply"] == content.render("error", make_settings(Path("data")))
     assert "ConnectionError" not in response.text
     stored = store.messages(body["conversation_id"]) or []
     assert [(m["role"], m["route"]) for m in stored] == [("user", None), ("assistant", "error")]
@@ -206,16 +205,21 @@ def test_feedback(client: TestClient, store: ConversationStore) -> None:
 
     other = client.post("/api/chat", json={"message": QUESTION}).json()
     cases = [
-        ({"conversation_id": "C" * 32, "message_id": msg, "helpful": True}, 404,
-         "conversation_id"),
-        ({"conversation_id": other["conversation_id"], "message_id": msg, "helpful": True}, 404,
-         "message_id"),
+        ({"conversation_id": "C" * 32, "message_id": msg, "helpful": True}, 404, "conversation_id"),
+        (
+            {"conversation_id": other["conversation_id"], "message_id": msg, "helpful": True},
+            404,
+            "message_id",
+        ),
         ({"conversation_id": conv, "message_id": msg - 1, "helpful": True}, 422, "assistant"),
         ({"conversation_id": conv, "message_id": msg, "helpful": "yes"}, 422, "helpful"),
         ({"conversation_id": conv, "message_id": str(msg), "helpful": True}, 422, "message_id"),
         ({"conversation_id": conv, "message_id": msg}, 422, "helpful"),
-        ({"conversation_id": conv, "message_id": msg, "helpful": True, "comment": "x" * 2001},
-         422, "comment"),
+        (
+            {"conversation_id": conv, "message_id": msg, "helpful": True, "comment": "x" * 2001},
+            422,
+            "comment",
+        ),
     ]
     for payload, status, names in cases:
         response = client.post("/api/feedback", json=payload)
@@ -280,7 +284,6 @@ def test_chat_page_embedding_policy(make_client: MakeClient) -> None:
 
     strict = make_client(
         environment="production",
-        staff_password="a-long-staff-password",
         allowed_embed_origins=["https://hospital.example.org", "https://clinic.example:8443"],
     )
     assert strict.get("/chat/").headers["content-security-policy"] == (

@@ -15,19 +15,13 @@ import pytest
 from conftest import make_settings
 from sqlalchemy import text
 
-from assistant import fixed_texts
+from assistant import content
+from assistant.chat import ConversationService, SlidingWindowLimiter
 from assistant.config import Settings
 from assistant.conversations import ERROR_ROUTE, ConversationStore
-from assistant.schema import Citation, Route, Turn
+from assistant.errors import ChatInputError, EmptyMessage, MessageTooLong, RateLimited
+from assistant.schema import Citation, Cited, CitedSentence, Paragraph, Route, Turn
 from assistant.web import rendering
-from assistant.web.conversation_service import (
-    ChatInputError,
-    ConversationService,
-    EmptyMessage,
-    MessageTooLong,
-    RateLimited,
-    SlidingWindowLimiter,
-)
 
 pytestmark = pytest.mark.slow
 
@@ -160,7 +154,7 @@ def test_emergency_is_answered_with_the_fixed_text_and_flagged(
     result = service.handle_message(None, EMERGENCY)
 
     assert result.route == "emergency"
-    assert result.reply.text == fixed_texts.emergency_reply(settings)
+    assert result.reply.text == content.render("emergency", settings)
     assert result.reply.flagged and result.reply.flag_reason
     assert store.is_flagged(result.conversation_id)
     detail = store.get_conversation(result.conversation_id)
@@ -179,12 +173,12 @@ def test_failure_while_answering_is_stored_flagged_and_explained(
     result = events[-1].result
     assert result is not None and result.failed
     assert result.route == ERROR_ROUTE
-    assert result.reply.text == fixed_texts.error_reply(settings)
+    assert result.reply.text == content.render("error", settings)
     assert result.reply.flagged
     stored = store.messages(result.conversation_id)
     assert stored is not None
     assert [(m["role"], m["route"]) for m in stored] == [("user", None), ("assistant", "error")]
-    assert stored[1]["text"] == fixed_texts.error_reply(settings)
+    assert stored[1]["text"] == content.render("error", settings)
     assert stored[1]["reason"] == "error: RuntimeError"
     detail = store.get_conversation(result.conversation_id)
     assert detail is not None
@@ -225,9 +219,7 @@ def test_length_limit_counts_the_trimmed_message(
     assert (store.messages(result.conversation_id) or [])[0]["text"] == ("massage " * 6).strip()
 
 
-def test_rate_limit_is_per_session_and_slides(
-    tmp_path: Path, store: ConversationStore
-) -> None:
+def test_rate_limit_is_per_session_and_slides(tmp_path: Path, store: ConversationStore) -> None:
     settings = make_settings(tmp_path / "data", rate_limit_per_minute=3)
     clock = FakeClock()
     service = ConversationService(settings, FailingAssistant(), store, clock=clock)
@@ -309,18 +301,17 @@ def test_user_text_is_shown_literally_and_never_as_markup() -> None:
     assert "\\*\\*bold\\*\\*" in shown and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in shown
 
 
-def test_source_cards_escape_document_text_and_link_only_http() -> None:
-    html = rendering.source_cards([_citation("https://example.org/page?a=1&b=2", XSS)])
+def test_source_cards_escape_document_text_and_link_only_http(settings: Settings) -> None:
+    html = rendering.source_cards([_citation("https://example.org/page?a=1&b=2", XSS)], settings)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
     assert (
-        '<a href="https://example.org/page?a=1&amp;b=2" target="_blank" '
-        'rel="noopener noreferrer">'
+        '<a href="https://example.org/page?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">'
     ) in html
     assert "Page 4" in html and "Section: Section &lt;script&gt;" in html
 
     for bad in ("javascript:alert(1)", "data:text/html,hi", "corpus/file.md", "//evil.org/x"):
-        card = rendering.source_cards([_citation(bad)])
+        card = rendering.source_cards([_citation(bad)], settings)
         assert "<a " not in card and "href" not in card
 
 
@@ -335,18 +326,22 @@ def test_source_cards_escape_document_text_and_link_only_http() -> None:
         (ERROR_ROUTE, "alert", "Something went wrong"),
     ],
 )
-def test_non_answer_routes_are_set_apart(route: str, role: str, label: str) -> None:
-    html = rendering.assistant_html(f"Call 911 now. {XSS}", route)
+def test_non_answer_routes_are_set_apart(
+    route: str, role: str, label: str, settings: Settings
+) -> None:
+    html = rendering.assistant_html((Paragraph(f"Call 911 now. {XSS}"),), route, (), settings)
     assert f'role="{role}"' in html and label in html
     assert f"route-{route.replace('_', '-')}" in html
     assert "<script" not in html
 
 
-def test_answers_have_no_banner_and_list_their_sources() -> None:
+def test_answers_have_no_banner_and_list_their_sources(settings: Settings) -> None:
+    blocks = (
+        Paragraph("Here is what my sources say:"),
+        Cited((CitedSentence("Massage helps.", (1,)), CitedSentence("It is safe.", (1,)))),
+    )
     html = rendering.assistant_html(
-        "Here is what my sources say:\n\n- Massage helps. [1]\n- It is safe. [1]",
-        Route.ANSWER.value,
-        [_citation("https://example.org/")],
+        blocks, Route.ANSWER.value, [_citation("https://example.org/")], settings
     )
     assert "route-note" not in html and 'role="alert"' not in html
     assert "<ul><li>Massage helps. [1]</li><li>It is safe. [1]</li></ul>" in html

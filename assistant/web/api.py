@@ -18,9 +18,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..chat import ConversationService
+from ..conversations import MAX_COMMENT_CHARS
+from ..errors import ChatInputError, NotFound, RateLimited
 from ..schema import Citation
 from . import rendering
-from .conversation_service import ChatInputError, ConversationService, RateLimited
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ class FeedbackRequest(BaseModel):
     conversation_id: str
     message_id: int = Field(description="The message_id returned by POST /api/chat.")
     helpful: bool
-    comment: str | None = Field(None, max_length=2000)
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
 
 
 class CitationOut(BaseModel):
@@ -94,7 +96,7 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> J
 def _input_error(exc: ChatInputError) -> JSONResponse:
     if isinstance(exc, RateLimited):
         return error(429, exc.message, {"Retry-After": str(exc.retry_after_s)})
-    return error(exc.status_code, f"{exc.field}: {exc.message}")
+    return error(422, f"{exc.field}: {exc.message}")
 
 
 def build_router(service: ConversationService) -> APIRouter:
@@ -130,17 +132,15 @@ def build_router(service: ConversationService) -> APIRouter:
     )
     def feedback(body: FeedbackRequest) -> Any:
         """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
-        if not service.store.exists(body.conversation_id):
-            return error(404, "conversation_id: no such conversation")
         try:
             feedback_id = service.add_feedback(
                 body.conversation_id, body.message_id, body.helpful, body.comment
             )
         except ChatInputError as exc:
             return _input_error(exc)
+        except NotFound as exc:
+            return error(404, f"{exc.field}: {exc}")
         except ValueError as exc:
-            if "not a message of this conversation" in str(exc):
-                return error(404, f"message_id: {exc}")
             return error(422, f"message_id: {exc}")
         return FeedbackResponse(feedback_id=feedback_id)
 
@@ -175,8 +175,11 @@ def _describe(errors: list[dict[str, Any]]) -> tuple[int, str]:
         elif kind == "model_attributes_type" or (kind.endswith("_type") and not where):
             problems.append("request body must be a JSON object")
         else:
-            problems.append(f"{where}: {err.get('msg', 'invalid value')}" if where else
-                            str(err.get("msg", "invalid request")))
+            problems.append(
+                f"{where}: {err.get('msg', 'invalid value')}"
+                if where
+                else str(err.get("msg", "invalid request"))
+            )
     return 422, "; ".join(problems) or "invalid request"
 
 

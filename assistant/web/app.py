@@ -24,11 +24,12 @@ import gradio as gr
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from .. import content
+from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
 from . import api
 from .chat_ui import build_chat_ui
-from .conversation_service import ConversationService, StreamingAssistant
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,8 @@ def widget_script(settings: Settings, origin: str) -> str:
     color, text_color = widget_colors(settings.widget_color)
     config = {
         "title": settings.widget_title,
+        "closeLabel": content.render("widget_close", settings),
+        "closeText": content.render("widget_close_short", settings),
         "color": color,
         "textColor": text_color,
         "position": settings.widget_position,
@@ -194,11 +197,14 @@ def chat_theme(settings: Settings) -> gr.themes.Base:
     """Gradio's default theme with system fonts (no font CDN) and an AA-contrast brand colour."""
     color, text_color = widget_colors(settings.widget_color)
     fonts: list[gr.themes.Font | str] = [
-        gr.themes.Font("system-ui"), gr.themes.Font("-apple-system"), "sans-serif",
+        gr.themes.Font("system-ui"),
+        gr.themes.Font("-apple-system"),
+        "sans-serif",
     ]
     mono: list[gr.themes.Font | str] = [gr.themes.Font("ui-monospace"), "monospace"]
-    return gr.themes.Default(primary_hue="blue", neutral_hue="slate", font=fonts,
-                             font_mono=mono).set(
+    return gr.themes.Default(
+        primary_hue="blue", neutral_hue="slate", font=fonts, font_mono=mono
+    ).set(
         button_primary_background_fill=color,
         button_primary_background_fill_hover=color,
         button_primary_background_fill_dark=color,
@@ -306,7 +312,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     """Build the services, then run the app with uvicorn until interrupted."""
     import uvicorn
 
-    from ..service import build_assistant
+    from ..wiring import build_assistant
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -14,17 +14,12 @@ from typing import Any
 
 import gradio as gr
 
-from .. import fixed_texts
+from .. import content
+from ..chat import ConversationService
 from ..config import Settings
+from ..conversations import MAX_COMMENT_CHARS
+from ..errors import ChatInputError
 from . import rendering
-from .conversation_service import ChatInputError, ConversationService
-
-CHAT_PLACEHOLDER = (
-    "Ask about massage during or after cancer treatment. For example: "
-    "*Is massage safe during chemotherapy?* or *How do I find an oncology-trained "
-    "massage therapist?*"
-)
-MAX_COMMENT_CHARS = 2000
 
 Outputs = tuple[Any, ...]
 
@@ -33,15 +28,16 @@ def header_html(settings: Settings) -> str:
     return (
         '<header class="om-header">'
         f"<h1>{rendering.escape(settings.widget_title)}</h1>"
-        "<p>Answers come only from trusted sources, each with a link so you can read more.</p>"
+        f"<p>{rendering.escape(content.render('page_tagline', settings))}</p>"
         "</header>"
     )
 
 
 def disclaimer_html(settings: Settings) -> str:
+    label = rendering.escape(content.render("disclaimer_label", settings))
     return (
-        '<aside class="om-disclaimer" aria-label="Important">'
-        f"{rendering.text_to_html(fixed_texts.disclaimer(settings))}</aside>"
+        f'<aside class="om-disclaimer" aria-label="{label}">'
+        f"{rendering.text_to_html(content.render('disclaimer', settings))}</aside>"
     )
 
 
@@ -51,6 +47,9 @@ def _session_key(request: gr.Request | None) -> str | None:
 
 def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks:
     """The chat page; per-visitor state is in gr.State, services are captured, not global."""
+
+    def text(text_id: str) -> str:
+        return content.render(text_id, settings)
 
     def respond(
         message: str,
@@ -92,7 +91,9 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             reply = result.reply
             shown[index] = {
                 "role": "assistant",
-                "content": rendering.assistant_html(reply.text, result.route, reply.citations),
+                "content": rendering.assistant_html(
+                    reply.blocks, result.route, reply.citations, settings
+                ),
             }
             answer_ids[index] = result.message_id
             yield "", shown, shown, result.conversation_id, dict(answer_ids), "", hidden_comment
@@ -104,7 +105,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             None,
             {},
             None,
-            rendering.notice_html("Started a new conversation."),
+            rendering.notice_html(text("new_conversation_started")),
             "",
             gr.update(visible=False),
             "",
@@ -129,17 +130,13 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             notice = rendering.notice_html(exc.message, "error")
             return None, notice, "", gr.update(visible=False)
         except ValueError:
-            notice = rendering.notice_html("Sorry, that feedback could not be saved.", "error")
+            notice = rendering.notice_html(text("feedback_not_saved"), "error")
             return None, notice, "", gr.update(visible=False)
-        thanks = (
-            "Thank you. Your feedback was saved."
-            if helpful
-            else "Thank you. Your feedback was saved, and our team will review this answer."
-        )
+        thanks = text("feedback_helpful_saved" if helpful else "feedback_not_helpful_saved")
         pending = {"message_id": message_id, "helpful": helpful}
         return (
             pending,
-            rendering.notice_html(thanks + " You can add a comment below if you like."),
+            rendering.notice_html(f"{thanks} {text('feedback_invite_comment')}"),
             "",
             gr.update(visible=True),
         )
@@ -152,7 +149,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
     ) -> Outputs:
         comment = (comment or "").strip()
         if not comment:
-            notice = rendering.notice_html("Please type a comment first.", "error")
+            notice = rendering.notice_html(text("comment_empty"), "error")
             return pending, notice, gr.update(), gr.update()
         if conversation_id is None or not pending:
             return None, "", "", gr.update(visible=False)
@@ -167,11 +164,11 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
         except ChatInputError as exc:
             return pending, rendering.notice_html(exc.message, "error"), gr.update(), gr.update()
         except ValueError:
-            notice = rendering.notice_html("Sorry, that comment could not be saved.", "error")
+            notice = rendering.notice_html(text("comment_not_saved"), "error")
             return pending, notice, gr.update(), gr.update()
         return (
             None,
-            rendering.notice_html("Thank you. Your comment was saved."),
+            rendering.notice_html(text("comment_saved")),
             "",
             gr.update(visible=False),
         )
@@ -186,7 +183,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             gr.HTML(header_html(settings), elem_id="om-header", js_on_load=None)
             gr.HTML(disclaimer_html(settings), elem_id="om-disclaimer", js_on_load=None)
             chatbot = gr.Chatbot(
-                label="Conversation",
+                label=text("chat_label"),
                 show_label=False,
                 elem_id="om-chat",
                 height="min(60vh, 560px)",
@@ -197,15 +194,15 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 allow_tags=False,
                 latex_delimiters=[],
                 buttons=["copy"],
-                feedback_options=["Like", "Dislike"],
-                placeholder=CHAT_PLACEHOLDER,
+                feedback_options=content.render_list("feedback_options", settings),
+                placeholder=text("chat_placeholder"),
                 autoscroll=True,
             )
             status = gr.HTML("", elem_id="om-status", js_on_load=None)
             with gr.Row(elem_id="om-input-row", equal_height=False):
                 question = gr.Textbox(
-                    label="Your question",
-                    placeholder="Type your question",
+                    label=text("question_label"),
+                    placeholder=text("question_placeholder"),
                     lines=1,
                     max_lines=6,
                     elem_id="om-question",
@@ -213,24 +210,32 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                     min_width=160,
                     autofocus=False,
                 )
-                send = gr.Button("Send", variant="primary", elem_id="om-send", scale=1,
-                                 min_width=72)
-            new = gr.Button("New conversation", variant="secondary", elem_id="om-new",
-                            size="md")
+                send = gr.Button(
+                    text("send"), variant="primary", elem_id="om-send", scale=1, min_width=72
+                )
+            new = gr.Button(
+                text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
+            )
             with gr.Column(visible=False, elem_id="om-feedback") as feedback_box:
                 comment = gr.Textbox(
-                    label="Tell us more about this answer (optional)",
+                    label=text("comment_label"),
                     lines=2,
                     max_lines=6,
                     max_length=MAX_COMMENT_CHARS,
                     elem_id="om-comment",
                 )
                 send_comment_btn = gr.Button(
-                    "Send comment", variant="secondary", elem_id="om-send-comment"
+                    text("send_comment"), variant="secondary", elem_id="om-send-comment"
                 )
 
         respond_outputs = [
-            question, chatbot, shown, conversation_id, answer_ids, status, feedback_box,
+            question,
+            chatbot,
+            shown,
+            conversation_id,
+            answer_ids,
+            status,
+            feedback_box,
         ]
         for trigger in (question.submit, send.click):
             trigger(
@@ -241,8 +246,15 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 show_progress="hidden",
             )
         reset_outputs = [
-            chatbot, shown, conversation_id, answer_ids, pending_feedback, status, comment,
-            feedback_box, question,
+            chatbot,
+            shown,
+            conversation_id,
+            answer_ids,
+            pending_feedback,
+            status,
+            comment,
+            feedback_box,
+            question,
         ]
         new.click(new_conversation, outputs=reset_outputs, api_visibility="private")
         chatbot.clear(new_conversation, outputs=reset_outputs, api_visibility="private")

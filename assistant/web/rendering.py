@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .. import content
+from ..config import Settings
 from ..conversations import ERROR_ROUTE
-from ..schema import Citation, Route
+from ..schema import Block, Bullets, Citation, Cited, Paragraph, Route
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
 """ASCII punctuation Markdown may treat as syntax; ``& < > " '`` are left to ``html.escape``."""
@@ -28,23 +30,23 @@ _URL_TRAILING = ".,;:!?)]}"
 
 @dataclass(frozen=True)
 class RouteStyle:
-    """How a non-answer reply is set apart from ordinary text."""
+    """How a non-answer reply is set apart from ordinary text (its label is in content/)."""
 
     css_class: str
     icon: str
-    label: str
+    label_id: str
     alert: bool
 
 
 ROUTE_STYLES: dict[str, RouteStyle] = {
-    Route.EMERGENCY.value: RouteStyle("route-emergency", "⚠", "Emergency: get help now", True),
-    Route.CRISIS.value: RouteStyle("route-crisis", "❤", "Urgent support is available", True),
-    Route.CLINICAL.value: RouteStyle("route-clinical", "ℹ", "A question for your care team", False),
-    Route.UNKNOWN.value: RouteStyle("route-unknown", "ℹ", "Not in my sources", False),
+    Route.EMERGENCY.value: RouteStyle("route-emergency", "⚠", "route_label_emergency", True),
+    Route.CRISIS.value: RouteStyle("route-crisis", "❤", "route_label_crisis", True),
+    Route.CLINICAL.value: RouteStyle("route-clinical", "ℹ", "route_label_clinical", False),
+    Route.UNKNOWN.value: RouteStyle("route-unknown", "ℹ", "route_label_unknown", False),
     Route.OUT_OF_SCOPE.value: RouteStyle(
-        "route-out-of-scope", "ℹ", "Outside what I can help with", False
+        "route-out-of-scope", "ℹ", "route_label_out_of_scope", False
     ),
-    ERROR_ROUTE: RouteStyle("route-error", "!", "Something went wrong", True),
+    ERROR_ROUTE: RouteStyle("route-error", "!", "route_label_error", True),
 }
 
 
@@ -73,9 +75,7 @@ def safe_url(url: str | None) -> str | None:
 
 def link(url: str, text: str) -> str:
     """An escaped external link that opens in a new tab and cannot reach back to this page."""
-    return (
-        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
-    )
+    return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
 
 
 def inline_html(text: str) -> str:
@@ -131,7 +131,26 @@ def citation_url(citation: Citation) -> str | None:
     return safe_url(citation.source_id)
 
 
-def source_cards(citations: Sequence[Citation]) -> str:
+def blocks_to_html(blocks: Sequence[Block]) -> str:
+    """Render a structured reply: paragraphs, bullet lists and cited sentences with markers."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(f"<p>{inline_html(block.text)}</p>")
+        elif isinstance(block, Bullets):
+            parts.append(
+                "<ul>" + "".join(f"<li>{inline_html(i)}</li>" for i in block.items) + "</ul>"
+            )
+        elif isinstance(block, Cited):
+            items = "".join(
+                f"<li>{inline_html(s.text)} " + "".join(f"[{int(m)}]" for m in s.markers) + "</li>"
+                for s in block.sentences
+            )
+            parts.append(f"<ul>{items}</ul>")
+    return "".join(parts)
+
+
+def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
     """Numbered cards (title, publisher, section or page, quoted passage, link) for citations."""
     if not citations:
         return ""
@@ -142,9 +161,9 @@ def source_cards(citations: Sequence[Citation]) -> str:
         heading = link(url, title) if url else escape(title)
         meta = [escape(c.publisher)] if c.publisher else []
         if c.section:
-            meta.append(f"Section: {escape(c.section)}")
+            meta.append(f"{escape(content.render('source_section', settings))} {escape(c.section)}")
         if c.page is not None:
-            meta.append(f"Page {int(c.page)}")
+            meta.append(f"{escape(content.render('source_page', settings))} {int(c.page)}")
         meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
         cards.append(
             f'<li class="source-card">'
@@ -153,33 +172,38 @@ def source_cards(citations: Sequence[Citation]) -> str:
             f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
             f"</li>"
         )
+    heading = escape(content.render("sources_heading", settings))
     return (
-        '<div class="sources"><p class="sources-heading"><strong>Sources</strong></p>'
+        f'<div class="sources"><p class="sources-heading"><strong>{heading}</strong></p>'
         f'<ol class="source-list">{"".join(cards)}</ol></div>'
     )
 
 
-def route_banner(route: str) -> str:
+def route_banner(route: str, settings: Settings) -> str:
     """The label that marks a non-answer reply (icon hidden from screen readers)."""
     style = ROUTE_STYLES.get(route)
     if style is None:
         return ""
+    label = content.render(style.label_id, settings)
     return (
         f'<p class="route-label"><span class="route-icon" aria-hidden="true">{style.icon}</span>'
-        f" <strong>{escape(style.label)}</strong></p>"
+        f" <strong>{escape(label)}</strong></p>"
     )
 
 
-def assistant_html(text: str, route: str, citations: Sequence[Citation] = ()) -> str:
-    """A finished reply: route banner (if not an answer), escaped body, then its source cards."""
-    body = text_to_html(text)
+def assistant_html(
+    blocks: Sequence[Block], route: str, citations: Sequence[Citation], settings: Settings
+) -> str:
+    """A finished reply: route banner (if not an answer), its blocks, then its source cards."""
+    body = blocks_to_html(blocks)
     style = ROUTE_STYLES.get(route)
     if style is not None:
         role = ' role="alert"' if style.alert else ' role="note"'
-        body = f'<div class="route-note {style.css_class}"{role}>{route_banner(route)}{body}</div>'
+        banner = route_banner(route, settings)
+        body = f'<div class="route-note {style.css_class}"{role}>{banner}{body}</div>'
     else:
         body = f'<div class="answer-body">{body}</div>'
-    return body + source_cards(citations)
+    return body + source_cards(citations, settings)
 
 
 def streaming_html(text: str) -> str:

@@ -17,7 +17,8 @@
     return;
   }
 
-  /* Filled in by the server: title, colours, position, chat path, origin. */
+  /* Filled in by the server: title, labels (from assistant/content), colours,
+     position, chat path, origin. */
   var CONFIG = /*__WIDGET_CONFIG__*/ null;
   if (!CONFIG) {
     return;
@@ -134,8 +135,8 @@
   var close = document.createElement("button");
   close.type = "button";
   close.className = "close";
-  close.setAttribute("aria-label", "Close chat");
-  close.textContent = "Close \u2715";
+  close.setAttribute("aria-label", CONFIG.closeLabel);
+  close.textContent = CONFIG.closeText + " \u2715";
   bar.appendChild(title);
   bar.appendChild(close);
   panel.appendChild(bar);

@@ -25,20 +25,19 @@ from contextlib import closing
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import Stemmer
 
-from .config import Settings
-from .extractive import Draft, Unit, clean_display, split_units
+from ..config import Settings
+from ..schema import Citation, CitedSentence, Draft, Passage
+from ..text import LIST_ITEM, content_words, stems
+from .base import AnswerBackend, draft_lines
+from .citations import Unit, as_sentence
+from .extractive import clean_display, split_units
 from .passage_filter import unsafe_reason
 from .prompts import build_messages
-from .retrieval import content_words
-from .schema import Citation, Passage
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
-
-    from .service import AnswerBackend
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +49,6 @@ _PUNCT_END = r"[.!?]+[\"”’)]*"
 # or after markers followed by a capital letter ("anxiety [1] It also...").
 _END_IN_LINE = re.compile(rf"{_PUNCT_END}{_MARKERS}*(?=\s+[^\s\[a-z]|\s*$)|{_MARKERS}+(?=\s+[A-Z])")
 _END_BEFORE_MORE = re.compile(rf"{_PUNCT_END}{_MARKERS}*(?=\s+[^\s\[a-z])|{_MARKERS}+(?=\s+[A-Z])")
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦]|\d{1,2}[.)])\s+")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _MIN_WORDS = 3
@@ -82,7 +80,7 @@ class SentenceSplitter:
             line, self._pending = self._pending.split("\n", 1)
             sentences += self._finish_line(line)
         if self._line_start:
-            bullet = _BULLET.match(self._pending)
+            bullet = LIST_ITEM.match(self._pending)
             if bullet is not None:
                 self._pending = self._pending[bullet.end() :]
                 self._line_start = False
@@ -99,7 +97,7 @@ class SentenceSplitter:
 
     def _finish_line(self, line: str) -> list[str]:
         if self._line_start:
-            bullet = _BULLET.match(line)
+            bullet = LIST_ITEM.match(line)
             if bullet is not None:
                 line = line[bullet.end() :]
         self._line_start = True
@@ -131,10 +129,9 @@ class AnswerComposer:
             raise ValueError(f"max_sentences must be at least 1, got {max_sentences}")
         self.passages = list(passages)
         self.max_sentences = max_sentences
-        self.lines: list[str] = []
+        self.sentences: list[CitedSentence] = []
         self.citations: list[Citation] = []
         self.dropped: Counter[str] = Counter()
-        self._stemmer = Stemmer.Stemmer("english")
         self._new_marker: dict[int, int] = {}
         self._seen: set[str] = set()
         self._units: dict[int, list[Unit]] = {}
@@ -142,14 +139,19 @@ class AnswerComposer:
 
     @property
     def full(self) -> bool:
-        return len(self.lines) >= self.max_sentences
+        return len(self.sentences) >= self.max_sentences
+
+    @property
+    def lines(self) -> list[str]:
+        """The kept sentences as answer lines (``- text [1]``)."""
+        return [s.line() for s in self.sentences]
 
     @property
     def body(self) -> str:
         return "\n".join(self.lines)
 
-    def accept(self, sentence: str) -> str | None:
-        """The answer line for a model sentence, or None if it may not be shown."""
+    def accept(self, sentence: str) -> CitedSentence | None:
+        """The checked, cited sentence for a model sentence, or None if it may not be shown."""
         if self.full:
             self.dropped["over_limit"] += 1
             return None
@@ -177,15 +179,16 @@ class AnswerComposer:
             self.dropped["repeat"] += 1
             return None
         self._seen.add(key)
-        markers = [self._marker_for(n, stems) for n in cited]
-        if text[-1] not in '.!?"”’)…':
-            text += "."
-        line = f"- {text} " + "".join(f"[{m}]" for m in markers)
-        self.lines.append(line)
-        return line
+        markers = tuple(self._marker_for(n, stems) for n in cited)
+        kept = CitedSentence(as_sentence(text), markers)
+        self.sentences.append(kept)
+        return kept
+
+    def draft(self, backend: str, model: str | None, note: str | None = None) -> Draft:
+        return Draft(tuple(self.sentences), tuple(self.citations), backend, model, note)
 
     def _stems(self, text: str) -> set[str]:
-        return set(self._stemmer.stemWords(content_words(text)))
+        return set(stems(content_words(text)))
 
     def _supports(self, number: int, stems: set[str]) -> bool:
         """A marker counts only if its passage exists, has a quotable sentence and shares a word."""
@@ -295,7 +298,7 @@ def stream_with_deadline(
         stop.set()
 
 
-class LLMBackend:
+class LLMBackend(AnswerBackend):
     """Answers with a chat model, checked sentence by sentence; falls back to extractive."""
 
     def __init__(
@@ -311,7 +314,7 @@ class LLMBackend:
         self.settings = settings
         self.fallback = fallback
         self.model_name: str = settings.llm_model
-        self.name = f"llm:{self.model_name}"
+        self.name = "llm"
         self._model = chat_model
         self._lock = threading.Lock()
 
@@ -371,9 +374,9 @@ class LLMBackend:
             return self._fallback_draft(
                 question, query_vector, passages, max_sentences, "no_valid_citation"
             )
-        return Draft(composer.body, composer.citations, self.name)
+        return composer.draft(self.name, self.model_name)
 
-    def stream_draft(
+    def stream(
         self,
         question: str,
         query_vector: np.ndarray,
@@ -397,25 +400,25 @@ class LLMBackend:
         started = time.perf_counter()
         reason: str | None = None
         try:
-            for line in self._lines(question, passages, composer):
-                yield line if len(composer.lines) == 1 else "\n" + line
+            for sentence in self._lines(question, passages, composer):
+                line = sentence.line()
+                yield line if len(composer.sentences) == 1 else "\n" + line
         except Exception as exc:
             self._log(composer, started, exc)
             reason = failure_reason(exc)
         else:
             self._log(composer, started)
-        if not composer.lines:
+        if not composer.sentences:
             yield from self._fallback_stream(
                 question, query_vector, passages, max_sentences, reason or "no_valid_citation"
             )
             return
-        backend = self.name if reason is None else f"{self.name} (stopped: {reason})"
-        yield Draft(composer.body, composer.citations, backend)
+        yield composer.draft(self.name, self.model_name, reason and f"stopped: {reason}")
 
     def _lines(
         self, question: str, passages: Sequence[Passage], composer: AnswerComposer
-    ) -> Iterator[str]:
-        """Checked answer lines as the model writes them; stops once enough are kept."""
+    ) -> Iterator[CitedSentence]:
+        """Checked answer sentences as the model writes them; stops once enough are kept."""
         messages = build_messages(question, passages, composer.max_sentences)
         model = self.chat_model()
         deadline = time.monotonic() + self.settings.llm_timeout_s
@@ -426,18 +429,18 @@ class LLMBackend:
             for delta in deltas:
                 read += len(delta)
                 for sentence in splitter.feed(delta):
-                    line = composer.accept(sentence)
-                    if line is not None:
-                        yield line
+                    kept = composer.accept(sentence)
+                    if kept is not None:
+                        yield kept
                     if composer.full:
                         return
                 if read > budget:
                     composer.dropped["output_too_long"] += 1
                     break
         for sentence in splitter.flush():
-            line = composer.accept(sentence)
-            if line is not None:
-                yield line
+            kept = composer.accept(sentence)
+            if kept is not None:
+                yield kept
 
     def _fallback_draft(
         self,
@@ -449,7 +452,9 @@ class LLMBackend:
     ) -> Draft:
         logger.info("llm answer fell back to %s: %s", self.fallback.name, reason)
         draft = self.fallback.draft(question, query_vector, passages, max_sentences)
-        return Draft(draft.body, draft.citations, f"{draft.backend} (llm fallback: {reason})")
+        return Draft(
+            draft.sentences, draft.citations, draft.backend, note=f"llm fallback: {reason}"
+        )
 
     def _fallback_stream(
         self,
@@ -460,9 +465,7 @@ class LLMBackend:
         reason: str,
     ) -> Iterator[str | Draft]:
         draft = self._fallback_draft(question, query_vector, passages, max_sentences, reason)
-        lines = draft.body.split("\n") if draft.body else []
-        for i, line in enumerate(lines):
-            yield line if i == 0 else "\n" + line
+        yield from draft_lines(draft)
         yield draft
 
     def _log(
@@ -471,7 +474,7 @@ class LLMBackend:
         """Counts and timings only: model output can echo the user's words."""
         logger.info(
             "llm answer: %d sentences kept, dropped %s, %.0f ms%s",
-            len(composer.lines),
+            len(composer.sentences),
             dict(composer.dropped),
             (time.perf_counter() - started) * 1000,
             f", failed with {type(exc).__name__}" if exc is not None else "",

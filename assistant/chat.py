@@ -22,10 +22,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .. import fixed_texts
-from ..config import Settings
-from ..conversations import ERROR_ROUTE, ConversationStore
-from ..schema import Reply, Route, RouteDecision, Turn
+from . import content
+from .config import Settings
+from .conversations import ERROR_ROUTE, ConversationStore
+from .errors import (
+    ChatInputError,
+    EmptyMessage,
+    MessageTooLong,
+    RateLimited,
+    UnknownConversation,
+)
+from .schema import Paragraph, Reply, Route, RouteDecision, Turn
+from .service import StreamEvent
 
 log = logging.getLogger(__name__)
 
@@ -36,36 +44,9 @@ _MAX_FLAG_REASON = 200
 
 
 class StreamingAssistant(Protocol):
-    """What the service needs from ``assistant.service.Assistant``."""
+    """What the chat needs from ``assistant.service.Assistant``."""
 
-    def stream(self, conversation: Sequence[Turn], message: str) -> Iterator[object]: ...
-
-
-class ChatInputError(ValueError):
-    """A message the service refuses before storing anything; ``message`` is shown to the person."""
-
-    status_code = 422
-
-    def __init__(self, message: str, field: str = "message") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class EmptyMessage(ChatInputError):
-    pass
-
-
-class MessageTooLong(ChatInputError):
-    pass
-
-
-class RateLimited(ChatInputError):
-    status_code = 429
-
-    def __init__(self, message: str, retry_after_s: int) -> None:
-        super().__init__(message)
-        self.retry_after_s = retry_after_s
+    def stream(self, conversation: Sequence[Turn], message: str) -> Iterator[StreamEvent]: ...
 
 
 @dataclass(frozen=True)
@@ -157,15 +138,16 @@ class ConversationService:
     def validate(self, message: object) -> str:
         """The message stripped of outer whitespace, or ChatInputError saying what is wrong."""
         if not isinstance(message, str):
-            raise ChatInputError("message must be text")
+            raise ChatInputError(content.render("message_not_text", self.settings))
         text = message.strip()
         if not text:
-            raise EmptyMessage("Please type a question first.")
+            raise EmptyMessage(content.render("message_empty", self.settings))
         limit = self.settings.max_message_chars
         if len(text) > limit:
             raise MessageTooLong(
-                f"Your message is {len(text):,} characters long. Please keep it to "
-                f"{limit:,} characters or fewer, or split it into shorter questions."
+                content.render(
+                    "message_too_long", self.settings, length=f"{len(text):,}", limit=f"{limit:,}"
+                )
             )
         return text
 
@@ -174,8 +156,7 @@ class ConversationService:
         if wait:
             seconds = max(int(wait + 0.999), 1)
             raise RateLimited(
-                "You are sending messages faster than I can answer them. "
-                f"Please wait about {seconds} seconds and try again.",
+                content.render("rate_limited", self.settings, seconds=seconds),
                 retry_after_s=seconds,
             )
 
@@ -227,10 +208,9 @@ class ConversationService:
         reply: Reply | None = None
         try:
             for event in self.assistant.stream(history, text):
-                delta = getattr(event, "delta", "")
-                if delta:
-                    yield ChatEvent(delta=delta)
-                reply = getattr(event, "reply", None) or reply
+                if event.delta:
+                    yield ChatEvent(delta=event.delta)
+                reply = event.reply or reply
             if reply is None:
                 raise RuntimeError("the assistant finished without a reply")
         except Exception as exc:
@@ -252,12 +232,10 @@ class ConversationService:
                 "timings_ms": dict(reply.timings_ms),
             },
             latency_ms=latency_ms,
-            backend=reply.backend,
-            model=self._model_name(reply),
+            backend=reply.backend_label,
+            model=reply.model,
         )
-        if reply.flagged or reply.route != Route.ANSWER:
-            reply.flagged = True
-            reply.flag_reason = reply.flag_reason or f"{reply.route.value}: {reply.decision.reason}"
+        if reply.flag_reason is not None:
             self.store.flag(conv_id, reply.flag_reason[:_MAX_FLAG_REASON], message_id=message_id)
         log.info(
             "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
@@ -266,9 +244,7 @@ class ConversationService:
             reply.backend,
             latency_ms,
         )
-        yield ChatEvent(
-            result=ChatResult(conv_id, reply, message_id, user_message_id, started_new)
-        )
+        yield ChatEvent(result=ChatResult(conv_id, reply, message_id, user_message_id, started_new))
 
     def _record_failure(
         self,
@@ -281,7 +257,7 @@ class ConversationService:
         kind = type(exc).__name__
         log.error("answering failed conversation=%s error=%s", _log_id(conv_id), kind)
         reason = f"error: {kind}"
-        text = fixed_texts.error_reply(self.settings)
+        text = content.render("error", self.settings)
         message_id = self.store.add_message(
             conv_id,
             "assistant",
@@ -293,19 +269,12 @@ class ConversationService:
         )
         self.store.flag(conv_id, reason[:_MAX_FLAG_REASON], message_id=message_id)
         reply = Reply(
-            text,
-            Route.UNKNOWN,
-            RouteDecision(Route.UNKNOWN, reason, 0.0),
+            (Paragraph(text),),
+            RouteDecision(Route.UNKNOWN, kind, 0.0),
             backend="error",
-            flagged=True,
             flag_reason=reason,
         )
         return ChatResult(conv_id, reply, message_id, user_message_id, started_new, failed=True)
-
-    def _model_name(self, reply: Reply) -> str | None:
-        if reply.backend in ("fixed", "extractive", "error"):
-            return None
-        return self.settings.llm_model
 
     # Feedback
 
@@ -320,8 +289,11 @@ class ConversationService:
     ) -> int:
         """Store a thumbs up/down (and optional comment); "not helpful" flags the conversation.
 
-        Raises ValueError if the message is not an answer in this conversation.
+        Raises UnknownConversation or UnknownMessage (``errors``) for ids that
+        do not exist, ValueError for a message that is not an answer.
         """
+        if not self.store.exists(conversation_id):
+            raise UnknownConversation("no such conversation")
         self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
         return self.store.add_feedback(conversation_id, message_id, helpful, comment)
 

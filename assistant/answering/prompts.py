@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from .schema import Passage
+from ..schema import Passage
 
 SYSTEM_PROMPT = """\
 You help people living with cancer, and the people who care for them, understand \

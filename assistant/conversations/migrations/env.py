@@ -13,7 +13,8 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import JSON, Connection, create_engine, pool
 
-from assistant.conversations import Base, UTCDateTime, normalise_url
+from assistant.conversations.models import Base, UTCDateTime
+from assistant.conversations.store import normalise_url
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,271 +12,58 @@ SQLite (a file under the data folder) serves one app process; PostgreSQL
 ``ConversationStore.migrate()`` upgrades to head without any ini file or
 working-directory assumptions, and is safe to call at every start.
 
-Maintainers can run ``python -m assistant.conversations migrate``,
-``purge --days N`` or ``revision -m "what changed"`` (autogenerates a
-migration from the models below against the configured database).
+Maintenance commands (``migrate``, ``purge``, ``revision``) live in
+``assistant.conversations.maintenance.run_db_command``.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import re
 import secrets
 import threading
 import zlib
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, is_dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, Self
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    CheckConstraint,
-    DateTime,
-    Dialect,
-    Float,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    TypeDecorator,
-    create_engine,
-    delete,
-    event,
-    func,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import (
-    DeclarativeBase,
-    Mapped,
-    Session,
-    mapped_column,
-    relationship,
-    selectinload,
-    sessionmaker,
-)
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from .schema import Route, Turn
+from ..errors import UnknownConversation, UnknownMessage
+from ..schema import Route, Turn
+from .models import Conversation, Feedback, Flag, Message, _utcnow
+from .records import (
+    _MAX_PAGE,
+    _ROUTE_VALUES,
+    ERROR_ROUTE,
+    MAX_COMMENT_CHARS,
+    NOT_HELPFUL_REASON,
+    ROLES,
+    ROUTES,
+    ConversationDetail,
+    ConversationSummary,
+    FlagRecord,
+    MessageRecord,
+    _flag_record,
+    _jsonable,
+    _label,
+    _message_record,
+    _optional_number,
+    is_valid_conversation_id,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-    from .config import Settings
+    from ..config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-ERROR_ROUTE = "error"
-"""Route recorded for a reply the assistant failed to produce."""
-
-NOT_HELPFUL_REASON = "feedback:not_helpful"
-
-ROLES = ("user", "assistant")
-_ROUTE_VALUES = frozenset(r.value for r in Route)
-ROUTES = _ROUTE_VALUES | {ERROR_ROUTE}
-
-_ID_RE = re.compile(r"[A-Za-z0-9_-]{32}")
-"""``secrets.token_urlsafe(24)``: 24 random bytes, 32 URL-safe characters."""
-
-_MAX_COMMENT_CHARS = 2000
-_MAX_LABEL_CHARS = 200
-_MAX_PAGE = 500
 _PG_MIGRATION_LOCK = zlib.crc32(b"assistant.conversations.migrate")
 _IN_PROCESS_MIGRATION_LOCK = threading.Lock()
 """Alembic's ``context`` and ``op`` are module-global: one migration per process at a time."""
-
-_NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-_BigId = BigInteger().with_variant(Integer(), "sqlite")
-"""64-bit keys on PostgreSQL; SQLite only auto-increments an ``INTEGER`` primary key."""
-
-_Json = JSON().with_variant(JSONB(), "postgresql")
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Timezone-aware UTC timestamps on both backends.
-
-    SQLite has no time-zone type and returns naive values; storing naive UTC
-    there and re-attaching UTC on the way out makes comparisons (retention,
-    ordering) behave the same as PostgreSQL's ``timestamptz``.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=_NAMING)
-
-
-class Conversation(Base):
-    __tablename__ = "conversations"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow, index=True)
-
-    messages: Mapped[list[Message]] = relationship(
-        back_populates="conversation",
-        order_by="Message.id",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    flags: Mapped[list[Flag]] = relationship(
-        back_populates="conversation",
-        order_by="Flag.id",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-
-class Message(Base):
-    __tablename__ = "messages"
-    __table_args__ = (CheckConstraint("role IN ('user', 'assistant')", name="role"),)
-
-    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
-    conversation_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), index=True
-    )
-    role: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
-    route: Mapped[str | None] = mapped_column(String(32))
-    reason: Mapped[str | None] = mapped_column(Text)
-    confidence: Mapped[float | None] = mapped_column(Float)
-    citations: Mapped[Any | None] = mapped_column(_Json)
-    retrieval: Mapped[Any | None] = mapped_column(_Json)
-    latency_ms: Mapped[float | None] = mapped_column(Float)
-    backend: Mapped[str | None] = mapped_column(String(64))
-    model: Mapped[str | None] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
-
-    conversation: Mapped[Conversation] = relationship(back_populates="messages")
-    feedback: Mapped[list[Feedback]] = relationship(
-        back_populates="message",
-        order_by="Feedback.id",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-
-class Feedback(Base):
-    __tablename__ = "feedback"
-    __table_args__ = (CheckConstraint("rating IN ('up', 'down')", name="rating"),)
-
-    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
-    message_id: Mapped[int] = mapped_column(
-        _BigId, ForeignKey("messages.id", ondelete="CASCADE"), index=True
-    )
-    rating: Mapped[str] = mapped_column(String(8))
-    comment: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
-
-    message: Mapped[Message] = relationship(back_populates="feedback")
-
-
-class Flag(Base):
-    __tablename__ = "flags"
-
-    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
-    conversation_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), index=True
-    )
-    message_id: Mapped[int | None] = mapped_column(
-        _BigId, ForeignKey("messages.id", ondelete="CASCADE"), index=True
-    )
-    reason: Mapped[str] = mapped_column(String(_MAX_LABEL_CHARS))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    resolved_by: Mapped[str | None] = mapped_column(String(_MAX_LABEL_CHARS))
-
-    conversation: Mapped[Conversation] = relationship(back_populates="flags")
-
-
-class FeedbackRecord(TypedDict):
-    id: int
-    message_id: int
-    helpful: bool
-    comment: str | None
-    created_at: datetime
-
-
-class MessageRecord(TypedDict):
-    id: int
-    role: str
-    text: str
-    route: str | None
-    reason: str | None
-    confidence: float | None
-    citations: Any
-    retrieval: Any
-    latency_ms: float | None
-    backend: str | None
-    model: str | None
-    created_at: datetime
-    feedback: list[FeedbackRecord]
-
-
-class FlagRecord(TypedDict):
-    id: int
-    conversation_id: str
-    message_id: int | None
-    reason: str
-    created_at: datetime
-    resolved_at: datetime | None
-    resolved_by: str | None
-
-
-class ConversationSummary(TypedDict):
-    conversation_id: str
-    created_at: datetime
-    message_count: int
-    last_route: str | None
-    last_flagged_at: datetime
-    flag_reasons: list[str]
-    flags: list[FlagRecord]
-
-
-class ConversationDetail(TypedDict):
-    conversation_id: str
-    created_at: datetime
-    messages: list[MessageRecord]
-    flags: list[FlagRecord]
-
-
-def is_valid_conversation_id(value: object) -> bool:
-    """True if ``value`` has the shape of an id this store hands out (not that it exists)."""
-    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
 
 
 def normalise_url(url: str | URL) -> URL:
@@ -300,91 +87,6 @@ def normalise_url(url: str | URL) -> URL:
 
 def _sqlite_in_memory(url: URL) -> bool:
     return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
-
-
-def _jsonable(value: object, what: str) -> Any:
-    """Plain JSON (no NaN) from dicts, lists, dataclasses or objects with ``to_dict``."""
-
-    def convert(item: object) -> object:
-        to_dict = getattr(item, "to_dict", None)
-        if callable(to_dict):
-            return to_dict()
-        if is_dataclass(item) and not isinstance(item, type):
-            return asdict(item)
-        if isinstance(item, Mapping):
-            return {str(k): convert(v) for k, v in item.items()}
-        if isinstance(item, list | tuple):
-            return [convert(v) for v in item]
-        return item
-
-    if value is None:
-        return None
-    try:
-        return json.loads(json.dumps(convert(value), allow_nan=False))
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{what} must be JSON-serialisable (no NaN or infinity): {exc}") from exc
-
-
-def _label(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{what} must be a non-empty string")
-    value = value.strip()
-    if len(value) > _MAX_LABEL_CHARS:
-        raise ValueError(f"{what} must be at most {_MAX_LABEL_CHARS} characters")
-    return value
-
-
-def _optional_number(value: object, what: str, *, minimum: float | None = None) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{what} must be a number, got {type(value).__name__}")
-    number = float(value)
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{what} must be finite")
-    if minimum is not None and number < minimum:
-        raise ValueError(f"{what} must be at least {minimum}")
-    return number
-
-
-def _feedback_record(fb: Feedback) -> FeedbackRecord:
-    return {
-        "id": fb.id,
-        "message_id": fb.message_id,
-        "helpful": fb.rating == "up",
-        "comment": fb.comment,
-        "created_at": fb.created_at,
-    }
-
-
-def _message_record(m: Message) -> MessageRecord:
-    return {
-        "id": m.id,
-        "role": m.role,
-        "text": m.text,
-        "route": m.route,
-        "reason": m.reason,
-        "confidence": m.confidence,
-        "citations": m.citations,
-        "retrieval": m.retrieval,
-        "latency_ms": m.latency_ms,
-        "backend": m.backend,
-        "model": m.model,
-        "created_at": m.created_at,
-        "feedback": [_feedback_record(fb) for fb in m.feedback],
-    }
-
-
-def _flag_record(f: Flag) -> FlagRecord:
-    return {
-        "id": f.id,
-        "conversation_id": f.conversation_id,
-        "message_id": f.message_id,
-        "reason": f.reason,
-        "created_at": f.created_at,
-        "resolved_at": f.resolved_at,
-        "resolved_by": f.resolved_by,
-    }
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
@@ -644,8 +346,8 @@ class ConversationStore:
             if not isinstance(comment, str):
                 raise ValueError("comment must be a string")
             comment = comment.strip() or None
-            if comment is not None and len(comment) > _MAX_COMMENT_CHARS:
-                raise ValueError(f"comment must be at most {_MAX_COMMENT_CHARS} characters")
+            if comment is not None and len(comment) > MAX_COMMENT_CHARS:
+                raise ValueError(f"comment must be at most {MAX_COMMENT_CHARS} characters")
         with self._sessions.begin() as session:
             message = self._require_message(session, conversation_id, message_id)
             if message.role != "assistant":
@@ -810,53 +512,15 @@ class ConversationStore:
             not is_valid_conversation_id(conversation_id)
             or session.get(Conversation, conversation_id) is None
         ):
-            raise ValueError("unknown conversation id")
+            raise UnknownConversation("unknown conversation id")
 
     @staticmethod
     def _require_message(session: Session, conversation_id: object, message_id: object) -> Message:
         if isinstance(message_id, bool) or not isinstance(message_id, int):
             raise ValueError("message_id must be an integer")
         if not is_valid_conversation_id(conversation_id):
-            raise ValueError("unknown conversation id")
+            raise UnknownConversation("unknown conversation id")
         message = session.get(Message, message_id)
         if message is None or message.conversation_id != conversation_id:
-            raise ValueError("message_id is not a message of this conversation")
+            raise UnknownMessage("message_id is not a message of this conversation")
         return message
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Maintenance commands against the configured database (``ASSISTANT_DATABASE_URL``)."""
-    from .config import load_settings
-
-    parser = argparse.ArgumentParser(prog="python -m assistant.conversations")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("migrate", help="upgrade the schema to the newest migration")
-    purge = commands.add_parser("purge", help="delete conversations older than N days")
-    purge.add_argument("--days", type=int, help="default: ASSISTANT_RETENTION_DAYS")
-    revision = commands.add_parser("revision", help="autogenerate a migration from the models")
-    revision.add_argument("-m", "--message", required=True)
-    args = parser.parse_args(argv)
-
-    settings = load_settings()
-    with ConversationStore.from_settings(settings) as store:
-        if args.command == "migrate":
-            store.migrate()
-            print(f"schema at revision {store.schema_revision()}")
-        elif args.command == "purge":
-            days = args.days if args.days is not None else settings.retention_days
-            if days is None:
-                parser.error("give --days or set ASSISTANT_RETENTION_DAYS")
-            print(f"deleted {store.purge_older_than(days)} conversation(s)")
-        else:
-            from alembic import command
-
-            store.migrate()
-            cfg = store.alembic_config()
-            with store.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.revision(cfg, message=args.message, autogenerate=True)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .embeddings import SentenceTransformerEmbeddings
+from ..embeddings import SentenceTransformerEmbeddings
+from ..schema import Draft, Passage
+from ..text import LIST_ITEM, content_words
+from .base import AnswerBackend
+from .citations import Unit, cite
 from .passage_filter import unsafe_passage, unsafe_reason
-from .retrieval import content_words
-from .schema import Citation, Passage
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*•▪◦]|\d+[.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\d{0,4}(?=\s+[A-Z0-9\"“(\[])")
 _FOOTNOTE = re.compile(r"(?<=[a-z\)])\d{1,4}(?=[\s,.;:)]|$)|(?<=[a-z][.!?;,:])\d{1,4}(?=\s|$)")
 _BACK_REFERENCE = re.compile(r"^(it|this|that|these|those|they|such)\b", re.I)
@@ -41,40 +42,9 @@ _MAX_UNIT_CHARS = 600
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One candidate sentence: what is shown, and the exact text it quotes."""
-
-    display: str
-    quote: str
-    passage: Passage
-
-    def citation(self, marker: int) -> Citation:
-        chunk = self.passage.chunk
-        return Citation(
-            marker=marker,
-            source_id=chunk.source_id,
-            title=chunk.title,
-            section=chunk.section,
-            page=chunk.page,
-            quote=self.quote,
-            chunk_id=chunk.chunk_id,
-            publisher=chunk.publisher,
-        )
-
-
-@dataclass(frozen=True)
 class Selection:
     units: list[Unit]
     scores: list[float]
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The cited body of an answer, before the service adds the fixed texts around it."""
-
-    body: str
-    citations: list[Citation]
-    backend: str
 
 
 def clean_display(text: str) -> str:
@@ -86,7 +56,7 @@ def _heading_like(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < len(stripped) <= 70
-        and not _BULLET.match(line)
+        and not LIST_ITEM.match(line)
         and stripped[-1] not in '.!?,;"”'
         and len(stripped.split()) <= 9
     )
@@ -111,7 +81,7 @@ def split_units(passage: Passage) -> list[Unit]:
         pos = line_start + len(raw_line)
         if not raw_line.strip():
             continue
-        bullet = _BULLET.match(raw_line)
+        bullet = LIST_ITEM.match(raw_line)
         if bullet:
             quote = raw_line[bullet.end() :].strip()
             display = clean_display(quote)
@@ -260,21 +230,7 @@ def _dedupe(units: Sequence[Unit]) -> list[Unit]:
     return result
 
 
-def cite(units: Sequence[Unit], first_marker: int = 1) -> tuple[list[str], list[Citation]]:
-    """Numbered lines and their citations: one marker per quoted sentence."""
-    lines: list[str] = []
-    citations: list[Citation] = []
-    for offset, unit in enumerate(units):
-        marker = first_marker + offset
-        citations.append(unit.citation(marker))
-        sentence = unit.display.rstrip()
-        if sentence[-1] not in '.!?"”’)…':
-            sentence += "."
-        lines.append(f"- {sentence} [{marker}]")
-    return lines, citations
-
-
-class ExtractiveBackend:
+class ExtractiveBackend(AnswerBackend):
     """The default answer backend: cited sentences from the sources, no model."""
 
     name = "extractive"
@@ -290,5 +246,5 @@ class ExtractiveBackend:
         max_sentences: int | None = None,
     ) -> Draft:
         selection = self.answerer.select(question, query_vector, passages, max_sentences)
-        lines, citations = cite(selection.units)
-        return Draft("\n".join(lines), citations, self.name)
+        sentences, citations = cite(selection.units)
+        return Draft(sentences, citations, self.name)

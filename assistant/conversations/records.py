@@ -1,0 +1,177 @@
+"""What the conversation store accepts and hands back: limits, validators and records.
+
+The store returns plain ``TypedDict`` records rather than ORM objects, so
+callers never hold a session open or trigger a lazy load; the builders here
+turn the models into them. The validators check everything a caller passes
+in before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from typing import Any, TypedDict
+
+from ..schema import Route
+from .models import _MAX_LABEL_CHARS, Feedback, Flag, Message
+
+ERROR_ROUTE = "error"
+"""Route recorded for a reply the assistant failed to produce."""
+
+NOT_HELPFUL_REASON = "feedback:not_helpful"
+
+ROLES = ("user", "assistant")
+_ROUTE_VALUES = frozenset(r.value for r in Route)
+ROUTES = _ROUTE_VALUES | {ERROR_ROUTE}
+
+_ID_RE = re.compile(r"[A-Za-z0-9_-]{32}")
+"""``secrets.token_urlsafe(24)``: 24 random bytes, 32 URL-safe characters."""
+
+MAX_COMMENT_CHARS = 2000
+"""Longest feedback comment the store accepts (after stripping surrounding spaces)."""
+
+_MAX_PAGE = 500
+
+
+class FeedbackRecord(TypedDict):
+    id: int
+    message_id: int
+    helpful: bool
+    comment: str | None
+    created_at: datetime
+
+
+class MessageRecord(TypedDict):
+    id: int
+    role: str
+    text: str
+    route: str | None
+    reason: str | None
+    confidence: float | None
+    citations: Any
+    retrieval: Any
+    latency_ms: float | None
+    backend: str | None
+    model: str | None
+    created_at: datetime
+    feedback: list[FeedbackRecord]
+
+
+class FlagRecord(TypedDict):
+    id: int
+    conversation_id: str
+    message_id: int | None
+    reason: str
+    created_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+class ConversationSummary(TypedDict):
+    conversation_id: str
+    created_at: datetime
+    message_count: int
+    last_route: str | None
+    last_flagged_at: datetime
+    flag_reasons: list[str]
+    flags: list[FlagRecord]
+
+
+class ConversationDetail(TypedDict):
+    conversation_id: str
+    created_at: datetime
+    messages: list[MessageRecord]
+    flags: list[FlagRecord]
+
+
+def is_valid_conversation_id(value: object) -> bool:
+    """True if ``value`` has the shape of an id this store hands out (not that it exists)."""
+    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
+
+
+def _jsonable(value: object, what: str) -> Any:
+    """Plain JSON (no NaN) from dicts, lists, dataclasses or objects with ``to_dict``."""
+
+    def convert(item: object) -> object:
+        to_dict = getattr(item, "to_dict", None)
+        if callable(to_dict):
+            return to_dict()
+        if is_dataclass(item) and not isinstance(item, type):
+            return asdict(item)
+        if isinstance(item, Mapping):
+            return {str(k): convert(v) for k, v in item.items()}
+        if isinstance(item, list | tuple):
+            return [convert(v) for v in item]
+        return item
+
+    if value is None:
+        return None
+    try:
+        return json.loads(json.dumps(convert(value), allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} must be JSON-serialisable (no NaN or infinity): {exc}") from exc
+
+
+def _label(value: object, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be a non-empty string")
+    value = value.strip()
+    if len(value) > _MAX_LABEL_CHARS:
+        raise ValueError(f"{what} must be at most {_MAX_LABEL_CHARS} characters")
+    return value
+
+
+def _optional_number(value: object, what: str, *, minimum: float | None = None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{what} must be a number, got {type(value).__name__}")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{what} must be finite")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{what} must be at least {minimum}")
+    return number
+
+
+def _feedback_record(fb: Feedback) -> FeedbackRecord:
+    return {
+        "id": fb.id,
+        "message_id": fb.message_id,
+        "helpful": fb.rating == "up",
+        "comment": fb.comment,
+        "created_at": fb.created_at,
+    }
+
+
+def _message_record(m: Message) -> MessageRecord:
+    return {
+        "id": m.id,
+        "role": m.role,
+        "text": m.text,
+        "route": m.route,
+        "reason": m.reason,
+        "confidence": m.confidence,
+        "citations": m.citations,
+        "retrieval": m.retrieval,
+        "latency_ms": m.latency_ms,
+        "backend": m.backend,
+        "model": m.model,
+        "created_at": m.created_at,
+        "feedback": [_feedback_record(fb) for fb in m.feedback],
+    }
+
+
+def _flag_record(f: Flag) -> FlagRecord:
+    return {
+        "id": f.id,
+        "conversation_id": f.conversation_id,
+        "message_id": f.message_id,
+        "reason": f.reason,
+        "created_at": f.created_at,
+        "resolved_at": f.resolved_at,
+        "resolved_by": f.resolved_by,
+    }

@@ -1,0 +1,59 @@
+"""The assistant's exception tree: what a caller can catch, and what each means.
+
+    AssistantError
+    ├── ChatInputError        a message or request refused before anything is stored
+    │   ├── EmptyMessage
+    │   ├── MessageTooLong
+    │   └── RateLimited       (``retry_after_s``)
+    └── NotFound              what a request names does not exist
+        ├── UnknownConversation
+        └── UnknownMessage    (not a message of that conversation)
+
+``ChatInputError.message`` is reviewed text (``assistant.content``) safe to
+show the person; adapters (the web API, the chat page) choose their own
+status codes from the type, never from the text. Storage and vector-store
+failures keep their own types (``store.StoreError``, SQLAlchemy's errors).
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base of the errors this package raises on purpose."""
+
+
+class ChatInputError(AssistantError, ValueError):
+    """A message the chat refuses before storing anything; ``message`` is shown to the person."""
+
+    def __init__(self, message: str, field: str = "message") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class EmptyMessage(ChatInputError):
+    pass
+
+
+class MessageTooLong(ChatInputError):
+    pass
+
+
+class RateLimited(ChatInputError):
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class NotFound(AssistantError, LookupError, ValueError):
+    """The conversation or message a request names does not exist (a bad value, too)."""
+
+    field = "conversation_id"
+
+
+class UnknownConversation(NotFound):
+    field = "conversation_id"
+
+
+class UnknownMessage(NotFound):
+    field = "message_id"

@@ -1,0 +1,111 @@
+"""The embedding classifier: its training examples and the fitted model.
+
+A logistic regression over sentence embeddings of the short examples in
+``assistant/content/routing_examples.yaml``. It is fitted lazily, once, on
+first use (or by ``warm_up``) and is thread-safe. What its probabilities are
+allowed to decide is the router's business, not this module's.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import yaml
+
+from ..schema import Route
+from .normalise import normalise
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from sklearn.linear_model import LogisticRegression
+
+EXAMPLES_PACKAGE = "assistant.content"
+EXAMPLES_RESOURCE = "routing_examples.yaml"
+ROUTED = (Route.ANSWER, Route.CLINICAL, Route.EMERGENCY, Route.CRISIS, Route.OUT_OF_SCOPE)
+"""Every route the router can produce (never ``unknown``: retrieval decides that)."""
+
+# Classifier settings, chosen by cross-validation on the training examples only.
+CLASSIFIER_C = 4.0
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    route: Route
+
+
+def load_examples(text: str | None = None) -> list[Example]:
+    """Read the packaged prototype examples (or ``text`` in the same YAML shape)."""
+    if text is None:
+        text = resources.files(EXAMPLES_PACKAGE).joinpath(EXAMPLES_RESOURCE).read_text("utf-8")
+    data: Any = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("routes"), dict):
+        raise ValueError(f"{EXAMPLES_RESOURCE}: expected a mapping with a 'routes' mapping")
+    examples: list[Example] = []
+    for name, texts in data["routes"].items():
+        try:
+            route = Route(name)
+        except ValueError:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: unknown route {name!r}") from None
+        if route not in ROUTED:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: the router never produces {name!r}")
+        if not isinstance(texts, list) or not texts:
+            raise ValueError(f"{EXAMPLES_RESOURCE}: route {name!r} needs a non-empty list")
+        for item in texts:
+            if not isinstance(item, str) or not item.strip():
+                raise ValueError(
+                    f"{EXAMPLES_RESOURCE}: route {name!r} has a blank or non-text example: {item!r}"
+                )
+            examples.append(Example(item.strip(), route))
+    missing = [r.value for r in ROUTED if r not in {e.route for e in examples}]
+    if missing:
+        raise ValueError(f"{EXAMPLES_RESOURCE}: no examples for {', '.join(missing)}")
+    return examples
+
+
+class RouteClassifier:
+    """Route probabilities for a normalised message, from a lazily fitted model.
+
+    Nothing is embedded or fitted until the first ``probabilities`` (or
+    ``warm_up``) call; the model is then fitted once and reused. Thread-safe.
+    """
+
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
+        self._lock = threading.Lock()
+        self._model: LogisticRegression | None = None
+        self._labels: list[Route] = []
+
+    def _fitted(self) -> LogisticRegression:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    from sklearn.linear_model import LogisticRegression
+
+                    examples = load_examples()
+                    vectors = np.asarray(
+                        self.embeddings.embed_documents([normalise(e.text) for e in examples]),
+                        dtype=np.float32,
+                    )
+                    model = LogisticRegression(
+                        C=CLASSIFIER_C, max_iter=2000, class_weight="balanced"
+                    )
+                    model.fit(vectors, [e.route.value for e in examples])
+                    self._labels = [Route(c) for c in model.classes_]
+                    self._model = model
+        return self._model
+
+    def warm_up(self) -> None:
+        """Load the embedding model and fit the classifier now rather than on first message."""
+        self.probabilities("warm up")
+
+    def probabilities(self, norm: str) -> dict[Route, float]:
+        """The probability of each route for ``norm``, text already passed through ``normalise``."""
+        model = self._fitted()
+        vector = np.asarray([self.embeddings.embed_query(norm)], dtype=np.float32)
+        probs = model.predict_proba(vector)[0]
+        return {label: float(p) for label, p in zip(self._labels, probs, strict=True)}

@@ -1,0 +1,277 @@
+"""The routing policy: the order of the checks and which route wins.
+
+A missed emergency or crisis is the worst mistake this product can make, so the
+deterministic checks for those two routes run first, on every user turn of the
+conversation, and nothing later (the classifier, an LLM vote, text inside the
+message) can take them back. The embedding classifier (``classifier.py``) then
+acts as a safety net for paraphrases the patterns miss. Only after that do the
+injection, clinical and off-topic checks run, and the classifier settles what
+they leave open. Without embeddings the patterns decide alone. The router never
+produces ``unknown``: retrieval decides that later. docs/routing.md describes
+the order and the measured accuracy.
+
+Message text is never logged; only routes and reasons are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
+from .checks import (
+    find_clinical,
+    find_crisis,
+    find_emergency,
+    find_injection,
+    has_in_scope_terms,
+    is_follow_up,
+    is_greeting,
+    is_off_topic,
+)
+from .classifier import ROUTED, RouteClassifier
+from .lexicon import (
+    FOLLOW_UP_REFERENCE,
+    FOLLOW_UP_START,
+    MASSAGE_TOPIC,
+    PERMISSION,
+    PERSON,
+    PERSONAL_CONDITION,
+    SAFETY_CUES,
+    TREATMENT,
+)
+from .normalise import normalise
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
+
+LlmVote = Callable[[Sequence[Turn], str], RouteDecision | None]
+
+SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
+"""Crisis ranks above emergency: its reply also leads to the emergency number."""
+
+# Chosen, with classifier.CLASSIFIER_C, by cross-validation on the training examples only.
+CLASSIFIER_SAFETY_THRESHOLD = 0.4
+"""A classifier-only emergency/crisis vote needs at least this probability."""
+LOW_CONFIDENCE = 0.55
+"""Below this an LLM vote (if any) may decide between answer, clinical and out_of_scope."""
+SAFETY_MEMORY_SIZE = 4096
+"""How many hashed messages with a classifier or LLM safety route are remembered."""
+
+
+def _decision(
+    route: Route,
+    detail: str,
+    confidence: float,
+    context: DecisionContext | None = None,
+) -> RouteDecision:
+    """The one place a RouteDecision is made: confidence clamped and rounded."""
+    return RouteDecision(route, detail, round(min(1.0, max(0.0, confidence)), 4), context)
+
+
+def _more_severe(a: RouteDecision, b: RouteDecision | None) -> RouteDecision:
+    if b is None:
+        return a
+    return b if SEVERITY.get(b.route, 0) > SEVERITY.get(a.route, 0) else a
+
+
+class Router:
+    """Routes one message in the context of the conversation so far.
+
+    Build one per process: the classifier is fitted lazily on first use and
+    then reused. Thread-safe.
+    """
+
+    def __init__(
+        self, settings: Settings, embeddings: Embeddings | None, llm_vote: LlmVote | None = None
+    ) -> None:
+        if not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings, not {type(settings).__name__}")
+        self.settings = settings
+        self.embeddings = embeddings
+        self.llm_vote = llm_vote
+        self.classifier = RouteClassifier(embeddings) if embeddings is not None else None
+        self._lock = threading.Lock()
+        self._safety_memory: OrderedDict[str, RouteDecision] = OrderedDict()
+
+    def warm_up(self) -> None:
+        """Fit the classifier and load the embedding model now rather than on first message."""
+        if self.classifier is not None:
+            self.classifier.warm_up()
+
+    # -- memory of safety routes the patterns alone would not find again ----
+    @staticmethod
+    def _key(norm: str) -> str:
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    def _remember(self, norm: str, decision: RouteDecision) -> RouteDecision:
+        """Keep a classifier or LLM safety route so a later turn cannot lose it.
+
+        Only a hash of the message is kept, never its text. The service should
+        also record each turn's route on ``Turn.route``, which survives restarts.
+        """
+        with self._lock:
+            self._safety_memory[self._key(norm)] = decision
+            self._safety_memory.move_to_end(self._key(norm))
+            while len(self._safety_memory) > SAFETY_MEMORY_SIZE:
+                self._safety_memory.popitem(last=False)
+        return decision
+
+    def _recalled(self, norm: str) -> RouteDecision | None:
+        with self._lock:
+            return self._safety_memory.get(self._key(norm))
+
+    # -- routing --------------------------------------------------------
+    def route(self, conversation: Sequence[Turn], message: str) -> RouteDecision:
+        """Route ``message`` given the earlier ``conversation`` (which excludes it)."""
+        if not isinstance(message, str):
+            raise TypeError(f"message must be a str, not {type(message).__name__}")
+        turns = list(conversation)
+        for i, turn in enumerate(turns):
+            if not isinstance(turn, Turn):
+                raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
+        earlier = [normalise(t.text) for t in turns if t.role == "user"]
+        norm = normalise(message)
+        decision = self._route(turns, earlier, norm, message)
+        log.debug(
+            "routed",
+            extra={
+                "route": decision.route.value,
+                "reason": decision.reason,
+                "confidence": decision.confidence,
+            },
+        )
+        return decision
+
+    def _safety(self, norm: str, treatment_context: bool) -> RouteDecision | None:
+        detail = find_crisis(norm)
+        if detail:
+            return _decision(Route.CRISIS, detail, 0.97)
+        detail = find_emergency(norm, treatment_context, self.settings.emergency_number)
+        if detail:
+            return _decision(Route.EMERGENCY, detail, 0.95)
+        return None
+
+    def _earlier_safety(
+        self, turns: Sequence[Turn], earlier: Sequence[str]
+    ) -> RouteDecision | None:
+        floor: RouteDecision | None = None
+        for turn in turns:
+            if turn.route in SAFETY_ROUTES:
+                floor = _more_severe(_decision(turn.route, "recorded", 0.9, "earlier_turn"), floor)
+        for i, norm in enumerate(earlier):
+            context = any(TREATMENT.search(t) for t in earlier[:i])
+            hit = self._safety(norm, context) or self._recalled(norm)
+            if hit is not None:
+                floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
+        return floor
+
+    def _route(
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+    ) -> RouteDecision:
+        treatment_context = any(TREATMENT.search(t) for t in earlier)
+        floor = self._earlier_safety(turns, earlier)
+        current = self._safety(norm, treatment_context)
+        if current is not None:
+            return _more_severe(current, floor)
+        if floor is not None:
+            return floor
+        return self._route_non_safety(turns, earlier, norm, raw)
+
+    def _route_non_safety(
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+    ) -> RouteDecision:
+        if not norm.replace(".", "").replace(",", "").strip():
+            return _decision(Route.OUT_OF_SCOPE, "empty", 1.0)
+        if is_greeting(norm):
+            return _decision(Route.OUT_OF_SCOPE, "greeting", 0.95)
+        follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
+        text = f"{earlier[-1]} . {norm}" if follow_up else norm
+        probs: dict[Route, float] | None = None
+        if self.classifier is not None:
+            # The classifier is a safety net behind the patterns: it runs on every
+            # message, and a confident emergency or crisis vote wins over the rest.
+            probs = self.classifier.probabilities(text)
+            for route in (Route.CRISIS, Route.EMERGENCY):
+                if probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and SAFETY_CUES[
+                    route.value
+                ].search(text):
+                    return self._remember(norm, _decision(route, "classifier", probs[route]))
+        injection = find_injection(norm)
+        if injection:
+            return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
+        clinical = find_clinical(norm)
+        if clinical:
+            return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
+        asks_permission = bool(PERMISSION.search(norm))
+        if follow_up or asks_permission:
+            for previous in reversed(earlier[-2:]):
+                inherited = find_clinical(previous)
+                if inherited is None and asks_permission and PERSONAL_CONDITION.search(previous):
+                    inherited = "personal_condition"
+                if inherited:
+                    return self._with_llm(
+                        turns, raw, _decision(Route.CLINICAL, inherited, 0.85, "context"), False
+                    )
+        if is_off_topic(norm):
+            return _decision(Route.OUT_OF_SCOPE, "off_topic", 0.9)
+        if probs is None:
+            decision = self._fallback(text, follow_up)
+            return self._with_llm(turns, raw, decision, True)
+        candidates = {
+            r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
+        }
+        if PERSON.search(text) is None:
+            # Clinical is about one person's own care: without anyone named, it is general.
+            candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
+        leans = follow_up and (
+            FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None
+        )
+        if MASSAGE_TOPIC.search(text if leans else norm):
+            # Naming massage or the Society's programmes (here or in the turn a
+            # follow-up leans on) keeps a message in scope.
+            candidates[Route.ANSWER] += candidates.pop(Route.OUT_OF_SCOPE)
+        best = max(candidates, key=lambda r: candidates[r])
+        share = candidates[best] / max(sum(candidates.values()), 1e-9)
+        detail = "general" if best is Route.ANSWER else "classifier"
+        decision = _decision(best, detail, share, "context" if follow_up else None)
+        return self._with_llm(turns, raw, decision, share < LOW_CONFIDENCE)
+
+    def _fallback(self, text: str, follow_up: bool) -> RouteDecision:
+        if has_in_scope_terms(text):
+            return _decision(Route.ANSWER, "general", 0.6, "context" if follow_up else None)
+        return _decision(Route.OUT_OF_SCOPE, "no_topic", 0.5)
+
+    def _with_llm(
+        self, turns: Sequence[Turn], raw: str, decision: RouteDecision, unsure: bool
+    ) -> RouteDecision:
+        """Let an optional LLM vote raise the route to a safety or clinical one, or settle doubt.
+
+        The vote can never lower clinical or a safety route, and it never produces
+        ``unknown``; an error in the hook leaves the decision as it was.
+        """
+        if self.llm_vote is None:
+            return decision
+        try:
+            vote = self.llm_vote(turns, raw)
+        except Exception as exc:  # the hook is optional; routing must not fail with it
+            log.warning("llm route vote failed: %s", type(exc).__name__)
+            return decision
+        if not isinstance(vote, RouteDecision) or vote.route not in ROUTED:
+            return decision
+        if vote.route in SAFETY_ROUTES:
+            return self._remember(
+                normalise(raw), _decision(vote.route, "llm_vote", vote.confidence)
+            )
+        if vote.route is Route.CLINICAL and decision.route is not Route.CLINICAL:
+            return _decision(Route.CLINICAL, "llm_vote", vote.confidence)
+        if unsure and decision.route is not Route.CLINICAL and vote.route is not decision.route:
+            return _decision(vote.route, "llm_vote", vote.confidence)
+        return decision

@@ -1,0 +1,46 @@
+"""Small text helpers shared down the pipeline: words, list bullets, stems.
+
+One definition each, so chunking, retrieval, answer selection and the LLM
+checks agree on what a word, a bullet and a stem are.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+from typing import Any
+
+WORD = re.compile(r"[a-z0-9]+")
+"""A word, after lower-casing."""
+
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•▪◦]|\d{1,2}[.)])[ \t]+")
+"""The bullet or number that starts a list item ("- ", "• ", "2. ")."""
+
+STOPWORDS = frozenset(
+    """a an and are as at be but by can could do does for from had has have how i if in
+    is it its me my of on or our should so that the their them then they this to was
+    we were what when where which who why will with would you your about also ok okay
+    any there get got during""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that say what it is about (no stop words, no single letters)."""
+    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+_STEM_LOCK = threading.Lock()
+
+
+@cache
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmer bm25s uses too
+
+    return Stemmer.Stemmer("english")
+
+
+def stems(words: list[str]) -> list[str]:
+    """English Snowball stems of ``words`` (thread-safe; the stemmer is shared)."""
+    with _STEM_LOCK:
+        return list(_stemmer().stemWords(words))

@@ -1,0 +1,47 @@
+"""The one composition root: builds the stores, backends, router and assistant from settings.
+
+Nothing else constructs services, so a reader finds here which
+implementation each setting selects, and tests build the same graph with
+their own settings.
+"""
+
+from __future__ import annotations
+
+from .answering import AnswerBackend, ExtractiveAnswerer, ExtractiveBackend
+from .config import Settings
+from .embeddings import SentenceTransformerEmbeddings, get_embeddings
+from .ingestion import ensure_ingested
+from .retrieval import Retriever
+from .routing import Router
+from .service import Assistant
+from .store import VectorStore
+
+
+def build_backend(settings: Settings, embeddings: SentenceTransformerEmbeddings) -> AnswerBackend:
+    """The answer backend the settings choose (``extractive``, or ``llm`` over extractive)."""
+    extractive = ExtractiveBackend(
+        ExtractiveAnswerer(embeddings, max_sentences=settings.max_answer_sentences)
+    )
+    if settings.answer_backend == "llm":
+        from .answering.llm import LLMBackend
+
+        return LLMBackend(settings, fallback=extractive)
+    return extractive
+
+
+def build_assistant(
+    settings: Settings,
+    *,
+    embeddings: SentenceTransformerEmbeddings | None = None,
+    ingest_if_needed: bool = True,
+    progress: bool = True,
+) -> Assistant:
+    """Wire the services together from settings, ingesting the corpus first if needed."""
+    emb = embeddings or get_embeddings(settings.embedding_model)
+    if ingest_if_needed:
+        ensure_ingested(settings, emb, progress=progress)
+    store = VectorStore.open(settings, emb.model_name, emb.dimension)
+    retriever = Retriever(settings, store, emb)
+    router = Router(settings, emb)
+    router.warm_up()
+    return Assistant(settings, router, retriever, build_backend(settings, emb))
