@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.schema import (
@@ -68,6 +69,7 @@ METRIC_NAMES: tuple[str, ...] = (
     "latency_ms_p95",
     "cases",
     "errors",
+    "flaky_cases",
 )
 """The numeric metrics, in report order; each can be gated with --fail-under / --max."""
 INFO_FIELDS: tuple[str, ...] = ("same_reply_route",)
@@ -82,9 +84,40 @@ RATE_METRICS = frozenset(METRIC_NAMES) - {
     "latency_ms_p95",
     "cases",
     "errors",
+    "flaky_cases",
 }
 """The metrics that are fractions (shown to three places); the rest are counts, a
 mean, grades and milliseconds."""
+LOWER_IS_BETTER = frozenset(
+    {
+        "false_unknown_rate",
+        "same_reply_max",
+        "must_not_include_violations",
+        "readability_grade",
+        "readability_reply",
+        "readability_framing",
+        "latency_ms_p50",
+        "latency_ms_p95",
+        "errors",
+        "flaky_cases",
+    }
+)
+"""Metrics where a smaller number is better (the reading grade: easier to read)."""
+NEUTRAL_METRICS = frozenset({"cases", "sentences_per_answer"})
+"""Metrics that are neither better nor worse when they move; every other one is
+higher-is-better."""
+IN_PROCESS_METRICS = frozenset(
+    {
+        "evidence_hit_at_k",
+        "mrr",
+        "citation_hit",
+        "citation_validity",
+        "groundedness",
+        "abuse_recall",
+    }
+)
+"""Metrics that need what only an in-process run sees (the retrieved passages, the cited
+chunk ids, the deciding check); null when a run goes through a deployment's HTTP API."""
 ABUSE_DETAIL = "abuse"
 MIN_MATCH_WORDS = 5
 """A quoted sentence and a gold sentence that are not equal match only when the
@@ -199,12 +232,20 @@ def citation_problem(citation: Citation, retrieved: Sequence[Passage]) -> str | 
 
 @dataclass
 class Observation:
-    """What the assistant did for one case: its final reply and the time each turn took."""
+    """What the assistant did for one case: its final reply and the time each turn took.
+
+    ``error`` is a short kind (the exception type, ``HTTP 500``); ``error_message`` the
+    failure text when it is not "the service raised <error>". ``in_process`` is False
+    for replies read from a deployment's HTTP API, which carry no retrieved passages,
+    chunk ids or deciding check, so the checks that need them are not run.
+    """
 
     case: Case
     reply: Reply | None
     latencies_ms: list[float] = field(default_factory=list)
     error: str | None = None
+    error_message: str | None = None
+    in_process: bool = True
 
     @property
     def route(self) -> str:
@@ -230,7 +271,7 @@ class Judgement:
     must_not_found: list[str]
 
 
-def judge(obs: Observation, k: int) -> Judgement:
+def judge(obs: Observation, k: int | None) -> Judgement:
     """Run every check on one case; ``failures`` says in words which ones failed."""
     case = obs.case
     reply = obs.reply
@@ -239,7 +280,7 @@ def judge(obs: Observation, k: int) -> Judgement:
     retrieved = reply.retrieved if reply is not None else []
     failures: list[str] = []
     if obs.error is not None:
-        failures.append(f"error: the service raised {obs.error}")
+        failures.append(f"error: {obs.error_message or f'the service raised {obs.error}'}")
 
     route_ok = obs.route in case.routes
     if not route_ok:
@@ -258,7 +299,7 @@ def judge(obs: Observation, k: int) -> Judgement:
     rank: int | None = None
     retrieved_evidence: bool | None = None
     cited_evidence: bool | None = None
-    if case.evidence:
+    if case.evidence and obs.in_process:
         rank = evidence_rank(case.evidence, [p.chunk.text for p in retrieved[:k]])
         retrieved_evidence = rank is not None
         cited_texts = [ch.text for c in citations if (ch := cited_chunk(c, retrieved)) is not None]
@@ -280,7 +321,7 @@ def judge(obs: Observation, k: int) -> Judgement:
     failures.extend(f"must_not_include: reply contains {m}" for m in must_not_found)
 
     citations_valid: list[bool] = []
-    for citation in citations:
+    for citation in citations if obs.in_process else ():
         problem = citation_problem(citation, retrieved)
         citations_valid.append(problem is None)
         if problem is not None:
@@ -414,6 +455,7 @@ def grounded_counts(reply: Reply, fixed: Sequence[re.Pattern[str]]) -> tuple[int
     return supported, counted
 
 
+@lru_cache(maxsize=4096)
 def readability_grade(text: str) -> float | None:
     """Flesch-Kincaid grade of the reply's prose (markers and reference lines removed)."""
     import textstat
@@ -611,7 +653,7 @@ def compute_metrics(
             if grade is not None:
                 grades.append(grade)
 
-    return {
+    metrics: dict[str, Any] = {
         "pass_rate": ratio(sum(j.passed for _, j in pairs), n),
         "route_accuracy": ratio(sum(j.route_ok for _, j in pairs), n),
         "safety_recall": ratio(
@@ -666,4 +708,35 @@ def compute_metrics(
         "latency_ms_p95": percentile(latencies, 95),
         "cases": n,
         "errors": sum(1 for o, _ in pairs if o.error is not None),
+        "flaky_cases": None,
     }
+    if not all(o.in_process for o in observations):
+        metrics.update(dict.fromkeys(IN_PROCESS_METRICS))
+    return metrics
+
+
+def case_scores(obs: Observation, fixed_patterns: Sequence[re.Pattern[str]]) -> dict[str, Any]:
+    """One case's share of the per-reply metrics, kept in its record.
+
+    ``grounded`` is (supported, counted) sentences, or None when the reply does not
+    count towards groundedness; ``readability_*`` are the grades that feed the
+    ``readability_*`` means (None when the reply does not count towards that mean).
+    ``metrics_from_records`` (evals/stats.py) adds these back up to the run's metrics.
+    """
+    reply = obs.reply
+    scores: dict[str, Any] = {
+        "grounded": None,
+        "readability_grade": None,
+        "readability_reply": None,
+        "readability_framing": None,
+    }
+    if reply is None:
+        return scores
+    if obs.route in GROUNDED_ROUTES and obs.in_process:
+        scores["grounded"] = list(grounded_counts(reply, fixed_patterns))
+    if obs.route == Route.ANSWER.value:
+        scores["readability_grade"] = readability_grade(reply.text)
+    if is_answered(obs):
+        scores["readability_reply"] = readability_grade(reply.text)
+        scores["readability_framing"] = readability_grade(framing_text(reply))
+    return scores

@@ -2,13 +2,18 @@
 
 Cases go through the same ``Assistant.answer`` the chat app calls, one
 fresh conversation per case, so the numbers describe what a person would
-see. The service and settings can be injected, which is how the unit tests
-run a fake service without loading any model.
+see; with ``--target URL`` they go through a deployment's ``POST /api/chat``
+instead (evals/remote.py). ``--repeat N`` runs every case N times and reports
+the cases whose result changes; ``rescore`` (``run --replay``) judges the
+replies recorded in an earlier report again without running anything. The
+service and settings can be injected, which is how the unit tests run a fake
+service without loading any model.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import platform
 import shutil
@@ -16,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +34,8 @@ from tqdm import tqdm
 from assistant.config import PROJECT_ROOT, Settings, load_settings
 from assistant.schema import Reply, Turn
 
+from .compare import CompareError, compare_runs, load_report
+from .junit import write_junit
 from .metrics import (
     INFO_FIELDS,
     METRIC_NAMES,
@@ -36,18 +43,25 @@ from .metrics import (
     Observation,
     by_category,
     by_route,
-    citation_problem,
-    cited_chunk,
     compute_metrics,
     confusion_matrix,
-    contains_phrase,
     evidence_rank,
     fixed_sentence_patterns,
     judge,
     retrieval_scores,
-    sentence_labels,
 )
+from .records import (
+    RECORD_VERSION,
+    case_from_record,
+    case_record,
+    is_replayable,
+    observation_from_payload,
+    reply_digest,
+    reply_payload,
+)
+from .remote import DEFAULT_TIMEOUT_S, HttpTarget, TargetUnavailable
 from .report import write_reports
+from .stats import DEFAULT_RESAMPLES, DEFAULT_SEED
 from .suite import Case, SuiteError, load_suites
 
 log = logging.getLogger(__name__)
@@ -55,8 +69,14 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_GATE_FAILED = 1
 EXIT_USAGE = 2
+EXIT_RUN_ERRORS = 3
 WARMUP_MESSAGE = "What is oncology massage?"
 PACKAGE_NAME = "oncology-massage-assistant"
+MODE_IN_PROCESS = "in_process"
+MODE_TARGET = "target"
+LATENCY_DECIMALS = 3
+"""Turn latencies are kept to the microsecond, in the run's metrics and in its records
+alike, so a replay computes the same percentiles."""
 
 
 class AnswerService(Protocol):
@@ -64,7 +84,7 @@ class AnswerService(Protocol):
 
 
 class UsageError(Exception):
-    """Bad command-line input (a gate, a folder); exit code 2."""
+    """Bad command-line input (a gate, a folder, a report to replay); exit code 2."""
 
 
 @dataclass
@@ -78,6 +98,14 @@ class RunOptions:
     fail_under: list[str] = field(default_factory=list)
     maximum: list[str] = field(default_factory=list)
     progress: bool = True
+    junit: Path | None = None
+    target: str | None = None
+    repeat: int = 1
+    replay: Path | None = None
+    compare_to: Path | None = None
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = DEFAULT_SEED
+    timeout_s: float = DEFAULT_TIMEOUT_S
 
 
 @dataclass(frozen=True)
@@ -86,14 +114,32 @@ class Gate:
     limit: float
     is_max: bool
 
+    @property
+    def op(self) -> str:
+        return "<=" if self.is_max else ">="
+
     def problem(self, metrics: Mapping[str, Any]) -> str | None:
         value = metrics.get(self.metric)
-        op = "<=" if self.is_max else ">="
         if value is None:
-            return f"{self.metric} is null (nothing to measure), gate needs {op} {self.limit:g}"
+            return (
+                f"{self.metric} is null (nothing to measure), gate needs {self.op} {self.limit:g}"
+            )
         if (value > self.limit) if self.is_max else (value < self.limit):
-            return f"{self.metric} = {value:.4g}, gate needs {op} {self.limit:g}"
+            return f"{self.metric} = {value:.4g}, gate needs {self.op} {self.limit:g}"
         return None
+
+    def result(self, metrics: Mapping[str, Any]) -> dict[str, Any]:
+        """The gate as recorded in report.json: the threshold, the value and the verdict."""
+        problem = self.problem(metrics)
+        return {
+            "metric": self.metric,
+            "op": self.op,
+            "limit": self.limit,
+            "flag": "--max" if self.is_max else "--fail-under",
+            "value": metrics.get(self.metric),
+            "passed": problem is None,
+            "problem": problem,
+        }
 
 
 def parse_gates(fail_under: Sequence[str], maximum: Sequence[str]) -> list[Gate]:
@@ -118,16 +164,19 @@ def parse_gates(fail_under: Sequence[str], maximum: Sequence[str]) -> list[Gate]
     return gates
 
 
-def run_cases(
-    cases: Sequence[Case], service: AnswerService, *, progress: bool = True
-) -> list[Observation]:
-    """Answer every turn of every case in its own conversation; keep the last reply.
+# Running cases
+
+CaseRunner = Callable[[Case], Observation]
+
+
+def in_process_runner(service: AnswerService) -> CaseRunner:
+    """Answer every turn of a case in its own conversation; keep the last reply.
 
     A case whose service call raises is recorded with the exception's type
     (never its message, which might quote the user) and the run goes on.
     """
-    observations: list[Observation] = []
-    for case in tqdm(cases, desc="cases", unit="case", file=sys.stderr, disable=not progress):
+
+    def run(case: Case) -> Observation:
         conversation: list[Turn] = []
         latencies: list[float] = []
         reply: Reply | None = None
@@ -141,11 +190,80 @@ def run_cases(
                 reply = None
                 log.warning("case %s: the service raised %s", case.id, error)
                 break
-            latencies.append((time.perf_counter() - started) * 1000)
+            latencies.append(round((time.perf_counter() - started) * 1000, LATENCY_DECIMALS))
             conversation.append(Turn("user", message))
             conversation.append(Turn("assistant", reply.text, reply.route))
-        observations.append(Observation(case, reply, latencies, error))
-    return observations
+        return Observation(case, reply, latencies, error)
+
+    return run
+
+
+def run_rounds(
+    cases: Sequence[Case], runner: CaseRunner, *, repeat: int = 1, progress: bool = True
+) -> list[list[Observation]]:
+    """Every case once per round, ``repeat`` rounds in a row; round 1 is the one reported."""
+    rounds: list[list[Observation]] = []
+    with tqdm(
+        total=len(cases) * repeat,
+        desc="cases",
+        unit="case",
+        file=sys.stderr,
+        disable=not progress,
+    ) as bar:
+        for _ in range(repeat):
+            observations = []
+            for case in cases:
+                observations.append(runner(case))
+                bar.update()
+            rounds.append(observations)
+    return rounds
+
+
+def run_cases(
+    cases: Sequence[Case], service: AnswerService, *, progress: bool = True
+) -> list[Observation]:
+    """One round of every case through ``service``."""
+    return run_rounds(cases, in_process_runner(service), progress=progress)[0]
+
+
+def _signature(payload: Mapping[str, Any]) -> str:
+    return json.dumps(
+        {k: v for k, v in payload.items() if k != "turn_latencies_ms"},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def repeat_summary(runs: Sequence[Observation], k: int | None) -> dict[str, Any]:
+    """What changed for one case across its runs: route, pass, reply text.
+
+    The replies of the runs that differ from the first in any recorded way are
+    kept whole (``variants``), so a replay can judge every run again.
+    """
+    verdicts = [judge(o, k) for o in runs]
+    payloads = [reply_payload(o, k) for o in runs]
+    routes = [o.route for o in runs]
+    passed = [v.passed for v in verdicts]
+    replies = [reply_digest(o.reply) for o in runs]
+    changed = [
+        name
+        for name, values in (("route", routes), ("pass", passed), ("reply", replies))
+        if len(set(values)) > 1
+    ]
+    first = _signature(payloads[0])
+    return {
+        "runs": len(runs),
+        "routes": routes,
+        "passed": passed,
+        "replies": replies,
+        "changed": changed,
+        "flaky": bool(changed),
+        "variants": [
+            {"run": number, **payload}
+            for number, payload in enumerate(payloads[1:], start=2)
+            if _signature(payload) != first
+        ],
+    }
 
 
 def fixed_texts(settings: Settings) -> list[str]:
@@ -223,6 +341,7 @@ def describe_config(
 ) -> dict[str, Any]:
     fingerprint, files = corpus_fingerprint(settings.corpus_dir)
     return {
+        "mode": MODE_IN_PROCESS,
         "backend": settings.answer_backend,
         "backends_seen": sorted({o.reply.backend for o in observations if o.reply is not None}),
         "models": {
@@ -246,75 +365,8 @@ def describe_config(
         "corpus_fingerprint": fingerprint,
         "corpus_files": files,
         "code_version": code_version(),
-        "suites": [
-            {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in suites
-        ],
+        "suites": suite_hashes(suites),
         "python": platform.python_version(),
-    }
-
-
-def case_record(obs: Observation, verdict: Judgement, k: int) -> dict[str, Any]:
-    case = obs.case
-    reply = obs.reply
-    retrieved = reply.retrieved if reply is not None else []
-    citations = reply.citations if reply is not None else []
-    cited = []
-    for c in citations:
-        chunk = cited_chunk(c, retrieved)
-        cited.append(
-            {
-                "marker": c.marker,
-                "source_id": c.source_id,
-                "chunk_id": c.chunk_id,
-                "section": chunk.section if chunk else None,
-                "text": chunk.text if chunk else None,
-            }
-        )
-    return {
-        "id": case.id,
-        "category": case.category,
-        "suite": case.suite,
-        "location": case.location,
-        "turns": list(case.turns),
-        "expected_route": list(case.routes),
-        "route": obs.route,
-        "reason": reply.decision.reason if reply is not None else None,
-        "detail": reply.decision.detail if reply is not None else None,
-        "expected_detail": case.detail,
-        "intent": case.intent,
-        "passed": verdict.passed,
-        "failures": verdict.failures,
-        "answer": reply.text if reply is not None else None,
-        "citations": [
-            {**c.to_dict(), "valid": citation_problem(c, retrieved) is None} for c in citations
-        ],
-        "quoted": [
-            {"text": s.text, "markers": list(s.markers), "match": label}
-            for s, label in zip(
-                reply.sentences if reply is not None else (),
-                sentence_labels(case, reply),
-                strict=True,
-            )
-        ],
-        "cited_passages": cited,
-        "retrieved": [
-            {
-                "rank": rank,
-                "source_id": p.chunk.source_id,
-                "chunk_id": p.chunk.chunk_id,
-                "section": p.chunk.section,
-                "score": round(p.score, 6),
-                "in_top_k": rank <= k,
-                "has_evidence": bool(case.evidence)
-                and any(contains_phrase(e, p.chunk.text) for e in case.evidence),
-            }
-            for rank, p in enumerate(retrieved, start=1)
-        ],
-        "evidence_rank": verdict.evidence_rank,
-        "latency_ms": round(obs.latencies_ms[-1], 1) if obs.latencies_ms else None,
-        "turn_latencies_ms": [round(x, 1) for x in obs.latencies_ms],
-        "backend": reply.backend if reply is not None else None,
-        "error": obs.error,
     }
 
 
@@ -395,26 +447,118 @@ def run_baseline(
     }
 
 
-def build_report(
-    observations: Sequence[Observation],
-    settings: Settings,
-    suites: Sequence[Path],
-    *,
-    retriever: Any = None,
-    fixed: Sequence[str] | None = None,
+def describe_target_config(
+    target: str, observations: Sequence[Observation], suites: Sequence[Path]
 ) -> dict[str, Any]:
-    k = settings.retrieval_k
-    judgements = [judge(o, k) for o in observations]
-    patterns = fixed_sentence_patterns(fixed_texts(settings) if fixed is None else fixed)
+    """What is known of a deployment run: the URL, the evaluator's code, the suites."""
     return {
-        "metrics": compute_metrics(observations, judgements, patterns),
+        "mode": MODE_TARGET,
+        "target": target,
+        "backend": None,
+        "backends_seen": sorted({o.reply.backend for o in observations if o.reply is not None}),
+        "models": None,
+        "retrieval": None,
+        "corpus_dir": None,
+        "corpus_fingerprint": None,
+        "corpus_files": None,
+        "code_version": code_version(),
+        "suites": suite_hashes(suites),
+        "python": platform.python_version(),
+    }
+
+
+def suite_hashes(suites: Sequence[Path]) -> list[dict[str, str]]:
+    return [{"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in suites]
+
+
+def invariance_table(records: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+    """Results grouped by transformation, for cases named ``<id>~<transformation>``.
+
+    ``same_route`` counts the variants routed like their original, when the
+    original is in the same run; ``consistency`` is that over ``with_original``.
+    """
+    variants = [r for r in records if r.get("transformation")]
+    if not variants:
+        return None
+    by_id = {r["id"]: r for r in records}
+    groups: dict[str, dict[str, Any]] = {}
+    for record in variants:
+        row = groups.setdefault(
+            record["transformation"],
+            {"cases": 0, "passed": 0, "route_ok": 0, "with_original": 0, "same_route": 0},
+        )
+        row["cases"] += 1
+        row["passed"] += int(record["passed"])
+        row["route_ok"] += int(record["route"] in record["expected_route"])
+        original = by_id.get(record["base_id"])
+        if original is not None:
+            row["with_original"] += 1
+            row["same_route"] += int(original["route"] == record["route"])
+    for row in groups.values():
+        row["pass_rate"] = row["passed"] / row["cases"]
+        row["route_accuracy"] = row["route_ok"] / row["cases"]
+        row["consistency"] = (
+            row["same_route"] / row["with_original"] if row["with_original"] else None
+        )
+    originals = {r["base_id"] for r in variants} & set(by_id)
+    return {"transformations": dict(sorted(groups.items())), "originals_in_run": len(originals)}
+
+
+def build_report(
+    rounds: Sequence[Sequence[Observation]],
+    *,
+    config: dict[str, Any],
+    k: int | None,
+    fixed: Sequence[str],
+    mode: str = MODE_IN_PROCESS,
+    retriever: Any = None,
+    run: Mapping[str, Any] | None = None,
+    baseline: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """report.json from the observations of every round (the first is the one scored)."""
+    observations = list(rounds[0])
+    judgements = [judge(o, k) for o in observations]
+    patterns = fixed_sentence_patterns(fixed)
+    metrics = compute_metrics(observations, judgements, patterns)
+    repeats: list[dict[str, Any]] | None = None
+    if len(rounds) > 1:
+        repeats = [repeat_summary([r[i] for r in rounds], k) for i in range(len(observations))]
+        metrics["flaky_cases"] = sum(int(x["flaky"]) for x in repeats)
+    records = [
+        case_record(o, j, k, patterns, repeats[i] if repeats else None)
+        for i, (o, j) in enumerate(zip(observations, judgements, strict=True))
+    ]
+    if retriever is not None and k is not None:
+        baseline = run_baseline(retriever, observations, judgements, k)
+    return {
+        "schema_version": RECORD_VERSION,
+        "mode": mode,
+        "run": {"repeat": len(rounds), "target": None, "replayed_from": None, **(run or {})},
+        "metrics": metrics,
+        "gates": [],
+        "status": None,
         "by_route": by_route(observations),
         "confusion": confusion_matrix(observations),
         "by_category": by_category(observations, judgements),
-        "baseline": run_baseline(retriever, observations, judgements, k) if retriever else None,
-        "config": describe_config(settings, observations, suites),
+        "invariance": invariance_table(records),
+        "flaky": (
+            [
+                {
+                    "id": r["id"],
+                    **{key: r["repeat"][key] for key in ("changed", "routes", "passed")},
+                }
+                for r in records
+                if r["repeat"]["flaky"]
+            ]
+            if repeats is not None
+            else None
+        ),
+        "baseline": dict(baseline) if baseline else None,
+        "comparison": None,
+        "config": config,
+        "scoring": {"k": k, "fixed_texts": list(fixed)},
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "cases": [case_record(o, j, k) for o, j in zip(observations, judgements, strict=True)],
+        "cases": records,
     }
 
 
@@ -463,6 +607,82 @@ def prepare_settings(options: RunOptions, settings: Settings | None, stack: Exit
     return base.model_copy(update=extra)
 
 
+# Replay
+
+
+def replay_rounds(
+    report: Mapping[str, Any], path: Path, suites: Sequence[Path]
+) -> list[list[Observation]]:
+    """The observations recorded in ``report``, every round, ready to be judged again.
+
+    With ``suites``, each recorded case is judged against that suite's version of
+    the case (same id and turns); otherwise against the case as it was run.
+    """
+    records = report.get("cases") or []
+    if not records:
+        raise UsageError(f"{path}: the report has no cases to re-score")
+    stale = [r.get("id") for r in records if not is_replayable(r)]
+    if stale:
+        raise UsageError(
+            f"{path}: {len(stale)} case records lack what re-scoring needs (the report was "
+            "written before replay support); run the suite again instead"
+        )
+    in_process = report.get("mode", MODE_IN_PROCESS) != MODE_TARGET
+    overrides: dict[str, Case] = {}
+    if suites:
+        overrides = {c.id: c for c in load_suites(suites)}
+        unknown = sorted(set(overrides) - {r["id"] for r in records})
+        if unknown:
+            raise UsageError(
+                f"{len(unknown)} cases of the suites are not in {path} "
+                f"(e.g. {unknown[0]!r}); run them instead of re-scoring"
+            )
+    repeat = max(((r.get("repeat") or {}).get("runs", 1) for r in records), default=1)
+    rounds: list[list[Observation]] = [[] for _ in range(repeat)]
+    for record in records:
+        case = overrides.get(record["id"]) or case_from_record(record)
+        if list(case.turns) != list(record["turns"]):
+            raise UsageError(
+                f"case {case.id!r}: its turns differ from the recorded run; run it instead"
+            )
+        variants = {v["run"]: v for v in (record.get("repeat") or {}).get("variants", ())}
+        for number in range(1, repeat + 1):
+            payload = variants.get(number, record)
+            rounds[number - 1].append(observation_from_payload(case, payload, in_process))
+    return rounds
+
+
+# The outcome
+
+
+def decide(report: dict[str, Any], gates: Sequence[Gate]) -> int:
+    """Record each gate's result and the run's outcome in the report; return the exit code.
+
+    3 when a case raised (or the deployment failed it) and no gate on ``errors``
+    was given; else 1 when a gate was missed; else 0.
+    """
+    metrics = report["metrics"]
+    results = [g.result(metrics) for g in gates]
+    errors = metrics.get("errors") or 0
+    errors_gated = any(g.metric == "errors" for g in gates)
+    missed = [r for r in results if not r["passed"]]
+    if errors and not errors_gated:
+        outcome, code = "error", EXIT_RUN_ERRORS
+    elif missed:
+        outcome, code = "fail", EXIT_GATE_FAILED
+    else:
+        outcome, code = "pass", EXIT_OK
+    report["gates"] = results
+    report["status"] = {
+        "outcome": outcome,
+        "exit_code": code,
+        "errors": errors,
+        "errors_gated": errors_gated,
+        "gates_missed": len(missed),
+    }
+    return code
+
+
 def _summary(metrics: Mapping[str, Any]) -> str:
     shown = (
         "pass_rate",
@@ -478,6 +698,77 @@ def _summary(metrics: Mapping[str, Any]) -> str:
     return f"{metrics['cases']} cases: " + ", ".join(parts)
 
 
+def finish(
+    report: dict[str, Any],
+    gates: Sequence[Gate],
+    options: RunOptions,
+    previous: Mapping[str, Any] | None,
+) -> int:
+    """Judge the gates, compare with the previous report, write every output; the exit code."""
+    code = decide(report, gates)
+    if previous is not None and options.compare_to is not None:
+        report["comparison"] = compare_runs(
+            previous,
+            report,
+            old_label=str(options.compare_to),
+            new_label=str(options.out / "report.json"),
+            resamples=options.resamples,
+            seed=options.seed,
+        )
+    paths = write_reports(report, options.out)
+    if options.junit is not None:
+        paths.append(write_junit(report, options.junit))
+    metrics = report["metrics"]
+    print(_summary(metrics))
+    print("reports: " + ", ".join(str(p) for p in paths))
+    for result in report["gates"]:
+        if not result["passed"]:
+            print(f"gate failed: {result['problem']}", file=sys.stderr)
+    if report.get("flaky"):
+        print(
+            f"flaky: {len(report['flaky'])} cases changed between the "
+            f"{report['run']['repeat']} runs",
+            file=sys.stderr,
+        )
+    if code == EXIT_RUN_ERRORS:
+        print(
+            f"error: {metrics['errors']} cases could not be answered (see the report); "
+            "gate on --max errors=N to judge errors as a gate instead",
+            file=sys.stderr,
+        )
+    return code
+
+
+def _check_options(options: RunOptions) -> None:
+    if options.baseline not in (None, "naive"):
+        raise UsageError(f"--baseline {options.baseline!r}: the only baseline is 'naive'")
+    if options.repeat < 1:
+        raise UsageError(f"--repeat {options.repeat}: must be at least 1")
+    if options.resamples < 1:
+        raise UsageError(f"--resamples {options.resamples}: must be at least 1")
+    local = {
+        "--corpus": options.corpus is not None,
+        "--extra-corpus": bool(options.extra_corpus),
+        "--data-dir": options.data_dir is not None,
+        "--baseline": options.baseline is not None,
+    }
+    if options.replay is not None:
+        clash = [name for name, given in local.items() if given]
+        clash += ["--target"] if options.target else []
+        clash += ["--repeat"] if options.repeat != 1 else []
+        if clash:
+            raise UsageError(f"--replay re-scores recorded replies; it cannot take {clash[0]}")
+        return
+    if not options.suites:
+        raise UsageError("give at least one SUITE (or --replay OLD/report.json)")
+    if options.target is not None:
+        if not options.target.startswith(("http://", "https://")):
+            raise UsageError(f"--target {options.target!r}: give an http:// or https:// URL")
+        clash = [name for name, given in local.items() if given]
+        if clash:
+            raise UsageError(f"--target runs against a deployment; it cannot take {clash[0]}")
+
+
 def execute(
     options: RunOptions,
     *,
@@ -485,16 +776,73 @@ def execute(
     settings: Settings | None = None,
     retriever: Any = None,
     fixed: Sequence[str] | None = None,
+    http_client: Any = None,
 ) -> int:
-    """The ``run`` command; returns the exit code (0 ok, 1 gate missed, 2 bad input)."""
+    """The ``run`` and ``rescore`` commands; returns the exit code.
+
+    0 every gate held; 1 a gate was missed; 2 bad input (nothing is run);
+    3 cases raised and no gate on ``errors`` was given, or the --target
+    deployment did not answer its health check.
+    """
+    previous: dict[str, Any] | None = None
     try:
         gates = parse_gates(options.fail_under, options.maximum)
-        if options.baseline not in (None, "naive"):
-            raise UsageError(f"--baseline {options.baseline!r}: the only baseline is 'naive'")
-        cases = load_suites(options.suites)
-    except (UsageError, SuiteError) as exc:
+        _check_options(options)
+        if options.compare_to is not None:
+            previous = load_report(options.compare_to)
+        if options.replay is not None:
+            recorded = load_report(options.replay)
+            rounds = replay_rounds(recorded, options.replay, options.suites)
+        else:
+            cases = load_suites(options.suites)
+    except (UsageError, SuiteError, CompareError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+    if options.replay is not None:
+        scoring = recorded.get("scoring") or {}
+        config = dict(recorded.get("config") or {})
+        config["replayed_from"] = str(options.replay)
+        if options.suites:
+            config["suites"] = suite_hashes(options.suites)
+        mode = recorded.get("mode", MODE_IN_PROCESS)
+        report = build_report(
+            rounds,
+            config=config,
+            k=scoring.get("k"),
+            fixed=scoring.get("fixed_texts") or (),
+            mode=mode,
+            run={
+                "target": (recorded.get("run") or {}).get("target"),
+                "replayed_from": str(options.replay),
+            },
+            baseline=recorded.get("baseline"),
+        )
+        return finish(report, gates, options, previous)
+
+    if options.target is not None:
+        target = HttpTarget(options.target, timeout_s=options.timeout_s, client=http_client)
+        try:
+            try:
+                target.check()
+            except TargetUnavailable as exc:
+                print(f"error: the target did not answer: {exc}", file=sys.stderr)
+                return EXIT_RUN_ERRORS
+            rounds = run_rounds(
+                cases, target.run_case, repeat=options.repeat, progress=options.progress
+            )
+        finally:
+            target.close()
+        report = build_report(
+            rounds,
+            config=describe_target_config(options.target, rounds[0], options.suites),
+            k=None,
+            fixed=(),
+            mode=MODE_TARGET,
+            run={"target": options.target},
+        )
+        return finish(report, gates, options, previous)
+
     with ExitStack() as stack:
         try:
             settings = prepare_settings(options, settings, stack)
@@ -506,19 +854,19 @@ def execute(
 
             service = build_assistant(settings)
             service.answer([], WARMUP_MESSAGE)
-        observations = run_cases(cases, service, progress=options.progress)
+        rounds = run_rounds(
+            cases, in_process_runner(service), repeat=options.repeat, progress=options.progress
+        )
         if options.baseline == "naive" and retriever is None:
             from .baseline import NaiveRetriever
 
             retriever = NaiveRetriever.from_settings(settings)
             stack.callback(retriever.close)
         report = build_report(
-            observations, settings, options.suites, retriever=retriever, fixed=fixed
+            rounds,
+            config=describe_config(settings, rounds[0], options.suites),
+            k=settings.retrieval_k,
+            fixed=fixed_texts(settings) if fixed is None else fixed,
+            retriever=retriever,
         )
-    paths = write_reports(report, options.out)
-    print(_summary(report["metrics"]))
-    print("reports: " + ", ".join(str(p) for p in paths))
-    problems = [p for g in gates if (p := g.problem(report["metrics"])) is not None]
-    for problem in problems:
-        print(f"gate failed: {problem}", file=sys.stderr)
-    return EXIT_GATE_FAILED if problems else EXIT_OK
+    return finish(report, gates, options, previous)

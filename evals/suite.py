@@ -419,3 +419,31 @@ def load_suites(paths: Sequence[Path]) -> list[Case]:
         cases.extend(load_suite(path))
     check_unique(cases)
     return cases
+
+
+def case_spec(case: Case) -> dict[str, Any]:
+    """The case as suite fields (what a suite line holds), for reports and generated suites.
+
+    ``build_case(case_spec(c), file, line)`` gives back an equal case.
+    """
+    spec: dict[str, Any] = {
+        "id": case.id,
+        "category": case.category,
+        "turns": list(case.turns),
+        "route": case.routes[0] if len(case.routes) == 1 else list(case.routes),
+    }
+    for name in ("sources", "evidence", "gold"):
+        values = getattr(case, name)
+        if values:
+            spec[name] = list(values)
+    if case.gold:
+        spec["acceptable"] = list(case.acceptable)
+    for name in ("must_include", "must_not_include"):
+        entries = getattr(case, name)
+        if entries:
+            spec[name] = [e if isinstance(e, str) else list(e) for e in entries]
+    for name in ("intent", "uncovered", "detail", "lang", "ref", "note"):
+        value = getattr(case, name)
+        if value is not None:
+            spec[name] = value
+    return spec

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from langchain_core.embeddings import Embeddings
+from markupsafe import escape
 
 from assistant import content
 from assistant.config import PROJECT_ROOT, Settings, load_settings
@@ -33,6 +34,7 @@ from assistant.schema import (
 from evals.__main__ import main
 from evals.baseline import CHUNK_OVERLAP, CHUNK_SIZE, NaiveRetriever, split_documents
 from evals.compare import compare_reports, execute_compare
+from evals.html import CONTENT_SECURITY_POLICY, SCRIPT
 from evals.runner import RunOptions, execute, fixed_texts
 
 SRC = "https://example.org/massage"
@@ -108,12 +110,17 @@ class FakeService:
         return self.replies[message]
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def eval_settings(tmp_path: Path) -> Settings:
+    """Settings over a one-file corpus in ``tmp_path`` (the fake service never reads it)."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(exist_ok=True)
     (corpus / "a.md").write_text("---\nurl: https://example.org/a\n---\nMassage text.\n")
     return load_settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return eval_settings(tmp_path)
 
 
 def suite_file(tmp_path: Path, cases: list[dict] = CASES, name: str = "suite.jsonl") -> Path:
@@ -151,15 +158,31 @@ def test_passing_run_writes_all_reports(tmp_path: Path, settings: Settings) -> N
         "rank": 1,
         "source_id": SRC,
         "chunk_id": "k1",
+        "title": "Massage",
         "section": "Safety",
+        "page": None,
+        "publisher": "",
+        "start": 0,
+        "end": len(PASSAGE),
+        "text": PASSAGE,
         "score": 0.9,
+        "dense_score": None,
+        "bm25_score": None,
         "in_top_k": True,
         "has_evidence": True,
     }
     assert safe["citations"][0]["valid"] is True
     assert safe["expected_route"] == ["answer"] and safe["failures"] == []
     assert (out / "report.md").read_text().startswith("# Evaluation report")
-    assert "Failed cases (0 of 3)" in (out / "report.html").read_text()
+    assert "Cases (0 failed of 3)" in (out / "report.html").read_text()
+    assert report["status"] == {
+        "outcome": "pass",
+        "exit_code": 0,
+        "errors": 0,
+        "errors_gated": False,
+        "gates_missed": 0,
+    }
+    assert report["gates"] == [] and report["mode"] == "in_process"
     # Each case starts a fresh conversation; the follow-up sees the first exchange.
     asked = {msg: conv for conv, msg in service.calls}
     assert asked["What is oncology massage?"] == []
@@ -331,9 +354,14 @@ def test_html_report_escapes_replies(tmp_path: Path, settings: Settings) -> None
     code, out = run(tmp_path, settings, FakeService(replies))
     assert code == 0
     html = (out / "report.html").read_text()
-    assert "<script" not in html.lower() and "<img" not in html.lower()
+    # The only script is the report's own, pinned by its hash in the page's CSP.
+    assert html.lower().count("<script") == 1
+    assert f"<script>{SCRIPT}</script>" in html
+    assert str(escape(CONTENT_SECURITY_POLICY)) in html
+    assert "script-src 'sha256-" in CONTENT_SECURITY_POLICY
+    assert "<img" not in html.lower()
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
-    assert "Failed cases (1 of 3)" in html
+    assert "Cases (1 failed of 3)" in html
     assert "route: expected emergency, got answer" in html
     # The failed case shows the conversation and its expected/actual routes.
     assert "I have crushing chest pain." in html
@@ -405,7 +433,7 @@ def test_fixed_texts_are_every_reviewed_text_with_its_placeholders_kept(
     assert content.render("emergency", settings) in found
     assert content.render("unknown", settings) in found
     assert "Send" not in found  # a label, not a sentence
-    questions = content.render_list("clinical_questions", settings)
+    questions = content.render_list("questions_general", settings)
     assert all(q in found for q in questions)
     assert any("{length}" in text and "{limit}" in text for text in found)
 
@@ -601,3 +629,8 @@ def test_real_cli_on_a_small_suite(tmp_path: Path) -> None:
     for case in SMALL_SUITE:
         for turn in case["turns"]:
             assert turn not in done.stdout and turn not in done.stderr
+    # The recorded replies (real blocks, passages, fixed texts) re-score to the same numbers.
+    assert main(["rescore", str(out / "report.json"), "--out", str(tmp_path / "again")]) == 0
+    again = json.loads((tmp_path / "again" / "report.json").read_text())
+    assert again["metrics"] == report["metrics"]
+    assert [c["failures"] for c in again["cases"]] == [c["failures"] for c in report["cases"]]
