@@ -40,13 +40,49 @@ def _settings_or_exit() -> Settings:
 def ingest_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ingest.py",
-        description="Load corpus files into the vector store; only changes are embedded.",
+        description=(
+            "Load documents into the vector store; only changes are embedded. With no "
+            "arguments: the corpus folders (ASSISTANT_CORPUS_DIR, ASSISTANT_CORPUS_DIRS). "
+            "Sources added from elsewhere stay until removed with --remove."
+        ),
     )
     parser.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (default: the corpus folder)"
+        "paths", nargs="*", type=Path, help="files or folders (default: the corpus folders)"
     )
     parser.add_argument(
-        "--rebuild", action="store_true", help="re-embed everything into a fresh collection"
+        "--url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="fetch a web page (HTML or PDF) and ingest it; repeatable",
+    )
+    parser.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="fetch every page a sitemap lists on its own site; repeatable",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="re-fetch every web page already ingested (unchanged pages cost a 304)",
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list ingested sources (origin, chunks, date)"
+    )
+    parser.add_argument("--json", action="store_true", help="with --list: print JSON")
+    parser.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="remove a source by source id, URL or path (a folder: every source in it)",
+    )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="re-embed every registered source and the given folders into a fresh collection",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="list what would change; write nothing"
@@ -55,25 +91,101 @@ def ingest_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ingest_usage_error(args: argparse.Namespace) -> str | None:
+    web = bool(args.url or args.sitemap or args.refresh)
+    if args.list and (args.paths or web or args.remove or args.rebuild or args.dry_run):
+        return "--list cannot be combined with other actions"
+    if args.json and not args.list:
+        return "--json goes with --list"
+    if args.remove and (args.paths or web or args.rebuild):
+        return "--remove cannot be combined with paths, --url, --sitemap, --refresh or --rebuild"
+    from .fetch import check_url
+
+    for url in [*args.url, *args.sitemap]:
+        try:
+            check_url(url)
+        except ValueError as exc:
+            return str(exc)
+    return None
+
+
+def _print_sources(settings: Settings, as_json: bool) -> int:
+    from .ingestion import list_sources
+    from .sources import describe
+
+    records, model = list_sources(settings)
+    total = sum(r.chunk_count for r in records)
+    if as_json:
+        rows = [
+            {
+                **r.to_dict(),
+                "missing": r.path is not None and not r.path.exists(),
+            }
+            for r in records
+        ]
+        print(
+            json.dumps(
+                {
+                    "collection": settings.collection,
+                    "embedding_model": model,
+                    "sources": rows,
+                    "total_chunks": total,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    if not records:
+        print("no sources ingested yet; run `ingest.py` (the corpus folders), a folder or --url")
+        return EXIT_OK
+    table = [("SOURCE", "ORIGIN", "CHUNKS", "INGESTED (UTC)")]
+    for r in records:
+        missing = " (file missing)" if r.path is not None and not r.path.exists() else ""
+        when = r.ingested_at.replace("T", " ").removesuffix("+00:00")
+        table.append((r.source_id + missing, describe(r), str(r.chunk_count), when))
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    for source, origin, chunks, when in table:
+        line = f"{source:<{widths[0]}}  {origin:<{widths[1]}}  {chunks:>{widths[2]}}  {when}"
+        print(line.rstrip())
+    print(f"{len(records)} sources, {total} chunks")
+    return EXIT_OK
+
+
 def run_ingest(argv: Sequence[str] | None = None) -> int:
-    args = ingest_parser().parse_args(argv)
+    parser = ingest_parser()
+    args = parser.parse_args(argv)
+    problem = _ingest_usage_error(args)
+    if problem:
+        parser.error(problem)  # exits with EXIT_USAGE
     settings = _settings_or_exit()
-    from .ingestion import ingest
+    from .ingestion import SourceNotFound, ingest, remove
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        report = ingest(
-            settings,
-            args.paths or None,
-            rebuild=args.rebuild,
-            dry_run=args.dry_run,
-            progress=not args.quiet,
-        )
-    except StoreError as exc:
+        if args.list:
+            return _print_sources(settings, args.json)
+        if args.remove:
+            report = remove(settings, args.remove, dry_run=args.dry_run)
+        else:
+            report = ingest(
+                settings,
+                args.paths or None,
+                urls=args.url,
+                sitemaps=args.sitemap,
+                refresh=args.refresh,
+                rebuild=args.rebuild,
+                dry_run=args.dry_run,
+                progress=not args.quiet,
+            )
+    except (StoreError, SourceNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as exc:
+        print(f"error: {exc} (check ASSISTANT_CORPUS_DIR / ASSISTANT_CORPUS_DIRS)", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted: what was written is kept; run again to finish", file=sys.stderr)
@@ -82,6 +194,8 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
         if change.kind != "unchanged" or args.dry_run:
             counts = f"+{len(change.to_add)} / -{len(change.to_delete)} chunks"
             print(f"{change.kind:>9}  {change.source_id}  ({counts})")
+    for note in report.notes:
+        print(f"     note  {note}")
     for failure in report.failed:
         print(f"   failed  {failure}", file=sys.stderr)
     print(report.summary())

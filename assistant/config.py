@@ -10,10 +10,10 @@ directory the command happened to be launched from.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from .model_names import DEFAULT_EMBEDDING_MODEL
 
@@ -34,8 +34,20 @@ class Settings(BaseSettings):
 
     # Corpus and storage
     corpus_dir: Path = PROJECT_ROOT / "corpus"
+    corpus_dirs: Annotated[list[Path], NoDecode] = Field(default_factory=list)
+    """More folders reconciled like the corpus folder at every start and plain ``ingest.py``
+    (comma-separated, or a JSON list)."""
     data_dir: Path = PROJECT_ROOT / "data"
     max_file_mb: float = Field(20.0, gt=0)
+
+    # Fetching the organisation's web pages (``ingest.py --url / --sitemap``)
+    fetch_timeout_s: float = Field(15.0, gt=0, le=300)
+    fetch_retries: int = Field(2, ge=0, le=5)
+    fetch_backoff_s: float = Field(1.0, ge=0, le=60)
+    fetch_delay_s: float = Field(0.5, ge=0, le=60)
+    """Pause between two requests to the same site (robots.txt Crawl-delay wins, up to 30 s)."""
+    fetch_max_pages: int = Field(500, ge=1, le=100_000)
+    fetch_user_agent: str = "OncologyMassageAssistant/0.1 (+ingest.py; respects robots.txt)"
 
     # Embeddings and vector store
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
@@ -89,6 +101,18 @@ class Settings(BaseSettings):
     widget_color: str = "#1d4e89"
     widget_position: Literal["bottom-right", "bottom-left"] = "bottom-right"
 
+    @field_validator("corpus_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
     @model_validator(mode="after")
     def _check(self) -> Settings:
         if self.chunk_overlap >= self.chunk_size:
@@ -98,6 +122,25 @@ class Settings(BaseSettings):
         if self.environment == "production" and "*" in self.allowed_embed_origins:
             raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
         return self
+
+    @property
+    def corpus_folders(self) -> list[Path]:
+        """The corpus folder, then ``corpus_dirs``: what a plain ``ingest.py`` reconciles."""
+        folders: list[Path] = []
+        for folder in [self.corpus_dir, *self.corpus_dirs]:
+            if folder.resolve() not in {f.resolve() for f in folders}:
+                folders.append(folder)
+        return folders
+
+    @property
+    def sources_db(self) -> Path:
+        """The source registry (SQLite) beside the vector store."""
+        return self.data_dir / "sources.sqlite3"
+
+    @property
+    def lexical_dir(self) -> Path:
+        """Where the persisted BM25 index lives."""
+        return self.data_dir / "lexical"
 
     @property
     def chroma_dir(self) -> Path:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
@@ -93,10 +94,65 @@ def load_document(path: Path, root: Path, max_bytes: int) -> Document:
             f"file is {_size(size)}, over the {_size(max_bytes)} limit (ASSISTANT_MAX_FILE_MB)"
         )
     data = path.read_bytes()
+    kind = "pdf" if suffix in PDF_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
+    return _parse(
+        data,
+        kind,
+        location=str(path.resolve()),
+        name=path.stem,
+        default_id=lambda declared: source_id_for(path, root, declared),
+    )
+
+
+def kind_for(content_type: str, url_path: str = "") -> str | None:
+    """``html``, ``pdf`` or ``text`` for a web response, from its type (else its name)."""
+    mime = content_type.split(";", 1)[0].strip().lower()
+    if mime in {"text/html", "application/xhtml+xml"}:
+        return "html"
+    if mime in {"application/pdf", "application/x-pdf"}:
+        return "pdf"
+    if mime in {"text/plain", "text/markdown", "text/x-markdown"}:
+        return "text"
+    if mime in {"", "application/octet-stream", "binary/octet-stream"}:
+        suffix = Path(url_path).suffix.lower()
+        if suffix in PDF_SUFFIXES:
+            return "pdf"
+        if suffix in HTML_SUFFIXES or not suffix:
+            return "html" if mime == "" else None
+        if suffix in TEXT_SUFFIXES:
+            return "text"
+    return None
+
+
+def load_fetched(data: bytes, kind: str, url: str, max_bytes: int) -> Document:
+    """A page fetched from ``url`` (after redirects), read by the same loaders as files.
+
+    Its source id is the canonical link (HTML, resolved against the page), or a
+    ``url`` in text front matter, else ``url`` itself.
+    """
+    if len(data) > max_bytes:
+        raise DocumentError(
+            f"page is {_size(len(data))}, over the {_size(max_bytes)} limit (ASSISTANT_MAX_FILE_MB)"
+        )
+    name = Path(urlsplit(url).path).stem or urlsplit(url).hostname or "page"
+
+    def default_id(declared: str | None) -> str:
+        if declared and declared.strip():
+            resolved = urljoin(url, declared.strip())
+            if urlsplit(resolved).scheme in {"http", "https"}:
+                return resolved
+        return url
+
+    return _parse(data, kind, location=url, name=name, default_id=default_id)
+
+
+def _parse(
+    data: bytes, kind: str, *, location: str, name: str, default_id: Callable[[str | None], str]
+) -> Document:
     if not data.strip():
         raise DocumentError("file is empty")
-    if suffix in PDF_SUFFIXES:
-        return _load_pdf(path, root, data)
+    if kind == "pdf":
+        return _load_pdf(data, location, name, default_id)
     if b"\x00" in data:
         raise DocumentError("binary data in a text file (contains NUL bytes)")
     try:
@@ -105,9 +161,9 @@ def load_document(path: Path, root: Path, max_bytes: int) -> Document:
         raise DocumentError(
             f"not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8"
         ) from None
-    if suffix in HTML_SUFFIXES:
-        return _load_html(path, root, text, data)
-    return _load_text(path, root, text, data)
+    if kind == "html":
+        return _load_html(text, data, location, name, default_id)
+    return _load_text(text, data, location, name, default_id)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -130,21 +186,25 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     raise DocumentError("front matter starts with '---' but has no closing '---'")
 
 
-def _load_text(path: Path, root: Path, text: str, data: bytes) -> Document:
+def _load_text(
+    text: str, data: bytes, location: str, name: str, default_id: Callable[[str | None], str]
+) -> Document:
     meta, body = _split_front_matter(text.replace("\r\n", "\n"))
     if not body.strip():
         raise DocumentError("no text after the front matter")
     return Document(
-        source_id=source_id_for(path, root, meta.get("url")),
-        title=meta.get("title") or path.stem.replace("-", " ").replace("_", " ").title(),
+        source_id=default_id(meta.get("url")),
+        title=meta.get("title") or name.replace("-", " ").replace("_", " ").title(),
         text=body,
-        path=str(path.resolve()),
+        path=location,
         content_hash=content_hash(data),
         metadata=meta,
     )
 
 
-def _load_html(path: Path, root: Path, html: str, data: bytes) -> Document:
+def _load_html(
+    html: str, data: bytes, location: str, name: str, default_id: Callable[[str | None], str]
+) -> Document:
     import trafilatura
     from bs4 import BeautifulSoup
 
@@ -167,21 +227,24 @@ def _load_html(path: Path, root: Path, html: str, data: bytes) -> Document:
     )
     if not body or not body.strip():
         raise DocumentError("no main text found in the HTML page")
+    source_id = default_id(str(url) if url else None)
     meta = {"format": "html"}
     if url:
-        meta["url"] = str(url)
+        meta["url"] = source_id
     title = title_tag.get_text(strip=True) if title_tag is not None else ""
     return Document(
-        source_id=source_id_for(path, root, str(url) if url else None),
-        title=title or path.stem,
+        source_id=source_id,
+        title=title or name,
         text=body,
-        path=str(path.resolve()),
+        path=location,
         content_hash=content_hash(data),
         metadata=meta,
     )
 
 
-def _load_pdf(path: Path, root: Path, data: bytes) -> Document:
+def _load_pdf(
+    data: bytes, location: str, name: str, default_id: Callable[[str | None], str]
+) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -211,10 +274,10 @@ def _load_pdf(path: Path, root: Path, data: bytes) -> Document:
         parts.append(cleaned)
         offset += len(cleaned)
     return Document(
-        source_id=source_id_for(path, root, None),
-        title=str(info_title).strip() or path.stem.replace("-", " ").replace("_", " "),
+        source_id=default_id(None),
+        title=str(info_title).strip() or name.replace("-", " ").replace("_", " "),
         text="".join(parts),
-        path=str(path.resolve()),
+        path=location,
         content_hash=content_hash(data),
         metadata={"format": "pdf", "pages": str(len(pages))},
         page_starts=tuple(starts),

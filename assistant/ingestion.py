@@ -1,34 +1,78 @@
-"""Incremental, crash-safe ingestion of the corpus into the vector store.
+"""Incremental, crash-safe ingestion of folders and web pages into the vector store.
 
-Ingestion reconciles the store with the corpus instead of replaying a log:
-every run loads and chunks every document (cheap), derives the chunk ids it
-should hold (ids hash source, position and text), and then embeds only the
-ids that are missing and deletes only the ids that no longer exist. New
-chunks of a document are written before its old ones are deleted, so an
-interrupted run leaves the previous answers queryable, and the next run,
-which computes the same difference, completes the work with no duplicate
-or orphan chunks. ``--rebuild`` fills a side collection and swaps it in.
+Every source is recorded in the source registry (``assistant/sources.py``):
+where it came from, its content hash, how it was chunked, its chunk count and
+when it went in. A run is asked about some folders (by default the corpus
+folders), some web pages, or both, and touches only sources from those:
+
+- a file whose bytes hash to what the registry holds, chunked the same way, is
+  unchanged; nothing is parsed, chunked or embedded (so a start or a plain
+  ``ingest.py`` with nothing new never loads the embedding model);
+- any other file is loaded and chunked, and its wanted chunk ids (ids hash
+  source, position and text) are compared with the ids the store holds for
+  that source: only missing ids are embedded, only ids no longer wanted are
+  deleted;
+- a registered file that is gone from a folder being reconciled is removed;
+  sources from other folders and from the web are never removed implicitly
+  (``ingest.py --remove`` does that on purpose);
+- a web page is fetched conditionally (ETag / Last-Modified) and compared by
+  content hash, so an unchanged page is neither parsed nor embedded.
+
+For each source, new chunks are written first, then its old chunks deleted,
+then its registry row written. An interrupted run therefore leaves the
+previous answers queryable and a registry row that is either right or stale
+(a stale row only makes the next run look at that source again, against what
+the store actually holds), so the next run completes the work with no
+duplicate or orphan chunks. ``--rebuild`` fills a side collection with every
+registered source and the requested folders and swaps it in.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import hashlib
+import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tqdm import tqdm
 
+from . import chunking, documents
 from .chunking import chunk_document, embedding_text
 from .config import Settings
-from .documents import LoadError, load_corpus
+from .documents import (
+    SUPPORTED_SUFFIXES,
+    DocumentError,
+    LoadError,
+    content_hash,
+    iter_corpus_files,
+    kind_for,
+    load_document,
+    load_fetched,
+)
 from .embeddings import SentenceTransformerEmbeddings, get_embeddings
-from .schema import Chunk
-from .store import VectorStore
+from .fetch import FetchError, WebFetcher
+from .schema import Chunk, Document
+from .sources import SourceRecord, SourceRegistry, now, origin_for
+from .store import SourceSummary, VectorStore
 
 _EMBED_BATCH = 64
+_CACHE_SUFFIX = {"html": ".html", "pdf": ".pdf", "text": ".txt"}
+_CACHE_KIND = {suffix: kind for kind, suffix in _CACHE_SUFFIX.items()}
+
+
+class IngestBusy(Exception):
+    """Another ingestion holds the data folder's lock."""
+
+
+class SourceNotFound(Exception):
+    """``--remove`` named something that matches no registered source."""
 
 
 @dataclass
@@ -38,6 +82,10 @@ class DocumentChange:
     kind: str  # added | updated | unchanged | removed
     to_add: list[Chunk] = field(default_factory=list)
     to_delete: list[str] = field(default_factory=list)
+    record: SourceRecord | None = None
+    """The registry row to write once the store holds this source's chunks."""
+    cache: tuple[str, bytes] | None = None
+    """A fetched page's bytes to keep (file name under the data folder's ``web/``)."""
 
 
 @dataclass
@@ -49,6 +97,10 @@ class IngestReport:
     seconds: float = 0.0
     dry_run: bool = False
     rebuilt: bool = False
+    notes: list[str] = field(default_factory=list)
+    """Things worth saying that are not failures (a page skipped as a duplicate...)."""
+    index_seconds: float = 0.0
+    """Time spent saving the BM25 index for the new state of the corpus."""
 
     def count(self, kind: str) -> int:
         return sum(1 for c in self.changes if c.kind == kind)
@@ -67,120 +119,633 @@ class IngestReport:
         )
 
 
+@functools.cache
+def _code_version() -> str:
+    """Changes when the code that turns files into chunks changes (then every source is
+    re-chunked once; unchanged chunks keep their ids and are not re-embedded)."""
+    digest = hashlib.sha256()
+    for module in (chunking, documents):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("langchain-text-splitters").encode())
+    return digest.hexdigest()[:12]
+
+
+def pipeline_id(settings: Settings) -> str:
+    """How a source's chunks were made: chunk size, overlap and the chunking code."""
+    return f"{settings.chunk_size}/{settings.chunk_overlap}/{_code_version()}"
+
+
 @contextlib.contextmanager
-def _ingest_lock(settings: Settings) -> Iterator[None]:
-    """One ingestion at a time per data folder; a second one waits."""
+def _ingest_lock(settings: Settings, wait: bool = True) -> Iterator[None]:
+    """One ingestion at a time per data folder; a second one waits (or gives up)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with open(settings.data_dir / ".ingest.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IngestBusy("another ingestion is running on this data folder") from None
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _tail(path: Path, roots: Sequence[Path]) -> str:
-    """A failed file's path inside its root: matches its stored path even if the
-    corpus folder has moved since it was ingested."""
-    for root in roots:
-        if root in path.parents:
-            return path.relative_to(root).as_posix()
-    return path.name
-
-
-def _under(path: str, roots: Sequence[Path]) -> bool:
-    p = Path(path)
+def _under(location: str, roots: Sequence[Path]) -> bool:
+    p = Path(location)
     return any(p == r or r in p.parents for r in roots)
 
 
-def plan(
-    settings: Settings,
-    existing: dict[str, tuple[str, set[str]]],
-    roots: Sequence[Path],
-    full_corpus: bool,
-) -> IngestReport:
-    """The difference between what the corpus says and what the store holds."""
-    documents, failed = load_corpus(roots, settings.max_file_bytes, settings.corpus_dir)
-    changes: list[DocumentChange] = []
-    for doc in documents:
-        wanted = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+def _containing(path: Path, folders: Sequence[Path]) -> Path | None:
+    for folder in folders:
+        if folder == path or folder in path.parents:
+            return folder
+    return None
+
+
+class _Run:
+    """One ingestion: the registry, the store and what this run plans to change."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        emb: SentenceTransformerEmbeddings,
+        *,
+        dry_run: bool,
+        rebuild: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.emb = emb
+        self.dry_run = dry_run
+        self.rebuild = rebuild
+        self.pipeline = pipeline_id(settings)
+        self.corpus = [f.resolve() for f in settings.corpus_folders]
+        self.registry = SourceRegistry.open(settings)
+        self.store = VectorStore.open_for(settings, emb)
+        if not dry_run:
+            self.store.recover()
+        if rebuild:
+            self.reader = self.store.as_recorded()  # what is there, whichever model made it
+        else:
+            self.store.verify()
+            self.reader = self.store
+        self.records = self._synced_records()
+        self.by_location = {r.location: r for r in self.records.values()}
+        self.changes: list[DocumentChange] = []
+        self.failed: list[LoadError] = []
+        self.notes: list[str] = []
+        self.seen: dict[str, str] = {}
+        """source id -> where this run found it (to catch two files or pages with one id)."""
+        self.failed_locations: set[str] = set()
+
+    def close(self) -> None:
+        self.registry.close()
+
+    # The registry, checked against the store
+
+    def _synced_records(self) -> dict[str, SourceRecord]:
+        """The registry's rows, rebuilt from the store's metadata when they disagree.
+
+        They agree when the registry has described this collection before and
+        its chunk counts add up to the store's count: then nothing else is read.
+        Either way a source without a row has no chunks in the store.
+        """
+        rows = {r.source_id: r for r in self.registry.all()}
+        count = self.reader.count()
+        if self.registry.known() and sum(r.chunk_count for r in rows.values()) == count:
+            return rows
+        synced: dict[str, SourceRecord] = {}
+        if count:
+            for source_id, summary in self.reader.source_summaries().items():
+                synced[source_id] = self._from_store(source_id, summary, rows.get(source_id))
+        if not self.dry_run:
+            self.registry.replace_all(synced.values())
+            self.registry.set_model(*self._model())
+        return synced
+
+    def _from_store(
+        self, source_id: str, summary: SourceSummary, old: SourceRecord | None
+    ) -> SourceRecord:
+        one_hash = next(iter(summary.hashes)) if len(summary.hashes) == 1 else ""
+        if old is not None:
+            if old.chunk_count == len(summary.ids) and old.content_hash == one_hash:
+                return old
+            # Unsure what the store holds for it: the next look at it re-plans it.
+            return old.touched(content_hash=one_hash, pipeline="", chunk_count=len(summary.ids))
+        stamp = now()
+        location = summary.path
+        if "://" in location:
+            kind, origin = "url", location
+        elif location:
+            path = Path(location)
+            kind, origin = origin_for(path, self.corpus, path.parent)
+        else:
+            kind, origin = "store", ""
+        return SourceRecord(
+            source_id=source_id,
+            origin_kind=kind,
+            origin=origin,
+            location=location,
+            content_hash=one_hash,
+            pipeline="",
+            chunk_count=len(summary.ids),
+            ingested_at=stamp,
+            checked_at=stamp,
+            title=summary.title,
+        )
+
+    def _model(self) -> tuple[str, int | None]:
+        return self.emb.model_name, self.store.known_dimension
+
+    # Folders
+
+    def plan_folders(self, roots: Sequence[Path]) -> None:
+        resolved_roots = [r.resolve() for r in roots]
+        for root, resolved_root in zip(roots, resolved_roots, strict=True):
+            # Resolved once per root (resolving every file's path costs more than hashing it).
+            given = origin_for(resolved_root, [], resolved_root)
+            folder = root.is_dir()
+            for path in iter_corpus_files(root):
+                resolved = resolved_root / path.relative_to(root) if folder else resolved_root
+                self._plan_file(path, root, resolved, given)
+        for record in list(self.records.values()):
+            if record.source_id in self.seen or record.path is None:
+                continue
+            if record.location in self.failed_locations:
+                continue  # a file that failed this time keeps what was stored for it
+            if _under(record.location, resolved_roots):
+                self._plan_removal(record)
+
+    def _plan_file(self, path: Path, root: Path, resolved: Path, given: tuple[str, str]) -> None:
+        location = str(resolved)
+        folder = _containing(resolved, self.corpus)
+        kind, origin = ("corpus", str(folder)) if folder is not None else given
+        row = self.by_location.get(location)
+        if row is not None and not self.rebuild and self._unchanged_file(path, row):
+            self.seen[row.source_id] = str(path)
+            moved = (row.origin_kind, row.origin) != (kind, origin)
+            record = row.touched(origin_kind=kind, origin=origin) if moved else None
+            self.changes.append(DocumentChange(row.source_id, location, "unchanged", record=record))
+            return
+        base = folder or root
+        try:
+            doc = load_document(path, base, self.settings.max_file_bytes)
+        except DocumentError as exc:
+            self._fail(str(path), str(exc), location)
+            return
+        except OSError as exc:
+            self._fail(str(path), f"cannot read file: {exc.strerror or exc}", location)
+            return
+        self._plan_document(doc, kind, origin, location=location, shown=str(path))
+
+    def _unchanged_file(self, path: Path, row: SourceRecord) -> bool:
+        if row.pipeline != self.pipeline or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            return False
+        try:
+            if path.stat().st_size > self.settings.max_file_bytes:
+                return False
+            return content_hash(path.read_bytes()) == row.content_hash
+        except OSError:
+            return False
+
+    def _fail(self, shown: str, reason: str, location: str | None = None) -> None:
+        self.failed.append(LoadError(shown, reason))
+        if location is not None:
+            self.failed_locations.add(location)
+
+    def _conflict(self, doc: Document, location: str, web: bool) -> str | None:
+        """Why ``doc`` may not take the source id another registered source has, if so."""
+        existing = self.records.get(doc.source_id)
+        if existing is None or existing.location == location or existing.origin_kind == "store":
+            return None
+        if existing.is_web and web:
+            return None  # the same page reached by another address: it moves
+        if existing.is_web:
+            return (
+                f"same source id {doc.source_id!r} as the web page fetched from "
+                f"{existing.location}; remove that first (ingest.py --remove {doc.source_id})"
+            )
+        if existing.path is not None and existing.path.exists():
+            return (
+                f"same source id {doc.source_id!r} as {existing.location} "
+                f"({existing.origin_kind}:{existing.origin}); remove that first "
+                f"(ingest.py --remove {existing.location})"
+            )
+        return None  # the file it came from is gone: it has moved here
+
+    def _plan_document(
+        self,
+        doc: Document,
+        kind: str,
+        origin: str,
+        *,
+        location: str,
+        shown: str,
+        web: dict[str, str | None] | None = None,
+        cache: tuple[str, bytes] | None = None,
+    ) -> None:
+        if doc.source_id in self.seen:
+            reason = f"same source id {doc.source_id!r} as {self.seen[doc.source_id]}"
+            if web is not None:
+                self.notes.append(f"{shown}: skipped, {reason} (the same page)")
+            else:
+                self._fail(shown, reason, location)
+            return
+        conflict = self._conflict(doc, location, web is not None)
+        if conflict:
+            self._fail(shown, conflict, location)
+            return
+        self.seen[doc.source_id] = shown
+        existing = self.records.get(doc.source_id)
+        wanted = chunk_document(doc, self.settings.chunk_size, self.settings.chunk_overlap)
         wanted_ids = {c.chunk_id for c in wanted}
-        have = existing.get(doc.source_id, ("", set()))[1]
+        if self.rebuild or existing is None:
+            have: set[str] = set()
+        else:
+            have = self.store.ids_for_source(doc.source_id)
         to_add = [c for c in wanted if c.chunk_id not in have]
         to_delete = sorted(have - wanted_ids)
-        kind = "added" if not have else ("updated" if to_add or to_delete else "unchanged")
-        changes.append(DocumentChange(doc.source_id, doc.path, kind, to_add, to_delete))
-    loaded = {d.source_id for d in documents}
-    resolved_roots = [r.resolve() for r in roots]
-    failed_tails = {_tail(Path(f.path).resolve(), resolved_roots) for f in failed}
-    for source_id, (path, ids) in sorted(existing.items()):
-        if source_id in loaded or source_id in failed_tails:
-            continue
-        if any(path == t or path.endswith("/" + t) for t in failed_tails):
-            continue  # a file that failed this time keeps what was stored for it
-        if full_corpus or _under(path, resolved_roots):
-            changes.append(DocumentChange(source_id, path, "removed", [], sorted(ids)))
-    return IngestReport(changes=changes, failed=failed)
+        change = "added" if not have else ("updated" if to_add or to_delete else "unchanged")
+        stamp = now()
+        ingested = existing.ingested_at if existing is not None and change == "unchanged" else stamp
+        record = SourceRecord(
+            source_id=doc.source_id,
+            origin_kind=kind,
+            origin=origin,
+            location=location,
+            content_hash=doc.content_hash,
+            pipeline=self.pipeline,
+            chunk_count=len(wanted),
+            ingested_at=ingested,
+            checked_at=stamp,
+            title=doc.title,
+            **(web or {}),
+        )
+        self.changes.append(
+            DocumentChange(doc.source_id, location, change, to_add, to_delete, record, cache)
+        )
+
+    def _plan_removal(self, record: SourceRecord) -> None:
+        ids = sorted(self.reader.ids_for_source(record.source_id))
+        self.seen[record.source_id] = record.location
+        self.changes.append(DocumentChange(record.source_id, record.location, "removed", [], ids))
+
+    # Web pages
+
+    def plan_web(self, targets: Sequence[tuple[str, str, str]], fetcher: WebFetcher) -> None:
+        """Fetch each (url, origin kind, origin) and plan it like a file."""
+        done: set[str] = set()
+        for url, kind, origin in targets:
+            if url in done:
+                continue
+            done.add(url)
+            self._plan_page(url, kind, origin, fetcher)
+
+    def _plan_page(self, url: str, kind: str, origin: str, fetcher: WebFetcher) -> None:
+        previous = self.by_location.get(url) or self.records.get(url)
+        if previous is not None and not previous.is_web:
+            previous = None
+        conditional = (
+            previous
+            if previous is not None and previous.pipeline == self.pipeline and not self.rebuild
+            else None
+        )
+        try:
+            page = fetcher.fetch(
+                url,
+                etag=conditional.etag if conditional else None,
+                last_modified=conditional.last_modified if conditional else None,
+            )
+        except FetchError as exc:
+            self._fail(url, str(exc), url)
+            if previous is not None:
+                self.seen[previous.source_id] = url
+            return
+        stamp = now()
+        if conditional is not None and (
+            page.not_modified or content_hash(page.data) == conditional.content_hash
+        ):
+            self.seen[conditional.source_id] = url
+            record = conditional.touched(
+                checked_at=stamp,
+                origin_kind=kind,
+                origin=origin,
+                location=url,
+                etag=page.etag or conditional.etag,
+                last_modified=page.last_modified or conditional.last_modified,
+            )
+            self.changes.append(DocumentChange(record.source_id, url, "unchanged", record=record))
+            return
+        if page.not_modified:  # a 304 we did not ask for
+            self._fail(url, "the server answered 304 Not Modified to a plain request", url)
+            return
+        doc_kind = kind_for(page.content_type, urlsplit(page.final_url).path)
+        if doc_kind is None:
+            self._fail(url, f"unsupported content type {page.content_type or '(none)'!r}", url)
+            return
+        try:
+            doc = load_fetched(page.data, doc_kind, page.final_url, self.settings.max_file_bytes)
+        except DocumentError as exc:
+            self._fail(url, str(exc), url)
+            return
+        cache_name = doc.content_hash + _CACHE_SUFFIX[doc_kind]
+        web: dict[str, str | None] = {
+            "etag": page.etag,
+            "last_modified": page.last_modified,
+            "content_type": page.content_type or doc_kind,
+            "cache_file": cache_name,
+        }
+        self._plan_document(
+            doc, kind, origin, location=url, shown=url, web=web, cache=(cache_name, page.data)
+        )
+
+    # Rebuild: every other registered source, from its file or the fetched copy
+
+    def plan_carry_over(self) -> None:
+        for record in list(self.records.values()):
+            if record.source_id in self.seen:
+                continue
+            doc, reason = self._reload(record)
+            if doc is not None and doc.source_id == record.source_id:
+                web = None
+                if record.is_web:
+                    web = {
+                        "etag": record.etag,
+                        "last_modified": record.last_modified,
+                        "content_type": record.content_type,
+                        "cache_file": record.cache_file,
+                    }
+                self._plan_document(
+                    doc,
+                    record.origin_kind,
+                    record.origin,
+                    location=record.location,
+                    shown=record.location,
+                    web=web,
+                )
+                continue
+            chunks = self.reader.chunks_for_source(record.source_id)
+            self.seen[record.source_id] = record.location
+            self.notes.append(
+                f"{record.source_id}: re-embedded from its stored chunks ({reason or 'moved'})"
+            )
+            self.changes.append(
+                DocumentChange(
+                    record.source_id,
+                    record.location,
+                    "added",
+                    chunks,
+                    [],
+                    record.touched(chunk_count=len(chunks)),
+                )
+            )
+
+    def _reload(self, record: SourceRecord) -> tuple[Document | None, str]:
+        try:
+            if record.is_web:
+                if not record.cache_file:
+                    return None, "no fetched copy kept"
+                data = (self.cache_dir / record.cache_file).read_bytes()
+                kind = _CACHE_KIND.get(Path(record.cache_file).suffix, "html")
+                return load_fetched(data, kind, record.location, self.settings.max_file_bytes), ""
+            path = record.path
+            if path is None:
+                return None, "its origin is unknown"
+            base = _containing(path, self.corpus)
+            if base is None and record.origin_kind in {"folder", "file"}:
+                base = Path(record.origin)
+            return load_document(path, base or path.parent, self.settings.max_file_bytes), ""
+        except (DocumentError, OSError) as exc:
+            return None, f"could not be read again: {exc}"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.settings.data_dir / "web"
+
+    # Applying
+
+    def apply(self, progress: bool) -> None:
+        target = self.store.start_rebuild() if self.rebuild else self.store
+        total = sum(len(c.to_add) for c in self.changes)
+        with tqdm(
+            total=total, desc="embedding chunks", unit="chunk", disable=not progress or not total
+        ) as bar:
+            for change in self.changes:
+                for i in range(0, len(change.to_add), _EMBED_BATCH):
+                    batch = change.to_add[i : i + _EMBED_BATCH]
+                    vectors = self.emb.embed_documents([embedding_text(c) for c in batch])
+                    target.upsert(batch, vectors)
+                    bar.update(len(batch))
+                if change.to_delete and not (self.rebuild and change.kind == "removed"):
+                    target.delete(change.to_delete)
+                if not self.rebuild:
+                    self._record(change)
+        if self.rebuild:
+            for change in self.changes:
+                self._keep_cache(change)
+            self.store.finish_rebuild(target)
+            kept = [c.record for c in self.changes if c.kind != "removed" and c.record]
+            self.registry.replace_all(kept)
+            self._prune_cache({r.cache_file for r in kept if r.cache_file})
+        self.registry.set_model(*self._model())
+
+    def _keep_cache(self, change: DocumentChange) -> None:
+        if change.cache is not None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            name, data = change.cache
+            path = self.cache_dir / name
+            if not path.exists():
+                tmp = path.with_suffix(path.suffix + ".tmp")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+
+    def _record(self, change: DocumentChange) -> None:
+        old = self.records.get(change.source_id)
+        if change.kind == "removed":
+            self.registry.delete(change.source_id)
+            self.records.pop(change.source_id, None)
+        elif change.record is not None:
+            self._keep_cache(change)
+            self.registry.put(change.record)
+            self.records[change.source_id] = change.record
+        else:
+            return
+        if old is not None and old.cache_file:
+            new = change.record.cache_file if change.record and change.kind != "removed" else None
+            if new != old.cache_file and not any(
+                r.cache_file == old.cache_file for r in self.records.values()
+            ):
+                (self.cache_dir / old.cache_file).unlink(missing_ok=True)
+
+    def _prune_cache(self, keep: set[str]) -> None:
+        if self.cache_dir.is_dir():
+            for path in self.cache_dir.iterdir():
+                if path.name not in keep:
+                    path.unlink(missing_ok=True)
+
+    def report(self, started: float) -> IngestReport:
+        report = IngestReport(
+            changes=self.changes,
+            failed=self.failed,
+            dry_run=self.dry_run,
+            rebuilt=self.rebuild,
+            notes=self.notes,
+        )
+        report.chunks_written = sum(len(c.to_add) for c in self.changes)
+        report.chunks_deleted = sum(len(c.to_delete) for c in self.changes)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def save_lexical_index(self, report: IngestReport) -> None:
+        """Save the BM25 index for the corpus as it now is, so the next start loads it."""
+        if not self.settings.bm25_enabled or self.dry_run:
+            return
+        from .lexical_index import fingerprint_of, prepare
+
+        started = time.perf_counter()
+        prepare(self.settings, self.store, fingerprint_of(self.registry))
+        report.index_seconds = time.perf_counter() - started
+
+
+def _web_targets(
+    urls: Sequence[str], sitemaps: Sequence[str], refresh: bool, run: _Run, fetcher: WebFetcher
+) -> list[tuple[str, str, str]]:
+    targets = [(url, "url", url) for url in urls]
+    for sitemap in sitemaps:
+        listing = fetcher.sitemap(sitemap)
+        for url, reason in listing.errors:
+            run._fail(url, reason)
+        run.notes.extend(listing.notes)
+        targets += [(url, "sitemap", sitemap) for url in listing.urls]
+    if refresh:
+        targets += [(r.location, r.origin_kind, r.origin) for r in run.records.values() if r.is_web]
+    return targets
 
 
 def ingest(
     settings: Settings,
     paths: Sequence[Path] | None = None,
     *,
+    urls: Sequence[str] = (),
+    sitemaps: Sequence[str] = (),
+    refresh: bool = False,
     rebuild: bool = False,
     dry_run: bool = False,
     embeddings: SentenceTransformerEmbeddings | None = None,
     progress: bool = True,
+    fetcher: WebFetcher | None = None,
+    wait: bool = True,
 ) -> IngestReport:
-    """Bring the store in line with the corpus (or with the given paths)."""
+    """Bring the store in line with the given folders and pages.
+
+    With no paths and no pages: the corpus folders. Sources from anywhere
+    else are left as they are (``--rebuild`` re-embeds them too).
+    """
     started = time.perf_counter()
-    roots = [Path(p) for p in paths] if paths else [settings.corpus_dir]
+    web = bool(urls or sitemaps or refresh)
+    roots = [Path(p) for p in paths] if paths else ([] if web else settings.corpus_folders)
     for root in roots:
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {root}")
-    full_corpus = not paths
     emb = embeddings or get_embeddings(settings.embedding_model)
-    with _ingest_lock(settings):
-        store = VectorStore.open(settings, emb.model_name, emb.dimension)
-        if not dry_run:
-            store.recover()
-        existing = {} if rebuild else _existing(store)
-        report = plan(settings, existing, roots, full_corpus)
-        report.dry_run = dry_run
-        report.rebuilt = rebuild
-        report.chunks_written = sum(len(c.to_add) for c in report.changes)
-        report.chunks_deleted = sum(len(c.to_delete) for c in report.changes)
-        if not dry_run:
-            target = store.start_rebuild() if rebuild else store
-            _apply(target, emb, report.changes, progress)
+    with _ingest_lock(settings, wait=wait):
+        run = _Run(settings, emb, dry_run=dry_run, rebuild=rebuild)
+        try:
+            run.plan_folders(roots)
+            if web:
+                own = fetcher is None
+                client = fetcher or WebFetcher(settings)
+                try:
+                    run.plan_web(_web_targets(urls, sitemaps, refresh, run, client), client)
+                finally:
+                    if own:
+                        client.close()
             if rebuild:
-                store.finish_rebuild(target)
+                run.plan_carry_over()
+            report = run.report(started)
+            if not dry_run:
+                run.apply(progress)
+                run.save_lexical_index(report)
+        finally:
+            run.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _existing(store: VectorStore) -> dict[str, tuple[str, set[str]]]:
-    return store.existing_ids_by_source() if store.exists() else {}
+def remove(
+    settings: Settings,
+    targets: Sequence[str],
+    *,
+    dry_run: bool = False,
+    embeddings: SentenceTransformerEmbeddings | None = None,
+) -> IngestReport:
+    """Remove sources on purpose: by source id, by URL or path, or every source in a folder.
+
+    Raises ``SourceNotFound`` (and removes nothing) if a target matches no source.
+    """
+    started = time.perf_counter()
+    emb = embeddings or get_embeddings(settings.embedding_model)
+    with _ingest_lock(settings):
+        run = _Run(settings, emb, dry_run=dry_run)
+        try:
+            chosen: dict[str, SourceRecord] = {}
+            for target in targets:
+                found = matching(run.records.values(), target)
+                if not found:
+                    raise SourceNotFound(
+                        f"no ingested source matches {target!r} (by source id, URL or path); "
+                        "`ingest.py --list` shows them"
+                    )
+                chosen.update((r.source_id, r) for r in found)
+            for record in chosen.values():
+                run._plan_removal(record)
+                path = record.path
+                if path is not None and path.exists() and _containing(path.resolve(), run.corpus):
+                    run.notes.append(
+                        f"{record.source_id}: its file {path} is still in a corpus folder, so "
+                        "the next start or plain ingest.py adds it again; delete or move the file"
+                    )
+            report = run.report(started)
+            if not dry_run:
+                run.apply(progress=False)
+                run.save_lexical_index(report)
+        finally:
+            run.close()
+    report.seconds = time.perf_counter() - started
+    return report
 
 
-def _apply(
-    store: VectorStore,
-    emb: SentenceTransformerEmbeddings,
-    changes: Sequence[DocumentChange],
-    progress: bool,
-) -> None:
-    total = sum(len(c.to_add) for c in changes)
-    with tqdm(
-        total=total, desc="embedding chunks", unit="chunk", disable=not progress or not total
-    ) as bar:
-        for change in changes:
-            for i in range(0, len(change.to_add), _EMBED_BATCH):
-                batch = change.to_add[i : i + _EMBED_BATCH]
-                vectors = emb.embed_documents([embedding_text(c) for c in batch])
-                store.upsert(batch, vectors)
-                bar.update(len(batch))
-            if change.to_delete:
-                store.delete(change.to_delete)
+def matching(records: Iterable[SourceRecord], target: str) -> list[SourceRecord]:
+    """The registered sources ``target`` names: a source id, a URL or file path, or a folder."""
+    rows = list(records)
+    exact = [r for r in rows if r.source_id == target]
+    if exact:
+        return exact
+    by_location = [r for r in rows if r.location == target]
+    if by_location:
+        return by_location
+    if "://" in target:
+        return []
+    path = Path(target).expanduser().resolve()
+    return [r for r in rows if r.path is not None and (r.path == path or path in r.path.parents)]
+
+
+def list_sources(
+    settings: Settings, embeddings: SentenceTransformerEmbeddings | None = None
+) -> tuple[list[SourceRecord], str]:
+    """The registered sources (checked against the store first) and the store's model."""
+    emb = embeddings or get_embeddings(settings.embedding_model)
+    try:
+        with _ingest_lock(settings, wait=False):
+            run = _Run(settings, emb, dry_run=False)
+            try:
+                return sorted(run.records.values(), key=lambda r: r.source_id), run.emb.model_name
+            finally:
+                run.close()
+    except IngestBusy:
+        print("note: an ingestion is running; the list may change", file=sys.stderr)
+        with SourceRegistry.open(settings) as registry:
+            return registry.all(), emb.model_name
 
 
 def ensure_ingested(
@@ -188,15 +753,20 @@ def ensure_ingested(
     embeddings: SentenceTransformerEmbeddings | None = None,
     progress: bool = True,
 ) -> IngestReport | None:
-    """Ingest the configured corpus if the store is empty or out of date.
+    """Reconcile the corpus folders at start-up; returns the report if anything changed.
 
+    With nothing changed this reads the registry and hashes the corpus files:
+    no chunking, no embedding model, no pass over the stored chunks. If
+    another ingestion is running, the app starts with the store as it is.
     Used by the app and the evaluation runner so both work on a fresh clone.
-    Returns the report when anything was written, else None.
     """
     emb = embeddings or get_embeddings(settings.embedding_model)
-    store = VectorStore.open(settings, emb.model_name, emb.dimension)
-    store.recover()
-    current = plan(settings, _existing(store), [settings.corpus_dir], full_corpus=True)
-    if store.count() and not current.changed:
+    try:
+        report = ingest(settings, embeddings=emb, progress=progress, wait=False)
+    except IngestBusy:
+        print(
+            "note: another ingestion is running; starting with the store as it is",
+            file=sys.stderr,
+        )
         return None
-    return ingest(settings, embeddings=emb, progress=progress)
+    return report if report.changed else None

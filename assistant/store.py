@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ParamSpec, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import chromadb
 import numpy as np
@@ -23,6 +24,7 @@ from chromadb.errors import NotFoundError
 from .config import Settings
 from .schema import Chunk
 
+_WITH_TEXT: Any = ["metadatas", "documents"]
 _REBUILD_SUFFIX = "__rebuild"
 _OLD_SUFFIX = "__old"
 _GET_PAGE = 2000
@@ -49,6 +51,16 @@ def _reopen_if_replaced(method: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
+@dataclass
+class SourceSummary:
+    """One source as the store holds it: file path, title, chunk ids, content hashes."""
+
+    path: str
+    title: str
+    ids: set[str] = field(default_factory=set)
+    hashes: set[str] = field(default_factory=set)
+
+
 class StoreError(Exception):
     """The store cannot be used as configured; the message says what to do."""
 
@@ -73,6 +85,25 @@ def make_client(settings: Settings) -> ClientAPI:
             ) from None
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+class EmbeddingModel(Protocol):
+    model_name: str
+
+    @property
+    def dimension(self) -> int: ...
+
+
+def recorded_model(client: ClientAPI, name: str) -> tuple[str, int] | None:
+    """(model, dimension) recorded on an existing collection, else None."""
+    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    if name not in names:
+        return None
+    meta = client.get_collection(name).metadata or {}
+    model, dim = meta.get("embedding_model"), meta.get("dimension")
+    if model is None or dim is None:
+        return None
+    return str(model), int(dim)
 
 
 def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
@@ -111,16 +142,54 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
 class VectorStore:
     """One collection of chunks with their vectors and metadata."""
 
-    def __init__(self, client: ClientAPI, name: str, model_name: str, dimension: int) -> None:
+    def __init__(
+        self, client: ClientAPI, name: str, model_name: str, dimension: int | Callable[[], int]
+    ) -> None:
         self.client = client
         self.name = name
         self.model_name = model_name
-        self.dimension = dimension
+        self._dimension = dimension
         self._collection: Collection | None = None
+
+    @property
+    def known_dimension(self) -> int | None:
+        """The dimension if known without asking the model."""
+        return self._dimension if isinstance(self._dimension, int) else None
+
+    @property
+    def dimension(self) -> int:
+        """The model's vector size (asked of the model only when first needed)."""
+        if callable(self._dimension):
+            self._dimension = int(self._dimension())
+        return self._dimension
 
     @classmethod
     def open(cls, settings: Settings, model_name: str, dimension: int) -> VectorStore:
         return cls(make_client(settings), settings.collection, model_name, dimension)
+
+    @classmethod
+    def open_for(cls, settings: Settings, embeddings: EmbeddingModel) -> VectorStore:
+        """Open the store for a model without loading it when the store already says
+        its dimension (a collection filled by the same model): a start or an ingest
+        with nothing to embed never loads the model."""
+        client = make_client(settings)
+        recorded = recorded_model(client, settings.collection)
+        if recorded is not None and recorded[0] == embeddings.model_name:
+            return cls(client, settings.collection, recorded[0], recorded[1])
+        return cls(client, settings.collection, embeddings.model_name, lambda: embeddings.dimension)
+
+    def as_recorded(self) -> VectorStore:
+        """This collection opened with the model it records, for reading what it holds
+        (what ``--rebuild`` does when the configured model has changed)."""
+        recorded = recorded_model(self.client, self.name)
+        if recorded is None or recorded == (self.model_name, self.known_dimension):
+            return self
+        return VectorStore(self.client, self.name, recorded[0], recorded[1])
+
+    def verify(self) -> None:
+        """Raise ``ModelMismatchError`` now if the collection holds another model's vectors."""
+        if self.exists():
+            _ = self.collection
 
     def _create(self, name: str) -> Collection:
         return self.client.get_or_create_collection(
@@ -161,36 +230,103 @@ class VectorStore:
     @_reopen_if_replaced
     def existing_ids_by_source(self) -> dict[str, tuple[str, set[str]]]:
         """Every stored chunk id, grouped by source id, with the source's file path."""
-        result: dict[str, tuple[str, set[str]]] = {}
+        return {
+            source_id: (summary.path, summary.ids)
+            for source_id, summary in self.source_summaries().items()
+        }
+
+    @_reopen_if_replaced
+    def source_summaries(self) -> dict[str, SourceSummary]:
+        """What the store holds per source (one pass over every chunk's metadata).
+
+        Used only to rebuild the source registry when it is missing or out of
+        step with the store; a normal start reads the registry instead.
+        """
+        result: dict[str, SourceSummary] = {}
         for ids, metas, _ in self._pages(include_documents=False):
             for chunk_id, meta in zip(ids, metas, strict=True):
-                entry = result.setdefault(
-                    str(meta["source_id"]), (str(meta.get("path", "")), set())
-                )
-                entry[1].add(chunk_id)
+                source_id = str(meta["source_id"])
+                summary = result.get(source_id)
+                if summary is None:
+                    summary = result[source_id] = SourceSummary(
+                        str(meta.get("path", "")), str(meta.get("title", ""))
+                    )
+                summary.ids.add(chunk_id)
+                summary.hashes.add(str(meta.get("doc_hash", "")))
         return result
 
     @_reopen_if_replaced
+    def ids_for_source(self, source_id: str) -> set[str]:
+        """The chunk ids stored for one source (the ground truth an update is planned on)."""
+        if not self.exists():
+            return set()
+        got = self.collection.get(where={"source_id": source_id}, include=[])
+        return set(got["ids"])
+
+    @_reopen_if_replaced
+    def chunks_for_source(self, source_id: str) -> list[Chunk]:
+        if not self.exists():
+            return []
+        got = self.collection.get(where={"source_id": source_id}, include=_WITH_TEXT)
+        chunks = [
+            chunk_from_record(i, d, dict(m))
+            for i, m, d in zip(
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=True
+            )
+        ]
+        return sorted(chunks, key=lambda c: c.start)
+
+    @_reopen_if_replaced
+    def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
+        """The chunks with these ids, in the order asked; ids no longer stored are skipped."""
+        if not ids or not self.exists():
+            return []
+        got = self.collection.get(ids=list(ids), include=_WITH_TEXT)
+        found = {
+            i: chunk_from_record(i, d, dict(m))
+            for i, m, d in zip(
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=True
+            )
+        }
+        return [found[i] for i in ids if i in found]
+
+    @_reopen_if_replaced
     def all_chunks(self) -> list[Chunk]:
-        chunks: list[Chunk] = []
-        for ids, metas, docs in self._pages(include_documents=True):
-            for chunk_id, meta, text in zip(ids, metas, docs, strict=True):
-                chunks.append(chunk_from_record(chunk_id, text, dict(meta)))
+        chunks = [c for page in self.iter_chunks() for c in page]
         chunks.sort(key=lambda c: (c.source_id, c.start))
         return chunks
 
+    def iter_chunks(self) -> Iterator[list[Chunk]]:
+        """Every chunk, a page at a time, so a caller need not hold them all at once."""
+        for ids, metas, docs in self._pages(include_documents=True):
+            yield [
+                chunk_from_record(chunk_id, text, dict(meta))
+                for chunk_id, meta, text in zip(ids, metas, docs, strict=True)
+            ]
+
+    @_reopen_if_replaced
+    def all_ids(self) -> list[str]:
+        """Every chunk id, in the order the pages of ``iter_chunks`` give them."""
+        if not self.exists():
+            return []
+        return list(self.collection.get(include=[])["ids"])
+
     def _pages(self, include_documents: bool) -> Iterator[tuple[list[str], list[Any], list[str]]]:
+        """Pages of records fetched by id: every id is listed once, then each page is
+        read by its ids, so reading late pages costs no more than early ones (paging
+        by ``offset`` made Chroma walk past every earlier record each time)."""
+        if not self.exists():
+            return
         include: list[Any] = ["metadatas", "documents"] if include_documents else ["metadatas"]
-        offset = 0
-        while True:
-            got = self.collection.get(limit=_GET_PAGE, offset=offset, include=include)
+        all_ids = self.all_ids()
+        for start in range(0, len(all_ids), _GET_PAGE):
+            got = self.collection.get(ids=all_ids[start : start + _GET_PAGE], include=include)
             ids = list(got["ids"])
             if not ids:
-                return
+                continue
             metas = list(got["metadatas"] or [])
             docs = list(got["documents"] or []) if include_documents else [""] * len(ids)
             yield ids, metas, docs
-            offset += len(ids)
 
     def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         if not chunks:
@@ -254,7 +390,7 @@ class VectorStore:
         self._sibling(_REBUILD_SUFFIX).drop()
 
     def _sibling(self, suffix: str) -> VectorStore:
-        return VectorStore(self.client, self.name + suffix, self.model_name, self.dimension)
+        return VectorStore(self.client, self.name + suffix, self.model_name, self._dimension)
 
     def drop(self) -> None:
         if self.exists():
