@@ -79,6 +79,7 @@ class Citation:
         return asdict(self)
 
 
+Asker = Literal["self", "other"]
 DecisionContext = Literal["context", "earlier_turn"]
 """``context``: a follow-up read with the turn it leans on; ``earlier_turn``: a safety
 route an earlier message set."""
@@ -98,6 +99,14 @@ class RouteDecision:
     detail: str
     confidence: float
     context: DecisionContext | None = None
+    language: str = "en"
+    """The language the reply should be in (``en``, or ``es`` for Spanish safety replies)."""
+    asker: Asker | None = None
+    """Whom the message is about: the person themself, someone they care for, or unclear."""
+    topic: str | None = None
+    """For clinical messages: the care topic recognised (``medicine``, ``bone_mets``...)."""
+    after_safety: bool = False
+    """An earlier turn got a safety reply; this one is answered on its own merits."""
 
     @property
     def reason(self) -> str:
@@ -112,6 +121,10 @@ class RouteDecision:
             "detail": self.detail,
             "context": self.context,
             "confidence": self.confidence,
+            "language": self.language,
+            "asker": self.asker,
+            "topic": self.topic,
+            "after_safety": self.after_safety,
         }
 
 

@@ -11,31 +11,45 @@ corpus.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from . import content
-from .answering import AnswerBackend
+from . import content, referrals
+from .answering import AnswerBackend, ExtractiveBackend
+from .answering.compose import (
+    PartAnswer,
+    answer_blocks,
+    citations_of,
+    lead_in_id,
+    next_marker,
+    renumbered,
+    unknown_blocks,
+)
+from .answering.intent import (
+    GENERAL_SAFETY_QUESTION,
+    Focus,
+    general_safety_focus,
+    read_message,
+    read_question,
+)
 from .answering.passage_filter import unsafe_passage
 from .config import Settings
-from .retrieval import Retriever
+from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .schema import (
     Block,
-    Bullets,
     Cited,
     Draft,
     Paragraph,
+    Passage,
     Reply,
     Route,
     RouteDecision,
     Turn,
+    render_text,
 )
 
 _CLINICAL_GENERAL_SENTENCES = 3
-
-_GREETING_DETAILS = frozenset({"greeting", "empty"})
-_INSTRUCTION_DETAILS = frozenset({"instruction_override", "prompt_request", "role_play"})
 
 
 @dataclass(frozen=True)
@@ -44,15 +58,6 @@ class StreamEvent:
 
     delta: str = ""
     reply: Reply | None = None
-
-
-def decline_text_id(decision: RouteDecision) -> str:
-    """Which reviewed decline fits an out-of-scope decision."""
-    if decision.detail in _GREETING_DETAILS:
-        return "decline_greeting"
-    if decision.detail in _INSTRUCTION_DETAILS:
-        return "decline_instructions"
-    return "decline_off_topic"
 
 
 class Assistant:
@@ -92,57 +97,138 @@ class Assistant:
         result = self.retriever.retrieve(message, previous)
         timings["retrieve_ms"] = _ms(t0)
         t0 = time.perf_counter()
-        passages = tuple(result.passages)
         streamed = False
         if decision.route == Route.CLINICAL:
             reply = self._clinical(
                 message, decision, result.passages, result.vector, result.relevant
             )
-        elif not result.relevant:
-            reply = self._unknown(decision, passages, "below_relevance_floor")
         else:
-            sources = [p for p in result.passages if not unsafe_passage(p.chunk.text)]
-            draft: Draft | None = None
-            for item in self.backend.stream(message, result.vector, sources):
-                if isinstance(item, Draft):
-                    draft = item
-                    continue
-                if not streamed:
-                    lead_in = content.render("answer_lead_in", self.settings)
-                    yield StreamEvent(delta=f"{lead_in}\n\n")
-                    streamed = True
-                yield StreamEvent(delta=item)
-            if draft is None or not draft.sentences:
-                reply = self._unknown(decision, passages, "no_citable_sentence")
-                streamed = False
-            else:
-                reply = self._answered(decision, draft, passages)
+            reply, streamed = yield from self._answered(message, previous, decision, result)
         timings["answer_ms"] = _ms(t0)
         yield from self._finish(reply, started, timings, already_streamed=streamed)
 
-    def _answered(self, decision: RouteDecision, draft: Draft, passages: tuple) -> Reply:
-        blocks: tuple[Block, ...] = (
-            Paragraph(content.render("answer_lead_in", self.settings)),
-            Cited(draft.sentences),
-        )
-        return Reply(
+    def _answered(
+        self,
+        message: str,
+        previous: Sequence[str],
+        decision: RouteDecision,
+        result: RetrievalResult,
+    ) -> Generator[StreamEvent, None, tuple[Reply, bool]]:
+        """The answer to each question of the message the sources cover, and a plain
+        "not covered" for the others (``answering.compose``); ``unknown`` when none is.
+
+        Returns the reply and whether its text was already streamed (only an LLM
+        backend streams as it writes; the extractive answer is composed, then sent).
+        """
+        focuses, results = self._questions(message, previous, result)
+        parts: list[PartAnswer] = []
+        drafts: list[Draft] = []
+        streamed = ""
+        for i, (focus, found) in enumerate(zip(focuses, results, strict=True)):
+            covered = found.relevant and not focus.absent
+            draft: Draft | None = None
+            if covered:
+                sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+                if i == 0 and not isinstance(self.backend, ExtractiveBackend):
+                    lead_in = content.render(lead_in_id(focus.intent), self.settings) + "\n\n"
+                    for item in self.backend.stream(focus.text, found.vector, sources):
+                        if isinstance(item, Draft):
+                            draft = item
+                            continue
+                        if not streamed:
+                            yield StreamEvent(delta=lead_in)
+                            streamed = lead_in
+                        yield StreamEvent(delta=item)
+                        streamed += item
+                else:
+                    draft = self._draft(focus, found, sources, next_marker(drafts))
+                if draft is not None and draft.sentences:
+                    draft = renumbered(draft, next_marker(drafts))
+                    drafts.append(draft)
+            parts.append(PartAnswer(focus, covered, draft))
+        general = None
+        if any(p.focus.absent for p in parts) and decision.language == "en":
+            general = self._general_safety(next_marker(drafts))
+        retrieved = _passages(*(r.passages for r in results), general_passages=general)
+        answered = any(p.draft is not None and p.draft.sentences for p in parts)
+        if answered:
+            blocks = answer_blocks(parts, general[0] if general else None, self.settings)
+            route_decision = decision
+        else:
+            blocks = unknown_blocks(parts, general[0] if general else None, self.settings)
+            why = (
+                "not_covered"
+                if any(p.focus.absent for p in parts)
+                else "below_relevance_floor"
+                if not any(p.covered for p in parts)
+                else "no_citable_sentence"
+            )
+            route_decision = replace(decision, route=Route.UNKNOWN, detail=why, context=None)
+        shown = {m for b in blocks if isinstance(b, Cited) for s in b.sentences for m in s.markers}
+        every = [*drafts, *([general[0]] if general else [])]
+        citations = tuple(c for c in citations_of(every) if c.marker in shown)
+        first = drafts[0] if drafts else None
+        reply = Reply(
             blocks,
-            decision,
-            citations=draft.citations,
-            retrieved=passages,
-            backend=draft.backend,
-            model=draft.model,
-            backend_note=draft.note,
+            route_decision,
+            citations=citations,
+            retrieved=retrieved,
+            backend=first.backend if first else "fixed",
+            model=first.model if first else None,
+            backend_note=first.note if first else None,
         )
+        if streamed:
+            if reply.text.startswith(streamed) and len(reply.text) > len(streamed):
+                yield StreamEvent(delta=reply.text[len(streamed) :])
+            return reply, True
+        return reply, False
+
+    def _questions(
+        self, message: str, previous: Sequence[str], result: RetrievalResult
+    ) -> tuple[list[Focus], list[RetrievalResult]]:
+        """The questions of the message, each with its own search when there are several.
+
+        Questions the sources all cover and that ask the same kind of thing are
+        answered as one ("What's the point of a massage, what does it do?").
+        """
+        focuses = read_message(message, previous) or [read_question(message, previous)]
+        if len(focuses) == 1:
+            return focuses, [result]
+        self.retriever.embed([f.text for f in focuses])  # one model call for all of them
+        results = [
+            self.retriever.retrieve(
+                f.text, previous if i == 0 else [focuses[i - 1].text, *previous]
+            )
+            for i, f in enumerate(focuses)
+        ]
+        covered = [r.relevant and not f.absent for f, r in zip(focuses, results, strict=True)]
+        if all(covered) and len({f.intent for f in focuses}) == 1:
+            return [read_question(message, previous)], [result]
+        return focuses, results
+
+    def _draft(
+        self, focus: Focus, found: RetrievalResult, sources: list, first_marker: int
+    ) -> Draft:
+        if isinstance(self.backend, ExtractiveBackend):
+            return self.backend.draft_for(focus, found.vector, sources, first_marker=first_marker)
+        return self.backend.draft(focus.text, found.vector, sources)
+
+    def _general_safety(self, first_marker: int) -> tuple[Draft, tuple] | None:
+        """The sources' general safety sentences, for a message naming a condition they
+        do not cover (shown labelled as general)."""
+        found = self.retriever.retrieve(GENERAL_SAFETY_QUESTION)
+        if not found.relevant:
+            return None
+        sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+        focus = general_safety_focus()
+        draft = self._draft(focus, found, sources, first_marker)
+        if not draft.sentences:
+            return None
+        return renumbered(draft, first_marker), tuple(found.passages)
 
     def _fixed_reply(self, decision: RouteDecision) -> Reply | None:
-        if decision.route == Route.EMERGENCY:
-            text_id = "emergency"
-        elif decision.route == Route.CRISIS:
-            text_id = "crisis"
-        elif decision.route == Route.OUT_OF_SCOPE:
-            text_id = decline_text_id(decision)
-        else:
+        text_id = referrals.fixed_reply_text_id(decision)
+        if text_id is None:
             return None
         return Reply((Paragraph(content.render(text_id, self.settings)),), decision)
 
@@ -154,19 +240,14 @@ class Assistant:
         vector: object,
         relevant: bool,
     ) -> Reply:
-        blocks: list[Block] = [Paragraph(content.render("clinical_intro", self.settings))]
         draft: Draft | None = None
         if relevant:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
             found = self.backend.draft(message, vector, sources, _CLINICAL_GENERAL_SENTENCES)  # type: ignore[arg-type]
             if found.sentences:
                 draft = found
-                blocks.append(Paragraph(content.render("general_info_heading", self.settings)))
-                blocks.append(Cited(found.sentences))
-        blocks.append(Paragraph(content.render("questions_heading", self.settings)))
-        blocks.append(Bullets(tuple(content.render_list("clinical_questions", self.settings))))
         return Reply(
-            tuple(blocks),
+            tuple(referrals.clinical_blocks(decision, draft, self.settings)),
             decision,
             citations=draft.citations if draft else (),
             retrieved=tuple(passages),
@@ -176,7 +257,7 @@ class Assistant:
         )
 
     def _unknown(self, decision: RouteDecision, passages: tuple, why: str) -> Reply:
-        unknown = RouteDecision(Route.UNKNOWN, why, decision.confidence)
+        unknown = replace(decision, route=Route.UNKNOWN, detail=why, context=None)
         return Reply(
             (Paragraph(content.render("unknown", self.settings)),),
             unknown,
@@ -194,11 +275,36 @@ class Assistant:
         flag = (
             None if reply.route == Route.ANSWER else f"{reply.route.value}: {reply.decision.reason}"
         )
+        blocks = referrals.framed(reply.blocks, reply.decision, self.settings)
+        if blocks != reply.blocks:
+            if already_streamed:
+                # The reviewed lines around a streamed answer (reminder, language note)
+                # come as one more piece; the stored reply has them in place.
+                yield StreamEvent(delta="\n\n" + _plain(blocks, reply.blocks))
+            reply = replace(reply, blocks=blocks)
         if not already_streamed:
             for line in reply.text.splitlines(keepends=True):
                 yield StreamEvent(delta=line)
         timings["total_ms"] = _ms(started)
         yield StreamEvent(reply=replace(reply, flag_reason=flag, timings_ms=timings))
+
+
+def _plain(blocks: tuple[Block, ...], inner: tuple[Block, ...]) -> str:
+    """The text of the blocks added around ``inner``."""
+    return render_text(tuple(b for b in blocks if b not in inner))
+
+
+def _passages(
+    *found: Sequence[Passage], general_passages: tuple[Draft, tuple] | None = None
+) -> tuple[Passage, ...]:
+    """Every passage searched for the reply, each once, in the order found (the first
+    question's first): what the citations are checked against."""
+    seen: dict[str, Passage] = {}
+    groups = [*found, *([general_passages[1]] if general_passages else [])]
+    for group in groups:
+        for p in group:
+            seen.setdefault(p.chunk.chunk_id, p)
+    return tuple(seen.values())
 
 
 def _ms(since: float) -> float:

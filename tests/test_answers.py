@@ -161,8 +161,10 @@ def test_clinical_reply_refers_to_the_team_and_never_says_yes_or_no(
         "is it safe for me? I have bone metastases in my spine",
     )
     assert reply.route == Route.CLINICAL
-    assert reply.text.startswith(content.render("clinical_intro", default_settings))
-    for q in content.render_list("clinical_questions", default_settings):
+    assert reply.decision.topic == "bone_mets" and reply.decision.asker == "self"
+    assert content.render("clinical_intro_self", default_settings) in reply.text
+    assert reply.text.endswith(content.render("safety_net", default_settings))
+    for q in content.render_list("questions_bone_mets", default_settings):
         assert q in reply.text
     lowered = reply.text.lower()
     assert "yes, " not in lowered and "no, " not in lowered

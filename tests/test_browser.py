@@ -173,6 +173,32 @@ def test_emergency_reply_is_an_alert_that_looks_different(page: Any, base_url: s
     screenshot(page, "chat-desktop-emergency")
 
 
+def test_safety_replies_on_a_phone_have_tap_to_call_and_tap_to_text_links(
+    page: Any, base_url: str
+) -> None:
+    page.set_viewport_size(PHONE)
+    box = open_chat(page, base_url)
+    disclaimer = page.locator(".om-disclaimer")
+    assert disclaimer.locator("a.help-call[href='tel:911']").count() == 1
+    assert disclaimer.locator("a.help-text[href='sms:988']").count() == 1
+
+    crisis = ask(page, box, "I want to end my life").locator(".route-crisis")
+    crisis.wait_for()
+    assert crisis.locator("a.help-call[href='tel:988']").count() >= 1
+    assert crisis.locator("a.help-text[href='sms:988']").count() >= 1
+    assert crisis.locator("a.help-call[href='tel:911']").count() >= 1
+    emergency = ask(page, box, EMERGENCY).locator(".route-emergency")
+    emergency.wait_for()
+    call = emergency.locator("a.help-call[href='tel:911']").first
+    call.scroll_into_view_if_needed()
+    size = call.bounding_box()
+    assert size is not None and size["height"] >= 24 and size["width"] >= 24, size
+    abuse = ask(page, box, "my husband hits me and I am scared to go home").locator(".route-crisis")
+    abuse.wait_for()
+    assert abuse.locator("a.help-call[href='tel:18007997233']").count() == 1
+    screenshot(page, "chat-360px-tap-to-call", full_page=False)
+
+
 def test_feedback_with_comment_is_stored_and_flags(
     page: Any, base_url: str, store: ConversationStore
 ) -> None:

@@ -12,8 +12,8 @@ import pytest
 
 from assistant import content
 from assistant.config import Settings, load_settings
+from assistant.referrals import decline_text_id
 from assistant.schema import Route, RouteDecision
-from assistant.service import decline_text_id
 
 ALL_TEXT_IDS = content.all_text_ids()
 FILL = {"length": "2,400", "limit": "2,000", "seconds": "30", "topic": "blood counts"}
@@ -173,11 +173,11 @@ def test_clinical_intro_sends_to_the_care_team_and_never_says_yes_or_no(settings
 
 
 def test_questions_to_ask_are_generic_questions(settings: Settings) -> None:
-    questions = content.render_list("clinical_questions", settings)
+    questions = content.render_list("questions_general", settings)
     assert 3 <= len(questions) <= 8
     assert all(q.endswith("?") and q[0].isupper() for q in questions)
     questions.append("mutated")
-    assert "mutated" not in content.render_list("clinical_questions", settings)
+    assert "mutated" not in content.render_list("questions_general", settings)
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,11 @@ from assistant.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "assistant"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("model_names", "config", "schema", "errors", "text"),
-    ("content", "documents", "chunking", "embeddings"),
-    ("store", "ingestion", "retrieval"),
+    ("model_names", "config", "schema", "errors", "text", "patient_words"),
+    ("content", "documents", "chunking", "embeddings", "sources", "fetch"),
+    ("store", "lexical_index", "ingestion", "retrieval"),
     ("routing", "answering"),
-    ("service",),
+    ("referrals", "service"),
     ("conversations",),
     ("chat", "wiring"),
     ("web", "cli", "__init__", "__main__"),

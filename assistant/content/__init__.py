@@ -7,7 +7,7 @@ finished, with the phone numbers and links of this deployment's settings:
 
     content.render("emergency", settings)
     content.render("message_too_long", settings, length="2,400", limit="2,000")
-    content.render_list("clinical_questions", settings)
+    content.render_list("questions_general", settings)
 
 The file also holds ``routing_examples.yaml``, the labelled examples the
 router's classifier learns from (reviewed data of the same kind).
@@ -35,7 +35,7 @@ SETTING_FIELDS = (
 )
 """Settings a text may name as ``{field}``; all must be non-blank."""
 
-_GROUPS = ("replies", "replies_es", "ui", "input_errors")
+_GROUPS = ("replies", "replies_es", "ui", "input_errors", "answers")
 SPANISH_GROUP = "replies_es"
 
 

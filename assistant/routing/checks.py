@@ -9,50 +9,86 @@ chest pain"); the crisis check deliberately never does.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ..schema import Route
 from .lexicon import (
+    ABUSE_PATTERNS,
+    ACCIDENT,
     ACCIDENTAL_HURT,
     ARM_SIGNS,
     BACK_PAIN,
+    BLADDER_BOWEL,
+    BONE_METS,
+    BOTH_LIMBS,
     CANCER_QUESTION,
-    CLAUSE_BREAKS,
+    CHEST_VEINS,
     CREATIVE_TASK,
     CRISIS_PATTERNS,
     DECISION,
     DECISION_OBJECT,
     DEVICE,
+    DROWSY,
     EMERGENCY_PATTERNS,
+    FACE_NECK_SWELLING,
+    FALL,
+    FALL_HARM,
     FEVER,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
+    GENERIC,
     GONE_CLAUSE,
     GREETING,
+    HEAT_OF_WEATHER,
     IN_SCOPE,
+    INFORMATIONAL,
     INJECTION_PATTERNS,
     LAB,
+    LAY_FEVER,
+    LEG_HEAT,
     LEG_SIGNS,
     LEGS_FAILING,
+    LEGS_TINGLING,
     LEISURE_REQUEST,
     LIMB_ARM,
     LIMB_LEG,
     MASSAGE_TOPIC,
     MEDICAL_NOT_MASSAGE,
     MEDICATION,
+    MUDDLED,
     NEGATION_EXEMPT_NEXT,
+    NEGATION_STOPS,
     NEGATORS,
+    NEW_SUBJECT,
+    NOT_A_TEMPERATURE,
     NUMBER,
     OFF_TOPIC,
+    ONGOING,
     OTHERS_BETTER,
+    PAST_TIME,
     PERMISSION,
     PERSON,
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
+    RECOVERED,
+    RECURRING,
+    REMOTE_PAST,
+    RESOLVED,
+    SELF_HARM_ACT,
+    SELF_HARM_INTENT,
+    SELF_HARM_STRONG,
+    SEPSIS,
+    SEVERE_BONE_PAIN,
     SITE,
     STRONG_FEVER,
     STRONG_PERMISSION,
     SWELLING,
+    SWELLING_PHRASE,
     TREATMENT,
+    UNWELL,
 )
+from .spanish import find_spanish_red_flag
 
 # The most words a message may have to be read as a follow-up to the turns before
 # it; the larger limit applies when it starts like one or holds a bare reference.
@@ -61,30 +97,132 @@ FOLLOW_UP_MARKED_MAX_TOKENS = 12
 
 
 def _negated(norm: str, start: int) -> bool:
-    """True when a negator sits in the same clause up to six words before ``start``."""
+    """True when a negator sits in the same clause up to six words before ``start``.
+
+    The look-back stops at a clause break, at "and/then/now" and at a new subject ("no
+    fever i can not breathe": the "no" is about the fever, not the breathing; "can not
+    walk and has back pain": the "not" is about walking), so a message typed without
+    punctuation keeps its later signs.
+    """
     before = norm[:start].split()[-6:]
     for i in range(len(before) - 1, -1, -1):
         token = before[i]
-        if token in CLAUSE_BREAKS:
+        if token in NEGATION_STOPS:
             return False
         if token in NEGATORS:
             nxt = before[i + 1] if i + 1 < len(before) else ""
             if token == "not" and nxt in NEGATION_EXEMPT_NEXT:
                 continue
             return True
+        if token in NEW_SUBJECT:
+            return False
     return False
 
 
-def find_crisis(norm: str) -> str | None:
-    """The crisis detail for a normalised message, or None. Negation is deliberately ignored."""
+_SENTENCE_BREAK = re.compile(r" \. ")
+_CLAUSE_BREAK = re.compile(r" (?:[.,]|but|though|however|except|yet|although) ")
+
+
+def _span(norm: str, start: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The start and end of the sentence or clause around ``start``."""
+    left = 0
+    for found in breaks.finditer(norm, 0, start):
+        left = found.end()
+    found_right = breaks.search(norm, start)
+    return left, found_right.start() if found_right else len(norm)
+
+
+def _resolved(norm: str, start: int) -> bool:
+    """A sign told as past or over: "I had a fever last week, it is gone, the doctor checked me".
+
+    Resolution counts when it is said after the sign, in its sentence or the next one,
+    or when the sign's own clause is in the past ("two weeks ago", "last year"); and never
+    when that clause also puts it in the present ("still", "again", "now", "since").
+    """
+    c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
+    _, s_end = _span(norm, start, _SENTENCE_BREAK)
+    following = _SENTENCE_BREAK.search(norm, s_end)
+    if following is not None:
+        after_next = _SENTENCE_BREAK.search(norm, following.end())
+        s_end = after_next.start() if after_next else len(norm)
+    window = norm[start:s_end]
+    clause = norm[c_start:c_end]
+    ongoing = ONGOING.search(RESOLVED.sub(" ", clause)) is not None
+    if ongoing:
+        return False
+    if INFORMATIONAL.search(norm[c_start:start]):
+        return True
+    return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
+
+
+def _accidental(whole: str, start: int, end: int) -> bool:
+    """An injury told as an accident ("fell and hurt myself", "cut my finger chopping")."""
+    return bool(
+        ACCIDENTAL_HURT.search(whole[max(0, start - 30) :])
+        or ACCIDENT.search(whole[max(0, start - 60) : end + 60])
+    )
+
+
+def _self_harm(norm: str, whole: str, offset: int) -> bool:
+    """An act on one's own body (cutting, burning, hitting, biting...) meant to hurt."""
+    for match in SELF_HARM_STRONG.finditer(norm):
+        if not _accidental(whole, match.start() + offset, match.end() + offset) and not (
+            _remote_and_recovered(norm, match.start(), whole)
+        ):
+            return True
+    if SELF_HARM_INTENT.search(norm) is None:
+        return False
+    for match in SELF_HARM_ACT.finditer(norm):
+        if _accidental(whole, match.start() + offset, match.end() + offset):
+            continue
+        if _remote_and_recovered(norm, match.start(), whole):
+            continue
+        return True
+    return False
+
+
+def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
+    """Distress told as long past with recovery said now, and nothing saying it is back.
+
+    "I was suicidal years ago but I'm in a good place now" is history, not a crisis;
+    "...years ago and lately it is coming back" is a crisis.
+    """
+    c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
+    if REMOTE_PAST.search(norm[c_start:c_end]) is None or RECOVERED.search(whole) is None:
+        return False
+    return RECURRING.search(RECOVERED.sub(" ", whole)) is None
+
+
+def find_crisis(norm: str, whole: str | None = None) -> str | None:
+    """The crisis detail for a normalised message, or None. Negation is deliberately ignored.
+
+    Suicide-family wording (C-SSRS: wish to be dead, thoughts, method, intent, plan,
+    preparatory acts) first, then self-harm, then abuse (detail ``abuse``). ``whole`` is
+    the message a clause ``norm`` came from, read for a recovery said elsewhere in it.
+    """
+    whole = norm if whole is None else whole
+    offset = max(whole.find(norm), 0)
     for detail, pattern in CRISIS_PATTERNS:
         for match in pattern.finditer(norm):
-            if detail == "self_harm" and ACCIDENTAL_HURT.search(norm[max(0, match.start() - 30) :]):
+            if detail == "self_harm" and _accidental(
+                whole, match.start() + offset, match.end() + offset
+            ):
+                continue
+            if _remote_and_recovered(norm, match.start(), whole):
                 continue
             return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
+    if _self_harm(norm, whole, offset):
+        return "self_harm"
+    if find_abuse(norm):
+        return "abuse"
     return None
+
+
+def find_abuse(norm: str) -> bool:
+    """Someone hurting, threatening or controlling the person (or the person they care for)."""
+    return any(pattern.search(norm) for pattern in ABUSE_PATTERNS)
 
 
 def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | None:
@@ -94,9 +232,15 @@ def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | Non
     return None
 
 
-def _limb_signs(norm: str) -> bool:
-    """Swelling plus redness, heat or pain in one limb: the signs of a clot or infection."""
-    tokens = norm.split()
+def _limb_signs(norm: str) -> int | None:
+    """Where one limb is swollen with redness, heat or pain (a clot or infection), or None.
+
+    Both legs swelling (in the heat, by evening) is not that sign.
+    """
+    text = HEAT_OF_WEATHER.sub(" ", SWELLING_PHRASE.sub(" swollen ", norm))
+    if BOTH_LIMBS.search(text):
+        return None
+    tokens = text.split()
     for i, token in enumerate(tokens):
         if token in LIMB_LEG:
             signs = LEG_SIGNS
@@ -104,63 +248,206 @@ def _limb_signs(norm: str) -> bool:
             signs = ARM_SIGNS
         else:
             continue
-        window = tokens[max(0, i - 10) : i + 11]
+        offset = max(0, i - 10)
+        window = tokens[offset : i + 11]
         swelling = [j for j, t in enumerate(window) if t in SWELLING]
+        if not swelling and token in LIMB_LEG:
+            # a red or hot leg that also hurts, even with no swelling named
+            heat = [j for j, t in enumerate(window) if t in LEG_HEAT]
+            if heat and any(t in LEG_SIGNS - LEG_HEAT for t in window):
+                swelling = heat
         if not swelling or not any(t in signs for t in window):
             continue
-        offset = max(0, i - 10)
         for j in swelling:
             head = " ".join(tokens[: offset + j])
             if not _negated(head + " ", len(head) + 1):
-                return True
-    return False
+                return len(" ".join(norm.split()[: offset + j]))
+    return None
 
 
-def _high_temperature(norm: str) -> bool:
+def _temperature(norm: str, on_treatment: bool) -> int | None:
+    """Where a temperature is given that is a red flag: 38 C / 100.4 F or more, or on
+    treatment 37.5 C / 99.5 F or more, or below 36 C / 96.8 F (UKONS)."""
     for fever in FEVER.finditer(norm):
         if _negated(norm, fever.start()):
+            continue
+        if fever.group(0)[0].isdigit() and NOT_A_TEMPERATURE.search(norm[: fever.start()]):
             continue
         window = norm[max(0, fever.start() - 25) : fever.end() + 30]
         for number in NUMBER.finditer(window):
             value, unit = float(number.group(1)), number.group(2) or ""
-            celsius = unit.startswith("c") or (not unit and 35 <= value < 45)
-            fahrenheit = unit.startswith("f") or (not unit and 95 <= value < 115)
-            if (celsius and value >= 38.0) or (fahrenheit and value >= 100.4):
-                return True
-    return False
+            if (
+                not unit
+                and "." not in number.group(1)
+                and (350 <= value < 430 or 950 <= value < 1070)
+            ):
+                value /= 10  # "385", "1008": a reading typed without its decimal point
+            celsius = unit.startswith("c") or (not unit and 34 <= value < 45)
+            fahrenheit = unit.startswith("f") or (not unit and 93 <= value < 115)
+            high_c, high_f = (37.5, 99.5) if on_treatment else (38.0, 100.4)
+            if celsius and (value >= high_c or (on_treatment and value < 36.0)):
+                return fever.start()
+            if fahrenheit and (value >= high_f or (on_treatment and value < 96.8)):
+                return fever.start()
+    return None
+
+
+def _fever_signs(norm: str, treatment_context: bool) -> list[tuple[str, int]]:
+    on_treatment = treatment_context or TREATMENT.search(norm) is not None
+    personal = PERSON.search(norm) is not None and GENERIC.search(norm) is None
+    found: list[tuple[str, int]] = []
+    detail = "fever_on_treatment" if on_treatment else "high_fever"
+    high = _temperature(norm, on_treatment)
+    if high is not None and (on_treatment or personal):
+        found.append((detail, high))
+    if on_treatment and GENERIC.search(norm) is None:
+        for lay in LAY_FEVER.finditer(norm):
+            found.append((detail, lay.start()))
+        for unwell in UNWELL.finditer(norm):
+            found.append((detail, unwell.start()))
+        if personal:
+            for fever in FEVER.finditer(norm):
+                if fever.group(0) in STRONG_FEVER:
+                    found.append((detail, fever.start()))
+    return found
+
+
+def _cord_compression(norm: str) -> int | None:
+    """Back or neck pain with legs failing or a bladder/bowel sign, or legs and bladder."""
+    legs = _first_unnegated(LEGS_FAILING, norm)
+    bladder = _first_unnegated(BLADDER_BOWEL, norm)
+    pain = _first_unnegated(BACK_PAIN, norm)
+    tingling = _first_unnegated(LEGS_TINGLING, norm)
+    if legs is not None and pain is not None:
+        return legs.start()
+    if bladder is not None and (pain is not None or legs is not None or tingling is not None):
+        return bladder.start()
+    return None
+
+
+def _fall_bone_mets(norm: str) -> tuple[str, int] | None:
+    fall = _first_unnegated(FALL, norm)
+    bones = BONE_METS.search(norm) is not None
+    if fall is not None and FALL_HARM.search(norm, fall.start()):
+        return ("fall_bone_mets" if bones else "fall_injury"), fall.start()
+    if fall is not None and bones and FALL_HARM.search(norm):
+        return "fall_bone_mets", fall.start()
+    severe = _first_unnegated(SEVERE_BONE_PAIN, norm)
+    if severe is not None and bones:
+        return "fall_bone_mets", severe.start()
+    return None
+
+
+def _emergency_signs(
+    norm: str, treatment_context: bool, emergency_number: str | None
+) -> list[tuple[str, int, bool]]:
+    """Every emergency sign found: (concept, where, negatable)."""
+    signs: list[tuple[str, int, bool]] = []
+    for detail, pattern, negatable in EMERGENCY_PATTERNS:
+        signs.extend((detail, m.start(), negatable) for m in pattern.finditer(norm))
+    if emergency_number:
+        call = re.search(rf"\b(?:call|dial|calling) {re.escape(emergency_number)}\b", norm)
+        if call is not None:
+            signs.append(("asks_for_emergency_help", call.start(), False))
+    limb = _limb_signs(norm)
+    if limb is not None:
+        signs.append(("clot", limb, False))
+    cord = _cord_compression(norm)
+    if cord is not None:
+        signs.append(("cord_compression", cord, False))
+    signs.extend((detail, where, True) for detail, where in _fever_signs(norm, treatment_context))
+    signs.extend(("fever_on_treatment", m.start(), True) for m in SEPSIS.finditer(norm))
+    fall = _fall_bone_mets(norm)
+    if fall is not None:
+        signs.append((fall[0], fall[1], False))
+    for pattern in (FACE_NECK_SWELLING, CHEST_VEINS):
+        svc = _first_unnegated(pattern, norm)
+        if svc is not None:
+            signs.append(("svc_swelling", svc.start(), False))
+    drowsy = _first_unnegated(DROWSY, norm)
+    if drowsy is not None and MUDDLED.search(norm):
+        signs.append(("confusion", drowsy.start(), False))
+    return signs
 
 
 def find_emergency(
     norm: str, treatment_context: bool = False, emergency_number: str | None = None
 ) -> str | None:
-    """The emergency detail for a normalised message, or None.
+    """The emergency concept for a normalised message, or None.
 
-    ``treatment_context`` says an earlier user turn mentioned cancer treatment,
-    which turns a fever in this one into an emergency.
+    A sign negated in its own clause ("no fever") or told as past or resolved ("had a
+    fever last week, it is gone") does not count. ``treatment_context`` says an earlier
+    user turn mentioned cancer treatment, which turns a fever in this one into an
+    emergency.
     """
-    for detail, pattern, negatable in EMERGENCY_PATTERNS:
-        if (_first_unnegated(pattern, norm) if negatable else pattern.search(norm)) is not None:
-            return detail
-    if emergency_number and re.search(
-        rf"\b(?:call|dial|calling) {re.escape(emergency_number)}\b", norm
-    ):
-        return "asks_for_emergency_help"
-    if _limb_signs(norm):
-        return "clot_or_infection_signs"
-    legs = _first_unnegated(LEGS_FAILING, norm)
-    if legs is not None and BACK_PAIN.search(norm):
-        return "spinal_cord"
-    fever = _first_unnegated(FEVER, norm)
-    if fever is not None:
-        on_treatment = treatment_context or TREATMENT.search(norm) is not None
-        personal = PERSON.search(norm) is not None
-        high = _high_temperature(norm)
-        if (high and (on_treatment or personal)) or (
-            on_treatment and personal and fever.group(0) in STRONG_FEVER
-        ):
-            return "fever_during_treatment" if on_treatment else "high_fever"
-        if on_treatment and fever.group(0) in {"chills", "rigors", "shaking chills"}:
-            return "fever_during_treatment"
+    for detail, start, negatable in _emergency_signs(norm, treatment_context, emergency_number):
+        if negatable and _negated(norm, start):
+            continue
+        if _resolved(norm, start):
+            continue
+        return detail
+    return None
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """An emergency, crisis or abuse sign found in a message: it decides the route alone."""
+
+    route: Route
+    """``Route.EMERGENCY`` or ``Route.CRISIS`` (abuse is a crisis with detail ``abuse``)."""
+    detail: str
+    language: str = "en"
+    """Which vocabulary found it (``en`` or ``es``): the language of the safety reply."""
+
+
+_CLAUSE_SPLIT = re.compile(r" (?:[.;!?]|,|but|and|so|though|although|anyway|also) ")
+
+
+def clauses(norm: str) -> list[str]:
+    """The sentences and clauses of a normalised message (the whole message not included)."""
+    parts = [p.strip(" .,") for p in _CLAUSE_SPLIT.split(f" {norm} ")]
+    return [p for p in parts if p and p != norm.strip(" .,")]
+
+
+def find_red_flag(
+    norm: str,
+    *,
+    treatment_context: bool = False,
+    emergency_number: str | None = None,
+    raw: str | None = None,
+) -> RedFlag | None:
+    """A red flag anywhere in the message, in English or Spanish.
+
+    Crisis (suicide, self-harm, abuse) is checked before emergency, so a message with
+    both gets the crisis reply (which also gives the emergency number); the English
+    vocabulary runs on the normalised text and on each clause of it, the Spanish one
+    on the message as typed (``raw``; by default the source ``normalise`` kept).
+    Whatever else a message asks (a massage question, a story around it), a red flag
+    found here wins.
+    """
+    if raw is None:
+        raw = getattr(norm, "source", None)
+    return _red_flag(str(norm), raw, treatment_context, emergency_number)
+
+
+@lru_cache(maxsize=4096)
+def _red_flag(
+    norm: str, raw: str | None, treatment_context: bool, emergency_number: str | None
+) -> RedFlag | None:
+    """``find_red_flag`` proper: pure, so cached (earlier turns are checked on every turn)."""
+    pieces = [norm, *clauses(norm)]
+    for piece in pieces:
+        detail = find_crisis(piece, norm)
+        if detail:
+            return RedFlag(Route.CRISIS, detail)
+    spanish = find_spanish_red_flag(raw if raw is not None else norm, treatment_context)
+    if spanish is not None and spanish[0] is Route.CRISIS:
+        return RedFlag(Route.CRISIS, spanish[1], "es")
+    detail = find_emergency(norm, treatment_context, emergency_number)
+    if detail:
+        return RedFlag(Route.EMERGENCY, detail)
+    if spanish is not None:
+        return RedFlag(spanish[0], spanish[1], "es")
     return None
 
 

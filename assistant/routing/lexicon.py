@@ -51,6 +51,10 @@ NEGATION_EXEMPT_NEXT = frozenset(
     }
 )
 CLAUSE_BREAKS = frozenset({".", ",", "but", "though", "however", "except", "yet", "although"})
+NEGATION_STOPS = CLAUSE_BREAKS | {"and", "then", "now", "also", "plus"}
+"""Where a negation's reach ends: "can not walk and has back pain" keeps the back pain."""
+NEW_SUBJECT = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "it", "their"})
+"""A negation stops at a new subject: in "no fever i can not breathe" the "no" is the fever's."""
 PILLS = r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?)"
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
 CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
@@ -79,6 +83,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"her) ?self\b",
             r"\bgun to (?:my|his|her) head\b",
             r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
+            rf"\bhow (?:many|much) (?:\w+ ){{0,4}}(?:{PILLS}|insulin)\b(?: \w+){{0,3}} (?:would|"
+            r"will|"
+            r"could|does it take to|to) (?:kill|be fatal|be lethal|end it|end my)\b",
             r"\bhow (?:many|much) (?:\w+ ){0,4}(?:pills|tablets|meds|medications?|morphine|oxy\w*|"
             r"insulin)\b(?: \w+){0,5} (?:to die|to kill|to not wake up|to never wake up|to end it|"
             r"to overdose)\b",
@@ -93,9 +100,17 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"end (?:it|my life))\b",
             r"\bso (?:that )?(?:i|he|she) (?:can|could|will|would|might) (?:just )?die\b",
             r"\blet (?:me|him|her) die\b",
-            r"\bwish (?:i|he|she) (?:was|were|could|would|had) (?:just )?(?:be )?(?:dead|die|died|"
+            r"\bwish(?:es|ed)? (?:i|he|she) (?:was|were|could|would|had) (?:just )?(?:be )?(?:dead|"
+            r"die|"
+            r"died|"
             r"never been born|not woken up|never woke up)\b",
             r"\b(?:better off|rather be) dead\b",
+            r"\bwish(?:es|ed)? (?:i|he|she) (?:was|were|had|did) (?:not|never) (?:alive|here|born|"
+            r"been born|"
+            r"around|exist)\b",
+            r"\bwish(?:es|ed)? (?:i|he|she) (?:could|would) (?:just )?(?:disappear|vanish|"
+            r"stop existing|not "
+            r"exist|cease to exist)\b",
         ),
     ),
     (
@@ -141,13 +156,16 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\bcan not (?:(?:go on|keep going|carry on){CLAUSE_END}|do this anymore|"
             r"take (?:it|this|much more) anymore|live like this)\b",
             r"\bgiv(?:e|ing) up on (?:life|living|myself|everything|it all)\b",
-            r"\b(?:want|ready|going) to give up\b(?! on (?:chemo|treatment|massage|the|my \w+))",
+            r"\b(?:want|ready|going) to give up(?= \.| ,|$| now| completely| already| altogether|"
+            r" and| "
+            r"on (?:life|living|everything|myself|it all)|(?: \w+)? (?:anymore|any more))",
         ),
     ),
     (
         "never_wake",
         _any(
-            r"\b(?:wish|want|hope|hoping|pray\w*) (?:\w+ ){0,7}(?:never|not) wake up\b",
+            r"\b(?:wish\w*|want\w*|hop(?:e|es|ed|ing)|pray\w*) (?:\w+ ){0,7}(?:never|not) "
+            r"wake up\b",
             r"\bto (?:never|not) wake up\b",
             r"\b(?:think|thinking|thought|dream\w*|fantasi\w*) (?:\w+ ){0,3}(?:about |of )?"
             r"(?:not|never|no longer) wak(?:e|ing) up\b",
@@ -176,8 +194,16 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:{PILLS}|bottle)\b",
             r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
             r"the )?(?:\w+ )?"
-            r"(?:pills|meds|medications?|tablets)\b",
+            rf"{PILLS}\b(?! (?:from|at) (?:the )?(?:pharmacy|chemist|drugstore|hospital|clinic|"
+            r"doctor))",
+            rf"\b(?:have|has|had|got|keep|keeps|keeping) (?:the|my|his|her|all the|all my|all his|"
+            r"all "
+            rf"her|enough) (?:\w+ )?{PILLS} "
+            r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
             r"\boverdos\w* (?:on purpose|to die|deliberately)\b",
+            r"\b(?:plan\w*|going|want\w*|thinking|thought|think|tempted|consider\w*|intend\w*|"
+            r"ready) (?:of |about |to )?(?:take |taking |do |doing |have |having )?(?:an |a )?"
+            r"overdose\b",
         ),
     ),
     (
@@ -185,6 +211,138 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:better off|fine|happier|okay|ok|better|easier) without (?:me|him|her)\b",
             r"\b(?:would|will|be) (?:all )?(?:be )?better off\b(?= \.|$| ,| if| when)",
+        ),
+    ),
+    (
+        "wish_to_die",
+        _any(
+            r"\b(?:would|will|might|could) be (?:so )?(?:easier|better|a relief|kinder|best|"
+            r"simpler) (?:for (?:everyone|everybody|all of us|them|my family) )?if (?:the cancer|"
+            r"cancer|it|this|god|death|the tumou?r) (?:just )?(?:took|takes|take|killed|kills|"
+            r"finished|finishes|got|gets|came for) (?:me|him|her)\b",
+            r"\b(?:hope|hoping|pray\w*|wish\w*|want\w*) (?:\w+ ){0,4}(?:the cancer|cancer|it|god|"
+            r"death|the tumou?r) (?:(?!not |never |does |do )\w+ ){0,6}(?:takes?|took|kills?|gets?|"
+            r"finish\w*) (?:me|him|her)(?: (?:quickly|soon|fast|now|already|first))?\b",
+            r"\blet (?:it|the cancer|cancer|nature|god|death) (?:just )?(?:take|have|win|finish) "
+            r"(?:me|him|her)\b",
+            r"\b(?:would|had|d) (?:much )?rather (?:just )?(?:die|be dead|not be here|"
+            r"not wake up)\b",
+            r"\bwant (?:this|it|everything|it all) (?:all )?(?:to be )?over with\b",
+            r"\b(?:i|he|she) (?:want|wants) (?:this|it|everything|it all) (?:all )?over\b",
+            r"\b(?:i|he|she) (?:have|has) had enough\b(?= \.| ,|$| of (?:life|living|everything|"
+            r"it all|this life))",
+        ),
+    ),
+    (
+        "never_wake",
+        _any(
+            r"\b(?:go|going|went|goes) to sleep (?:and |to )?(?:never|not) wake up\b",
+            r"\b(?:better|easier|nice|nicer|peaceful|good|lovely|a relief|best) (?:\w+ ){0,3}"
+            r"(?:not|never|no) (?:to )?(?:wak(?:e|ing) up|waking)\b",
+            r"\bnever wak(?:e|ing) up (?:again )?(?:sounds|seems|would be|feels)\b",
+        ),
+    ),
+    (
+        "burden",
+        _any(
+            r"\b(?:will not|would not) be (?:a )?(?:problem|burden|bother|trouble|nuisance) "
+            r"(?:to anyone |for anyone |to you |for you |to them |for them |to my family )?"
+            r"(?:much longer|for (?:much )?longer|for long|anymore|soon)\b",
+        ),
+    ),
+    (
+        "intent",
+        _any(
+            r"\b(?:do not|please do not|dont) (?:try to |even try to )?(?:talk|persuade) (?:me|him|"
+            r"her) out of (?:it|this)\b",
+            r"\blook like an accident\b",
+            r"\b(?:kill|shoot) me(?: now)?\b(?: \w+){0,4} (?:seriously|i mean it|not joking|"
+            r"i am not "
+            r"joking|for real)\b",
+            r"\b(?:made|make|making|have|has|got) (?:up )?(?:my|his|her) mind (?:up )?to (?:die|"
+            r"end it|go|do it|kill)\b",
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:thinking|thought|think|want\w*|tempted|going|plan\w*|could|might|urge|wish\w*|"
+            r"consider\w*|feel like) (?:of |about |to )?(?:just )?(?:driv\w*|crash\w*|steer\w*|"
+            r"swerv\w*) (?:\w+ ){0,3}(?:into|off) (?:a |the |an )?(?:tree|wall|bridge|cliff|lorry|"
+            r"truck|oncoming (?:traffic|car|lorry|truck)|traffic|river|lake|sea|pole|barrier|"
+            r"pillar|quarry)\b",
+            r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
+            r"(?:\w+ ){0,2}(?:his|her|my) (?:\w+ )?(?:gun|rifle|pistol|shotgun|revolver)\b",
+            r"\b(?:scissors|knife|knives|blade|razor|razors|glass|shard) (?:\w+ ){0,2}(?:against|"
+            r"to|on|across|into|over) (?:my|his|her) (?:wrists?|throat|neck|veins?|arms?|skin)\b",
+            r"\b(?:has|have|got|found|know|knows) (?:\w+ ){0,2}(?:own )?(?:way|plan|means) (?:of|"
+            r"to|"
+            r"for) (?:doing it|do it|end it|ending it|ending things|end things|going)\b",
+            r"\b(?:have|has|had|made|making|got) (?:a|the|my|his|her) (?:\w+ )?plan (?:to|for) "
+            r"(?:end|kill|die|do it|how|when)\b",
+            r"\b(?:almost|nearly) (?:jumped|jump|went through with it|did it|hung|overdosed)\b",
+            r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:neck|myself|himself|herself|hang\w*|"
+            r"tie|tied|ready|bought|garage|beam|loft)\b",
+            r"\b(?:plastic bag over|bag over) (?:my|his|her) head\b",
+            r"\b(?:use|turn|point|aim) (?:it|the gun|a gun|his gun|her gun|the knife|a knife) on "
+            r"(?:my|him|her) ?self\b",
+            r"\b(?:crash\w*|driv\w*|steer\w*|swerv\w*|wreck\w*) (?:\w+ ){0,3}(?:on purpose|"
+            r"deliberately|intentionally)\b",
+            r"\bhow (?:i|he|she) (?:would|could|will|might|am going to|is going to|would) do it\b",
+            r"\b(?:car|engine) (?:running )?in (?:the|a) (?:closed )?garage\b",
+        ),
+    ),
+    (
+        "stopping_treatment_to_die",
+        _any(
+            rf"\b(?:stop\w*|quit\w*|refus\w*|skip\w*|not taking|throw\w* away|threw away|flush\w*|"
+            rf"hiding|hid|ditch\w*) (?:\w+ ){{0,4}}(?:{PILLS}|chemo\w*|treatment|insulin|tablets|"
+            r"eating|food|drinking|fluids|dialysis|oxygen|feeds?|tube feeds?)\b(?: \w+){0,6} "
+            r"(?:on purpose|deliberately|intentionally|so (?:that )?(?:it is|it will be|"
+            r"it would be|"
+            r"it ends?|i can go|i go|i die|i can die|he can die|she can die|this ends|it is over|"
+            r"it goes) ?(?:quicker|faster|sooner|over|all over)?|so (?:that )?(?:it|this|"
+            r"everything|"
+            r"things|it all|i|he|she) (?:can |will |would |could |might )?(?:end|ends|be over|"
+            r"is over|"
+            r"die|dies|stop|stops)\b|to (?:die|speed (?:it|things) "
+            r"up|hurry (?:it|things) (?:up|along)|end (?:it|this|things)|go quicker|get it over))",
+            rf"\b(?:on purpose|deliberately|intentionally)\b(?: \w+){{0,4}} (?:stop\w*|quit\w*|"
+            rf"skip\w*|not taking|refus\w*) (?:\w+ ){{0,3}}(?:{PILLS}|chemo\w*|treatment|eating|"
+            r"food|tablets)\b",
+            r"\b(?:stop\w*|stopped|not|quit|refus\w*) (?:eating|drinking)\b(?: \w+){0,4} (?:to die|"
+            r"so (?:i|he|she|it|this) (?:can|will|could|would) (?:just )?(?:die|go|end|be over))\b",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:giv\w*|gave|given) (?:away (?:all )?|all )(?:of )?(?:my|his|her|their) "
+            r"(?:\w+ )?(?:jewel\w*|things|stuff|belongings|possessions|valuables|savings|"
+            r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
+            r"\b(?:will not|would not) need (?:\w+ ){0,2}(?:anything|it|them|any of (?:it|this|"
+            r"them)|"
+            r"my things|my stuff|money|clothes)\b(?: \w+){0,2} (?:soon|much longer|anymore|"
+            r"for long|"
+            r"where i am going|after)\b",
+            r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
+            r"possessions|valuables|things|stuff) away\b",
+            r"\b(?:writ\w*|wrote|written|left|leaving|leave|recorded|recording) (?:\w+ ){0,3}"
+            r"(?:goodbye|suicide|farewell|final|last) (?:letters?|notes?|messages?|videos?)\b",
+            r"\b(?:say\w*|said) (?:my )?goodbyes? to (?:everyone|everybody|my family|my kids|"
+            r"my children|"
+            r"them all|all of them|the kids)\b",
+            r"\b(?:writ\w*|wrote|written) (?:\w+ ){0,2}letters? to (?:\w+ ){0,2}(?:in case|for "
+            r"when i am gone|for after)\b",
+        ),
+    ),
+    (
+        "aborted_attempt",
+        _any(
+            r"\b(?:stood|standing|stand|sat|sitting|was|been|went|climbed|walked) (?:\w+ ){0,3}"
+            r"(?:on|at|to|up|onto|over) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|"
+            r"cliff|roof|rooftop|railway|tracks|platform edge|balcony)\b(?: \w+){0,10} (?:did not|"
+            r"could not|did not do it|almost|nearly|for (?:a )?(?:long|hours|ages))\b",
         ),
     ),
 )
@@ -199,7 +357,237 @@ ACCIDENTAL_HURT = _any(
     r"stretch\w*|exercis\w*|pressure|tool|device|theragun)\b"
 )
 
-# -- emergency: (detail, pattern, negatable)
+# -- self-harm (C-SSRS: non-suicidal self-injurious behaviour): an act on one's own body
+BODY = (
+    r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|belly|tummy|scars?|face|head|chest|"
+    r"body|cheeks?|inside of (?:my|his|her) (?:cheek|mouth|lip)|lips?|hands?|hips?|port|"
+    r"port site|wounds?|incisions?|stitches|sores?|scabs?|bruises?|breasts?|hair)"
+)
+SELF_HARM_ACT = _any(
+    r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*|scratch\w*|scrap\w*|burn|burns|burned|"
+    r"burnt|burning|hit|hits|hitting|punch\w*|slap\w*|bit|bite|bites|biting|pinch\w*|stab\w*|"
+    r"bang\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|tear\w*|gouge\w*) "
+    rf"(?:\w+ ){{0,3}}(?:my|his|her) (?:own )?{BODY}\b",
+    r"\b(?:cut|cutting|burn|burning|hit|hitting|punch\w*|starv\w*|hurt\w*|harm\w*) (?:my|him|"
+    r"her) ?self\b",
+)
+SELF_HARM_STRONG = _any(
+    r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*) (?:\w+ ){0,2}(?:my|his|her) (?:own )?"
+    r"(?:wrists?|arms?|forearms?|thighs?|skin|stomach|belly|veins?)\b",
+    r"\b(?:been|started|start|keep|kept|still|was|am|is) cutting (?:again|myself|herself|himself|"
+    r"every|when|at night)\b",
+    r"\bcutting again\b",
+    r"\b(?:burn\w*|cut\w*|scratch\w*|carv\w*) (?:\w+ ){0,3}(?:my|his|her) (?:own )?(?:arms?|"
+    r"wrists?|thighs?|skin|legs?|hands?|stomach) with (?:a |the |my |his |her )?(?:cigarettes?|"
+    r"lighter|matches|iron|candle|blade|razor|knife|scissors|compass|glass)\b",
+    r"\b(?:punch\w*|hit\w*|bang\w*|slap\w*|scratch\w*|cut\w*|burn\w*) (?:\w+ ){0,3}(?:my|his|"
+    r"her) own (?:head|face|body|legs?|arms?|stomach|skin|wrists?|thighs?)\b",
+    r"\b(?:i|he|she) (?:cut|cuts|burn|burns) (?:myself|himself|herself)\b",
+)
+SELF_HARM_INTENT = _any(
+    r"\b(?:on purpose|deliberately|intentionally|to feel something|to feel (?:better|real|"
+    r"anything)|to punish|punish (?:my|him|her) ?self|i deserve|deserve (?:it|the pain|to hurt|"
+    r"this|to suffer)|hate (?:my|him|her) ?self|hate (?:my|his|her) body|disgust\w*|"
+    r"when i (?:feel|get) (?:bad|sad|low|angry|upset|overwhelmed|numb|awful|like this)|"
+    r"(?:till|until) (?:it|i|they) (?:bled|bleeds|bleed|bleeding|hurts?|hurting|bruise\w*|"
+    r"really hurts)|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
+    r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed)\b"
+)
+ACCIDENT = _any(
+    r"\b(?:by accident|accidentally|accidental|on (?:a|the) (?:\w+ )?(?:door|glass|knife|corner|"
+    r"edge|fence|tin|can|table|cupboard|shelf|oven|stove|pan|iron|kettle|radiator)|chopping|"
+    r"cooking|slipped|shaving|gardening|fell|tripped|while (?:cooking|cleaning|shaving|"
+    r"gardening|opening)|in the kitchen|with (?:a|the) (?:knife|scissors|razor) (?:while|when))\b"
+)
+
+# -- abuse (HITS: hurt, insult, threaten, scream; elder abuse suspicion index; domestic
+# violence hotline guidance): someone hurting, threatening or controlling the person
+AGENT = (
+    r"(?:he|she|they|husband|wife|partner|spouse|boyfriend|girlfriend|fiance|fiancee|ex|"
+    r"ex husband|ex wife|ex partner|son|daughter|dad|father|mom|mother|stepdad|stepfather|"
+    r"stepmom|stepmother|brother|sister|uncle|aunt|grandson|granddaughter|nephew|niece|"
+    r"son in law|daughter in law|in laws?|carer|caregiver|care giver|aide|home aide|helper|"
+    r"care worker|support worker|home help|nurse|staff|"
+    r"cleaner|lodger|roommate|flatmate|landlord|neighbou?r|boyfriend|family)s?"
+)
+VICTIM = (
+    r"(?:me|her|him|us|them|(?:my|his|her|their) (?:\w+ )?(?:mom|dad|mother|father|son|daughter|"
+    r"kids?|children|"
+    r"child|baby|wife|husband|partner|grandma|grandmother|grandpa|grandfather|sister|brother|"
+    r"nan|nana|granny|patient)|the (?:kids|children|baby|child))"
+)
+NOT_POSSESSIVE = (
+    r"(?! (?:hand|hands|arm|arms|leg|legs|finger|fingers|thumb|head|foot|feet|toe|toes|knee|"
+    r"knees|elbow|back|tongue|lip|lips|mouth|face|skin|chest|shoulder|neck|hip|self|own|way|"
+    r"food|dinner|breakfast|lunch|tea|coffee|toast|hair|shin|ankle|wrist|nose|eye|eyes|ear|"
+    r"cheeks?|feelings|bottom|bum|stomach|tummy|belly|side|shins|chin|forehead|heel|sunburn|"
+    r"scar|wound|on (?:chess|cards|games?|tennis|golf|scrabble|a game)|at (?:chess|cards|"
+    r"games?|tennis|golf|scrabble|a game|it)|to it|to the)\b)"
+)
+"""After a verb, "her"/"his" followed by a body part or thing is a possessive ("she burned
+her hand cooking", "he beat me at chess"), not a person being hurt."""
+KIN_AGENT = (
+    r"(?:husband|wife|partner|spouse|boyfriend|girlfriend|fiance|fiancee|ex|ex husband|ex wife|"
+    r"son|daughter|dad|father|mom|mother|stepdad|stepfather|stepmom|stepmother|brother|sister|"
+    r"uncle|aunt|grandson|granddaughter|son in law|daughter in law|carer|caregiver|care giver|"
+    r"aide|helper)s?"
+)
+"""A person at home or caring: their "hurts her" is abuse; a therapist's "hurt me" is not."""
+HURT_VERBS = (
+    r"(?:hit|hits|hitting|slap\w*|punch\w*|kick\w*|shov\w*|beat|beats|beating|beaten|chok\w*|"
+    r"strangl\w*|throttl\w*|smack\w*|whack\w*|thump\w*|bit|bites|biting|pinch\w*|headbutt\w*|"
+    r"kneed|knees|burn\w*|spat on|spits on|scratch\w*|pins?|pinned|pinning|restrain\w*|"
+    r"tie\w* up|tied up|attack\w*|assault\w*|beat up|beats up|beaten up|rough\w* up)"
+)
+ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # physical harm by another person (or by the person writing, to the one they care for)
+    _any(
+        rf"\b{AGENT} (?:\w+ ){{0,3}}{HURT_VERBS} {VICTIM}\b{NOT_POSSESSIVE}",
+        rf"\b{KIN_AGENT} (?:\w+ ){{0,3}}(?:hurt|hurts|hurting|harm\w*|abus\w*|mistreat\w*) "
+        rf"{VICTIM}\b{NOT_POSSESSIVE}(?! (?:feelings|by accident|accidentally))",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:hit|hits|bang\w*|slam\w*|smash\w*|push\w*|shov\w*) "
+        r"(?:my|her|his) head (?:against|into|on) (?:the |a )?(?:wall|floor|door|table|"
+        r"window|car|counter)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:push\w*|shov\w*) {VICTIM} (?:\w+ )?(?:down|over|back|"
+        r"around|into|against|away|off|out of|to the (?:floor|ground))\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:grab\w*|yank\w*|drag\w*) {VICTIM} by (?:the|my|her|his) "
+        r"(?:arms?|hair|throat|neck|wrists?|shoulders?|collar|face)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,4}}(?:shak(?:e|es|ing|en)|shook) {VICTIM}\b(?! (?:hand|awake|up))",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:throw\w*|threw|thrown) (?:\w+ ){{0,2}}(?:things|stuff|"
+        r"objects|plates|a \w+|the \w+|his \w+|her \w+|food|drinks?) at (?:me|her|him|us)\b",
+        r"\b(?:i|we|he|she) (?:\w+ ){0,3}(?:hit|slap\w*|punch\w*|kick\w*|shov\w*|chok\w*|"
+        r"pinch\w*|smack\w*|thump\w*|whack\w*) (?:my|his|her) (?:\w+ )?(?:mom|dad|mother|father|"
+        r"wife|husband|partner|son|daughter|child|kid|baby|grandma|grandmother|grandpa|"
+        r"grandfather|patient|nan|nana|granny)\b(?! (?:hand|s hand|feelings|up))",
+        r"\b(?:get|got|gets|getting|was|were|been|being|am|is) (?:\w+ )?(?:hit|slapped|punched|"
+        r"kicked|beaten|beat up|choked|strangled|shoved|pushed around|knocked about|"
+        r"knocked around) (?:by|when|if|every|whenever|again)\b(?! (?:a|the) (?:car|bus|ball|"
+        r"truck|bike|van|door))",
+        r"\b(?:leaves?|left|leaving|gives?|gave|giving) (?:\w+ )?bruises? (?:on|all over) "
+        r"(?:me|my|her|his|him)\b",
+        r"\bbruises? (?:\w+ ){0,4}(?:from|after|where|when) (?:he|she|they|the (?:carer|"
+        r"caregiver|aide|helper)|my (?:husband|wife|partner|boyfriend|girlfriend|son|daughter)) "
+        r"(?:\w+ )?(?:grab\w*|squeez\w*|hit\w*|held|holds|pinch\w*|push\w*|kick\w*)\b",
+        r"\bflinch\w* (?:\w+ ){0,2}(?:when|whenever|every time|if) (?:he|she|they|the \w+|"
+        r"my \w+|his \w+|her \w+)\b",
+        r"\bshow (?:me|her|him) what (?:real )?pain\b",
+        r"\b(?:is|are|gets|got|was|been|being|very|so|too) (?:\w+ )?rough with (?:me|her|him|them|"
+        r"my \w+)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:squeez\w*|press\w*|dig\w*|pok\w*|jab\w*|twist\w*) "
+        r"(?:\w+ ){0,6}(?:to (?:show|teach|punish|hurt)|until (?:i|she|he) (?:scream|cry|cries)|"
+        r"on purpose)\b",
+    ),
+    # threats, stalking, fear of a person or of going home
+    _any(
+        r"\bthreaten\w* (?:me|us|to (?:kill|hurt|hit|beat|burn|stab|shoot|strangle|throw me|"
+        r"kick me|take (?:the|my|our) (?:kids|children|baby)|stop my|leave me|put me|cut me|"
+        r"report me|lock me))\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}threaten\w* (?:her|him|my \w+)\b",
+        r"\b(?:says|said|saying|tells|told|keeps saying|swore|swears) (?:\w+ )?(?:he|she|they) "
+        r"(?:will|would|is going to|are going to|going to|gonna) (?:kill|hurt|hit|beat|burn|"
+        r"strangle|choke|stab|shoot) (?:me|us|her|him|the kids|my \w+)\b",
+        r"\b(?:stalking|stalks|stalked) (?:me|her|him)\b",
+        r"\b(?:keeps|kept) (?:turning|showing) up (?:at|outside)\b",
+        r"\b(?:scared|afraid|frightened|terrified|worried|fear) (?:that )?(?:he|she|they|my ex|"
+        r"my husband|my wife|my partner|my boyfriend|my girlfriend) (?:will|would|might|is going "
+        r"to|are going to|going to|gonna) (?:find|hurt|kill|hit|follow|come after|track|"
+        r"beat) (?:me|us|her|him)\b",
+        r"\b(?:scared|afraid|frightened|terrified) (?:of|to be (?:\w+ )?with|to be left with) "
+        r"(?:him|her) (?=\.|,|and |when |because |so |whenever |now )",
+        r"\b(?:scared|afraid|frightened|terrified) (?:of|to be (?:\w+ )?with|to be left with) "
+        r"(?:him|my (?:husband|wife|partner|boyfriend|girlfriend|son|daughter|carer|caregiver|"
+        r"ex|dad|father|stepdad|brother|aide)|the (?:carer|caregiver|aide|helper))\b(?! (?:dying|"
+        r"leaving|getting|being|having|not|losing|suffering|going|passing|falling|finding|"
+        r"seeing|knowing|worrying|finding out|reading|hearing))",
+        r"\b(?:scared|afraid|frightened|terrified|fear\w*|dread\w*) (?:\w+ ){0,2}"
+        r"(?:to go|of going|going|to return|of returning|to get) (?:back )?home\b(?!(?: \w+){0,4} "
+        r"(?:because (?:i|she|he) (?:live|lives|am|is) (?:alone|on (?:my|her|his) own|by "
+        r"(?:my|her|him)self)|after (?:my |her |his |the )?(?:surgery|operation|discharge)|from "
+        r"(?:the )?hospital|alone|on (?:my|her|his) own))",
+        r"\b(?:not|never|do not feel|does not feel) (?:feel )?safe (?:at home|in (?:my|our|her|"
+        r"his) "
+        r"(?:own )?(?:home|house)|with (?:him|my \w+|her husband|his wife))\b",
+        r"\b(?:go|going|went|get|move|moved|stay|staying|call|called|phone) (?:\w+ ){0,2}(?:to |"
+        r"in |at )?(?:a |the )?(?:women s |womens |domestic violence |dv )?(?:shelter|refuge|"
+        r"safe house)\b",
+    ),
+    # coercive control: money, medicines, movement, decisions
+    _any(
+        r"\b(?:controls?|controlling|controlled) (?:all )?(?:of )?(?:my|her|his|the|our|all the) "
+        r"(?:\w+ )?(?:money|finances|bank|cards?|cash|pension|benefits|checks|cheques|accounts?|"
+        r"phone|keys|life|every)\w*",
+        r"\bcontrols? (?:everything|every aspect|who (?:i|she|he) (?:see|sees|talk|talks)|where "
+        r"(?:i|she|he) (?:go|goes)|what (?:i|she|he) (?:eat|eats|do|does|spend|spends|wear))\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:steal\w*|stole|stolen) from (?:me|her|him|(?:my|his|her) "
+        r"\w+)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:steal\w*|stole|stolen|nick\w*|pinch\w*|tak\w*|took) "
+        r"(?:\w+ ){0,2}(?:money|cash|pension|savings|jewel\w*|cards?|checks?|cheques?) (?:from|out "
+        r"of) (?:me|her|him|my|his|her)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:took|takes|taking|has taken|keeps|kept|hides|hid|hiding|"
+        r"stole|steals|stealing) (?:away )?(?:my|her|his) (?:\w+ )?(?:money|bank ?cards?|cards?|"
+        r"cash|pension|benefits|phone|keys|car keys|passport|savings|wallet|purse)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:hides|hid|hiding|withhold\w*|holds? back|rations?|locks? "
+        r"up|locked up|keeps?|kept|takes?|took|throws? away|threw away|flushe?s?d?) (?:\w+ )?"
+        r"(?:my|her|his) (?:\w+ ){0,2}(?:meds|medications?|medicines?|pills|painkillers|pain meds|"
+        r"pain medication|tablets|morphine|oxygen)\b(?: \w+){0,4} (?:from (?:me|her|him)|so (?:i|"
+        r"she|he) can not|to punish|away|when (?:i|she|he))\b",
+        r"\b(?:will not|would not|does not|refuses? to|never|wont) (?:let|allow) (?:me|her|him) "
+        r"(?:\w+ ){0,2}(?:leave|go out|out of|see|call|talk to|phone|visit|contact|have (?:my|her|"
+        r"his) (?:meds|pain)|take (?:my|her|his) (?:meds|pain)|get (?:my|her|his) (?:meds|pain)|"
+        r"drive|speak to|have any money|have money|go to (?:the |my |her |his )?(?:\w+ )?(?:doctor|"
+        r"hospital|appointments?|chemo|treatment|radiotherapy|clinic))\b",
+        r"\b(?:will not|would not|does not|refuses? to|never|wont) (?:give|pay for) (?:me|her|him) "
+        r"(?:\w+ )?(?:my|her|his|any) (?:\w+ )?(?:meds|medications?|pills|painkillers|pain meds|"
+        r"tablets|money|food)\b",
+        r"\bmakes? (?:me|her|him) (?:sign|hand over|give (?:him|her|them) (?:my|her|his|all)|"
+        r"pay for (?:his|her|their))\b",
+        r"\b(?:the )?only one who (?:decides|controls|chooses|gets to decide)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:tell|get|make|have) (?:the )?(?:doctors?|nurses?|hospital|"
+        r"oncologist|team) "
+        r"(?:to )?(?:stop|cancel|withhold|end|refuse) (?:my|her|his) (?:treatment|chemo|meds|"
+        r"medication|care|pain relief)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:says|said|tells|told|keeps saying) (?:me |her |him )?"
+        r"(?:i am|she is|he is) (?:just )?(?:a waste of (?:space|time)|worthless|useless|pathetic|"
+        r"faking it|faking)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:shouts?|shouting|screams?|screaming|yells?|yelling|"
+        r"swears?|swearing) at (?:me|her|him|us|my \w+)\b(?: \w+){0,4} (?:every|all the time|"
+        r"constantly|always|whenever|when (?:i|she|he))\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:steal\w*|stole|stolen|nick\w*|pinch\w*|tak\w*|"
+        r"took) (?:\w+ )?"
+        r"(?:money|cash) (?:from|out of)\b(?: \w+){0,6} (?:shouts?|screams?|yells?|swears?) at\b",
+        r"\bcalls? (?:me|her|him) (?:\w+ )?(?:useless|worthless|stupid|pathetic|a burden|"
+        r"disgusting|a waste|a cripple|a freak)\b",
+        r"\b(?:forces?|forced|makes?|made) (?:me|her|him) (?:to )?(?:have sex|do sexual|sleep "
+        r"with)\b",
+        r"\b(?:touch\w*|grop\w*|fondl\w*) (?:me|her|him) (?:\w+ ){0,3}(?:inappropriately|without "
+        r"(?:my|her|his) consent|when (?:i|she|he) (?:do not|did not|said no|say no))\b",
+        r"\b(?:raped|rapes|raping|sexually assault\w*|molest\w*)\b",
+        r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}(?:for days|without (?:food|water|"
+        r"meds|medication|help|care|heating|pads)|in (?:my|her|his) own (?:mess|urine|waste))\b",
+        r"\b(?:locks?|locked|locking) (?:me|her|him) (?:in|out|up)\b",
+    ),
+    # named outright
+    _any(
+        r"(?<!substance )(?<!drug )(?<!alcohol )(?<!opioid )(?<!drugs )\b(?:abusing|abuses) "
+        r"(?:me|her|him|us|them|my \w+)\b",
+        r"\babusive (?:husband|wife|partner|boyfriend|girlfriend|relationship|marriage|carer|"
+        r"caregiver|son|daughter|ex|home|family|father|mother|dad|mom|stepdad)\b",
+        r"\b(?:am|is|are|being|been|getting|get) (?:\w+ )?abused\b",
+        r"\b(?:domestic (?:violence|abuse)|elder abuse|intimate partner violence|coercive control|"
+        r"financial abuse|emotional abuse)\b",
+    ),
+)
+
+MANY_TIMES = (
+    r"(?:(?:[4-9]|[1-9]\d)|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|many|so many|loads of|lots of|countless) times"
+)
+"""Four or more times: the UKONS threshold for vomiting or diarrhoea in a day."""
+
+# -- emergency (UKONS 24-hour triage red flags; oncologic emergencies): (concept, pattern,
+# negatable). Each concept is a list of lay wordings; the co-occurrence concepts (fever on
+# treatment, cord compression, clot, fall with bone metastases, SVC swelling, drowsy and
+# muddled) are put together in checks.py from the vocabularies after this table.
 EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "breathing",
@@ -208,8 +596,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"trouble|difficulty|difficult to|problems?|hard time|fighting to|"
             r"fight to) (?:\w+ ){0,3}"
             r"(?:breath(?:e|ing|in)?|air)\b",
+            r"\bbreath(?:e|ing)? (?!(?:exercises?|techniques?|space|room|work)\b)(?:\w+ ){0,3}"
+            r"(?:hard|difficult|labou?red|shallow|fast|rapid|noisy|raspy|weird|funny|strange|"
+            r"gurgling|rattling|wheezy)\b",
             r"\bbreath(?:e|ing)? (?:is |are |has been |feels |getting |gets |got |is getting )?"
-            r"(?:really |very |so |super |kind of |a bit )?(?:hard|difficult|bad|labou?red|shallow|"
+            r"(?:really |very |so |super |kind of |a bit |\w+ )?(?:hard|difficult|bad|labou?red|"
+            r"shallow|"
             r"fast|rapid|noisy|raspy|tough|weird|off|funny|strange|heavy|loud|gurgling|rattling)\b",
             r"\bshort(?:ness)? of breath\b",
             r"\bout of breath\b",
@@ -219,14 +611,16 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bchoking\b",
             r"\bcan not get (?:enough )?air\b",
             r"\bnot (?:been )?(?:able to )?breath(?:e|ing)\b",
-        ),
-        True,
-    ),
-    (
-        "blue_lips",
-        _any(
-            r"\b(?:lips|face|fingers|skin) (?:are |is )?(?:turning |going |look |"
-            r"looks )?(?:blue|gray|grey)\b"
+            r"\b(?:struggling|fighting|gasping|fight) for (?:breath|air)\b",
+            r"\b(?:out of puff|puffed out|winded)\b",
+            r"\bsob (?:just |even |only |when |while )?(?:walking|climbing|going up|on exertion|"
+            r"at rest|lying|sitting|doing|getting up|after (?:\d+|a few|walking|climbing|the)|"
+            r"with (?:any|every|the slightest)|on the stairs|on stairs)\b",
+            r"\b(?:hurts?|pain\w*|sore|stabbing|sharp|agony) (?:\w+ ){0,5}when (?:i|he|she|they) "
+            r"(?:breathe|breathes|take a (?:deep )?breath|takes? a (?:deep )?breath|breathe in|"
+            r"breathes in|inhale|inhales)\b",
+            r"\b(?:lips|face|fingers|skin|fingertips|fingernails|nails) (?:are |is )?(?:turning |"
+            r"going |look |looks |gone |went )?(?:blue|gray|grey|purple)\b",
         ),
         True,
     ),
@@ -236,36 +630,47 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bchest (?:\w+ ){0,2}(?:pain|pains|hurts?|hurting|ache|aches|aching|tight|tightness|"
             r"pressure|heavy|heaviness|squeez\w*|burning|crushing)\b",
             r"\b(?:pain|pains|pressure|tightness|heaviness|ache|squeezing|burning|crushing|hurts) "
-            r"(?:in|on|across|around|through) (?:my |his |her |the )?chest\b",
-            r"\bheart attack\b",
+            r"(?:in|on|across|around|round|through) (?:my |his |her |the )?chest\b",
+            r"(?<!gave me a )(?<!give me a )(?<!gives me a )(?<!gave him a )(?<!gave her a )"
+            r"(?<!nearly had a )(?<!almost had a )\bheart attack\b",
+            r"\b(?:crushing|squeezing|tight|heavy|pressing|burning|stabbing|sharp|tearing) "
+            r"(?:\w+ ){0,2}(?:in|on|across|around|round|through) (?:my |his |her |the )?chest\b",
+            r"\b(?:squeez\w*|crush\w*|press\w*|tight\w*|heavy|weight) (?:on |in |around |across )?"
+            r"(?:my|his|her|the) chest\b",
             r"\bchest (?:\w+ ){0,3}(?:on fire|elephant|sitting on|weight on|being crushed|"
             r"in a vise)\b",
             r"\bchest\b(?: \w+){0,8} (?:jaw|left arm)\b",
+            r"\bpain (?:\w+ ){0,4}(?:goes|going|went|spreads?|spreading|radiat\w*|shoots?|"
+            r"shooting|moving) (?:down|into|to|up) (?:my |his |her |the )?(?:left arm|jaw)\b",
         ),
         True,
     ),
     (
-        "coughing_blood",
+        "bleeding",
         _any(
             r"\b(?:cough\w*|spit\w*|vomit\w*|throw\w* up|threw up|"
             r"puk\w*) (?:up )?(?:\w+ ){0,5}blood\b",
-            r"\bblood in (?:my |his |her |the )?(?:vomit|puke|cough|spit|stool|poop|sputum)\b",
-            r"\b(?:black|tarry) (?:tarry )?(?:stool|poop)s?\b",
-        ),
-        True,
-    ),
-    (
-        "heavy_bleeding",
-        _any(
+            r"\bblood in (?:my |his |her |the )?(?:vomit|puke|cough|spit|stool|poop|poo|sputum|"
+            r"sick)\b",
+            r"\b(?:black|tarry) (?:tarry )?(?:stool|poop|poo)s?\b",
+            r"\b(?:poo|poop|stools?|bowel movements?|motions)\b(?: \w+){0,5} (?:black|tarry|"
+            r"like tar|maroon|full of blood|bloody)\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*)\b(?: \w+){0,8} coffee grounds?\b",
             r"\b(?:heavy|heavily|severe|lots of|a lot of|so much|too much|tons of|gushing|pouring|"
             r"profuse\w*|uncontroll\w*|massive) (?:\w+ ){0,2}(?:bleed\w*|blood)\b(?! flow| "
             r"circulation| cells?| tests?| work| pressure| counts?| sugar| thinners?)",
-            r"\bbleed\w* (?:\w+ ){0,2}(?:heavily|a lot|so much|badly|profusely|everywhere|non stop|"
+            r"\bbleed\w* (?:\w+ ){0,4}(?:heavily|a lot|so much|badly|profusely|everywhere|non stop|"
             r"nonstop)\b",
             r"\b(?:will not|would not|does not|can not|not|never) stop (?:the )?bleed\w*",
-            r"\b(?:bleed\w*|blood)\b(?: \w+){0,8} (?:will not|would not|does not|can not|is not|"
-            r"not) "
-            r"stop(?:ping)?\b",
+            r"\b(?:bleed\w*|blood|nose ?bleeds?)\b(?: \w+){0,8} (?:will not|would not|does not|"
+            r"can not|is not|has not|not) stop(?:ping|ped)?\b",
+            r"\bnose ?bleeds? (?:\w+ ){0,3}(?:for|over|more than|lasting|lasted|gone on for|going "
+            r"for|been going for|been going) (?:half an hour|an hour|"
+            r"(?:[2-9]\d|\d{3}) minutes|\d+ hours?|hours)\b",
+            r"\bstill bleed\w* (?:\w+ ){0,2}(?:through|after (?:an|\d+|half an|a few) (?:hour|"
+            r"hours|minutes))\b",
+            r"\bbleed\w* (?:right )?through (?:\w+ ){0,2}(?:towels?|tea towels|bandages?|"
+            r"dressings?|pads?|gauze|clothes|shirt|sheets?)\b",
             r"\bblood everywhere\b",
             r"\bhemorrhag\w*",
             r"\bsoak\w* (?:through )?(?:\w+ ){0,2}(?:pads?|bandages?|dressings?|towels?)\b",
@@ -273,26 +678,28 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         True,
     ),
     (
-        "stroke_signs",
+        "stroke",
         _any(
             r"\bslurr(?:ed|ing)\b",
             r"\b(?:face|mouth|smile) (?:\w+ ){0,2}droop\w*",
             r"\bdroop\w* (?:face|mouth|smile)\b",
+            r"\b(?:face|mouth|smile) (?:has |is )?(?:gone |went |looks |look )?(?:lopsided|"
+            r"crooked|dropped|fallen)\b",
             r"\bone side of (?:my |his |her |the )?(?:body|face)\b",
             r"\b(?:having|had|has|is having|having had) a stroke\b",
             r"\b(?:stroke (?:symptoms|signs)|signs of (?:a )?stroke)\b",
-        ),
-        True,
-    ),
-    (
-        "sudden_weakness_or_confusion",
-        _any(
             r"\b(?:sudden|suddenly|all of a sudden)\b(?: \w+){0,4} (?:confus\w*|weak\w*|numb\w*|"
             r"dizz\w*|can not (?:talk|speak|see|move|walk|stand)|slurr\w*|droop\w*|paraly\w*|blind|"
             r"collaps\w*)",
-            r"\bcan not (?:move|feel) (?:my |his |her )?(?:right |left )?(?:arm|leg|legs|hand|face|"
-            r"side)\b",
+            r"\bcan not (?:move|feel|lift|raise) (?:my |his |her )?(?:right |left )?(?:arm|leg|"
+            r"legs|hand|face|side)\b",
             r"\bcan not (?:find|get) (?:my|his|her|their) words\b",
+            r"\b(?:words|speech|talking) (?:\w+ ){0,2}(?:jumbled|garbled|coming out wrong|all "
+            r"wrong)\b",
+            r"\b(?:arm|leg|hand|side of (?:his|her|my) body) (?:\w+ ){0,2}(?:went|gone|has gone|"
+            r"is) "
+            r"(?:limp|floppy|dead|useless)\b",
+            r"\b(?:lost|losing|loss of) (?:the )?(?:vision|sight) in one eye\b",
         ),
         True,
     ),
@@ -300,16 +707,23 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "confusion",
         _any(
             rf"\b(?:he|she|they|{KIN}) (?:is|are|seems|seem|became|becoming|got|gets|getting|looks|"
-            r"acting|has been|is acting)(?: \w+){0,2} (?:confus(?:ed|ion)|disoriented|delirious)\b",
+            r"acting|has been|is acting)(?: \w+){0,2} (?:confus(?:ed|ion)|disorient\w*|delirious|"
+            r"muddled)\b(?! (?:about|by|with|over|as to|whether|which|what|how|when|where)\b)",
             r"\bconfus(?:ed|ion) and (?:dizzy|weak|drowsy|sleepy|disoriented)\b",
             rf"\b(?:he|she|they|{KIN}) (?:is |are )?not making (?:any )?sense\b",
             r"\bdelirious\b",
-        ),
-        True,
-    ),
-    (
-        "unresponsive",
-        _any(
+            r"\b(?:does not|do not|did not|can not|is not|not|"
+            r"barely) (?:\w+ )?recogni[sz]\w* (?:me|"
+            r"us|anyone|anybody|her own|his own|my \w+|family)\b",
+            r"\bcall\w* (?:me|us|her|him) (?:by )?(?:the wrong name|(?:my|his|her) (?:\w+ )?"
+            r"(?:sister|brother|mother|mom|dad|father|husband|wife|son|daughter) name|"
+            r"(?:someone|somebody) else name)\b",
+            r"\b(?:hallucinat\w*|seeing things that are not there)\b",
+            r"\b(?:talking|speaking|saying) (?:\w+ )?(?:nonsense|gibberish|"
+            r"rubbish that makes no sense)\b",
+            r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they|i) "
+            r"(?:is|are|am|was|were)|what day it is|who (?:i am|we are|he is|she is)|(?:me|"
+            r"us) anymore)\b",
             r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
             r"up)\b",
             r"\b(?:will not wake up|not waking up|unresponsive|unconscious|lost consciousness)\b",
@@ -326,17 +740,36 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bpass(?:ed|ing|es)? out\b",
             r"\bblack(?:ed|ing)? out\b",
             r"\bcollaps(?:ed|ing|e)\b",
+            r"\bkeel(?:ed|s)? over\b",
         ),
         True,
     ),
-    ("seizure", _any(r"\bseizures?\b", r"\bconvuls\w*"), True),
     (
-        "spinal_cord",
+        "seizure",
+        _any(
+            r"\bseizures?\b",
+            r"\bconvuls\w*",
+            r"\b(?:had|having|has|is having|was having|had another|having another) (?:a |another )?"
+            r"fit\b(?! (?:of|for|to)\b)",
+            r"\b(?:is|was|started|been|keeps|began) fitting\b",
+            r"\b(?:shaking|jerking|twitching|thrashing) (?:all over|"
+            r"uncontrollabl\w*)\b(?: \w+){0,4} "
+            r"(?:minutes?|mins?|seconds|could not|would not|did not respond|unresponsive|eyes|"
+            r"stiff|foam\w*)",
+            r"\beyes (?:rolled|rolling) (?:back|up)\b",
+        ),
+        True,
+    ),
+    (
+        "cord_compression",
         _any(
             r"\bcan not (?:feel|move) (?:my |his |her )?legs\b",
             r"\b(?:lost|losing|lose|no) control (?:of|over) (?:my |his |her )?(?:bladder|bowels?|"
-            r"pee|"
-            r"poop)\b",
+            r"pee|poop|poo|legs)\b",
+            r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?|belly button|chest) down\b",
+            r"\b(?:numb|no feeling) (?:between|around|down) (?:my |his |her )?(?:legs|bottom|bum|"
+            r"buttocks|groin|private parts)\b",
+            r"\bsaddle (?:numbness|anaesthesia|anesthesia)\b",
         ),
         True,
     ),
@@ -344,21 +777,48 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "allergic_reaction",
         _any(
             r"\bthroat (?:\w+ ){0,4}(?:closing|swell\w*|tight\w*)\b",
-            r"\b(?:tongue|lips?) (?:\w+ ){0,2}(?:swell\w*|swollen)\b",
+            r"\b(?:tongue|lips?) (?:\w+ ){0,3}(?:swell\w*|swollen|puff\w*)\b",
             r"\banaphyla\w*",
             r"\bsevere allergic\b",
+            r"\b(?:having|is having|am having|think i am having|going into|gone into) (?:an? )?"
+            r"(?:bad |serious |severe )?(?:allergic reaction|reaction)\b",
+            r"\bhives\b(?: \w+){0,8} (?:breath\w*|wheez\w*|throat|lips?|tongue|dizzy|faint\w*|"
+            r"swell\w*)\b",
+            r"\b(?:breath\w*|wheez\w*|throat|lips?|tongue|swell\w*)\b(?: \w+){0,8} hives\b",
+        ),
+        True,
+    ),
+    (
+        "dehydration",
+        _any(
+            r"\bcan not (?:\w+ )?keep (?:\w+ ){0,3}down\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|been sick|was sick|is sick|"
+            rf"sick) (?:\w+ ){{0,3}}(?:like )?{MANY_TIMES}\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*) (?:\w+ ){0,3}(?:all day|all night|non "
+            r"stop|nonstop|constantly|every (?:hour|half hour|few minutes|\d+ minutes)|"
+            r"everything|since (?:yesterday|last night)|for (?:over |more than )?(?:\d+|several|"
+            r"many|"
+            r"hours|a day|two|three|twelve|24) (?:hours?|days?))\b",
+            r"\b(?:diarrh\w*|the runs|runny poo|watery poo|watery stools?|loose stools?)\b"
+            rf"(?: \w+){{0,5}} (?:{MANY_TIMES}|all day|all night|non stop|nonstop|constantly|every "
+            r"(?:hour|half hour)|can not stop)\b",
+            r"\b(?:has not|have not|had not|not|no) (?:\w+ ){0,2}(?:peed|pee|weed|wee|urinated|"
+            r"passed "
+            r"(?:any )?urine|passed water)\b(?: \w+){0,3} (?:since|all day|in (?:\d+|a day|over)|"
+            r"for (?:\d+|a day|a whole day|over))",
         ),
         True,
     ),
     (
         "overdose",
         _any(
-            r"\b(?:took|taken|take|taking|swallowed|swallow|ate)\b(?: \w+){0,3} (?:too many|"
+            r"\b(?:took|taken|swallowed|ate)\b(?: \w+){0,3} (?:too many|"
             r"too much|"
             r"a bunch of|a handful of|the whole bottle of|a whole bottle of|all (?:of )?(?:my|the|"
             r"his|"
             rf"her))\b(?: \w+){{0,3}} {PILLS}\b",
-            r"\boverdos\w*",
+            r"\b(?:overdosed|overdosing|(?:taken|took|had|has had|have had|taking) an overdose|an "
+            r"overdose of)\b",
         ),
         True,
     ),
@@ -372,10 +832,10 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         True,
     ),
     (
-        "possible_clot",
+        "clot",
         _any(
             r"\b(?:think|worried|afraid|scared|feel like|might|may)\b(?: \w+){0,3} (?:have|has|got|"
-            r"having|is|be) (?:a )?(?:blood )?(?:clot|dvt)\b",
+            r"having|is|be) (?:a )?(?:blood )?(?:clot|dvt|pulmonary embolism|pe)\b",
             r"\b(?:could|do|might|does) (?:i|he|she) have (?:a )?(?:blood )?(?:clot|dvt)\b",
         ),
         True,
@@ -393,18 +853,127 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
 )
+
+SEPSIS = _any(r"\b(?:neutropenic sepsis|sepsis|septic|neutropenic fever|febrile neutropenia)\b")
+"""Named outright (an INFORMATIONAL framing, "signs of sepsis", is not a sign)."""
+
+# -- fever on treatment (neutropenic sepsis: UKONS "temperature 37.5 C or above, or below
+# 36 C, or feeling unwell, hot and cold or shivery, on systemic anti-cancer treatment")
+FEVER = _any(
+    r"\b(?:fever\w*|febrile|burning up|temperature|temp|thermometer|rigors|shaking "
+    r"chills|chills|chilled|shiver\w*|the shakes|teeth (?:are )?chattering)\b",
+    r"\b(?:hot and cold|cold and hot|hot then cold|hot one minute|hot and shiv\w*|"
+    r"cold and (?:shiv\w*|clammy|shaky)|clammy and cold)\b",
+    r"\b(?:shaking|shivering|shakes|trembling) (?:\w+ ){0,4}(?:even )?(?:under|wrapped in|in) "
+    r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
+    r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
+    r"\bshaking (?:all over|uncontrollabl\w*)\b",
+    r"\b(?:3[4-9]|4[0-2])\.\d\b(?! ?(?:kg|kilos?|lbs?|pounds|mg|ml|cm|mm|hours?|weeks?|years?|"
+    r"percent|miles|km|k|minutes)\b)",
+)
+"""Fever words, and a reading such as "38.3" (a decimal in the range of body temperatures)."""
+STRONG_FEVER = frozenset(
+    {"fever", "fevers", "feverish", "febrile", "burning up", "rigors", "shaking chills"}
+)
+LAY_FEVER = _any(
+    r"\b(?:burning up|rigors|shaking chills|shiver\w*|the shakes|teeth (?:are )?chattering|"
+    r"chills|burning hot|boiling hot|roasting hot|hot to (?:the )?touch)\b",
+    r"\b(?:have|has|had|got|running|runs|run|with) (?:a )?(?:high |slight |bit of a |raging )?"
+    r"(?:temperature|temp)\b(?! (?:of |is |was )?\d)",
+    r"\b(?:hot and cold|cold and hot|hot then cold|hot one minute|hot and shiv\w*|"
+    r"cold and (?:shiv\w*|clammy|shaky)|clammy and cold)\b",
+    r"\b(?:shaking|shivering|shakes|trembling) (?:\w+ ){0,4}(?:even )?(?:under|wrapped in|in) "
+    r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
+    r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
+    r"\bshaking (?:all over|uncontrollabl\w*)\b",
+)
+"""How people say they have a fever without the word: these count without a thermometer."""
+UNWELL = _any(
+    r"\b(?:feel|feels|feeling|felt|look|looks|looking|seems?) (?:really |very |so |extremely |"
+    r"awfully |just )(?:unwell|ill|poorly)\b",
+    r"\b(?:suddenly|all of a sudden) (?:\w+ ){0,2}(?:unwell|ill|poorly)\b",
+    r"\b(?:flu ?like|like (?:i have |he has |she has )?(?:the )?flu|fluey|flu ?ish)\b",
+    rf"\b(?:he|she|they|{KIN}) (?:is|are|has been|seems?|looks?) (?:just )?not (?:right|himself|"
+    r"herself|themselves)\b(?! (?:about|for|to)\b)",
+    r"\bnot (?:feeling|looking) right\b",
+    r"\bsomething is (?:really |very )?(?:wrong|not right)\b",
+    r"\b(?:is|are|gone|went|very|really|so|all|seems?) (?:\w+ )?(?:floppy|lethargic)\b",
+)
+"""Feeling really unwell on treatment: a UKONS red flag even without a temperature."""
+NOT_A_TEMPERATURE = _any(
+    r"\b(?:bmi|platelets?|plts?|hemoglobin|haemoglobin|hgb|hb|wbc|neutrophils?|anc|inr|calcium|"
+    r"potassium|sodium|glucose|sugar|weight|albumin|psa|cea|score|count|counts|levels?|size|"
+    r"weigh|weighs|kg|age|aged|waist|inches)\b(?: \w+){0,3} $"
+)
+"""A lab value, weight or size just before a bare number such as "38.5": not a temperature."""
+NUMBER = _any(r"\b(\d{2,4}(?:\.\d+)?)(?: degrees)?(?: ?(f|c|fahrenheit|celsius))?\b")
+TREATMENT = _any(
+    r"\b(?:chemo\w*|chemotherapy|infusions?|immunotherapy|treatment|transplant|neutropeni\w*|"
+    r"radiation|radiotherapy|cancer|oncolog\w*|port|picc|leukemia|lymphoma|myeloma)\b",
+    r"\b(?:low (?:white|counts|blood counts)|counts are low)\b",
+    r"\b(?:capecitabine|xeloda|keytruda|opdivo|pembrolizumab|nivolumab|ipilimumab|carboplatin|"
+    r"cisplatin|oxaliplatin|paclitaxel|taxol|docetaxel|taxotere|folfox|folfiri|folfirinox|"
+    r"r ?chop|abvd|gemcitabine|temozolomide|lenalidomide|revlimid|palbociclib|ibrance|"
+    r"methotrexate|cyclophosphamide|doxorubicin|adriamycin|epirubicin|5fu|fluorouracil|"
+    r"etoposide|vincristine|rituximab|car t|stem cell|bone marrow|targeted therapy)\b",
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|last|latest|next) "
+    r"(?:cycle|round|dose|infusion|session of chemo)\b",
+    r"\bcycles? (?:\d+ )?of \w+\b",
+    r"\b(?:cycle|round) \d+\b",
+)
+
+# -- spinal cord compression: new back or neck pain with legs failing, or bladder or bowel
 LEGS_FAILING = _any(
-    r"\blegs? (?:are |is |feel |feels |went |have gone |getting |keep )?(?:\w+ ){0,2}(?:numb|"
-    r"weak|giving out|give out|gave out|paralyz\w*)\b"
+    r"\blegs? (?:are |is |feel |feels |went |have gone |has gone |getting |keep |keeps )?"
+    r"(?:\w+ ){0,2}(?:numb|weak|giving out|give out|gave out|giving way|gave way|give way|"
+    r"buckl\w*|paralyz\w*|like jelly|wobbly|heavy|dead)\b",
+    r"\b(?:tripping|stumbling|falling) over (?:my|his|her) (?:own )?feet\b",
+    r"\b(?:keep|keeps|kept|been) (?:tripping|stumbling|falling)\b",
+    r"\bcan not (?:walk|stand)(?: up)?\b(?! (?:far|much|long|as|very|the|to|for|without|more "
+    r"than|around the|up stairs|upstairs|all day))",
+    r"\bunsteady on (?:my|his|her) feet\b",
+    r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?) down\b",
+    r"\bweak(?:ness)? in (?:my|his|her|both) legs\b",
+)
+LEGS_TINGLING = _any(
+    r"\b(?:feet|foot|toes|legs?) (?:are |is |feel |feels |have been |went |gone )?(?:\w+ )?"
+    r"(?:tingl\w*|pins and needles|numb)\b",
+    r"\b(?:tingl\w*|pins and needles|numbness) (?:\w+ ){0,2}(?:in|down) (?:my |his |her |both )?"
+    r"(?:feet|foot|toes|legs?)\b",
+)
+"""Tingling feet are common with chemotherapy: they count only with a bladder or bowel sign."""
+BLADDER_BOWEL = _any(
+    r"\b(?:can not|could not|unable to|not able to|trouble|difficulty|struggling to) (?:\w+ )?"
+    r"(?:pee|wee|urinate|pass urine|pass water|empty (?:my|his|her) bladder)\b",
+    r"\b(?:accident|accidents) in (?:my|his|her) (?:pants|trousers|knickers|underwear|bed)\b",
+    r"\bwet (?:my|him|her) ?self\b",
+    r"\bcan not (?:control|hold) (?:my|his|her) (?:bladder|bowels?|wee|pee|poo)\b",
+    r"\b(?:lost|losing|no) control (?:of|over) (?:my |his |her )?(?:bladder|bowels?)\b",
+    r"\bincontinen\w*",
+    r"\bcan not (?:tell|feel) when (?:i|he|she) (?:need|needs) (?:to )?(?:pee|wee|go|poo)\b",
 )
 BACK_PAIN = _any(
-    r"\bback\b(?: \w+){0,4} (?:pain|hurts?|hurting|killing|aching|agony)\b",
-    r"\b(?:pain|hurts?|ache) (?:in )?(?:my |his |her )?(?:lower |upper )?back\b",
+    r"\b(?:back|neck|spine)\b(?: \w+){0,4} (?:pain|hurts?|hurting|killing|aching|agony|sore)\b",
+    r"\b(?:pain|hurts?|ache|agony) (?:in )?(?:my |his |her )?(?:lower |upper |middle )?"
+    r"(?:back|neck|spine)\b",
+    r"\bband of pain\b",
 )
+
+# -- clot: one swollen, red, hot or painful leg (or arm with a line)
 LIMB_LEG = frozenset({"calf", "calves", "leg", "legs", "thigh", "thighs", "ankle", "knee"})
 LIMB_ARM = frozenset({"arm", "arms", "forearm"})
 SWELLING = frozenset(
-    {"swollen", "swelling", "swelled", "swells", "puffy", "bigger", "enlarged", "larger", "fatter"}
+    {
+        "swollen",
+        "swelling",
+        "swelled",
+        "swells",
+        "puffy",
+        "bigger",
+        "enlarged",
+        "larger",
+        "fatter",
+    }
 )
 LEG_SIGNS = frozenset(
     {
@@ -423,21 +992,169 @@ LEG_SIGNS = frozenset(
         "aching",
         "achy",
         "cramping",
+        "hard",
     }
 )
+LEG_HEAT = frozenset({"red", "redness", "hot", "warm"})
 ARM_SIGNS = frozenset({"red", "redness", "hot", "warm"})
-FEVER = _any(
-    r"\b(?:fever\w*|febrile|burning up|temperature|temp|thermometer|rigors|shaking "
-    r"chills|chills)\b"
+SWELLING_PHRASE = _any(
+    r"\b(?:double|twice|two times|three times) (?:the|its|his|her|my) (?:normal |usual )?size\b",
+    r"\bbigger than the other(?: one)?\b",
+    r"\b(?:much|a lot|way) (?:bigger|fatter|larger)\b",
 )
-STRONG_FEVER = frozenset(
-    {"fever", "fevers", "feverish", "febrile", "burning up", "rigors", "shaking chills"}
+"""Lay ways of saying one limb is swollen; read as "swollen"."""
+HEAT_OF_WEATHER = _any(
+    r"\b(?:when|if) (?:it is|the weather is|it gets|its) (?:\w+ )?(?:hot|warm)\b",
+    r"\b(?:in the heat|hot weather|warm weather|hot days?|heatwave|hot baths?|hot showers?|"
+    r"hot water)\b",
 )
-NUMBER = _any(r"\b(\d{2,3}(?:\.\d+)?)(?: degrees)?(?: (f|c|fahrenheit|celsius))?\b")
-TREATMENT = _any(
-    r"\b(?:chemo\w*|chemotherapy|infusions?|immunotherapy|treatment|transplant|neutropeni\w*|"
-    r"radiation|cancer|oncolog\w*|port|picc|leukemia|lymphoma|myeloma)\b",
-    r"\b(?:low (?:white|counts|blood counts)|counts are low)\b",
+"""Heat of the weather or a bath, not a hot limb."""
+BOTH_LIMBS = _any(
+    r"\b(?:both|two) (?:of )?(?:my |his |her )?(?:legs|ankles|feet|calves|arms|hands)\b",
+    r"\b(?:legs|ankles|feet) (?:both )?(?:swell|swelling|are swollen|get swollen|puff up)\b"
+    r"(?: \w+){0,6} (?:evening|evenings|night|heat|hot weather|end of the day|when it is hot|"
+    r"flight|sitting)",
+)
+"""Both legs swelling (in the heat, by evening) is not the one-sided swelling of a clot."""
+
+# -- fall or fracture with bone metastases
+BONE_METS = _any(
+    r"\bbone (?:mets|metastas\w*|spread|cancer|secondaries|lesions?|damage|disease|"
+    r"involvement)\b",
+    r"\bmets (?:in|to) (?:the |my |his |her )?(?:bones?|spine|hips?|ribs?|pelvis|femur|skull)\b",
+    r"\b(?:cancer|tumou?rs?|spread|secondaries|it|mets) (?:\w+ ){0,2}(?:in|to|into) (?:the |my |"
+    r"his |her )?(?:bones?|spine|skeleton)\b",
+    r"\bmyeloma\b",
+    r"\b(?:osteolytic|lytic lesions?)\b",
+    r"\bmetastatic (?:to (?:the )?)?bones?\b",
+)
+FALL = _any(
+    r"\b(?:fell|fall|falls|fallen|slipped|slip|tripped|stumbled|went down|took a tumble|had a "
+    r"tumble|hit the floor|fell over|fell down|went flying)\b",
+)
+FALL_HARM = _any(
+    r"\bcan not (?:get up|stand|put (?:any )?weight|bear (?:any )?weight|walk|move (?:it|her|"
+    r"him|my|his)?|lift)\b",
+    r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
+    r"\bsomething (?:gave|give|snapped|cracked|went|broke)\b",
+    r"\b(?:agony|excruciating|unbearable|screaming|scream)\b",
+    r"\b(?:hurts?|hurting|pain\w*|sore) (?:so much|a lot|really bad|badly|like hell|terribly)\b",
+    r"\b(?:terrible|severe|awful|excruciating|unbearable|really bad|so much|a lot of) pain\b",
+    r"\breally (?:hurts?|painful|sore)\b",
+    r"\bhit (?:my|his|her) head\b",
+    r"\b(?:hip|hips|leg|arm|ribs?|back|wrist|shoulder|spine|pelvis|thigh|neck) (?:\w+ ){0,3}"
+    r"(?:hurts?|hurting|agony|pain\w*|sore|swollen|at a funny angle|deformed)\b",
+    r"\b(?:broken|fractur\w*|break)\b",
+    r"\b(?:looks?|is|at a|gone) (?:\w+ )?(?:bent|deformed|twisted|wonky|funny angle|the wrong "
+    r"way)\b",
+)
+SEVERE_BONE_PAIN = _any(
+    r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
+    r"\bsomething (?:gave|give|snapped|cracked|broke)\b",
+    r"\b(?:agony|excruciating|unbearable|screaming|scream)\b",
+    r"\bcan not (?:put (?:any )?weight|bear (?:any )?weight|move without)\b",
+)
+
+# -- superior vena cava obstruction: face and neck (or arm) swelling, chest veins
+FACE_NECK_SWELLING = _any(
+    r"\b(?:face|neck|eyes|eyelids)\b(?: \w+){0,2} (?:and|,) (?:my |his |her |the )?(?:face|neck|"
+    r"arms?|eyes|upper body|chest)\b(?: \w+){0,5} (?:swollen|swelling|swelled|puffy|puffed up|"
+    r"puffier|bloated|fat|fuller|swell\w*)\b",
+    r"\b(?:swollen|swelling|swelled|puffy|puffed up|puffier|bloated|swell\w*) (?:\w+ ){0,3}"
+    r"(?:face|neck) (?:and|,) (?:my |his |her |the )?(?:face|neck|arms?|eyes)\b",
+    r"\bface\b(?: \w+){0,6} (?:swollen|swelling|swelled|puffy|puffed up)\b(?: \w+){0,4} neck\b",
+    r"\bneck\b(?: \w+){0,6} (?:swollen|swelling|swelled|puffy|puffed up)\b(?: \w+){0,4} face\b",
+    r"\b(?:face|neck) (?:\w+ ){0,3}(?:swollen|swelling|swelled|puffy|puffed up|bloated)\b"
+    r"(?: \w+){0,8} (?:worse|more) when (?:i|he|she) (?:bend|bends|lie|lies|lying|bending)\b",
+)
+CHEST_VEINS = _any(
+    r"\bveins? (?:\w+ ){0,4}(?:chest|neck)\b(?: \w+){0,4} (?:sticking out|bulging|swollen|"
+    r"more visible|very visible|look weird|looks weird|look strange|prominent|standing out|"
+    r"popping)\b",
+    r"\b(?:chest|neck) veins? (?:\w+ ){0,3}(?:sticking out|bulging|swollen|visible|weird|"
+    r"prominent|standing out|popping)\b",
+)
+
+# -- drowsy and muddled (high calcium, infection, brain)
+DROWSY = _any(
+    r"\b(?:so|really|very|extremely|unusually|abnormally|too) (?:drowsy|sleepy)\b",
+    r"\b(?:drowsy|sleepy) all (?:day|the time)\b",
+)
+MUDDLED = _any(
+    r"\b(?:confus\w*|muddled|disorient\w*|not making (?:any )?sense|talking nonsense|"
+    r"not (?:herself|himself)|thirsty|does not know where)\b(?! (?:about|by|with|over|as to|"
+    r"whether|which|what|how)\b)"
+)
+
+# -- past and resolved: an emergency sign in a sentence like these was, not is
+RESOLVED = _any(
+    r"\b(?:it|that|this|they|the \w+)(?: has| is| was| had| have| are)? (?:all |completely )?"
+    r"gone(?= \.| ,|$| now| away| down| completely| since| after| by| again)",
+    r"\bgone (?:now|away|down)\b",
+    r"\bwent (?:away|down)\b",
+    r"\b(?:stopped|settled|cleared|eased|passed) (?:on its own|by itself|after (?:\d+|a few|"
+    r"a couple of|five|ten|two) (?:minutes|mins|seconds)|quickly|within (?:\d+|a few) minutes)\b",
+    r"\b(?:fine|better|ok|okay|normal) now\b",
+    r"\bback to normal\b",
+    r"\bcleared up\b",
+    r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
+    r"consultant|specialist|they)\b(?: \w+){0,3} (?:checked|examined|saw|seen|sorted|cleared|"
+    r"looked at) (?:me|her|him|them|it|us)\b",
+    r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
+    r"consultant|specialist)\b(?: \w+){0,2} (?:said|says|told (?:me|us|her|him)) (?:it is |it was "
+    r"|she is |he is |i am |that it is |that it was )?(?:fine|ok|okay|nothing|a virus|"
+    r"muscular|a pulled muscle|normal|not serious|not an emergency)\b",
+    r"\b(?:gp|doctor|oncologist|team|nurse) (?:knows|is aware|already knows)\b",
+    r"\b(?:scan|scans|mri|ct|x ray|xray|bloods|blood tests?|tests|results) (?:was|were|came "
+    r"back|are|is) (?:all )?(?:clear|fine|normal|ok|okay|good)\b",
+)
+"""Someone says it has gone, or a professional has seen it: a past sign, not a present one."""
+PAST_TIME = _any(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|a few|a couple of|couple of|several|many) "
+    r"(?:weeks?|months?|years?)|years|months|weeks) ago\b",
+    r"\blast (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)\b",
+    r"\bin (?:19|20)\d\d\b",
+    r"\bused to\b",
+    r"\bhistory of\b",
+    r"\bin the past\b(?! (?:few|couple|\d+|hour|day|24))",
+    r"\b(?:when i was|as a) (?:a )?(?:kid|child|teen\w*|young\w*|little)\b",
+)
+ONGOING = _any(
+    r"\b(?:still|again|now|right now|today|tonight|getting worse|worse|worsening|keeps?|"
+    r"keeping|since|is back|came back|coming back|currently|at the moment|started|starting|"
+    r"this morning|this evening|this afternoon|just now|again now)\b"
+)
+"""Words that put a sign in the present even beside a past or resolved one."""
+INFORMATIONAL = _any(
+    r"\b(?:watch(?: out)? for|look(?: out)? for|keep an eye out for|signs? of|symptoms? of|in "
+    r"case of|what counts as|what is considered|what temperature|when to call|when should (?:i|we) "
+    r"call|how do (?:i|you|we) know if)\b"
+)
+"""Told what to watch for, or asking what counts: information, not a sign in someone now."""
+GENERIC = _any(
+    r"\b(?:in general|generally|people|patients|a person|clients?|what if|hypothetically)\b",
+    r"\bif (?:you|they|a patient|someone|a client|one)\b",
+)
+"""A question about people in general, not a sign in one person."""
+
+# -- crisis in the remote past, with recovery said: "I was suicidal years ago, I'm well now"
+REMOTE_PAST = _any(
+    r"\b(?:years|decades|a long time|long ago|(?:\d+|many|several|a few|two|three|five|ten) "
+    r"years) ago\b",
+    r"\b(?:when i was|as a) (?:a )?(?:kid|child|teen\w*|young\w*|little|student|in my)\b",
+    r"\bin my (?:teens|twenties|thirties|20s|30s|youth)\b",
+    r"\bback in (?:19|20)\d\d\b",
+)
+RECOVERED = _any(
+    r"\b(?:in a (?:good|better|much better) place|doing (?:well|much better|better|fine|ok|"
+    r"okay|great)|much better now|feel safe|feels safe|feel safer|therapy (?:really )?helped|"
+    r"recovered|got help|(?:been|doing|am|feel|felt) (?:fine|well|good|ok|okay|great) (?:for|"
+    r"since|ever since)|no longer (?:feel|think)|not (?:like that|that way|feeling that way) "
+    r"anymore|those days are (?:over|behind me)|well now)\b"
+)
+RECURRING = _any(
+    r"\b(?:again|lately|recently|these days|this week|back|starting to|creeping|returning|"
+    r"now i|but now|right now|today|tonight|still)\b"
 )
 
 # Broad vocabularies a classifier-only safety vote must touch: they keep the

@@ -1,8 +1,18 @@
 """Text normalisation: every pattern and the classifier see messages in this form.
 
-Lower-cases, unifies quotes, expands contractions and texting forms ("cant",
-"every1", "kms") and corrects near-miss typos of the words that matter for
-safety (``FUZZY_VOCABULARY``), never touching real words (``PROTECTED_WORDS``).
+First it folds what can hide a word from a pattern: zero-width and control
+characters, fullwidth and other compatibility forms (NFKC), accents, Cyrillic or
+Greek look-alike letters inside a Latin word, letters spelled out one by one
+("s u i c i d e", "k-i-l-l") and digits or symbols for letters ("k1ll mys3lf",
+"$uicide"). Then it lower-cases, unifies quotes, expands contractions and
+texting forms ("cant", "every1", "kms", "hell do it" -> "he will do it") and
+corrects near-miss typos of the words that matter for safety
+(``FUZZY_VOCABULARY``), never touching real words (``PROTECTED_WORDS``).
+Numbers survive: "101.5" and "38.5c" stay, "38,5" and "38 point 5" become "38.5".
+
+``normalise`` returns a ``Normalised`` string that remembers the message as typed
+(``.source``): the Spanish vocabulary reads that, because the English forms above
+would mangle Spanish ("ya" is not "you").
 """
 
 from __future__ import annotations
@@ -10,7 +20,23 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+
+
+class Normalised(str):
+    """A normalised message (a ``str``) that remembers the text it came from."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str | None = None) -> Normalised:
+        made = super().__new__(cls, value)
+        made.source = value if source is None else source
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.source)
+
 
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
@@ -98,7 +124,102 @@ _TOKEN_MAP = {
     "kemo": "chemo",
     "w": "with",
     "rads": "radiation",
+    "youll": "you will",
+    "theyll": "they will",
+    "itll": "it will",
+    "thatll": "that will",
+    "youd": "you would",
+    "theyd": "they would",
+    "hed": "he would",
+    "rly": "really",
+    "srsly": "seriously",
+    "bcuz": "because",
+    "ppl": "people",
+    "tho": "though",
+    "thru": "through",
+    "mins": "minutes",
+    "hrs": "hours",
+    "wk": "week",
+    "wks": "weeks",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "kil": "kill",
+    "sucide": "suicide",
+    "suiside": "suicide",
+    "sucidal": "suicidal",
+    "diarrhoea": "diarrhea",
+    "haemorrhage": "hemorrhage",
+    "oedema": "edema",
+    "tumour": "tumor",
+    "daughterinlaw": "daughter in law",
+    "soninlaw": "son in law",
+    "motherinlaw": "mother in law",
+    "fatherinlaw": "father in law",
+    "leukaemia": "leukemia",
+    "anaemia": "anemia",
+    "anaemic": "anemic",
+    "tumours": "tumors",
+    "paralysed": "paralyzed",
+    "recognise": "recognize",
+    "recognised": "recognized",
+    "jewellery": "jewelry",
 }
+_DECIMAL_WORD = re.compile(r"\b(\d{2,3})\s*(?:point|pt|dot)\s*(\d)\b")
+_TEMPERATURE_COMMA = re.compile(r"\b(3[4-9]|4[0-2]),(\d)\b")
+_CONTEXT_FORMS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(
+            r"\bhell(?= (?:use|kill|do|hurt|find|tell|be|never|go|leave|take|stop|end|"
+            r"jump|shoot|make|try|get|come|just)\b)"
+        ),
+        "he will",
+    ),
+    (
+        re.compile(
+            r"\bshell(?= (?:use|kill|do|hurt|find|tell|be|never|go|leave|take|stop|end|"
+            r"jump|shoot|make|try|get|come|just)\b)"
+        ),
+        "she will",
+    ),
+    (
+        re.compile(
+            r"\bill(?= (?:kill|do|end|be|never|go|take|jump|hurt|just|cut|overdose|make|"
+            r"try|get|stop|call|die|finish)\b)"
+        ),
+        "i will",
+    ),
+    (
+        re.compile(r"\bid(?= (?:rather|die|love|like|be|kill|never|want|just|sooner|prefer|do)\b)"),
+        "i would",
+    ),
+    (
+        re.compile(r"\bshed(?= (?:rather|die|be|never|like|love|want|just|sooner|kill|do)\b)"),
+        "she would",
+    ),
+    (
+        re.compile(
+            r"\bits(?= (?:getting|been|so|really|very|not|like|a|an|the|just|all|too|over|"
+            r"gone|back|bleeding|spreading|hard|worse|bad|still|\d+)\b)"
+        ),
+        "it is",
+    ),
+    (
+        re.compile(
+            r"\b2(?= (?:die|be|live|end|kill|wake|go|get|stop|keep|do|see|hurt|harm|cut|"
+            r"breathe|sleep|talk|me|my|the|him|her|myself)\b)"
+        ),
+        "to",
+    ),
+    (
+        re.compile(
+            r"\b(?:lung|breast|bowel|prostate|ovarian|colon|skin|throat|stomach|pancreatic|"
+            r"liver|bladder|kidney|brain|blood|bone|cervical|uterine|rectal|oral|mouth|"
+            r"head and neck) ca\b(?! \d)"
+        ),
+        lambda m: m.group(0)[:-2] + "cancer",
+    ),
+]
+"""Forms that are only texting when the next word says so ("hell do it" is "he will")."""
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _THOUSANDS_K = re.compile(r"\b(\d+(?:\.\d+)?)\s?k\b")
 _FOR_ME = re.compile(r"\b4 (me|you|him|her|my|them|us)\b")
@@ -118,6 +239,28 @@ chemotherapy platelets platelet burden everyone everybody overdose dizzy slurred
 weakness coughing vomiting throwing hemorrhage allergic throat collapsed hopeless alive living
 radiation infusion catheter incision lymphedema neutropenic hemoglobin medication massage
 therapist cancer oncology oncologist nosebleed drooping gasping choking seizures paralyzed
+"""
+    # the words red-flag patterns look for (UKONS, C-SSRS and abuse concepts): a typo in any
+    # of them must not hide the sign
+    """
+abuse abused abusive agony allergic ambulance anaphylaxis anymore bandage belongings better
+bladder bleeding bowels boyfriend breathe breathing breathless bridge broken bruised bruises
+burden burning cannot caregiver cheques chills choked choking clammy closing coffee collapsed
+confused confusion controlling controls convulsing coughed coughing couldnt crushing cutting
+dehydrated deliberately delirious deserve diarrhea disappear disoriented domestic double
+drooping drowsy easier elephant emergency ending excruciating fainted fainting farewell fever
+feverish finances flinches fracture frightened gasping girlfriend goodbye grounds hallucinating
+hanging happier harming heavily hemorrhage hopeless hurting husband incontinent insulin
+intentionally jewellery jewelry jumping kicked killing lethal living metastases metastasis
+morphine myeloma nosebleed numbness overdose overdosed painkillers painless paralyzed passed
+passing pointless possessions pressure punched punish pushed pushes rather razors rigors scared
+scissors screaming seizure seizures shaking shelter shivering shivery shouldnt shoved slapped
+slurred soaking spread squeezing stalking stomach stools strangled stumbling suffocating
+suicidal suicide swelling swollen temperature terrified thermometer thinking threatened
+threatening threatens throat throwing tightness tingling tingly tongue tripping turning unalive
+unbearable unconscious unresponsive unsteady urinate valuables violence vomiting wanting
+weakness wishing without wobbly worthless wouldnt wrists meaning walking sepsis giving painful
+tripped muddled dropped collecting eating crashing cigarettes scratch medicine everything worker
 """.split()
 )
 PROTECTED_WORDS = frozenset(
@@ -141,8 +284,144 @@ meditation meditations ontology overdo overdoes overdone pressurize seizes selli
 shelling smelling spelling spurred temperate throaty throng towing voting
 """.split()
 )
+PROTECTED_WORDS = PROTECTED_WORDS | frozenset(
+    """
+abuser abuses ambulances ambushed bandaged bandages belonging bettered betters bladders blander
+bondage bowel bowls boyfriends braised bride bridged bridger bridgers bridges bridget bridgett
+brining broke brooken brookens bruise brushed brushes bunting burdening burnings burping
+burying caregivers cheque chill chillies cloning closings cloying coffees control convulsion
+convulsions costing couched crashing cruising cushing cuttings dehydrate deliberate deliberated
+deliberates delicious deserved deserves diarrheas disappeared disappears disjointed domestics
+doubled doubles elephants emergence encoding endings endowing enduring excoriating
+excruciatingly farewells fiance finance financed financer financiers finches flinch flinched
+fractured fractures frighten gerunds girlfriends goodbyes ground hallucination hallucinations
+handing hangings harding harking harping hearing hunting hurling hurtling husbandry husbands
+incontinence insulting intentional internationally jeweler jewellers metastasize morphing
+painkiller painlessly parsing passe passion pasting pausing phasing pinched pissing possessing
+possession pounced punches punished punisher punishes pushers razor rigor rigorous
+sacking sapped scare scarred scissor screamingly seltzer shading shaming shaping sharing
+sharking shaving shelters shiver shivers should shove shoveled silvery slipped smelter smoking
+snaking snapped soaring socking spreader spreads stacking staking stalling stapling starling
+stealing stoking stomachs stool straggled strange strangle strangler streaming suffocation
+swapped swelter tangling terrifies thanking thinning threaten threateningly threats tinkling
+tipping tongued tongues touring trapping tripling tuning unbearably unbeatable unbreakable
+valuable wafting waiting waning warning washing wasting weaning wrist writs
+meanings melanin mending moaning wailing waking walling whaling sheltered sacred
+cashing casing clashing cigarette collection collections dripped drooped dropper elating enacting
+equating exacting exalting grieving medicines muddied muddle muddles painfully panful panfuls
+scratched scratches scratchy tipped trapped tripled tripper workers everythings
+""".split()
+)
 """Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU
 dictionary so a new vocabulary word cannot silently start rewriting ordinary words."""
+
+
+# -- folding: what can hide a word from the patterns
+_INVISIBLE = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+"""Zero-width, joiner, direction and variation characters: deleted, they separate nothing."""
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁӏвкмнтАЕОРСУХІЈЅВКМНТαοερτυνικχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlbkmhtAEOPCYXIJSBKMHTaoeptuvikxABEHIKMNOPTYX",
+)
+"""Cyrillic and Greek letters that look Latin; used only inside a word with Latin letters too."""
+_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*")
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+_LEET_WORD = re.compile(
+    r"(?<![\w@$])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])"
+    r"(?![0-9]+(?:\.[0-9]+)?(?:[a-z]{1,3})?(?![\w@$]))[a-z0-9@$!]*[a-z0-9@$](?![\w@$])"
+)
+"""A word mixing letters with digits or @ $ ! (k1ll, mys3lf, su1c1de, $uicide, d13) but not a
+number with a unit or ordinal (38.5c, 101f, 10mg, 2nd, 5fu)."""
+_SPELLED = re.compile(r"(?<![\w'\u2019])(?:[a-z0-9@$][ \t\-._*+~|/\\]{1,3}){2,}[a-z0-9@$](?![\w])")
+"""Three or more single letters with a separator between each: "s u i c i d e", "k-i-l-l"."""
+SPELLED_WORDS = frozenset(
+    """
+kill killing die dying dead death suicide suicidal myself my self me i want wanna to end it all
+life hurt harm cut cutting hang overdose pills help can cant not no breathe breath chest pain
+bleeding blood fever abuse abused hit hits beat beats choke choked hate and off unalive live
+alive anymore am going gonna be better wish were was never wake up a an the is of so he she
+we you in on at do burden hopeless worthless someone everyone
+""".split()
+)
+"""Words a spelled-out run may be rebuilt into (each run must give at least one of four letters)."""
+
+
+_LEET_KEEP = frozenset({"s4om"})
+"""Names with a digit in them that are not disguised words."""
+
+
+def _leet_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word in _LEET_KEEP:
+        return word
+    as_i = "".join(_LEET.get(c, c) for c in word)
+    as_l = "".join("l" if c == "1" else _LEET.get(c, c) for c in word)
+    for candidate in (as_i, as_l):
+        if candidate in SPELLED_WORDS or candidate in FUZZY_VOCABULARY:
+            return candidate
+    if re.search(r"[a-z@$!]\d+$", word):
+        return word  # a name with a number (b12, covid19, her2) unless it spells a safety word
+    return as_i
+
+
+def _segment(letters: str) -> list[str] | None:
+    """Split a run of letters into known words (longest first), or None."""
+    best: list[list[str] | None] = [None] * (len(letters) + 1)
+    best[0] = []
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 12), end):
+            head = best[start]
+            piece = letters[start:end]
+            if head is not None and piece in SPELLED_WORDS:
+                candidate = [*head, piece]
+                if best[end] is None or len(candidate) < len(best[end] or []):
+                    best[end] = candidate
+    return best[-1]
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    """Rebuild a spelled-out run into words; letters before a rebuilt word stay as they were."""
+    run = match.group(0)
+    singles = re.findall(r"[a-z0-9@$]", run)
+    letters = "".join(_LEET.get(c, c) for c in singles)
+    for start in range(len(letters) - 2):
+        words = _segment(letters[start:])
+        if words and (any(len(w) >= 4 for w in words) or (len(words) == 1 and len(words[0]) == 3)):
+            return " ".join([*singles[:start], *words])
+    return run
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower case, without disguises: invisible characters, look-alikes, accents, spacing, leet."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    text = "".join(
+        (" " if c.isspace() else "") if unicodedata.category(c) == "Cc" else c for c in text
+    )
+    text = _MIXED_WORD.sub(
+        lambda m: m.group(0).translate(_LOOK_ALIKES) if not m.group(0).isascii() else m.group(0),
+        text,
+    )
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize(
+        "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    ).lower()
+    text = _SPELLED.sub(_spelled_out, text)
+    return _LEET_WORD.sub(_leet_word, text)
+
+
+def _transposed(token: str, word: str) -> bool:  # also used by spanish.py
+    """True when ``token`` is ``word`` with two neighbouring letters swapped ("myeslf")."""
+    diff = [i for i, (a, b) in enumerate(zip(token, word, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and token[diff[0]] == word[diff[1]]
+        and token[diff[1]] == word[diff[0]]
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -155,13 +434,16 @@ def _correct_token(token: str) -> str:
     ):
         return token
     candidates = [w for w in FUZZY_VOCABULARY if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    for word in candidates:
+        if len(word) == len(token) and _transposed(token, word):
+            return word
     cutoff = 0.88 if len(token) <= 5 else 0.85
     match = difflib.get_close_matches(token, candidates, n=1, cutoff=cutoff)
     return match[0] if match else token
 
 
-def normalise(text: str) -> str:
-    """Lower-case, unify quotes, expand contractions and texting forms, fix near-miss typos.
+def normalise(text: str) -> Normalised:
+    """Fold disguises, lower-case, expand contractions and texting forms, fix near-miss typos.
 
     Sentence punctuation becomes a ``.`` token and commas a ``,`` token so the
     negation check can stop at clause boundaries; decimal points and thousands
@@ -169,23 +451,29 @@ def normalise(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"message must be a str, not {type(text).__name__}")
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    source = text
+    text = fold(text).translate(_QUOTES)
     for pattern, repl in _APOSTROPHE_FORMS:
         text = pattern.sub(repl, text)
     text = text.replace("'", "").replace('"', " ")
     text = _SLASH_WITH.sub(lambda m: "without " if m.group(0) == "w/o" else "with ", text)
     text = text.replace("&", " and ").replace("°", " degrees ").replace("-", " ")
     text = text.replace("/", " ")
+    text = _DECIMAL_WORD.sub(r"\1.\2", text)
+    text = _TEMPERATURE_COMMA.sub(r"\1.\2", text)
     text = _DECIMAL_COMMA.sub("", text)
     text = _THOUSANDS_K.sub(lambda m: str(int(float(m.group(1)) * 1000)), text)
     text = _CLAUSE.sub(" . ", text)
     text = text.replace(",", " , ")
     text = _NON_WORD.sub(" ", text)
+    text = " ".join(text.split())
+    for pattern, form in _CONTEXT_FORMS:
+        text = pattern.sub(form, text)
     tokens: list[str] = []
     for token in text.split():
         mapped = _TOKEN_MAP.get(token)
-        if mapped is not None:
-            tokens.extend(mapped.split())
-        else:
-            tokens.append(_correct_token(token))
-    return _FOR_ME.sub(r"for \1", " ".join(tokens))
+        if mapped is None:
+            corrected = _correct_token(token)
+            mapped = _TOKEN_MAP.get(corrected, corrected)
+        tokens.extend(mapped.split())
+    return Normalised(_FOR_ME.sub(r"for \1", " ".join(tokens)), source)

@@ -17,24 +17,28 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
     find_clinical,
-    find_crisis,
-    find_emergency,
     find_injection,
+    find_red_flag,
     has_in_scope_terms,
     is_follow_up,
     is_greeting,
     is_off_topic,
 )
 from .classifier import ROUTED, RouteClassifier
+from .language import detect as detect_language
+from .language import warm_up as warm_up_language
 from .lexicon import (
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
@@ -46,6 +50,7 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
+from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -53,6 +58,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LlmVote = Callable[[Sequence[Turn], str], RouteDecision | None]
+
+_MOVED_ON = frozenset({"greeting", "empty"})
+"""After a safety reply, a greeting or thanks is answered as one (with the reminder)."""
+SPANISH_IN_SCOPE = re.compile(
+    r"\b(?:masaje\w*|masajista|cancer|quimio\w*|radiacion|radioterapia|oncolog\w*|terapeuta|"
+    r"tumor\w*|tratamiento|cirugia|metastasis)\b"
+)
+_PET_FREE = re.compile(
+    r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny)\b"
+    r"(?: \w+)?"
+)
+
+
+def fold_spanish(text: str) -> str:
+    """Lower case without accents, for matching Spanish words however they are typed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
 
 SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
 """Crisis ranks above emergency: its reply also leads to the emergency number."""
@@ -102,7 +125,8 @@ class Router:
         self._safety_memory: OrderedDict[str, RouteDecision] = OrderedDict()
 
     def warm_up(self) -> None:
-        """Fit the classifier and load the embedding model now rather than on first message."""
+        """Fit the classifier and load the models now rather than on the first message."""
+        warm_up_language()
         if self.classifier is not None:
             self.classifier.warm_up()
 
@@ -139,7 +163,9 @@ class Router:
                 raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
         earlier = [normalise(t.text) for t in turns if t.role == "user"]
         norm = normalise(message)
-        decision = self._route(turns, earlier, norm, message)
+        language = detect_language(message)
+        decision = self._route(turns, earlier, norm, message, language)
+        decision = self._fit(decision, earlier, norm, language)
         log.debug(
             "routed",
             extra={
@@ -151,13 +177,15 @@ class Router:
         return decision
 
     def _safety(self, norm: str, treatment_context: bool) -> RouteDecision | None:
-        detail = find_crisis(norm)
-        if detail:
-            return _decision(Route.CRISIS, detail, 0.97)
-        detail = find_emergency(norm, treatment_context, self.settings.emergency_number)
-        if detail:
-            return _decision(Route.EMERGENCY, detail, 0.95)
-        return None
+        flag = find_red_flag(
+            norm,
+            treatment_context=treatment_context,
+            emergency_number=self.settings.emergency_number,
+        )
+        if flag is None:
+            return None
+        confidence = 0.97 if flag.route is Route.CRISIS else 0.95
+        return replace(_decision(flag.route, flag.detail, confidence), language=flag.language)
 
     def _earlier_safety(
         self, turns: Sequence[Turn], earlier: Sequence[str]
@@ -174,24 +202,71 @@ class Router:
         return floor
 
     def _route(
-        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str, language: str
     ) -> RouteDecision:
         treatment_context = any(TREATMENT.search(t) for t in earlier)
-        floor = self._earlier_safety(turns, earlier)
         current = self._safety(norm, treatment_context)
+        earlier_flag = self._earlier_safety(turns, earlier)
         if current is not None:
-            return _more_severe(current, floor)
-        if floor is not None:
-            return floor
-        return self._route_non_safety(turns, earlier, norm, raw)
+            # A red flag in this message wins over everything, whatever else it asks;
+            # after a crisis, a new emergency keeps the crisis reply (it also gives the
+            # emergency number).
+            return current if earlier_flag is None else _more_severe(current, earlier_flag)
+        if language not in ("en", "es"):
+            return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+        decision = self._route_non_safety(turns, earlier, norm, raw, language)
+        if earlier_flag is None:
+            return decision
+        if (
+            decision.detail not in _MOVED_ON
+            and not has_in_scope_terms(norm)
+            and find_injection(norm) is None
+            and not is_off_topic(norm)
+        ):
+            # "please help", "what do I do now": nothing new to answer, so the person
+            # gets the safety reply of the earlier turn again, not a decline.
+            return _decision(earlier_flag.route, earlier_flag.detail, 0.9, "earlier_turn")
+        # A question on another subject is answered on its merits, with a reminder
+        # (added by the service) of where to get help: no loop of the same script.
+        return replace(decision, after_safety=True)
+
+    @staticmethod
+    def _fit(
+        decision: RouteDecision, earlier: Sequence[str], norm: str, language: str
+    ) -> RouteDecision:
+        """Who the message is about, the care topic and the reply language."""
+        who = asker(norm)
+        if who is None and decision.context == "context" and earlier:
+            who = asker(earlier[-1])
+        topic = None
+        if decision.route is Route.CLINICAL:
+            topic = care_topic(norm)
+            if topic is None and earlier:
+                topic = care_topic(" . ".join(earlier[-2:]))
+            topic = topic or "general"
+        reply_language = decision.language if decision.language != "en" else language
+        if reply_language not in ("en", "es"):
+            reply_language = "en"
+        return replace(decision, asker=who, topic=topic, language=reply_language)
 
     def _route_non_safety(
-        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str
+        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str, language: str
     ) -> RouteDecision:
         if not norm.replace(".", "").replace(",", "").strip():
             return _decision(Route.OUT_OF_SCOPE, "empty", 1.0)
         if is_greeting(norm):
             return _decision(Route.OUT_OF_SCOPE, "greeting", 0.95)
+        if language == "es":
+            # The sources are in English: a Spanish question about massage and cancer
+            # is answered from them (the service says they are in English); anything
+            # else gets the short Spanish note with the help numbers.
+            if SPANISH_IN_SCOPE.search(fold_spanish(raw)):
+                return _decision(Route.ANSWER, "spanish", 0.7)
+            return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+        if is_about_a_pet(norm) and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None:
+            return _decision(Route.OUT_OF_SCOPE, "pet", 0.9)
+        if has_no_cancer(norm):
+            return _decision(Route.OUT_OF_SCOPE, "no_cancer", 0.85)
         follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
         text = f"{earlier[-1]} . {norm}" if follow_up else norm
         probs: dict[Route, float] | None = None
@@ -228,8 +303,14 @@ class Router:
         candidates = {
             r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
         }
-        if PERSON.search(text) is None:
-            # Clinical is about one person's own care: without anyone named, it is general.
+        if PERSON.search(text) is None or (
+            care_topic(text) is None
+            and PERSONAL_CONDITION.search(text) is None
+            and not (PERMISSION.search(text) and TREATMENT.search(text))
+        ):
+            # Clinical is about one person's own care: without anyone named, or with a
+            # person but no condition or care topic ("will my insurance pay?", "my wife
+            # wants a massage"), the question is general and is answered.
             candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
         leans = follow_up and (
             FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None

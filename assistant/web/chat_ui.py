@@ -35,9 +35,10 @@ def header_html(settings: Settings) -> str:
 
 def disclaimer_html(settings: Settings) -> str:
     label = rendering.escape(content.render("disclaimer_label", settings))
+    body = rendering.text_to_html(content.render("disclaimer", settings))
     return (
         f'<aside class="om-disclaimer" aria-label="{label}">'
-        f"{rendering.text_to_html(content.render('disclaimer', settings))}</aside>"
+        f"{rendering.help_links(body, settings)}</aside>"
     )
 
 

@@ -93,6 +93,44 @@ def inline_html(text: str) -> str:
     return "".join(parts)
 
 
+def _dial(number: str) -> str:
+    """The digits (and a leading +) of a phone number, for a tel: or sms: link."""
+    return re.sub(r"(?!^\+)[^\d]", "", number.strip())
+
+
+def help_links(fragment: str, settings: Settings) -> str:
+    """Make the emergency, crisis and abuse numbers in escaped HTML tap-to-call links.
+
+    The crisis line also gets a tap-to-text link (it takes texts). Numbers come
+    from the settings, so a deployment elsewhere links its own numbers.
+    """
+    targets: dict[str, bool] = {}
+    for number, texts in (
+        (settings.crisis_line, True),
+        (settings.emergency_number, False),
+        (settings.abuse_line, False),
+    ):
+        if _dial(number):
+            targets.setdefault(escape(number.strip()), texts)
+    if not targets:
+        return fragment
+    names = sorted(targets, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w/:.-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?![^<]*</a>)"
+    )
+    sms_label = escape(content.render("sms_link", settings))
+
+    def linked(match: re.Match[str]) -> str:
+        shown = match.group(1)
+        dial = _dial(html.unescape(shown))
+        call = f'<a class="help-call" href="tel:{dial}">{shown}</a>'
+        if not targets[shown]:
+            return call
+        return f'{call} <a class="help-text" href="sms:{dial}">({sms_label})</a>'
+
+    return pattern.sub(linked, fragment)
+
+
 def text_to_html(text: str) -> str:
     """Render reply text as escaped paragraphs and bullet lists (the only structure it uses)."""
     blocks: list[str] = []
@@ -131,15 +169,21 @@ def citation_url(citation: Citation) -> str | None:
     return safe_url(citation.source_id)
 
 
-def blocks_to_html(blocks: Sequence[Block]) -> str:
-    """Render a structured reply: paragraphs, bullet lists and cited sentences with markers."""
+def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
+    """Render a structured reply: paragraphs, bullet lists and cited sentences with markers.
+
+    Help numbers in the reviewed texts become tap-to-call (and tap-to-text) links;
+    quoted sentences are shown as they are.
+    """
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.append(f"<p>{inline_html(block.text)}</p>")
+            parts.append(f"<p>{help_links(inline_html(block.text), settings)}</p>")
         elif isinstance(block, Bullets):
             parts.append(
-                "<ul>" + "".join(f"<li>{inline_html(i)}</li>" for i in block.items) + "</ul>"
+                "<ul>"
+                + "".join(f"<li>{help_links(inline_html(i), settings)}</li>" for i in block.items)
+                + "</ul>"
             )
         elif isinstance(block, Cited):
             items = "".join(
@@ -195,7 +239,7 @@ def assistant_html(
     blocks: Sequence[Block], route: str, citations: Sequence[Citation], settings: Settings
 ) -> str:
     """A finished reply: route banner (if not an answer), its blocks, then its source cards."""
-    body = blocks_to_html(blocks)
+    body = blocks_to_html(blocks, settings)
     style = ROUTE_STYLES.get(route)
     if style is not None:
         role = ' role="alert"' if style.alert else ' role="note"'

@@ -1,0 +1,192 @@
+"""Composing an answer: reviewed framing lines around the quoted sentences, part by part.
+
+The service reads a message into its questions (``intent.read_message``),
+checks which the sources cover, and has the backend draft the quoted
+sentences of each covered one. This module puts the reply together:
+
+- each answered question opens with the reviewed lead-in for what it asks
+  (``answers`` group of ``texts.yaml``), then its quoted sentences;
+- patients' own words (testimonials) come after the evidence, under the
+  reviewed label that says each is one person's experience, not research;
+- a question about finding a therapist always ends with the locator link;
+- a question the sources do not cover is named plainly: the uncovered
+  condition by its reviewed name, otherwise the person's own words for it;
+- a condition or treatment the sources do not cover is followed by the
+  general safety sentences that do apply, labelled as general.
+
+Nothing medical is written here: every such statement is a quoted, cited
+sentence from a draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .. import content
+from ..config import Settings
+from ..schema import Block, Citation, Cited, CitedSentence, Draft, Paragraph
+from .intent import Focus, Intent
+from .passage_filter import unsafe_reason
+
+_LEAD_IN = {
+    Intent.BENEFIT: "answer_benefit",
+    Intent.LIMITS: "answer_limits",
+    Intent.FIND_THERAPIST: "answer_find_therapist",
+    Intent.DEFINITION: "answer_definition",
+    Intent.COST: "answer_cost",
+    Intent.EXPERIENCE: "answer_experience",
+}
+"""The reviewed lead-in for each kind of question; the others use ``answer_lead_in``."""
+_MAX_ECHO_WORDS = 12
+_ECHO_TRIM = re.compile(r"^\W*(?:and|also|plus|but|so|then)\b\s*|[\s?!.,;:]+$", re.I)
+
+
+@dataclass(frozen=True)
+class PartAnswer:
+    """One question of a message and what the sources give for it."""
+
+    focus: Focus
+    covered: bool
+    draft: Draft | None = None
+
+
+def is_testimonial(quote: str) -> bool:
+    """A patient's own words: the quoted source text is itself a quotation."""
+    quote = quote.strip()
+    return quote[:1] in '"“' or quote[-1:] in '"”'
+
+
+def lead_in_id(intent: Intent) -> str:
+    return _LEAD_IN.get(intent, "answer_lead_in")
+
+
+def renumbered(draft: Draft, first_marker: int) -> Draft:
+    """The draft with its markers shifted to start at ``first_marker`` (unique per reply)."""
+    shift = first_marker - min((c.marker for c in draft.citations), default=first_marker)
+    if shift == 0:
+        return draft
+    return replace(
+        draft,
+        sentences=tuple(
+            CitedSentence(s.text, tuple(m + shift for m in s.markers)) for s in draft.sentences
+        ),
+        citations=tuple(replace(c, marker=c.marker + shift) for c in draft.citations),
+    )
+
+
+def next_marker(drafts: Sequence[Draft]) -> int:
+    return 1 + max((c.marker for d in drafts for c in d.citations), default=0)
+
+
+def echo(part_text: str) -> str | None:
+    """The person's own words naming an uncovered question, short and safe to repeat."""
+    text = _ECHO_TRIM.sub("", _ECHO_TRIM.sub("", part_text.strip()))
+    if not text or len(text.split()) > _MAX_ECHO_WORDS or unsafe_reason(text) is not None:
+        return None
+    if re.search(r"https?://|www\.|[<>{}\[\]]", text):
+        return None
+    return text
+
+
+def _quote_of(sentence: CitedSentence, citations: Sequence[Citation]) -> str:
+    for c in citations:
+        if sentence.markers and c.marker == sentence.markers[0]:
+            return c.quote
+    return ""
+
+
+def _split_testimonials(
+    draft: Draft,
+) -> tuple[tuple[CitedSentence, ...], tuple[CitedSentence, ...]]:
+    evidence: list[CitedSentence] = []
+    stories: list[CitedSentence] = []
+    for s in draft.sentences:
+        (stories if is_testimonial(_quote_of(s, draft.citations)) else evidence).append(s)
+    return tuple(evidence), tuple(stories)
+
+
+def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
+    """The blocks for one answered question."""
+
+    def text(text_id: str, **values: object) -> str:
+        return content.render(text_id, settings, **values)
+
+    assert part.draft is not None
+    blocks: list[Block] = [Paragraph(text(lead_in_id(part.focus.intent)))]
+    if part.focus.wants_experience:
+        blocks.append(Cited(part.draft.sentences))
+    else:
+        evidence, stories = _split_testimonials(part.draft)
+        if evidence:
+            blocks.append(Cited(evidence))
+        if stories:
+            blocks.append(Paragraph(text("testimonial_label")))
+            blocks.append(Cited(stories))
+    if part.focus.intent == Intent.FIND_THERAPIST:
+        blocks.append(Paragraph(text("therapist_locator")))
+    return blocks
+
+
+def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
+    """The plain line naming a question (or the conditions in it) the sources do not cover."""
+    if part.focus.absent:
+        return [
+            Paragraph(content.render("condition_not_covered", settings, topic=name))
+            for name in part.focus.absent
+        ]
+    words = echo(part.focus.text)
+    if words is None:
+        return []
+    return [Paragraph(content.render("part_not_covered", settings, topic=words))]
+
+
+def general_blocks(general: Draft | None, already: set[str], settings: Settings) -> list[Block]:
+    """The general safety sentences, labelled as general, less any already quoted."""
+    if general is None:
+        return []
+    kept = tuple(s for s in general.sentences if _quote_of(s, general.citations) not in already)
+    if not kept:
+        return []
+    return [Paragraph(content.render("general_safety_heading", settings)), Cited(kept)]
+
+
+def answer_blocks(
+    parts: Sequence[PartAnswer], general: Draft | None, settings: Settings
+) -> tuple[Block, ...]:
+    """A reply to a message with at least one answered question."""
+    blocks: list[Block] = []
+    quoted: set[str] = set()
+    for part in parts:
+        if part.covered and part.draft is not None and part.draft.sentences:
+            blocks.extend(part_blocks(part, settings))
+            quoted |= {c.quote for c in part.draft.citations}
+    for part in parts:
+        if not (part.covered and part.draft is not None and part.draft.sentences):
+            blocks.extend(not_covered_blocks(part, settings))
+    if any(p.focus.absent for p in parts):
+        blocks.extend(general_blocks(general, quoted, settings))
+    return tuple(blocks)
+
+
+def unknown_blocks(
+    parts: Sequence[PartAnswer], general: Draft | None, settings: Settings
+) -> tuple[Block, ...]:
+    """A reply when no question is covered: the reviewed "not covered" text, or, when the
+    message names conditions the sources do not cover, those names and the general
+    safety sentences that do apply."""
+    absent = [name for p in parts for name in p.focus.absent]
+    if not absent:
+        return (Paragraph(content.render("unknown", settings)),)
+    blocks: list[Block] = [
+        Paragraph(content.render("condition_not_covered", settings, topic=name))
+        for name in dict.fromkeys(absent)
+    ]
+    blocks.extend(general_blocks(general, set(), settings))
+    blocks.append(Paragraph(content.render("unknown_next_steps", settings)))
+    return tuple(blocks)
+
+
+def citations_of(drafts: Sequence[Draft | None]) -> tuple[Citation, ...]:
+    return tuple(c for d in drafts if d is not None for c in d.citations)

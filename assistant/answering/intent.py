@@ -1,0 +1,406 @@
+"""Reading a message for its answer: its questions, what each asks, what it raises.
+
+A message may hold more than one question ("does massage help neuropathy and
+how much does a session cost?"), tell a story before asking, or lean on the
+turn before ("and for kids with cancer?"). ``read_message`` cuts it into the
+questions to answer and reads each one:
+
+- its **intent**: safety, benefit, limits or strength of evidence, finding a
+  therapist, what something is, the Society's programs, cost, or what other
+  people say (their own experience);
+- its **topics**, in the sources' words (``patient_words``), so "numb tingly
+  feet" is about peripheral neuropathy;
+- the **conditions and groups it raises** (bone metastases, children, breast
+  cancer...), so a warning about one of them is given only to someone who
+  raised it or asked about safety in general;
+- whether it is about **training or the Society's programs**, the only time
+  content written for therapists (courses, grants) is quoted.
+
+Everything here is deterministic pattern reading over reviewed word lists: it
+is cheap, testable, and a message cannot steer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..patient_words import expand
+from ..retrieval import is_question, sentences_of
+from ..text import content_words, stems
+from .passage_filter import unsafe_reason
+
+
+class Intent(StrEnum):
+    SAFETY = "safety"
+    BENEFIT = "benefit"
+    LIMITS = "limits"
+    FIND_THERAPIST = "find_therapist"
+    DEFINITION = "definition"
+    PROGRAMS = "programs"
+    COST = "cost"
+    EXPERIENCE = "experience"
+    OTHER = "other"
+
+
+_I = re.I
+# Checked in this order; the first that matches decides. No match: a benefit question.
+_INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    (
+        Intent.EXPERIENCE,
+        re.compile(
+            r"\b(what (do|did|have) (other |real |some )?(people|patients|survivors|others|folks)"
+            r"( with cancer)? (say|said|think|feel|felt|share)|(people|patients)'?s? (own )?"
+            r"(stories|experiences?|words)|testimonials?|how (did|does) (it|massage) feel"
+            r"|(how|what) (massage )?felt|how have (other )?(people|patients|survivors)"
+            r"|(other|real) (people|patients)'?s? experiences?)",
+            _I,
+        ),
+    ),
+    (
+        Intent.DEFINITION,
+        re.compile(
+            r"\bwho (is|are) (the |this |that |it |s4om\b|oncology massage)[^?]{0,40}\bfor\b", _I
+        ),
+    ),
+    (
+        Intent.FIND_THERAPIST,
+        re.compile(
+            r"\b(find|finding|locate|look(ing)? for|search|searching|track down|near me|nearby|"
+            r"in my area|directory|where (can|do|could|should|would) (i|we|you|my)\b"
+            r".{0,40}\b(get|find|go|see|book)|(do|does|are|is)\b.{0,40}\b(cancer cent(er|re)s?|"
+            r"hospitals?|clinics?)\b.{0,40}\b(have|offer|provide|available)|"
+            r"(have|offer|provide)\b.{0,30}\bmassage( therapists?)?\b.{0,30}\b(cent(er|re)s?|"
+            r"hospitals?|clinics?)|available (at|in)\b.{0,30}\b(cent(er|re)s?|hospitals?))",
+            _I,
+        ),
+    ),
+    (
+        Intent.COST,
+        re.compile(
+            r"\b(insurance|insurer|medicare|medicaid|cost|costs|price|prices|pay for|paid for|"
+            r"pays? for|afford|reimburs\w*|how much (is|does|do|would|will)\b(?! (massage|it) help)"
+            r"|covered by|cover (it|massage|the cost))\b",
+            _I,
+        ),
+    ),
+    (
+        Intent.PROGRAMS,
+        re.compile(
+            r"\b(summits?|conferences?|recordings?|courses?|classes|study next|"
+            r"(get|take|find|offer|offers|provide|need|want) (\w+ ){0,2}training|training "
+            r"(programs?|courses?|options)|where (\w+ ){0,3}train|want to train|"
+            r"continuing (my |their |his |her )?education|education provider|rep org|grants?|"
+            r"scholarships?|champions?|donate|donation|support the society|membership|member|"
+            r"s4om|society for oncology massage|foundational|certification|college)\b",
+            _I,
+        ),
+    ),
+    (
+        Intent.LIMITS,
+        re.compile(
+            r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
+            r"how reliable|how solid|strong evidence|weak|all studies|do studies agree|legit|"
+            r"really work|actually work|(does|do|will) it (actually |really )?work|"
+            r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
+            r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
+            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?)\b",
+            _I,
+        ),
+    ),
+    (
+        Intent.SAFETY,
+        re.compile(
+            r"\b(safe|safely|safety|unsafe|risk|risks|risky|danger\w*|harm\w*|hurt me|"
+            r"precautions?|cautions?|careful|avoid|side effects?|ok to|okay to|ok for|okay for|"
+            r"alright to|no-?go|spread|deep tissue|deep pressure|deep massage|light massage|"
+            r"pressure|who should (give|do|provide|massage)|need to know|have to know|"
+            r"tell (the|my) therapist|special training|oncology training|has (\w+ )?training|"
+            r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
+            r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
+            r"contraindicat\w+)\b",
+            _I,
+        ),
+    ),
+    (
+        Intent.DEFINITION,
+        re.compile(
+            r"(\b(what|wat|wht)('?s| is| are)\b(?!.{0,40}\b(society|s4om)\b).{0,40}\b("
+            r"oncology massage|oncolgy massage|massage\b(?! help)|anma|aromatherapy|rep org)|"
+            r"\bwhat does\b.{0,40}\b(mean|stand for)|\bdefin\w+|\bwhat kind of\b|"
+            r"\bhow is\b.{0,40}\bdifferent|"
+            r"\bdifferen(t|ce) (from|between)|\bis (oncology massage|it|this) a (special|kind|"
+            r"type|technique)|\btechnique\b|\bwhat('?s| is) the (point|goal|purpose)|"
+            r"\bsupposed to do|\bwhat does (a )?massage do|\bwho is\b.{0,40}\bfor\b|"
+            r"\bassess\w*|\bwho (are|is) (they|it|the society))",
+            _I,
+        ),
+    ),
+)
+
+_WHOM = re.compile(r"\bwho (is|are)\b[^?]{0,60}\bfor\b|\bfor whom\b", _I)
+_GUIDELINE = re.compile(
+    r"\b(guidelines?|official|asco|sio|society for integrative oncology|american society|"
+    r"national cancer institute|nci|advise\w*|(organi[sz]ations?|societies|experts?|doctors?|"
+    r"groups?) (\w+ ){0,3}recommend\w*|recommend(s|ed)? (massage|it)\b)",
+    _I,
+)
+_TRAINING = re.compile(
+    r"\b(courses?|classes|(get|take|find|need|want|offer|offers|provide) (\w+ ){0,2}training|"
+    r"training (programs?|courses?|options|should|do|does|is needed)|what (kind of )?training|"
+    r"where (\w+ ){0,3}train|want(s)? to (train|learn|work with cancer)|continuing education|"
+    r"study next|certification|certificate|grants?|scholarships?|practitioners?|rep org|"
+    r"education provider|college|school|foundational|become an? |"
+    r"massage therapists? (who|that) (want|wish)|i'?m an? (massage )?therapist|"
+    r"(is|as) an? (massage )?therapist|summits?|conferences?|recordings?|champions?|donate|"
+    r"donation|support the society|membership|society for oncology massage|s4om)\b",
+    _I,
+)
+_GENERAL_SAFETY = re.compile(
+    r"\b(safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harm\w*|precautions?|"
+    r"careful|who should be careful|not ok for everyone|deep (tissue|pressure|massage)|"
+    r"light massage|pressure|side effects?)\b",
+    _I,
+)
+_CONDITIONS: dict[str, re.Pattern[str]] = {
+    "bone_metastases": re.compile(
+        r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)", _I
+    ),
+    "children": re.compile(r"\bchildren with cancer\b", _I),
+    "breast_cancer": re.compile(r"\bbreast\b", _I),
+    "gynecologic": re.compile(r"\bgynecologic\b|\bendometrial|\bovarian|\buterine|\bcervical", _I),
+    "survivors": re.compile(r"\bsurvivors?\b|\bchronic pain\b", _I),
+    "aromatherapy": re.compile(r"\baromatherapy\b", _I),
+    "anma": re.compile(r"\banma\b|\bjapanese massage\b", _I),
+}
+"""Conditions and groups some sentences are about only ("in children with cancer")."""
+
+_SPLIT_AND = re.compile(
+    r"(?:,?\s+(?:and|also|plus|but)\s+|;\s*|,\s+)(?=(?:also\s+)?(?:how|what|whats|when|where|"
+    r"which|who|why|will|would|can|could|do|does|did|is|are|should|may|might|has|have)\b)",
+    _I,
+)
+_INSTRUCTION_LIKE = re.compile(
+    r"^\W*(?:also\s+|and\s+|now\s+|then\s+|just\s+)?(?:ignore|disregard|forget|pretend|say|"
+    r"tell (?:me|everyone|them|people) that|write|act as|you are|from now on|repeat|print|"
+    r"reveal|show me your)\b",
+    _I,
+)
+_LEADING_JOIN = re.compile(r"^\W*(?:and|also|plus|but|so|ok(?:ay)?|then)\b\W*", _I)
+
+_NOT_TOPIC = frozenset(
+    """massage massages massaged massaging cancer cancers therapy therapist therapists
+    help helps helped helpful patient patients people person someone anyone safe safely good
+    bad okay work works working get getting got use using need needs want know tell ask try
+    like really actually just anything something thing things stuff much many lot lots also
+    way ways kind kinds sort idea question questions say says said think feel felt make makes
+    made take takes took give gives gave going go goes went mom mum dad mother father wife
+    husband partner friend son daughter sister brother aunt uncle grandmother grandma
+    grandfather grandpa family caregiver loved one ones he she him her his hers they them
+    their me my we our us you your yes no not dont doesnt cant wont isnt arent didnt does did
+    do is are was were be been being have has had will would can could should may might must
+    shall any some every each other another all both either neither more most less least
+    very too quite pretty so such than then there here now still even ever always never
+    sometimes since while during after before about what when where which who whom
+    whose why how if whether or and but because though although tho thanks please hi hey
+    hello honestly specifically particular especially generally general overall everyone
+    everybody anybody nobody no-go go ok strong stronger strength weak weaker reliable solid
+    proven proof hype true real legit worth guaranteed placebo marketing evidence studies
+    study research agree reduce reduces reducing reduced relieve relieves relieving relief
+    ease eases easing improve improves improving alleviate alleviates manage managing cope
+    coping benefit benefits beneficial useful effective does anything careful cautious symptom
+    symptoms list treatment treatments diagnosis diagnosed dx mine women woman men man look
+    looked looking swear swears sure somebody type types honest supposed actual behind those
+    these this that it its mean means meaning stand stands site page website matter matters
+    show shows showed ive im over weird year years completely shot""".split()
+)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """One question of a message, read for its answer."""
+
+    text: str
+    """The question in the person's words (with the story told before it)."""
+    intent: Intent
+    topics: frozenset[str]
+    """Stems of what the question is about, in the sources' words."""
+    raised: frozenset[str]
+    """Conditions and groups the person raised (``bone_metastases``, ``children``...)."""
+    training: bool
+    """About training, courses or the Society's programs (content for therapists may be quoted)."""
+    general_safety: bool
+    """Asks about safety in general (general warnings apply)."""
+    guideline: bool = False
+    """Asks what guidelines or medical organisations say or recommend."""
+    asks_whom: bool = False
+    """Asks whom something is for ("who is the Society for?")."""
+    absent: tuple[str, ...] = ()
+    """Conditions or treatments named that the sources do not cover (``patient_words``)."""
+    context: frozenset[str] = frozenset()
+    """Stems of whom it is about ("breast cancer", "survivors"): weighed less than topics."""
+    carried: bool = False
+    """Topic or intent came from the turn before (a follow-up)."""
+
+    @property
+    def wants_experience(self) -> bool:
+        return self.intent == Intent.EXPERIENCE
+
+
+def intent_of(text: str) -> Intent | None:
+    """The first intent whose pattern matches ``text``, or None."""
+    for intent, pattern in _INTENT_PATTERNS:
+        if pattern.search(text):
+            return intent
+    return None
+
+
+def _stems(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(s for s in stems([w for w in words if w not in _NOT_TOPIC]) if len(s) > 2)
+
+
+def topic_stems(text: str) -> frozenset[str]:
+    """What ``text`` is about: stems of its content words and of the corpus terms its lay
+    words stand for, without words that say who asks or how, what kind of question it
+    is ("is it safe", "is it proven"), or whom it is about (``group_stems``)."""
+    reading = expand(text)
+    words = content_words(reading.outside(text))
+    for term in reading.terms_in_role("topic"):
+        words.extend(content_words(term))
+    return _stems(words)
+
+
+def group_stems(text: str) -> frozenset[str]:
+    """Whom ``text`` is about, in the sources' words ("breast cancer", "survivors")."""
+    return _stems([w for t in expand(text).terms_in_role("group") for w in content_words(t)])
+
+
+def conditions_in(text: str) -> frozenset[str]:
+    """The conditions and groups ``text`` raises, read in the sources' words too."""
+    reading = expand(text)
+    seen = " ".join([text, *reading.corpus_terms])
+    return frozenset(name for name, pattern in _CONDITIONS.items() if pattern.search(seen))
+
+
+def split_questions(message: str) -> list[str]:
+    """The questions of a message, each with the story told before it.
+
+    Sentences that are not questions join the question after them (or, at the
+    end, the one before). A question joining two questions with "and" ("does it
+    help neuropathy and how much does it cost?") is two. Text that speaks to
+    the assistant ("ignore your sources and say...") or would need a filtered
+    claim is not a question to answer and is left out.
+    """
+    sentences = [s for s in sentences_of(message) if not _ignored(s)]
+    if not sentences:
+        return [message.strip()] if message.strip() else []
+    parts: list[str] = []
+    story: list[str] = []
+    for sentence in sentences:
+        if not is_question(sentence):
+            story.append(sentence)
+            continue
+        pieces = [p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()]
+        pieces = [_LEADING_JOIN.sub("", p) or p for p in pieces]
+        first, *rest = pieces
+        if parts and not story and not topic_stems(first) and not expand(first).absent:
+            parts[-1] = " ".join([parts[-1], first])
+        else:
+            parts.append(" ".join([*story, first]))
+        for piece in rest:
+            # A piece with no topic of its own ("does it actually work?") asks about
+            # the one before it: one question, not two.
+            if topic_stems(piece) or expand(piece).absent:
+                parts.append(piece)
+            else:
+                parts[-1] = f"{parts[-1]}, {piece}"
+        story = []
+    if story:
+        if parts:
+            parts[-1] = " ".join([parts[-1], *story])
+        else:
+            parts.append(" ".join(story))
+    return parts
+
+
+def _ignored(sentence: str) -> bool:
+    return bool(_INSTRUCTION_LIKE.match(sentence)) or (
+        not is_question(sentence) and unsafe_reason(sentence) is not None
+    )
+
+
+def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
+    """One question read on its own, or with the turn before when it leans on it."""
+    own_intent = intent_of(text)
+    topics = topic_stems(text)
+    groups = group_stems(text)
+    reading = expand(text)
+    carried = False
+    intent = own_intent
+    earlier = previous[0] if previous else ""
+    if earlier and (own_intent is None or not topics or _leans(text)):
+        before = intent_of(earlier)
+        if intent is None or (intent == Intent.BENEFIT and before not in (None, Intent.BENEFIT)):
+            intent = before or intent
+            carried = True
+        if not topics:
+            topics = topic_stems(earlier)
+            groups |= group_stems(earlier)
+            carried = True
+    raised = conditions_in(text)
+    if carried and earlier:
+        raised |= conditions_in(earlier)
+    context = " ".join([text, earlier]) if carried else text
+    return Focus(
+        text=text,
+        intent=intent or Intent.BENEFIT,
+        topics=topics,
+        context=groups,
+        raised=raised,
+        training=bool(_TRAINING.search(context)),
+        general_safety=bool(_GENERAL_SAFETY.search(context)),
+        guideline=bool(_GUIDELINE.search(context)),
+        asks_whom=bool(_WHOM.search(text)),
+        absent=reading.absent,
+        carried=carried,
+    )
+
+
+_LEANS = re.compile(
+    r"^\W*(and|but|also|so|what about|how about|what if|same|then|ok(ay)?|why|how (good|strong|"
+    r"solid|reliable)|which of (those|these|them)|is (that|it|this)|does (that|it|this)|"
+    r"can (it|that)|will (it|that)|would (it|that))\b",
+    _I,
+)
+
+
+def _leans(text: str) -> bool:
+    return bool(_LEANS.match(text))
+
+
+GENERAL_SAFETY_QUESTION = "Is massage safe for people with cancer?"
+"""The search for the general safety sentences shown beside a "not covered" (not shown)."""
+
+
+def general_safety_focus() -> Focus:
+    """What the general safety sentences answer: safety for anyone, no specific condition."""
+    return Focus(
+        text=GENERAL_SAFETY_QUESTION,
+        intent=Intent.SAFETY,
+        topics=topic_stems(GENERAL_SAFETY_QUESTION),
+        raised=frozenset(),
+        training=False,
+        general_safety=False,
+    )
+
+
+def read_message(message: str, previous: Sequence[str] = ()) -> list[Focus]:
+    """Each question of ``message`` read for its answer; ``previous`` are earlier user
+    turns, most recent first. The first question may lean on the turn before."""
+    parts = split_questions(message)
+    focuses: list[Focus] = []
+    for i, part in enumerate(parts):
+        focuses.append(read_question(part, previous if i == 0 else (parts[i - 1],)))
+    return focuses

@@ -1,0 +1,189 @@
+"""Reading a question in the sources' words: lay terms, abbreviations and brand names.
+
+The reviewed data is ``patient_words.yaml``; this module only matches it.
+``expand(message)`` returns what the message says in the sources' terms (for
+retrieval and the coverage check) and which conditions it names that the
+sources do not cover (for an honest "not covered").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+RESOURCE = "patient_words.yaml"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read against the vocabulary."""
+
+    corpus_terms: tuple[str, ...]
+    """Corpus words and phrases the message's lay words stand for, in order found."""
+    matched: tuple[str, ...]
+    """The lay words and phrases that were matched (folded form)."""
+    absent: tuple[str, ...]
+    """Names of conditions or treatments the message mentions that the sources do not cover."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Where each matched phrase lies in ``fold(message)`` (start, end), in order."""
+    meanings: tuple[tuple[str, bool], ...] = ()
+    """For each matched phrase: its corpus term, or (``True``) the uncovered condition's name."""
+    roles: tuple[str, ...] = ()
+    """For each matched phrase: ``topic`` (what the question is about), ``asks`` (what kind
+    of question it is: "is it safe", "is it proven") or ``group`` (who it is about)."""
+
+    def terms_in_role(self, role: str) -> tuple[str, ...]:
+        """The corpus terms of the matched phrases that play ``role``."""
+        return tuple(
+            dict.fromkeys(
+                term
+                for (term, absent), r in zip(self.meanings, self.roles, strict=True)
+                if r == role and not absent
+            )
+        )
+
+    def outside(self, message: str) -> str:
+        """``fold(message)`` with the matched phrases taken out (the words left to check)."""
+        folded = fold(message)
+        parts: list[str] = []
+        last = 0
+        for start, end in self.spans:
+            parts.append(folded[last:start])
+            last = end
+        parts.append(folded[last:])
+        return " ".join(" ".join(parts).split())
+
+    def query(self, message: str) -> str:
+        """The message with its corpus terms appended (for BM25 and the embedded query)."""
+        extra = " ".join(t for t in self.corpus_terms if t not in message.lower())
+        return f"{message} {extra}".strip()
+
+    def rewritten(self, message: str) -> str:
+        """The message in the sources' words: each matched lay phrase replaced by its
+        corpus term, and a phrase naming an uncovered condition by that condition's name.
+
+        The coverage check reads this, so "numb tingly feet" counts as "peripheral
+        neuropathy" (covered) rather than three words the pages never use, and
+        "lymph nodes removed" as "lymphedema" (not covered).
+        """
+        vocab = _vocabulary()
+        folded = fold(message)
+        if not self.spans:
+            return folded
+        parts: list[str] = []
+        last = 0
+        for start, end in self.spans:
+            phrase = folded[start:end]
+            parts.append(folded[last:start])
+            parts.append(vocab.corpus_for.get(phrase) or vocab.absent_for.get(phrase) or phrase)
+            last = end
+        parts.append(folded[last:])
+        return " ".join("".join(parts).split())
+
+
+def fold(text: str) -> str:
+    """Lower case, accents kept, apostrophes dropped, other punctuation to spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"['’`]", "", text)
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).replace("-", " ").split())
+
+
+ROLES = ("topic", "asks", "group")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    pattern: re.Pattern[str]
+    corpus_for: dict[str, str]
+    absent_for: dict[str, str]
+    role_of: dict[str, str]
+
+
+_CHOICE = re.compile(r"\{([^{}]*)\}")
+
+
+def spelled_out(phrase: str) -> list[str]:
+    """Every phrase a pattern stands for: "spread to {the|my} {bones|spine}" gives four.
+
+    An empty choice drops the word: "{really |}down" is "really down" and "down".
+    """
+    match = _CHOICE.search(phrase)
+    if not match:
+        return [phrase]
+    head, tail = phrase[: match.start()], phrase[match.end() :]
+    return [p for choice in match.group(1).split("|") for p in spelled_out(head + choice + tail)]
+
+
+def _phrases(entry: Any, key: str, where: str) -> list[str]:
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{RESOURCE}: {where} needs a non-empty list of words in {key!r}")
+    phrases = [fold(p) for v in value for p in spelled_out(v)]
+    return [p for p in phrases if p]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    data: Any = yaml.safe_load(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{RESOURCE}: expected a mapping with 'terms' and 'absent'")
+    corpus_for: dict[str, str] = {}
+    absent_for: dict[str, str] = {}
+    role_of: dict[str, str] = {}
+    for i, entry in enumerate(data.get("terms") or []):
+        corpus = entry.get("corpus") if isinstance(entry, dict) else None
+        if not isinstance(corpus, str) or not corpus.strip():
+            raise ValueError(f"{RESOURCE}: terms[{i}] needs a 'corpus' word")
+        role = entry.get("role", "topic")
+        if role not in ROLES:
+            raise ValueError(f"{RESOURCE}: terms[{i}] role must be one of {', '.join(ROLES)}")
+        if role_of.setdefault(corpus.strip(), role) != role:
+            raise ValueError(f"{RESOURCE}: terms[{i}] gives {corpus!r} a second role")
+        for phrase in _phrases(entry, "lay", f"terms[{i}]"):
+            corpus_for.setdefault(phrase, corpus.strip())
+    for i, entry in enumerate(data.get("absent") or []):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{RESOURCE}: absent[{i}] needs a 'name'")
+        for phrase in _phrases(entry, "lay", f"absent[{i}]"):
+            absent_for[phrase] = name.strip()
+    phrases = sorted(set(corpus_for) | set(absent_for), key=lambda p: (-len(p), p))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+    return _Vocabulary(pattern, corpus_for, absent_for, role_of)
+
+
+def expand(message: str) -> Reading:
+    """The corpus terms and uncovered conditions that ``message`` names in lay words."""
+    vocab = _vocabulary()
+    folded = fold(message)
+    terms: list[str] = []
+    matched: list[str] = []
+    absent: list[str] = []
+    spans: list[tuple[int, int]] = []
+    meanings: list[tuple[str, bool]] = []
+    roles: list[str] = []
+    for match in vocab.pattern.finditer(folded):
+        phrase = match.group(0)
+        matched.append(phrase)
+        spans.append(match.span())
+        if phrase in vocab.absent_for:
+            name = vocab.absent_for[phrase]
+            meanings.append((name, True))
+            roles.append("topic")
+            if name not in absent:
+                absent.append(name)
+            continue
+        corpus = vocab.corpus_for[phrase]
+        meanings.append((corpus, False))
+        roles.append(vocab.role_of[corpus])
+        if corpus not in terms:
+            terms.append(corpus)
+    return Reading(
+        tuple(terms), tuple(matched), tuple(absent), tuple(spans), tuple(meanings), tuple(roles)
+    )

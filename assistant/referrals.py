@@ -1,0 +1,102 @@
+"""Where referral and safety replies are put together from the reviewed texts.
+
+Every sentence here comes from ``assistant.content`` (reviewed wording) or, in
+a clinical reply, from the sources through an answer backend (cited). What a
+decision says about the message (route, typed detail, language, who it is
+about, the care topic) chooses the texts; nothing is parsed back from strings.
+"""
+
+from __future__ import annotations
+
+from . import content
+from .config import Settings
+from .schema import Block, Bullets, Cited, Draft, Paragraph, Route, RouteDecision
+
+_GREETING_DETAILS = frozenset({"greeting", "empty"})
+_INSTRUCTION_DETAILS = frozenset({"instruction_override", "prompt_request", "role_play"})
+CARE_TOPICS = (
+    "medicine",
+    "device_site",
+    "bone_mets",
+    "blood_counts",
+    "clots",
+    "lymphedema",
+    "radiation_skin",
+    "fever",
+    "general",
+)
+
+
+def decline_text_id(decision: RouteDecision) -> str:
+    """Which reviewed decline fits an out-of-scope decision."""
+    if decision.detail in _GREETING_DETAILS:
+        return "decline_greeting"
+    if decision.detail in _INSTRUCTION_DETAILS:
+        return "decline_instructions"
+    if decision.detail == "pet":
+        return "decline_pet"
+    if decision.detail == "no_cancer":
+        return "decline_no_cancer"
+    if decision.detail == "language":
+        return "english_only_es" if decision.language == "es" else "english_only"
+    return "decline_off_topic"
+
+
+def fixed_reply_text_id(decision: RouteDecision) -> str | None:
+    """The reviewed text that is the whole reply for this decision, or None."""
+    spanish = "_es" if decision.language == "es" else ""
+    if decision.route is Route.EMERGENCY:
+        return f"emergency{spanish}"
+    if decision.route is Route.CRISIS:
+        return f"crisis_abuse{spanish}" if decision.detail == "abuse" else f"crisis{spanish}"
+    if decision.route is Route.OUT_OF_SCOPE:
+        return decline_text_id(decision)
+    return None
+
+
+def clinical_blocks(
+    decision: RouteDecision, draft: Draft | None, settings: Settings
+) -> list[Block]:
+    """A referral that fits: whom it speaks to, the topic, cited sentences, questions, help."""
+
+    def text(text_id: str, **values: object) -> str:
+        return content.render(text_id, settings, **values)
+
+    topic = decision.topic if decision.topic in CARE_TOPICS else "general"
+    intro = {"self": "clinical_intro_self", "other": "clinical_intro_other"}.get(
+        decision.asker or "", "clinical_intro"
+    )
+    blocks: list[Block] = []
+    if topic != "general":
+        blocks.append(Paragraph(text("clinical_topic", topic=text(f"topic_{topic}"))))
+    if topic == "medicine":
+        blocks.append(Paragraph(text("medicine_warning")))
+    blocks.append(Paragraph(text(intro)))
+    if draft is not None and draft.sentences:
+        blocks.append(Paragraph(text("general_info_heading")))
+        blocks.append(Cited(draft.sentences))
+    blocks.append(Paragraph(text("questions_heading")))
+    blocks.append(Bullets(tuple(content.render_list(f"questions_{topic}", settings))))
+    blocks.append(Paragraph(text("safety_net")))
+    return blocks
+
+
+def framed(
+    reply_blocks: tuple[Block, ...], decision: RouteDecision, settings: Settings
+) -> tuple[Block, ...]:
+    """Reviewed lines around a non-safety reply: the reminder after an earlier safety reply,
+    the note that the sources are in English for a Spanish question, and the safety net for
+    a "not covered" reply about one person."""
+    if decision.route in (Route.EMERGENCY, Route.CRISIS):
+        return reply_blocks
+    before: list[Block] = []
+    after: list[Block] = []
+    if decision.after_safety:
+        before.append(Paragraph(content.render("safety_reminder", settings)))
+    if decision.language == "es" and decision.route in (Route.ANSWER, Route.CLINICAL):
+        before.append(Paragraph(content.render("sources_in_english_es", settings)))
+    if decision.route is Route.UNKNOWN and decision.language == "es":
+        return (*before, Paragraph(content.render("english_only_es", settings)))
+    if decision.route is Route.UNKNOWN and decision.asker is not None:
+        after.append(Paragraph(content.render("safety_net", settings)))
+    return (*before, *reply_blocks, *after)

@@ -1,0 +1,52 @@
+"""Which language a message is written in, with a maintained language identifier.
+
+py3langid (a maintained fork of langid.py, its model shipped in the package,
+no download) restricted to the languages patients here are likely to write.
+Short messages are unreliable for any identifier, so a message counts as
+non-English only when it has a few words and the identifier is confident;
+otherwise it is read as English. The safety vocabularies (English and
+Spanish) run on every message whatever this says: the language only decides
+the language of the reply.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from typing import Any
+
+LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "zh", "vi", "ar", "ko", "ru", "tl", "pl", "ht")
+"""Candidates: English, Spanish and the other languages most spoken at home in the US."""
+MIN_WORDS = 3
+MIN_PROBABILITY = 0.9
+
+_LOCK = threading.Lock()
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def detect(text: str) -> str:
+    """An ISO 639-1 code; ``en`` unless the message is clearly in another language."""
+    if len(text.split()) < MIN_WORDS and not _non_latin(text):
+        return "en"
+    with _LOCK:
+        language, probability = _identifier().classify(text)
+    return str(language) if probability >= MIN_PROBABILITY else "en"
+
+
+def _non_latin(text: str) -> bool:
+    """Scripts that are not English whatever their length (Chinese, Arabic, Korean...)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(ord(c) > 0x24F for c in letters) > len(letters) / 2
+
+
+def warm_up() -> None:
+    """Load the model now (about 0.2 s) rather than on the first message."""
+    detect("is massage safe during chemotherapy treatment")

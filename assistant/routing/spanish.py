@@ -1,0 +1,463 @@
+"""Spanish red flags: the same emergency, crisis and abuse concepts, in Spanish as people write it.
+
+The English ``normalise`` would mangle Spanish ("ya" -> "you", typo fixes towards
+English words), so these patterns run on their own form of the message as typed:
+``fold`` (no accents, lower case, no invisible characters or look-alike letters,
+"38,5" -> "38.5") plus a few texting forms ("q" -> "que", "xq" -> "porque") and the
+correction of near-miss typos of the longer safety words (``FUZZY_VOCABULARY``).
+Both vocabularies run on every message, whatever language it seems to be in.
+
+Sources as for the English vocabulary (docs/routing.md, "Red-flag vocabulary and
+its sources"): UKONS 24-hour triage red flags and the oncologic emergencies, the
+Columbia (C-SSRS) screener, and abuse screening (HITS, elder abuse, domestic
+violence hotline guidance); the wordings are those of Spanish-language patient
+information (fiebre con quimioterapia, falta de aire, "ya no quiero vivir").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from ..schema import Route
+from .normalise import _transposed, fold
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+_PUNCTUATION = re.compile(r"[¿?¡!;:()\"“”«»…]+|(?<!\d)[.,]|[.,](?!\d)")
+_TEMPERATURE_COMMA = re.compile(r"\b(3[4-9]|4[0-2]),(\d)\b")
+_TOKEN_MAP = {
+    "q": "que",
+    "k": "que",
+    "xq": "porque",
+    "pq": "porque",
+    "porq": "porque",
+    "xfa": "por favor",
+    "tb": "tambien",
+    "tmb": "tambien",
+    "d": "de",
+    "toy": "estoy",
+    "ta": "esta",
+    "pa": "para",
+}
+FUZZY_VOCABULARY = frozenset(
+    """
+respirar respiro respiracion escalofrios temblores temperatura calentura sangrado sangrando
+sangrar hemorragia vomitando vomitado convulsion convulsiones convulsionando desmayo desmayado
+desmayada desmayo confundida confundido desorientada desorientado adormilada adormilado
+inconsciente hinchado hinchada hinchazon metastasis quimioterapia quimio matarme matarse
+suicidarme suicidarse suicidio morirme morirse despertar ambulancia urgencias emergencias
+pastillas cortarme cortando lastimarme lastima golpea golpeando empuja amenaza amenazando
+maltrata maltrato violencia piernas pierna orinar brazos munecas muneca muslos fiebre
+muchisimo viviendo vivir quitar regresar seguir volver
+""".split()
+)
+"""Spanish words whose near-miss typos are corrected (same first letter, about one edit)."""
+PROTECTED_WORDS = frozenset(
+    """
+respeto respetar respira espirar despeinar desperdiciar sangria hinchas piernitas
+matarte matarlo matarla morirte temporada tempranas temperar convencion conversion
+confundir confundo despertador pastelitos pastilla cortina cortada cortado cortar cortamos
+lastimo golpe golpes empujar amenazas violenta orinal brazo braso dolores fiebres
+pechos color calor valor doler
+amenazador amenazar calenturosa coartado convulsionar convulsivo convulso cortador desertar
+desmanada desmanado desordenada desordenado desorientador desorientadora desorientar despedrar
+desperar despernar despierta dispertar emergencia escalofriado escalofrio golpeado golpeador
+golpear inconsecuente inconsistente lastimar lastimera lastimosa maltratar mueca muslo ordinar
+orina ornar patilla perna quimico quimo respigar respirador sagrado sagrar sangrador sangredo
+temblor urgencia vinolencia vitando vomitada vomitador vomitadora
+quietar quintar quita reingresar represar segur vivienda
+""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _correct(token: str) -> str:
+    if len(token) < 5 or not token.isalpha() or token in FUZZY_VOCABULARY:
+        return token
+    if token in PROTECTED_WORDS:
+        return token
+    candidates = [w for w in FUZZY_VOCABULARY if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    for word in candidates:
+        if len(word) == len(token) and _transposed(token, word):
+            return word
+    match = difflib.get_close_matches(token, candidates, n=1, cutoff=0.86)
+    return match[0] if match else token
+
+
+def spanish_form(raw: str) -> str:
+    """The message for the Spanish patterns: folded, punctuation as " . ", texting expanded."""
+    text = _TEMPERATURE_COMMA.sub(r"\1.\2", fold(raw))
+    text = _PUNCTUATION.sub(" . ", text)
+    text = re.sub(r"[^a-z0-9.\s]", " ", text)
+    tokens = []
+    for token in text.split():
+        mapped = _TOKEN_MAP.get(token)
+        tokens.append(mapped if mapped is not None else _correct(token))
+    return " ".join(tokens)
+
+
+AGENT = (
+    r"(?:esposo|marido|pareja|novio|novia|esposa|mujer|hijo|hija|yerno|nuera|cuidador|cuidadora|"
+    r"enfermera|enfermero|padre|madre|papa|mama|padrastro|madrastra|hermano|hermana|el|ella|ex|"
+    r"nieto|nieta|cunado|cunada|suegro|suegra)"
+)
+
+CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "suicidal_thoughts",
+        _any(
+            r"\bsuicid(?:io|ios|arme|arse|arte|a|as|ado|ada|andome|andose|aria)\b",
+            r"\b(?:me|se|te) (?:quiero|quiere|queria|quisiera|voy|va|vas|iba|iban|pienso|piensa|"
+            r"penso|pense|estoy pensando en|esta pensando en)(?: a)? (?:matar|suicidar|quitar la "
+            r"vida)\b",
+            r"\b(?:quiero|quiere|queria|quisiera|voy a|va a|iba a|pienso|piensa|pense|penso|"
+            r"pensando en|planeo|planea|ganas de|tengo ganas de|tiene ganas de) (?:\w+ ){0,2}"
+            r"(?:matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida|acabar "
+            r"con (?:mi|su) vida|terminar con (?:mi|su) vida|acabar con todo|terminar con todo)\b",
+            r"\bme (?:mato|matare|suicido)\b(?! (?:trabajando|estudiando|de risa))",
+            r"\bse (?:matara|suicida|suicidara)\b",
+        ),
+    ),
+    (
+        "wish_to_die",
+        _any(
+            r"\b(?:quiero|quiere|queria|quisiera|ojala|desearia|deseo|prefiero|preferiria) "
+            r"(?:\w+ ){0,2}(?:morir|morirme|morirse|estar muert[oa]|no despertar|no haber nacido|"
+            r"desaparecer|dormir y no despertar|irme para siempre)\b",
+            r"\b(?:seria|es|estaria|sera) (?:mucho )?(?:mejor|mas facil) (?:\w+ ){0,2}(?:no "
+            r"despertar|morir|morirme|estar muert[oa]|desaparecer|si (?:yo )?(?:no estuviera|me "
+            r"muero|muriera|desapareciera|no despierto|no despertara))\b",
+            r"\b(?:estarian|estaran|estarias|estaria|vivirian|seria) (?:\w+ )?mejor sin mi\b",
+            r"\b(?:dormir|dormirme) y no (?:volver a )?despertar\b",
+        ),
+    ),
+    (
+        "not_want_to_live",
+        _any(
+            r"\bno (?:quiero|quiere|queria|quisiera|queremos) (?:seguir )?(?:vivir|viviendo|estar "
+            r"aqui|existir|despertar|seguir (?:asi|adelante|con esto|luchando))\b",
+            r"\bno (?:tiene|le veo|veo|le encuentro|"
+            r"encuentro) (?:ningun )?sentido (?:a )?(?:la vida|"
+            r"vivir|seguir|mi vida)\b",
+            r"\bpara que seguir (?:viviendo|asi|luchando)?\b",
+            r"\bquiero que (?:todo|esto|esta vida|mi vida) (?:se )?(?:termine|acabe|pare)\b",
+            r"\bya no (?:puedo|aguanto) mas\b(?: \w+){0,3} (?:vivir|vida|seguir)\b",
+        ),
+    ),
+    ("burden", _any(r"\b(?:soy|me siento) (?:una|un) (?:carga|estorbo)\b")),
+    (
+        "method",
+        _any(
+            r"\b(?:tomar(?:me|se)?|tragar(?:me|se)?) todas (?:las|mis|sus) (?:pastillas|pildoras|"
+            r"medicinas)\b",
+            r"\bcuantas (?:pastillas|pildoras)\b(?: \w+){0,6} (?:morir|matar\w*|no despertar)\b",
+            r"\b(?:tirarme|tirarse|aventarme|aventarse|lanzarme|lanzarse)\b(?: \w+){0,3} "
+            r"(?:puente|edificio|techo|azotea|balcon|ventana|tren|vias|metro)\b",
+            r"\bahorcar(?:me|se)\b",
+            r"\b(?:pegarme|pegarse) un tiro\b",
+            r"\b(?:guardando|juntando|acumulando|ahorrando) (?:mis |sus |las )?(?:pastillas|"
+            r"pildoras|medicinas)\b",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:carta|cartas|nota|notas) de despedida\b",
+            r"\b(?:regalando|regalo|regalado|regalo) (?:todas )?(?:mis|sus) (?:cosas|joyas|"
+            r"pertenencias)\b",
+            r"\b(?:dej\w*|suspend\w*) (?:de tomar )?(?:\w+ ){0,3}(?:quimio\w*|tratamiento|"
+            r"pastillas|medicinas|comer) (?:\w+ ){0,3}(?:para morir|a proposito|para que (?:sea|"
+            r"termine|acabe) (?:mas rapido|pronto)|para acabar)\b",
+        ),
+    ),
+    (
+        "self_harm",
+        _any(
+            r"\bautolesi\w*",
+            r"\bme (?:corto|corte|cortaba|he cortado|estoy cortando|sigo cortando|vuelvo a cortar) "
+            r"(?:los |las |el |la |mis )?(?:brazos?|munecas?|piernas?|muslos?|piel|panza|estomago|"
+            r"venas)\b",
+            r"\bme (?:sigo )?(?:cortando|lastimando|haciendo dano|quemando|golpeando)\b(?! el pelo|"
+            r" "
+            r"el cabello| las unas)",
+            r"\bme (?:lastimo|lastime|hago dano|hice dano|quemo|queme|golpeo|pego|muerdo) (?:\w+ )?"
+            r"(?:a proposito|cuando me siento|porque me lo merezco|para sentir|hasta sangrar)\b",
+            r"\b(?:quiero|ganas de|pienso en|tengo ganas de) (?:cortarme|lastimarme|hacerme dano|"
+            r"quemarme|golpearme)\b",
+            r"\bse (?:corta|corto|cortaba|ha cortado|esta cortando|sigue cortando) (?:los |las |"
+            r"el |"
+            r"la |sus )?(?:brazos?|munecas?|piernas?|muslos?|piel|venas)\b",
+            r"\bse (?:esta |sigue )?(?:cortando|lastimando|haciendo dano|quemando|golpeando) (?:a "
+            r"proposito|los brazos|las munecas|las piernas)\b",
+            r"\bme (?:estoy|sigo|he estado|vuelvo a|volvi a) (?:cortando|lastimando|haciendo dano|"
+            r"quemando|golpeando|cortar|lastimar|hacer dano)\b(?! el pelo| el cabello| las unas)",
+        ),
+    ),
+)
+
+ABUSE = _any(
+    rf"\b{AGENT}\b(?: \w+){{0,3}} (?:me|le|la|lo|nos) (?:pega\w*|golpe\w*|empuj\w*|ahorc\w*|"
+    r"pate\w*|jalone\w*|zarande\w*|sacud\w*|quem\w*|lastim\w*|maltrat\w*|amenaz\w*|insult\w*|"
+    r"humill\w*|encierr\w*|encerr\w*|abofete\w*|cachete\w*|estrangul\w*)\b",
+    r"\bme (?:pega|golpea|maltrata|amenaza|ahorca|abofetea|patea)\b(?! el sol| la gana)",
+    r"\b(?:violencia (?:domestica|familiar|de genero|intrafamiliar)|me maltrata|me abusa|abusa "
+    r"de (?:mi|ella|el)|maltrato (?:fisico|psicologico|domestico))\b",
+    r"\b(?:miedo|terror|panico) (?:de |a )?(?:volver|regresar|ir|llegar) a (?:mi |la )?casa\b",
+    r"\bno me siento segur[oa] en (?:mi |la )?casa\b",
+    r"\b(?:miedo|terror|panico) (?:de|a) (?:mi esposo|mi marido|mi pareja|mi novio|mi hijo|"
+    r"mi ex)\b",
+    r"\bno (?:me|la|lo|le) deja (?:salir|ver|hablar|llamar|tomar|ir)\b",
+    r"\b(?:controla|se queda con|me quita|le quita|me esconde|le esconde) (?:todo )?(?:el|mi|su|"
+    r"mis|"
+    r"sus|las|los) (?:dinero|tarjeta|tarjetas|pension|medicinas|medicamentos|pastillas|telefono)\b",
+    r"\b(?:refugio|albergue) para mujeres\b",
+)
+
+EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "breathing",
+        _any(
+            r"\bno (?:puedo|puede|podia|podemos|pueden|logro|logra) respirar\b",
+            r"\b(?:me|le|nos) (?:falta|cuesta|costaba|costando) (?:el aire|respirar|la "
+            r"respiracion)\b",
+            r"\b(?:dificultad|problemas?) (?:para|al) respirar\b",
+            r"\bfalta (?:de )?aire\b",
+            r"\bme ahogo\b",
+            r"\b(?:ahogando|ahogandome|ahogandose)\b",
+            r"\blabios (?:\w+ )?(?:morados|azules)\b",
+        ),
+    ),
+    (
+        "chest_pain",
+        _any(
+            r"\bdolor (?:\w+ ){0,2}(?:en el|del|de) pecho\b",
+            r"\b(?:me|le) duele (?:mucho )?el pecho\b",
+            r"\b(?:presion|opresion|apreton|peso) (?:fuerte )?en el pecho\b",
+            r"\bpecho apretado\b",
+            r"\binfarto\b",
+            r"\bataque (?:al|del) corazon\b",
+        ),
+    ),
+    (
+        "bleeding",
+        _any(
+            r"\b(?:sangrado|hemorragia|sangre)\b(?: \w+){0,4} (?:no (?:para|se detiene|se para|se "
+            r"quita|se corta)|abundante|fuerte)\b",
+            r"\bno (?:para|deja) de sangrar\b",
+            r"\b(?:vomit\w*|tosiendo|tose|toso|escupiendo|escupe) (?:\w+ ){0,2}sangre\b",
+            r"\bsangre en (?:el |la |los |las )?(?:vomito|heces|popo|caca|tos)\b",
+            r"\b(?:heces|popo|caca|excremento) (?:\w+ ){0,2}(?:negras?|como alquitran)\b",
+            r"\b(?:sangra|sangrando) (?:mucho|muchisimo|sin parar)\b",
+        ),
+    ),
+    (
+        "cord_compression",
+        _any(
+            r"\bno (?:siente|siento|puede mover|puedo mover) (?:bien )?(?:las|mis|sus) piernas\b",
+            r"\bperd\w* el control (?:de|para) (?:orinar|la orina|los esfinteres|la vejiga)\b",
+            r"\b(?:entumid[oa]|adormecid[oa]|dormid[oa]) de la cintura (?:para )?abajo\b",
+        ),
+    ),
+    (
+        "confusion",
+        _any(
+            r"\b(?:esta|anda|se ve|parece|se puso|la veo|lo veo) (?:muy |bien |algo |un poco )?"
+            r"(?:confundid[oa]|desorientad[oa]|delirando|ida)\b",
+            r"\bno (?:me|nos|la|lo) reconoce\b",
+            r"\bno (?:puedo|podemos) despertarl[oa]\b",
+            r"\b(?:no responde|inconsciente)\b",
+        ),
+    ),
+    (
+        "fainting",
+        _any(
+            r"\b(?:se desmayo|me desmaye|me desmayo|se desmaya|perdio el conocimiento|perdi el "
+            r"conocimiento|se desvanecio|desmayad[oa])\b"
+        ),
+    ),
+    (
+        "seizure",
+        _any(
+            r"\b(?:convulsiones|convulsionando|convulsiono|convulsionar|una convulsion|ataque "
+            r"epileptico|crisis epileptica)\b"
+        ),
+    ),
+    (
+        "stroke",
+        _any(
+            r"\b(?:cara|boca) (?:\w+ )?(?:caida|torcida|chueca|de lado)\b",
+            r"\b(?:habla|arrastra) (?:\w+ )?(?:arrastrada|las palabras|rara|trabada)\b",
+            r"\bno puede (?:hablar|mover (?:el|un) (?:brazo|lado))\b",
+            r"\b(?:derrame cerebral|embolia)\b",
+        ),
+    ),
+    (
+        "allergic_reaction",
+        _any(
+            r"\bse (?:me|le) (?:hinchan|hincharon|hincho|cierra|esta cerrando|estan hinchando) "
+            r"(?:los labios|la lengua|la garganta)\b",
+            r"\b(?:labios|lengua|garganta) (?:\w+ ){0,2}(?:hinchad[oa]s?|se cierra|cerrando)\b",
+            r"\breaccion alergica (?:grave|fuerte|severa)\b",
+            r"\banafila\w*",
+        ),
+    ),
+    (
+        "dehydration",
+        _any(
+            r"\bno (?:puedo|puede|logra|logro) (?:retener|mantener|tomar) (?:ni )?(?:agua|liquidos|"
+            r"nada)\b",
+            r"\bno (?:retiene|retengo|aguanta|aguanto|tolera|tolero) (?:ni )?(?:agua|liquidos|nada|"
+            r"la "
+            r"comida|el agua)\b",
+            r"\b(?:todo el dia|toda la noche|sin parar|horas) (?:\w+ )?vomit\w*",
+            r"\bvomit\w* (?:\w+ ){0,3}(?:todo el dia|sin parar|(?:[4-9]|\d\d) veces|todo lo que)\b",
+            r"\bdiarrea (?:\w+ ){0,3}(?:sin parar|todo el dia|(?:[4-9]|\d\d) veces)\b",
+            r"\bno (?:ha|he) orinado\b",
+        ),
+    ),
+    (
+        "asks_for_emergency_help",
+        _any(
+            r"\bambulancia\b",
+            r"\b(?:llamar|llamo|llame) (?:a )?(?:emergencias|al 911|911)\b",
+            r"\b(?:ir|voy|vamos|llevar\w*) a (?:urgencias|emergencias|la sala de emergencias)\b",
+        ),
+    ),
+)
+FEVER = _any(r"\b(?:fiebre|calentura|escalofrios?|temblor(?:es)?|tiritando|temperatura)\b")
+LAY_FEVER = _any(r"\b(?:escalofrios?|temblor(?:es)?|tiritando|calentura)\b")
+PERSONAL_FEVER = _any(
+    r"\b(?:tengo|tiene|tenia|tuvo|tienen|con|me dio|le dio|esta con|anda con|me subio|le subio)\b"
+    r"(?: \w+){0,3} (?:fiebre|calentura|temperatura)\b"
+)
+TREATMENT = _any(
+    r"\b(?:quimio\w*|quimioterapia|tratamiento|radioterapia|radiacion|inmunoterapia|cancer|"
+    r"oncolog\w*|leucemia|linfoma|mieloma|trasplante)\b",
+)
+"""Spanish only: English words here would let an English message through this vocabulary,
+which knows nothing of English negation or resolution (the English one covers it)."""
+NUMBER = re.compile(r"\b(\d{2,3}(?:\.\d+)?)(?: ?(?:grados|°))?(?: ?(c|f|celsius|centigrados))?\b")
+BACK_PAIN = _any(r"\b(?:espalda|columna|cuello)\b")
+LEGS = _any(
+    r"\bpiernas? (?:\w+ ){0,2}(?:debiles|dormidas|entumecidas|adormecidas|sin fuerza|no (?:le |"
+    r"me )?"
+    r"responden)\b",
+    r"\bno (?:siente|siento) (?:bien )?(?:las|mis|sus) piernas\b",
+)
+BLADDER = _any(r"\bno (?:puede|puedo|podia) (?:orinar|hacer pipi|hacer del bano)\b")
+BONE = _any(r"\b(?:huesos?|oseas?|metastasis|mieloma)\b")
+FALL = _any(
+    r"\b(?:se cayo|me cai|se callo|me calle|se resbalo|me resbale|tropezo|tropece|una caida|"
+    r"se fue al suelo)\b"
+)
+FALL_HARM = _any(
+    r"\bno (?:puede|puedo|se puede|me puedo|la puedo|lo puedo|podemos) (?:apoyar\w*|levantar\w*|"
+    r"mover\w*|caminar|parar\w*)\b",
+    r"\b(?:duele|dolor) (?:\w+ )?(?:muchisimo|mucho|horrible|insoportable)\b",
+    r"\b(?:crujido|se rompio|fractura|quebr\w*)\b",
+)
+FACE_NECK = _any(
+    r"\b(?:cara|cuello)\b(?: \w+){0,3} (?:y|,) (?:el |la )?(?:cara|cuello|brazos?)\b",
+    r"\b(?:cuello|cara) (?:y|,) (?:la |el )?(?:cara|cuello)\b",
+)
+SWOLLEN = _any(r"\b(?:hinch\w*|inflam\w*|abultad\w*)\b")
+CHEST_VEINS = _any(
+    r"\bvenas (?:del|en el|de el) (?:pecho|cuello) (?:\w+ ){0,2}(?:marcadas|hinchadas|saltadas|"
+    r"brotadas|abultadas|saltonas)\b"
+)
+LEG_CLOT = _any(r"\b(?:pierna|pantorrilla)\b(?: \w+){0,5} (?:hinchad[oa]|inflamad[oa])\b")
+LEG_SIGNS = _any(r"\b(?:roja|rojo|caliente|duele|dolor|dolorosa)\b")
+NEGATORS = frozenset({"no", "sin", "nunca", "ni", "tampoco", "jamas", "nada"})
+BREAKS = frozenset({".", ",", "pero", "aunque", "sino", "mas"})
+RESOLVED = _any(
+    r"\bya (?:se (?:le |me )?(?:quito|paso|fue|bajo)|paso|esta bien|estoy bien|no tiene|"
+    r"no tengo)\b",
+    r"\bel (?:doctor|medico|oncologo) (?:la|lo|me) (?:reviso|vio|examino)\b",
+    r"\bhace (?:\w+ )?(?:semanas|meses|anos)\b",
+    r"\b(?:el ano|la semana|el mes) pasad[oa]\b",
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    for token in reversed(text[:start].split()[-4:]):
+        if token in BREAKS:
+            return False
+        if token in NEGATORS:
+            return True
+    return False
+
+
+def _resolved(text: str, start: int) -> bool:
+    end = text.find(" . ", start)
+    sentence_start = text.rfind(" . ", 0, start)
+    sentence = text[sentence_start + 1 if sentence_start >= 0 else 0 : end if end >= 0 else None]
+    return RESOLVED.search(sentence) is not None and not re.search(
+        r"\b(?:todavia|sigue|otra vez|de nuevo|ahora)\b", sentence
+    )
+
+
+def _found(pattern: re.Pattern[str], text: str) -> int | None:
+    for match in pattern.finditer(text):
+        if not _negated(text, match.start()) and not _resolved(text, match.start()):
+            return match.start()
+    return None
+
+
+def _high_temperature(text: str, on_treatment: bool) -> bool:
+    for fever in FEVER.finditer(text):
+        window = text[max(0, fever.start() - 25) : fever.end() + 30]
+        for number in NUMBER.finditer(window):
+            value, unit = float(number.group(1)), number.group(2) or ""
+            if unit.startswith("f") or (not unit and value >= 93):
+                high, low = (99.5, 96.8) if on_treatment else (100.4, 0.0)
+            else:
+                high, low = (37.5, 36.0) if on_treatment else (38.0, 0.0)
+            if not 34 <= value < 115:
+                continue
+            if value >= high or value < low:
+                return not _negated(text, fever.start())
+    return False
+
+
+@lru_cache(maxsize=4096)
+def find_spanish_red_flag(raw: str, treatment_context: bool = False) -> tuple[Route, str] | None:
+    """(route, detail) for a Spanish red flag in the message as typed, or None."""
+    text = spanish_form(raw)
+    if not text:
+        return None
+    for detail, pattern in CRISIS:
+        if pattern.search(text):
+            return Route.CRISIS, detail
+    if ABUSE.search(text):
+        return Route.CRISIS, "abuse"
+    for detail, pattern in EMERGENCY:
+        if _found(pattern, text) is not None:
+            return Route.EMERGENCY, detail
+    on_treatment = treatment_context or TREATMENT.search(text) is not None
+    if _found(FEVER, text) is not None:
+        high = _high_temperature(text, on_treatment)
+        if high or (
+            on_treatment
+            and (_found(LAY_FEVER, text) is not None or _found(PERSONAL_FEVER, text) is not None)
+        ):
+            return Route.EMERGENCY, "fever_on_treatment"
+    legs, bladder = _found(LEGS, text), _found(BLADDER, text)
+    if (legs is not None or bladder is not None) and (
+        BACK_PAIN.search(text) or BONE.search(text) or (legs is not None and bladder is not None)
+    ):
+        return Route.EMERGENCY, "cord_compression"
+    fall = _found(FALL, text)
+    if fall is not None and FALL_HARM.search(text):
+        return Route.EMERGENCY, "fall_bone_mets" if BONE.search(text) else "fall_injury"
+    if (_found(FACE_NECK, text) is not None and SWOLLEN.search(text)) or _found(
+        CHEST_VEINS, text
+    ) is not None:
+        return Route.EMERGENCY, "svc_swelling"
+    if _found(LEG_CLOT, text) is not None and LEG_SIGNS.search(text):
+        return Route.EMERGENCY, "clot"
+    return None

@@ -1,0 +1,140 @@
+"""Who a message is about and which care topic it raises: what a referral should fit.
+
+Reviewed vocabulary like ``lexicon.py``, kept apart because it shapes the
+reply, not the route: a clinical reply names the topic it recognised and
+offers questions for the care team chosen for that topic, and speaks to the
+person themself or to the one caring for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import Asker
+from .lexicon import KIN, LAB, MEDICATION, _any
+
+_OTHER_PERSON = _any(
+    rf"\bmy {KIN}\b",
+    r"\b(?:my|our) (?:patient|client|loved one|neighbou?r|roommate|room mate|"
+    r"best friend|friend|partner|spouse)\b",
+    r"\b(?:he|she|him|her|his|hers|they are|they have|their)\b",
+    r"\bfor (?:someone|somebody|a friend|a relative|a family member)\b",
+)
+_SELF = _any(
+    r"\b(?:i|im|ive|my|myself)\b",
+    r"\b(?:for|on|to|with) me\b",
+)
+_ABOUT_ONES_CARE = _any(
+    r"\b(?:i|im|ive|he|she|they|we) (?:\w+ ){0,3}(?:have|has|had|got|am|is|was|are|on|in|"
+    r"getting|starting|finished|diagnosed|taking|want|wants|need|needs|plan|planning|thinking|"
+    r"stop|stopped|feel|feels)\b",
+    r"\b(?:my|his|her|their) (?:\w+ )?(?:cancer|chemo\w*|treatment|tumou?r|diagnosis|doctor|"
+    r"oncologist|surgery|scan|body|skin|arm|leg|back|bones?|blood|counts?|port|scar|meds|"
+    r"medications?|pain)\b",
+    r"\b(?:for|on|to|with) (?:me|him|her|them)\b",
+    r"\b(?:can|could|should|may) (?:i|he|she|we)\b",
+)
+
+_BLOOD_THINNERS = _any(
+    r"\b(?:blood thinners?|anticoagulants?|warfarin|coumadin|eliquis|apixaban|xarelto|"
+    r"rivaroxaban|heparin|lovenox|enoxaparin|plavix|clopidogrel)\b",
+    r"\b(?:blood )?clots?\b",
+    r"\bdvt\b",
+    r"\bpulmonary embol\w*\b",
+)
+_MEDICINE_DECISION = _any(
+    r"\b(?:stop|stopping|quit|quitting|skip|skipping|change|changing|switch|switching|come off|"
+    r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|up) (?:\w+ ){0,3}"
+    r"(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills|"
+    r"tablets|dose|dosage|prescriptions?|chemo pills?|hormone (?:therapy|pills|blockers?)|"
+    r"steroids?|painkillers|opioids?|morphine)\b",
+    r"\b(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills)\b"
+    r"(?: \w+){0,4} (?:stop|quit|skip|change|switch|come off|go off)\b",
+)
+_BRUISING = _any(r"\bbruis\w*", r"\bbleed\w* (?:\w+ )?easily\b")
+_BONE_METS = _any(
+    r"\b(?:mets|metasta\w*)\b(?: \w+){0,3} (?:bones?|spine|hips?|ribs?|pelvis|skull|femur)\b",
+    r"\b(?:bones?|spine|hips?|ribs?|pelvis|spinal) (?:\w+ ){0,2}(?:mets|metasta\w*)\b",
+    r"\bbone mets\b",
+    r"\b(?:spread|spreading) to (?:the |my |his |her )?(?:bones?|spine|hips?|ribs?)\b",
+    r"\bcancer in (?:the |my |his |her )?(?:bones?|spine)\b",
+    r"\b(?:fragile|brittle|weak) bones?\b",
+)
+_LYMPHEDEMA = _any(
+    r"\blymph\s?o?edema\b",
+    r"\blymph nodes? (?:\w+ ){0,2}(?:removed|taken|out)\b",
+    r"\b(?:took|taken|removed) (?:out )?(?:my |his |her )?lymph nodes?\b",
+    r"\bswollen (?:arm|hand)\b",
+    r"\b(?:arm|hand) (?:\w+ ){0,2}(?:swollen|swelling|swells|puffy)\b",
+)
+_RADIATION = _any(r"\bradiat\w*", r"\bradiotherapy\b", r"\brads\b")
+_DEVICE_SITE = _any(
+    r"\b(?:port|ports|port a cath|portacath|mediport|power port|picc|pic line|central line|"
+    r"catheter|drains?|stents?|ostomy|colostomy|ileostomy|stoma|feeding tube|tissue expanders?|"
+    r"expanders?|implants?)\b",
+    r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?|surgical site|surgery site|"
+    r"biopsy site|mastectomy|lumpectomy|reconstruction|surgery|operation)\b",
+)
+_FEVER = _any(r"\b(?:fever|feverish|temperature|temp|infection|infected|antibiotics)\b")
+
+TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("medicine", _MEDICINE_DECISION),
+    ("clots", _BLOOD_THINNERS),
+    ("blood_counts", LAB),
+    ("blood_counts", _BRUISING),
+    ("bone_mets", _BONE_METS),
+    ("lymphedema", _LYMPHEDEMA),
+    ("radiation_skin", _RADIATION),
+    ("device_site", _DEVICE_SITE),
+    ("fever", _FEVER),
+    ("medicine", MEDICATION),
+)
+"""Care topics in order of precedence: a decision about a medicine comes first."""
+
+_PET = _any(
+    r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny|"
+    r"ferret|parrot|bird|hamster|guinea pig)\b"
+)
+_NO_CANCER = _any(
+    r"\b(?:i|we) (?:do not|dont|never|have never) (?:have|had) (?:any )?cancer\b",
+    r"\b(?:i am|im) not (?:a )?cancer (?:patient|survivor)\b",
+    r"\bwithout cancer\b",
+    r"\bno cancer\b(?! (?:patients?|survivors?))",
+)
+_CANCER_IN_SELF_OR_OTHER = _any(
+    r"\b(?:has|have|had|with|diagnosed|fighting|beat|survivor) (?:\w+ ){0,2}cancer\b",
+    r"\bchemo\w*|\bradiation\b|\boncolog\w*",
+)
+
+
+def asker(norm: str) -> Asker | None:
+    """``other`` when the message is about the care of someone the writer looks after,
+    ``self`` when about the writer's own, None when it is not about one person."""
+    if _ABOUT_ONES_CARE.search(norm) is None:
+        return None
+    if _OTHER_PERSON.search(norm):
+        return "other"
+    if _SELF.search(norm):
+        return "self"
+    return None
+
+
+def care_topic(norm: str) -> str | None:
+    """The first care topic the message raises, or None."""
+    for name, pattern in TOPICS:
+        if pattern.search(norm):
+            return name
+    return None
+
+
+def is_about_a_pet(norm: str) -> bool:
+    """A question about an animal (massage for a pet, a pet's tumour)."""
+    return _PET.search(norm) is not None
+
+
+def has_no_cancer(norm: str) -> bool:
+    """The writer says they do not have cancer and names no one who does."""
+    if _NO_CANCER.search(norm) is None:
+        return False
+    rest = _NO_CANCER.sub(" ", norm)
+    return _CANCER_IN_SELF_OR_OTHER.search(rest) is None

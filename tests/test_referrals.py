@@ -1,0 +1,240 @@
+"""Referrals that fit the person, safety lines in every personal reply, replies in Spanish.
+
+The first part checks how ``referrals`` builds replies from decisions (fast);
+the second routes real messages with the patterns-only router; the last runs
+the whole assistant over the default corpus (slow).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import content
+from assistant.config import Settings, load_settings
+from assistant.referrals import (
+    CARE_TOPICS,
+    clinical_blocks,
+    fixed_reply_text_id,
+    framed,
+)
+from assistant.routing import Router
+from assistant.schema import (
+    Bullets,
+    Cited,
+    CitedSentence,
+    Draft,
+    Paragraph,
+    Route,
+    RouteDecision,
+    Turn,
+    render_text,
+)
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return load_settings(_env_file=None)
+
+
+@pytest.fixture(scope="module")
+def router(settings: Settings) -> Router:
+    return Router(settings, None)
+
+
+def clinical(topic: str = "general", asker=None) -> RouteDecision:
+    return RouteDecision(Route.CLINICAL, "personal_permission", 0.9, asker=asker, topic=topic)
+
+
+def test_clinical_reply_speaks_to_the_person_themself(settings: Settings) -> None:
+    text = render_text(tuple(clinical_blocks(clinical("bone_mets", "self"), None, settings)))
+    assert "your own care" in text
+    assert "that person's own care" not in text and "one person's own care" not in text
+
+
+def test_clinical_reply_speaks_to_a_caregiver_about_the_person(settings: Settings) -> None:
+    text = render_text(tuple(clinical_blocks(clinical("bone_mets", "other"), None, settings)))
+    assert "someone you are helping" in text and "your own care" not in text
+
+
+@pytest.mark.parametrize("topic", [t for t in CARE_TOPICS if t != "general"])
+def test_clinical_reply_names_its_topic_and_asks_questions_for_it(
+    topic: str, settings: Settings
+) -> None:
+    blocks = clinical_blocks(clinical(topic, "self"), None, settings)
+    text = render_text(tuple(blocks))
+    assert text.startswith(
+        content.render("clinical_topic", settings, topic=content.render(f"topic_{topic}", settings))
+    )
+    questions = [b for b in blocks if isinstance(b, Bullets)]
+    assert len(questions) == 1
+    assert list(questions[0].items) == content.render_list(f"questions_{topic}", settings)
+    assert 2 <= len(questions[0].items) <= 4
+
+
+def test_blood_count_questions_are_only_asked_about_blood_counts(settings: Settings) -> None:
+    for topic in CARE_TOPICS:
+        text = render_text(tuple(clinical_blocks(clinical(topic), None, settings))).lower()
+        assert ("blood counts" in text) == (topic == "blood_counts"), topic
+
+
+def test_a_medicine_decision_always_says_not_to_stop_or_change_it_alone(
+    settings: Settings,
+) -> None:
+    warning = content.render("medicine_warning", settings)
+    assert "don't stop or change a medicine on your own" in warning
+    for topic in CARE_TOPICS:
+        text = render_text(tuple(clinical_blocks(clinical(topic), None, settings)))
+        assert (warning in text) == (topic == "medicine"), topic
+
+
+def test_clinical_reply_keeps_cited_sentences_and_ends_with_the_safety_net(
+    settings: Settings,
+) -> None:
+    draft = Draft((CitedSentence("Certain patients may be at risk for fracture.", (1,)),), (), "x")
+    blocks = clinical_blocks(clinical("bone_mets", "other"), draft, settings)
+    assert any(isinstance(b, Cited) for b in blocks)
+    assert blocks[-1] == Paragraph(content.render("safety_net", settings))
+    assert settings.emergency_number in render_text((blocks[-1],))
+
+
+@pytest.mark.parametrize(
+    ("route", "detail", "language", "text_id"),
+    [
+        (Route.EMERGENCY, "fever_on_treatment", "en", "emergency"),
+        (Route.EMERGENCY, "fever_on_treatment", "es", "emergency_es"),
+        (Route.CRISIS, "suicide", "en", "crisis"),
+        (Route.CRISIS, "suicide", "es", "crisis_es"),
+        (Route.CRISIS, "abuse", "en", "crisis_abuse"),
+        (Route.CRISIS, "abuse", "es", "crisis_abuse_es"),
+        (Route.OUT_OF_SCOPE, "language", "en", "english_only"),
+        (Route.OUT_OF_SCOPE, "language", "es", "english_only_es"),
+        (Route.OUT_OF_SCOPE, "pet", "en", "decline_pet"),
+        (Route.OUT_OF_SCOPE, "no_cancer", "en", "decline_no_cancer"),
+        (Route.OUT_OF_SCOPE, "greeting", "en", "decline_greeting"),
+        (Route.ANSWER, "general", "en", None),
+        (Route.CLINICAL, "personal_site", "en", None),
+    ],
+)
+def test_fixed_replies_fit_the_decision(
+    route: Route, detail: str, language: str, text_id: str | None
+) -> None:
+    decision = RouteDecision(route, detail, 0.9, language=language)
+    assert fixed_reply_text_id(decision) == text_id
+
+
+def test_abuse_reply_gives_the_hotline_the_crisis_line_and_the_emergency_number(
+    settings: Settings,
+) -> None:
+    text = content.render("crisis_abuse", settings)
+    assert text.startswith(f"If you are in danger now, call {settings.emergency_number}")
+    assert settings.abuse_line in text and settings.crisis_line in text
+
+
+def test_after_a_safety_reply_the_answer_starts_with_the_reminder(settings: Settings) -> None:
+    body = (Paragraph("Here is what my sources say:"),)
+    decision = RouteDecision(Route.ANSWER, "general", 0.9, after_safety=True)
+    blocks = framed(body, decision, settings)
+    assert blocks[0] == Paragraph(content.render("safety_reminder", settings))
+    assert blocks[1:] == body
+    assert framed(body, RouteDecision(Route.ANSWER, "general", 0.9), settings) == body
+
+
+def test_a_not_covered_reply_about_one_person_ends_with_the_safety_net(
+    settings: Settings,
+) -> None:
+    body = (Paragraph(content.render("unknown", settings)),)
+    personal = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, asker="other")
+    general = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5)
+    assert framed(body, personal, settings)[-1] == Paragraph(content.render("safety_net", settings))
+    assert framed(body, general, settings) == body
+
+
+def test_a_spanish_question_the_sources_cannot_answer_gets_the_spanish_note(
+    settings: Settings,
+) -> None:
+    body = (Paragraph(content.render("unknown", settings)),)
+    decision = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="es")
+    assert framed(body, decision, settings) == (
+        Paragraph(content.render("english_only_es", settings)),
+    )
+
+
+# Routing: whom a message is about, its topic, pets, people without cancer, languages
+
+
+@pytest.mark.parametrize(
+    ("message", "asker", "topic"),
+    [
+        (
+            "I want to stop taking tamoxifen because of the hot flashes, is that ok?",
+            "self",
+            "medicine",
+        ),
+        ("my mom has bone mets in her spine, can she get a deep massage?", "other", "bone_mets"),
+        ("can I get a massage with my port still in?", "self", "device_site"),
+        ("my husband is on eliquis for a clot, can he have a massage?", "other", "clots"),
+    ],
+)
+def test_clinical_decisions_carry_whom_they_are_about_and_the_topic(
+    router: Router, message: str, asker: str, topic: str
+) -> None:
+    decision = router.route([], message)
+    assert decision.route is Route.CLINICAL, decision.reason
+    assert (decision.asker, decision.topic) == (asker, topic)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my dog has a tumor, can massage help him?",
+        "is it ok to massage my cat who has cancer",
+    ],
+)
+def test_pets_get_a_fitting_decline_not_the_oncology_team(router: Router, message: str) -> None:
+    assert router.route([], message).reason == "out_of_scope:pet"
+
+
+def test_people_without_cancer_get_a_fitting_decline(router: Router) -> None:
+    assert (
+        router.route([], "I don't have cancer, I just want a massage for my sore back").reason
+        == "out_of_scope:no_cancer"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Will my insurance pay for massage?",
+        "my wife wants a massage, what is oncology massage?",
+        "I have breast cancer, can massage help my anxiety?",
+    ],
+)
+def test_personal_framing_alone_is_not_clinical(router: Router, message: str) -> None:
+    assert router.route([], message).route is not Route.CLINICAL
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Est-ce que le massage est sûr pendant la chimiothérapie ?", "en"),
+        ("Massagem é segura durante a quimioterapia?", "en"),
+        ("按摩在化疗期间安全吗", "en"),
+    ],
+)
+def test_other_languages_get_the_english_only_note(
+    router: Router, message: str, language: str
+) -> None:
+    decision = router.route([], message)
+    assert decision.reason == "out_of_scope:language" and decision.language == language
+
+
+def test_a_spanish_massage_question_is_answered_from_the_sources(router: Router) -> None:
+    decision = router.route(
+        [], "¿El masaje ayuda con la ansiedad durante el tratamiento del cáncer?"
+    )
+    assert decision.route is Route.ANSWER and decision.language == "es"
+
+
+def test_a_greeting_after_a_crisis_reply_is_not_met_with_the_script_again(router: Router) -> None:
+    decision = router.route([Turn("user", "I want to end my life")], "ok thank you")
+    assert decision.route is Route.OUT_OF_SCOPE and decision.after_safety
