@@ -26,8 +26,8 @@ those of a real start. Phases:
   The embedding model load is timed separately (it is the same at any size).
 - ``old-start``: for comparison, what a start cost before the registry: every
   chunk's metadata read out of Chroma, and the BM25 index built in-process
-  from all chunks (what ``retrieval.py`` does on the first question until it
-  is wired to ``lexical_index``).
+  from all chunks (what ``retrieval.py`` did on the first question before it
+  used ``lexical_index``).
 - ``reingest``: one document edited, ``ingest()`` re-run (re-chunk that
   document, embed its new chunks, delete its old ones, save the new BM25 index).
 """
@@ -209,9 +209,31 @@ def phase_start(work: Path, name: str) -> dict[str, float]:
     }
 
 
+def old_bm25(chunks: list) -> tuple[object, object]:
+    """What ``retrieval.py`` built in memory on the first question before ``lexical_index``:
+    bm25s over every chunk's embedding text, plus each chunk's set of words."""
+    import bm25s
+    import Stemmer
+
+    from assistant.chunking import embedding_text
+
+    stemmer = Stemmer.Stemmer("english")
+    tokens = bm25s.tokenize(
+        [embedding_text(c) for c in chunks], stopwords="en", stemmer=stemmer, show_progress=False
+    )
+    bm25 = bm25s.BM25()
+    bm25.index(tokens, show_progress=False)
+    words = {i: w for w, i in tokens.vocab.items()}
+    chunk_words = {
+        c.chunk_id: {words[i] for i in ids} for c, ids in zip(chunks, tokens.ids, strict=True)
+    }
+    return bm25, (stemmer, chunk_words)
+
+
 def phase_old_start(work: Path, name: str) -> dict[str, float]:
+    import bm25s
+
     from assistant.embeddings import get_embeddings
-    from assistant.retrieval import _BM25Index
     from assistant.store import VectorStore
 
     settings = settings_for(work, name)
@@ -221,10 +243,13 @@ def phase_old_start(work: Path, name: str) -> dict[str, float]:
     store.source_summaries()
     scan = time.perf_counter() - t
     t = time.perf_counter()
-    index = _BM25Index(store.all_chunks())
+    bm25, (stemmer, _) = old_bm25(store.all_chunks())
     built = time.perf_counter() - t
     t = time.perf_counter()
-    index.search(QUESTIONS[0], 20)
+    words = bm25s.tokenize(
+        [QUESTIONS[0]], stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False
+    )[0]
+    bm25.retrieve([words], k=20, show_progress=False, n_threads=1)  # type: ignore[attr-defined]
     return {
         "metadata_scan_s": scan,
         "bm25_build_in_process_s": built,
