@@ -155,6 +155,11 @@ def _resolved(norm: str, start: int) -> bool:
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
 
 
+def has_current_cue(pattern: re.Pattern[str], norm: str) -> bool:
+    """A safety cue word that is not told as past or resolved (for the classifier's vote)."""
+    return any(not _resolved(norm, m.start()) for m in pattern.finditer(norm))
+
+
 def _accidental(whole: str, start: int, end: int) -> bool:
     """An injury told as an accident ("fell and hurt myself", "cut my finger chopping")."""
     return bool(

@@ -576,6 +576,19 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:domestic (?:violence|abuse)|elder abuse|intimate partner violence|coercive control|"
         r"financial abuse|emotional abuse)\b",
     ),
+    # a carer who takes the person's medicines or money, or yells at them (elder abuse
+    # suspicion index: medication and financial abuse, verbal abuse by a carer)
+    _any(
+        r"\b(?:looks? after|looking after|cares? for|caring for|takes? care of|carers?|"
+        r"caregivers?|care givers?|aides?|helpers?|home help)\b(?: \w+){0,8} (?:steals?|stole|"
+        r"stealing|takes?|took|taking|keeps?|hides?|hid|withholds?|withheld|pockets?) "
+        r"(?:all )?(?:my|his|her|their) (?:\w+ )?(?:pills|meds|medications?|medicines?|"
+        r"painkillers|pain pills|money|pension|savings|bank card|cash)\b",
+        r"\b(?:looks? after|looking after|cares? for|caring for|takes? care of|carers?|"
+        r"caregivers?|care givers?|aides?|helpers?|home help)\b(?: \w+){0,8} (?:yells?|yelled|"
+        r"yelling|screams?|screamed|screaming|shouts?|shouted|shouting|swears?|swore) at "
+        r"(?:me|him|her|them)\b",
+    ),
 )
 
 MANY_TIMES = (

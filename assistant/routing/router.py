@@ -31,6 +31,7 @@ from .checks import (
     find_clinical,
     find_injection,
     find_red_flag,
+    has_current_cue,
     has_in_scope_terms,
     is_follow_up,
     is_greeting,
@@ -273,12 +274,17 @@ class Router:
         if self.classifier is not None:
             # The classifier is a safety net behind the patterns: it runs on every
             # message, and a confident emergency or crisis vote wins over the rest.
+            # The safety vote reads this message alone: an earlier turn's red flag is
+            # the safety memory's business, so "the fever is gone, does massage help
+            # with sleep?" is not voted an emergency because of the turn before it.
+            alone = self.classifier.probabilities(norm) if follow_up else None
             probs = self.classifier.probabilities(text)
+            safety_probs = alone if alone is not None else probs
             for route in (Route.CRISIS, Route.EMERGENCY):
-                if probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and SAFETY_CUES[
-                    route.value
-                ].search(text):
-                    return self._remember(norm, _decision(route, "classifier", probs[route]))
+                if safety_probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and has_current_cue(
+                    SAFETY_CUES[route.value], norm
+                ):
+                    return self._remember(norm, _decision(route, "classifier", safety_probs[route]))
         injection = find_injection(norm)
         if injection:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
