@@ -182,17 +182,19 @@ def test_safety_replies_on_a_phone_have_tap_to_call_and_tap_to_text_links(
     assert disclaimer.locator("a.help-call[href='tel:911']").count() == 1
     assert disclaimer.locator("a.help-text[href='sms:988']").count() == 1
 
-    crisis = ask(page, box, "I want to end my life").locator(".route-crisis")
-    crisis.wait_for()
-    assert crisis.locator("a.help-call[href='tel:988']").count() >= 1
-    assert crisis.locator("a.help-text[href='sms:988']").count() >= 1
-    assert crisis.locator("a.help-call[href='tel:911']").count() >= 1
+    # Emergency first: after a crisis reply a later emergency keeps the crisis reply,
+    # which also gives the emergency number (tests/test_routing.py).
     emergency = ask(page, box, EMERGENCY).locator(".route-emergency")
     emergency.wait_for()
     call = emergency.locator("a.help-call[href='tel:911']").first
     call.scroll_into_view_if_needed()
     size = call.bounding_box()
     assert size is not None and size["height"] >= 24 and size["width"] >= 24, size
+    crisis = ask(page, box, "I want to end my life").locator(".route-crisis")
+    crisis.wait_for()
+    assert crisis.locator("a.help-call[href='tel:988']").count() >= 1
+    assert crisis.locator("a.help-text[href='sms:988']").count() >= 1
+    assert crisis.locator("a.help-call[href='tel:911']").count() >= 1
     abuse = ask(page, box, "my husband hits me and I am scared to go home").locator(".route-crisis")
     abuse.wait_for()
     assert abuse.locator("a.help-call[href='tel:18007997233']").count() == 1
