@@ -57,7 +57,8 @@ _FILLER = frozenset(
     years month months night nights since lately recently right now say says said
     does did doing done going go goes went make makes made take takes took give gives
     gave getting got let lets seem seems look looks feel feels supposed actual behind
-    those these mean means meaning stand stands site website page""".split()
+    those these mean means meaning stand stands site website page whats hows wheres whos
+    whens""".split()
 )
 """Manner, attitude and story words: how a question is asked, not what it is about."""
 _QUESTION_START = re.compile(
@@ -93,7 +94,7 @@ def question_text(message: str) -> str:
         return message
     asked = " ".join(questions)
     own = [w for w in content_words(asked) if w not in _GENERIC and w not in _FILLER]
-    if _REFERS_BACK.search(asked) and len(own) <= 2:
+    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(own) <= 2):
         return message
     return asked
 
@@ -231,7 +232,7 @@ class _BM25Index:
 
 _VECTOR_CACHE = 2048
 """Query texts whose vectors are kept (a few MB); the cache is emptied when full."""
-ANSWER_POOL = 10
+ANSWER_POOL = 14
 """Passages an answer may quote from (docs/retrieval.md: the sentence that answers is
 in the top 6 for 96% of the training questions, and every gold sentence for 82%; in the
 top 10 for 98% and 92%)."""
@@ -341,10 +342,16 @@ class Retriever:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
         coverage = self.bm25.coverage(asked, passages, self.read(asked)) if passages else 0.0
+        floor = top
+        if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
+            floor = max(top, self._similarity_in_sources_words(message, reading))
+        # Confident similarity alone answers, unless not one of the question's own
+        # words is in the passages ("how often should someone get a massage?").
         relevant = bool(passages) and (
-            top >= self.settings.relevance_confident
+            (top >= self.settings.relevance_confident and coverage > 0)
             or (
-                top >= self.settings.relevance_floor and coverage >= self.settings.min_term_coverage
+                floor >= self.settings.relevance_floor
+                and coverage >= self.settings.min_term_coverage
             )
         )
         return RetrievalResult(
@@ -371,6 +378,16 @@ class Retriever:
         if carried and len(own) <= 1 and not reading.absent:
             return " ".join([asked, *carried])
         return asked
+
+    def _similarity_in_sources_words(self, message: str, reading: Reading) -> float:
+        """The best cosine for the message with its lay words replaced by the sources'
+        ("deep tissue w/ bone mets" read as "deep massage ... bone metastases"). Used only
+        to clear the relevance floor, never the confident bar, so the coverage check
+        still decides: a lay question is judged like the same question in the pages'
+        words, and no more generously."""
+        vector = self.embed([reading.rewritten(message)])[0]
+        found = self.store.query(vector.tolist(), 1)
+        return max((score for _, score in found), default=0.0)
 
     def _top_similarity(self, vector: np.ndarray, passages: Sequence[Passage]) -> float:
         """Cosine of the best passage, for when dense search is switched off."""

@@ -50,6 +50,8 @@ from .schema import (
 )
 
 _CLINICAL_GENERAL_SENTENCES = 3
+_GENERAL_SAFETY_SENTENCES = 2
+"""General safety sentences shown beside a "not covered" condition."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class Assistant:
             covered = found.relevant and not focus.absent
             draft: Draft | None = None
             if covered:
-                sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+                sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
                 if i == 0 and not isinstance(self.backend, ExtractiveBackend):
                     lead_in = content.render(lead_in_id(focus.intent), self.settings) + "\n\n"
                     for item in self.backend.stream(focus.text, found.vector, sources):
@@ -149,7 +151,7 @@ class Assistant:
         general = None
         if any(p.focus.absent for p in parts) and decision.language == "en":
             general = self._general_safety(next_marker(drafts))
-        retrieved = _passages(*(r.passages for r in results), general_passages=general)
+        retrieved = _passages(*(_quotable(r) for r in results), general_passages=general)
         answered = any(p.draft is not None and p.draft.sentences for p in parts)
         if answered:
             blocks = answer_blocks(parts, general[0] if general else None, self.settings)
@@ -207,11 +209,18 @@ class Assistant:
         return focuses, results
 
     def _draft(
-        self, focus: Focus, found: RetrievalResult, sources: list, first_marker: int
+        self,
+        focus: Focus,
+        found: RetrievalResult,
+        sources: list,
+        first_marker: int,
+        max_sentences: int | None = None,
     ) -> Draft:
         if isinstance(self.backend, ExtractiveBackend):
-            return self.backend.draft_for(focus, found.vector, sources, first_marker=first_marker)
-        return self.backend.draft(focus.text, found.vector, sources)
+            return self.backend.draft_for(
+                focus, found.vector, sources, max_sentences, first_marker=first_marker
+            )
+        return self.backend.draft(focus.text, found.vector, sources, max_sentences)
 
     def _general_safety(self, first_marker: int) -> tuple[Draft, tuple] | None:
         """The sources' general safety sentences, for a message naming a condition they
@@ -219,12 +228,12 @@ class Assistant:
         found = self.retriever.retrieve(GENERAL_SAFETY_QUESTION)
         if not found.relevant:
             return None
-        sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+        sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
         focus = general_safety_focus()
-        draft = self._draft(focus, found, sources, first_marker)
+        draft = self._draft(focus, found, sources, first_marker, _GENERAL_SAFETY_SENTENCES)
         if not draft.sentences:
             return None
-        return renumbered(draft, first_marker), tuple(found.passages)
+        return renumbered(draft, first_marker), _quotable(found)
 
     def _fixed_reply(self, decision: RouteDecision) -> Reply | None:
         text_id = referrals.fixed_reply_text_id(decision)
@@ -292,6 +301,11 @@ class Assistant:
 def _plain(blocks: tuple[Block, ...], inner: tuple[Block, ...]) -> str:
     """The text of the blocks added around ``inner``."""
     return render_text(tuple(b for b in blocks if b not in inner))
+
+
+def _quotable(found: RetrievalResult) -> tuple[Passage, ...]:
+    """The passages an answer may quote: the top ``k`` and the few after them."""
+    return found.pool or tuple(found.passages)
 
 
 def _passages(

@@ -58,6 +58,12 @@ def is_testimonial(quote: str) -> bool:
     return quote[:1] in '"“' or quote[-1:] in '"”'
 
 
+def named(names: Sequence[str]) -> str:
+    """Reviewed names joined for one sentence: "reflexology or hot flashes"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def lead_in_id(intent: Intent) -> str:
     return _LEAD_IN.get(intent, "answer_lead_in")
 
@@ -132,10 +138,8 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
 def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     """The plain line naming a question (or the conditions in it) the sources do not cover."""
     if part.focus.absent:
-        return [
-            Paragraph(content.render("condition_not_covered", settings, topic=name))
-            for name in part.focus.absent
-        ]
+        topic = named(part.focus.absent)
+        return [Paragraph(content.render("condition_not_covered", settings, topic=topic))]
     words = echo(part.focus.text)
     if words is None:
         return []
@@ -176,12 +180,11 @@ def unknown_blocks(
     """A reply when no question is covered: the reviewed "not covered" text, or, when the
     message names conditions the sources do not cover, those names and the general
     safety sentences that do apply."""
-    absent = [name for p in parts for name in p.focus.absent]
+    absent = list(dict.fromkeys(name for p in parts for name in p.focus.absent))
     if not absent:
         return (Paragraph(content.render("unknown", settings)),)
     blocks: list[Block] = [
-        Paragraph(content.render("condition_not_covered", settings, topic=name))
-        for name in dict.fromkeys(absent)
+        Paragraph(content.render("condition_not_covered", settings, topic=named(absent)))
     ]
     blocks.extend(general_blocks(general, set(), settings))
     blocks.append(Paragraph(content.render("unknown_next_steps", settings)))

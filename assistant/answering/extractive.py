@@ -97,6 +97,7 @@ _MAX_SENTENCES = 4
 
 # What kinds of sentence there are, read from the sentence (and its heading).
 _KINDS: dict[str, re.Pattern[str]] = {
+    "safe": re.compile(r"\b(generally )?safe\b", re.I),
     "safety": re.compile(
         r"\b(safe|safety|precautions?|cautions?|adverse|vulnerable|oncology-trained|"
         r"trained massage therapist|aware of any cautions|risk)\b",
@@ -158,7 +159,7 @@ _SYMPTOMS = re.compile(
 )
 """Symptoms the sources discuss: a sentence naming three or more is a summary."""
 _PREFERRED: dict[Intent, dict[str, float]] = {
-    Intent.SAFETY: {"safety": 1.0, "definition": 0.2},
+    Intent.SAFETY: {"safe": 1.0, "safety": 0.8, "definition": 0.2},
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
     Intent.LIMITS: {"strength": 1.0, "guideline": 0.5, "benefit": 0.2},
     Intent.FIND_THERAPIST: {"finding": 1.0, "safety": 0.2},
@@ -180,15 +181,15 @@ class Weights:
 
     similarity: float = 0.8
     topic: float = 0.7
-    label: float = 0.5
+    label: float = 0.15
     label_miss: float = 0.1
     kind: float = 0.35
     guideline: float = 0.45
     group_miss: float = 0.2
-    rank: float = 0.0
-    threshold: float = 0.95
+    rank: float = 0.05
+    threshold: float = 1.0
     """Sentences after the lead must reach this relevance..."""
-    relative: float = 0.7
+    relative: float = 0.8
     """...and this share of the lead's."""
     plain_margin: float = 0.04
     """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
@@ -500,6 +501,19 @@ def relevance(f: dict[str, float], w: Weights) -> float:
     )
 
 
+def _repeats(a: Candidate, b: Candidate, vectors: dict[int, np.ndarray], bar: float) -> bool:
+    """Two sentences that say the same thing: nearly the same vector, or one the other's
+    opening ("Massage is the manipulation of muscles..." and the same with more after)."""
+    if float(vectors[id(a)] @ vectors[id(b)]) > bar:
+        return True
+    short, long = sorted((_plain_words(a.unit.display), _plain_words(b.unit.display)), key=len)
+    return bool(short) and long.startswith(short)
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(content_words(text))
+
+
 class ExtractiveAnswerer:
     """Chooses the sentences that answer a question; deterministic for the same input."""
 
@@ -617,7 +631,7 @@ class ExtractiveAnswerer:
                 continue
             if focus.wants_experience and not s[0].testimonial:
                 continue
-            if any(float(vectors[id(s[0])] @ vectors[id(c[0])]) > self.diversity for c in chosen):
+            if any(_repeats(s[0], c[0], vectors, self.diversity) for c in chosen):
                 continue
             one_story = s[0].testimonial and not focus.wants_experience
             if one_story and any(c[0].testimonial for c in chosen):

@@ -202,6 +202,7 @@ _NOT_TOPIC = frozenset(
     their me my we our us you your yes no not dont doesnt cant wont isnt arent didnt does did
     do is are was were be been being have has had will would can could should may might must
     shall any some every each other another all both either neither more most less least
+    wants wanted try tries trying tried
     very too quite pretty so such than then there here now still even ever always never
     sometimes since while during after before about what when where which who whom
     whose why how if whether or and but because though although tho thanks please hi hey
@@ -257,8 +258,12 @@ def intent_of(text: str) -> Intent | None:
     return None
 
 
+_NOT_TOPIC_STEMS = frozenset(stems(sorted(_NOT_TOPIC)))
+
+
 def _stems(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(s for s in stems([w for w in words if w not in _NOT_TOPIC]) if len(s) > 2)
+    found = stems([w for w in words if w not in _NOT_TOPIC])
+    return frozenset(s for s in found if len(s) > 2 and s not in _NOT_TOPIC_STEMS)
 
 
 def topic_stems(text: str) -> frozenset[str]:
@@ -389,7 +394,7 @@ def general_safety_focus() -> Focus:
     return Focus(
         text=GENERAL_SAFETY_QUESTION,
         intent=Intent.SAFETY,
-        topics=topic_stems(GENERAL_SAFETY_QUESTION),
+        topics=frozenset(stems(["generally", "safe", "precautions"])),
         raised=frozenset(),
         training=False,
         general_safety=False,
