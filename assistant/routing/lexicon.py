@@ -355,7 +355,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"sticking) (?:around|here)\b",
             r"\b(?:choose|choosing|chose|pick|picking|decide|deciding) (?:my|his|her) own "
             r"(?:ending|end|death|time to go|exit|way out)\b",
-            r"\b(?:die|dying|death|dead|wake up|waking up|end it|ending|alive|hospice)\b(?: \S+){0,14} "
+            r"\b(?:die|dying|death|dead|wake up|waking up|end it|ending|alive|hospice)\b"
+            r"(?: \S+){0,14} "
             r"(?:do it|end it|end things) (?:my|him|her) ?self\b",
         ),
     ),
@@ -363,8 +364,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "better_off_without",
         _any(
             r"\bbetter (?:off )?with one (?:less|fewer)\b",
-            r"\b(?:better|easier) for (?:everyone|everybody|all of us|us all|all|the family|my family|"
-            r"them) if (?:i|he|she) (?:was|were|is|am) (?:not|no longer|gone|dead)\b",
+            r"\b(?:better|easier) for (?:everyone|everybody|all of us|us all|all|the family|"
+            r"my family|them) if (?:i|he|she) (?:was|were|is|am) (?:not|no longer|gone|dead)\b",
         ),
     ),
     (
@@ -779,10 +780,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:sister|brother|mother|mom|dad|father|husband|wife|son|daughter) name|"
             r"(?:someone|somebody) else name)\b",
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
-            r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|gibberish|"
-            r"rubbish that makes no sense)\b",
+            r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
+            r"gibberish|rubbish that makes no sense)\b",
             r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they|i) "
-            r"(?:is|are|am|was|were)|what (?:day|year|month) it is|who (?:i am|we are|he is|she is)|(?:me|"
+            r"(?:is|are|am|was|were)|what (?:day|year|month) it is|"
+            r"who (?:i am|we are|he is|she is)|(?:me|"
             r"us) anymore)\b",
             r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
             r"up)\b",

@@ -40,7 +40,6 @@ from .checks import (
 from .classifier import ROUTED, RouteClassifier
 from .language import detect as detect_language
 from .language import warm_up as warm_up_language
-from .other_languages import find_other_language_red_flag
 from .lexicon import (
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
@@ -52,6 +51,7 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
+from .other_languages import find_other_language_red_flag
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
 if TYPE_CHECKING:
