@@ -26,6 +26,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.conversations import ConversationStore, normalise_url
 from assistant.conversations.models import AuditEntry, Conversation
 from assistant.schema import Turn
+from assistant.staff import trends
 from assistant.staff.review import QueueFilter, ReviewDesk, ReviewError
 from assistant.staff.suite_cases import case_id
 
@@ -387,3 +388,37 @@ def test_the_audit_log_outlives_the_retention_sweep(filled: Filled) -> None:
     assert store.purge_older_than(365) >= 1
     assert not store.exists(cid)
     assert any(e["target"] == cid for e in filled.desk.audit_log())
+
+
+def test_trends_count_routes_flags_feedback_and_unanswered_questions(filled: Filled) -> None:
+    t = trends.compute(filled.console.store, 7)
+    today = datetime.now(UTC).date()
+    assert t.days[-1] == today and len(t.days) == 7
+    assert dict(t.conversations[today]) == {
+        "answer": 2,
+        "out_of_scope": 4,
+        "emergency": 1,
+        "clinical": 1,
+        "unknown": 1,
+        "error": 1,
+    }
+    assert dict(t.flags[today]) == {
+        "injection": 1,
+        "emergency": 1,
+        "clinical": 1,
+        "unknown": 1,
+        "feedback": 1,
+        "error": 1,
+    }
+    assert t.answers[today] == 10
+    assert t.feedback_rate == pytest.approx(0.1) and t.unknown_share == pytest.approx(0.1)
+    assert [g.example for g in t.gaps] == [MESSAGES["unknown"]]
+
+    client = filled.console.client()
+    login(client, "rob")
+    page = client.get("/staff/trends", params={"days": 7})
+    assert page.status_code == 200
+    assert page.text.count('<svg role="img"') == 4
+    assert 'aria-label="Conversations per day by route"' in page.text
+    assert MESSAGES["unknown"] in page.text
+    assert client.get("/staff/trends", params={"days": 0}).status_code == 400

@@ -34,6 +34,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from ..config import Settings
 from ..conversations import ROUTES, ConversationStore
 from ..errors import UnknownConversation, UnknownMessage
+from . import trends
 from .accounts import StaffAccount, StaffAccounts
 from .review import (
     FEEDBACK_FILTERS,
@@ -374,6 +375,35 @@ def build_staff_app(
         )
         return RedirectResponse(
             f"{STAFF_PATH}/c/{conversation_id}?done=suite#m{message_id}", status_code=303
+        )
+
+    # Trends
+
+    @app.get("/trends", response_class=HTMLResponse)
+    def trends_page(request: Request, ctx: Staff, days: int = 30) -> HTMLResponse:
+        if not 1 <= days <= 366:
+            raise ReviewError("days must be between 1 and 366")
+        t = trends.compute(store, days)
+        feedback = {d: t.rated.get(d, 0) / n for d, n in t.answers.items() if n}
+        unknown = {d: t.unknown.get(d, 0) / n for d, n in t.answers.items() if n}
+        return render(
+            request,
+            "trends.html",
+            ctx=ctx,
+            t=t,
+            days=days,
+            conversations_chart=trends.stacked_bars(
+                "Conversations per day by route", t.days, t.conversations, trends.ROUTE_COLOURS
+            ),
+            flags_chart=trends.stacked_bars(
+                "Flags per day by reason", t.days, t.flags, trends.KIND_COLOURS
+            ),
+            feedback_chart=trends.share_bars(
+                "Share of answers with feedback per day", t.days, feedback, "#db2777"
+            ),
+            unknown_chart=trends.share_bars(
+                "Share of unknown replies per day", t.days, unknown, "#ca8a04"
+            ),
         )
 
     # Audit log
