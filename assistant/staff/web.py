@@ -210,14 +210,17 @@ def build_staff_app(
         name = name.strip().lower()
         wait = throttle.wait_s(name, client)
         if wait:
-            desk.audit(name or "-", "login_throttled", None, client_limited=True)
+            known = accounts.get(name) is not None
+            desk.audit(name if known else "(unknown name)", "login_throttled")
             response = render(request, "login.html", 429, csrf=expected, error="throttled")
             response.headers["Retry-After"] = str(int(wait) + 1)
             return response
         account = accounts.authenticate(name, password)
         if account is None:
             throttle.failed(name, client)
-            desk.audit(name or "-", "login_failed")
+            # Only a real account's name is recorded: a mistyped name may be a password.
+            known = accounts.get(name) is not None
+            desk.audit(name if known else "(unknown name)", "login_failed")
             return render(request, "login.html", 401, csrf=expected, error="wrong")
         throttle.succeeded(name)
         request.session.clear()
