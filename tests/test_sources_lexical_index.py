@@ -313,6 +313,7 @@ def test_app_restarts_reuse_the_saved_index_and_a_changed_corpus_rebuilds_it_onc
     other.mkdir()
     (other / "leaflet.md").write_text(LEAFLET_MD, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["PYTHONPATH"] = str(PROJECT_ROOT)  # this checkout's package in "python -c"
     env.update(
         ASSISTANT_DATA_DIR=str(tmp_path / "data"),
         ASSISTANT_CORPUS_DIR=str(tmp_corpus),
