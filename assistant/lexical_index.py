@@ -22,6 +22,7 @@ never the chunk texts twice.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import threading
@@ -38,9 +39,13 @@ from .schema import Chunk
 from .sources import SourceRegistry
 from .store import VectorStore
 
+log = logging.getLogger(__name__)
+
 FORMAT = "lexical-2"
 """Bumped whenever what is saved, or how text is tokenised, changes."""
 COMMON_SHARE = 0.3
+UNREGISTERED = f"{FORMAT}-unregistered"
+"""The fingerprint of an index built for a store with no source registry (never saved)."""
 _META = "lexical.json"
 
 
@@ -342,10 +347,16 @@ def ensure(settings: Settings, store: VectorStore, fingerprint: str | None = Non
     fingerprint = fingerprint or current_fingerprint(settings)
     count = store.count()
     if fingerprint is not None:
+        started = time.perf_counter()
         loaded = LexicalIndex.load(index_dir(settings), fingerprint)
         if loaded is not None and len(loaded) == count:
+            log.info(
+                "lexical index loaded: %d chunks in %.2f s",
+                len(loaded),
+                time.perf_counter() - started,
+            )
             return loaded
-    built = build_from_store(settings, store, fingerprint or f"{FORMAT}-unregistered")
+    built = build_from_store(settings, store, fingerprint or UNREGISTERED)
     if fingerprint is not None and len(built) == count:
         built.save(index_dir(settings))
     return built
@@ -354,14 +365,25 @@ def ensure(settings: Settings, store: VectorStore, fingerprint: str | None = Non
 def build_from_store(settings: Settings, store: VectorStore, fingerprint: str) -> LexicalIndex:
     """Build on the last saved index when there is one (only new chunks are read from the
     store and tokenised), else from every chunk in the store, a page at a time."""
+    started = time.perf_counter()
     previous = LexicalIndex.latest(index_dir(settings))
     if previous is None:
-        return LexicalIndex.build(store.iter_chunks(), fingerprint)
-    order = store.all_ids()
-    known = set(previous.chunk_ids)
-    new = [cid for cid in order if cid not in known]
-    pages = (store.get_chunks(new[i : i + 2000]) for i in range(0, len(new), 2000))
-    return LexicalIndex.build(pages, fingerprint, previous=previous, order=order)
+        built = LexicalIndex.build(store.iter_chunks(), fingerprint)
+        new_count = len(built)
+    else:
+        order = store.all_ids()
+        known = set(previous.chunk_ids)
+        new = [cid for cid in order if cid not in known]
+        new_count = len(new)
+        pages = (store.get_chunks(new[i : i + 2000]) for i in range(0, len(new), 2000))
+        built = LexicalIndex.build(pages, fingerprint, previous=previous, order=order)
+    log.info(
+        "lexical index built: %d chunks (%d tokenised) in %.2f s",
+        len(built),
+        new_count,
+        time.perf_counter() - started,
+    )
+    return built
 
 
 def prepare(settings: Settings, store: VectorStore, fingerprint: str) -> bool:
@@ -416,6 +438,14 @@ class PersistedLexicalIndex:
                 self._checked = time.monotonic()
             elif time.monotonic() - self._checked >= self.poll_s:
                 self._checked = time.monotonic()
+                if self._index.fingerprint == UNREGISTERED and len(self._index) != (
+                    self.store.count()
+                ):
+                    # No registry to tell: a store written by another process is
+                    # seen by its size (what the in-memory index used to do).
+                    self._index = None
+                    self._index = ensure(self.settings, self.store)
+                    return self._index
                 version = self._registry_version()
                 if version != self._data_version:
                     fingerprint = current_fingerprint(self.settings)

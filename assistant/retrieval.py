@@ -27,6 +27,7 @@ import numpy as np
 from .chunking import embedding_text
 from .config import Settings
 from .embeddings import SentenceTransformerEmbeddings
+from .lexical_index import LexicalIndex, PersistedLexicalIndex
 from .patient_words import Reading, expand
 from .schema import Chunk, Passage
 from .store import VectorStore
@@ -132,102 +133,57 @@ def history_weights(message: str, previous: Sequence[str], max_turns: int) -> li
     return [base * (0.5**i) for i in range(min(max_turns, len(previous)))]
 
 
-class _BM25Index:
-    def __init__(self, chunks: Sequence[Chunk]) -> None:
-        import bm25s
-        import Stemmer
+def _spelled(index: LexicalIndex, stem: str) -> str:
+    """The corpus word a misspelt one most likely meant ("nausia" -> "nausea")."""
+    if stem in index.vocab:
+        return stem
+    import difflib
 
-        self._stemmer = Stemmer.Stemmer("english")
-        self.chunks = list(chunks)
-        self._bm25 = bm25s.BM25()
-        tokens = bm25s.tokenize(
-            [embedding_text(c) for c in self.chunks],
-            stopwords="en",
-            stemmer=self._stemmer,
-            show_progress=False,
-        )
-        self._vocab = set(tokens.vocab)
-        self._bm25.index(tokens, show_progress=False)
-        id_to_word = {i: w for w, i in tokens.vocab.items()}
-        self._chunk_words = {
-            c.chunk_id: {id_to_word[i] for i in ids}
-            for c, ids in zip(self.chunks, tokens.ids, strict=True)
-        }
-        frequency: dict[str, int] = {}
-        for words in self._chunk_words.values():
-            for w in words:
-                frequency[w] = frequency.get(w, 0) + 1
-        self._common = {w for w, n in frequency.items() if n > 0.3 * len(self.chunks)}
+    close = difflib.get_close_matches(stem, index.vocab, n=1, cutoff=0.8)
+    return close[0] if close else stem
 
-    def stems(self, text: str) -> list[str]:
-        import bm25s
 
-        return bm25s.tokenize(
-            [text], stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False
-        )[0]
+def coverage(
+    index: LexicalIndex,
+    message: str,
+    passages: Sequence[Passage],
+    reading: Reading | None = None,
+) -> float:
+    """Share of the question's distinctive words that the passages contain.
 
-    def _spelled(self, stem: str) -> str:
-        """The corpus word a misspelt one most likely meant ("nausia" -> "nausea")."""
-        if stem in self._vocab:
-            return stem
-        import difflib
-
-        close = difflib.get_close_matches(stem, self._vocab, n=1, cutoff=0.8)
-        return close[0] if close else stem
-
-    def coverage(
-        self, message: str, passages: Sequence[Passage], reading: Reading | None = None
-    ) -> float:
-        """Share of the question's distinctive words that the passages contain.
-
-        The question is read in the sources' words (``patient_words``): a lay
-        phrase the vocabulary maps to a corpus term counts as one word, found
-        when any word of that term is in the passages ("numb tingly feet" is
-        found as "neuropathy"), so a lay word is never an uncovered word; a
-        phrase naming a condition the sources do not cover is never found.
-        Words found in most chunks ("massage", "cancer") say nothing about
-        whether the sources cover a question, nor do words about who asks or
-        how ("my mom", "actually"); a word found nowhere ("acupuncture",
-        "hiccups") says they do not.
-        """
-        reading = reading if reading is not None else expand(message)
-        items: list[set[str]] = []
-        plain = " ".join(
-            w
-            for w in content_words(reading.outside(message))
-            if w not in _GENERIC and w not in _FILLER
-        )
-        for w in dict.fromkeys(self.stems(plain)):
-            if len(w) > 2 and (w := self._spelled(w)) not in self._common:
-                items.append({w})
-        for phrase, (meaning, absent) in zip(reading.matched, reading.meanings, strict=True):
-            if absent:
-                items.append(set())
-                continue
-            lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
-            stems = {w for w in self.stems(meaning) if len(w) > 2} - self._common
-            if lay and stems:
-                items.append(stems)
-        if not items:
-            return 1.0
-        found: set[str] = set()
-        for p in passages:
-            found |= self._chunk_words.get(p.chunk.chunk_id, set())
-        return sum(1 for item in items if item & found) / len(items)
-
-    def search(self, query: str, n: int) -> list[tuple[Chunk, float]]:
-
-        if not self.chunks:
-            return []
-        words = [w for w in self.stems(query) if w in self._vocab]
-        if not words:
-            return []
-        ids, scores = self._bm25.retrieve(
-            [words], k=min(n, len(self.chunks)), show_progress=False, n_threads=1
-        )
-        return [
-            (self.chunks[int(i)], float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0
-        ]
+    The question is read in the sources' words (``patient_words``): a lay
+    phrase the vocabulary maps to a corpus term counts as one word, found
+    when any word of that term is in the passages ("numb tingly feet" is
+    found as "neuropathy"), so a lay word is never an uncovered word; a
+    phrase naming a condition the sources do not cover is never found.
+    Words found in most chunks ("massage", "cancer") say nothing about
+    whether the sources cover a question, nor do words about who asks or
+    how ("my mom", "actually"); a word found nowhere ("acupuncture",
+    "hiccups") says they do not. Words are the lexical index's stems.
+    """
+    reading = reading if reading is not None else expand(message)
+    common = index.common
+    items: list[set[str]] = []
+    plain = " ".join(
+        w for w in content_words(reading.outside(message)) if w not in _GENERIC and w not in _FILLER
+    )
+    for w in dict.fromkeys(index.stems(plain)):
+        if len(w) > 2 and (w := _spelled(index, w)) not in common:
+            items.append({w})
+    for phrase, (meaning, absent) in zip(reading.matched, reading.meanings, strict=True):
+        if absent:
+            items.append(set())
+            continue
+        lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
+        stems = {w for w in index.stems(meaning) if len(w) > 2} - common
+        if lay and stems:
+            items.append(stems)
+    if not items:
+        return 1.0
+    found: set[str] = set()
+    for p in passages:
+        found |= index.words_of(p.chunk.chunk_id)
+    return sum(1 for item in items if item & found) / len(items)
 
 
 _VECTOR_CACHE = 2048
@@ -239,7 +195,11 @@ top 10 for 98% and 92%)."""
 
 
 class Retriever:
-    """Searches the store; the BM25 index is built on first use from the stored chunks."""
+    """Searches the store (dense) and the persisted lexical index (BM25), fused by rank.
+
+    ``warm_up()`` loads the lexical index before the app reports ready; it is
+    built only when the corpus changed (``lexical_index``).
+    """
 
     def __init__(
         self,
@@ -260,25 +220,27 @@ class Retriever:
         self.patient_words = patient_words
         """Read messages with ``patient_words`` (off only to measure what it brings)."""
         self.answer_pool = answer_pool
-        self._bm25: _BM25Index | None = None
+        self._lexical = PersistedLexicalIndex(settings, store)
         self._lock = threading.Lock()
         self._reranker: Any = None
         self._vectors: dict[str, np.ndarray] = {}
 
+    def warm_up(self) -> None:
+        """Load the persisted lexical index (or build and persist it) now, so the
+        first question is served like any other; called before the app reports ready."""
+        self._lexical.warm_up()
+
     def refresh(self) -> None:
-        """Forget the lexical index so the next search sees newly ingested chunks."""
-        with self._lock:
-            self._bm25 = None
+        """Drop the lexical index and load the one for the corpus as it is now (saved by
+        the ingest that changed it; built and saved here if there is none)."""
+        self._lexical.reload()
+        self._lexical.warm_up()
 
     @property
-    def bm25(self) -> _BM25Index:
-        """The lexical index, rebuilt when the store's chunk count changes (an ingest
-        run by another process); a same-size edit needs ``refresh()`` or a restart."""
-        count = self.store.count()
-        with self._lock:
-            if self._bm25 is None or len(self._bm25.chunks) != count:
-                self._bm25 = _BM25Index(self.store.all_chunks())
-            return self._bm25
+    def lexical(self) -> LexicalIndex:
+        """The lexical index of the corpus as it is: persisted beside the store, loaded
+        once, and swapped for the new one an ingest saves (``lexical_index``)."""
+        return self._lexical.current()
 
     def read(self, message: str) -> Reading:
         """``message`` read against the reviewed vocabulary of patient words."""
@@ -331,7 +293,12 @@ class Retriever:
         vector = self.query_vector(message, previous)
         if self.settings.dense_enabled:
             dense = self.store.query(vector.tolist(), pool)
-        lexical = self.bm25.search(lexical_query, pool) if self.settings.bm25_enabled else []
+        index = self.lexical
+        lexical = (
+            index.search_chunks(self.store, lexical_query, pool)
+            if self.settings.bm25_enabled
+            else []
+        )
         fused = self._fuse(dense, lexical)
         if self.settings.rerank_model:
             fused = self._rerank(lexical_query, fused)
@@ -341,23 +308,23 @@ class Retriever:
         if top is None:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
-        coverage = self.bm25.coverage(asked, passages, self.read(asked)) if passages else 0.0
+        covered = coverage(index, asked, passages, self.read(asked)) if passages else 0.0
         floor = top
         if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
             floor = max(top, self._similarity_in_sources_words(message, reading))
         # Confident similarity alone answers, unless not one of the question's own
         # words is in the passages ("how often should someone get a massage?").
         relevant = bool(passages) and (
-            (top >= self.settings.relevance_confident and coverage > 0)
+            (top >= self.settings.relevance_confident and covered > 0)
             or (
                 floor >= self.settings.relevance_floor
-                and coverage >= self.settings.min_term_coverage
+                and covered >= self.settings.min_term_coverage
             )
         )
         return RetrievalResult(
             passages,
             top,
-            coverage,
+            covered,
             relevant,
             lexical_query,
             vector,

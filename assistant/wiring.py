@@ -36,12 +36,18 @@ def build_assistant(
     ingest_if_needed: bool = True,
     progress: bool = True,
 ) -> Assistant:
-    """Wire the services together from settings, ingesting the corpus first if needed."""
+    """Wire the services together from settings, ingesting the corpus first if needed.
+
+    Returns once the lexical index is loaded (built and persisted only if the
+    corpus changed since it was saved) and the router is warm, so the first
+    question is served like any other.
+    """
     emb = embeddings or get_embeddings(settings.embedding_model)
     if ingest_if_needed:
         ensure_ingested(settings, emb, progress=progress)
     store = VectorStore.open(settings, emb.model_name, emb.dimension)
     retriever = Retriever(settings, store, emb)
+    retriever.warm_up()  # the lexical index is loaded (or built once) before ready
     router = Router(settings, emb)
     router.warm_up()
     return Assistant(settings, router, retriever, build_backend(settings, emb))

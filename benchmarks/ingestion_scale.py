@@ -28,6 +28,12 @@ those of a real start. Phases:
   chunk's metadata read out of Chroma, and the BM25 index built in-process
   from all chunks (what ``retrieval.py`` did on the first question before it
   used ``lexical_index``).
+- ``app``: the app's own start, ``wiring.build_assistant`` (reconcile, open the
+  store, ``Retriever.warm_up`` loading the persisted BM25 index, the router's
+  warm-up, the embedding model), timed to the moment it returns (when the
+  web app would start listening); then 20 different questions answered by
+  the full pipeline (``Assistant.answer``: routing, embedding the question,
+  dense + BM25 search, coverage, the extractive answer), first and median.
 - ``reingest``: one document edited, ``ingest()`` re-run (re-chunk that
   document, embed its new chunks, delete its old ones, save the new BM25 index).
 """
@@ -37,6 +43,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import platform
 import random
 import re
@@ -66,6 +73,20 @@ QUESTIONS = [
     "can massage spread cancer",
     "gentle pressure for people in hospice",
 ]
+MORE_QUESTIONS = [
+    "Should massage avoid a port or PICC line?",
+    "can my dad get a foot massage while on chemo",
+    "is deep tissue massage okay after surgery",
+    "massage and lymphedema risk after lymph node removal",
+    "how much pressure is safe with bone metastases",
+    "does massage reduce pain for cancer patients",
+    "can a massage therapist work near a tumour",
+    "what should I tell my massage therapist about my treatment",
+    "is massage helpful for nausea",
+    "can children with cancer have massage",
+]
+"""With ``QUESTIONS``: 20 different questions for the app phase (none repeats, so no
+question is faster for a vector the retriever already has)."""
 
 
 class SyntheticVectors:
@@ -209,6 +230,63 @@ def phase_start(work: Path, name: str) -> dict[str, float]:
     }
 
 
+def phase_app(work: Path, name: str) -> dict[str, float]:
+    import logging
+
+    t0 = time.perf_counter()
+    from assistant.embeddings import get_embeddings
+    from assistant.wiring import build_assistant
+
+    settings = settings_for(work, name)
+    imported = time.perf_counter()
+    emb = get_embeddings(settings.embedding_model)
+    emb.embed_query("warm up")
+    model = time.perf_counter()
+
+    class Seen(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.INFO)
+            self.lines: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.lines.append(record.getMessage())
+
+    seen = Seen()
+    logger = logging.getLogger("assistant.lexical_index")
+    logger.setLevel(logging.INFO)
+    logger.disabled = False  # a library's logging config on the model's import disables it
+    logger.addHandler(seen)
+    assistant = build_assistant(settings, embeddings=emb, progress=False)
+    ready = time.perf_counter()
+    rss_ready = rss_mb()
+    assert not any("built" in line for line in seen.lines), seen.lines
+    [loaded] = [line for line in seen.lines if "loaded" in line]
+    latencies = []
+    routes = []
+    for question in QUESTIONS + MORE_QUESTIONS:
+        t = time.perf_counter()
+        reply = assistant.answer([], question)
+        latencies.append((time.perf_counter() - t) * 1000)
+        routes.append(str(reply.decision.route))
+    median = statistics.median(latencies)
+    return {
+        "chunks": assistant.retriever.store.count(),
+        "imports_s": imported - t0,
+        "model_load_s": model - imported,
+        "build_assistant_s": ready - model,
+        "bm25_load_s": float(loaded.rsplit(" in ", 1)[1].split()[0]),
+        "ready_s": ready - t0,
+        "ready_without_model_s": ready - t0 - (model - imported),
+        "rss_ready_mb": rss_ready,
+        "first_answer_ms": latencies[0],
+        "median_answer_ms": median,
+        "first_over_median": latencies[0] / median,
+        "max_answer_ms": max(latencies),
+        "answered": sum(r == "answer" for r in routes),
+        "rss_after_answers_mb": rss_mb(),
+    }
+
+
 def old_bm25(chunks: list) -> tuple[object, object]:
     """What ``retrieval.py`` built in memory on the first question before ``lexical_index``:
     bm25s over every chunk's embedding text, plus each chunk's set of words."""
@@ -286,7 +364,12 @@ def phase_reingest(work: Path, name: str) -> dict[str, float]:
     }
 
 
-PHASES = {"start": phase_start, "old-start": phase_old_start, "reingest": phase_reingest}
+PHASES = {
+    "start": phase_start,
+    "app": phase_app,
+    "old-start": phase_old_start,
+    "reingest": phase_reingest,
+}
 
 
 def run_phase(work: Path, phase: str, name: str) -> dict[str, float]:
@@ -296,6 +379,8 @@ def run_phase(work: Path, phase: str, name: str) -> dict[str, float]:
         text=True,
         timeout=3600,
         cwd=PROJECT_ROOT,
+        # This checkout's package, not whichever one the virtualenv has installed.
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
     )
     if done.returncode != 0:
         raise RuntimeError(f"phase {phase} on {name} failed:\n{done.stderr[-3000:]}")
@@ -310,6 +395,12 @@ def main() -> None:
     parser.add_argument("--store", default="default", help=argparse.SUPPRESS)
     parser.add_argument("--skip-build", action="store_true", help="reuse the stores in --work")
     parser.add_argument("--build-only", action="store_true", help="build the stores and stop")
+    parser.add_argument(
+        "--phases",
+        default="start,start,app,app,old-start,reingest,start,app",
+        help="comma-separated phases to run on each store, in order",
+    )
+    parser.add_argument("--stores", default="default,large", help="comma-separated stores")
     args = parser.parse_args()
     if args.phase:
         print(json.dumps(PHASES[args.phase](args.work, args.store)))
@@ -318,15 +409,15 @@ def main() -> None:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         print(
-            f"machine: {platform.machine()}, {__import__('os').cpu_count()} cores, CPU only; "
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, CPU only; "
             f"python {platform.python_version()}"
         )
         if not args.skip_build:
             build(work, args.chunks)
         if args.build_only:
             return
-        for name in ("default", "large"):
-            for phase in ("start", "start", "old-start", "reingest", "start"):
+        for name in args.stores.split(","):
+            for phase in args.phases.split(","):
                 figures = run_phase(work, phase, name)
                 shown = ", ".join(
                     f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}"

@@ -266,6 +266,7 @@ def test_pages_from_the_website_survive_plain_ingest_runs_and_app_restarts(
         "---\nurl: https://example.org/note\n---\n# Note\n\nRest after a gentle massage.\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["PYTHONPATH"] = str(PROJECT_ROOT)  # this checkout's package in "python -c"
     env.update(FAST_ENV, ASSISTANT_DATA_DIR=str(tmp_path / "data"))
     env["ASSISTANT_CORPUS_DIR"] = str(corpus)
     ingest_py = str(PROJECT_ROOT / "ingest.py")

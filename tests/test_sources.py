@@ -419,6 +419,7 @@ def test_issue_steps_with_real_processes_keep_the_added_document(
     corpus.mkdir()
     (corpus / "aftercare.md").write_text(GOOD_MD, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["PYTHONPATH"] = str(PROJECT_ROOT)  # this checkout's package in "python -c"
     env.update(ASSISTANT_DATA_DIR=str(tmp_path / "data"), ASSISTANT_CORPUS_DIR=str(corpus))
     extra = other_docs / "sub"
 

@@ -9,6 +9,13 @@ new one when an ingest changes the corpus while the app runs.
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,6 +24,7 @@ from test_documents import GOOD_MD
 
 from assistant import lexical_index
 from assistant.chunking import embedding_text
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.embeddings import SentenceTransformerEmbeddings
 from assistant.ingestion import ingest
 from assistant.lexical_index import (
@@ -197,3 +205,157 @@ def test_an_empty_store_has_an_empty_index(
     assert len(index) == 0 and index.search("massage", 5) == []
     assert index.words_of("nope") == set()
     assert lexical_index.FORMAT in (current_fingerprint(settings) or "")
+
+
+# Real processes: ingest.py, then the app (app.py) started, asked, stopped and started again.
+
+APP_PY = str(PROJECT_ROOT / "app.py")
+INGEST_PY = str(PROJECT_ROOT / "ingest.py")
+LEAFLET = "https://example.org/leaflet"
+LEAFLET_MD = """---
+url: https://example.org/leaflet
+title: Clinic Leaflet
+---
+# Clinic Leaflet
+
+Our oncology massage sessions are booked through the day unit reception. A therapist
+trained in oncology massage adapts each session to your treatment and how you feel.
+"""
+
+
+AFTERCARE_QUESTION = "Should I drink water and rest after an oncology massage?"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _index_files(settings: Settings) -> dict[str, int]:
+    """Every file of the saved lexical index, with its modification time."""
+    root = index_dir(settings)
+    return {
+        str(p.relative_to(root)): p.stat().st_mtime_ns
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@dataclass
+class Started:
+    ready_s: float
+    replies: list[dict]
+    log: str
+
+    def count(self, line: str) -> int:
+        return self.log.count(line)
+
+
+def start_app_and_ask(env: dict[str, str], cwd: Path, questions: list[str]) -> Started:
+    """``python app.py`` until /api/health answers, ask ``questions`` in turn, then Ctrl-C."""
+    import httpx
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_file = cwd / f"app-{port}.log"
+    started = time.monotonic()
+    with log_file.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, APP_PY, "--port", str(port)],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            ready_s = None
+            while time.monotonic() - started < 600:
+                if proc.poll() is not None:
+                    break
+                try:
+                    if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                        ready_s = time.monotonic() - started
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.25)
+            log = log_file.read_text(errors="replace")
+            assert ready_s is not None, f"the app never became ready (exit {proc.poll()}):\n{log}"
+            replies = []
+            for question in questions:
+                response = httpx.post(f"{base}/api/chat", json={"message": question}, timeout=300)
+                assert response.status_code == 200, response.text
+                replies.append(response.json())
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    return Started(ready_s, replies, log_file.read_text(errors="replace"))
+
+
+def cited(reply: dict) -> set[str]:
+    return {c["source_id"] for c in reply["citations"]}
+
+
+@pytest.mark.slow
+def test_app_restarts_reuse_the_saved_index_and_a_changed_corpus_rebuilds_it_once(
+    tmp_path: Path, tmp_corpus: Path
+) -> None:
+    """The issue's "fast start": the index ingest.py saved is loaded by every start (its files
+    untouched), a corpus changed while the app was down is indexed exactly once, by that
+    start, and the first question after each start is answered from the right sources.
+    A document added from another folder is still there after every restart."""
+    other = tmp_path / "other-docs"
+    other.mkdir()
+    (other / "leaflet.md").write_text(LEAFLET_MD, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["PYTHONPATH"] = str(PROJECT_ROOT)  # this checkout's package in "python -c"
+    env.update(
+        ASSISTANT_DATA_DIR=str(tmp_path / "data"),
+        ASSISTANT_CORPUS_DIR=str(tmp_corpus),
+        PYTHONUNBUFFERED="1",
+    )
+    settings = make_settings(tmp_path / "data", tmp_corpus)
+    for args in ([INGEST_PY, "--quiet"], [INGEST_PY, str(other), "--quiet"]):
+        done = subprocess.run(
+            [sys.executable, *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr
+    saved = _index_files(settings)
+    fingerprint = current_fingerprint(settings)
+    assert fingerprint is not None and {p.split("/")[0] for p in saved} == {fingerprint}
+
+    chemo = "Is massage safe during chemotherapy?"
+    booking = "How are oncology massage sessions booked at the day unit reception?"
+    run = start_app_and_ask(env, tmp_path, [chemo, booking])
+    assert run.count("lexical index loaded") == 1, run.log
+    assert run.count("lexical index built") == 0, "the start rebuilt an unchanged index"
+    assert _index_files(settings) == saved, "the start rewrote the saved index"
+    first, second = run.replies
+    assert first["route"] == "answer" and first["citations"], first
+    assert LEAFLET not in cited(first)
+    assert second["route"] == "answer" and LEAFLET in cited(second), second
+
+    (tmp_corpus / "aftercare.md").write_text(GOOD_MD, encoding="utf-8")
+    changed = start_app_and_ask(env, tmp_path, [AFTERCARE_QUESTION])
+    assert changed.count("lexical index built") == 1, changed.log
+    new_fingerprint = current_fingerprint(settings)
+    assert new_fingerprint not in (None, fingerprint)
+    assert [p.name for p in index_dir(settings).iterdir()] == [new_fingerprint]
+    [reply] = changed.replies
+    assert reply["route"] == "answer" and "https://example.org/aftercare" in cited(reply), reply
+
+    rebuilt = _index_files(settings)
+    again = start_app_and_ask(env, tmp_path, [booking])
+    assert again.count("lexical index loaded") == 1, again.log
+    assert again.count("lexical index built") == 0 and _index_files(settings) == rebuilt
+    assert LEAFLET in cited(again.replies[0]), "the other folder's document was lost"
