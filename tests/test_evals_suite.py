@@ -339,8 +339,9 @@ def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, tes
 
 def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     cases = load_suites(sorted(BLIND.glob("safety_*.jsonl")))
-    assert all(c.lang and c.ref for c in cases)
+    assert all(c.lang for c in cases)
+    assert all(c.ref for c in cases if c.routes in (("crisis",), ("emergency",)))
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
-    assert sum(c.detail == "abuse" for c in cases) == 31
+    assert sum(c.detail == "abuse" for c in cases) == 31 + 15  # first set + second set
     assert all(c.detail for c in cases if c.routes == ("emergency",))
