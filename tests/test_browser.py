@@ -32,6 +32,12 @@ XSS_PAYLOADS = (
 ANSWER_TIMEOUT_MS = 120_000
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 800}
+STARTERS = (
+    "Is massage safe during chemo?",
+    "Can massage help with anxiety?",
+    "How do I find a massage therapist trained in cancer care?",
+)
 
 
 class PacedAssistant:
@@ -56,7 +62,12 @@ def server(
 ) -> Iterator[tuple[str, ConversationStore]]:
     require_chromium()
     tmp = tmp_path_factory.mktemp("browser")
-    settings = make_settings(tmp / "data", rate_limit_per_minute=60)
+    settings = make_settings(
+        tmp / "data",
+        rate_limit_per_minute=60,
+        retention_days=30,
+        privacy_contact="privacy@example.org",
+    )
     with ConversationStore(f"sqlite:///{tmp / 'conversations.sqlite3'}") as store:
         store.migrate()
         app = create_app(settings, PacedAssistant(assistant), store)
@@ -114,6 +125,153 @@ def ask(page: Any, box: Any, question: str) -> Any:
         timeout=ANSWER_TIMEOUT_MS
     )
     return reply
+
+
+def rect(page: Any, selector: str) -> dict[str, float]:
+    """The element's bounding box in viewport coordinates (top, bottom, left, right, height)."""
+    box = page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+                    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                            height: r.height}; }""",
+        selector,
+    )
+    assert isinstance(box, dict)
+    return box
+
+
+def wait_for_layout(page: Any) -> None:
+    """Wait until the chat has been sized to the screen (two frames without a change)."""
+    page.wait_for_function(
+        """() => new Promise(done => {
+            const h = () => document.querySelector('#om-chat').offsetHeight;
+            const first = h();
+            requestAnimationFrame(() => requestAnimationFrame(() => done(h() === first)));
+        })"""
+    )
+
+
+def in_viewport(box: dict[str, float], viewport: dict[str, int]) -> bool:
+    return (
+        box["top"] >= 0
+        and box["bottom"] <= viewport["height"]
+        and box["left"] >= 0
+        and box["right"] <= viewport["width"]
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360x740", "1280x800"])
+def test_first_screen_shows_disclaimer_question_box_starters_and_privacy_note(
+    page: Any, base_url: str, viewport: dict[str, int]
+) -> None:
+    page.set_viewport_size(viewport)
+    open_chat(page, base_url)
+    wait_for_layout(page)
+    assert page.evaluate("() => window.scrollY") == 0
+    for selector in (".om-disclaimer", "#om-question textarea", "#om-send", ".om-privacy"):
+        box = rect(page, selector)
+        assert in_viewport(box, viewport), (selector, box, viewport)
+    disclaimer = page.locator(".om-disclaimer")
+    assert disclaimer.locator("a.help-call[href='tel:911']").count() == 1
+    assert disclaimer.locator("a.help-text[href='sms:988']").count() == 1
+    first_starter = page.get_by_role("button", name=STARTERS[0], exact=True)
+    assert first_starter.is_visible()
+    starter = first_starter.bounding_box()
+    assert starter["y"] >= 0 and starter["y"] + starter["height"] <= viewport["height"]
+    assert starter["height"] >= 24
+    for question in STARTERS:
+        assert page.get_by_role("button", name=question, exact=True).count() == 1
+
+    privacy = page.locator(".om-privacy")
+    note = privacy.inner_text()
+    assert "We save this chat" in note and "staff may read" in note
+    assert "30 days" in note, "the retention period comes from the settings"
+    privacy.locator("summary").click()
+    mail = privacy.locator("a[href='mailto:privacy@example.org']")
+    mail.wait_for(state="visible")
+    assert "delete" in privacy.inner_text()
+    screenshot(page, f"chat-first-screen-{viewport['width']}x{viewport['height']}", full_page=False)
+
+
+def test_starter_question_button_asks_the_question(page: Any, base_url: str) -> None:
+    page.set_viewport_size(PHONE)
+    open_chat(page, base_url)
+    page.get_by_role("button", name=STARTERS[1], exact=True).click()
+    asked = page.locator("#om-chat [data-testid='user']").first
+    asked.wait_for()
+    assert asked.inner_text().strip() == STARTERS[1]
+    reply = page.locator("#om-chat [data-testid='bot']").first
+    reply.locator(".answer-body:not(.streaming), .route-note").first.wait_for(
+        timeout=ANSWER_TIMEOUT_MS
+    )
+    assert page.locator("#om-question textarea").input_value() == ""
+    assert page.get_by_role("button", name=STARTERS[0], exact=True).count() == 0
+
+
+REPLY_START = """() => {
+    const bots = document.querySelectorAll('#om-chat [data-testid="bot"]');
+    const reply = bots[bots.length - 1].closest('.message-row').getBoundingClientRect();
+    const scroller = document.querySelector('#om-chat .bubble-wrap');
+    const view = scroller.getBoundingClientRect();
+    return {replyTop: reply.top, replyHeight: reply.height, viewTop: view.top,
+            viewBottom: view.bottom, scrollTop: scroller.scrollTop,
+            scrollHeight: scroller.scrollHeight};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360x740", "1280x800"])
+def test_after_a_long_answer_the_start_of_the_reply_is_in_view(
+    page: Any, base_url: str, viewport: dict[str, int]
+) -> None:
+    page.set_viewport_size(viewport)
+    box = open_chat(page, base_url)
+    for question in (QUESTION, "Does massage help with anxiety?"):
+        reply = ask(page, box, question)
+        reply.locator(".source-card").first.wait_for()
+        page.wait_for_timeout(300)
+        where = page.evaluate(REPLY_START)
+        height = where["viewBottom"] - where["viewTop"]
+        if viewport is PHONE or question != QUESTION:
+            # Where the view lands matters: the conversation (on a phone, the answer with
+            # its sources alone) is taller than the chat, and scrolling to the end would
+            # put the reply's start out of view or far below the top.
+            tall = where["replyHeight"] if viewport is PHONE else where["scrollHeight"]
+            assert tall > height, where
+        assert where["viewTop"] - 1 <= where["replyTop"] <= where["viewTop"] + 40, where
+        assert where["viewTop"] >= 0 and where["viewTop"] + 60 <= viewport["height"], where
+        answer_top = reply.locator(".answer-body").bounding_box()
+        assert 0 <= answer_top["y"] <= viewport["height"] - 40, answer_top
+        screenshot(page, f"chat-reply-start-{viewport['width']}", full_page=False)
+        # A reader who scrolled back up still sees the next reply arrive.
+        page.evaluate("() => { document.querySelector('#om-chat .bubble-wrap').scrollTop = 0; }")
+
+
+def test_safety_alert_comes_into_view_at_full_opacity_and_is_announced(
+    page: Any, base_url: str
+) -> None:
+    page.set_viewport_size(PHONE)
+    box = open_chat(page, base_url)
+    ask(page, box, QUESTION).locator(".source-card").first.wait_for()
+    page.evaluate("() => { document.querySelector('#om-chat .bubble-wrap').scrollTop = 0; }")
+    alert = ask(page, box, EMERGENCY).locator(".route-emergency")
+    alert.wait_for()
+    announcer = page.locator("#om-announcer")
+    page.wait_for_function(
+        "() => document.querySelector('#om-announcer')?.textContent.includes('Call 911')"
+    )
+    assert announcer.get_attribute("role") == "alert"
+    assert announcer.get_attribute("aria-live") == "assertive"
+    spoken = announcer.text_content()
+    assert spoken.startswith("Emergency: get help now"), spoken
+    view = rect(page, "#om-chat .bubble-wrap")
+    banner = alert.bounding_box()
+    assert view["top"] - 1 <= banner["y"] <= view["top"] + 40, (banner, view)
+    opacity = page.evaluate(
+        """() => { let e = document.querySelector('.route-emergency'), o = 1;
+                   while (e) { o *= parseFloat(getComputedStyle(e).opacity); e = e.parentElement; }
+                   return o; }"""
+    )
+    assert opacity == 1, f"the alert is drawn at {opacity:.0%} opacity"
+    screenshot(page, "chat-360px-alert-in-view", full_page=False)
 
 
 def test_question_gets_a_streamed_cited_answer_with_source_cards(page: Any, base_url: str) -> None:

@@ -257,6 +257,10 @@ def create_app(
     def root() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse(f"{CHAT_PATH}/favicon.ico")
+
     @app.get("/widget.js", include_in_schema=False)
     def widget(request: Request) -> Response:
         origin = f"{request.url.scheme}://{request.url.netloc}"

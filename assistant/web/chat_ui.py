@@ -42,6 +42,28 @@ def disclaimer_html(settings: Settings) -> str:
     )
 
 
+def privacy_html(settings: Settings) -> str:
+    """What is stored, who reads it, how long it is kept and how to ask for deletion."""
+
+    def text(text_id: str, **values: object) -> str:
+        return rendering.escape(content.render(text_id, settings, **values))
+
+    if settings.retention_days:
+        kept = text("privacy_kept_days", days=settings.retention_days)
+    else:
+        kept = text("privacy_kept_until_deleted")
+    contact = (settings.privacy_contact or "").strip()
+    contact_html = rendering.contact_html(contact) if contact else text("privacy_contact_default")
+    deletion = rendering.escape(content.render("privacy_deletion", settings, contact="\0"))
+    deletion = deletion.replace("\0", contact_html, 1)
+    return (
+        f'<section class="om-privacy" aria-label="{text("privacy_label")}">'
+        f"<p>{text('privacy_stored')} {text('privacy_readers')} {kept}</p>"
+        f"<details><summary>{text('privacy_more')}</summary><p>{deletion}</p></details>"
+        "</section>"
+    )
+
+
 def _session_key(request: gr.Request | None) -> str | None:
     return getattr(request, "session_hash", None) or None
 
@@ -197,7 +219,8 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 buttons=["copy"],
                 feedback_options=content.render_list("feedback_options", settings),
                 placeholder=text("chat_placeholder"),
-                autoscroll=True,
+                examples=[{"text": q} for q in content.render_list("starter_questions", settings)],
+                autoscroll=False,
             )
             status = gr.HTML("", elem_id="om-status", js_on_load=None)
             with gr.Row(elem_id="om-input-row", equal_height=False):
@@ -207,6 +230,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                     lines=1,
                     max_lines=6,
                     elem_id="om-question",
+                    container=False,
                     scale=5,
                     min_width=160,
                     autofocus=False,
@@ -214,6 +238,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 send = gr.Button(
                     text("send"), variant="primary", elem_id="om-send", scale=1, min_width=72
                 )
+            gr.HTML(privacy_html(settings), elem_id="om-privacy", js_on_load=None)
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
             )
@@ -246,6 +271,15 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 api_visibility="private",
                 show_progress="hidden",
             )
+        chatbot.example_select(
+            _example_text, outputs=[question], api_visibility="private", queue=False
+        ).then(
+            respond,
+            inputs=[question, shown, conversation_id, answer_ids],
+            outputs=respond_outputs,
+            api_visibility="private",
+            show_progress="hidden",
+        )
         reset_outputs = [
             chatbot,
             shown,
@@ -272,6 +306,13 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             api_visibility="private",
         )
     return blocks
+
+
+def _example_text(data: gr.SelectData) -> str:
+    """The starter question a person tapped, put in the question box to be asked."""
+    value = data.value
+    picked = value.get("text") if isinstance(value, dict) else value
+    return picked if isinstance(picked, str) else ""
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:

@@ -78,6 +78,18 @@ def link(url: str, text: str) -> str:
     return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
 
 
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}")
+
+
+def contact_html(contact: str) -> str:
+    """A contact from the settings: an email address or web page as a link, else plain text."""
+    contact = contact.strip()
+    if _EMAIL.fullmatch(contact):
+        return f'<a href="mailto:{escape(contact)}">{escape(contact)}</a>'
+    url = safe_url(contact)
+    return link(url, contact) if url else escape(contact)
+
+
 def inline_html(text: str) -> str:
     """Escape a line of text, turning the http(s) URLs in it into safe links."""
     parts: list[str] = []

@@ -34,6 +34,16 @@
     for (var i = 0; i < nodes.length; i++) {
       nodes[i].removeAttribute("aria-label");
     }
+    /* Decorative route icons are not read out (the label next to them says it all). */
+    var icons = scope.querySelectorAll("#om-chat .route-icon:not([aria-hidden])");
+    for (var k = 0; k < icons.length; k++) {
+      icons[k].setAttribute("aria-hidden", "true");
+    }
+    /* Starter question buttons: their name is the question they ask. */
+    var examples = scope.querySelectorAll("#om-chat button.example[aria-label]");
+    for (var j = 0; j < examples.length; j++) {
+      examples[j].removeAttribute("aria-label");
+    }
   }
   new MutationObserver(function () {
     unlabelMessages(document);
@@ -43,6 +53,104 @@
     attributes: true,
     attributeFilter: ["aria-label"],
   });
+
+  /* Replies: show the START of each new reply (not the end of its source cards), and
+   * announce safety alerts in an assertive live region so they are heard at once. */
+  var announcer = null;
+  function announce(text) {
+    if (!announcer) {
+      announcer = document.createElement("div");
+      announcer.id = "om-announcer";
+      announcer.className = "om-visually-hidden";
+      announcer.setAttribute("role", "alert");
+      announcer.setAttribute("aria-live", "assertive");
+      announcer.setAttribute("aria-atomic", "true");
+      document.body.appendChild(announcer);
+    }
+    announcer.textContent = "";
+    setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+  var seenReply = "";
+  function showReplyStart() {
+    var bots = document.querySelectorAll("#om-chat [data-testid='bot']");
+    if (!bots.length) {
+      seenReply = "";
+      return;
+    }
+    var last = bots[bots.length - 1];
+    var done = last.querySelector(".route-note, .answer-body:not(.streaming)") !== null;
+    var key = bots.length + (done ? ":done" : ":streaming");
+    if (key === seenReply) {
+      return;
+    }
+    seenReply = key;
+    var row = last.closest(".message-row") || last;
+    var scroller = row.closest(".bubble-wrap");
+    if (scroller) {
+      var offset = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTop += offset - 8;
+    }
+    var chat = document.getElementById("om-chat");
+    if (chat) {
+      var rect = chat.getBoundingClientRect();
+      if (rect.top < 0 || rect.top > window.innerHeight - 120) {
+        window.scrollBy(0, rect.top - 8);
+      }
+    }
+    var alert = done ? last.querySelector(".route-note[role='alert']") : null;
+    if (alert) {
+      var parts = [];
+      var blocks = alert.querySelectorAll(".route-label strong, p:not(.route-label), li");
+      for (var b = 0; b < blocks.length; b++) {
+        parts.push(blocks[b].textContent.trim());
+      }
+      announce(parts.join(" ").replace(/\s+/g, " ").trim());
+    }
+  }
+  new MutationObserver(function () {
+    showReplyStart();
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+  /* Size the conversation so the note above it and the question box below it stay in view
+   * without scrolling the page, on a phone as in the widget's panel. */
+  var MIN_CHAT_PX = embedded ? 150 : 140;
+  var MAX_CHAT_PX = 720;
+  var fitting = false;
+  function fitChat() {
+    var app = document.getElementById("om-app");
+    var chat = document.getElementById("om-chat");
+    if (!app || !chat || fitting) {
+      return;
+    }
+    fitting = true;
+    var bottom = 0;
+    for (var i = 0; i < app.children.length; i++) {
+      var rect = app.children[i].getBoundingClientRect();
+      if (rect.height > 0) {
+        bottom = Math.max(bottom, rect.bottom + window.scrollY);
+      }
+    }
+    var spare = window.innerHeight - bottom - 12;
+    var height = Math.floor(chat.offsetHeight + spare);
+    height = Math.max(MIN_CHAT_PX, Math.min(MAX_CHAT_PX, height));
+    if (Math.abs(height - chat.offsetHeight) > 1) {
+      chat.style.setProperty("height", height + "px", "important");
+      chat.style.setProperty("min-height", MIN_CHAT_PX + "px", "important");
+    }
+    fitting = false;
+  }
+  window.addEventListener("resize", fitChat);
+  var sizer = new ResizeObserver(fitChat);
+  new MutationObserver(function (_, obs) {
+    var app = document.getElementById("om-app");
+    if (app) {
+      obs.disconnect();
+      sizer.observe(app);
+      fitChat();
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   if (!embedded) {
     return;
@@ -74,41 +182,4 @@
   if (document.hasFocus()) {
     focusQuestion();
   }
-
-  /* The panel is short: size the conversation so the note above it and the question box
-   * below it stay in view without scrolling the page. */
-  var MIN_CHAT_PX = 150;
-  var fitting = false;
-  function fitChat() {
-    var app = document.getElementById("om-app");
-    var chat = document.getElementById("om-chat");
-    if (!app || !chat || fitting) {
-      return;
-    }
-    fitting = true;
-    var bottom = 0;
-    for (var i = 0; i < app.children.length; i++) {
-      var rect = app.children[i].getBoundingClientRect();
-      if (rect.height > 0) {
-        bottom = Math.max(bottom, rect.bottom + window.scrollY);
-      }
-    }
-    var spare = window.innerHeight - bottom - 12;
-    var height = Math.max(MIN_CHAT_PX, Math.floor(chat.offsetHeight + spare));
-    if (Math.abs(height - chat.offsetHeight) > 1) {
-      chat.style.setProperty("height", height + "px", "important");
-      chat.style.setProperty("min-height", MIN_CHAT_PX + "px", "important");
-    }
-    fitting = false;
-  }
-  window.addEventListener("resize", fitChat);
-  var sizer = new ResizeObserver(fitChat);
-  new MutationObserver(function (_, obs) {
-    var app = document.getElementById("om-app");
-    if (app) {
-      obs.disconnect();
-      sizer.observe(app);
-      fitChat();
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
