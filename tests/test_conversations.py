@@ -150,9 +150,9 @@ def test_processes_starting_together_migrate_once(db_url: str) -> None:
                 child.wait()
     for child, (out, err) in zip(children, results, strict=True):
         assert child.returncode == 0, err
-        assert out.strip() == "0001"
+        assert out.strip() == "0002"
     with ConversationStore(db_url) as store:
-        assert store.schema_revision() == "0001"
+        assert store.schema_revision() == "0002"
         assert store.exists(store.new_conversation())
 
 
@@ -269,6 +269,33 @@ def test_not_helpful_feedback_flags_the_conversation(store: ConversationStore) -
     liked_detail = store.get_conversation(liked)
     assert liked_detail is not None
     assert [f["helpful"] for f in liked_detail["messages"][1]["feedback"]] == [True]
+
+
+def test_feedback_reasons_and_comment_complete_one_record(store: ConversationStore) -> None:
+    conversation, _, reply = _conversation_with_reply(store, "scar tissue")
+    feedback_id = store.add_feedback(conversation, reply, helpful=False)
+    store.update_feedback(
+        conversation, feedback_id, reasons=["wrong", "hard_to_understand"], comment=" too long "
+    )
+    [feedback] = (store.messages(conversation) or [])[1]["feedback"]
+    assert feedback["id"] == feedback_id and feedback["helpful"] is False
+    assert feedback["reasons"] == ["hard_to_understand", "wrong"]
+    assert feedback["comment"] == "too long"
+    assert _count(store, Feedback) == 1
+
+    other, _, other_reply = _conversation_with_reply(store, "lymph nodes")
+    direct = store.add_feedback(other, other_reply, helpful=False, reasons=["not_answered"])
+    with pytest.raises(ValueError, match="not feedback in this conversation"):
+        store.update_feedback(conversation, direct, reasons=[], comment="mine")
+    with pytest.raises(ValueError, match="unknown feedback reason"):
+        store.update_feedback(other, direct, reasons=["rude"], comment=None)
+    with pytest.raises(ValueError, match="list of reason codes"):
+        store.add_feedback(other, other_reply, helpful=False, reasons="wrong")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at most"):
+        store.update_feedback(other, direct, reasons=[], comment="x" * 2001)
+    [kept] = (store.messages(other) or [])[1]["feedback"]
+    assert (kept["reasons"], kept["comment"]) == (["not_answered"], None)
+    assert _count(store, Feedback) == 2
 
 
 def test_flags_are_listed_newest_first_and_resolved(store: ConversationStore) -> None:
@@ -520,8 +547,8 @@ def test_database_urls_are_checked() -> None:
 
 def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
-    assert run_db_command("migrate", settings) == "schema at revision 0001"
-    assert run_db_command("migrate", settings) == "schema at revision 0001"
+    assert run_db_command("migrate", settings) == "schema at revision 0002"
+    assert run_db_command("migrate", settings) == "schema at revision 0002"
     with ConversationStore.from_settings(settings) as store:
         old = store.new_conversation()
         keep = store.new_conversation()
@@ -562,10 +589,11 @@ def test_revision_autogenerates_nothing_when_the_models_match_the_migrations(
         "revision", load_settings(data_dir=tmp_path / "data"), message="nothing changed"
     )
 
-    [written] = [p for p in (migrations / "versions").glob("*.py") if p.name != "0001_initial.py"]
+    shipped = {"0001_initial.py", "0002_feedback_reasons.py"}
+    [written] = [p for p in (migrations / "versions").glob("*.py") if p.name not in shipped]
     assert line == f"wrote {written}"
     source = written.read_text()
-    assert "down_revision: str | Sequence[str] | None = '0001'" in source
+    assert "down_revision: str | Sequence[str] | None = '0002'" in source
     upgrade = source.split("def upgrade() -> None:")[1].split("def downgrade")[0]
     assert "op." not in upgrade
 
