@@ -319,6 +319,7 @@ def test_emergency_reply_is_an_alert_that_looks_different(page: Any, base_url: s
     banner.wait_for()
     assert banner.get_attribute("role") == "alert"
     assert "Emergency" in banner.inner_text() and "911" in banner.inner_text()
+    assert reply.locator(".om-feedback").count() == 0, "no feedback buttons on an emergency"
     colours = page.evaluate(
         """() => {
             const bg = e => getComputedStyle(e).backgroundColor;
@@ -348,8 +349,10 @@ def test_safety_replies_on_a_phone_have_tap_to_call_and_tap_to_text_links(
     call.scroll_into_view_if_needed()
     size = call.bounding_box()
     assert size is not None and size["height"] >= 24 and size["width"] >= 24, size
-    crisis = ask(page, box, "I want to end my life").locator(".route-crisis")
+    crisis_reply = ask(page, box, "I want to end my life")
+    crisis = crisis_reply.locator(".route-crisis")
     crisis.wait_for()
+    assert crisis_reply.locator(".om-feedback").count() == 0, "no feedback buttons on a crisis"
     assert crisis.locator("a.help-call[href='tel:988']").count() >= 1
     assert crisis.locator("a.help-text[href='sms:988']").count() >= 1
     assert crisis.locator("a.help-call[href='tel:911']").count() >= 1
@@ -359,29 +362,60 @@ def test_safety_replies_on_a_phone_have_tap_to_call_and_tap_to_text_links(
     screenshot(page, "chat-360px-tap-to-call", full_page=False)
 
 
-def test_feedback_with_comment_is_stored_and_flags(
+def test_feedback_in_place_is_one_record_with_reasons_and_comment(
     page: Any, base_url: str, store: ConversationStore
 ) -> None:
+    page.set_viewport_size(LAPTOP)
     box = open_chat(page, base_url)
     reply = ask(page, box, QUESTION)
-    reply.locator(".source-card").first.wait_for()
-    page.get_by_role("button", name="Dislike").last.click()
-    comment = page.get_by_label("Tell us more about this answer (optional)")
-    comment.wait_for(state="visible")
-    assert "review" in page.locator("#om-status").inner_text()
-    marker = f"browser-comment-{time.time_ns()}"
-    comment.fill(f"Too general {marker}")
-    page.get_by_role("button", name="Send comment").click()
-    page.get_by_text("Your comment was saved").wait_for()
-    screenshot(page, "chat-desktop-feedback")
+    feedback = reply.locator(".om-feedback")
+    feedback.wait_for()
+    assert page.get_by_role("button", name="Like").count() == 0
+    assert page.get_by_role("button", name="Dislike").count() == 0
+    helpful = feedback.get_by_role("button", name="Helpful", exact=True)
+    not_helpful = feedback.get_by_role("button", name="Not helpful", exact=True)
+    for button in (helpful, not_helpful):
+        button.scroll_into_view_if_needed()
+        size = button.bounding_box()
+        assert size["width"] >= 24 and size["height"] >= 24, size
 
-    flagged = [f for f in store.list_flagged(limit=500) if NOT_HELPFUL_REASON in f["flag_reasons"]]
-    found = []
-    for summary in flagged:
-        for message in store.messages(summary["conversation_id"]) or []:
-            found += [(fb["helpful"], fb["comment"]) for fb in message["feedback"]]
-    assert (False, f"Too general {marker}") in found
-    assert (False, None) in found
+    not_helpful.click()
+    more = feedback.locator(".om-fb-more")
+    more.wait_for(state="visible")
+    assert not_helpful.get_attribute("aria-pressed") == "true"
+    assert "review" in feedback.locator(".om-fb-status").inner_text()
+    shown = more.bounding_box()
+    bubble = reply.bounding_box()
+    assert shown["y"] >= 0 and shown["y"] + shown["height"] <= LAPTOP["height"], shown
+    assert (
+        bubble["y"] <= shown["y"] and shown["y"] + shown["height"] <= bubble["y"] + bubble["height"]
+    ), "the reasons and the comment box are shown in the answer they are about"
+    screenshot(page, "chat-desktop-feedback-reasons", full_page=False)
+
+    marker = f"browser-comment-{time.time_ns()}"
+    more.get_by_label("It didn't answer my question").check()
+    more.get_by_label("It was hard to understand").check()
+    more.get_by_label("Tell us more (optional)").fill(f"Too general {marker}")
+    more.get_by_role("button", name="Send").click()
+    feedback.locator(".om-fb-status", has_text="We saved what you told us").wait_for()
+    assert more.is_hidden()
+
+    classes = feedback.get_attribute("class").split()
+    [conversation_id] = [c.removeprefix("om-fb-c-") for c in classes if c.startswith("om-fb-c-")]
+    [message_id] = [int(c.removeprefix("om-fb-m-")) for c in classes if c.startswith("om-fb-m-")]
+    messages = store.messages(conversation_id) or []
+    [answer] = [m for m in messages if m["id"] == message_id]
+    [record] = answer["feedback"]
+    assert record["helpful"] is False
+    assert record["reasons"] == ["hard_to_understand", "not_answered"]
+    assert record["comment"] == f"Too general {marker}"
+    flagged = {f["conversation_id"] for f in store.list_flagged(limit=500)}
+    assert conversation_id in flagged
+    assert any(
+        NOT_HELPFUL_REASON in f["flag_reasons"]
+        for f in store.list_flagged(limit=500)
+        if f["conversation_id"] == conversation_id
+    )
 
 
 def test_too_long_message_is_explained_and_kept_for_editing(page: Any, base_url: str) -> None:

@@ -17,7 +17,6 @@ import gradio as gr
 from .. import content
 from ..chat import ConversationService
 from ..config import Settings
-from ..conversations import MAX_COMMENT_CHARS
 from ..errors import ChatInputError
 from . import rendering
 
@@ -78,29 +77,26 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
         message: str,
         shown: list[dict[str, str]],
         conversation_id: str | None,
-        answer_ids: dict[int, int],
         request: gr.Request,
     ) -> Iterator[Outputs]:
         shown = list(shown or [])
-        answer_ids = dict(answer_ids or {})
         keep = gr.update()
         try:
             text = service.validate(message)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield keep, keep, shown, conversation_id, answer_ids, notice, keep
+            yield keep, keep, shown, conversation_id, notice
             return
         before = list(shown)
         shown.append({"role": "user", "content": rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
-        hidden_comment = gr.update(visible=False)
-        yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+        yield "", list(shown), list(shown), conversation_id, ""
         events = service.stream_message(conversation_id, text, session_key=_session_key(request))
         try:
             first = next(events)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield message, before, before, conversation_id, answer_ids, notice, keep
+            yield message, before, before, conversation_id, notice
             return
         index = len(shown) - 1
         streamed = ""
@@ -108,99 +104,28 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             if event.result is None:
                 streamed += event.delta
                 shown[index] = {"role": "assistant", "content": rendering.streaming_html(streamed)}
-                yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+                yield "", list(shown), list(shown), conversation_id, ""
                 continue
             result = event.result
             reply = result.reply
-            shown[index] = {
-                "role": "assistant",
-                "content": rendering.assistant_html(
-                    reply.blocks, result.route, reply.citations, settings
-                ),
-            }
-            answer_ids[index] = result.message_id
-            yield "", shown, shown, result.conversation_id, dict(answer_ids), "", hidden_comment
+            html = rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)
+            if rendering.takes_feedback(result.route) and not result.failed:
+                html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
+            shown[index] = {"role": "assistant", "content": html}
+            yield "", shown, shown, result.conversation_id, ""
 
     def new_conversation() -> Outputs:
         return (
             [],
             [],
             None,
-            {},
-            None,
             rendering.notice_html(text("new_conversation_started")),
             "",
-            gr.update(visible=False),
-            "",
-        )
-
-    def on_like(
-        data: gr.LikeData,
-        conversation_id: str | None,
-        answer_ids: dict[int, int],
-        request: gr.Request,
-    ) -> Outputs:
-        index = data.index if isinstance(data.index, int) else data.index[0]
-        message_id = (answer_ids or {}).get(index)
-        if conversation_id is None or message_id is None or data.liked not in (True, False):
-            return None, "", "", gr.update(visible=False)
-        helpful = bool(data.liked)
-        try:
-            service.add_feedback(
-                conversation_id, message_id, helpful, session_key=_session_key(request)
-            )
-        except ChatInputError as exc:
-            notice = rendering.notice_html(exc.message, "error")
-            return None, notice, "", gr.update(visible=False)
-        except ValueError:
-            notice = rendering.notice_html(text("feedback_not_saved"), "error")
-            return None, notice, "", gr.update(visible=False)
-        thanks = text("feedback_helpful_saved" if helpful else "feedback_not_helpful_saved")
-        pending = {"message_id": message_id, "helpful": helpful}
-        return (
-            pending,
-            rendering.notice_html(f"{thanks} {text('feedback_invite_comment')}"),
-            "",
-            gr.update(visible=True),
-        )
-
-    def send_comment(
-        comment: str,
-        conversation_id: str | None,
-        pending: dict[str, Any] | None,
-        request: gr.Request,
-    ) -> Outputs:
-        comment = (comment or "").strip()
-        if not comment:
-            notice = rendering.notice_html(text("comment_empty"), "error")
-            return pending, notice, gr.update(), gr.update()
-        if conversation_id is None or not pending:
-            return None, "", "", gr.update(visible=False)
-        try:
-            service.add_feedback(
-                conversation_id,
-                int(pending["message_id"]),
-                bool(pending["helpful"]),
-                comment[:MAX_COMMENT_CHARS],
-                session_key=_session_key(request),
-            )
-        except ChatInputError as exc:
-            return pending, rendering.notice_html(exc.message, "error"), gr.update(), gr.update()
-        except ValueError:
-            notice = rendering.notice_html(text("comment_not_saved"), "error")
-            return pending, notice, gr.update(), gr.update()
-        return (
-            None,
-            rendering.notice_html(text("comment_saved")),
-            "",
-            gr.update(visible=False),
         )
 
     with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
         shown = gr.State([])
         conversation_id = gr.State(None)
-        answer_ids = gr.State({})
-        pending_feedback = gr.State(None)
 
         with gr.Column(elem_id="om-app"):
             gr.HTML(header_html(settings), elem_id="om-header", js_on_load=None)
@@ -217,7 +142,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 allow_tags=False,
                 latex_delimiters=[],
                 buttons=["copy"],
-                feedback_options=content.render_list("feedback_options", settings),
+                feedback_options=None,
                 placeholder=text("chat_placeholder"),
                 examples=[{"text": q} for q in content.render_list("starter_questions", settings)],
                 autoscroll=False,
@@ -242,31 +167,17 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
             )
-            with gr.Column(visible=False, elem_id="om-feedback") as feedback_box:
-                comment = gr.Textbox(
-                    label=text("comment_label"),
-                    lines=2,
-                    max_lines=6,
-                    max_length=MAX_COMMENT_CHARS,
-                    elem_id="om-comment",
-                )
-                send_comment_btn = gr.Button(
-                    text("send_comment"), variant="secondary", elem_id="om-send-comment"
-                )
-
         respond_outputs = [
             question,
             chatbot,
             shown,
             conversation_id,
-            answer_ids,
             status,
-            feedback_box,
         ]
         for trigger in (question.submit, send.click):
             trigger(
                 respond,
-                inputs=[question, shown, conversation_id, answer_ids],
+                inputs=[question, shown, conversation_id],
                 outputs=respond_outputs,
                 api_visibility="private",
                 show_progress="hidden",
@@ -275,7 +186,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             _example_text, outputs=[question], api_visibility="private", queue=False
         ).then(
             respond,
-            inputs=[question, shown, conversation_id, answer_ids],
+            inputs=[question, shown, conversation_id],
             outputs=respond_outputs,
             api_visibility="private",
             show_progress="hidden",
@@ -284,27 +195,11 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             chatbot,
             shown,
             conversation_id,
-            answer_ids,
-            pending_feedback,
             status,
-            comment,
-            feedback_box,
             question,
         ]
         new.click(new_conversation, outputs=reset_outputs, api_visibility="private")
         chatbot.clear(new_conversation, outputs=reset_outputs, api_visibility="private")
-        chatbot.like(
-            on_like,
-            inputs=[conversation_id, answer_ids],
-            outputs=[pending_feedback, status, comment, feedback_box],
-            api_visibility="private",
-        )
-        send_comment_btn.click(
-            send_comment,
-            inputs=[comment, conversation_id, pending_feedback],
-            outputs=[pending_feedback, status, comment, feedback_box],
-            api_visibility="private",
-        )
     return blocks
 
 

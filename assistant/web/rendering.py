@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from .. import content
 from ..config import Settings
-from ..conversations import ERROR_ROUTE
+from ..conversations import ERROR_ROUTE, FEEDBACK_REASONS, MAX_COMMENT_CHARS
 from ..schema import Block, Bullets, Citation, Cited, Paragraph, Route
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
@@ -233,6 +233,54 @@ def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
         f'<div class="sources"><p class="sources-heading"><strong>{heading}</strong></p>'
         f'<ol class="source-list">{"".join(cards)}</ol></div>'
     )
+
+
+def feedback_html(conversation_id: str, message_id: int, settings: Settings) -> str:
+    """Helpful / Not helpful buttons under an answer, with reasons and a comment shown in place.
+
+    The page script (``static/chat_head.js``) sends them to ``/api/feedback``: the rating
+    at once, then what was wrong and the comment to the same record.
+    """
+
+    def text(text_id: str) -> str:
+        return escape(content.render(text_id, settings))
+
+    reasons = "".join(
+        f'<label class="om-fb-reason"><input type="checkbox" value="{escape(code)}"> '
+        f"{text('feedback_reason_' + code)}</label>"
+        for code in FEEDBACK_REASONS
+    )
+    # Gradio's sanitiser keeps classes and ``hidden`` but drops data-* attributes and
+    # textareas, so the ids ride in class names and the messages in hidden spans.
+    messages = "".join(
+        f'<span class="om-fb-msg om-fb-msg-{name}" hidden>{text(text_id)}</span>'
+        for name, text_id in (
+            ("helpful", "feedback_helpful_saved"),
+            ("not-helpful", "feedback_not_helpful_saved"),
+            ("failed", "feedback_not_saved"),
+            ("more-saved", "comment_saved"),
+        )
+    )
+    return (
+        f'<div class="om-feedback om-fb-c-{escape(conversation_id)} om-fb-m-{int(message_id)}">'
+        f'<p class="om-fb-question">{text("feedback_question")}</p>'
+        '<div class="om-fb-buttons">'
+        f'<button type="button" class="om-fb om-fb-yes">{text("feedback_helpful")}</button>'
+        f'<button type="button" class="om-fb om-fb-no">{text("feedback_not_helpful")}</button>'
+        "</div>"
+        '<div class="om-fb-more" hidden>'
+        f"<fieldset><legend>{text('feedback_reasons_legend')}</legend>{reasons}</fieldset>"
+        f'<label class="om-fb-comment">{text("feedback_comment_label")}'
+        f'<input type="text" maxlength="{MAX_COMMENT_CHARS}"></label>'
+        f'<button type="button" class="om-fb-send">{text("feedback_send")}</button></div>'
+        f'<p class="om-fb-status" role="status"></p>{messages}</div>'
+    )
+
+
+def takes_feedback(route: str) -> bool:
+    """Feedback is asked for on answers and notes, never on emergency, crisis or error replies."""
+    style = ROUTE_STYLES.get(route)
+    return style is None or not style.alert
 
 
 def route_banner(route: str, settings: Settings) -> str:

@@ -113,6 +113,108 @@
     showReplyStart();
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+  /* Feedback under an answer: the rating is saved at once; "Not helpful" then shows what
+   * could be wrong and a comment box in place, sent to the same feedback record. */
+  function feedbackUrl(id) {
+    return new URL("../api/feedback" + (id ? "/" + id : ""), window.location.href).href;
+  }
+  function say(box, name) {
+    var status = box.querySelector(".om-fb-status");
+    var message = box.querySelector(".om-fb-msg-" + name);
+    if (status && message) {
+      status.textContent = message.textContent;
+    }
+  }
+  function idOf(box, prefix) {
+    var match = box.className.match(new RegExp("(?:^|\\s)" + prefix + "([A-Za-z0-9_-]+)"));
+    return match ? match[1] : null;
+  }
+  function sendFeedback(method, url, body) {
+    return fetch(url, {
+      method: method,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) {
+          throw new Error(data && data.error ? data.error : "HTTP " + response.status);
+        }
+        return data;
+      });
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var button = target && target.closest(".om-feedback button");
+    if (!button) {
+      return;
+    }
+    var box = button.closest(".om-feedback");
+    event.preventDefault();
+    event.stopPropagation();
+    if (button.classList.contains("om-fb")) {
+      if (box.getAttribute("data-feedback-id")) {
+        return;
+      }
+      var helpful = button.classList.contains("om-fb-yes");
+      var buttons = box.querySelectorAll(".om-fb");
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].disabled = true;
+        buttons[i].setAttribute("aria-pressed", String(buttons[i] === button));
+      }
+      sendFeedback("POST", feedbackUrl(), {
+        conversation_id: idOf(box, "om-fb-c-"),
+        message_id: parseInt(idOf(box, "om-fb-m-"), 10),
+        helpful: helpful,
+      }).then(
+        function (data) {
+          box.setAttribute("data-feedback-id", String(data.feedback_id));
+          say(box, helpful ? "helpful" : "not-helpful");
+          var more = box.querySelector(".om-fb-more");
+          if (!helpful && more) {
+            more.hidden = false;
+            more.scrollIntoView({ block: "nearest" });
+            var first = more.querySelector("input");
+            if (first) {
+              first.focus();
+            }
+          }
+        },
+        function () {
+          for (var j = 0; j < buttons.length; j++) {
+            buttons[j].disabled = false;
+            buttons[j].setAttribute("aria-pressed", "false");
+          }
+          say(box, "failed");
+        }
+      );
+    } else if (button.classList.contains("om-fb-send")) {
+      var id = box.getAttribute("data-feedback-id");
+      var reasons = [];
+      var checked = box.querySelectorAll(".om-fb-more input[type='checkbox']:checked");
+      for (var k = 0; k < checked.length; k++) {
+        reasons.push(checked[k].value);
+      }
+      var comment = box.querySelector(".om-fb-more input[type='text']");
+      button.disabled = true;
+      sendFeedback("PATCH", feedbackUrl(id), {
+        conversation_id: idOf(box, "om-fb-c-"),
+        reasons: reasons,
+        comment: comment && comment.value.trim() ? comment.value : null,
+      }).then(
+        function () {
+          box.querySelector(".om-fb-more").hidden = true;
+          say(box, "more-saved");
+        },
+        function () {
+          button.disabled = false;
+          say(box, "failed");
+        }
+      );
+    }
+  }, true);
+
   /* Size the conversation so the note above it and the question box below it stay in view
    * without scrolling the page, on a phone as in the widget's panel. */
   var MIN_CHAT_PX = embedded ? 150 : 140;
