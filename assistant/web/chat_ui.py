@@ -88,7 +88,8 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             yield keep, keep, shown, conversation_id, notice
             return
         before = list(shown)
-        shown.append({"role": "user", "content": rendering.user_markdown(text)})
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
         yield "", list(shown), list(shown), conversation_id, ""
         events = service.stream_message(conversation_id, text, session_key=_session_key(request))
@@ -100,10 +101,14 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             return
         index = len(shown) - 1
         streamed = ""
+        assistant_label = rendering.speaker_label(content.render("speaker_assistant", settings))
         for event in _chain(first, events):
             if event.result is None:
                 streamed += event.delta
-                shown[index] = {"role": "assistant", "content": rendering.streaming_html(streamed)}
+                shown[index] = {
+                    "role": "assistant",
+                    "content": assistant_label + rendering.streaming_html(streamed),
+                }
                 yield "", list(shown), list(shown), conversation_id, ""
                 continue
             result = event.result
@@ -111,7 +116,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             html = rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)
             if rendering.takes_feedback(result.route) and not result.failed:
                 html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
-            shown[index] = {"role": "assistant", "content": html}
+            shown[index] = {"role": "assistant", "content": assistant_label + html}
             yield "", shown, shown, result.conversation_id, ""
 
     def new_conversation() -> Outputs:

@@ -320,6 +320,11 @@ def user_markdown(text: str) -> str:
     return plain_text_markdown(text)
 
 
+def speaker_label(label: str) -> str:
+    """Who is speaking, for screen readers only (the bubbles show it by position and colour)."""
+    return f'<span class="om-visually-hidden om-speaker">{escape(label)} </span>'
+
+
 def notice_html(text: str, kind: str = "info") -> str:
     """A status line under the chat (errors such as too long or too fast, thanks for feedback)."""
     css = "notice-error" if kind == "error" else "notice-info"

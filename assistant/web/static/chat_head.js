@@ -39,6 +39,11 @@
     for (var k = 0; k < icons.length; k++) {
       icons[k].setAttribute("aria-hidden", "true");
     }
+    /* Gradio marks the starter questions as a list of buttons, which is not a list. */
+    var lists = scope.querySelectorAll("#om-chat .examples[role='list']");
+    for (var l = 0; l < lists.length; l++) {
+      lists[l].removeAttribute("role");
+    }
     /* Starter question buttons: their name is the question they ask. */
     var examples = scope.querySelectorAll("#om-chat button.example[aria-label]");
     for (var j = 0; j < examples.length; j++) {
@@ -51,7 +56,7 @@
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ["aria-label"],
+    attributeFilter: ["aria-label", "role"],
   });
 
   /* Replies: show the START of each new reply (not the end of its source cards), and
