@@ -297,10 +297,20 @@ def test_question_gets_a_streamed_cited_answer_with_source_cards(page: Any, base
 
     assert cards.count() >= 1
     first = cards.first
-    assert first.locator(".source-num").inner_text() == "[1]"
-    assert first.locator(".source-quote").inner_text().strip()
-    link = first.locator("a")
-    assert link.get_attribute("href", timeout=5000).startswith("https://")
+    assert first.locator(".source-title .source-num").inner_text().startswith("[1]")
+    assert first.locator(".source-quote").first.inner_text().strip()
+    link = first.locator(".source-title a")
+    href = link.get_attribute("href", timeout=5000)
+    assert href.startswith("https://") and "#:~:text=" in href, href
+    pages = [
+        a.split("#", 1)[0]
+        for a in page.locator("#om-chat .source-title a").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
+    ]
+    assert len(pages) == len(set(pages)), "one card per page"
+    passage = first.locator("a.source-passage-link").first
+    assert "#:~:text=" in passage.get_attribute("href")
     assert link.get_attribute("target") == "_blank"
     assert link.get_attribute("rel") == "noopener noreferrer"
     assert first.locator(".source-meta").inner_text().strip()

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote as quote_url
 from urllib.parse import urlsplit
 
 from .. import content
@@ -206,27 +207,67 @@ def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     return "".join(parts)
 
 
+def text_fragment_url(url: str, quote: str, words: int = 8) -> str:
+    """``url`` opened at ``quote``: a text fragment (``#:~:text=``) of its first words.
+
+    Browsers that support text fragments scroll to and highlight the passage;
+    others open the page at the top. Only the start of the quote is used, so a
+    passage that runs across paragraphs on the page still matches.
+    """
+    start = " ".join(quote.strip().strip("“”\"'…. ").split()[:words])
+    if not start:
+        return url
+    encoded = quote_url(start, safe="").replace("-", "%2D")
+    return f"{url.split('#', 1)[0]}#:~:text={encoded}"
+
+
 def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
-    """Numbered cards (title, publisher, section or page, quoted passage, link) for citations."""
+    """One card per source page: title, publisher, and each quoted passage with its marker.
+
+    Passages from the same page share a card; each links to the page at that passage.
+    """
     if not citations:
         return ""
-    cards = []
+    groups: dict[str, list[Citation]] = {}
     for c in citations:
-        url = citation_url(c)
-        title = c.title or c.source_id
-        heading = link(url, title) if url else escape(title)
-        meta = [escape(c.publisher)] if c.publisher else []
-        if c.section:
-            meta.append(f"{escape(content.render('source_section', settings))} {escape(c.section)}")
-        if c.page is not None:
-            meta.append(f"{escape(content.render('source_page', settings))} {int(c.page)}")
-        meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
+        groups.setdefault(c.source_id, []).append(c)
+    open_label = escape(content.render("source_open_passage", settings))
+    cards = []
+    for group in groups.values():
+        first = group[0]
+        url = citation_url(first)
+        title = first.title or first.source_id
+        heading = link(text_fragment_url(url, first.quote), title) if url else escape(title)
+        markers = " ".join(f"[{int(c.marker)}]" for c in group)
+        meta_html = (
+            f'<p class="source-meta">{escape(first.publisher)}</p>' if first.publisher else ""
+        )
+        passages = []
+        for c in group:
+            where = []
+            if c.section:
+                label = escape(content.render("source_section", settings))
+                where.append(f"{label} {escape(c.section)}")
+            if c.page is not None:
+                where.append(f"{escape(content.render('source_page', settings))} {int(c.page)}")
+            where_html = f'<p class="source-where">{" · ".join(where)}</p>' if where else ""
+            passage_link = ""
+            if url:
+                target = escape(text_fragment_url(url, c.quote))
+                passage_link = (
+                    f'<a class="source-passage-link" href="{target}" target="_blank"'
+                    f' rel="noopener noreferrer">{open_label} [{int(c.marker)}]</a>'
+                )
+            passages.append(
+                f'<li class="source-passage"><span class="source-num">[{int(c.marker)}]</span>'
+                f"{where_html}"
+                f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
+                f"{passage_link}</li>"
+            )
         cards.append(
             f'<li class="source-card">'
-            f'<p class="source-title"><span class="source-num">[{int(c.marker)}]</span> '
-            f"{heading}</p>{meta_html}"
-            f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
-            f"</li>"
+            f'<p class="source-title"><span class="source-num">{markers}</span> {heading}</p>'
+            f'{meta_html}<ul class="source-passages">{"".join(passages)}</ul></li>'
         )
     heading = escape(content.render("sources_heading", settings))
     return (
