@@ -444,8 +444,21 @@ def test_new_conversation_clears_the_chat(page: Any, base_url: str) -> None:
     box = open_chat(page, base_url)
     ask(page, box, QUESTION)
     page.get_by_role("button", name="New conversation").click()
+    confirm = page.locator("#om-confirm-new")
+    confirm.wait_for(state="visible")
+    assert "does not delete the saved chat" in confirm.inner_text()
+    page.get_by_role("button", name="No, keep this chat").click()
+    confirm.wait_for(state="hidden")
+    assert page.locator("#om-chat [data-testid='bot']").count() == 1
+    assert page.locator("#om-chat button[aria-label='Clear']").is_hidden(), (
+        "Gradio's own clear button would wipe the chat without asking"
+    )
+
+    page.get_by_role("button", name="New conversation").click()
+    page.get_by_role("button", name="Yes, start over").click()
     page.get_by_text("Started a new conversation").wait_for()
     assert page.locator("#om-chat [data-testid='bot']").count() == 0
+    page.get_by_role("button", name="New conversation").wait_for(state="visible")
 
 
 def test_keyboard_only_chat(page: Any, base_url: str) -> None:

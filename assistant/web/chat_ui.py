@@ -172,6 +172,16 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
             )
+            with gr.Column(visible=False, elem_id="om-confirm-new") as confirm_box:
+                confirm_text = rendering.escape(text("new_conversation_confirm"))
+                gr.HTML(f'<p class="om-confirm-text">{confirm_text}</p>', js_on_load=None)
+                with gr.Row():
+                    confirm_new = gr.Button(
+                        text("new_conversation_yes"), variant="primary", elem_id="om-confirm-yes"
+                    )
+                    keep_chat = gr.Button(
+                        text("new_conversation_no"), variant="secondary", elem_id="om-confirm-no"
+                    )
         respond_outputs = [
             question,
             chatbot,
@@ -203,8 +213,25 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             status,
             question,
         ]
-        new.click(new_conversation, outputs=reset_outputs, api_visibility="private")
-        chatbot.clear(new_conversation, outputs=reset_outputs, api_visibility="private")
+        # Starting over wipes the chat from the screen, so it is confirmed in the page first.
+        new.click(
+            lambda: (gr.update(visible=True), gr.update(visible=False)),
+            outputs=[confirm_box, new],
+            api_visibility="private",
+            queue=False,
+        )
+        keep_chat.click(
+            lambda: (gr.update(visible=False), gr.update(visible=True)),
+            outputs=[confirm_box, new],
+            api_visibility="private",
+            queue=False,
+        )
+        confirm_new.click(new_conversation, outputs=reset_outputs, api_visibility="private").then(
+            lambda: (gr.update(visible=False), gr.update(visible=True)),
+            outputs=[confirm_box, new],
+            api_visibility="private",
+            queue=False,
+        )
     return blocks
 
 
