@@ -640,6 +640,31 @@ def test_chat_page_has_no_accessibility_violations(page: Any, base_url: str) -> 
     assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.mark.parametrize(
+    ("path", "ready"), [("/docs", ".swagger-ui .info"), ("/redoc", ".api-content")]
+)
+def test_api_docs_render_with_no_other_host(
+    page: Any, base_url: str, path: str, ready: str
+) -> None:
+    # As on a hospital network with no internet: every other host is unreachable.
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if urlsplit(route.request.url).hostname == "127.0.0.1"
+            else route.abort()
+        ),
+    )
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
+    page.goto(f"{base_url}{path}")
+    page.locator(ready).first.wait_for()
+    assert "Oncology massage assistant" in page.locator("body").inner_text()
+    hosts = {urlsplit(u).hostname for u in fetched if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, f"{path} fetched from other hosts: {hosts}"
+    screenshot(page, f"api{path.replace('/', '-')}", full_page=False)
+
+
 # The widget on a host page
 
 

@@ -338,3 +338,21 @@ def test_chat_page_embedding_policy(make_client: MakeClient) -> None:
 def test_bad_embed_origins_are_refused(tmp_path: Path, origin: str) -> None:
     with pytest.raises(ValueError, match="allowed_embed_origins"):
         frame_ancestors(make_settings(tmp_path, allowed_embed_origins=[origin]))
+
+
+def test_api_docs_load_their_assets_from_this_server(client: TestClient) -> None:
+    """Offline (as many hospital networks are) /docs and /redoc still work: no CDN."""
+    import re
+
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert sources, path
+        for source in sources:
+            assert source.startswith("/"), f"{path} loads {source} from another host"
+            asset = client.get(source)
+            assert asset.status_code == 200 and len(asset.content) > 1000, source
+        assert "cdn." not in page.text and "googleapis" not in page.text, path
+    assert "/openapi.json" in client.get("/docs").text
+    assert client.get("/docs/oauth2-redirect").status_code == 200

@@ -22,7 +22,13 @@ from urllib.parse import urlsplit
 
 import gradio as gr
 from fastapi import FastAPI, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from .. import content
 from ..chat import ConversationService, StreamingAssistant
@@ -34,6 +40,7 @@ from .chat_ui import build_chat_ui
 log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
+DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
 API_BODY_LIMIT_FLOOR = 16 * 1024
@@ -242,6 +249,8 @@ def create_app(
         title="Oncology massage assistant",
         summary="Cited answers about oncology massage, with safety routing.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.chat_service = service
     api.install_error_handlers(app)
@@ -256,6 +265,8 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/")
+
+    _install_offline_docs(app)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:
@@ -298,6 +309,50 @@ def create_app(
         api_body_limit=max(API_BODY_LIMIT_FLOOR, settings.max_message_chars * 8 + 4096),
     )
     return app
+
+
+_SELF_ONLY_CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:\">"
+)
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """/docs and /redoc from files in an installed package, not a CDN (FastAPI's
+    self-hosting recipe, with the assets the ``fastapi-offline`` package ships)."""
+    assets = resources.files("fastapi_offline").joinpath("static")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+    title = app.title
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{title} - API",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        page = get_redoc_html(
+            openapi_url=openapi_url,
+            title=f"{title} - API",
+            redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
+        # ReDoc's bundle shows a logo from its vendor's CDN; nothing leaves this server.
+        html = bytes(page.body).decode().replace("<head>", f"<head>{_SELF_ONLY_CSP}", 1)
+        return HTMLResponse(html)
 
 
 async def _retention_loop(store: ConversationStore) -> None:
