@@ -665,6 +665,37 @@ def test_api_docs_render_with_no_other_host(
     screenshot(page, f"api{path.replace('/', '-')}", full_page=False)
 
 
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360x740", "1280x800"])
+def test_without_javascript_the_plain_page_shows_help_and_answers(
+    browser: Any, base_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/plain")
+        disclaimer = page.locator(".om-disclaimer")
+        assert disclaimer.locator("a.help-call[href='tel:911']").count() == 1
+        assert disclaimer.locator("a.help-text[href='sms:988']").count() == 1
+        box = page.get_by_label("Your question")
+        size = box.bounding_box()
+        assert size["y"] >= 0 and size["y"] + size["height"] <= viewport["height"], size
+        assert "We save this chat" in page.locator(".om-privacy").inner_text()
+        box.fill(QUESTION)
+        page.get_by_role("button", name="Send").click()
+        page.locator(".om-plain-reply .source-card").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+        assert "Here is what my sources say" in page.locator(".om-plain-reply").inner_text()
+        conversation = page.locator("input[name='conversation_id']").get_attribute("value")
+        page.get_by_label("Your question").fill(EMERGENCY)
+        page.get_by_role("button", name="Send").click()
+        alert = page.locator(".om-plain-reply .route-emergency")
+        alert.wait_for(timeout=ANSWER_TIMEOUT_MS)
+        assert alert.locator("a.help-call[href='tel:911']").count() >= 1
+        assert page.locator("input[name='conversation_id']").get_attribute("value") == conversation
+        screenshot(page, f"plain-no-js-{viewport['width']}", full_page=False)
+    finally:
+        context.close()
+
+
 # The widget on a host page
 
 

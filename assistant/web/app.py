@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import gradio as gr
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
 from fastapi.openapi.docs import (
     get_redoc_html,
     get_swagger_ui_html,
@@ -34,12 +34,14 @@ from .. import content
 from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
-from . import api
-from .chat_ui import build_chat_ui
+from ..errors import ChatInputError
+from . import api, rendering
+from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
+PLAIN_PATH = "/plain"
 DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
@@ -268,6 +270,30 @@ def create_app(
 
     _install_offline_docs(app)
 
+    @app.get(PLAIN_PATH, include_in_schema=False)
+    def plain_page() -> HTMLResponse:
+        return HTMLResponse(plain_html(settings, None, "", ""))
+
+    @app.post(PLAIN_PATH, include_in_schema=False)
+    def plain_post(
+        message: str = Form(""), conversation_id: str | None = Form(None)
+    ) -> HTMLResponse:
+        try:
+            result = service.handle_message(conversation_id or None, message)
+        except ChatInputError as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
+        reply = result.reply
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        bot = rendering.speaker_label(content.render("speaker_assistant", settings))
+        exchange = (
+            f'<div class="om-plain-you">{you}<p>{rendering.escape(message.strip())}</p></div>'
+            f'<div class="om-plain-reply">{bot}'
+            f"{rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)}"
+            "</div>"
+        )
+        return HTMLResponse(plain_html(settings, result.conversation_id, "", exchange))
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/favicon.ico")
@@ -316,6 +342,37 @@ _SELF_ONLY_CSP = (
     "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:\">"
 )
+
+
+def plain_html(settings: Settings, conversation_id: str | None, notice: str, exchange: str) -> str:
+    """The chat with no JavaScript: disclaimer, help numbers, privacy note and a plain form.
+
+    Served at ``PLAIN_PATH``, for browsers without JavaScript or on very slow connections
+    (Gradio adds the chat page's own head by script, so it cannot redirect them itself).
+    """
+
+    def text(text_id: str) -> str:
+        return rendering.escape(content.render(text_id, settings))
+
+    hidden = (
+        f'<input type="hidden" name="conversation_id" value="{rendering.escape(conversation_id)}">'
+        if conversation_id
+        else ""
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{rendering.escape(settings.widget_title)}</title>"
+        f"<style>{static_text('chat.css')}{static_text('plain.css')}</style></head>"
+        f'<body><main id="om-app">{header_html(settings)}{disclaimer_html(settings)}'
+        f'<section class="om-plain-chat" aria-live="polite">{exchange}</section>{notice}'
+        f'<form method="post" action="{PLAIN_PATH}" class="om-plain-form">{hidden}'
+        f'<label for="om-plain-question">{text("question_label")}</label>'
+        f'<textarea id="om-plain-question" name="message" rows="3" required'
+        f' maxlength="{settings.max_message_chars}"></textarea>'
+        f'<button type="submit">{text("send")}</button></form>'
+        f"{privacy_html(settings)}</main></body></html>"
+    )
 
 
 def _install_offline_docs(app: FastAPI) -> None:
