@@ -285,6 +285,7 @@ class ConversationService:
         helpful: bool,
         comment: str | None = None,
         *,
+        reasons: list[str] | None = None,
         session_key: str | None = None,
     ) -> int:
         """Store a thumbs up/down (and optional comment); "not helpful" flags the conversation.
@@ -295,7 +296,22 @@ class ConversationService:
         if not self.store.exists(conversation_id):
             raise UnknownConversation("no such conversation")
         self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
-        return self.store.add_feedback(conversation_id, message_id, helpful, comment)
+        return self.store.add_feedback(conversation_id, message_id, helpful, comment, reasons)
+
+    def update_feedback(
+        self,
+        conversation_id: str,
+        feedback_id: int,
+        *,
+        reasons: list[str] | None,
+        comment: str | None,
+        session_key: str | None = None,
+    ) -> None:
+        """Add what was wrong and a comment to feedback already given (the same record)."""
+        if not self.store.exists(conversation_id):
+            raise UnknownConversation("no such conversation")
+        self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
+        self.store.update_feedback(conversation_id, feedback_id, reasons=reasons, comment=comment)
 
 
 def _elapsed_ms(since: float) -> float:

@@ -96,6 +96,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(2000, ge=10)
     rate_limit_per_minute: int = Field(20, ge=1)
     retention_days: int | None = Field(None, ge=1)
+    privacy_contact: str | None = None
+    """Where people ask for their chat to be deleted (an email address, phone or web page)."""
     allowed_embed_origins: list[str] = Field(default_factory=lambda: ["*"])
     widget_title: str = "Ask about oncology massage"
     widget_color: str = "#1d4e89"

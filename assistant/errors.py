@@ -7,7 +7,8 @@
     │   └── RateLimited       (``retry_after_s``)
     └── NotFound              what a request names does not exist
         ├── UnknownConversation
-        └── UnknownMessage    (not a message of that conversation)
+        ├── UnknownMessage    (not a message of that conversation)
+        └── UnknownFeedback   (not feedback given in that conversation)
 
 ``ChatInputError.message`` is reviewed text (``assistant.content``) safe to
 show the person; adapters (the web API, the chat page) choose their own
@@ -57,3 +58,7 @@ class UnknownConversation(NotFound):
 
 class UnknownMessage(NotFound):
     field = "message_id"
+
+
+class UnknownFeedback(NotFound):
+    field = "feedback_id"

@@ -16,7 +16,14 @@ from assistant.referrals import decline_text_id
 from assistant.schema import Route, RouteDecision
 
 ALL_TEXT_IDS = content.all_text_ids()
-FILL = {"length": "2,400", "limit": "2,000", "seconds": "30", "topic": "blood counts"}
+FILL = {
+    "length": "2,400",
+    "limit": "2,000",
+    "seconds": "30",
+    "topic": "blood counts",
+    "days": "30",
+    "contact": "privacy@example.org",
+}
 """Values the code fills into the few texts that take them."""
 
 

@@ -273,6 +273,33 @@ def test_not_helpful_feedback_flags_the_conversation(store: ConversationStore) -
     assert [f["helpful"] for f in liked_detail["messages"][1]["feedback"]] == [True]
 
 
+def test_feedback_reasons_and_comment_complete_one_record(store: ConversationStore) -> None:
+    conversation, _, reply = _conversation_with_reply(store, "scar tissue")
+    feedback_id = store.add_feedback(conversation, reply, helpful=False)
+    store.update_feedback(
+        conversation, feedback_id, reasons=["wrong", "hard_to_understand"], comment=" too long "
+    )
+    [feedback] = (store.messages(conversation) or [])[1]["feedback"]
+    assert feedback["id"] == feedback_id and feedback["helpful"] is False
+    assert feedback["reasons"] == ["hard_to_understand", "wrong"]
+    assert feedback["comment"] == "too long"
+    assert _count(store, Feedback) == 1
+
+    other, _, other_reply = _conversation_with_reply(store, "lymph nodes")
+    direct = store.add_feedback(other, other_reply, helpful=False, reasons=["not_answered"])
+    with pytest.raises(ValueError, match="not feedback in this conversation"):
+        store.update_feedback(conversation, direct, reasons=[], comment="mine")
+    with pytest.raises(ValueError, match="unknown feedback reason"):
+        store.update_feedback(other, direct, reasons=["rude"], comment=None)
+    with pytest.raises(ValueError, match="list of reason codes"):
+        store.add_feedback(other, other_reply, helpful=False, reasons="wrong")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at most"):
+        store.update_feedback(other, direct, reasons=[], comment="x" * 2001)
+    [kept] = (store.messages(other) or [])[1]["feedback"]
+    assert (kept["reasons"], kept["comment"]) == (["not_answered"], None)
+    assert _count(store, Feedback) == 2
+
+
 def test_flags_are_listed_newest_first_and_resolved(store: ConversationStore) -> None:
     older, _, older_reply = _conversation_with_reply(store, "radiation")
     newer, _, _ = _conversation_with_reply(store, "blood clots")
@@ -522,8 +549,8 @@ def test_database_urls_are_checked() -> None:
 
 def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
-    assert run_db_command("migrate", settings) == "schema at revision 0002_staff"
-    assert run_db_command("migrate", settings) == "schema at revision 0002_staff"
+    assert run_db_command("migrate", settings) == "schema at revision 0003"
+    assert run_db_command("migrate", settings) == "schema at revision 0003"
     with ConversationStore.from_settings(settings) as store:
         old = store.new_conversation()
         keep = store.new_conversation()

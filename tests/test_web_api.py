@@ -226,6 +226,47 @@ def test_feedback(client: TestClient, store: ConversationStore) -> None:
         assert names in _error(response, status), payload
 
 
+def test_feedback_reasons_and_comment_update_the_same_record(
+    client: TestClient, store: ConversationStore
+) -> None:
+    answer = client.post("/api/chat", json={"message": QUESTION}).json()
+    conv, msg = answer["conversation_id"], answer["message_id"]
+    down = client.post(
+        "/api/feedback", json={"conversation_id": conv, "message_id": msg, "helpful": False}
+    )
+    feedback_id = down.json()["feedback_id"]
+    assert store.is_flagged(conv)
+    more = client.patch(
+        f"/api/feedback/{feedback_id}",
+        json={"conversation_id": conv, "reasons": ["not_answered"], "comment": "too general"},
+    )
+    assert more.status_code == 200 and more.json() == {"feedback_id": feedback_id}
+    [feedback] = (store.messages(conv) or [])[1]["feedback"]
+    assert (feedback["helpful"], feedback["reasons"], feedback["comment"]) == (
+        False,
+        ["not_answered"],
+        "too general",
+    )
+
+    other = client.post("/api/chat", json={"message": QUESTION}).json()["conversation_id"]
+    cases = [
+        (feedback_id, {"conversation_id": other, "reasons": []}, 404, "feedback_id"),
+        (feedback_id, {"conversation_id": "C" * 32, "reasons": []}, 404, "conversation_id"),
+        (10**9, {"conversation_id": conv, "reasons": []}, 404, "feedback_id"),
+        (feedback_id, {"conversation_id": conv, "reasons": ["rude"]}, 422, "reasons"),
+        (feedback_id, {"conversation_id": conv, "comment": "x" * 2001}, 422, "comment"),
+        (feedback_id, {"conversation_id": conv, "extra": 1}, 422, "extra"),
+    ]
+    for target, payload, status, names in cases:
+        response = client.patch(f"/api/feedback/{target}", json=payload)
+        assert names in _error(response, status), (target, payload)
+    [unchanged] = (store.messages(conv) or [])[1]["feedback"]
+    assert unchanged["comment"] == "too general"
+    schema = client.get("/openapi.json").json()
+    reasons = schema["components"]["schemas"]["FeedbackUpdate"]["properties"]["reasons"]
+    assert reasons["items"]["enum"] == ["not_answered", "hard_to_understand", "wrong"]
+
+
 def test_health(client: TestClient) -> None:
     response = client.get("/api/health")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
@@ -298,3 +339,21 @@ def test_chat_page_embedding_policy(make_client: MakeClient) -> None:
 def test_bad_embed_origins_are_refused(tmp_path: Path, origin: str) -> None:
     with pytest.raises(ValueError, match="allowed_embed_origins"):
         frame_ancestors(make_settings(tmp_path, allowed_embed_origins=[origin]))
+
+
+def test_api_docs_load_their_assets_from_this_server(client: TestClient) -> None:
+    """Offline (as many hospital networks are) /docs and /redoc still work: no CDN."""
+    import re
+
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert sources, path
+        for source in sources:
+            assert source.startswith("/"), f"{path} loads {source} from another host"
+            asset = client.get(source)
+            assert asset.status_code == 200 and len(asset.content) > 1000, source
+        assert "cdn." not in page.text and "googleapis" not in page.text, path
+    assert "/openapi.json" in client.get("/docs").text
+    assert client.get("/docs/oauth2-redirect").status_code == 200

@@ -305,14 +305,49 @@ def test_source_cards_escape_document_text_and_link_only_http(settings: Settings
     html = rendering.source_cards([_citation("https://example.org/page?a=1&b=2", XSS)], settings)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
-    assert (
-        '<a href="https://example.org/page?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">'
-    ) in html
+    assert '<a href="https://example.org/page?a=1&amp;b=2#:~:text=' in html
+    assert 'target="_blank" rel="noopener noreferrer"' in html
     assert "Page 4" in html and "Section: Section &lt;script&gt;" in html
 
     for bad in ("javascript:alert(1)", "data:text/html,hi", "corpus/file.md", "//evil.org/x"):
         card = rendering.source_cards([_citation(bad)], settings)
         assert "<a " not in card and "href" not in card
+
+
+def test_source_cards_group_passages_by_page_and_link_to_each_passage(
+    settings: Settings,
+) -> None:
+    page = "https://example.org/massage#top"
+    citations = [
+        Citation(
+            1,
+            page,
+            "Massage and cancer",
+            "Safety",
+            None,
+            "Light-touch massage, is safe & kind.",
+            "a",
+            "S4OM",
+        ),
+        Citation(2, "https://other.org/x", "Other page", "", None, "Another passage.", "b", ""),
+        Citation(
+            3, page, "Massage and cancer", "Benefits", None, "It may ease anxiety.", "c", "S4OM"
+        ),
+    ]
+    html = rendering.source_cards(citations, settings)
+    assert html.count('class="source-card"') == 2
+    first_card = html.split('class="source-card"')[1]
+    assert '<span class="source-num">[1] [3]</span>' in first_card
+    assert first_card.count('class="source-passage"') == 2
+    assert "Section: Safety" in first_card and "Section: Benefits" in first_card
+    assert "S4OM" in first_card
+    fragment = (
+        "https://example.org/massage#:~:text=Light%2Dtouch%20massage%2C%20is%20safe%20%26%20kind"
+    )
+    assert f'href="{fragment}"' in first_card
+    assert 'href="https://example.org/massage#:~:text=It%20may%20ease%20anxiety"' in first_card
+    assert "Read it on the page [3]" in first_card
+    assert rendering.text_fragment_url("https://e.org/p", "  ") == "https://e.org/p"
 
 
 @pytest.mark.parametrize(

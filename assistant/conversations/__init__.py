@@ -16,6 +16,7 @@ from .maintenance import run_db_command
 from .models import Base, Conversation, Feedback, Flag, Message, UTCDateTime
 from .records import (
     ERROR_ROUTE,
+    FEEDBACK_REASONS,
     MAX_COMMENT_CHARS,
     NOT_HELPFUL_REASON,
     ROLES,
@@ -31,6 +32,7 @@ from .store import MIGRATIONS_DIR, ConversationStore, normalise_url
 
 __all__ = [
     "ERROR_ROUTE",
+    "FEEDBACK_REASONS",
     "MAX_COMMENT_CHARS",
     "MIGRATIONS_DIR",
     "NOT_HELPFUL_REASON",

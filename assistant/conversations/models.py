@@ -137,6 +137,8 @@ class Feedback(Base):
     )
     rating: Mapped[str] = mapped_column(String(8))
     comment: Mapped[str | None] = mapped_column(Text)
+    reasons: Mapped[str | None] = mapped_column(String(200))
+    """What was wrong, as comma-separated ``FEEDBACK_REASONS`` codes (records: a list)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
 
     message: Mapped[Message] = relationship(back_populates="feedback")

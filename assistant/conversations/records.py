@@ -23,6 +23,9 @@ ERROR_ROUTE = "error"
 
 NOT_HELPFUL_REASON = "feedback:not_helpful"
 
+FEEDBACK_REASONS = ("not_answered", "hard_to_understand", "wrong")
+"""What a person can say was wrong with an answer (their words are in content/)."""
+
 ROLES = ("user", "assistant")
 _ROUTE_VALUES = frozenset(r.value for r in Route)
 ROUTES = _ROUTE_VALUES | {ERROR_ROUTE}
@@ -41,6 +44,7 @@ class FeedbackRecord(TypedDict):
     message_id: int
     helpful: bool
     comment: str | None
+    reasons: list[str]
     created_at: datetime
 
 
@@ -137,12 +141,28 @@ def _optional_number(value: object, what: str, *, minimum: float | None = None) 
     return number
 
 
+def feedback_reasons(reasons: object) -> str | None:
+    """Validated reason codes as stored (sorted, comma-separated), or None for none."""
+    if reasons is None:
+        return None
+    if isinstance(reasons, str) or not isinstance(reasons, list | tuple):
+        raise ValueError("reasons must be a list of reason codes")
+    unknown = [r for r in reasons if r not in FEEDBACK_REASONS]
+    if unknown:
+        raise ValueError(
+            f"unknown feedback reason(s) {unknown!r}; "
+            f"expected some of {', '.join(FEEDBACK_REASONS)}"
+        )
+    return ",".join(sorted(set(reasons))) or None
+
+
 def _feedback_record(fb: Feedback) -> FeedbackRecord:
     return {
         "id": fb.id,
         "message_id": fb.message_id,
         "helpful": fb.rating == "up",
         "comment": fb.comment,
+        "reasons": fb.reasons.split(",") if fb.reasons else [],
         "created_at": fb.created_at,
     }
 

@@ -31,7 +31,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from ..errors import UnknownConversation, UnknownMessage
+from ..errors import UnknownConversation, UnknownFeedback, UnknownMessage
 from ..schema import Route, Turn
 from .models import Conversation, Feedback, Flag, Message, _utcnow
 from .records import (
@@ -51,6 +51,7 @@ from .records import (
     _label,
     _message_record,
     _optional_number,
+    feedback_reasons,
     is_valid_conversation_id,
 )
 
@@ -128,10 +129,13 @@ class ConversationStore:
       answer service; failed replies (route ``error``) are left out so they
       do not steer retrieval.
     - ``messages(id) -> list[MessageRecord] | None``.
-    - ``add_feedback(id, message_id, helpful, comment=None) -> int``: the
-      message must be an assistant message of that conversation; "not
+    - ``add_feedback(id, message_id, helpful, comment=None, reasons=None) -> int``:
+      the message must be an assistant message of that conversation; "not
       helpful" also flags the conversation (``NOT_HELPFUL_REASON``) in the
-      same transaction.
+      same transaction. ``reasons`` are ``FEEDBACK_REASONS`` codes.
+    - ``update_feedback(id, feedback_id, *, reasons, comment) -> None``: add
+      what was wrong and a comment to that same feedback record (one record
+      per rating, however the person fills it in).
     - ``flag(id, reason, message_id=None) -> int``; ``is_flagged(id)``.
     - Staff: ``list_flagged(limit, offset, include_resolved=False)``,
       ``count_flagged(include_resolved=False)``, ``get_conversation(id)``,
@@ -338,22 +342,22 @@ class ConversationStore:
         message_id: int,
         helpful: bool,
         comment: str | None = None,
+        reasons: list[str] | None = None,
     ) -> int:
         """Record a thumbs up/down on an assistant message of this conversation."""
         if not isinstance(helpful, bool):
             raise ValueError("helpful must be True or False")
-        if comment is not None:
-            if not isinstance(comment, str):
-                raise ValueError("comment must be a string")
-            comment = comment.strip() or None
-            if comment is not None and len(comment) > MAX_COMMENT_CHARS:
-                raise ValueError(f"comment must be at most {MAX_COMMENT_CHARS} characters")
+        comment = _comment(comment)
+        stored_reasons = feedback_reasons(reasons)
         with self._sessions.begin() as session:
             message = self._require_message(session, conversation_id, message_id)
             if message.role != "assistant":
                 raise ValueError("feedback can only be given on an assistant message")
             feedback = Feedback(
-                message_id=message.id, rating="up" if helpful else "down", comment=comment
+                message_id=message.id,
+                rating="up" if helpful else "down",
+                comment=comment,
+                reasons=stored_reasons,
             )
             session.add(feedback)
             if not helpful:
@@ -366,6 +370,28 @@ class ConversationStore:
                 )
             session.flush()
             return feedback.id
+
+    def update_feedback(
+        self,
+        conversation_id: str,
+        feedback_id: int,
+        *,
+        reasons: list[str] | None,
+        comment: str | None,
+    ) -> None:
+        """Set what was wrong and the comment on a feedback record of this conversation."""
+        if isinstance(feedback_id, bool) or not isinstance(feedback_id, int):
+            raise ValueError("feedback_id must be an integer")
+        comment = _comment(comment)
+        stored_reasons = feedback_reasons(reasons)
+        if not is_valid_conversation_id(conversation_id):
+            raise UnknownConversation("unknown conversation id")
+        with self._sessions.begin() as session:
+            feedback = session.get(Feedback, feedback_id)
+            if feedback is None or feedback.message.conversation_id != conversation_id:
+                raise UnknownFeedback("feedback_id is not feedback in this conversation")
+            feedback.reasons = stored_reasons
+            feedback.comment = comment
 
     def flag(self, conversation_id: str, reason: str, message_id: int | None = None) -> int:
         """Mark a conversation for staff review; returns the flag id."""
@@ -524,3 +550,15 @@ class ConversationStore:
         if message is None or message.conversation_id != conversation_id:
             raise UnknownMessage("message_id is not a message of this conversation")
         return message
+
+
+def _comment(comment: object) -> str | None:
+    """A feedback comment stripped (None when blank); refuses non-text and over-long ones."""
+    if comment is None:
+        return None
+    if not isinstance(comment, str):
+        raise ValueError("comment must be a string")
+    stripped = comment.strip() or None
+    if stripped is not None and len(stripped) > MAX_COMMENT_CHARS:
+        raise ValueError(f"comment must be at most {MAX_COMMENT_CHARS} characters")
+    return stripped

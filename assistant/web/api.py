@@ -9,7 +9,7 @@ revealing anything. Endpoints are documented in docs/widget.md and at /docs.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Literal, get_args
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..chat import ConversationService
-from ..conversations import MAX_COMMENT_CHARS
+from ..conversations import FEEDBACK_REASONS, MAX_COMMENT_CHARS
 from ..errors import ChatInputError, NotFound, RateLimited
 from ..schema import Citation
 from . import rendering
@@ -36,12 +36,31 @@ class ChatRequest(BaseModel):
     )
 
 
+FeedbackReason = Literal["not_answered", "hard_to_understand", "wrong"]
+assert get_args(FeedbackReason) == FEEDBACK_REASONS, (
+    "keep the API's reasons and the store's in step"
+)
+
+
 class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     conversation_id: str
     message_id: int = Field(description="The message_id returned by POST /api/chat.")
     helpful: bool
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
+    reasons: list[FeedbackReason] = Field(
+        default_factory=list, description="What was wrong with the answer (optional)."
+    )
+
+
+class FeedbackUpdate(BaseModel):
+    """What was wrong and a comment, added to feedback already given (the same record)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    conversation_id: str
+    reasons: list[FeedbackReason] = Field(default_factory=list)
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
 
 
@@ -134,7 +153,11 @@ def build_router(service: ConversationService) -> APIRouter:
         """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
         try:
             feedback_id = service.add_feedback(
-                body.conversation_id, body.message_id, body.helpful, body.comment
+                body.conversation_id,
+                body.message_id,
+                body.helpful,
+                body.comment,
+                reasons=list(body.reasons),
             )
         except ChatInputError as exc:
             return _input_error(exc)
@@ -142,6 +165,25 @@ def build_router(service: ConversationService) -> APIRouter:
             return error(404, f"{exc.field}: {exc}")
         except ValueError as exc:
             return error(422, f"message_id: {exc}")
+        return FeedbackResponse(feedback_id=feedback_id)
+
+    @router.patch(
+        "/feedback/{feedback_id}",
+        response_model=FeedbackResponse,
+        responses={**responses, 404: {"model": ErrorResponse}},
+    )
+    def update_feedback(feedback_id: int, body: FeedbackUpdate) -> Any:
+        """Add what was wrong and a comment to feedback already given; it stays one record."""
+        try:
+            service.update_feedback(
+                body.conversation_id, feedback_id, reasons=list(body.reasons), comment=body.comment
+            )
+        except ChatInputError as exc:
+            return _input_error(exc)
+        except NotFound as exc:
+            return error(404, f"{exc.field}: {exc}")
+        except ValueError as exc:
+            return error(422, str(exc))
         return FeedbackResponse(feedback_id=feedback_id)
 
     @router.get("/health")

@@ -21,19 +21,28 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import gradio as gr
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from .. import content
 from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
-from . import api
-from .chat_ui import build_chat_ui
+from ..errors import ChatInputError
+from . import api, rendering
+from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
+PLAIN_PATH = "/plain"
+DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
 API_BODY_LIMIT_FLOOR = 16 * 1024
@@ -242,6 +251,8 @@ def create_app(
         title="Oncology massage assistant",
         summary="Cited answers about oncology massage, with safety routing.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.chat_service = service
     api.install_error_handlers(app)
@@ -256,6 +267,36 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/")
+
+    _install_offline_docs(app)
+
+    @app.get(PLAIN_PATH, include_in_schema=False)
+    def plain_page() -> HTMLResponse:
+        return HTMLResponse(plain_html(settings, None, "", ""))
+
+    @app.post(PLAIN_PATH, include_in_schema=False)
+    def plain_post(
+        message: str = Form(""), conversation_id: str | None = Form(None)
+    ) -> HTMLResponse:
+        try:
+            result = service.handle_message(conversation_id or None, message)
+        except ChatInputError as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
+        reply = result.reply
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        bot = rendering.speaker_label(content.render("speaker_assistant", settings))
+        exchange = (
+            f'<div class="om-plain-you">{you}<p>{rendering.escape(message.strip())}</p></div>'
+            f'<div class="om-plain-reply">{bot}'
+            f"{rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)}"
+            "</div>"
+        )
+        return HTMLResponse(plain_html(settings, result.conversation_id, "", exchange))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse(f"{CHAT_PATH}/favicon.ico")
 
     @app.get("/widget.js", include_in_schema=False)
     def widget(request: Request) -> Response:
@@ -298,6 +339,81 @@ def create_app(
         api_body_limit=max(API_BODY_LIMIT_FLOOR, settings.max_message_chars * 8 + 4096),
     )
     return app
+
+
+_SELF_ONLY_CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:\">"
+)
+
+
+def plain_html(settings: Settings, conversation_id: str | None, notice: str, exchange: str) -> str:
+    """The chat with no JavaScript: disclaimer, help numbers, privacy note and a plain form.
+
+    Served at ``PLAIN_PATH``, for browsers without JavaScript or on very slow connections
+    (Gradio adds the chat page's own head by script, so it cannot redirect them itself).
+    """
+
+    def text(text_id: str) -> str:
+        return rendering.escape(content.render(text_id, settings))
+
+    hidden = (
+        f'<input type="hidden" name="conversation_id" value="{rendering.escape(conversation_id)}">'
+        if conversation_id
+        else ""
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{rendering.escape(settings.widget_title)}</title>"
+        f"<style>{static_text('chat.css')}{static_text('plain.css')}</style></head>"
+        f'<body><main id="om-app">{header_html(settings)}{disclaimer_html(settings)}'
+        f'<section class="om-plain-chat" aria-live="polite">{exchange}</section>{notice}'
+        f'<form method="post" action="{PLAIN_PATH}" class="om-plain-form">{hidden}'
+        f'<label for="om-plain-question">{text("question_label")}</label>'
+        f'<textarea id="om-plain-question" name="message" rows="3" required'
+        f' maxlength="{settings.max_message_chars}"></textarea>'
+        f'<button type="submit">{text("send")}</button></form>'
+        f"{privacy_html(settings)}</main></body></html>"
+    )
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """/docs and /redoc from files in an installed package, not a CDN (FastAPI's
+    self-hosting recipe, with the assets the ``fastapi-offline`` package ships)."""
+    assets = resources.files("fastapi_offline").joinpath("static")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+    title = app.title
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{title} - API",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        page = get_redoc_html(
+            openapi_url=openapi_url,
+            title=f"{title} - API",
+            redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
+        # ReDoc's bundle shows a logo from its vendor's CDN; nothing leaves this server.
+        html = bytes(page.body).decode().replace("<head>", f"<head>{_SELF_ONLY_CSP}", 1)
+        return HTMLResponse(html)
 
 
 async def _retention_loop(store: ConversationStore) -> None:

@@ -17,7 +17,6 @@ import gradio as gr
 from .. import content
 from ..chat import ConversationService
 from ..config import Settings
-from ..conversations import MAX_COMMENT_CHARS
 from ..errors import ChatInputError
 from . import rendering
 
@@ -42,6 +41,28 @@ def disclaimer_html(settings: Settings) -> str:
     )
 
 
+def privacy_html(settings: Settings) -> str:
+    """What is stored, who reads it, how long it is kept and how to ask for deletion."""
+
+    def text(text_id: str, **values: object) -> str:
+        return rendering.escape(content.render(text_id, settings, **values))
+
+    if settings.retention_days:
+        kept = text("privacy_kept_days", days=settings.retention_days)
+    else:
+        kept = text("privacy_kept_until_deleted")
+    contact = (settings.privacy_contact or "").strip()
+    contact_html = rendering.contact_html(contact) if contact else text("privacy_contact_default")
+    deletion = rendering.escape(content.render("privacy_deletion", settings, contact="\0"))
+    deletion = deletion.replace("\0", contact_html, 1)
+    return (
+        f'<section class="om-privacy" aria-label="{text("privacy_label")}">'
+        f"<p>{text('privacy_stored')} {text('privacy_readers')} {kept}</p>"
+        f"<details><summary>{text('privacy_more')}</summary><p>{deletion}</p></details>"
+        "</section>"
+    )
+
+
 def _session_key(request: gr.Request | None) -> str | None:
     return getattr(request, "session_hash", None) or None
 
@@ -56,129 +77,60 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
         message: str,
         shown: list[dict[str, str]],
         conversation_id: str | None,
-        answer_ids: dict[int, int],
         request: gr.Request,
     ) -> Iterator[Outputs]:
         shown = list(shown or [])
-        answer_ids = dict(answer_ids or {})
         keep = gr.update()
         try:
             text = service.validate(message)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield keep, keep, shown, conversation_id, answer_ids, notice, keep
+            yield keep, keep, shown, conversation_id, notice
             return
         before = list(shown)
-        shown.append({"role": "user", "content": rendering.user_markdown(text)})
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
-        hidden_comment = gr.update(visible=False)
-        yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+        yield "", list(shown), list(shown), conversation_id, ""
         events = service.stream_message(conversation_id, text, session_key=_session_key(request))
         try:
             first = next(events)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield message, before, before, conversation_id, answer_ids, notice, keep
+            yield message, before, before, conversation_id, notice
             return
         index = len(shown) - 1
         streamed = ""
+        assistant_label = rendering.speaker_label(content.render("speaker_assistant", settings))
         for event in _chain(first, events):
             if event.result is None:
                 streamed += event.delta
-                shown[index] = {"role": "assistant", "content": rendering.streaming_html(streamed)}
-                yield "", list(shown), list(shown), conversation_id, answer_ids, "", hidden_comment
+                shown[index] = {
+                    "role": "assistant",
+                    "content": assistant_label + rendering.streaming_html(streamed),
+                }
+                yield "", list(shown), list(shown), conversation_id, ""
                 continue
             result = event.result
             reply = result.reply
-            shown[index] = {
-                "role": "assistant",
-                "content": rendering.assistant_html(
-                    reply.blocks, result.route, reply.citations, settings
-                ),
-            }
-            answer_ids[index] = result.message_id
-            yield "", shown, shown, result.conversation_id, dict(answer_ids), "", hidden_comment
+            html = rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)
+            if rendering.takes_feedback(result.route) and not result.failed:
+                html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
+            shown[index] = {"role": "assistant", "content": assistant_label + html}
+            yield "", shown, shown, result.conversation_id, ""
 
     def new_conversation() -> Outputs:
         return (
             [],
             [],
             None,
-            {},
-            None,
             rendering.notice_html(text("new_conversation_started")),
             "",
-            gr.update(visible=False),
-            "",
-        )
-
-    def on_like(
-        data: gr.LikeData,
-        conversation_id: str | None,
-        answer_ids: dict[int, int],
-        request: gr.Request,
-    ) -> Outputs:
-        index = data.index if isinstance(data.index, int) else data.index[0]
-        message_id = (answer_ids or {}).get(index)
-        if conversation_id is None or message_id is None or data.liked not in (True, False):
-            return None, "", "", gr.update(visible=False)
-        helpful = bool(data.liked)
-        try:
-            service.add_feedback(
-                conversation_id, message_id, helpful, session_key=_session_key(request)
-            )
-        except ChatInputError as exc:
-            notice = rendering.notice_html(exc.message, "error")
-            return None, notice, "", gr.update(visible=False)
-        except ValueError:
-            notice = rendering.notice_html(text("feedback_not_saved"), "error")
-            return None, notice, "", gr.update(visible=False)
-        thanks = text("feedback_helpful_saved" if helpful else "feedback_not_helpful_saved")
-        pending = {"message_id": message_id, "helpful": helpful}
-        return (
-            pending,
-            rendering.notice_html(f"{thanks} {text('feedback_invite_comment')}"),
-            "",
-            gr.update(visible=True),
-        )
-
-    def send_comment(
-        comment: str,
-        conversation_id: str | None,
-        pending: dict[str, Any] | None,
-        request: gr.Request,
-    ) -> Outputs:
-        comment = (comment or "").strip()
-        if not comment:
-            notice = rendering.notice_html(text("comment_empty"), "error")
-            return pending, notice, gr.update(), gr.update()
-        if conversation_id is None or not pending:
-            return None, "", "", gr.update(visible=False)
-        try:
-            service.add_feedback(
-                conversation_id,
-                int(pending["message_id"]),
-                bool(pending["helpful"]),
-                comment[:MAX_COMMENT_CHARS],
-                session_key=_session_key(request),
-            )
-        except ChatInputError as exc:
-            return pending, rendering.notice_html(exc.message, "error"), gr.update(), gr.update()
-        except ValueError:
-            notice = rendering.notice_html(text("comment_not_saved"), "error")
-            return pending, notice, gr.update(), gr.update()
-        return (
-            None,
-            rendering.notice_html(text("comment_saved")),
-            "",
-            gr.update(visible=False),
         )
 
     with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
         shown = gr.State([])
         conversation_id = gr.State(None)
-        answer_ids = gr.State({})
-        pending_feedback = gr.State(None)
 
         with gr.Column(elem_id="om-app"):
             gr.HTML(header_html(settings), elem_id="om-header", js_on_load=None)
@@ -195,9 +147,10 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 allow_tags=False,
                 latex_delimiters=[],
                 buttons=["copy"],
-                feedback_options=content.render_list("feedback_options", settings),
+                feedback_options=None,
                 placeholder=text("chat_placeholder"),
-                autoscroll=True,
+                examples=[{"text": q} for q in content.render_list("starter_questions", settings)],
+                autoscroll=False,
             )
             status = gr.HTML("", elem_id="om-status", js_on_load=None)
             with gr.Row(elem_id="om-input-row", equal_height=False):
@@ -207,6 +160,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                     lines=1,
                     max_lines=6,
                     elem_id="om-question",
+                    container=False,
                     scale=5,
                     min_width=160,
                     autofocus=False,
@@ -214,64 +168,78 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 send = gr.Button(
                     text("send"), variant="primary", elem_id="om-send", scale=1, min_width=72
                 )
+            gr.HTML(privacy_html(settings), elem_id="om-privacy", js_on_load=None)
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
             )
-            with gr.Column(visible=False, elem_id="om-feedback") as feedback_box:
-                comment = gr.Textbox(
-                    label=text("comment_label"),
-                    lines=2,
-                    max_lines=6,
-                    max_length=MAX_COMMENT_CHARS,
-                    elem_id="om-comment",
-                )
-                send_comment_btn = gr.Button(
-                    text("send_comment"), variant="secondary", elem_id="om-send-comment"
-                )
-
+            with gr.Column(visible=False, elem_id="om-confirm-new") as confirm_box:
+                confirm_text = rendering.escape(text("new_conversation_confirm"))
+                gr.HTML(f'<p class="om-confirm-text">{confirm_text}</p>', js_on_load=None)
+                with gr.Row():
+                    confirm_new = gr.Button(
+                        text("new_conversation_yes"), variant="primary", elem_id="om-confirm-yes"
+                    )
+                    keep_chat = gr.Button(
+                        text("new_conversation_no"), variant="secondary", elem_id="om-confirm-no"
+                    )
         respond_outputs = [
             question,
             chatbot,
             shown,
             conversation_id,
-            answer_ids,
             status,
-            feedback_box,
         ]
         for trigger in (question.submit, send.click):
             trigger(
                 respond,
-                inputs=[question, shown, conversation_id, answer_ids],
+                inputs=[question, shown, conversation_id],
                 outputs=respond_outputs,
                 api_visibility="private",
                 show_progress="hidden",
             )
+        chatbot.example_select(
+            _example_text, outputs=[question], api_visibility="private", queue=False
+        ).then(
+            respond,
+            inputs=[question, shown, conversation_id],
+            outputs=respond_outputs,
+            api_visibility="private",
+            show_progress="hidden",
+        )
         reset_outputs = [
             chatbot,
             shown,
             conversation_id,
-            answer_ids,
-            pending_feedback,
             status,
-            comment,
-            feedback_box,
             question,
         ]
-        new.click(new_conversation, outputs=reset_outputs, api_visibility="private")
-        chatbot.clear(new_conversation, outputs=reset_outputs, api_visibility="private")
-        chatbot.like(
-            on_like,
-            inputs=[conversation_id, answer_ids],
-            outputs=[pending_feedback, status, comment, feedback_box],
+        # Starting over wipes the chat from the screen, so it is confirmed in the page first.
+        new.click(
+            lambda: (gr.update(visible=True), gr.update(visible=False)),
+            outputs=[confirm_box, new],
             api_visibility="private",
+            queue=False,
         )
-        send_comment_btn.click(
-            send_comment,
-            inputs=[comment, conversation_id, pending_feedback],
-            outputs=[pending_feedback, status, comment, feedback_box],
+        keep_chat.click(
+            lambda: (gr.update(visible=False), gr.update(visible=True)),
+            outputs=[confirm_box, new],
             api_visibility="private",
+            queue=False,
+        )
+        confirm_new.click(new_conversation, outputs=reset_outputs, api_visibility="private").then(
+            lambda: (gr.update(visible=False), gr.update(visible=True)),
+            outputs=[confirm_box, new],
+            api_visibility="private",
+            queue=False,
         )
     return blocks
+
+
+def _example_text(data: gr.SelectData) -> str:
+    """The starter question a person tapped, put in the question box to be asked."""
+    value = data.value
+    picked = value.get("text") if isinstance(value, dict) else value
+    return picked if isinstance(picked, str) else ""
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:

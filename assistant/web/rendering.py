@@ -14,11 +14,12 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote as quote_url
 from urllib.parse import urlsplit
 
 from .. import content
 from ..config import Settings
-from ..conversations import ERROR_ROUTE
+from ..conversations import ERROR_ROUTE, FEEDBACK_REASONS, MAX_COMMENT_CHARS
 from ..schema import Block, Bullets, Citation, Cited, Paragraph, Route
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
@@ -76,6 +77,18 @@ def safe_url(url: str | None) -> str | None:
 def link(url: str, text: str) -> str:
     """An escaped external link that opens in a new tab and cannot reach back to this page."""
     return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+
+
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}")
+
+
+def contact_html(contact: str) -> str:
+    """A contact from the settings: an email address or web page as a link, else plain text."""
+    contact = contact.strip()
+    if _EMAIL.fullmatch(contact):
+        return f'<a href="mailto:{escape(contact)}">{escape(contact)}</a>'
+    url = safe_url(contact)
+    return link(url, contact) if url else escape(contact)
 
 
 def inline_html(text: str) -> str:
@@ -194,33 +207,121 @@ def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     return "".join(parts)
 
 
+def text_fragment_url(url: str, quote: str, words: int = 8) -> str:
+    """``url`` opened at ``quote``: a text fragment (``#:~:text=``) of its first words.
+
+    Browsers that support text fragments scroll to and highlight the passage;
+    others open the page at the top. Only the start of the quote is used, so a
+    passage that runs across paragraphs on the page still matches.
+    """
+    start = " ".join(quote.strip().strip("“”\"'…. ").split()[:words])
+    if not start:
+        return url
+    encoded = quote_url(start, safe="").replace("-", "%2D")
+    return f"{url.split('#', 1)[0]}#:~:text={encoded}"
+
+
 def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
-    """Numbered cards (title, publisher, section or page, quoted passage, link) for citations."""
+    """One card per source page: title, publisher, and each quoted passage with its marker.
+
+    Passages from the same page share a card; each links to the page at that passage.
+    """
     if not citations:
         return ""
-    cards = []
+    groups: dict[str, list[Citation]] = {}
     for c in citations:
-        url = citation_url(c)
-        title = c.title or c.source_id
-        heading = link(url, title) if url else escape(title)
-        meta = [escape(c.publisher)] if c.publisher else []
-        if c.section:
-            meta.append(f"{escape(content.render('source_section', settings))} {escape(c.section)}")
-        if c.page is not None:
-            meta.append(f"{escape(content.render('source_page', settings))} {int(c.page)}")
-        meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
+        groups.setdefault(c.source_id, []).append(c)
+    open_label = escape(content.render("source_open_passage", settings))
+    cards = []
+    for group in groups.values():
+        first = group[0]
+        url = citation_url(first)
+        title = first.title or first.source_id
+        heading = link(text_fragment_url(url, first.quote), title) if url else escape(title)
+        markers = " ".join(f"[{int(c.marker)}]" for c in group)
+        meta_html = (
+            f'<p class="source-meta">{escape(first.publisher)}</p>' if first.publisher else ""
+        )
+        passages = []
+        for c in group:
+            where = []
+            if c.section:
+                label = escape(content.render("source_section", settings))
+                where.append(f"{label} {escape(c.section)}")
+            if c.page is not None:
+                where.append(f"{escape(content.render('source_page', settings))} {int(c.page)}")
+            where_html = f'<p class="source-where">{" · ".join(where)}</p>' if where else ""
+            passage_link = ""
+            if url:
+                target = escape(text_fragment_url(url, c.quote))
+                passage_link = (
+                    f'<a class="source-passage-link" href="{target}" target="_blank"'
+                    f' rel="noopener noreferrer">{open_label} [{int(c.marker)}]</a>'
+                )
+            passages.append(
+                f'<li class="source-passage"><span class="source-num">[{int(c.marker)}]</span>'
+                f"{where_html}"
+                f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
+                f"{passage_link}</li>"
+            )
         cards.append(
             f'<li class="source-card">'
-            f'<p class="source-title"><span class="source-num">[{int(c.marker)}]</span> '
-            f"{heading}</p>{meta_html}"
-            f'<blockquote class="source-quote">“{escape(c.quote.strip())}”</blockquote>'
-            f"</li>"
+            f'<p class="source-title"><span class="source-num">{markers}</span> {heading}</p>'
+            f'{meta_html}<ul class="source-passages">{"".join(passages)}</ul></li>'
         )
     heading = escape(content.render("sources_heading", settings))
     return (
         f'<div class="sources"><p class="sources-heading"><strong>{heading}</strong></p>'
         f'<ol class="source-list">{"".join(cards)}</ol></div>'
     )
+
+
+def feedback_html(conversation_id: str, message_id: int, settings: Settings) -> str:
+    """Helpful / Not helpful buttons under an answer, with reasons and a comment shown in place.
+
+    The page script (``static/chat_head.js``) sends them to ``/api/feedback``: the rating
+    at once, then what was wrong and the comment to the same record.
+    """
+
+    def text(text_id: str) -> str:
+        return escape(content.render(text_id, settings))
+
+    reasons = "".join(
+        f'<label class="om-fb-reason"><input type="checkbox" value="{escape(code)}"> '
+        f"{text('feedback_reason_' + code)}</label>"
+        for code in FEEDBACK_REASONS
+    )
+    # Gradio's sanitiser keeps classes and ``hidden`` but drops data-* attributes and
+    # textareas, so the ids ride in class names and the messages in hidden spans.
+    messages = "".join(
+        f'<span class="om-fb-msg om-fb-msg-{name}" hidden>{text(text_id)}</span>'
+        for name, text_id in (
+            ("helpful", "feedback_helpful_saved"),
+            ("not-helpful", "feedback_not_helpful_saved"),
+            ("failed", "feedback_not_saved"),
+            ("more-saved", "comment_saved"),
+        )
+    )
+    return (
+        f'<div class="om-feedback om-fb-c-{escape(conversation_id)} om-fb-m-{int(message_id)}">'
+        f'<p class="om-fb-question">{text("feedback_question")}</p>'
+        '<div class="om-fb-buttons">'
+        f'<button type="button" class="om-fb om-fb-yes">{text("feedback_helpful")}</button>'
+        f'<button type="button" class="om-fb om-fb-no">{text("feedback_not_helpful")}</button>'
+        "</div>"
+        '<div class="om-fb-more" hidden>'
+        f"<fieldset><legend>{text('feedback_reasons_legend')}</legend>{reasons}</fieldset>"
+        f'<label class="om-fb-comment">{text("feedback_comment_label")}'
+        f'<input type="text" maxlength="{MAX_COMMENT_CHARS}"></label>'
+        f'<button type="button" class="om-fb-send">{text("feedback_send")}</button></div>'
+        f'<p class="om-fb-status" role="status"></p>{messages}</div>'
+    )
+
+
+def takes_feedback(route: str) -> bool:
+    """Feedback is asked for on answers and notes, never on emergency, crisis or error replies."""
+    style = ROUTE_STYLES.get(route)
+    return style is None or not style.alert
 
 
 def route_banner(route: str, settings: Settings) -> str:
@@ -258,6 +359,11 @@ def streaming_html(text: str) -> str:
 def user_markdown(text: str) -> str:
     """A person's message for the Chatbot: shown literally, whatever it contains."""
     return plain_text_markdown(text)
+
+
+def speaker_label(label: str) -> str:
+    """Who is speaking, for screen readers only (the bubbles show it by position and colour)."""
+    return f'<span class="om-visually-hidden om-speaker">{escape(label)} </span>'
 
 
 def notice_html(text: str, kind: str = "info") -> str:
