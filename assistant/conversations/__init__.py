@@ -16,6 +16,7 @@ from .maintenance import run_db_command
 from .models import Base, Conversation, Feedback, Flag, Message, UTCDateTime
 from .records import (
     ERROR_ROUTE,
+    INTERRUPTED_REASON,
     MAX_COMMENT_CHARS,
     NOT_HELPFUL_REASON,
     ROLES,
@@ -25,12 +26,15 @@ from .records import (
     FeedbackRecord,
     FlagRecord,
     MessageRecord,
+    Reconciled,
+    TurnIds,
     is_valid_conversation_id,
 )
 from .store import MIGRATIONS_DIR, ConversationStore, normalise_url
 
 __all__ = [
     "ERROR_ROUTE",
+    "INTERRUPTED_REASON",
     "MAX_COMMENT_CHARS",
     "MIGRATIONS_DIR",
     "NOT_HELPFUL_REASON",
@@ -47,6 +51,8 @@ __all__ = [
     "FlagRecord",
     "Message",
     "MessageRecord",
+    "Reconciled",
+    "TurnIds",
     "UTCDateTime",
     "is_valid_conversation_id",
     "normalise_url",
