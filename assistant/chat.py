@@ -1,12 +1,15 @@
 """The one path a chat message takes, whether it comes from the chat page or the JSON API.
 
 Keeping it in one place is what makes the record trustworthy: every message is
-checked the same way (length, rate), stored before it is answered, answered
-with only its own conversation's history, and stored again with everything
-staff need to audit the reply (route, reason, confidence, citations,
-retrieval scores, latency, backend). Replies that are not ordinary answers are
-flagged for review, and a failure while answering is recorded and flagged too,
-while the person sees the fixed error text instead of a stack trace.
+checked the same way (length, rate, readable text), answered with only its
+own conversation's history, and stored as one turn with everything staff need
+to audit the reply (route, reason, confidence, citations, retrieval scores,
+latency, backend). The message, its reply and the reply's flag commit in one
+transaction (``ConversationStore.record_turn``), so a crash never leaves a
+message without its reply nor a safety reply without its flag; replies that
+are not ordinary answers are flagged for review, and a failure while
+answering is recorded and flagged too, while the person sees the fixed error
+text instead of a stack trace.
 
 Message text is never logged; log lines carry conversation ids, routes and
 exception types only.
@@ -139,6 +142,8 @@ class ConversationService:
         """The message stripped of outer whitespace, or ChatInputError saying what is wrong."""
         if not isinstance(message, str):
             raise ChatInputError(content.render("message_not_text", self.settings))
+        if not readable(message):
+            raise ChatInputError(content.render("message_unreadable", self.settings))
         text = message.strip()
         if not text:
             raise EmptyMessage(content.render("message_empty", self.settings))
@@ -160,11 +165,16 @@ class ConversationService:
                 retry_after_s=seconds,
             )
 
-    def resolve(self, conversation_id: str | None) -> tuple[str, bool]:
-        """The conversation to use: the given one if it exists, else a brand-new one."""
+    def resolve(self, conversation_id: str | None) -> tuple[str | None, bool]:
+        """The conversation to continue if it exists, else ``(None, True)``: a new one.
+
+        A new conversation is created only when its first turn is stored
+        (``record_turn``), so a message that is refused or fails to store
+        leaves no empty conversation behind.
+        """
         if conversation_id is not None and self.store.exists(conversation_id):
             return conversation_id, False
-        return self.store.new_conversation(), True
+        return None, True
 
     # Answering
 
@@ -199,11 +209,10 @@ class ConversationService:
         text = self.validate(message)
         if session_key is not None:
             self._check_rate(self.limiter, f"session:{session_key}")
-        conv_id, started_new = self.resolve(conversation_id)
-        if session_key is None:
-            self._check_rate(self.limiter, f"conversation:{conv_id}")
-        history = self.store.history(conv_id, limit=HISTORY_MESSAGES) or []
-        user_message_id = self.store.add_message(conv_id, "user", text)
+        known, started_new = self.resolve(conversation_id)
+        if known is not None and session_key is None:
+            self._check_rate(self.limiter, f"conversation:{known}")
+        history = [] if known is None else self.store.history(known, limit=HISTORY_MESSAGES) or []
         started = time.perf_counter()
         reply: Reply | None = None
         try:
@@ -214,14 +223,14 @@ class ConversationService:
             if reply is None:
                 raise RuntimeError("the assistant finished without a reply")
         except Exception as exc:
-            yield ChatEvent(
-                result=self._record_failure(conv_id, user_message_id, started_new, started, exc)
-            )
+            failed = self._record_failure(known, text, started, exc)
+            self._count_new(failed, session_key)
+            yield ChatEvent(result=failed)
             return
         latency_ms = _elapsed_ms(started)
-        message_id = self.store.add_message(
-            conv_id,
-            "assistant",
+        ids = self.store.record_turn(
+            known,
+            text,
             reply.text,
             route=reply.route,
             reason=reply.decision.reason,
@@ -234,47 +243,57 @@ class ConversationService:
             latency_ms=latency_ms,
             backend=reply.backend_label,
             model=reply.model,
+            flag_reason=None if reply.flag_reason is None else reply.flag_reason[:_MAX_FLAG_REASON],
         )
-        if reply.flag_reason is not None:
-            self.store.flag(conv_id, reply.flag_reason[:_MAX_FLAG_REASON], message_id=message_id)
         log.info(
             "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
-            _log_id(conv_id),
+            _log_id(ids.conversation_id),
             reply.route.value,
             reply.backend,
             latency_ms,
         )
-        yield ChatEvent(result=ChatResult(conv_id, reply, message_id, user_message_id, started_new))
+        result = ChatResult(
+            ids.conversation_id, reply, ids.message_id, ids.user_message_id, started_new
+        )
+        self._count_new(result, session_key)
+        yield ChatEvent(result=result)
+
+    def _count_new(self, result: ChatResult, session_key: str | None) -> None:
+        """A new conversation's first message counts against it (its id exists only now)."""
+        if result.started_new and session_key is None:
+            self.limiter.hit(f"conversation:{result.conversation_id}")
 
     def _record_failure(
-        self,
-        conv_id: str,
-        user_message_id: int,
-        started_new: bool,
-        started: float,
-        exc: Exception,
+        self, known: str | None, text: str, started: float, exc: Exception
     ) -> ChatResult:
         kind = type(exc).__name__
-        log.error("answering failed conversation=%s error=%s", _log_id(conv_id), kind)
+        log.error("answering failed conversation=%s error=%s", _log_id(known or "new"), kind)
         reason = f"error: {kind}"
-        text = content.render("error", self.settings)
-        message_id = self.store.add_message(
-            conv_id,
-            "assistant",
+        reply_text = content.render("error", self.settings)
+        ids = self.store.record_turn(
+            known,
             text,
+            reply_text,
             route=ERROR_ROUTE,
             reason=reason,
             latency_ms=_elapsed_ms(started),
             backend="error",
+            flag_reason=reason[:_MAX_FLAG_REASON],
         )
-        self.store.flag(conv_id, reason[:_MAX_FLAG_REASON], message_id=message_id)
         reply = Reply(
-            (Paragraph(text),),
+            (Paragraph(reply_text),),
             RouteDecision(Route.UNKNOWN, kind, 0.0),
             backend="error",
             flag_reason=reason,
         )
-        return ChatResult(conv_id, reply, message_id, user_message_id, started_new, failed=True)
+        return ChatResult(
+            ids.conversation_id,
+            reply,
+            ids.message_id,
+            ids.user_message_id,
+            known is None,
+            failed=True,
+        )
 
     # Feedback
 
@@ -312,6 +331,17 @@ class ConversationService:
             raise UnknownConversation("no such conversation")
         self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
         self.store.update_feedback(conversation_id, feedback_id, reasons=reasons, comment=comment)
+
+
+def readable(text: str) -> bool:
+    """False for text that cannot be stored or read: lone surrogates (not Unicode) or NUL."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _elapsed_ms(since: float) -> float:

@@ -90,7 +90,8 @@ class Settings(BaseSettings):
     therapist_locator_url: str = "https://www.s4om.org/"
 
     # Conversation store and app
-    database_url: str | None = None
+    database_url: SecretStr | None = None
+    """May hold the database password, so it never prints (``db_url`` reveals it to the store)."""
     host: str = "127.0.0.1"
     port: int = Field(7860, gt=0, lt=65536)
     max_message_chars: int = Field(2000, ge=10)
@@ -133,6 +134,13 @@ class Settings(BaseSettings):
             raise ValueError("answer_backend 'llm' needs ASSISTANT_LLM_MODEL")
         if self.environment == "production" and "*" in self.allowed_embed_origins:
             raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
+        if self.environment == "production":
+            for name in type(self).model_fields:
+                value = getattr(self, name)
+                if isinstance(value, SecretStr) and not value.get_secret_value().strip():
+                    raise ValueError(
+                        f"ASSISTANT_{name.upper()} is blank; production needs a real value"
+                    )
         if self.environment == "production" and (
             self.staff_session_secret is None
             or len(self.staff_session_secret.get_secret_value()) < 32
@@ -169,7 +177,9 @@ class Settings(BaseSettings):
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
+        if self.database_url is not None and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
 
     @property
     def max_file_bytes(self) -> int:

@@ -63,6 +63,9 @@ class StreamEvent:
     reply: Reply | None = None
 
 
+READINESS_PROBE = "Is massage safe during cancer treatment?"
+
+
 class Assistant:
     """Answers one message in the context of a conversation; holds no per-user state."""
 
@@ -77,6 +80,23 @@ class Assistant:
         self.router = router
         self.retriever = retriever
         self.backend = backend
+
+    def check_ready(self) -> list[str]:
+        """The parts that cannot answer now, each named with a short reason; empty when ready.
+
+        Readiness means a question could be answered: the embedding model
+        embeds, and the vector store returns a passage for it.
+        """
+        try:
+            vector = self.retriever.embed([READINESS_PROBE])[0]
+        except Exception as exc:
+            return [f"embedding model: {type(exc).__name__}"]
+        try:
+            if not self.retriever.store.query(vector.tolist(), 1):
+                return ["vector store: no passages"]
+        except Exception as exc:
+            return [f"vector store: {type(exc).__name__}"]
+        return []
 
     def answer(self, conversation: Sequence[Turn], message: str) -> Reply:
         reply: Reply | None = None

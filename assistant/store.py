@@ -11,8 +11,10 @@ vectors from two models is refused instead of silently degrading retrieval.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar
 
 import chromadb
@@ -85,6 +87,44 @@ def make_client(settings: Settings) -> ClientAPI:
             ) from None
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def unreadable_reason(settings: Settings) -> str | None:
+    """Why the embedded store under the data folder cannot be read (one line), else None.
+
+    A server store (``ASSISTANT_CHROMA_HOST``) and a store not created yet are
+    not checked here: the first is the server's to keep, the second is simply
+    built on the first start.
+    """
+    if settings.chroma_server or not settings.chroma_dir.exists():
+        return None
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    try:
+        client = make_client(settings)
+        for collection in client.list_collections():
+            name = collection if isinstance(collection, str) else collection.name
+            client.get_collection(name).count()
+    except Exception as exc:
+        detail = (str(exc).strip().splitlines() or [""])[0][:160]
+        return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    finally:
+        SharedSystemClient.clear_system_cache()
+    return None
+
+
+def set_aside(settings: Settings) -> Path:
+    """Move an unreadable embedded store (and the BM25 index made from it) aside; returns where.
+
+    Nothing is deleted, so the broken files stay for inspection; the next
+    ingestion finds no store and rebuilds it from the corpus folders.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = settings.chroma_dir.with_name(f"{settings.chroma_dir.name}.unreadable-{stamp}")
+    settings.chroma_dir.rename(target)
+    if settings.lexical_dir.exists():
+        settings.lexical_dir.rename(target.with_name(f"{settings.lexical_dir.name}.old-{stamp}"))
+    return target
 
 
 class EmbeddingModel(Protocol):

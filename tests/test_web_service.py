@@ -116,7 +116,7 @@ def test_cited_answer_is_stored_with_its_audit_trail(
     assert not store.is_flagged(result.conversation_id)
 
 
-def test_user_message_is_stored_before_answering_and_history_stays_in_its_conversation(
+def test_a_turn_is_stored_whole_after_answering_and_history_stays_in_its_conversation(
     settings: Settings, assistant: object, store: ConversationStore
 ) -> None:
     spy = RecordingAssistant(assistant, store)
@@ -128,7 +128,12 @@ def test_user_message_is_stored_before_answering_and_history_stays_in_its_conver
     follow_up = service.handle_message(first.conversation_id, "Does it help with anxiety?")
 
     assert follow_up.conversation_id == first.conversation_id and not follow_up.started_new
-    assert spy.stored_before[-1][-1] == "Does it help with anxiety?"
+    # Nothing of a turn is visible until message, reply and flag commit together.
+    assert spy.stored_before[-1] == [QUESTION, first.reply.text]
+    assert [m["text"] for m in store.messages(first.conversation_id) or []][-2:] == [
+        "Does it help with anxiety?",
+        follow_up.reply.text,
+    ]
     history = spy.histories[-1]
     assert [t.text for t in history] == [QUESTION, first.reply.text]
     assert all("Society for Oncology Massage do?" not in t.text for t in history)

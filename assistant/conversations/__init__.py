@@ -17,6 +17,7 @@ from .models import Base, Conversation, Feedback, Flag, Message, UTCDateTime
 from .records import (
     ERROR_ROUTE,
     FEEDBACK_REASONS,
+    INTERRUPTED_REASON,
     MAX_COMMENT_CHARS,
     NOT_HELPFUL_REASON,
     ROLES,
@@ -26,6 +27,8 @@ from .records import (
     FeedbackRecord,
     FlagRecord,
     MessageRecord,
+    Reconciled,
+    TurnIds,
     is_valid_conversation_id,
 )
 from .store import MIGRATIONS_DIR, ConversationStore, normalise_url
@@ -33,6 +36,7 @@ from .store import MIGRATIONS_DIR, ConversationStore, normalise_url
 __all__ = [
     "ERROR_ROUTE",
     "FEEDBACK_REASONS",
+    "INTERRUPTED_REASON",
     "MAX_COMMENT_CHARS",
     "MIGRATIONS_DIR",
     "NOT_HELPFUL_REASON",
@@ -49,6 +53,8 @@ __all__ = [
     "FlagRecord",
     "Message",
     "MessageRecord",
+    "Reconciled",
+    "TurnIds",
     "UTCDateTime",
     "is_valid_conversation_id",
     "normalise_url",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 from ..schema import Route
 from .models import _MAX_LABEL_CHARS, Feedback, Flag, Message
@@ -26,6 +26,12 @@ NOT_HELPFUL_REASON = "feedback:not_helpful"
 FEEDBACK_REASONS = ("not_answered", "hard_to_understand", "wrong")
 """What a person can say was wrong with an answer (their words are in content/)."""
 
+INTERRUPTED_REASON = "error: interrupted"
+"""Reason (and flag) of the failure reply ``reconcile`` stores for a message left unanswered."""
+
+UNFLAGGED_REASON = "flag restored at start-up"
+"""Flag reason suffix for a non-answer reply ``reconcile`` found without its flag."""
+
 ROLES = ("user", "assistant")
 _ROUTE_VALUES = frozenset(r.value for r in Route)
 ROUTES = _ROUTE_VALUES | {ERROR_ROUTE}
@@ -37,6 +43,22 @@ MAX_COMMENT_CHARS = 2000
 """Longest feedback comment the store accepts (after stripping surrounding spaces)."""
 
 _MAX_PAGE = 500
+
+
+class TurnIds(NamedTuple):
+    """The ids ``record_turn`` committed together."""
+
+    conversation_id: str
+    user_message_id: int
+    message_id: int
+    flag_id: int | None
+
+
+class Reconciled(NamedTuple):
+    """What ``reconcile`` repaired (or ``count_unreconciled`` found)."""
+
+    orphans: int
+    unflagged: int
 
 
 class FeedbackRecord(TypedDict):
@@ -119,10 +141,23 @@ def _jsonable(value: object, what: str) -> Any:
         raise ValueError(f"{what} must be JSON-serialisable (no NaN or infinity): {exc}") from exc
 
 
+def _check_text(value: object, what: str) -> str:
+    """A string that can be stored: text that is not valid Unicode (a lone surrogate) is refused."""
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string, got {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} contains a character that is not valid Unicode") from exc
+    if "\x00" in value:
+        raise ValueError(f"{what} contains a NUL character")
+    return value
+
+
 def _label(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{what} must be a non-empty string")
-    value = value.strip()
+    value = _check_text(value, what).strip()
     if len(value) > _MAX_LABEL_CHARS:
         raise ValueError(f"{what} must be at most {_MAX_LABEL_CHARS} characters")
     return value

@@ -1,8 +1,10 @@
 """Conversation store: every message, route, citation, feedback and flag, and nothing else.
 
-Staff review what the assistant told people, so each message is committed
-before its reply is shown, and a failed reply is stored and flagged like any
-other. Privacy follows from what is *not* here: no IP address, user agent,
+Staff review what the assistant told people, so a turn (the message, its
+reply or recorded failure, and the reply's flag) is committed in one
+transaction (``record_turn``), and ``reconcile`` (run at every start) gives
+any message an older version or a crash left unanswered a failure reply and a
+flag. Privacy follows from what is *not* here: no IP address, user agent,
 name or account; a conversation is known only by a random id held by the
 person's own browser session, and ``purge_older_than`` deletes whole
 conversations once the retention period has passed.
@@ -18,6 +20,7 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 
 from __future__ import annotations
 
+import os
 import secrets
 import threading
 import zlib
@@ -28,24 +31,29 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from sqlalchemy import create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ..errors import UnknownConversation, UnknownFeedback, UnknownMessage
 from ..schema import Route, Turn
-from .models import Conversation, Feedback, Flag, Message, _utcnow
+from .models import _MAX_LABEL_CHARS, Conversation, Feedback, Flag, Message, _utcnow
 from .records import (
     _MAX_PAGE,
     _ROUTE_VALUES,
     ERROR_ROUTE,
+    INTERRUPTED_REASON,
     MAX_COMMENT_CHARS,
     NOT_HELPFUL_REASON,
     ROLES,
     ROUTES,
+    UNFLAGGED_REASON,
     ConversationDetail,
     ConversationSummary,
     FlagRecord,
     MessageRecord,
+    Reconciled,
+    TurnIds,
+    _check_text,
     _flag_record,
     _jsonable,
     _label,
@@ -95,8 +103,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left
     finally:
         cursor.close()
+
+
+def _private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600) before SQLite opens it.
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's mode.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if name.exists():
+            name.chmod(0o600)
 
 
 class ConversationStore:
@@ -153,7 +174,7 @@ class ConversationStore:
         if self.url.get_backend_name() == "sqlite":
             memory = _sqlite_in_memory(self.url)
             if not memory and self.url.database:
-                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+                _private_file(Path(self.url.database))
             self.engine: Engine = create_engine(
                 self.url,
                 pool_pre_ping=True,
@@ -250,28 +271,16 @@ class ConversationStore:
         model: str | None = None,
     ) -> int:
         """Store one message and commit; returns its id."""
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {ROLES}, got {role!r}")
-        if not isinstance(text, str):
-            raise ValueError(f"text must be a string, got {type(text).__name__}")
-        route_value = None if route is None else str(getattr(route, "value", route))
-        if route_value is not None and route_value not in ROUTES:
-            raise ValueError(f"route must be one of {sorted(ROUTES)}, got {route_value!r}")
-        if reason is not None and not isinstance(reason, str):
-            raise ValueError("reason must be a string")
-        for name, value in (("backend", backend), ("model", model)):
-            if value is not None:
-                _label(value, name)
-        message = Message(
-            conversation_id=conversation_id,
-            role=role,
-            text=text,
-            route=route_value,
+        message = _build_message(
+            conversation_id,
+            role,
+            text,
+            route=route,
             reason=reason,
-            confidence=_optional_number(confidence, "confidence"),
-            citations=_jsonable(citations, "citations"),
-            retrieval=_jsonable(retrieval, "retrieval"),
-            latency_ms=_optional_number(latency_ms, "latency_ms", minimum=0),
+            confidence=confidence,
+            citations=citations,
+            retrieval=retrieval,
+            latency_ms=latency_ms,
             backend=backend,
             model=model,
         )
@@ -280,6 +289,110 @@ class ConversationStore:
             session.add(message)
             session.flush()
             return message.id
+
+    def record_turn(
+        self,
+        conversation_id: str | None,
+        user_text: str,
+        reply_text: str,
+        *,
+        route: Route | str,
+        reason: str | None = None,
+        confidence: float | None = None,
+        citations: object = None,
+        retrieval: object = None,
+        latency_ms: float | None = None,
+        backend: str | None = None,
+        model: str | None = None,
+        flag_reason: str | None = None,
+    ) -> TurnIds:
+        """Store a whole turn in one transaction: the message, its reply and the reply's flag.
+
+        ``conversation_id=None`` starts a new conversation in the same
+        transaction, so a turn that fails to store leaves no empty
+        conversation behind. Either everything is committed or nothing is: a
+        crash can never leave a message without its reply, nor a safety reply
+        without its flag.
+        """
+        new = conversation_id is None
+        conv_id = secrets.token_urlsafe(24) if conversation_id is None else conversation_id
+        user = _build_message(conv_id, "user", user_text)
+        reply = _build_message(
+            conv_id,
+            "assistant",
+            reply_text,
+            route=route,
+            reason=reason,
+            confidence=confidence,
+            citations=citations,
+            retrieval=retrieval,
+            latency_ms=latency_ms,
+            backend=backend,
+            model=model,
+        )
+        flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
+        with self._sessions.begin() as session:
+            if new:
+                session.add(Conversation(id=conv_id))
+                session.flush()
+            else:
+                self._require_conversation(session, conv_id)
+            session.add(user)
+            session.flush()
+            session.add(reply)
+            session.flush()
+            flag_id = None
+            if flag_label is not None:
+                flag = Flag(conversation_id=conv_id, message_id=reply.id, reason=flag_label)
+                session.add(flag)
+                session.flush()
+                flag_id = flag.id
+            return TurnIds(conv_id, user.id, reply.id, flag_id)
+
+    def reconcile(self, failure_text: str) -> Reconciled:
+        """Repair what an interrupted process (or an older version) left half-written.
+
+        Every user message whose next message in its conversation is not an
+        assistant reply gets a stored failure reply (``failure_text``, route
+        ``error``, reason ``INTERRUPTED_REASON``) and a flag; every assistant
+        reply that should have a flag (safety, clinical, unknown, error) and has none gets one.
+        Idempotent: a repaired message carries its user message id in
+        ``retrieval.reply_to`` and is not repaired twice. Safe while other
+        processes serve: turns are committed whole, so a turn in flight is
+        invisible here.
+        """
+        with self._sessions.begin() as session:
+            orphans, unflagged = _unreconciled(session)
+            for message_id, conv in orphans:
+                failure = _build_message(
+                    conv,
+                    "assistant",
+                    failure_text,
+                    route=ERROR_ROUTE,
+                    reason=INTERRUPTED_REASON,
+                    retrieval={"reply_to": message_id},
+                    backend="error",
+                )
+                session.add(failure)
+                session.flush()
+                session.add(
+                    Flag(conversation_id=conv, message_id=failure.id, reason=INTERRUPTED_REASON)
+                )
+            for message_id, conv, route in unflagged:
+                session.add(
+                    Flag(
+                        conversation_id=conv,
+                        message_id=message_id,
+                        reason=f"{route}: {UNFLAGGED_REASON}"[:_MAX_LABEL_CHARS],
+                    )
+                )
+        return Reconciled(orphans=len(orphans), unflagged=len(unflagged))
+
+    def count_unreconciled(self) -> Reconciled:
+        """What ``reconcile`` would repair now: replies missing, flags missing."""
+        with self._sessions() as session:
+            orphans, unflagged = _unreconciled(session)
+        return Reconciled(orphans=len(orphans), unflagged=len(unflagged))
 
     def history(self, conversation_id: str | None, limit: int | None = None) -> list[Turn] | None:
         """The turns the answer service conditions on, oldest first (the last ``limit``)."""
@@ -524,7 +637,28 @@ class ConversationStore:
                 delete(Conversation).where(Conversation.created_at < cutoff),
                 execution_options={"synchronize_session": False},
             )
-            return int(getattr(result, "rowcount", 0))
+            deleted = int(getattr(result, "rowcount", 0))
+        if deleted:
+            self.compact()
+        return deleted
+
+    def compact(self) -> None:
+        """Leave no readable copy of deleted text: checkpoint the WAL and vacuum.
+
+        SQLite: deletions are already overwritten (``secure_delete``); the
+        write-ahead log still holds the old pages until a checkpoint, which is
+        then truncated, and ``VACUUM`` rewrites the file without free pages.
+        PostgreSQL: ``VACUUM`` on the conversation tables, so dead rows are
+        reclaimed now rather than whenever autovacuum next runs.
+        """
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.exec_driver_sql("VACUUM")
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                for table in ("feedback", "flags", "messages", "conversations"):
+                    conn.exec_driver_sql(f"VACUUM {table}")
 
     def apply_retention(self) -> int:
         """Purge by the configured ``retention_days``; 0 when no retention is set."""
@@ -544,6 +678,8 @@ class ConversationStore:
     def _require_message(session: Session, conversation_id: object, message_id: object) -> Message:
         if isinstance(message_id, bool) or not isinstance(message_id, int):
             raise ValueError("message_id must be an integer")
+        if not 1 <= message_id < 2**63:
+            raise UnknownMessage("message_id is not a message of this conversation")
         if not is_valid_conversation_id(conversation_id):
             raise UnknownConversation("unknown conversation id")
         message = session.get(Message, message_id)
@@ -558,7 +694,98 @@ def _comment(comment: object) -> str | None:
         return None
     if not isinstance(comment, str):
         raise ValueError("comment must be a string")
-    stripped = comment.strip() or None
+    stripped = _check_text(comment, "comment").strip() or None
     if stripped is not None and len(stripped) > MAX_COMMENT_CHARS:
         raise ValueError(f"comment must be at most {MAX_COMMENT_CHARS} characters")
     return stripped
+
+
+_Later = aliased(Message)
+"""The user message whose following message ``reconcile`` looks at."""
+
+
+def _build_message(
+    conversation_id: str,
+    role: str,
+    text: str,
+    *,
+    route: Route | str | None = None,
+    reason: str | None = None,
+    confidence: float | None = None,
+    citations: object = None,
+    retrieval: object = None,
+    latency_ms: float | None = None,
+    backend: str | None = None,
+    model: str | None = None,
+) -> Message:
+    """A validated, not yet added message row."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}, got {role!r}")
+    _check_text(text, "text")
+    route_value = None if route is None else str(getattr(route, "value", route))
+    if route_value is not None and route_value not in ROUTES:
+        raise ValueError(f"route must be one of {sorted(ROUTES)}, got {route_value!r}")
+    if reason is not None:
+        _check_text(reason, "reason")
+    for name, value in (("backend", backend), ("model", model)):
+        if value is not None:
+            _label(value, name)
+    return Message(
+        conversation_id=conversation_id,
+        role=role,
+        text=text,
+        route=route_value,
+        reason=reason,
+        confidence=_optional_number(confidence, "confidence"),
+        citations=_jsonable(citations, "citations"),
+        retrieval=_jsonable(retrieval, "retrieval"),
+        latency_ms=_optional_number(latency_ms, "latency_ms", minimum=0),
+        backend=backend,
+        model=model,
+    )
+
+
+def _unreconciled(
+    session: Session,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """User messages without a reply (id, conversation) and non-answer replies without a flag."""
+    following = (
+        select(Message.role)
+        .where(Message.conversation_id == _Later.conversation_id, Message.id > _Later.id)
+        .order_by(Message.id)
+        .limit(1)
+        .correlate(_Later)
+        .scalar_subquery()
+    )
+    candidates = [
+        (int(mid), str(conv))
+        for mid, conv in session.execute(
+            select(_Later.id, _Later.conversation_id).where(
+                _Later.role == "user", func.coalesce(following, "none") != "assistant"
+            )
+        )
+    ]
+    repaired: set[int] = set()
+    if candidates:
+        for (retrieval,) in session.execute(
+            select(Message.retrieval).where(
+                Message.conversation_id.in_({conv for _mid, conv in candidates}),
+                Message.reason == INTERRUPTED_REASON,
+            )
+        ):
+            if isinstance(retrieval, dict) and isinstance(retrieval.get("reply_to"), int):
+                repaired.add(retrieval["reply_to"])
+    unflagged = [
+        (int(mid), str(conv), str(route))
+        for mid, conv, route in session.execute(
+            select(Message.id, Message.conversation_id, Message.route).where(
+                Message.role == "assistant",
+                Message.route.is_not(None),
+                # answers and plain declines are not flagged (issue 12); an injection
+                # attempt's flag is written with its reply, so none is missing here
+                Message.route.not_in((Route.ANSWER.value, Route.OUT_OF_SCOPE.value)),
+                ~select(Flag.id).where(Flag.message_id == Message.id).exists(),
+            )
+        )
+    ]
+    return [c for c in candidates if c[0] not in repaired], unflagged

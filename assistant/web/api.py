@@ -18,13 +18,16 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..chat import ConversationService
+from ..chat import ConversationService, readable
 from ..conversations import FEEDBACK_REASONS, MAX_COMMENT_CHARS
 from ..errors import ChatInputError, NotFound, RateLimited
 from ..schema import Citation
 from . import rendering
 
 log = logging.getLogger(__name__)
+
+MAX_ID = 2**63 - 1
+"""Largest id a 64-bit key can hold; anything above is refused as a bad value, not looked up."""
 
 
 class ChatRequest(BaseModel):
@@ -46,7 +49,9 @@ class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     conversation_id: str
-    message_id: int = Field(description="The message_id returned by POST /api/chat.")
+    message_id: int = Field(
+        ge=1, le=MAX_ID, description="The message_id returned by POST /api/chat."
+    )
     helpful: bool
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
     reasons: list[FeedbackReason] = Field(
@@ -151,6 +156,8 @@ def build_router(service: ConversationService) -> APIRouter:
     )
     def feedback(body: FeedbackRequest) -> Any:
         """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
+        if body.comment is not None and not readable(body.comment):
+            return error(422, "comment: contains a character that is not valid Unicode")
         try:
             feedback_id = service.add_feedback(
                 body.conversation_id,
@@ -174,6 +181,8 @@ def build_router(service: ConversationService) -> APIRouter:
     )
     def update_feedback(feedback_id: int, body: FeedbackUpdate) -> Any:
         """Add what was wrong and a comment to feedback already given; it stays one record."""
+        if body.comment is not None and not readable(body.comment):
+            return error(422, "comment: contains a character that is not valid Unicode")
         try:
             service.update_feedback(
                 body.conversation_id, feedback_id, reasons=list(body.reasons), comment=body.comment
@@ -188,15 +197,35 @@ def build_router(service: ConversationService) -> APIRouter:
 
     @router.get("/health")
     def health() -> Any:
-        """Liveness and database check for load balancers and monitoring."""
-        try:
-            service.store.exists("health-check-" + "0" * 19)
-        except Exception as exc:
-            log.error("health check: database unavailable (%s)", type(exc).__name__)
-            return error(503, "database unavailable")
+        """Liveness: the process answers and its database does (503 naming it if not)."""
+        failing = _database_problem(service)
+        if failing:
+            return error(503, f"not healthy: {failing}")
         return {"status": "ok"}
 
+    @router.get("/ready", responses={503: {"model": ErrorResponse}})
+    def ready() -> Any:
+        """Readiness: the database answers, the model embeds and the vector store returns a
+        passage. 503 names every failing part, so a load balancer stops sending questions
+        that could only get an error reply."""
+        failing = [p for p in [_database_problem(service)] if p]
+        check = getattr(service.assistant, "check_ready", None)
+        if callable(check):
+            failing += check()
+        if failing:
+            log.error("readiness: %s", "; ".join(failing))
+            return error(503, "not ready: " + "; ".join(failing))
+        return {"status": "ready"}
+
     return router
+
+
+def _database_problem(service: ConversationService) -> str | None:
+    try:
+        service.store.exists("health-check-" + "0" * 19)
+    except Exception as exc:
+        return f"database: {type(exc).__name__}"
+    return None
 
 
 def _describe(errors: list[dict[str, Any]]) -> tuple[int, str]:

@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import re
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from functools import cache
 from importlib import resources
@@ -46,6 +47,20 @@ DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
 API_BODY_LIMIT_FLOOR = 16 * 1024
+PAGE_BODY_LIMIT = 1024 * 1024
+# Largest request body for the chat page's own routes (its events are a few KB).
+BODY_TIMEOUT_S = 20.0
+# A request body must arrive whole within this many seconds (408 otherwise).
+SERVER_CONCURRENCY = 200
+# Open connections (and so requests in progress) one process accepts before answering 503.
+MAX_HEADER_BYTES = 16 * 1024
+# Request line plus headers; anything longer is refused by the server (431/400).
+
+CLOSED_CHAT_ROUTES = re.compile(
+    r"/(gradio_api/)?((upload|upload_progress|monitoring|dev/reload|component_server"
+    r"|run-history|runs)(/|$)|proxy=)"
+)
+# Gradio internals the chat page does not use: uploads, monitoring, reload, proxy, history.
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -103,15 +118,47 @@ def widget_colors(color: str) -> tuple[str, str]:
 # Embedding policy
 
 
-def frame_ancestors(settings: Settings) -> str:
-    """The CSP ``frame-ancestors`` source list for the chat page, from the allowed origins."""
-    sources = ["'self'"]
+LOCALHOST_SOURCES = (
+    "http://localhost:*",
+    "http://127.0.0.1:*",
+    "http://[::1]:*",
+    "https://localhost:*",
+)
+# Where the chat may be framed and the API called from in local mode ("*" means this machine).
+
+_LOCAL_ORIGIN = re.compile(r"https?://(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?")
+
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; "
+    "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
+# Everything the pages load comes from this server. Gradio's pages need inline scripts and
+# styles (its config and theme are inline) and eval (without 'unsafe-eval' the chat page's
+# components never render: tests/test_browser.py), nothing from elsewhere.
+
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'"
+)
+# /docs and /redoc load Swagger UI and ReDoc from FastAPI's default CDN.
+
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def embed_origins(settings: Settings) -> list[str] | None:
+    """The allowed origins as ``scheme://host[:port]``; None: this machine only (local "*")."""
+    origins: list[str] = []
     for origin in settings.allowed_embed_origins:
         origin = origin.strip()
         if origin == "*":
             if settings.environment == "production":
                 raise ValueError("allowed_embed_origins may not contain '*' in production")
-            return "*"
+            return None
         parts = urlsplit(origin)
         if (
             parts.scheme not in ("http", "https")
@@ -124,62 +171,175 @@ def frame_ancestors(settings: Settings) -> str:
             raise ValueError(
                 f"allowed_embed_origins: {origin!r} is not an origin like https://example.org"
             )
-        sources.append(f"{parts.scheme}://{parts.netloc}")
-    return " ".join(sources)
+        origins.append(f"{parts.scheme}://{parts.netloc}")
+    return origins
+
+
+def frame_ancestors(settings: Settings) -> str:
+    """The CSP ``frame-ancestors`` source list for the chat page, from the allowed origins.
+
+    The local default ("*") allows only pages on this machine, never any site.
+    """
+    origins = embed_origins(settings)
+    return " ".join(["'self'", *(LOCALHOST_SOURCES if origins is None else origins)])
+
+
+def cors_allows(settings: Settings) -> Callable[[str], bool]:
+    """Whether a cross-origin caller may use the JSON API: the allowed embedding origins."""
+    origins = embed_origins(settings)
+    if origins is None:
+        return lambda origin: _LOCAL_ORIGIN.fullmatch(origin) is not None
+    allowed = frozenset(origins)
+    return lambda origin: origin in allowed
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware: embedding policy, no-sniff, referrer policy and an API body limit.
+    """Pure ASGI middleware: content policy, HSTS, CORS for the API and an API body limit.
 
     Written as plain ASGI (not BaseHTTPMiddleware) so Gradio's streamed
     responses pass through untouched.
     """
 
-    def __init__(self, app: ASGIApp, chat_ancestors: str, api_body_limit: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        chat_ancestors: str,
+        api_body_limit: int,
+        cors_allows: Callable[[str], bool] = lambda _origin: False,
+        hsts: bool = False,
+    ) -> None:
         self.app = app
         self.chat_ancestors = chat_ancestors
         self.api_body_limit = api_body_limit
+        self.cors_allows = cors_allows
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        if path.startswith("/api/") and self._too_large(scope):
-            response = JSONResponse(
-                {"error": f"request body is too large (limit {self.api_body_limit} bytes)"},
-                status_code=413,
-            )
-            await response(scope, receive, send)
+        api_path = path.startswith("/api/")
+        origin = _header(scope, b"origin")
+        cors: list[tuple[bytes, bytes]] = []
+        if api_path and origin is not None and self.cors_allows(origin):
+            cors = [
+                (b"access-control-allow-origin", origin.encode("latin-1")),
+                (b"vary", b"Origin"),
+            ]
+        if api_path and scope["method"] == "OPTIONS" and origin is not None:
+            await self._preflight(scope, receive, send, cors)
+            return
+        header_bytes = sum(len(k) + len(v) + 4 for k, v in scope.get("headers", []))
+        if header_bytes > MAX_HEADER_BYTES:
+            too_big = JSONResponse({"error": "request headers are too large"}, status_code=431)
+            await too_big(scope, receive, send)
             return
         chat = path == CHAT_PATH or path.startswith(CHAT_PATH + "/")
+        if chat and CLOSED_CHAT_ROUTES.match(path[len(CHAT_PATH) :]):
+            await JSONResponse({"error": "not found"}, status_code=404)(scope, receive, send)
+            return
+        limit = self.api_body_limit if api_path else PAGE_BODY_LIMIT
+        too_large = JSONResponse(
+            {"error": f"request body is too large (limit {limit} bytes)"},
+            status_code=413,
+            headers={k.decode(): v.decode("latin-1") for k, v in cors},
+        )
+        length = _header(scope, b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await too_large(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+            # Chunked or not, at most the limit is read, within a deadline, before the app
+            # sees anything: a slow or endless body ties up no worker.
+            try:
+                body = await asyncio.wait_for(_read_at_most(receive, limit), BODY_TIMEOUT_S)
+            except TimeoutError:
+                slow = JSONResponse({"error": "request body too slow"}, status_code=408)
+                await slow(scope, receive, send)
+                return
+            if body is None:
+                await too_large(scope, receive, send)
+                return
+            receive = _replay(body, receive)
         ancestors = self.chat_ancestors if chat else "'self'"
+        policy = DOCS_CSP if path in ("/docs", "/redoc") else PAGE_CSP
         extra = [
-            (b"content-security-policy", f"frame-ancestors {ancestors}".encode()),
+            (b"content-security-policy", f"{policy}; frame-ancestors {ancestors}".encode()),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"strict-origin-when-cross-origin"),
+            *cors,
         ]
+        if self.hsts:
+            extra.append((b"strict-transport-security", HSTS.encode()))
+        replaced = {k for k, _ in extra} | {b"x-frame-options"}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in (b"content-security-policy", b"x-frame-options")
+                    (k, v) for k, v in message.get("headers", []) if k.lower() not in replaced
                 ]
                 message["headers"] = headers + extra
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
-    def _too_large(self, scope: Scope) -> bool:
-        for key, value in scope.get("headers", []):
-            if key == b"content-length":
-                try:
-                    return int(value) > self.api_body_limit
-                except ValueError:
-                    return True
-        return False
+    async def _preflight(
+        self, scope: Scope, receive: Receive, send: Send, cors: list[tuple[bytes, bytes]]
+    ) -> None:
+        """Answer a CORS preflight for the API: 204 for an allowed origin, else 403."""
+        if not cors:
+            response: Response = JSONResponse(
+                {"error": "this origin may not call the API"}, status_code=403
+            )
+        else:
+            response = Response(
+                status_code=204,
+                headers={
+                    **{k.decode(): v.decode("latin-1") for k, v in cors},
+                    "access-control-allow-methods": "GET, POST",
+                    "access-control-allow-headers": "content-type",
+                    "access-control-max-age": "600",
+                },
+            )
+        await response(scope, receive, send)
+
+
+async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it passes ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"".join(chunks)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
 
 
 # The app
@@ -337,6 +497,8 @@ def create_app(
         SecurityHeaders,
         chat_ancestors=ancestors,
         api_body_limit=max(API_BODY_LIMIT_FLOOR, settings.max_message_chars * 8 + 4096),
+        cors_allows=cors_allows(settings),
+        hsts=settings.environment == "production",
     )
     return app
 
@@ -430,8 +592,7 @@ async def _retention_loop(store: ConversationStore) -> None:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services, then run the app with uvicorn until interrupted."""
-    import uvicorn
-
+    from ..store import set_aside, unreadable_reason
     from ..wiring import build_assistant
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -439,9 +600,52 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     frame_ancestors(settings)
     store = ConversationStore.from_settings(settings)
     store.migrate()
+    repaired = store.reconcile(content.render("error", settings))
+    if repaired.orphans or repaired.unflagged:
+        log.warning(
+            "start-up: %d unanswered message(s) given a failure reply, %d flag(s) restored",
+            repaired.orphans,
+            repaired.unflagged,
+        )
+    reason = unreadable_reason(settings)
+    if reason is not None:
+        aside = set_aside(settings)
+        print(
+            f"The vector store at {settings.chroma_dir} cannot be read ({reason}); it was moved"
+            f" to {aside.name} and is being rebuilt from the corpus folders (pages or files"
+            " added with `ingest.py --url/--sitemap/PATH` must be added again).",
+            file=sys.stderr,
+            flush=True,
+        )
     assistant = build_assistant(settings, progress=True)
     app = create_app(settings, assistant, store)
     host = host or settings.host
     port = port or settings.port
     print(f"Chat: http://{host}:{port}{CHAT_PATH}/   API docs: http://{host}:{port}/docs")
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
+    import uvicorn
+
+    uvicorn.Server(server_config(app, host, port)).run()
+
+
+def server_config(app: Any, host: str, port: int, log_level: str = "info") -> Any:
+    """uvicorn's settings for the public web: bounded headers, connections and idle time.
+
+    h11 (not httptools) because it enforces a limit on the request line and
+    headers; ``limit_concurrency`` answers 503 beyond that many connections
+    instead of queueing without bound; idle keep-alive connections close after
+    a few seconds.
+    """
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=False,
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        limit_concurrency=SERVER_CONCURRENCY,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=10,
+    )
