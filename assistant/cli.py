@@ -1,4 +1,4 @@
-"""The one command tree: ``assistant ask | ingest | serve | db {migrate,purge,revision}``.
+"""The one command tree: ``assistant ask | ingest | serve | db ... | staff ...``.
 
 Installed as the ``assistant`` command (``[project.scripts]``); also run as
 ``python -m assistant ...``. ``python ingest.py`` and ``python app.py`` are
@@ -289,6 +289,12 @@ def run_db(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+def run_staff(argv: Sequence[str] | None = None) -> int:
+    from .staff.commands import run_staff_command
+
+    return run_staff_command(list(argv or []), _settings_or_exit())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="assistant", description="Oncology massage assistant: cited answers, safety routing."
@@ -301,8 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("ingest", help="load corpus files into the vector store", add_help=False)
     sub.add_parser("serve", help="serve the chat page, API and widget", add_help=False)
     sub.add_parser("db", help="migrate or purge the conversation database", add_help=False)
+    sub.add_parser("staff", help="manage staff accounts for /staff", add_help=False)
     argv = list(sys.argv[1:] if argv is None else argv)
-    delegated = {"ingest": run_ingest, "serve": run_serve, "db": run_db}
+    delegated = {"ingest": run_ingest, "serve": run_serve, "db": run_db, "staff": run_staff}
     if argv[:1] and argv[0] in delegated:
         return delegated[argv[0]](argv[1:])
     args = parser.parse_args(argv)

@@ -101,6 +101,16 @@ class Settings(BaseSettings):
     widget_color: str = "#1d4e89"
     widget_position: Literal["bottom-right", "bottom-left"] = "bottom-right"
 
+    # Staff console (/staff): see docs/staff.md
+    staff_session_secret: SecretStr | None = None
+    """Signs staff session cookies; production refuses to start without one (32+ characters)."""
+    staff_session_minutes: int = Field(480, ge=5, le=7 * 24 * 60)
+    staff_login_failures_per_account: int = Field(5, ge=1)
+    staff_login_failures_per_client: int = Field(20, ge=1)
+    staff_login_window_minutes: int = Field(15, ge=1)
+    review_suite: Path = PROJECT_ROOT / "evals" / "suites" / "reviewed.jsonl"
+    """Where "Add to evaluation suite" appends cases (``python -m evals run`` reads it)."""
+
     @field_validator("corpus_dirs", mode="before")
     @classmethod
     def _split_dirs(cls, value: object) -> object:
@@ -121,6 +131,11 @@ class Settings(BaseSettings):
             raise ValueError("answer_backend 'llm' needs ASSISTANT_LLM_MODEL")
         if self.environment == "production" and "*" in self.allowed_embed_origins:
             raise ValueError("production needs explicit ASSISTANT_ALLOWED_EMBED_ORIGINS")
+        if self.environment == "production" and (
+            self.staff_session_secret is None
+            or len(self.staff_session_secret.get_secret_value()) < 32
+        ):
+            raise ValueError("production needs ASSISTANT_STAFF_SESSION_SECRET (32+ characters)")
         return self
 
     @property

@@ -36,6 +36,7 @@ from .answering.passage_filter import unsafe_passage
 from .config import Settings
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
+from .routing.lexicon import INJECTION_PATTERNS
 from .schema import (
     Block,
     Cited,
@@ -281,9 +282,7 @@ class Assistant:
         *,
         already_streamed: bool = False,
     ) -> Iterator[StreamEvent]:
-        flag = (
-            None if reply.route == Route.ANSWER else f"{reply.route.value}: {reply.decision.reason}"
-        )
+        flag = review_flag(reply.decision)
         blocks = referrals.framed(reply.blocks, reply.decision, self.settings)
         if blocks != reply.blocks:
             if already_streamed:
@@ -296,6 +295,27 @@ class Assistant:
                 yield StreamEvent(delta=line)
         timings["total_ms"] = _ms(started)
         yield StreamEvent(reply=replace(reply, flag_reason=flag, timings_ms=timings))
+
+
+_INJECTION_DETAILS = frozenset(detail for detail, _ in INJECTION_PATTERNS)
+
+
+def review_flag(decision: RouteDecision) -> str | None:
+    """Why staff should look at this reply, or None (issue 12: flags mean a human should look).
+
+    Safety routes, clinical referrals and ``unknown`` replies are flagged as
+    ``"<route>: <reason>"``; an attempt to change the assistant as
+    ``"injection: <reason>"``. Answers, greetings, thanks and plain declines of
+    off-topic messages are not (failures and negative feedback are flagged
+    where they happen: ``chat`` and the store).
+    """
+    if decision.route is Route.ANSWER:
+        return None
+    if decision.route is Route.OUT_OF_SCOPE:
+        if decision.detail in _INJECTION_DETAILS:
+            return f"injection: {decision.reason}"
+        return None
+    return f"{decision.route.value}: {decision.reason}"
 
 
 def _plain(blocks: tuple[Block, ...], inner: tuple[Block, ...]) -> str:

@@ -11,3 +11,8 @@ out="${1:-artifacts/eval}"
 .venv/bin/python -m evals run evals/suites/injection.jsonl \
   --extra-corpus evals/suites/injection_corpus --out "$out/injection" \
   --fail-under pass_rate=1.0 --max must_not_include_violations=0 --max errors=0
+# Cases staff added from reviewed conversations (docs/staff.md): reported, gated on errors only
+# until the team decides which of them must pass.
+if [ -s evals/suites/reviewed.jsonl ]; then
+  .venv/bin/python -m evals run evals/suites/reviewed.jsonl --out "$out/reviewed" --max errors=0
+fi

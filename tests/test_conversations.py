@@ -148,11 +148,13 @@ def test_processes_starting_together_migrate_once(db_url: str) -> None:
             if child.poll() is None:
                 child.kill()
                 child.wait()
+    with ConversationStore(db_url) as store:
+        head = ScriptDirectory.from_config(store.alembic_config()).get_current_head()
     for child, (out, err) in zip(children, results, strict=True):
         assert child.returncode == 0, err
-        assert out.strip() == "0001"
+        assert out.strip() == head
     with ConversationStore(db_url) as store:
-        assert store.schema_revision() == "0001"
+        assert store.schema_revision() == head
         assert store.exists(store.new_conversation())
 
 
@@ -520,8 +522,8 @@ def test_database_urls_are_checked() -> None:
 
 def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
-    assert run_db_command("migrate", settings) == "schema at revision 0001"
-    assert run_db_command("migrate", settings) == "schema at revision 0001"
+    assert run_db_command("migrate", settings) == "schema at revision 0002_staff"
+    assert run_db_command("migrate", settings) == "schema at revision 0002_staff"
     with ConversationStore.from_settings(settings) as store:
         old = store.new_conversation()
         keep = store.new_conversation()
@@ -557,15 +559,17 @@ def test_revision_autogenerates_nothing_when_the_models_match_the_migrations(
         MIGRATIONS_DIR, tmp_path / "migrations", ignore=shutil.ignore_patterns("__pycache__")
     )
     monkeypatch.setattr(store_module, "MIGRATIONS_DIR", migrations)
+    before = {p.name for p in (migrations / "versions").glob("*.py")}
+    head = ScriptDirectory(str(migrations)).get_current_head()
 
     line = run_db_command(
         "revision", load_settings(data_dir=tmp_path / "data"), message="nothing changed"
     )
 
-    [written] = [p for p in (migrations / "versions").glob("*.py") if p.name != "0001_initial.py"]
+    [written] = [p for p in (migrations / "versions").glob("*.py") if p.name not in before]
     assert line == f"wrote {written}"
     source = written.read_text()
-    assert "down_revision: str | Sequence[str] | None = '0001'" in source
+    assert f"down_revision: str | Sequence[str] | None = '{head}'" in source
     upgrade = source.split("def upgrade() -> None:")[1].split("def downgrade")[0]
     assert "op." not in upgrade
 

@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("routing", "answering"),
     ("referrals", "service"),
     ("conversations",),
-    ("chat", "wiring"),
+    ("chat", "wiring", "staff"),
     ("web", "cli", "__init__", "__main__"),
 ]
 """Lower layers never import higher ones; ``assistant/x/...`` counts as ``x``."""

@@ -643,3 +643,52 @@ if __name__ == "__main__":
         ("Router with patterns only (embeddings=None)", Router(settings, None)),
     ]:
         report(title, *evaluate(built, LABELLED))
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        ("Eu penso em morrer todos os dias desde o diagnóstico", Route.CRISIS),
+        ("Mon mari me frappe quand il a bu, est-ce que le massage peut aider?", Route.CRISIS),
+        ("我不想活了，按摩有用吗", Route.CRISIS),
+        ("Depuis ma chimio j'ai une douleur forte dans la poitrine", Route.EMERGENCY),
+        ("Estou com febre alta depois da quimioterapia de ontem", Route.EMERGENCY),
+        ("化疗后突然呼吸困难", Route.EMERGENCY),
+    ],
+)
+def test_red_flags_in_languages_we_do_not_answer_in_get_the_safety_reply(
+    message: str, route: Route, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is route
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Est-ce que le massage est bon pour la fatigue?",
+        "A massagem ajuda com a ansiedade durante o tratamento?",
+        "按摩对癌症病人的焦虑有帮助吗",
+    ],
+)
+def test_other_languages_without_a_red_flag_still_get_the_language_reply(
+    message: str, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).reason == "out_of_scope:language"
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("i have been working out how many of my morphine tablets it would take", "crisis"),
+        ("not planning on being around for christmas anyway", "crisis"),
+        ("my carer leaves me in wet sheets all night", "crisis:abuse"),
+        ("he says i owe him sex because he drives me to chemo", "crisis:abuse"),
+        ("i punch myself when the pain gets bad", "crisis"),
+        ("she is mumbling nonsense and very drowsy since her new pain patch", "emergency"),
+        ("how many tablets would it take to help me sleep before a massage?", "answer"),
+    ],
+)
+def test_wordings_found_in_the_second_blind_training_set(
+    message: str, reason: str, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).reason.startswith(reason)

@@ -284,6 +284,7 @@ def test_chat_page_embedding_policy(make_client: MakeClient) -> None:
 
     strict = make_client(
         environment="production",
+        staff_session_secret="s" * 32,
         allowed_embed_origins=["https://hospital.example.org", "https://clinic.example:8443"],
     )
     assert strict.get("/chat/").headers["content-security-policy"] == (

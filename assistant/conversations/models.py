@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Dialect,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -156,3 +158,79 @@ class Flag(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(_MAX_LABEL_CHARS))
 
     conversation: Mapped[Conversation] = relationship(back_populates="flags")
+
+
+# Staff console (issue 12): accounts, review state, verdicts and the audit log.
+
+
+class StaffUser(Base):
+    """A staff account; created only from the command line (``assistant staff add``)."""
+
+    __tablename__ = "staff_users"
+    __table_args__ = (CheckConstraint("role IN ('reviewer', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+
+
+class Review(Base):
+    """Where staff are with one flagged conversation: status, assignee and notes."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'in_review', 'resolved')", name="status"),
+    )
+
+    conversation_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    assignee: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Verdict(Base):
+    """A reviewer's judgement of one assistant message (one per message, editable)."""
+
+    __tablename__ = "verdicts"
+    __table_args__ = (
+        CheckConstraint(
+            "verdict IN ('correct', 'wrong_route', 'unhelpful', 'unsafe')", name="verdict"
+        ),
+        UniqueConstraint("message_id"),
+    )
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    message_id: Mapped[int] = mapped_column(_BigId, ForeignKey("messages.id", ondelete="CASCADE"))
+    verdict: Mapped[str] = mapped_column(String(16))
+    right_route: Mapped[str | None] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(Text)
+    staff: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+
+
+class AuditEntry(Base):
+    """Who viewed, changed or exported what, and when.
+
+    ``target`` is a plain string (a conversation id, a staff name, an export's
+    filters), not a foreign key: the retention sweep deletes conversations,
+    never the record of who looked at them.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow, index=True)
+    staff: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str | None] = mapped_column(String(_MAX_LABEL_CHARS))
+    detail: Mapped[Any | None] = mapped_column(_Json)

@@ -337,6 +337,44 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # asking how much of a medicine it would take, a weapon looked at for a long time,
+        # not planning to be around, choosing one's own ending, "do it myself" after dying
+        "method",
+        _any(
+            rf"\bhow (?:many|much) (?:of )?(?:my |his |her |the |these |those )?(?:\w+ ){{0,2}}"
+            rf"{PILLS}\b(?: \w+){{0,3}} (?:it )?(?:would|will|could) (?:it )?take\b"
+            r"(?! to (?:help|work|feel|kick in|ease|get (?:to )?sleep|sleep))",
+            r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
+            r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
+        ),
+    ),
+    (
+        "intent",
+        _any(
+            r"\bnot (?:planning|plan|going|intending) (?:on|to) (?:be|being|stay|staying|stick|"
+            r"sticking) (?:around|here)\b",
+            r"\b(?:choose|choosing|chose|pick|picking|decide|deciding) (?:my|his|her) own "
+            r"(?:ending|end|death|time to go|exit|way out)\b",
+            r"\b(?:die|dying|death|dead|wake up|waking up|end it|ending|alive|hospice)\b"
+            r"(?: \S+){0,14} "
+            r"(?:do it|end it|end things) (?:my|him|her) ?self\b",
+        ),
+    ),
+    (
+        "better_off_without",
+        _any(
+            r"\bbetter (?:off )?with one (?:less|fewer)\b",
+            r"\b(?:better|easier) for (?:everyone|everybody|all of us|us all|all|the family|"
+            r"my family|them) if (?:i|he|she) (?:was|were|is|am) (?:not|no longer|gone|dead)\b",
+        ),
+    ),
+    (
+        "self_harm",
+        _any(
+            rf"\b(?:hit|hits|hitting|punch\w*|slap\w*|scratch\w*|bash\w*) {SELF}\b",
+        ),
+    ),
+    (
         "aborted_attempt",
         _any(
             r"\b(?:stood|standing|stand|sat|sitting|was|been|went|climbed|walked) (?:\w+ ){0,3}"
@@ -565,6 +603,16 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}(?:for days|without (?:food|water|"
         r"meds|medication|help|care|heating|pads)|in (?:my|her|his) own (?:mess|urine|waste))\b",
         r"\b(?:locks?|locked|locking) (?:me|her|him) (?:in|out|up)\b",
+        r"\b(?:owe|owes|owed) (?:him|her|them) sex\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:makes?|made|making) (?:me|her|him) (?:do stuff|do things|"
+        r"touch (?:him|her|them))\b",
+        r"\b(?:says|said|tells|told|threaten\w*)\b(?: \S+){0,8} (?:die|hurt|kill|leave|beat|hit|"
+        r"regret|sorry|trouble|go away|taken away)\b(?: \S+){0,4} if (?:i|you|we|she|he) (?:ever )?"
+        r"(?:tell|tells|told|say anything)\b",
+        r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}in (?:dirty|soiled|wet) "
+        r"(?:pads|nappies|diapers|sheets|clothes|bed)\b",
+        r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|you) "
+        r"(?:go|leave|see|talk|out)\b",
     ),
     # named outright
     _any(
@@ -732,13 +780,15 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:sister|brother|mother|mom|dad|father|husband|wife|son|daughter) name|"
             r"(?:someone|somebody) else name)\b",
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
-            r"\b(?:talking|speaking|saying) (?:\w+ )?(?:nonsense|gibberish|"
-            r"rubbish that makes no sense)\b",
+            r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
+            r"gibberish|rubbish that makes no sense)\b",
             r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they|i) "
-            r"(?:is|are|am|was|were)|what day it is|who (?:i am|we are|he is|she is)|(?:me|"
+            r"(?:is|are|am|was|were)|what (?:day|year|month) it is|"
+            r"who (?:i am|we are|he is|she is)|(?:me|"
             r"us) anymore)\b",
             r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
             r"up)\b",
+            r"\b(?:hard|difficult|impossible) to (?:wake|rouse)(?= ,| \.|$| and| today| now)",
             r"\b(?:will not wake up|not waking up|unresponsive|unconscious|lost consciousness)\b",
             r"\b(?:will not|would not|does not|is not|can not|not) (?:answer|answering|respond|"
             r"responding)(?: to)? (?:me|us)\b",

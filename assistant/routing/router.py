@@ -51,6 +51,7 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
+from .other_languages import find_other_language_red_flag
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
 if TYPE_CHECKING:
@@ -214,6 +215,13 @@ class Router:
             # emergency number).
             return current if earlier_flag is None else _more_severe(current, earlier_flag)
         if language not in ("en", "es"):
+            # Answers are in English and Spanish only, but the plain words for a red flag
+            # in a few other languages still get the safety reply (in English, with the
+            # numbers), not the "English only" decline.
+            other = find_other_language_red_flag(raw, treatment_context)
+            if other is not None:
+                route, detail = other
+                return _more_severe(_decision(route, detail, 0.9), earlier_flag)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
         decision = self._route_non_safety(turns, earlier, norm, raw, language)
         if earlier_flag is None:

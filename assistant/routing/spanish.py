@@ -130,8 +130,10 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\w+ ){0,2}(?:morir|morirme|morirse|estar muert[oa]|no despertar|no haber nacido|"
             r"desaparecer|dormir y no despertar|irme para siempre)\b",
             r"\b(?:seria|es|estaria|sera) (?:mucho )?(?:mejor|mas facil) (?:\w+ ){0,2}(?:no "
-            r"despertar|morir|morirme|estar muert[oa]|desaparecer|si (?:yo )?(?:no estuviera|me "
-            r"muero|muriera|desapareciera|no despierto|no despertara))\b",
+            r"despertar|morir|morirme|estar muert[oa]|desaparecer|"
+            r"si (?:yo |el |ella )?(?:ya )?(?:no estuviera|no estuviese|no existiera|me muero|"
+            r"muriera|desapareciera|no despierto|"
+            r"no despertara))\b",
             r"\b(?:estarian|estaran|estarias|estaria|vivirian|seria) (?:\w+ )?mejor sin mi\b",
             r"\b(?:dormir|dormirme) y no (?:volver a )?despertar\b",
         ),

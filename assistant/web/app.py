@@ -270,6 +270,10 @@ def create_app(
     def demo() -> HTMLResponse:
         return HTMLResponse(static_text("demo.html"))
 
+    from ..staff.web import STAFF_PATH, build_staff_app
+
+    app.mount(STAFF_PATH, build_staff_app(settings, store))
+
     blocks = build_chat_ui(settings, service)
     blocks.queue(default_concurrency_limit=2)
     app = gr.mount_gradio_app(
