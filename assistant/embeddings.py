@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .model_names import DEFAULT_EMBEDDING_MODEL
@@ -26,6 +29,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MODEL_LOADING = "loading embedding model %s"
 """Logged (INFO) each time a process loads the model: what a no-op ingest never does."""
+
+
+@dataclass(frozen=True)
+class TextVectors:
+    """The vectors of one turn's texts (the message as typed and as routing reads it),
+    embedded in one model call and passed down to routing, retrieval and composition,
+    so a turn embeds its message once (issue 15)."""
+
+    by_text: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+    def get(self, text: str) -> np.ndarray | None:
+        """The vector of exactly ``text``, or None when it was not embedded for this turn."""
+        return self.by_text.get(str(text))
 
 
 def resolve_model_path(name: str) -> str:
