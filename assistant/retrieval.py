@@ -26,7 +26,7 @@ import numpy as np
 
 from .chunking import embedding_text
 from .config import Settings
-from .embeddings import SentenceTransformerEmbeddings
+from .embeddings import SentenceTransformerEmbeddings, TextVectors
 from .lexical_index import LexicalIndex, PersistedLexicalIndex
 from .patient_words import Reading, expand
 from .schema import Chunk, Passage
@@ -257,30 +257,52 @@ class Retriever:
         """Vectors of ``texts`` in one model call, remembering recent ones: a conversation's
         earlier turns, the questions of one message and the fixed general-safety search
         are embedded once, not on every turn."""
+        unique = list(dict.fromkeys(texts))
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+            known = {t: self._vectors[t] for t in unique if t in self._vectors}
+        missing = [t for t in unique if t not in known]
         if missing:
-            found = self.embeddings.embed_documents(missing)
+            fresh = {
+                t: np.asarray(v)
+                for t, v in zip(missing, self.embeddings.embed_documents(missing), strict=True)
+            }
+            known.update(fresh)
             with self._lock:
                 if len(self._vectors) > _VECTOR_CACHE:
                     self._vectors.clear()
-                for text, vector in zip(missing, found, strict=True):
-                    self._vectors[text] = np.asarray(vector)
-        with self._lock:
-            return np.asarray([self._vectors[t] for t in texts])
+                self._vectors.update(fresh)
+        # From this call's own copy: another thread may empty the cache meanwhile.
+        return np.asarray([known[t] for t in texts])
 
-    def query_vector(self, message: str, previous: Sequence[str]) -> np.ndarray:
+    def turn_vectors(self, texts: Sequence[str]) -> TextVectors:
+        """The vectors of a turn's texts in one model call (``TextVectors``): the message
+        as typed, for the dense search, and as routing reads it, for the classifier."""
+        texts = [str(t) for t in texts]
+        return TextVectors(dict(zip(texts, self.embed(texts), strict=True)))
+
+    def query_vector(
+        self, message: str, previous: Sequence[str], vectors: TextVectors | None = None
+    ) -> np.ndarray:
+        """The dense query: the message's vector (from ``vectors`` when the turn already
+        embedded it) plus earlier turns' with decaying weight, normalised."""
         weights = history_weights(message, previous, self.settings.history_turns)
         texts = [self._dense_text(t) for t in [message, *list(previous)[: len(weights)]]]
-        vectors = self.embed(texts)
-        combined = vectors[0] + sum(w * v for w, v in zip(weights, vectors[1:], strict=False))
+        own = vectors.get(texts[0]) if vectors is not None else None
+        if own is None:
+            own = self.embed(texts[:1])[0]
+        combined = own + sum(w * v for w, v in zip(weights, self.embed(texts[1:]), strict=False))
         norm = float(np.linalg.norm(combined))
         return combined / norm if norm else combined
 
     def retrieve(
-        self, message: str, previous: Sequence[str] = (), k: int | None = None
+        self,
+        message: str,
+        previous: Sequence[str] = (),
+        k: int | None = None,
+        vectors: TextVectors | None = None,
     ) -> RetrievalResult:
-        """Search for ``message``; ``previous`` are earlier user turns, most recent first."""
+        """Search for ``message``; ``previous`` are earlier user turns, most recent first;
+        ``vectors``, the turn's embeddings already made (the message is not embedded again)."""
         k = k or self.settings.retrieval_k
         pool = max(20, 3 * k)
         weights = history_weights(message, previous, self.settings.history_turns)
@@ -290,7 +312,7 @@ class Retriever:
             [reading.query(message), *[self.read(p).query(p) for p in carried]]
         )
         dense: list[tuple[Chunk, float]] = []
-        vector = self.query_vector(message, previous)
+        vector = self.query_vector(message, previous, vectors)
         if self.settings.dense_enabled:
             dense = self.store.query(vector.tolist(), pool)
         index = self.lexical

@@ -34,9 +34,11 @@ from .answering.intent import (
 )
 from .answering.passage_filter import unsafe_passage
 from .config import Settings
+from .embeddings import TextVectors
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
+from .routing.normalise import normalise
 from .schema import (
     Block,
     Cited,
@@ -109,15 +111,18 @@ class Assistant:
         """Yield the reply in pieces (a line at a time), then the finished Reply."""
         started = time.perf_counter()
         message = message.strip()
-        decision = self.router.route(conversation, message)
-        timings = {"route_ms": _ms(started)}
+        vectors = self._turn_vectors(message)
+        timings = {"embed_ms": _ms(started)}
+        t0 = time.perf_counter()
+        decision = self.router.route(conversation, message, vectors)
+        timings["route_ms"] = _ms(t0)
         fixed = self._fixed_reply(decision)
         if fixed is not None:
             yield from self._finish(fixed, started, timings)
             return
         previous = [t.text for t in reversed(conversation) if t.role == "user"]
         t0 = time.perf_counter()
-        result = self.retriever.retrieve(message, previous)
+        result = self.retriever.retrieve(message, previous, vectors=vectors)
         timings["retrieve_ms"] = _ms(t0)
         t0 = time.perf_counter()
         streamed = False
@@ -129,6 +134,17 @@ class Assistant:
             reply, streamed = yield from self._answered(message, previous, decision, result)
         timings["answer_ms"] = _ms(t0)
         yield from self._finish(reply, started, timings, already_streamed=streamed)
+
+    def _turn_vectors(self, message: str) -> TextVectors:
+        """The message embedded once for the turn, as typed (retrieval; composition uses
+        the query vector retrieval returns) and as routing's classifier reads it, in one
+        model call; both are the same text's vector when the two readings coincide."""
+        if not message:
+            return TextVectors()
+        texts = [message]
+        if self.router.classifier is not None:
+            texts.append(normalise(message))
+        return self.retriever.turn_vectors(texts)
 
     def _answered(
         self,

@@ -13,8 +13,15 @@ from .embeddings import SentenceTransformerEmbeddings, get_embeddings
 from .ingestion import ensure_ingested
 from .retrieval import Retriever
 from .routing import Router
+from .schema import Passage
 from .service import Assistant
 from .store import VectorStore
+
+SENTENCE_WARM_UP_CHUNKS = 2_000
+"""Up to this many chunks, a start embeds every chunk's sentences for the extractive
+answer before it reports ready (a few seconds for the default corpus), so the first
+wave of visitors does not queue behind those model calls (docs/performance.md, load).
+Larger corpora embed them on first use."""
 
 
 def build_backend(settings: Settings, embeddings: SentenceTransformerEmbeddings) -> AnswerBackend:
@@ -50,4 +57,7 @@ def build_assistant(
     retriever.warm_up()  # the lexical index is loaded (or built once) before ready
     router = Router(settings, emb)
     router.warm_up()
-    return Assistant(settings, router, retriever, build_backend(settings, emb))
+    backend = build_backend(settings, emb)
+    if isinstance(backend, ExtractiveBackend) and store.count() <= SENTENCE_WARM_UP_CHUNKS:
+        backend.answerer.warm_up([Passage(c, 0.0) for c in store.all_chunks()])
+    return Assistant(settings, router, retriever, backend)

@@ -14,3 +14,6 @@ export ASSISTANT_TEST_POSTGRES_URL
 bash scripts/check.sh
 bash scripts/eval-gate.sh
 .venv/bin/pytest
+# The quick benchmark (about 3 minutes): printed for the record, never gated on times;
+# it fails the run only if it crashes (docs/performance.md).
+.venv/bin/python -m benchmarks run --quick --out "${BENCH_OUT:-/tmp/assistant-bench}"

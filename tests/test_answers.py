@@ -213,3 +213,35 @@ def test_answers_come_from_the_cancerchoices_page_for_evidence_questions(
 ) -> None:
     reply = assistant.answer([], "Do clinical practice guidelines recommend massage?")
     assert any(c.source_id == CANCERCHOICES for c in reply.citations)
+
+
+class CountingEmbeddings(SentenceTransformerEmbeddings):
+    """The session's real model, with every model call's texts recorded."""
+
+    def __init__(self, real: SentenceTransformerEmbeddings) -> None:
+        super().__init__(real.model_name)
+        self.real = real
+        self.calls: list[list[str]] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls.append(list(texts))
+        return self.real.embed_documents(texts)
+
+
+def test_a_turn_embeds_the_message_once_for_routing_retrieval_and_composition(
+    assistant: Assistant, default_settings: Settings, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """Issue 15: the router's classifier, the dense search and the extractive answer
+    share one model call for the message (as typed and as routing reads it)."""
+    from assistant.routing.normalise import normalise
+
+    counting = CountingEmbeddings(embeddings)
+    own = build_assistant(default_settings, embeddings=counting, progress=False)
+    own.answer([], "Is massage safe during chemotherapy?")  # warm: corpus sentences embedded
+    message = "Does massage help with anxiety and fatigue for people with cancer?"
+    counting.calls.clear()
+    reply = own.answer([], message)
+    assert reply.decision.route is Route.ANSWER and reply.citations
+    with_message = [c for c in counting.calls if message in c or normalise(message) in c]
+    assert with_message == [[message, str(normalise(message))]], counting.calls
+    assert reply.timings_ms is not None and "embed_ms" in reply.timings_ms

@@ -399,3 +399,43 @@ def test_ingest_interrupted_mid_write_leaves_a_usable_store_and_a_rerun_complete
     assert {c.source_id for c in chunks} == corpus_sources, "orphan or missing sources"
     hits = store.query(embeddings.embed_query("gentle massage during chemotherapy"), k=5)
     assert len(hits) == 5 and all(c.source_id in corpus_sources for c, _ in hits)
+
+
+@pytest.mark.slow
+def test_a_no_op_ingest_never_loads_the_embedding_model(tmp_path: Path) -> None:
+    """``ingest.py`` run twice as a real process, with INFO logging on: the first run
+    logs loading the model (so the signal works), the second, with nothing changed,
+    does not, and reports everything unchanged."""
+    from assistant.embeddings import MODEL_LOADING
+
+    corpus = small_corpus(tmp_path / "corpus")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env = {
+        **base,
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+        "ASSISTANT_CORPUS_DIR": str(corpus),
+        "PYTHONPATH": str(PROJECT_ROOT),
+    }
+    script = (
+        "import logging, runpy, sys; logging.basicConfig(level=logging.INFO); "
+        f"sys.argv = [{str(INGEST_PY)!r}, '--quiet']; "
+        f"runpy.run_path({str(INGEST_PY)!r}, run_name='__main__')"
+    )
+    loading = MODEL_LOADING.split("%")[0].strip()
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == EXIT_OK, done.stderr
+        runs.append(done)
+    first, second = runs
+    assert loading in first.stderr
+    assert "2 added" in first.stdout
+    assert loading not in second.stderr, second.stderr
+    assert "0 added, 0 updated, 0 removed, 2 unchanged" in second.stdout

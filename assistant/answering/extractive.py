@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -530,17 +531,24 @@ class ExtractiveAnswerer:
         self.diversity = diversity
         """Two sentences more similar than this say the same thing: only one is kept."""
         self._vectors: dict[str, np.ndarray] = {}
+        self._embedding = threading.Lock()
         self._candidates: dict[tuple[str, str], list[Candidate]] = {}
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        """Sentence vectors, cached: the same chunks are retrieved again and again."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if missing:
-            if len(self._vectors) > 20_000:
-                self._vectors.clear()
-            for text, vec in zip(missing, self.embeddings.embed_documents(missing), strict=True):
-                self._vectors[text] = np.asarray(vec)
-        return np.asarray([self._vectors[t] for t in texts])
+        """Sentence vectors, cached: the same chunks are retrieved again and again.
+
+        One thread embeds at a time, so concurrent first questions about the same
+        passages wait for one model call instead of each embedding the same sentences
+        (under load the copies queued behind each other for tens of seconds)."""
+        with self._embedding:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+            if missing:
+                if len(self._vectors) > 20_000:
+                    self._vectors.clear()
+                found = self.embeddings.embed_documents(missing)
+                for text, vec in zip(missing, found, strict=True):
+                    self._vectors[text] = np.asarray(vec)
+            return np.asarray([self._vectors[t] for t in texts])
 
     def candidates(self, passages: Sequence[Passage]) -> list[Candidate]:
         """Every usable sentence of the passages, once (pages repeat their key points)."""

@@ -103,9 +103,12 @@ class RouteClassifier:
         """Load the embedding model and fit the classifier now rather than on first message."""
         self.probabilities("warm up")
 
-    def probabilities(self, norm: str) -> dict[Route, float]:
-        """The probability of each route for ``norm``, text already passed through ``normalise``."""
+    def probabilities(self, norm: str, vector: np.ndarray | None = None) -> dict[Route, float]:
+        """The probability of each route for ``norm``, text already passed through ``normalise``;
+        ``vector`` is its embedding when the turn already has it (``TextVectors``)."""
         model = self._fitted()
-        vector = np.asarray([self.embeddings.embed_query(norm)], dtype=np.float32)
+        if vector is None:
+            vector = np.asarray(self.embeddings.embed_query(norm))
+        vector = np.asarray([vector], dtype=np.float32)
         probs = model.predict_proba(vector)[0]
         return {label: float(p) for label, p in zip(self._labels, probs, strict=True)}

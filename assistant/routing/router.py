@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Settings
+from ..embeddings import TextVectors
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
     find_clinical,
@@ -155,8 +156,14 @@ class Router:
             return self._safety_memory.get(self._key(norm))
 
     # -- routing --------------------------------------------------------
-    def route(self, conversation: Sequence[Turn], message: str) -> RouteDecision:
-        """Route ``message`` given the earlier ``conversation`` (which excludes it)."""
+    def route(
+        self, conversation: Sequence[Turn], message: str, vectors: TextVectors | None = None
+    ) -> RouteDecision:
+        """Route ``message`` given the earlier ``conversation`` (which excludes it).
+
+        ``vectors`` holds the turn's embeddings already made (``Assistant`` embeds the
+        message as typed and as ``normalise`` reads it in one call); the classifier
+        embeds only what is not there."""
         if not isinstance(message, str):
             raise TypeError(f"message must be a str, not {type(message).__name__}")
         turns = list(conversation)
@@ -166,7 +173,7 @@ class Router:
         earlier = [normalise(t.text) for t in turns if t.role == "user"]
         norm = normalise(message)
         language = detect_language(message)
-        decision = self._route(turns, earlier, norm, message, language)
+        decision = self._route(turns, earlier, norm, message, language, vectors)
         decision = self._fit(decision, earlier, norm, language)
         log.debug(
             "routed",
@@ -204,7 +211,13 @@ class Router:
         return floor
 
     def _route(
-        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str, language: str
+        self,
+        turns: Sequence[Turn],
+        earlier: Sequence[str],
+        norm: str,
+        raw: str,
+        language: str,
+        vectors: TextVectors | None = None,
     ) -> RouteDecision:
         treatment_context = any(TREATMENT.search(t) for t in earlier)
         current = self._safety(norm, treatment_context)
@@ -223,7 +236,7 @@ class Router:
                 route, detail = other
                 return _more_severe(_decision(route, detail, 0.9), earlier_flag)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
-        decision = self._route_non_safety(turns, earlier, norm, raw, language)
+        decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
         if earlier_flag is None:
             return decision
         if (
@@ -259,7 +272,13 @@ class Router:
         return replace(decision, asker=who, topic=topic, language=reply_language)
 
     def _route_non_safety(
-        self, turns: Sequence[Turn], earlier: Sequence[str], norm: str, raw: str, language: str
+        self,
+        turns: Sequence[Turn],
+        earlier: Sequence[str],
+        norm: str,
+        raw: str,
+        language: str,
+        vectors: TextVectors | None = None,
     ) -> RouteDecision:
         if not norm.replace(".", "").replace(",", "").strip():
             return _decision(Route.OUT_OF_SCOPE, "empty", 1.0)
@@ -285,8 +304,9 @@ class Router:
             # The safety vote reads this message alone: an earlier turn's red flag is
             # the safety memory's business, so "the fever is gone, does massage help
             # with sleep?" is not voted an emergency because of the turn before it.
-            alone = self.classifier.probabilities(norm) if follow_up else None
-            probs = self.classifier.probabilities(text)
+            known = vectors or TextVectors()
+            alone = self.classifier.probabilities(norm, known.get(norm)) if follow_up else None
+            probs = self.classifier.probabilities(text, known.get(text))
             safety_probs = alone if alone is not None else probs
             for route in (Route.CRISIS, Route.EMERGENCY):
                 if safety_probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and has_current_cue(

@@ -1,0 +1,529 @@
+"""The benchmark report: ``python -m benchmarks run --out DIR [--quick]``.
+
+Writes ``DIR/bench.json`` (top-level numbers first, the per-stage detail under
+``detail``) and ``DIR/bench.md`` (the same as tables, with the machine). It
+prints figures and asserts nothing about time: the machine is shared, so the
+load average is recorded at the start and at the end and only ratios measured
+in the same run (``answer_vs_embed``, ``ingest_vs_encode``) compare across runs.
+It fails only when something crashes.
+
+What it measures, on a fresh copy of the default corpus in a temporary folder:
+
+- **ingestion**: a first ingest with the model already loaded, in chunks/s,
+  against raw ``embed_documents`` over the same chunk texts (``ingest_vs_encode``);
+  then ``ingest.py`` run as a real command on the unchanged corpus (``noop_ingest_s``,
+  median of several runs, imports included);
+- **query** (in this process, after warm-up): per stage, routing, the retriever's
+  query embedding, dense search, BM25, fusion, composition (the extractive answer),
+  storage (the two messages of a turn in a real SQLite conversation store), and end
+  to end (``Assistant.answer``), next to the floor: one query embedding by the same
+  model in the same process. ``answer_vs_embed`` is end-to-end p95 over floor p95;
+- **process**: ``app.py`` started as a real process on the existing index, timed
+  from launch to its first healthy ``/api/health`` (``cold_start_s``), and its peak
+  resident memory after the load run (``rss_mb``);
+- **load**: N simulated users at once over HTTP on loopback against that process,
+  a few messages each in their own conversation (``load_p95_ms``, ``load_errors``; 20 x 2
+  in quick mode, 50 x 3 and 200 x 3 in full mode; the top-level figures are the first run), then
+  every acknowledged message looked up in the conversation store (``lost_messages``);
+- **scale** (full mode only): ``ingestion_scale.py``'s ``app`` phase at larger
+  corpora (synthetic vectors: perturbed real embeddings, said so in the output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.config import PROJECT_ROOT, Settings, load_settings
+from benchmarks.ingestion_scale import CORPUS, MORE_QUESTIONS, QUESTIONS
+
+TOP_LEVEL = (
+    "answer_vs_embed",
+    "ingest_vs_encode",
+    "noop_ingest_s",
+    "cold_start_s",
+    "rss_mb",
+    "load_p95_ms",
+    "load_errors",
+    "lost_messages",
+)
+ENV = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "HF_HUB_OFFLINE": "1"}
+"""Child processes run this checkout's package, not whichever one the venv installed."""
+
+
+# -- figures ----------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100) of a non-empty sample."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    """Median, p95, min, max and count, rounded for reading."""
+    return {
+        "median": round(statistics.median(values), 3),
+        "p95": round(percentile(values, 95), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+        "n": len(values),
+    }
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Milliseconds ``fn`` took, and what it returned."""
+    t = time.perf_counter()
+    out = fn()
+    return (time.perf_counter() - t) * 1000, out
+
+
+def machine() -> dict[str, Any]:
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu_count": os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "shared": "the machine is shared with other jobs: absolute times vary with their load",
+    }
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+# -- ingestion --------------------------------------------------------------------------
+
+
+def ingestion(settings: Settings, emb: Any, noop_runs: int) -> dict[str, Any]:
+    """First ingest against raw encode of the same texts; then the no-op command."""
+    from assistant.chunking import embedding_text
+    from assistant.ingestion import ingest
+    from assistant.store import VectorStore
+
+    emb.embed_query("warm up")
+    report = ingest(settings, embeddings=emb, progress=False)
+    ingest_rate = report.chunks_written / report.seconds
+    store = VectorStore.open_for(settings, emb)
+    texts = [embedding_text(c) for c in store.all_chunks()]
+    encode_ms, _ = timed(lambda: emb.embed_documents(texts))
+    encode_rate = len(texts) / (encode_ms / 1000)
+    noop = [noop_ingest(settings) for _ in range(noop_runs)]
+    return {
+        "chunks": report.chunks_written,
+        "ingest_s": round(report.seconds, 3),
+        "ingest_chunks_per_s": round(ingest_rate, 1),
+        "encode_s": round(encode_ms / 1000, 3),
+        "encode_chunks_per_s": round(encode_rate, 1),
+        "ingest_vs_encode": round(ingest_rate / encode_rate, 3),
+        "noop_ingest_s": summary(noop),
+    }
+
+
+def noop_ingest(settings: Settings) -> float:
+    """Seconds for ``ingest.py --quiet`` on an unchanged corpus, as a command."""
+    t = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "ingest.py"), "--quiet"],
+        env={**ENV, **env_for(settings)},
+        cwd=settings.data_dir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    seconds = time.perf_counter() - t
+    if done.returncode != 0 or "0 added, 0 updated, 0 removed" not in done.stdout:
+        raise RuntimeError(
+            f"no-op ingest.py failed or changed something:\n{done.stdout}{done.stderr}"
+        )
+    return seconds
+
+
+def env_for(settings: Settings) -> dict[str, str]:
+    return {
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+    }
+
+
+# -- query stages -----------------------------------------------------------------------
+
+
+def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, Any]:
+    """Each stage of answering, timed on its own, and the whole, next to the floor."""
+    from assistant.conversations.store import ConversationStore
+    from assistant.wiring import build_assistant
+
+    assistant = build_assistant(settings, embeddings=emb, progress=False)
+    retriever = assistant.retriever
+    questions = QUESTIONS + MORE_QUESTIONS
+    for q in questions:  # warm: sentence vectors of the corpus are cached in process
+        assistant.answer([], q)
+    stages: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "floor",
+            "routing",
+            "query_embedding",
+            "dense_search",
+            "bm25",
+            "fusion",
+            "composition",
+            "storage",
+            "end_to_end",
+        )
+    }
+    pool = max(20, 3 * settings.retrieval_k)
+    with ConversationStore(f"sqlite:///{settings.data_dir / 'bench-store.sqlite3'}") as store:
+        store.migrate()
+        for _ in range(repetitions):
+            for q in questions:
+                ms, _ = timed(lambda q=q: emb.embed_query(q))
+                stages["floor"].append(ms)
+                ms, _ = timed(lambda q=q: assistant.router.route([], q))
+                stages["routing"].append(ms)
+                retriever._vectors.clear()  # a new message: nothing cached for it
+                ms, vector = timed(lambda q=q: retriever.query_vector(q, []))
+                stages["query_embedding"].append(ms)
+                ms, dense = timed(lambda v=vector: retriever.store.query(v.tolist(), pool))
+                stages["dense_search"].append(ms)
+                lexical_query = retriever.read(q).query(q)
+                ms, lexical = timed(
+                    lambda lq=lexical_query: retriever.lexical.search_chunks(
+                        retriever.store, lq, pool
+                    )
+                )
+                stages["bm25"].append(ms)
+                ms, _ = timed(lambda d=dense, lx=lexical: retriever._fuse(d, lx))
+                stages["fusion"].append(ms)
+                retriever._vectors.clear()
+                ms, reply = timed(lambda q=q: assistant.answer([], q))
+                stages["end_to_end"].append(ms)
+                stages["composition"].append(reply.timings_ms.get("answer_ms", 0.0))
+
+                def turn(q: str = q, text: str = reply.text) -> None:
+                    conversation = store.new_conversation()
+                    store.add_message(conversation, "user", q)
+                    store.add_message(conversation, "assistant", text, route="answer")
+
+                ms, _ = timed(turn)
+                stages["storage"].append(ms)
+    figures = {k: summary(v) for k, v in stages.items()}
+    floor = figures["floor"]
+    end = figures["end_to_end"]
+    return {
+        "questions": len(questions),
+        "repetitions": repetitions,
+        "stages_ms": figures,
+        "answer_vs_embed": round(end["p95"] / floor["p95"], 2),
+        "answer_vs_embed_median": round(end["median"] / floor["median"], 2),
+    }
+
+
+# -- the app process and load -----------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def post(base: str, path: str, body: dict[str, Any], timeout: float) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, {}
+
+
+def start_app(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], str, float]:
+    """``app.py`` on a free loopback port; returns it once ``/api/health`` answers."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**ENV, **env_for(settings), "ASSISTANT_PORT": str(port), "ASSISTANT_HOST": "127.0.0.1"}
+    t = time.perf_counter()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, str(PROJECT_ROOT / "app.py")],
+            env=env,
+            cwd=settings.data_dir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = t + 600
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"app.py exited with {process.returncode}:\n{log.read_text()[-3000:]}"
+            )
+        try:
+            with urllib.request.urlopen(base + "/api/health", timeout=5) as response:
+                if response.status == 200:
+                    return process, base, time.perf_counter() - t
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError("app.py did not answer /api/health within 600 s")
+
+
+def load(settings: Settings, base: str, users: int, messages: int) -> dict[str, Any]:
+    """``users`` at once, each sending ``messages`` in its own conversation; then every
+    acknowledged message is looked up in the conversation store."""
+    from assistant.conversations.store import ConversationStore
+
+    questions = QUESTIONS + MORE_QUESTIONS
+    start = threading.Barrier(users)
+    latencies: list[float] = []
+    errors: list[str] = []
+    sent: list[tuple[str, str]] = []
+    lock = threading.Lock()
+
+    def user(i: int) -> None:
+        conversation: str | None = None
+        start.wait()
+        for m in range(messages):
+            text = f"{questions[(i + m) % len(questions)]} (user {i}, message {m})"
+            t = time.perf_counter()
+            try:
+                status, body = post(
+                    base, "/api/chat", {"message": text, "conversation_id": conversation}, 120
+                )
+            except Exception as exc:  # a refused or dropped connection is an error
+                status, body = 0, {"error": type(exc).__name__}
+            ms = (time.perf_counter() - t) * 1000
+            with lock:
+                latencies.append(ms)
+                if status != 200:
+                    errors.append(f"{status} {body.get('error', '')}".strip())
+                    continue
+                conversation = body["conversation_id"]
+                sent.append((body["conversation_id"], text))
+
+    t = time.perf_counter()
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - t
+    lost = 0
+    with ConversationStore(settings.db_url) as store:
+        for conversation, text in sent:
+            stored = store.messages(conversation) or []
+            if not any(r["role"] == "user" and r["text"] == text for r in stored):
+                lost += 1
+    return {
+        "users": users,
+        "messages_each": messages,
+        "requests": len(latencies),
+        "wall_s": round(wall, 2),
+        "latency_ms": summary(latencies),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors)),
+        "acknowledged": len(sent),
+        "lost_messages": lost,
+    }
+
+
+# -- scale ------------------------------------------------------------------------------
+
+
+def scale(sizes: Sequence[int], work: Path) -> dict[str, Any]:
+    """``ingestion_scale``'s ``app`` phase at each size (its own subprocesses)."""
+    from benchmarks import ingestion_scale
+
+    found: dict[str, Any] = {
+        "vectors": "synthetic above the default corpus: real embeddings of the default "
+        "chunks perturbed by Gaussian noise (sigma 0.05), see benchmarks/ingestion_scale.py",
+    }
+    for size in sizes:
+        folder = work / f"scale-{size}"
+        folder.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        ingestion_scale.build(folder, size)
+        found[str(size)] = {
+            "build_s": round(time.perf_counter() - t, 1),
+            "app": ingestion_scale.run_phase(folder, "app", "large"),
+            "reingest": ingestion_scale.run_phase(folder, "reingest", "large"),
+        }
+    return found
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def markdown(result: dict[str, Any]) -> str:
+    m = result["machine"]
+    lines = [
+        "# Benchmark",
+        "",
+        f"Mode: {result['mode']}; {result['finished']}; took {result['seconds']:.0f} s.",
+        f"Machine: {m['cpu_count']} CPUs ({m['cpu_model']}), Python {m['python']}, "
+        f"{m['platform']}. Load average (1, 5, 15 min) at start "
+        f"{result['load_average_start']}, at end {result['load_average_end']}: {m['shared']}.",
+        "",
+        "| figure | value |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{k}` | {result[k]} |" for k in TOP_LEVEL]
+    query = result["detail"]["query"]
+    lines += [
+        "",
+        f"## Query stages (ms; {query['questions']} questions x {query['repetitions']})",
+        "",
+        "| stage | median | p95 | max |",
+        "| --- | --- | --- | --- |",
+    ]
+    for stage, s in query["stages_ms"].items():
+        lines.append(f"| {stage} | {s['median']} | {s['p95']} | {s['max']} |")
+    ing = result["detail"]["ingestion"]
+    lines += [
+        "",
+        "## Ingestion",
+        "",
+        f"{ing['chunks']} chunks: ingest {ing['ingest_chunks_per_s']} chunks/s, raw encode "
+        f"{ing['encode_chunks_per_s']} chunks/s; no-op `ingest.py` median "
+        f"{ing['noop_ingest_s']['median']} s (max {ing['noop_ingest_s']['max']} s, "
+        f"{ing['noop_ingest_s']['n']} runs, imports included).",
+        "",
+        "## Load (HTTP on loopback, one app process)",
+        "",
+        "| users x messages | p50 ms | p95 ms | max ms | errors | lost | wall s |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for run in result["detail"]["load"]:
+        lat = run["latency_ms"]
+        lines.append(
+            f"| {run['users']} x {run['messages_each']} | {lat['median']} | {lat['p95']} | "
+            f"{lat['max']} | {run['errors']} | {run['lost_messages']} | {run['wall_s']} |"
+        )
+    if "scale" in result["detail"]:
+        lines += ["", "## Scale", "", "```", json.dumps(result["detail"]["scale"], indent=1), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def run(out: Path, quick: bool, scale_sizes: Sequence[int]) -> dict[str, Any]:
+    from assistant.embeddings import get_embeddings
+
+    started = time.perf_counter()
+    result: dict[str, Any] = {
+        "mode": "quick" if quick else "full",
+        "machine": machine(),
+        "load_average_start": load_average(),
+    }
+    detail: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        shutil.copytree(CORPUS, work / "corpus")
+        settings = load_settings(_env_file=None, data_dir=work / "data", corpus_dir=work / "corpus")
+        settings.data_dir.mkdir(parents=True)
+        emb = get_embeddings(settings.embedding_model)
+        t = time.perf_counter()
+        emb.embed_query("load the model")
+        detail["model_load_s"] = round(time.perf_counter() - t, 2)
+        print(f"model loaded in {detail['model_load_s']} s", flush=True)
+        detail["ingestion"] = ingestion(settings, emb, 2 if quick else 7)
+        print(f"ingestion: {json.dumps(detail['ingestion'])}", flush=True)
+        detail["query"] = query_stages(settings, emb, 1 if quick else 10)
+        print(f"query: answer_vs_embed {detail['query']['answer_vs_embed']}", flush=True)
+        process, base, cold = start_app(settings, out / "app.log")
+        try:
+            detail["cold_start_s"] = round(cold, 2)
+            print(f"app ready in {cold:.1f} s", flush=True)
+            runs = [(20, 2)] if quick else [(50, 3), (200, 3)]
+            detail["load"] = []
+            for users, messages in runs:
+                detail["load"].append(load(settings, base, users, messages))
+                print(f"load: {json.dumps(detail['load'][-1])}", flush=True)
+            detail["rss_mb"] = peak_rss_mb(process.pid)
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+        if not quick and scale_sizes:
+            detail["scale"] = scale(scale_sizes, work)
+    first = detail["load"][0]
+    result.update(
+        {
+            "answer_vs_embed": detail["query"]["answer_vs_embed"],
+            "ingest_vs_encode": detail["ingestion"]["ingest_vs_encode"],
+            "noop_ingest_s": detail["ingestion"]["noop_ingest_s"]["median"],
+            "cold_start_s": detail["cold_start_s"],
+            "rss_mb": detail["rss_mb"],
+            "load_p95_ms": first["latency_ms"]["p95"],
+            "load_errors": first["errors"],
+            "lost_messages": first["lost_messages"],
+            "detail": detail,
+            "load_average_end": load_average(),
+            "seconds": round(time.perf_counter() - started, 1),
+            "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+    )
+    ordered = {k: result[k] for k in ("mode", *TOP_LEVEL)} | result
+    return ordered
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    go = sub.add_parser("run", help="measure and write DIR/bench.json and DIR/bench.md")
+    go.add_argument("--out", type=Path, required=True, help="folder for bench.json and bench.md")
+    go.add_argument("--quick", action="store_true", help="about 3 minutes: what CI runs")
+    go.add_argument(
+        "--scale",
+        default="1000,10000",
+        help="full mode: comma-separated corpus sizes in chunks (e.g. 1000,10000,100000)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.scale.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--scale takes comma-separated whole numbers, not {args.scale!r}")
+    if any(s < 100 for s in sizes):
+        parser.error("--scale sizes must be at least 100 chunks")
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = run(args.out, args.quick, sizes)
+    (args.out / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    text = markdown(result)
+    (args.out / "bench.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
