@@ -16,10 +16,7 @@ import re
 import unicodedata
 
 from ..schema import Route
-
-
-def _any(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+from .lexicon import _any
 
 
 def folded(raw: str) -> str:
