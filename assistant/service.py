@@ -38,7 +38,6 @@ from .embeddings import TextVectors
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
-from .routing.normalise import normalise
 from .schema import (
     Block,
     Cited,
@@ -141,9 +140,7 @@ class Assistant:
         model call; both are the same text's vector when the two readings coincide."""
         if not message:
             return TextVectors()
-        texts = [message]
-        if self.router.classifier is not None:
-            texts.append(normalise(message))
+        texts = list(dict.fromkeys([message, *self.router.texts_to_embed(message)]))
         return self.retriever.turn_vectors(texts)
 
     def _answered(

@@ -549,6 +549,7 @@ class CountingEmbeddings(DeterministicFakeEmbedding):
 def test_classifier_is_fitted_once_and_lazily(routing_settings: Settings) -> None:
     fake = CountingEmbeddings(size=32)
     router = Router(routing_settings, fake)
+    router.safety_model = None  # fitted on 384-d vectors; its own tests are test_safety_model.py
     assert fake.document_calls == 0
     for message in ["what is oncology massage?", "how do I find a therapist?"]:
         assert router.route([], message).route in {

@@ -8,6 +8,8 @@ Where things are (dependencies point one way, top to bottom):
   injection, clinical, greeting, off-topic, follow-up).
 - ``classifier.py``: the training examples and the embedding classifier
   (depends only on ``normalise``).
+- ``safety_model.py``: the safety vote fitted offline (``python -m evals.train_safety``),
+  scoring a message and each of its sentences.
 - ``router.py``: ``Router``, the policy: the order of the checks and which route wins.
 
 docs/routing.md describes the order and the measured accuracy.

@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..config import Settings
 from ..embeddings import TextVectors
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
@@ -53,6 +55,7 @@ from .lexicon import (
 )
 from .normalise import normalise
 from .other_languages import find_other_language_red_flag
+from .safety_model import SafetyModel, SafetyVote, pieces
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
 if TYPE_CHECKING:
@@ -83,9 +86,6 @@ def fold_spanish(text: str) -> str:
 SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
 """Crisis ranks above emergency: its reply also leads to the emergency number."""
 
-# Chosen, with classifier.CLASSIFIER_C, by cross-validation on the training examples only.
-CLASSIFIER_SAFETY_THRESHOLD = 0.4
-"""A classifier-only emergency/crisis vote needs at least this probability."""
 LOW_CONFIDENCE = 0.55
 """Below this an LLM vote (if any) may decide between answer, clinical and out_of_scope."""
 SAFETY_MEMORY_SIZE = 4096
@@ -124,6 +124,7 @@ class Router:
         self.embeddings = embeddings
         self.llm_vote = llm_vote
         self.classifier = RouteClassifier(embeddings) if embeddings is not None else None
+        self.safety_model = self._safety_model(settings) if embeddings is not None else None
         self._lock = threading.Lock()
         self._safety_memory: OrderedDict[str, RouteDecision] = OrderedDict()
 
@@ -132,6 +133,33 @@ class Router:
         warm_up_language()
         if self.classifier is not None:
             self.classifier.warm_up()
+
+    @staticmethod
+    def _safety_model(settings: Settings) -> SafetyModel | None:
+        """The packaged safety vote, when it was fitted on this embedding model."""
+        model = SafetyModel.load()
+        fitted_on = model.training.get("embedding_model")
+        if fitted_on != settings.embedding_model:
+            log.warning(
+                "safety vote off: fitted on %s, not %s; run `python -m evals.train_safety`",
+                fitted_on,
+                settings.embedding_model,
+            )
+            return None
+        return model
+
+    @staticmethod
+    def _units(norm: str, raw: str) -> list[str]:
+        """What the safety vote scores: the whole message and each of its sentences."""
+        units = [str(norm)] + [str(normalise(p)) for p in pieces(raw)]
+        return list(dict.fromkeys(u for u in units if u.strip(" .,")))
+
+    def texts_to_embed(self, message: str) -> list[str]:
+        """The texts routing embeds for ``message`` (normalised whole and sentences), so
+        the caller can embed them with the message in one model call (``TextVectors``)."""
+        if self.classifier is None and self.safety_model is None:
+            return []
+        return self._units(normalise(message), message)
 
     # -- memory of safety routes the patterns alone would not find again ----
     @staticmethod
@@ -297,22 +325,12 @@ class Router:
             return _decision(Route.OUT_OF_SCOPE, "no_cancer", 0.85)
         follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
         text = f"{earlier[-1]} . {norm}" if follow_up else norm
+        vote = self._safety_vote(norm, raw, vectors or TextVectors())
+        if vote is not None:
+            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
         probs: dict[Route, float] | None = None
         if self.classifier is not None:
-            # The classifier is a safety net behind the patterns: it runs on every
-            # message, and a confident emergency or crisis vote wins over the rest.
-            # The safety vote reads this message alone: an earlier turn's red flag is
-            # the safety memory's business, so "the fever is gone, does massage help
-            # with sleep?" is not voted an emergency because of the turn before it.
-            known = vectors or TextVectors()
-            alone = self.classifier.probabilities(norm, known.get(norm)) if follow_up else None
-            probs = self.classifier.probabilities(text, known.get(text))
-            safety_probs = alone if alone is not None else probs
-            for route in (Route.CRISIS, Route.EMERGENCY):
-                if safety_probs.get(route, 0.0) >= CLASSIFIER_SAFETY_THRESHOLD and has_current_cue(
-                    SAFETY_CUES[route.value], norm
-                ):
-                    return self._remember(norm, _decision(route, "classifier", safety_probs[route]))
+            probs = self.classifier.probabilities(text, (vectors or TextVectors()).get(text))
         injection = find_injection(norm)
         if injection:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
@@ -358,6 +376,44 @@ class Router:
         detail = "general" if best is Route.ANSWER else "classifier"
         decision = _decision(best, detail, share, "context" if follow_up else None)
         return self._with_llm(turns, raw, decision, share < LOW_CONFIDENCE)
+
+    def _safety_vote(self, norm: str, raw: str, known: TextVectors) -> SafetyVote | None:
+        """The safety model's vote on this message alone and on each of its sentences.
+
+        A sentence (or the whole message) wins at the model's threshold when it names a
+        current safety cue (``has_current_cue``: not told as past or resolved); without
+        the cue the vote alone raised false alarms on near misses ("I'd die for a
+        massage", "the cuts have healed") at no gain in recall (docs/routing.md). The
+        vote reads this message only: an earlier turn's red flag is the safety memory's
+        business, so "the fever is gone, does massage help with
+        sleep?" is not voted an emergency because of the turn before it.
+        """
+        model, embeddings = self.safety_model, self.embeddings
+        if model is None or embeddings is None:
+            return None
+        units = self._units(norm, raw)
+        vectors: dict[str, np.ndarray] = {}
+        missing = []
+        for unit in units:
+            vector = known.get(unit)
+            if vector is None:
+                missing.append(unit)
+            else:
+                vectors[unit] = np.asarray(vector)
+        if missing:
+            embedded = embeddings.embed_documents(missing)
+            vectors.update(zip(missing, (np.asarray(v) for v in embedded), strict=True))
+        votes = model.votes(units, np.stack([vectors[u] for u in units]))
+        winners = [
+            v
+            for v in votes
+            if v.probability >= model.threshold
+            and has_current_cue(SAFETY_CUES[v.route.value], v.unit)
+        ]
+        if not winners:
+            return None
+        # Crisis ranks above emergency (its reply also gives the emergency number).
+        return max(winners, key=lambda v: (SEVERITY.get(v.route, 0), v.probability))
 
     def _fallback(self, text: str, follow_up: bool) -> RouteDecision:
         if has_in_scope_terms(text):

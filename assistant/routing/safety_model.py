@@ -1,0 +1,128 @@
+"""The safety vote: how likely each sentence of a message is an emergency or a crisis.
+
+A multinomial logistic regression over sentence embeddings (emergency, crisis,
+other), fitted offline by ``python -m evals.train_safety`` on the labelled suites'
+training halves and the routing examples, and shipped as reviewed data in
+``assistant/content/safety_model.json`` (coefficients, thresholds, and the hashes of
+the files it was fitted on). Scoring is a matrix product and a softmax: nothing is
+fitted at start-up and scikit-learn is not needed at run time.
+
+Each sentence of a message is scored alone as well as the whole message, because a
+red flag told as a story inside a practical massage question is diluted in the
+embedding of the whole message (issue 10, class 1). What a vote is allowed to
+decide is the router's business.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from ..schema import Route
+
+MODEL_PACKAGE = "assistant.content"
+MODEL_RESOURCE = "safety_model.json"
+SAFETY_CLASSES = (Route.EMERGENCY, Route.CRISIS)
+
+_PIECE_SPLIT = re.compile(
+    r"(?<=[.!?;:])\s+|\n+|\s+(?:but|though|although|anyway|also|plus)\s+", re.IGNORECASE
+)
+MAX_PIECES = 12
+"""A message is scored as a whole plus at most this many of its sentences."""
+
+
+def pieces(text: str) -> list[str]:
+    """The sentences and clauses of ``text`` worth scoring alone (none for one sentence).
+
+    Splits at sentence ends, line breaks and a few contrast words ("but", "though"),
+    keeps pieces of two words or more, at most ``MAX_PIECES`` of them.
+    """
+    parts = [p.strip() for p in _PIECE_SPLIT.split(text) if p and p.strip()]
+    parts = [p for p in parts if len(p.split()) >= 2]
+    return parts[:MAX_PIECES] if len(parts) > 1 else []
+
+
+@dataclass(frozen=True)
+class SafetyVote:
+    """One unit's (the whole message's or one sentence's) probability of one safety route."""
+
+    unit: str
+    route: Route
+    probability: float
+
+
+@dataclass(frozen=True)
+class SafetyModel:
+    """The fitted coefficients and the thresholds chosen for them."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+    threshold: float
+    """A vote at or above this wins when its unit names a current safety cue."""
+    training: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, text: str) -> SafetyModel:
+        """Parse the model file; ``ValueError`` naming what is wrong."""
+        try:
+            data = json.loads(text)
+            classes = tuple(str(c) for c in data["classes"])
+            coef = np.asarray(data["coef"], dtype=np.float32)
+            intercept = np.asarray(data["intercept"], dtype=np.float32)
+            threshold = float(data["threshold"])
+            training = dict(data.get("training", {}))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{MODEL_RESOURCE}: not a safety model ({exc})") from None
+        missing = [r.value for r in SAFETY_CLASSES if r.value not in classes]
+        if missing:
+            raise ValueError(f"{MODEL_RESOURCE}: no class for {', '.join(missing)}")
+        if coef.ndim != 2 or coef.shape[0] != len(classes) or intercept.shape != (len(classes),):
+            raise ValueError(
+                f"{MODEL_RESOURCE}: coef {coef.shape} and intercept {intercept.shape} "
+                f"do not fit {len(classes)} classes"
+            )
+        if not 0.0 < threshold < 1.0:
+            raise ValueError(f"{MODEL_RESOURCE}: threshold must be between 0 and 1")
+        return cls(classes, coef, intercept, threshold, training)
+
+    @classmethod
+    def load(cls) -> SafetyModel:
+        """The packaged model."""
+        text = resources.files(MODEL_PACKAGE).joinpath(MODEL_RESOURCE).read_text("utf-8")
+        return cls.from_json(text)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.coef.shape[1])
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Class probabilities, one row per vector (the softmax of the linear scores)."""
+        matrix = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        if matrix.shape[1] != self.dimension:
+            raise ValueError(
+                f"vectors have {matrix.shape[1]} dimensions; the safety model needs "
+                f"{self.dimension} (was it fitted with another embedding model?)"
+            )
+        scores = matrix @ self.coef.T + self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+    def votes(self, units: Sequence[str], vectors: np.ndarray) -> list[SafetyVote]:
+        """Each unit's probability of each safety route, highest first."""
+        probs = self.probabilities(vectors)
+        if probs.shape[0] != len(units):
+            raise ValueError(f"{len(units)} units but {probs.shape[0]} vectors")
+        found = [
+            SafetyVote(unit, route, float(probs[i, self.classes.index(route.value)]))
+            for i, unit in enumerate(units)
+            for route in SAFETY_CLASSES
+        ]
+        return sorted(found, key=lambda v: v.probability, reverse=True)

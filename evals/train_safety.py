@@ -1,0 +1,200 @@
+"""Fit the safety vote (``assistant/routing/safety_model.py``) and write its model file.
+
+    python -m evals.train_safety            # fit and write assistant/content/safety_model.json
+    python -m evals.train_safety --check    # exit 1 when the model file is stale
+
+Training data: the routing examples (``assistant/content/routing_examples.yaml``), the
+team's suites (``default``, ``injection``) and the **train** halves of the blind suites
+(``evals/suites/blind/*_train.jsonl``). The blind test halves are never read. Only
+English single-message cases are used: the router asks the vote about English messages,
+and an earlier turn's red flag is the safety memory's business.
+
+Labels are emergency, crisis and other. A message is scored as a whole and sentence by
+sentence (``pieces``), so the model is fitted the same way (multiple-instance learning,
+one round): a first model on whole messages picks, in each emergency or crisis message,
+the sentence most like its label; that sentence joins the training set with the
+message's label, and every sentence of an ordinary message joins as "other".
+
+The threshold and the rule that a vote needs a current safety cue were chosen on data
+the model was not fitted on (docs/routing.md, "The safety vote"): recall and false
+alarms with the patterns on ``safety_v3_train`` with a model fitted without it, and
+false alarms on ``answers_train`` and ``safety_dev_train`` likewise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.config import load_settings
+from assistant.embeddings import get_embeddings
+from assistant.routing.normalise import normalise
+from assistant.routing.safety_model import MODEL_RESOURCE, SafetyModel, pieces
+
+from .suite import load_suite
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "assistant" / "content" / "routing_examples.yaml"
+MODEL_FILE = ROOT / "assistant" / "content" / MODEL_RESOURCE
+SUITES = (
+    "evals/suites/default.jsonl",
+    "evals/suites/injection.jsonl",
+    "evals/suites/blind/answers_train.jsonl",
+    "evals/suites/blind/safety_train.jsonl",
+    "evals/suites/blind/safety_dev_train.jsonl",
+    "evals/suites/blind/safety_v3_train.jsonl",
+)
+SAFETY = ("emergency", "crisis")
+C = 4.0
+"""Inverse regularisation, as for the route classifier (cross-validated there)."""
+THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    label: str
+
+
+def training_files(root: Path = ROOT) -> list[Path]:
+    return [root / "assistant" / "content" / "routing_examples.yaml"] + [root / s for s in SUITES]
+
+
+def data_hashes(root: Path = ROOT) -> dict[str, str]:
+    """sha256 of each training file, keyed by its path in the repository."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in training_files(root)
+    }
+
+
+def _label(route: str) -> str:
+    return route if route in SAFETY else "other"
+
+
+def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labelled]:
+    """Every training message with its label (``exclude``: suite paths to leave out)."""
+    data = yaml.safe_load((root / "assistant" / "content" / "routing_examples.yaml").read_text())
+    out = [Labelled(t.strip(), _label(r)) for r, ts in data["routes"].items() for t in ts]
+    for suite in SUITES:
+        if suite in exclude:
+            continue
+        for case in load_suite(root / suite):
+            if len(case.turns) != 1 or (case.lang or "en") != "en":
+                continue
+            labels = {_label(r) for r in case.routes}
+            if len(labels) != 1:  # "emergency or clinical": not a clean example either way
+                continue
+            out.append(Labelled(case.turns[0], labels.pop()))
+    return out
+
+
+class Vectors:
+    """Embeddings of normalised texts, each text embedded once."""
+
+    def __init__(self, model_name: str) -> None:
+        self.embeddings = get_embeddings(model_name)
+        self.cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        norms = [str(normalise(t)) for t in texts]
+        need = list(dict.fromkeys(n for n in norms if n not in self.cache))
+        if need:
+            for n, v in zip(need, self.embeddings.embed_documents(need), strict=True):
+                self.cache[n] = np.asarray(v, dtype=np.float32)
+        return np.stack([self.cache[n] for n in norms])
+
+
+def fit(examples: Sequence[Labelled], vectors: Vectors) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Classes, coefficients and intercepts of the two-stage model (see the module text)."""
+    from sklearn.linear_model import LogisticRegression
+
+    def model(texts: list[str], labels: list[str]) -> LogisticRegression:
+        return LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(
+            vectors(texts), labels
+        )
+
+    texts = [e.text for e in examples]
+    labels = [e.label for e in examples]
+    first = model(texts, labels)
+    classes = list(first.classes_)
+    for e in examples:
+        parts = pieces(e.text)
+        if not parts:
+            continue
+        if e.label == "other":
+            texts += parts
+            labels += ["other"] * len(parts)
+        else:
+            probs = first.predict_proba(vectors(parts))[:, classes.index(e.label)]
+            texts.append(parts[int(probs.argmax())])
+            labels.append(e.label)
+    final = model(texts, labels)
+    return [str(c) for c in final.classes_], final.coef_, final.intercept_
+
+
+def build(root: Path = ROOT) -> dict[str, object]:
+    settings = load_settings(_env_file=None)
+    vectors = Vectors(settings.embedding_model)
+    examples = load_training(root)
+    classes, coef, intercept = fit(examples, vectors)
+    counts = {c: sum(e.label == c for e in examples) for c in classes}
+    return {
+        "classes": classes,
+        "coef": np.round(coef, 6).tolist(),
+        "intercept": np.round(intercept, 6).tolist(),
+        "threshold": THRESHOLD,
+        "training": {
+            "embedding_model": settings.embedding_model,
+            "messages": counts,
+            "C": C,
+            "files": data_hashes(root),
+            "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "command": "python -m evals.train_safety",
+        },
+    }
+
+
+def stale(root: Path = ROOT) -> list[str]:
+    """Training files whose content changed since the packaged model was fitted."""
+    model = SafetyModel.from_json((root / "assistant" / "content" / MODEL_RESOURCE).read_text())
+    fitted = model.training.get("files", {})
+    now = data_hashes(root)
+    return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.train_safety", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the model file is stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        changed = stale()
+        if changed:
+            print(
+                "safety model is stale; run `python -m evals.train_safety`. Changed: "
+                + ", ".join(changed),
+                file=sys.stderr,
+            )
+            return 1
+        print("safety model matches its training files")
+        return 0
+    data = build()
+    tmp = MODEL_FILE.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    SafetyModel.from_json(tmp.read_text(encoding="utf-8"))  # refuse to install a bad file
+    tmp.replace(MODEL_FILE)
+    print(f"wrote {MODEL_FILE.relative_to(ROOT)}: {data['training']['messages']}")  # type: ignore[index]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
