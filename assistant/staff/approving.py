@@ -16,6 +16,7 @@ from ..conversations.approved import ChunkLookup
 from ..errors import ApprovedAnswerError, UnknownMessage
 from ..retrieval import sentences_of
 from ..schema import ApprovedQuote
+from ..text import LIST_ITEM
 
 SEPARATOR = " | "
 MAX_CANDIDATE_PASSAGES = 8
@@ -79,7 +80,8 @@ def candidates(chunks: ChunkLookup | None, chunk_ids: list[str]) -> list[dict[st
                 "source_id": chunk.source_id,
                 "sentences": [
                     (quote_value(ApprovedQuote(chunk.chunk_id, s)), s)
-                    for s in sentences_of(chunk.text)
+                    for s in (LIST_ITEM.sub("", s).strip() for s in sentences_of(chunk.text))
+                    if s
                 ],
             }
         )
