@@ -35,6 +35,7 @@ from ..config import Settings
 from ..conversations import ROUTES, ConversationStore
 from ..conversations.approved import ApprovedAnswers, ChunkLookup
 from ..errors import ApprovedAnswerError, UnknownApprovedAnswer, UnknownConversation, UnknownMessage
+from ..schema import ApprovedAnswer
 from . import approving, trends
 from .accounts import StaffAccount, StaffAccounts
 from .review import (
@@ -441,20 +442,20 @@ def build_staff_app(
         extra_quotes: Annotated[str, Form(max_length=20_000)] = "",
         source: Annotated[str, Form(max_length=64)] = "",
     ) -> Response:
-        answer = approved.create(
-            approving.lines(questions),
-            lead,
-            approving.quotes(quote or [], extra_quotes),
-            ctx.account.name,
-        )
+        form = approving.lines(questions), lead, approving.quotes(quote or [], extra_quotes)
+        answer = approved.create(*form, ctx.account.name)
+        return saved(ctx, "approve_answer", answer, conversation=source or None)
+
+    def saved(ctx: StaffContext, action: str, answer: ApprovedAnswer, **detail: Any) -> Response:
+        """Audit an approve or edit (ids and counts only, never text); show the answer."""
         desk.audit(
             ctx.account.name,
-            "approve_answer",
+            action,
             f"approved:{answer.answer_id}",
             version=answer.version,
             quotes=len(answer.quotes),
             questions=len(answer.questions),
-            conversation=source or None,
+            **detail,
         )
         return RedirectResponse(
             f"{STAFF_PATH}/approved/{answer.answer_id}?done=saved", status_code=303
@@ -489,22 +490,9 @@ def build_staff_app(
         quote: Annotated[list[str] | None, Form()] = None,
         extra_quotes: Annotated[str, Form(max_length=20_000)] = "",
     ) -> Response:
-        answer = approved.edit(
-            answer_id,
-            approving.lines(questions),
-            lead,
-            approving.quotes(quote or [], extra_quotes),
-            ctx.account.name,
-        )
-        desk.audit(
-            ctx.account.name,
-            "edit_approved_answer",
-            f"approved:{answer_id}",
-            version=answer.version,
-            quotes=len(answer.quotes),
-            questions=len(answer.questions),
-        )
-        return RedirectResponse(f"{STAFF_PATH}/approved/{answer_id}?done=saved", status_code=303)
+        form = approving.lines(questions), lead, approving.quotes(quote or [], extra_quotes)
+        answer = approved.edit(answer_id, *form, ctx.account.name)
+        return saved(ctx, "edit_approved_answer", answer)
 
     @app.post("/approved/{answer_id}/retire")
     def approved_retire(answer_id: int, ctx: CheckedAdmin) -> Response:
