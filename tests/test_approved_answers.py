@@ -32,6 +32,7 @@ from assistant.staff.accounts import StaffAccounts
 from assistant.staff.web import build_staff_app
 from assistant.wiring import with_approved_answers
 from evals.approved_threshold import is_safety_or_clinical
+from evals.html import render_html
 from evals.runner import RunOptions, execute
 from evals.suite import load_suite
 
@@ -423,6 +424,12 @@ def test_the_evaluation_report_names_the_cases_served_an_approved_answer(
     assert by_id["chest"]["approved_answer"] is None and by_id["chest"]["route"] == "emergency"
     assert by_id["para"]["backend"] == "approved"
     assert "## Served a staff-approved answer (1)" in (out / "report.md").read_text("utf-8")
+    html = (out / "report.html").read_text("utf-8")
+    assert f'<dd class="approved">#{approved.answer_id}\nv1 (similarity' in html
+    # An older report without the field still renders (replayed or re-scored).
+    for case in report["cases"]:
+        case.pop("approved_answer")
+    assert "Approved answer" not in render_html(report)
     # Without --approved-db the same run serves none.
     plain = RunOptions(suites=[suite], out=tmp_path / "plain", progress=False)
     assert execute(plain, service=assistant, settings=default_settings, fixed=()) == 0
