@@ -434,3 +434,17 @@ def test_the_evaluation_report_names_the_cases_served_an_approved_answer(
     plain = RunOptions(suites=[suite], out=tmp_path / "plain", progress=False)
     assert execute(plain, service=assistant, settings=default_settings, fixed=()) == 0
     assert json.loads((tmp_path / "plain" / "report.json").read_text())["approved_answers"] == []
+
+
+class Unreachable:
+    def match(self, vector: np.ndarray) -> None:
+        raise ConnectionError("database unreachable")
+
+
+@pytest.mark.slow
+def test_when_approved_answers_cannot_be_read_the_ordinary_answer_is_given(
+    assistant: Assistant,
+) -> None:
+    reply = assistant.with_approved(Unreachable()).answer([], QUESTION)
+    assert reply.route.value == "answer" and reply.approved_answer is None
+    assert reply.sentences and reply.backend != "approved"
