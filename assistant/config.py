@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1)
     relevance_floor: float = Field(0.35, ge=-1.0, le=1.0)
     relevance_confident: float = Field(0.70, ge=-1.0, le=1.0)
+    approved_answer_threshold: float = Field(0.90, ge=0.0, le=1.0)
+    """Cosine similarity at or above which a staff-approved answer is served for an
+    ordinary answer-route question (measured: docs/staff.md, evals/approved_threshold.py)."""
     min_term_coverage: float = Field(0.6, ge=0.0, le=1.0)
     history_turns: int = Field(2, ge=0, le=10)
     rerank_model: str | None = None

@@ -5,10 +5,12 @@
     │   ├── EmptyMessage
     │   ├── MessageTooLong
     │   └── RateLimited       (``retry_after_s``)
+    ├── ApprovedAnswerError   an approved answer staff asked for cannot be saved as given
     └── NotFound              what a request names does not exist
         ├── UnknownConversation
         ├── UnknownMessage    (not a message of that conversation)
-        └── UnknownFeedback   (not feedback given in that conversation)
+        ├── UnknownFeedback   (not feedback given in that conversation)
+        └── UnknownApprovedAnswer
 
 ``ChatInputError.message`` is reviewed text (``assistant.content``) safe to
 show the person; adapters (the web API, the chat page) choose their own
@@ -62,3 +64,12 @@ class UnknownMessage(NotFound):
 
 class UnknownFeedback(NotFound):
     field = "feedback_id"
+
+
+class UnknownApprovedAnswer(NotFound):
+    field = "answer_id"
+
+
+class ApprovedAnswerError(AssistantError, ValueError):
+    """An approved answer that cannot be saved as given (a quote not verbatim in its passage,
+    an empty lead...); the message says which part, for the staff member to correct."""

@@ -8,6 +8,7 @@ evaluation reports without any of them depending on each other.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -193,6 +194,62 @@ class Cited:
 Block = Paragraph | Bullets | Cited
 
 
+@dataclass(frozen=True)
+class ApprovedQuote:
+    """A sentence staff picked from one stored corpus passage (verbatim in ``chunk_id``)."""
+
+    chunk_id: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ApprovedAnswer:
+    """One version of a staff-approved answer: a lead staff wrote and quoted sentences."""
+
+    answer_id: int
+    version: int
+    questions: tuple[str, ...]
+    lead: str
+    quotes: tuple[ApprovedQuote, ...]
+    approved_by: str
+    approved_at: datetime
+    retired_at: datetime | None = None
+    retired_by: str | None = None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True)
+class ApprovedMatch:
+    """The approved answer closest to a message, and how close (cosine similarity)."""
+
+    answer: ApprovedAnswer
+    similarity: float
+    question: str
+    """The approved question the message matched."""
+
+
+@dataclass(frozen=True)
+class ApprovedRef:
+    """Which approved answer (and version) a reply served, and how close the question was."""
+
+    answer_id: int
+    version: int
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.answer_id,
+            "version": self.version,
+            "similarity": round(self.similarity, 4),
+        }
+
+
 def render_text(blocks: tuple[Block, ...]) -> str:
     """The plain-text form of a reply (stored, sent by the API, streamed)."""
     parts: list[str] = []
@@ -224,6 +281,8 @@ class Reply:
     backend_note: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
     flag_reason: str | None = None
+    approved_answer: ApprovedRef | None = None
+    """Set when the reply is a staff-approved answer (``assistant.conversations.approved``)."""
 
     @property
     def route(self) -> Route:
@@ -271,4 +330,7 @@ class Reply:
             "timings_ms": self.timings_ms,
             "flagged": self.flagged,
             "flag_reason": self.flag_reason,
+            "approved_answer": (
+                None if self.approved_answer is None else self.approved_answer.to_dict()
+            ),
         }

@@ -10,9 +10,13 @@ corpus.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
+
+import numpy as np
 
 from . import content, referrals
 from .answering import AnswerBackend, ExtractiveBackend
@@ -39,8 +43,12 @@ from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
 from .schema import (
+    ApprovedMatch,
+    ApprovedRef,
     Block,
+    Citation,
     Cited,
+    CitedSentence,
     Draft,
     Paragraph,
     Passage,
@@ -50,6 +58,8 @@ from .schema import (
     Turn,
     render_text,
 )
+
+log = logging.getLogger(__name__)
 
 _CLINICAL_GENERAL_SENTENCES = 3
 _GENERAL_SAFETY_SENTENCES = 2
@@ -67,6 +77,12 @@ class StreamEvent:
 READINESS_PROBE = "Is massage safe during cancer treatment?"
 
 
+class ApprovedAnswerSource(Protocol):
+    """Staff-approved answers (``conversations.approved.ApprovedAnswerIndex``)."""
+
+    def match(self, vector: np.ndarray) -> ApprovedMatch | None: ...
+
+
 class Assistant:
     """Answers one message in the context of a conversation; holds no per-user state."""
 
@@ -76,11 +92,17 @@ class Assistant:
         router: Router,
         retriever: Retriever,
         backend: AnswerBackend,
+        approved: ApprovedAnswerSource | None = None,
     ) -> None:
         self.settings = settings
         self.router = router
         self.retriever = retriever
         self.backend = backend
+        self.approved = approved
+
+    def with_approved(self, approved: ApprovedAnswerSource | None) -> Assistant:
+        """The same assistant (sharing its models and stores) serving these approved answers."""
+        return Assistant(self.settings, self.router, self.retriever, self.backend, approved)
 
     def check_ready(self) -> list[str]:
         """The parts that cannot answer now, each named with a short reason; empty when ready.
@@ -119,6 +141,13 @@ class Assistant:
         if fixed is not None:
             yield from self._finish(fixed, started, timings)
             return
+        if _may_serve_approved(decision) and self.approved is not None:
+            t0 = time.perf_counter()
+            approved = self._approved_reply(decision, vectors.get(message))
+            if approved is not None:
+                timings["approved_ms"] = _ms(t0)
+                yield from self._finish(approved, started, timings)
+                return
         previous = [t.text for t in reversed(conversation) if t.role == "user"]
         t0 = time.perf_counter()
         result = self.retriever.retrieve(message, previous, vectors=vectors)
@@ -142,6 +171,66 @@ class Assistant:
             return TextVectors()
         texts = list(dict.fromkeys([message, *self.router.texts_to_embed(message)]))
         return self.retriever.turn_vectors(texts)
+
+    def _approved_reply(self, decision: RouteDecision, vector: object) -> Reply | None:
+        """A staff-approved answer when one matches this ordinary answer-route message.
+
+        Reuses the turn's own vector (never embeds again). Each quote is checked
+        against its stored chunk once more before serving: if the corpus changed
+        under it, the ordinary answer is given instead (and logged, without text).
+        """
+        if not isinstance(vector, np.ndarray) or self.approved is None:
+            return None
+        try:
+            found = self.approved.match(vector)
+        except Exception as exc:  # approved answers are a shortcut: never a reason to fail
+            log.warning("approved answers unavailable: %s", type(exc).__name__)
+            return None
+        if found is None:
+            return None
+        answer = found.answer
+        ids = list(dict.fromkeys(q.chunk_id for q in answer.quotes))
+        chunks = {c.chunk_id: c for c in self.retriever.store.get_chunks(ids)}
+        squash = " ".join
+        sentences: list[CitedSentence] = []
+        citations: list[Citation] = []
+        for marker, quote in enumerate(answer.quotes, start=1):
+            chunk = chunks.get(quote.chunk_id)
+            if chunk is None or squash(quote.text.split()) not in squash(chunk.text.split()):
+                log.warning(
+                    "approved answer %d v%d not served: a quote is no longer in its passage",
+                    answer.answer_id,
+                    answer.version,
+                )
+                return None
+            sentences.append(CitedSentence(quote.text, (marker,)))
+            citations.append(
+                Citation(
+                    marker,
+                    chunk.source_id,
+                    chunk.title,
+                    chunk.section,
+                    chunk.page,
+                    quote.text,
+                    chunk.chunk_id,
+                    chunk.publisher,
+                )
+            )
+        blocks: tuple[Block, ...] = (
+            Paragraph(content.render("approved_by_staff", self.settings)),
+            Paragraph(answer.lead),
+            Paragraph(content.render("approved_quotes", self.settings)),
+            Cited(tuple(sentences)),
+        )
+        return Reply(
+            blocks,
+            decision,
+            citations=tuple(citations),
+            retrieved=tuple(Passage(chunks[i], found.similarity) for i in ids),
+            backend="approved",
+            model=f"answer {answer.answer_id} v{answer.version}",
+            approved_answer=ApprovedRef(answer.answer_id, answer.version, found.similarity),
+        )
 
     def _answered(
         self,
@@ -328,6 +417,12 @@ class Assistant:
                 yield StreamEvent(delta=line)
         timings["total_ms"] = _ms(started)
         yield StreamEvent(reply=replace(reply, flag_reason=flag, timings_ms=timings))
+
+
+def _may_serve_approved(decision: RouteDecision) -> bool:
+    """Only the ordinary answer route, in English: never a safety, clinical, out-of-scope
+    or injection decision (routing has already run)."""
+    return decision.route is Route.ANSWER and decision.language == "en"
 
 
 _INJECTION_DETAILS = frozenset(detail for detail, _ in INJECTION_PATTERNS)

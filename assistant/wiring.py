@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from .answering import AnswerBackend, ExtractiveAnswerer, ExtractiveBackend
 from .config import Settings
+from .conversations import ConversationStore
+from .conversations.approved import ApprovedAnswerIndex, ApprovedAnswers
 from .embeddings import SentenceTransformerEmbeddings, get_embeddings
 from .ingestion import ensure_ingested
 from .retrieval import Retriever
@@ -61,3 +63,15 @@ def build_assistant(
     if isinstance(backend, ExtractiveBackend) and store.count() <= SENTENCE_WARM_UP_CHUNKS:
         backend.answerer.warm_up([Passage(c, 0.0) for c in store.all_chunks()])
     return Assistant(settings, router, retriever, backend)
+
+
+def with_approved_answers(
+    assistant: Assistant, store: ConversationStore, settings: Settings
+) -> Assistant:
+    """The assistant serving the approved answers kept in ``store`` (staff console), matched
+    at ``settings.approved_answer_threshold`` against the turn's own message vector."""
+    answers = ApprovedAnswers(store, assistant.retriever.store.get_chunks)
+    index = ApprovedAnswerIndex(
+        answers, assistant.retriever.embed, settings.approved_answer_threshold
+    )
+    return assistant.with_approved(index)

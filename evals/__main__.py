@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OLD/report.json",
         help="re-score that report's recorded replies instead of running (SUITEs optional)",
     )
+    run.add_argument(
+        "--approved-db",
+        metavar="URL",
+        help="serve the staff-approved answers kept in this conversation database "
+        "(sqlite:///... or postgresql+psycopg://...), as the app does",
+    )
     run.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     _gate_options(run)
 
@@ -208,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             timeout_s=args.timeout,
             repeat=args.repeat,
             replay=args.replay,
+            approved_db=args.approved_db,
             **common,
         )
     )

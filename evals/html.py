@@ -593,6 +593,9 @@ else "(no reply)" }}</div></details>{% else %}same{% endif %}</td></tr>
 {% if case.intent %}<dt>Intent</dt><dd>{{ case.intent }}</dd>{% endif %}
 {% if case.backend %}<dt>Backend</dt><dd>{{ case.backend }}{% if case.model %}
 ({{ case.model }}){% endif %}</dd>{% endif %}
+{% set approved = case.get("approved_answer") %}{% if approved %}<dt>Approved answer</dt>
+<dd class="approved">#{{ approved.id }}
+v{{ approved.version }} (similarity {{ approved.similarity }})</dd>{% endif %}
 <dt>Latency</dt><dd>{{ row.turn_latencies }}</dd>
 {% if case.evidence_rank is not none %}<dt>Evidence rank</dt><dd>{{ case.evidence_rank }}</dd>
 {% endif %}

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.schema import (
+    ApprovedRef,
     Block,
     Bullets,
     Chunk,
@@ -154,6 +155,11 @@ def reply_payload(obs: Observation, k: int | None) -> dict[str, Any]:
         "backend": reply.backend if reply is not None else None,
         "model": reply.model if reply is not None else None,
         "backend_note": reply.backend_note if reply is not None else None,
+        "approved_answer": (
+            reply.approved_answer.to_dict()
+            if reply is not None and reply.approved_answer is not None
+            else None
+        ),
         "turn_latencies_ms": list(obs.latencies_ms),
         "error": obs.error,
         "error_message": obs.error_message,
@@ -198,7 +204,14 @@ def reply_from_payload(payload: Mapping[str, Any]) -> Reply | None:
         backend=payload.get("backend") or "fixed",
         model=payload.get("model"),
         backend_note=payload.get("backend_note"),
+        approved_answer=_approved_from_payload(payload.get("approved_answer")),
     )
+
+
+def _approved_from_payload(data: object) -> ApprovedRef | None:
+    if not isinstance(data, Mapping):
+        return None
+    return ApprovedRef(int(data["id"]), int(data["version"]), float(data.get("similarity", 0.0)))
 
 
 def observation_from_payload(
@@ -290,6 +303,7 @@ def case_record(
         "backend": payload["backend"],
         "model": payload["model"],
         "backend_note": payload["backend_note"],
+        "approved_answer": payload["approved_answer"],
         "error": obs.error,
         "error_message": obs.error_message,
         "repeat": dict(repeat) if repeat is not None else None,

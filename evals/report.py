@@ -150,6 +150,13 @@ def render_markdown(report: Mapping[str, Any]) -> str:
             )
         else:
             out += ["None.", ""]
+    approved = report.get("approved_answers")
+    if approved:
+        out += [f"## Served a staff-approved answer ({len(approved)})", ""]
+        out += _md_table(
+            ["case", "approved answer", "version", "similarity"],
+            [[a["case"], a["id"], a["version"], a.get("similarity")] for a in approved],
+        )
     columns = list(next(iter(report["confusion"].values())).keys())
     out += ["## Confusion matrix (rows expected, columns predicted)", ""]
     out += _md_table(

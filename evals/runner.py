@@ -106,6 +106,8 @@ class RunOptions:
     resamples: int = DEFAULT_RESAMPLES
     seed: int = DEFAULT_SEED
     timeout_s: float = DEFAULT_TIMEOUT_S
+    approved_db: str | None = None
+    """Serve the approved answers kept in this conversation database (the staff console's)."""
 
 
 @dataclass(frozen=True)
@@ -533,6 +535,9 @@ def build_report(
     return {
         "schema_version": RECORD_VERSION,
         "mode": mode,
+        "approved_answers": [
+            {"case": r["id"], **r["approved_answer"]} for r in records if r["approved_answer"]
+        ],
         "run": {"repeat": len(rounds), "target": None, "replayed_from": None, **(run or {})},
         "metrics": metrics,
         "gates": [],
@@ -560,6 +565,20 @@ def build_report(
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "cases": records,
     }
+
+
+def _with_approved(
+    service: AnswerService, url: str, settings: Settings, stack: ExitStack
+) -> AnswerService:
+    """The assistant serving the approved answers of that database, as the app does."""
+    from assistant.conversations import ConversationStore
+    from assistant.service import Assistant
+    from assistant.wiring import with_approved_answers
+
+    if not isinstance(service, Assistant):
+        raise UsageError("--approved-db needs the in-process assistant")
+    store = stack.enter_context(ConversationStore(url))
+    return with_approved_answers(service, store, settings)
 
 
 def combined_corpus(sources: Sequence[Path], target: Path) -> Path:
@@ -751,6 +770,7 @@ def _check_options(options: RunOptions) -> None:
         "--extra-corpus": bool(options.extra_corpus),
         "--data-dir": options.data_dir is not None,
         "--baseline": options.baseline is not None,
+        "--approved-db": options.approved_db is not None,
     }
     if options.replay is not None:
         clash = [name for name, given in local.items() if given]
@@ -854,6 +874,12 @@ def execute(
 
             service = build_assistant(settings)
             service.answer([], WARMUP_MESSAGE)
+        if options.approved_db is not None:
+            try:
+                service = _with_approved(service, options.approved_db, settings, stack)
+            except (UsageError, ValueError) as exc:
+                print(f"error: --approved-db: {exc}", file=sys.stderr)
+                return EXIT_USAGE
         rounds = run_rounds(
             cases, in_process_runner(service), repeat=options.repeat, progress=options.progress
         )

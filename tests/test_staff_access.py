@@ -126,7 +126,9 @@ def _paths(con: Console) -> list[tuple[str, str]]:
     for route in con.staff_app.routes:
         if not isinstance(route, APIRoute):
             continue
-        path = "/staff" + route.path.replace("{conversation_id}", "A" * 32)
+        path = "/staff" + route.path.replace("{conversation_id}", "A" * 32).replace(
+            "{answer_id}", "1"
+        )
         routes += [(method, path) for method in sorted(route.methods)]
     return routes
 

@@ -4,12 +4,15 @@ Conversations come through the real chat path (``POST /api/chat`` and
 ``/api/feedback`` on the running server); a reviewer account is made the way
 the CLI makes it. The browser logs in, filters the queue, opens a
 conversation, sets its status, records a verdict and adds the answer to the
-evaluation suite. Screenshots go to artifacts/screenshots/staff-*.png.
+evaluation suite; an admin then approves an answer for the question, and the
+patient chat serves it for the same question asked in other words.
+Screenshots go to artifacts/screenshots/staff-*.png.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +22,11 @@ import pytest
 from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
 from conftest import make_settings
 from staff_support import PASSWORD
+from test_browser import ask, open_chat
 
+from assistant import content
 from assistant.conversations import ConversationStore
+from assistant.conversations.approved import ApprovedAnswers
 from assistant.staff.accounts import StaffAccounts
 from assistant.staff.review import ReviewDesk
 from assistant.staff.suite_cases import case_id
@@ -43,6 +49,7 @@ def server(
     with ConversationStore(f"sqlite:///{tmp / 'conversations.sqlite3'}") as store:
         store.migrate()
         StaffAccounts(store).add("rob", PASSWORD, "reviewer")
+        StaffAccounts(store).add("alice", PASSWORD, "admin")
         app = create_app(settings, assistant, store)
         with serve_in_thread(app) as base_url:
             with httpx.Client(base_url=base_url, timeout=120) as api:
@@ -139,4 +146,53 @@ def test_a_reviewer_logs_in_filters_reviews_and_adds_a_case_to_the_suite(
     page.wait_for_url(f"{base_url}/staff/login")
     page.goto(f"{base_url}/staff/c/{cid}")
     assert page.url == f"{base_url}/staff/login"
+    context.close()
+
+
+LEAD = "Our team checked this: gentle massage may help some people feel less tired."
+
+
+def test_an_admin_approves_an_answer_and_the_patient_chat_serves_it(
+    server: tuple[str, ConversationStore, Path, dict[str, Any]], browser: Any
+) -> None:
+    base_url, store, _, answered = server
+    cid = answered["conversation_id"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(f"{base_url}/staff/login")
+    page.get_by_label("Name").fill("alice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/staff/")
+
+    page.goto(f"{base_url}/staff/c/{cid}")
+    page.get_by_role("link", name="Approve an answer for this question").click()
+    page.wait_for_url("**/staff/approved/new**")
+    form = page.get_by_role("form", name="Approved answer")
+    assert form.get_by_label("Patient questions it is for").input_value() == QUESTION
+    form.get_by_label("Lead written by staff").fill(LEAD)
+    sentence = (
+        form.locator("fieldset.passage label")
+        .filter(has_text=re.compile(r"fatigue.{30,}", re.I))
+        .first
+    )
+    quoted = sentence.inner_text().strip()
+    sentence.locator("input").check()
+    screenshot(page, "staff-approve-answer")
+    form.get_by_role("button", name="Approve answer").click()
+    page.wait_for_url("**/staff/approved/1?done=saved")
+    assert page.get_by_role("status").inner_text() == "Approved answer saved."
+    screenshot(page, "staff-approved-answer")
+    [approved] = ApprovedAnswers(store).active()
+    assert approved.approved_by == "alice" and approved.lead == LEAD
+    assert [q.text for q in approved.quotes] == [quoted]
+
+    chat = context.new_page()
+    box = open_chat(chat, base_url)
+    reply = ask(chat, box, "can massage help with fatigue during chemotherapy")
+    text = reply.inner_text()
+    assert content.render("approved_by_staff", make_settings(Path("data"))) in text
+    assert LEAD in text and quoted in text
+    screenshot(chat, "chat-approved-answer")
     context.close()

@@ -236,3 +236,25 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     target: Mapped[str | None] = mapped_column(String(_MAX_LABEL_CHARS))
     detail: Mapped[Any | None] = mapped_column(_Json)
+
+
+class ApprovedAnswerVersion(Base):
+    """One version of an approved answer; an edit adds a version, retiring marks the latest.
+
+    ``questions`` and ``quotes`` are JSON lists (``[{"chunk_id", "text"}]`` for quotes):
+    the quotes name the stored corpus chunk each sentence was verified in.
+    """
+
+    __tablename__ = "approved_answers"
+    __table_args__ = (UniqueConstraint("answer_id", "version"),)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    answer_id: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    questions: Mapped[Any] = mapped_column(_Json)
+    lead: Mapped[str] = mapped_column(Text)
+    quotes: Mapped[Any] = mapped_column(_Json)
+    approved_by: Mapped[str] = mapped_column(String(64))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    retired_by: Mapped[str | None] = mapped_column(String(64))

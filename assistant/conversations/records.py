@@ -96,6 +96,15 @@ class FlagRecord(TypedDict):
     resolved_by: str | None
 
 
+class FlaggedRow(NamedTuple):
+    """One flagged conversation of a page (``ConversationStore.flagged_page``)."""
+
+    conversation_id: str
+    created_at: datetime
+    last_flagged_at: datetime
+    message_count: int
+
+
 class ConversationSummary(TypedDict):
     conversation_id: str
     created_at: datetime

@@ -24,6 +24,7 @@ import os
 import secrets
 import threading
 import zlib
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -33,6 +34,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import UnknownConversation, UnknownFeedback, UnknownMessage
 from ..schema import Route, Turn
@@ -49,6 +51,7 @@ from .records import (
     UNFLAGGED_REASON,
     ConversationDetail,
     ConversationSummary,
+    FlaggedRow,
     FlagRecord,
     MessageRecord,
     Reconciled,
@@ -69,6 +72,8 @@ if TYPE_CHECKING:
     from ..config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+_OPEN_FLAGS: tuple[ColumnElement[bool], ...] = (Flag.resolved_at.is_(None),)
 
 _PG_MIGRATION_LOCK = zlib.crc32(b"assistant.conversations.migrate")
 _IN_PROCESS_MIGRATION_LOCK = threading.Lock()
@@ -531,28 +536,31 @@ class ConversationStore:
         return found is not None
 
     def count_flagged(self, include_resolved: bool = False) -> int:
-        query = select(func.count(func.distinct(Flag.conversation_id)))
-        if not include_resolved:
-            query = query.where(Flag.resolved_at.is_(None))
+        return self.count_flagged_where(() if include_resolved else _OPEN_FLAGS)
+
+    def count_flagged_where(self, where: Sequence[ColumnElement[bool]] = ()) -> int:
+        """How many conversations have a flag matching ``where`` (see ``flagged_page``)."""
+        query = select(func.count(func.distinct(Flag.conversation_id))).where(*where)
         with self._sessions() as session:
             return int(session.scalar(query) or 0)
 
-    def list_flagged(
-        self, limit: int = 50, offset: int = 0, include_resolved: bool = False
-    ) -> list[ConversationSummary]:
-        """Flagged conversations, most recently flagged first, for the staff console."""
-        for name, value, low in (("limit", limit, 1), ("offset", offset, 0)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < low:
-                raise ValueError(f"{name} must be an integer >= {low}")
-        limit = min(limit, _MAX_PAGE)
-        open_only = () if include_resolved else (Flag.resolved_at.is_(None),)
-        last_flagged = func.max(Flag.created_at).label("last_flagged")
+    def flagged_page(
+        self, where: Sequence[ColumnElement[bool]] = (), *, limit: int, offset: int = 0
+    ) -> list[FlaggedRow]:
+        """Conversations with a flag matching ``where``, most recently flagged first.
+
+        ``where`` holds conditions on ``Flag`` rows (the staff queue narrows by
+        ``Flag.conversation_id.in_(...)`` subqueries); the last-flagged time is
+        that of the newest matching flag. The one query behind ``list_flagged``
+        and the staff console's queue (``staff.review.ReviewDesk``).
+        """
+        last = func.max(Flag.created_at).label("last_flagged")
         with self._sessions() as session:
             page = session.execute(
-                select(Flag.conversation_id, last_flagged)
-                .where(*open_only)
+                select(Flag.conversation_id, last)
+                .where(*where)
                 .group_by(Flag.conversation_id)
-                .order_by(last_flagged.desc(), Flag.conversation_id)
+                .order_by(last.desc(), Flag.conversation_id)
                 .limit(limit)
                 .offset(offset)
             ).all()
@@ -564,11 +572,6 @@ class ConversationStore:
                     select(Conversation.id, Conversation.created_at).where(Conversation.id.in_(ids))
                 ).all()
             )
-            flags: dict[str, list[FlagRecord]] = {cid: [] for cid in ids}
-            for flag in session.scalars(
-                select(Flag).where(Flag.conversation_id.in_(ids), *open_only).order_by(Flag.id)
-            ):
-                flags[flag.conversation_id].append(_flag_record(flag))
             counts = dict(
                 session.execute(
                     select(Message.conversation_id, func.count(Message.id))
@@ -576,6 +579,34 @@ class ConversationStore:
                     .group_by(Message.conversation_id)
                 ).all()
             )
+        return [
+            FlaggedRow(
+                row.conversation_id,
+                created[row.conversation_id],
+                row.last_flagged,
+                int(counts.get(row.conversation_id, 0)),
+            )
+            for row in page
+        ]
+
+    def list_flagged(
+        self, limit: int = 50, offset: int = 0, include_resolved: bool = False
+    ) -> list[ConversationSummary]:
+        """Flagged conversations, most recently flagged first, for the staff console."""
+        for name, value, low in (("limit", limit, 1), ("offset", offset, 0)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise ValueError(f"{name} must be an integer >= {low}")
+        open_only = () if include_resolved else _OPEN_FLAGS
+        page = self.flagged_page(open_only, limit=min(limit, _MAX_PAGE), offset=offset)
+        ids = [row.conversation_id for row in page]
+        if not ids:
+            return []
+        with self._sessions() as session:
+            flags: dict[str, list[FlagRecord]] = {cid: [] for cid in ids}
+            for flag in session.scalars(
+                select(Flag).where(Flag.conversation_id.in_(ids), *open_only).order_by(Flag.id)
+            ):
+                flags[flag.conversation_id].append(_flag_record(flag))
             last_ids = (
                 select(func.max(Message.id))
                 .where(Message.conversation_id.in_(ids), Message.role == "assistant")
@@ -589,10 +620,10 @@ class ConversationStore:
         return [
             {
                 "conversation_id": row.conversation_id,
-                "created_at": created[row.conversation_id],
-                "message_count": int(counts.get(row.conversation_id, 0)),
+                "created_at": row.created_at,
+                "message_count": row.message_count,
                 "last_route": last_routes.get(row.conversation_id),
-                "last_flagged_at": row.last_flagged,
+                "last_flagged_at": row.last_flagged_at,
                 "flag_reasons": sorted({f["reason"] for f in flags[row.conversation_id]}),
                 "flags": flags[row.conversation_id],
             }

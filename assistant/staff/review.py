@@ -229,24 +229,12 @@ class ReviewDesk:
         """Flagged conversations matching ``f``, most recently flagged first."""
         if not 1 <= limit <= MAX_EXPORT or offset < 0:
             raise ReviewError(f"limit must be 1-{MAX_EXPORT} and offset at least 0")
-        last = func.max(Flag.created_at).label("last_flagged")
+        where = self._conditions(f, with_reason=True)
+        page = self.store.flagged_page(where, limit=limit, offset=offset)
+        ids = [row.conversation_id for row in page]
+        if not ids:
+            return []
         with self._sessions() as session:
-            page = session.execute(
-                select(Flag.conversation_id, last)
-                .where(*self._conditions(f, with_reason=True))
-                .group_by(Flag.conversation_id)
-                .order_by(last.desc(), Flag.conversation_id)
-                .limit(limit)
-                .offset(offset)
-            ).all()
-            ids = [row.conversation_id for row in page]
-            if not ids:
-                return []
-            created = dict(
-                session.execute(
-                    select(Conversation.id, Conversation.created_at).where(Conversation.id.in_(ids))
-                ).all()
-            )
             reasons: dict[str, list[str]] = {cid: [] for cid in ids}
             for cid, reason in session.execute(
                 select(Flag.conversation_id, Flag.reason)
@@ -256,13 +244,11 @@ class ReviewDesk:
                 if reason not in reasons[cid]:
                     reasons[cid].append(reason)
             routes: dict[str, list[str]] = {cid: [] for cid in ids}
-            counts: dict[str, int] = dict.fromkeys(ids, 0)
             for cid, route in session.execute(
                 select(Message.conversation_id, Message.route)
                 .where(Message.conversation_id.in_(ids))
                 .order_by(Message.id)
             ):
-                counts[cid] += 1
                 if route is not None and route not in routes[cid]:
                     routes[cid].append(route)
             ratings: dict[tuple[str, str], int] = {}
@@ -284,8 +270,8 @@ class ReviewDesk:
             rows.append(
                 {
                     "conversation_id": cid,
-                    "created_at": created[cid],
-                    "last_flagged_at": row.last_flagged,
+                    "created_at": row.created_at,
+                    "last_flagged_at": row.last_flagged_at,
                     "reasons": reasons[cid],
                     "kinds": sorted({reason_kind(r) for r in reasons[cid]}),
                     "routes": routes[cid],
@@ -293,37 +279,21 @@ class ReviewDesk:
                     "assignee": review.assignee if review else None,
                     "feedback_down": ratings.get((cid, "down"), 0),
                     "feedback_up": ratings.get((cid, "up"), 0),
-                    "message_count": counts[cid],
+                    "message_count": row.message_count,
                 }
             )
         return rows
 
     def count(self, f: QueueFilter) -> int:
-        with self._sessions() as session:
-            return int(
-                session.scalar(
-                    select(func.count(func.distinct(Flag.conversation_id))).where(
-                        *self._conditions(f, with_reason=True)
-                    )
-                )
-                or 0
-            )
+        return self.store.count_flagged_where(self._conditions(f, with_reason=True))
 
     def reason_counts(self, f: QueueFilter) -> dict[str, int]:
         """Conversations per flag kind under the other filters (the reason filter left out)."""
         others = self._conditions(f, with_reason=False)
-        counts: dict[str, int] = {}
-        with self._sessions() as session:
-            for kind in REASON_KINDS:
-                counts[kind] = int(
-                    session.scalar(
-                        select(func.count(func.distinct(Flag.conversation_id))).where(
-                            Flag.reason.like(f"{kind}:%"), *others
-                        )
-                    )
-                    or 0
-                )
-        return counts
+        return {
+            kind: self.store.count_flagged_where([Flag.reason.like(f"{kind}:%"), *others])
+            for kind in REASON_KINDS
+        }
 
     # One conversation
 

@@ -33,8 +33,10 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ..config import Settings
 from ..conversations import ROUTES, ConversationStore
-from ..errors import UnknownConversation, UnknownMessage
-from . import trends
+from ..conversations.approved import ApprovedAnswers, ChunkLookup
+from ..errors import ApprovedAnswerError, UnknownApprovedAnswer, UnknownConversation, UnknownMessage
+from ..schema import ApprovedAnswer
+from . import approving, trends
 from .accounts import StaffAccount, StaffAccounts
 from .review import (
     FEEDBACK_FILTERS,
@@ -117,9 +119,15 @@ def admin(ctx: Annotated[StaffContext, Depends(staff)]) -> StaffContext:
     return ctx
 
 
+def checked_admin(ctx: Annotated[StaffContext, Depends(checked)]) -> StaffContext:
+    """An admin's POST carrying this session's CSRF token."""
+    return admin(ctx)
+
+
 Staff = Annotated[StaffContext, Depends(staff)]
 Checked = Annotated[StaffContext, Depends(checked)]
 Admin = Annotated[StaffContext, Depends(admin)]
+CheckedAdmin = Annotated[StaffContext, Depends(checked_admin)]
 
 
 def _templates() -> Jinja2Templates:
@@ -148,10 +156,16 @@ def build_staff_app(
     store: ConversationStore,
     *,
     clock: Callable[[], float] = time.time,
+    chunks: ChunkLookup | None = None,
 ) -> FastAPI:
-    """The console as its own ASGI app, to be mounted at ``/staff``."""
+    """The console as its own ASGI app, to be mounted at ``/staff``.
+
+    ``chunks`` reads stored corpus passages by id (``VectorStore.get_chunks``):
+    approved answers quote them, and without it they cannot be approved.
+    """
     accounts = StaffAccounts(store)
     desk = ReviewDesk(store)
+    approved = ApprovedAnswers(store, chunks)
     ttl_s = settings.staff_session_minutes * 60
     throttle = FailureThrottle(
         settings.staff_login_failures_per_account,
@@ -182,11 +196,13 @@ def build_staff_app(
         return render(request, "error.html", 403, message=str(exc), ctx=None)
 
     @app.exception_handler(ReviewError)
+    @app.exception_handler(ApprovedAnswerError)
     async def _bad_input(request: Request, exc: ReviewError) -> Response:
         return render(request, "error.html", 400, message=str(exc), ctx=None)
 
     @app.exception_handler(UnknownConversation)
     @app.exception_handler(UnknownMessage)
+    @app.exception_handler(UnknownApprovedAnswer)
     async def _missing(request: Request, exc: Exception) -> Response:
         return render(request, "error.html", 404, message=str(exc), ctx=None)
 
@@ -379,6 +395,115 @@ def build_staff_app(
         return RedirectResponse(
             f"{STAFF_PATH}/c/{conversation_id}?done=suite#m{message_id}", status_code=303
         )
+
+    # Approved answers (admins approve, edit and retire; everyone can read them)
+
+    @app.get("/approved", response_class=HTMLResponse)
+    def approved_list(request: Request, ctx: Staff) -> HTMLResponse:
+        return render(
+            request,
+            "approved_list.html",
+            ctx=ctx,
+            answers=approved.latest_all(),
+            threshold=settings.approved_answer_threshold,
+        )
+
+    @app.get("/approved/new", response_class=HTMLResponse)
+    def approved_new(
+        request: Request,
+        ctx: Admin,
+        conversation_id: str = "",
+        message_id: int | None = None,
+    ) -> HTMLResponse:
+        questions: list[str] = []
+        chunk_ids: list[str] = []
+        if conversation_id and message_id is not None:
+            detail = desk.conversation(conversation_id)
+            questions, chunk_ids = approving.from_answer(detail, message_id)
+        return render(
+            request,
+            "approved_form.html",
+            ctx=ctx,
+            answer=None,
+            questions="\n".join(questions),
+            lead="",
+            candidates=approving.candidates(chunks, chunk_ids),
+            picked=set(),
+            extra="",
+            source=conversation_id,
+        )
+
+    @app.post("/approved")
+    def approved_create(
+        ctx: CheckedAdmin,
+        questions: Annotated[str, Form(max_length=20_000)] = "",
+        lead: Annotated[str, Form(max_length=5_000)] = "",
+        quote: Annotated[list[str] | None, Form()] = None,
+        extra_quotes: Annotated[str, Form(max_length=20_000)] = "",
+        source: Annotated[str, Form(max_length=64)] = "",
+    ) -> Response:
+        form = approving.lines(questions), lead, approving.quotes(quote or [], extra_quotes)
+        answer = approved.create(*form, ctx.account.name)
+        return saved(ctx, "approve_answer", answer, conversation=source or None)
+
+    def saved(ctx: StaffContext, action: str, answer: ApprovedAnswer, **detail: Any) -> Response:
+        """Audit an approve or edit (ids and counts only, never text); show the answer."""
+        desk.audit(
+            ctx.account.name,
+            action,
+            f"approved:{answer.answer_id}",
+            version=answer.version,
+            quotes=len(answer.quotes),
+            questions=len(answer.questions),
+            **detail,
+        )
+        return RedirectResponse(
+            f"{STAFF_PATH}/approved/{answer.answer_id}?done=saved", status_code=303
+        )
+
+    @app.get("/approved/{answer_id}", response_class=HTMLResponse)
+    def approved_page(request: Request, answer_id: int, ctx: Staff) -> HTMLResponse:
+        versions = approved.versions(answer_id)
+        latest = versions[-1]
+        picked = {approving.quote_value(q) for q in latest.quotes}
+        return render(
+            request,
+            "approved_form.html",
+            ctx=ctx,
+            answer=latest,
+            versions=list(reversed(versions)),
+            questions="\n".join(latest.questions),
+            lead=latest.lead,
+            candidates=approving.candidates(chunks, [q.chunk_id for q in latest.quotes]),
+            picked=picked,
+            extra="",
+            source="",
+            notice=request.query_params.get("done"),
+        )
+
+    @app.post("/approved/{answer_id}/edit")
+    def approved_edit(
+        answer_id: int,
+        ctx: CheckedAdmin,
+        questions: Annotated[str, Form(max_length=20_000)] = "",
+        lead: Annotated[str, Form(max_length=5_000)] = "",
+        quote: Annotated[list[str] | None, Form()] = None,
+        extra_quotes: Annotated[str, Form(max_length=20_000)] = "",
+    ) -> Response:
+        form = approving.lines(questions), lead, approving.quotes(quote or [], extra_quotes)
+        answer = approved.edit(answer_id, *form, ctx.account.name)
+        return saved(ctx, "edit_approved_answer", answer)
+
+    @app.post("/approved/{answer_id}/retire")
+    def approved_retire(answer_id: int, ctx: CheckedAdmin) -> Response:
+        answer = approved.retire(answer_id, ctx.account.name)
+        desk.audit(
+            ctx.account.name,
+            "retire_approved_answer",
+            f"approved:{answer_id}",
+            version=answer.version,
+        )
+        return RedirectResponse(f"{STAFF_PATH}/approved/{answer_id}?done=retired", status_code=303)
 
     # Trends
 

@@ -396,6 +396,14 @@ def create_app(
 ) -> FastAPI:
     """One FastAPI app: Gradio chat at /chat, JSON API at /api, /widget.js and /demo."""
     ancestors = frame_ancestors(settings)
+    from ..service import Assistant
+    from ..wiring import with_approved_answers
+
+    chunks = None
+    if isinstance(assistant, Assistant):
+        # Staff-approved answers, served after routing for close ordinary questions.
+        assistant = with_approved_answers(assistant, store, settings)
+        chunks = assistant.retriever.store.get_chunks
     service = ConversationService(settings, assistant, store)
 
     @contextlib.asynccontextmanager
@@ -473,7 +481,7 @@ def create_app(
 
     from ..staff.web import STAFF_PATH, build_staff_app
 
-    app.mount(STAFF_PATH, build_staff_app(settings, store))
+    app.mount(STAFF_PATH, build_staff_app(settings, store, chunks=chunks))
 
     blocks = build_chat_ui(settings, service)
     blocks.queue(default_concurrency_limit=2)
