@@ -13,13 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .config import Settings, load_settings
 from .store import StoreError
+
+if TYPE_CHECKING:
+    from .ingestion import IngestReport
 
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
 
@@ -190,6 +195,8 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: what was written is kept; run again to finish", file=sys.stderr)
         return 130
+    if not args.dry_run:
+        _index_sentences(settings, report)
     for change in report.changes:
         if change.kind != "unchanged" or args.dry_run:
             counts = f"+{len(change.to_add)} / -{len(change.to_delete)} chunks"
@@ -200,6 +207,26 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
         print(f"   failed  {failure}", file=sys.stderr)
     print(report.summary())
     return EXIT_FAILED_FILES if report.failed else EXIT_OK
+
+
+def _index_sentences(settings: Settings, report: IngestReport) -> None:
+    """Compute the sentence vectors of what was written (and of any chunk still without
+    them), so answering embeds nothing but the message."""
+    from .sentence_store import in_line_with_registry
+
+    if not report.changed and in_line_with_registry(settings, settings.embedding_model):
+        return  # a no-op ingest: no model, no Chroma
+    from .embeddings import get_embeddings
+    from .wiring import index_sentences
+
+    started = time.perf_counter()
+    emb = get_embeddings(settings.embedding_model)
+    embedded = index_sentences(settings, emb, report, check_all_up_to=None)
+    if embedded:
+        report.notes.append(
+            f"sentence vectors: {embedded} sentences embedded for the extractive answer "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
 
 
 def run_ask(args: argparse.Namespace) -> int:

@@ -156,6 +156,28 @@ def _under(location: str, roots: Sequence[Path]) -> bool:
     return any(p == r or r in p.parents for r in roots)
 
 
+RACY_MTIME_NS = 2_000_000_000
+"""A modification time this recent when a file is read is not trusted to tell a later
+edit apart (an edit within the file system's time resolution keeps it): such a file is
+hashed again next time, as git does with "racily clean" entries."""
+
+
+def _file_stat(path: Path) -> tuple[int, int] | None:
+    """(size, modification time in ns) of a file, or None if it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _trusted(stat: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """What the registry may keep of ``stat`` (nothing for a too-recent modification)."""
+    if stat is None or stat[1] > time.time_ns() - RACY_MTIME_NS:
+        return None, None
+    return stat
+
+
 def _containing(path: Path, folders: Sequence[Path]) -> Path | None:
     for folder in folders:
         if folder == path or folder in path.parents:
@@ -281,10 +303,16 @@ class _Run:
         folder = _containing(resolved, self.corpus)
         kind, origin = ("corpus", str(folder)) if folder is not None else given
         row = self.by_location.get(location)
-        if row is not None and not self.rebuild and self._unchanged_file(path, row):
+        stat = _file_stat(path)
+        if row is not None and not self.rebuild and self._unchanged_file(path, row, stat):
             self.seen[row.source_id] = str(path)
-            moved = (row.origin_kind, row.origin) != (kind, origin)
-            record = row.touched(origin_kind=kind, origin=origin) if moved else None
+            updates: dict[str, object] = {}
+            if (row.origin_kind, row.origin) != (kind, origin):
+                updates.update(origin_kind=kind, origin=origin)
+            size, mtime = _trusted(stat)
+            if (row.file_size, row.file_mtime_ns) != (size, mtime):
+                updates.update(file_size=size, file_mtime_ns=mtime)  # touched, same bytes
+            record = row.touched(**updates) if updates else None
             self.changes.append(DocumentChange(row.source_id, location, "unchanged", record=record))
             return
         base = folder or root
@@ -296,14 +324,23 @@ class _Run:
         except OSError as exc:
             self._fail(str(path), f"cannot read file: {exc.strerror or exc}", location)
             return
-        self._plan_document(doc, kind, origin, location=location, shown=str(path))
+        self._plan_document(
+            doc, kind, origin, location=location, shown=str(path), file_stat=_trusted(stat)
+        )
 
-    def _unchanged_file(self, path: Path, row: SourceRecord) -> bool:
+    def _unchanged_file(self, path: Path, row: SourceRecord, stat: tuple[int, int] | None) -> bool:
+        """Whether the file still holds what was ingested from it, read only if needed.
+
+        A file whose size and modification time are what the registry recorded when its
+        bytes last hashed to the stored hash is not read again (at 100,000 chunks, hashing
+        every file was most of a start's reconcile); any other file is hashed."""
         if row.pipeline != self.pipeline or path.suffix.lower() not in SUPPORTED_SUFFIXES:
             return False
+        if stat is None or stat[0] > self.settings.max_file_bytes:
+            return False
+        if row.file_mtime_ns is not None and (row.file_size, row.file_mtime_ns) == stat:
+            return True
         try:
-            if path.stat().st_size > self.settings.max_file_bytes:
-                return False
             return content_hash(path.read_bytes()) == row.content_hash
         except OSError:
             return False
@@ -343,6 +380,7 @@ class _Run:
         shown: str,
         web: dict[str, str | None] | None = None,
         cache: tuple[str, bytes] | None = None,
+        file_stat: tuple[int | None, int | None] = (None, None),
     ) -> None:
         if doc.source_id in self.seen:
             reason = f"same source id {doc.source_id!r} as {self.seen[doc.source_id]}"
@@ -379,6 +417,8 @@ class _Run:
             ingested_at=ingested,
             checked_at=stamp,
             title=doc.title,
+            file_size=file_stat[0],
+            file_mtime_ns=file_stat[1],
             **(web or {}),
         )
         self.changes.append(

@@ -45,7 +45,7 @@ from .config import Settings
 
 ORIGIN_KINDS = ("corpus", "folder", "file", "url", "sitemap", "store")
 URL_KINDS = frozenset({"url", "sitemap"})
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     collection TEXT NOT NULL,
@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS sources (
     last_modified TEXT,
     content_type TEXT,
     cache_file TEXT,
+    file_size INTEGER,
+    file_mtime_ns INTEGER,
     PRIMARY KEY (collection, source_id)
 );
 CREATE INDEX IF NOT EXISTS sources_location ON sources (collection, location);
@@ -96,6 +98,11 @@ class SourceRecord:
     last_modified: str | None = None
     content_type: str | None = None
     cache_file: str | None = None
+    file_size: int | None = None
+    """A file's size and modification time when its bytes last hashed to ``content_hash``
+    (None for web pages, or when the time was too recent to trust): a reconcile that finds
+    both unchanged does not read the file again (git's index does the same)."""
+    file_mtime_ns: int | None = None
 
     @property
     def is_web(self) -> bool:
@@ -143,6 +150,10 @@ class SourceRegistry:
                 f"{path} was written by a newer version of the assistant (schema {version})"
             )
         self._db.executescript(_SCHEMA)
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(sources)")}
+        for column in ("file_size", "file_mtime_ns"):
+            if column not in have:  # a version 1 registry: its files are hashed once more
+                self._db.execute(f"ALTER TABLE sources ADD COLUMN {column} INTEGER")
         self._db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
 
     @classmethod

@@ -7,29 +7,40 @@ their own settings.
 
 from __future__ import annotations
 
+import logging
+
 from .answering import AnswerBackend, ExtractiveAnswerer, ExtractiveBackend
 from .config import Settings
 from .conversations import ConversationStore
 from .conversations.approved import ApprovedAnswerIndex, ApprovedAnswers
 from .embeddings import SentenceTransformerEmbeddings, get_embeddings
-from .ingestion import ensure_ingested
+from .ingestion import IngestReport, ensure_ingested
 from .retrieval import Retriever
 from .routing import Router
-from .schema import Passage
+from .sentence_store import SentenceStore
 from .service import Assistant
 from .store import VectorStore
 
-SENTENCE_WARM_UP_CHUNKS = 2_000
-"""Up to this many chunks, a start embeds every chunk's sentences for the extractive
-answer before it reports ready (a few seconds for the default corpus), so the first
-wave of visitors does not queue behind those model calls (docs/performance.md, load).
-Larger corpora embed them on first use."""
+log = logging.getLogger(__name__)
+
+SENTENCE_INDEX_CHUNKS = 2_000
+"""Up to this many chunks, a start that finds chunks without stored sentence vectors (a
+store ingested before they were kept, or by an older version) computes them before it
+reports ready (a few seconds for the default corpus). Larger stores are told to run
+``ingest.py`` (which computes them for what it writes); missing ones are embedded on
+first use meanwhile."""
 
 
-def build_backend(settings: Settings, embeddings: SentenceTransformerEmbeddings) -> AnswerBackend:
+def build_backend(
+    settings: Settings,
+    embeddings: SentenceTransformerEmbeddings,
+    sentences: SentenceStore | None = None,
+) -> AnswerBackend:
     """The answer backend the settings choose (``extractive``, or ``llm`` over extractive)."""
     extractive = ExtractiveBackend(
-        ExtractiveAnswerer(embeddings, max_sentences=settings.max_answer_sentences)
+        ExtractiveAnswerer(
+            embeddings, max_sentences=settings.max_answer_sentences, sentences=sentences
+        )
     )
     if settings.answer_backend == "llm":
         from .answering.llm import LLMBackend
@@ -52,16 +63,15 @@ def build_assistant(
     question is served like any other.
     """
     emb = embeddings or get_embeddings(settings.embedding_model)
-    if ingest_if_needed:
-        ensure_ingested(settings, emb, progress=progress)
+    report = ensure_ingested(settings, emb, progress=progress) if ingest_if_needed else None
     store = VectorStore.open(settings, emb.model_name, emb.dimension)
     retriever = Retriever(settings, store, emb)
     retriever.warm_up()  # the lexical index is loaded (or built once) before ready
     router = Router(settings, emb)
     router.warm_up()
-    backend = build_backend(settings, emb)
-    if isinstance(backend, ExtractiveBackend) and store.count() <= SENTENCE_WARM_UP_CHUNKS:
-        backend.answerer.warm_up([Passage(c, 0.0) for c in store.all_chunks()])
+    sentences = SentenceStore.open(settings, emb.model_name)
+    backend = build_backend(settings, emb, sentences)
+    index_sentences(settings, emb, report, store=store, answerer=backend_answerer(backend))
     return Assistant(settings, router, retriever, backend)
 
 
@@ -75,3 +85,53 @@ def with_approved_answers(
         answers, assistant.retriever.embed, settings.approved_answer_threshold
     )
     return assistant.with_approved(index)
+
+
+def backend_answerer(backend: AnswerBackend) -> ExtractiveAnswerer | None:
+    """The extractive answerer inside ``backend`` (the LLM backend's fallback has one)."""
+    if isinstance(backend, ExtractiveBackend):
+        return backend.answerer
+    fallback = getattr(backend, "fallback", None)
+    return fallback.answerer if isinstance(fallback, ExtractiveBackend) else None
+
+
+def index_sentences(
+    settings: Settings,
+    emb: SentenceTransformerEmbeddings,
+    report: IngestReport | None,
+    *,
+    store: VectorStore | None = None,
+    answerer: ExtractiveAnswerer | None = None,
+    check_all_up_to: int | None = SENTENCE_INDEX_CHUNKS,
+) -> int:
+    """Bring the sentence store in line with the vector store after an ingestion.
+
+    The chunks ``report`` wrote get their sentence vectors and grades, the ones it
+    deleted lose them; then, if the counts still disagree and the store is small
+    enough (``check_all_up_to``; None: any size, as ``ingest.py`` does), every chunk is
+    checked. Returns how many sentences were embedded."""
+    if answerer is None:
+        answerer = ExtractiveAnswerer(emb, sentences=SentenceStore.open(settings, emb.model_name))
+    sentences = answerer.sentences
+    if sentences is None:
+        return 0
+    embedded = 0
+    if report is not None and not report.dry_run:
+        sentences.delete(i for c in report.changes for i in c.to_delete)
+        embedded += answerer.index([ch for c in report.changes for ch in c.to_add])
+    store = store or VectorStore.open_for(settings, emb)
+    total = store.count()
+    if sentences.count() == total:
+        return embedded
+    if check_all_up_to is not None and total > check_all_up_to:
+        log.warning(
+            "%d of %d chunks have no stored sentence vectors; run ingest.py to compute them "
+            "(until then they are embedded on first use)",
+            max(total - sentences.count(), 0),
+            total,
+        )
+        return embedded
+    chunks = store.all_chunks()
+    have = sentences.ids()
+    sentences.delete(have - {c.chunk_id for c in chunks})
+    return embedded + answerer.index([c for c in chunks if c.chunk_id not in have])

@@ -19,7 +19,7 @@ PACKAGE = PROJECT_ROOT / "assistant"
 LAYERS: list[tuple[str, ...]] = [
     ("model_names", "config", "schema", "errors", "text", "patient_words"),
     ("content", "documents", "chunking", "embeddings", "sources", "fetch"),
-    ("store", "lexical_index", "ingestion", "retrieval"),
+    ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),
     ("routing", "answering"),
     ("referrals", "service"),
     ("conversations",),

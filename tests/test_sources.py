@@ -16,6 +16,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,138 @@ def test_a_no_op_start_reads_the_registry_and_loads_no_model_and_chunks_nothing(
     assert kinds(report) == {CANCERCHOICES: "unchanged", S4OM: "unchanged"}
     assert run(settings, NoModel(embeddings), paths=[other_docs]).changed is False
     assert run(settings, NoModel(embeddings), dry_run=True).changed is False
+
+
+def _age(path: Path, seconds_ago: int) -> None:
+    """Give a file a modification time in the past (one the registry trusts)."""
+    past = time.time_ns() - seconds_ago * 1_000_000_000
+    os.utime(path, ns=(past, past))
+
+
+def _count_hashes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = ingestion.content_hash
+
+    def counting(data: bytes) -> str:
+        calls.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(ingestion, "content_hash", counting)
+    return calls
+
+
+def test_a_reconcile_does_not_re_hash_files_whose_size_and_mtime_are_unchanged(
+    tmp_path: Path,
+    tmp_corpus: Path,
+    embeddings: SentenceTransformerEmbeddings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = make_settings(tmp_path / "data", tmp_corpus)
+    files = sorted(tmp_corpus.glob("*-*.md"))
+    for f in files:
+        _age(f, 3600)
+    run(settings, embeddings)
+    with SourceRegistry.open(settings) as registry:
+        rows = {r.location: r for r in registry.all()}
+    for f in files:
+        st = f.stat()
+        assert (rows[str(f.resolve())].file_size, rows[str(f.resolve())].file_mtime_ns) == (
+            st.st_size,
+            st.st_mtime_ns,
+        )
+
+    hashes = _count_hashes(monkeypatch)
+    assert ensure_ingested(settings, NoModel(embeddings), progress=False) is None  # type: ignore[arg-type]
+    report = run(settings, NoModel(embeddings))
+    assert kinds(report) == {CANCERCHOICES: "unchanged", S4OM: "unchanged"}
+    assert hashes == []  # neither file was read
+
+
+def test_a_touched_but_identical_file_is_hashed_once_and_not_re_ingested(
+    tmp_path: Path,
+    tmp_corpus: Path,
+    embeddings: SentenceTransformerEmbeddings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = make_settings(tmp_path / "data", tmp_corpus)
+    for f in tmp_corpus.glob("*-*.md"):
+        _age(f, 3600)
+    run(settings, embeddings)
+    touched = tmp_corpus / "s4om-home.md"
+    _age(touched, 60)  # `touch`: a new mtime, the same bytes
+
+    hashes = _count_hashes(monkeypatch)
+    report = run(settings, NoModel(embeddings))
+    assert kinds(report) == {CANCERCHOICES: "unchanged", S4OM: "unchanged"}
+    assert report.chunks_written == 0 and report.chunks_deleted == 0
+    assert hashes == [touched.stat().st_size]  # only the touched file was read
+    with SourceRegistry.open(settings) as registry:
+        row = registry.get(S4OM)
+    assert row is not None and row.file_mtime_ns == touched.stat().st_mtime_ns
+
+    hashes.clear()
+    assert not run(settings, NoModel(embeddings)).changed
+    assert hashes == []  # its new mtime was recorded
+
+
+def test_a_same_size_edit_with_a_new_mtime_is_re_hashed_and_re_ingested(
+    tmp_path: Path, tmp_corpus: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    settings = make_settings(tmp_path / "data", tmp_corpus)
+    for f in tmp_corpus.glob("*-*.md"):
+        _age(f, 3600)
+    run(settings, embeddings)
+    edited = tmp_corpus / "s4om-home.md"
+    before = edited.read_text(encoding="utf-8")
+    after = before.replace("massage", "MASSAGE", 1)
+    assert after != before and len(after.encode()) == len(before.encode())
+    edited.write_text(after, encoding="utf-8")
+    _age(edited, 60)
+
+    report = run(settings, embeddings)
+    assert kinds(report) == {CANCERCHOICES: "unchanged", S4OM: "updated"}
+    assert report.chunks_written >= 1
+    store = VectorStore.open(settings, embeddings.model_name, embeddings.dimension)
+    assert any("MASSAGE" in c.text for c in store.chunks_for_source(S4OM))
+
+
+def test_a_file_modified_moments_ago_keeps_no_trusted_mtime(
+    tmp_path: Path, tmp_corpus: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """An edit within the file system's time resolution could keep the same mtime, so a
+    just-written file is hashed again by the next run ("racily clean" in git)."""
+    settings = make_settings(tmp_path / "data", tmp_corpus)
+    fresh = tmp_corpus / "s4om-home.md"
+    fresh.write_text(fresh.read_text(encoding="utf-8"), encoding="utf-8")
+    run(settings, embeddings)
+    with SourceRegistry.open(settings) as registry:
+        row = registry.get(S4OM)
+    assert row is not None and (row.file_size, row.file_mtime_ns) == (None, None)
+
+
+def test_a_version_1_registry_gains_the_stat_columns(tmp_path: Path) -> None:
+    path = tmp_path / "sources.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE sources (collection TEXT NOT NULL, source_id TEXT NOT NULL, "
+        "origin_kind TEXT NOT NULL, origin TEXT NOT NULL, location TEXT NOT NULL, "
+        "title TEXT NOT NULL DEFAULT '', content_hash TEXT NOT NULL, pipeline TEXT NOT NULL, "
+        "chunk_count INTEGER NOT NULL, ingested_at TEXT NOT NULL, checked_at TEXT NOT NULL, "
+        "etag TEXT, last_modified TEXT, content_type TEXT, cache_file TEXT, "
+        "PRIMARY KEY (collection, source_id));"
+        "INSERT INTO sources VALUES ('c', 'doc', 'corpus', '/c', '/c/doc.md', 'Doc', 'h', 'p', "
+        "3, 't', 't', NULL, NULL, NULL, NULL);"
+        "PRAGMA user_version=1;"
+    )
+    db.close()
+    with SourceRegistry(path, "c", "store") as registry:
+        [row] = registry.all()
+    assert (row.source_id, row.chunk_count, row.file_size, row.file_mtime_ns) == (
+        "doc",
+        3,
+        None,
+        None,
+    )
 
 
 def test_registry_records_origin_hash_chunks_and_date(

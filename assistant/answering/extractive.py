@@ -51,7 +51,8 @@ from functools import lru_cache
 import numpy as np
 
 from ..embeddings import SentenceTransformerEmbeddings
-from ..schema import Draft, Passage
+from ..schema import Chunk, Draft, Passage
+from ..sentence_store import ChunkSentences, SentenceStore
 from ..text import LIST_ITEM, content_words, stems
 from .base import AnswerBackend
 from .citations import Unit, cite
@@ -379,7 +380,8 @@ def _grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def candidate(unit: Unit) -> Candidate:
+def candidate(unit: Unit, grade: float | None = None) -> Candidate:
+    """What the scorer needs of ``unit``; ``grade`` when already known (the sentence store)."""
     text = unit.display
     label = _label_of(unit)
     kinds = {name for name, pattern in _KINDS.items() if pattern.search(text)}
@@ -397,7 +399,7 @@ def candidate(unit: Unit) -> Candidate:
         warnings=frozenset(n for n, p in _WARNINGS.items() if p.search(text)),
         groups=frozenset(n for n, p in _GROUPS.items() if p.search(text)),
         testimonial=unit.quote[:1] in '"“' or unit.quote.rstrip()[-1:] in '"”',
-        grade=_grade(text),
+        grade=_grade(text) if grade is None else grade,
     )
 
 
@@ -524,12 +526,15 @@ class ExtractiveAnswerer:
         max_sentences: int = _MAX_SENTENCES,
         weights: Weights = DEFAULT_WEIGHTS,
         diversity: float = 0.93,
+        sentences: SentenceStore | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.max_sentences = min(max_sentences, _MAX_SENTENCES)
         self.weights = weights
         self.diversity = diversity
         """Two sentences more similar than this say the same thing: only one is kept."""
+        self.sentences = sentences
+        """Sentence vectors and grades computed at ingestion (``index``), read by chunk id."""
         self._vectors: dict[str, np.ndarray] = {}
         self._embedding = threading.Lock()
         self._candidates: dict[tuple[str, str], list[Candidate]] = {}
@@ -537,9 +542,11 @@ class ExtractiveAnswerer:
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Sentence vectors, cached: the same chunks are retrieved again and again.
 
-        One thread embeds at a time, so concurrent first questions about the same
-        passages wait for one model call instead of each embedding the same sentences
-        (under load the copies queued behind each other for tens of seconds)."""
+        Chunks indexed at ingestion bring their vectors with them (``candidates``);
+        others are embedded here. One thread embeds at a time, so concurrent first
+        questions about the same passages wait for one model call instead of each
+        embedding the same sentences (under load the copies queued behind each other
+        for tens of seconds)."""
         with self._embedding:
             missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
             if missing:
@@ -550,10 +557,32 @@ class ExtractiveAnswerer:
                     self._vectors[text] = np.asarray(vec)
             return np.asarray([self._vectors[t] for t in texts])
 
+    def _stored(self, passages: Sequence[Passage]) -> dict[str, ChunkSentences]:
+        if self.sentences is None:
+            return {}
+        new = [
+            p.chunk.chunk_id
+            for p in passages
+            if (p.chunk.chunk_id, p.chunk.text) not in self._candidates
+        ]
+        return self.sentences.get_many(new) if new else {}
+
+    def _candidates_of(self, p: Passage, stored: ChunkSentences | None) -> list[Candidate]:
+        units = split_units(p)
+        if stored is None or stored.texts != tuple(u.display for u in units):
+            return [candidate(u) for u in units]
+        with self._embedding:
+            if len(self._vectors) > 20_000:
+                self._vectors.clear()
+            for text, vec in zip(stored.texts, stored.vectors, strict=True):
+                self._vectors.setdefault(text, np.asarray(vec, dtype=np.float64))
+        return [candidate(u, g) for u, g in zip(units, stored.grades, strict=True)]
+
     def candidates(self, passages: Sequence[Passage]) -> list[Candidate]:
         """Every usable sentence of the passages, once (pages repeat their key points)."""
         found: list[Candidate] = []
         seen: set[str] = set()
+        stored = self._stored(passages)
         for p in passages:
             if unsafe_passage(p.chunk.text):
                 continue
@@ -561,7 +590,7 @@ class ExtractiveAnswerer:
             if key not in self._candidates:
                 if len(self._candidates) > 5_000:
                     self._candidates.clear()
-                self._candidates[key] = [candidate(u) for u in split_units(p)]
+                self._candidates[key] = self._candidates_of(p, stored.get(p.chunk.chunk_id))
             for c in self._candidates[key]:
                 same = " ".join(content_words(c.unit.display))
                 if same and same not in seen:
@@ -573,6 +602,37 @@ class ExtractiveAnswerer:
     def warm_up(self, passages: Sequence[Passage]) -> None:
         """Split and embed these passages' sentences now rather than on a first question."""
         self._embed([c.unit.display for c in self.candidates(passages)])
+
+    def index(self, chunks: Sequence[Chunk], batch_chunks: int = 256) -> int:
+        """Compute the sentence vectors and grades of ``chunks`` and keep them in the sentence
+        store (at ingestion), so answering embeds nothing but the message. Returns how many
+        sentences were embedded."""
+        if self.sentences is None:
+            raise ValueError("this answerer has no sentence store to index into")
+        embedded = 0
+        for i in range(0, len(chunks), batch_chunks):
+            units = [
+                [] if unsafe_passage(c.text) else split_units(Passage(c, 0.0))
+                for c in chunks[i : i + batch_chunks]
+            ]
+            texts = list(dict.fromkeys(u.display for us in units for u in us))
+            vectors = dict(zip(texts, self.embeddings.embed_documents(texts), strict=True))
+            embedded += len(texts)
+            rows = []
+            dimension = len(next(iter(vectors.values()))) if vectors else 1
+            for chunk, us in zip(chunks[i : i + batch_chunks], units, strict=True):
+                shown = tuple(u.display for u in us)
+                matrix = np.asarray([vectors[t] for t in shown], dtype=np.float32)
+                rows.append(
+                    ChunkSentences(
+                        chunk.chunk_id,
+                        shown,
+                        tuple(_grade(t) for t in shown),
+                        matrix.reshape(len(shown), dimension),
+                    )
+                )
+            self.sentences.put_many(rows)
+        return embedded
 
     def scored(
         self,

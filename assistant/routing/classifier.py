@@ -8,9 +8,12 @@ allowed to decide is the router's business, not this module's.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -74,8 +77,10 @@ class RouteClassifier:
     ``warm_up``) call; the model is then fitted once and reused. Thread-safe.
     """
 
-    def __init__(self, embeddings: Embeddings) -> None:
+    def __init__(self, embeddings: Embeddings, cache_dir: Path | None = None) -> None:
         self.embeddings = embeddings
+        self.cache_dir = cache_dir
+        """Where the examples' vectors are kept between starts (None: embedded each time)."""
         self._lock = threading.Lock()
         self._model: LogisticRegression | None = None
         self._labels: list[Route] = []
@@ -87,10 +92,7 @@ class RouteClassifier:
                     from sklearn.linear_model import LogisticRegression
 
                     examples = load_examples()
-                    vectors = np.asarray(
-                        self.embeddings.embed_documents([normalise(e.text) for e in examples]),
-                        dtype=np.float32,
-                    )
+                    vectors = self._example_vectors([normalise(e.text) for e in examples])
                     model = LogisticRegression(
                         C=CLASSIFIER_C, max_iter=2000, class_weight="balanced"
                     )
@@ -98,6 +100,34 @@ class RouteClassifier:
                     self._labels = [Route(c) for c in model.classes_]
                     self._model = model
         return self._model
+
+    def _example_vectors(self, texts: list[str]) -> np.ndarray:
+        """The examples' vectors, read from the cache when the model and the examples are
+        the ones it was written for (a start then embeds none of them)."""
+        model = str(getattr(self.embeddings, "model_name", type(self.embeddings).__name__))
+        digest = hashlib.sha256(model.encode())
+        for text in texts:
+            digest.update(text.encode() + b"\x00")
+        path = None
+        if self.cache_dir is not None:
+            path = self.cache_dir / f"routing-examples-{digest.hexdigest()[:16]}.npy"
+            try:
+                cached = np.load(path, allow_pickle=False)
+                if cached.shape[0] == len(texts):
+                    return np.asarray(cached, dtype=np.float32)
+            except (OSError, ValueError):
+                pass  # absent or unreadable: embedded again and rewritten
+        vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+        if path is not None:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with tmp.open("wb") as handle:
+                    np.save(handle, vectors, allow_pickle=False)
+                tmp.replace(path)
+            except OSError:
+                tmp.unlink(missing_ok=True)  # a read-only data folder: nothing is kept
+        return vectors
 
     def warm_up(self) -> None:
         """Load the embedding model and fit the classifier now rather than on first message."""

@@ -123,16 +123,25 @@ class Router:
         self.settings = settings
         self.embeddings = embeddings
         self.llm_vote = llm_vote
-        self.classifier = RouteClassifier(embeddings) if embeddings is not None else None
+        self.classifier = (
+            RouteClassifier(embeddings, cache_dir=settings.data_dir / "cache")
+            if embeddings is not None
+            else None
+        )
         self.safety_model = self._safety_model(settings) if embeddings is not None else None
         self._lock = threading.Lock()
         self._safety_memory: OrderedDict[str, RouteDecision] = OrderedDict()
 
     def warm_up(self) -> None:
-        """Fit the classifier and load the models now rather than on the first message."""
-        warm_up_language()
-        if self.classifier is not None:
-            self.classifier.warm_up()
+        """Fit the classifier and load the models now rather than on the first message
+        (the language model is decompressed on another thread meanwhile)."""
+        language = threading.Thread(target=warm_up_language, name="language-warm-up")
+        language.start()
+        try:
+            if self.classifier is not None:
+                self.classifier.warm_up()
+        finally:
+            language.join()
 
     @staticmethod
     def _safety_model(settings: Settings) -> SafetyModel | None:
