@@ -32,7 +32,9 @@ def build_backend(settings: Settings, embeddings: SentenceTransformerEmbeddings)
     if settings.answer_backend == "llm":
         from .answering.llm import LLMBackend
 
-        return LLMBackend(settings, fallback=extractive)
+        backend = LLMBackend(settings, fallback=extractive)
+        backend.warm_up()
+        return backend
     return extractive
 
 
@@ -58,6 +60,8 @@ def build_assistant(
     router = Router(settings, emb)
     router.warm_up()
     backend = build_backend(settings, emb)
-    if isinstance(backend, ExtractiveBackend) and store.count() <= SENTENCE_WARM_UP_CHUNKS:
-        backend.answerer.warm_up([Passage(c, 0.0) for c in store.all_chunks()])
+    # An LLM backend answers extractively when the model is slow or down: warm that too.
+    extractive = getattr(backend, "fallback", backend)
+    if isinstance(extractive, ExtractiveBackend) and store.count() <= SENTENCE_WARM_UP_CHUNKS:
+        extractive.answerer.warm_up([Passage(c, 0.0) for c in store.all_chunks()])
     return Assistant(settings, router, retriever, backend)

@@ -35,7 +35,7 @@ from .. import content
 from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
-from ..errors import ChatInputError
+from ..errors import ChatInputError, ServiceUnavailable
 from . import api, rendering
 from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
@@ -443,6 +443,9 @@ def create_app(
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
             return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
+        except ServiceUnavailable as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 503)
         reply = result.reply
         you = rendering.speaker_label(content.render("speaker_you", settings))
         bot = rendering.speaker_label(content.render("speaker_assistant", settings))

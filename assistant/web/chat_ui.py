@@ -17,7 +17,7 @@ import gradio as gr
 from .. import content
 from ..chat import ConversationService
 from ..config import Settings
-from ..errors import ChatInputError
+from ..errors import ChatInputError, ServiceUnavailable
 from . import rendering
 
 Outputs = tuple[Any, ...]
@@ -95,29 +95,38 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
         events = service.stream_message(conversation_id, text, session_key=_session_key(request))
         try:
             first = next(events)
-        except ChatInputError as exc:
+        except (ChatInputError, ServiceUnavailable) as exc:
             notice = rendering.notice_html(exc.message, "error")
             yield message, before, before, conversation_id, notice
             return
         index = len(shown) - 1
         streamed = ""
         assistant_label = rendering.speaker_label(content.render("speaker_assistant", settings))
-        for event in _chain(first, events):
-            if event.result is None:
-                streamed += event.delta
-                shown[index] = {
-                    "role": "assistant",
-                    "content": assistant_label + rendering.streaming_html(streamed),
-                }
-                yield "", list(shown), list(shown), conversation_id, ""
-                continue
-            result = event.result
-            reply = result.reply
-            html = rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)
-            if rendering.takes_feedback(result.route) and not result.failed:
-                html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
-            shown[index] = {"role": "assistant", "content": assistant_label + html}
-            yield "", shown, shown, result.conversation_id, ""
+        try:
+            for event in _chain(first, events):
+                if event.result is None:
+                    streamed += event.delta
+                    shown[index] = {
+                        "role": "assistant",
+                        "content": assistant_label + rendering.streaming_html(streamed),
+                    }
+                    yield "", list(shown), list(shown), conversation_id, ""
+                    continue
+                result = event.result
+                reply = result.reply
+                html = rendering.assistant_html(
+                    reply.blocks, result.route, reply.citations, settings
+                )
+                if rendering.takes_feedback(result.route) and not result.failed:
+                    html += rendering.feedback_html(
+                        result.conversation_id, result.message_id, settings
+                    )
+                shown[index] = {"role": "assistant", "content": assistant_label + html}
+                yield "", shown, shown, result.conversation_id, ""
+        except ServiceUnavailable as exc:
+            # Nothing of this turn was stored: the message goes back in the box to retry.
+            notice = rendering.notice_html(exc.message, "error")
+            yield message, before, before, conversation_id, notice
 
     def new_conversation() -> Outputs:
         return (
