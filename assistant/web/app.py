@@ -36,7 +36,7 @@ from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
 from ..errors import ChatInputError, ServiceUnavailable
-from . import api, rendering
+from . import api, ownership, rendering
 from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
@@ -208,6 +208,7 @@ class SecurityHeaders:
         cors_allows: Callable[[str], bool] = lambda _origin: False,
         hsts: bool = False,
     ) -> None:
+        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned."""
         self.app = app
         self.chat_ancestors = chat_ancestors
         self.api_body_limit = api_body_limit
@@ -272,7 +273,15 @@ class SecurityHeaders:
         ]
         if self.hsts:
             extra.append((b"strict-transport-security", HSTS.encode()))
-        replaced = {k for k, _ in extra} | {b"x-frame-options"}
+        if (
+            path in (CHAT_PATH, CHAT_PATH + "/")
+            and scope["method"] == "GET"
+            and ownership.owner(_cookies(scope)) is None
+        ):
+            # The chat page's conversation is bound to this secret, not to Gradio's session id.
+            cookie = ownership.set_cookie(ownership.issue(), cross_site=self.hsts)
+            extra.append((b"set-cookie", cookie.encode("latin-1")))
+        replaced = {k for k, _ in extra if k != b"set-cookie"} | {b"x-frame-options"}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -333,6 +342,17 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+def _cookies(scope: Scope) -> dict[str, str]:
+    from http.cookies import SimpleCookie
+
+    jar: SimpleCookie = SimpleCookie()
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            with contextlib.suppress(Exception):
+                jar.load(bytes(value).decode("latin-1"))
+    return {name: morsel.value for name, morsel in jar.items()}
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
