@@ -38,11 +38,13 @@ def data(default_settings: Settings, assistant: object, tmp_path: Path) -> Path:
 class Visitor:
     """A browser's view of the chat page: its own cookies, Gradio's queue protocol."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, load_page: bool = True) -> None:
+        """``load_page=False``: a script that skips the page, so it holds no owner cookie."""
         self.base = base.rstrip("/") + "/chat"
         self.http = httpx.Client(timeout=120)
-        page = self.http.get(self.base + "/")  # what a browser loads first
-        assert page.status_code == 200
+        if load_page:
+            page = self.http.get(self.base + "/")  # what a browser loads first
+            assert page.status_code == 200 and "om_owner" in self.http.cookies
         config = self.http.get(self.base + "/config").json()
         send = next(
             c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == "om-send"

@@ -23,7 +23,7 @@ from ..chat import ConversationService, readable
 from ..conversations import FEEDBACK_REASONS, MAX_COMMENT_CHARS
 from ..errors import ChatInputError, NotFound, RateLimited, ServiceUnavailable
 from ..schema import Citation
-from . import rendering
+from . import ownership, rendering
 
 log = logging.getLogger(__name__)
 
@@ -127,8 +127,11 @@ def _input_error(exc: ChatInputError) -> JSONResponse:
     return error(422, f"{exc.field}: {exc.message}")
 
 
-def build_router(service: ConversationService) -> APIRouter:
-    """The /api routes, bound to this app's service (no module-level state)."""
+def build_router(service: ConversationService, keys: ownership.ClientKeys) -> APIRouter:
+    """The /api routes, bound to this app's service (no module-level state).
+
+    Chat messages are limited per client (``keys``: a keyed hash of the address, never
+    stored) whether or not a conversation id is sent."""
     router = APIRouter(prefix="/api", tags=["chat"])
     responses: dict[int | str, dict[str, Any]] = {
         400: {"model": ErrorResponse},
@@ -141,10 +144,11 @@ def build_router(service: ConversationService) -> APIRouter:
         response_model=ChatResponse,
         responses={**responses, 503: {"model": ErrorResponse}},
     )
-    def chat(body: ChatRequest) -> Any:
+    def chat(body: ChatRequest, request: Request) -> Any:
         """Ask one question; the reply is routed, cited and stored like a chat-page message."""
+        client = keys.for_address(request.client.host if request.client else None)
         try:
-            result = service.handle_message(body.conversation_id, body.message)
+            result = service.handle_message(body.conversation_id, body.message, session_key=client)
         except ChatInputError as exc:
             return _input_error(exc)
         return ChatResponse(

@@ -53,6 +53,8 @@ BODY_TIMEOUT_S = 20.0
 # A request body must arrive whole within this many seconds (408 otherwise).
 SERVER_CONCURRENCY = 200
 # Open connections (and so requests in progress) one process accepts before answering 503.
+CHAT_QUEUE_MAX = 64
+# Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
 MAX_HEADER_BYTES = 16 * 1024
 # Request line plus headers; anything longer is refused by the server (431/400).
 
@@ -442,7 +444,8 @@ def create_app(
         log.error("unhandled error: %s", type(exc).__name__)
         return api.error(500, "internal error; please try again")
 
-    app.include_router(api.build_router(service))
+    keys = ownership.ClientKeys()  # per-client limit keys; the secret lives only in memory
+    app.include_router(api.build_router(service, keys))
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
@@ -498,8 +501,8 @@ def create_app(
 
     app.mount(STAFF_PATH, build_staff_app(settings, store))
 
-    blocks = build_chat_ui(settings, service)
-    blocks.queue(default_concurrency_limit=2)
+    blocks = build_chat_ui(settings, service, keys)
+    blocks.queue(default_concurrency_limit=2, max_size=CHAT_QUEUE_MAX)
     app = gr.mount_gradio_app(
         app,
         blocks,

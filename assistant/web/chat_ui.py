@@ -66,12 +66,16 @@ def privacy_html(settings: Settings) -> str:
     )
 
 
-def _session_key(request: gr.Request | None) -> str | None:
-    return getattr(request, "session_hash", None) or None
+def _client_address(request: gr.Request | None) -> str | None:
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None) if client is not None else None
 
 
-def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks:
+def build_chat_ui(
+    settings: Settings, service: ConversationService, keys: ownership.ClientKeys | None = None
+) -> gr.Blocks:
     """The chat page; per-visitor state is in gr.State, services are captured, not global."""
+    keys = keys or ownership.ClientKeys()
 
     def text(text_id: str) -> str:
         return content.render(text_id, settings)
@@ -98,7 +102,8 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
         shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
         yield out("", list(shown), conversation_id, "")
-        events = service.stream_message(conversation_id, text, session_key=_session_key(request))
+        limit_key = keys.for_request(owner, _client_address(request))
+        events = service.stream_message(conversation_id, text, session_key=limit_key)
         try:
             first = next(events)
         except (ChatInputError, ServiceUnavailable) as exc:

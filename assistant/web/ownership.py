@@ -13,6 +13,7 @@ must prove ownership (a "restore my conversation" route, for example).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 from collections.abc import Mapping
@@ -20,7 +21,7 @@ from typing import Any
 
 COOKIE = "om_owner"
 MAX_AGE_S = 24 * 3600
-"""How long a browser keeps the token (the conversation itself is kept by the store)."""
+# How long a browser keeps the token (the conversation itself is kept by the store).
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
@@ -56,3 +57,22 @@ def set_cookie(token: str, *, cross_site: bool) -> str:
     attrs = [f"{COOKIE}={token}", "Path=/", "HttpOnly", f"Max-Age={MAX_AGE_S}"]
     attrs += ["Secure", "SameSite=None", "Partitioned"] if cross_site else ["SameSite=Lax"]
     return "; ".join(attrs)
+
+
+class ClientKeys:
+    """Keys for per-client limits that identify no one: an HMAC of the client's address
+    under a secret made at start-up and held only in this process's memory, so neither the
+    address nor anything that leads back to it is stored, and the keys mean nothing after a
+    restart. A visitor with an owner cookie is counted by its digest instead."""
+
+    def __init__(self) -> None:
+        self._secret = secrets.token_bytes(32)
+
+    def for_address(self, address: str | None) -> str:
+        mac = hmac.new(self._secret, (address or "unknown").encode(), hashlib.sha256)
+        return "client:" + mac.hexdigest()[:32]
+
+    def for_request(self, owner_digest: str | None, address: str | None) -> str:
+        """The chat page's key: the owner cookie's digest, else the client address's HMAC
+        (a fresh Gradio session id per message counts as the same client either way)."""
+        return f"owner:{owner_digest[:32]}" if owner_digest else self.for_address(address)
