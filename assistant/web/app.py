@@ -53,6 +53,7 @@ BODY_TIMEOUT_S = 20.0
 # A request body must arrive whole within this many seconds (408 otherwise).
 SERVER_CONCURRENCY = 200
 # Open connections (and so requests in progress) one process accepts before answering 503.
+CHAT_JOIN_PATH = CHAT_PATH + "/gradio_api/queue/join"
 CHAT_QUEUE_MAX = 64
 # Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
 MAX_HEADER_BYTES = 16 * 1024
@@ -209,6 +210,7 @@ class SecurityHeaders:
         api_body_limit: int,
         cors_allows: Callable[[str], bool] = lambda _origin: False,
         hsts: bool = False,
+        join_limit: Callable[[Scope], float] | None = None,
     ) -> None:
         """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned."""
         self.app = app
@@ -216,6 +218,7 @@ class SecurityHeaders:
         self.api_body_limit = api_body_limit
         self.cors_allows = cors_allows
         self.hsts = hsts
+        self.join_limit = join_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -242,6 +245,17 @@ class SecurityHeaders:
         if chat and CLOSED_CHAT_ROUTES.match(path[len(CHAT_PATH) :]):
             await JSONResponse({"error": "not found"}, status_code=404)(scope, receive, send)
             return
+        if self.join_limit is not None and path == CHAT_JOIN_PATH:
+            wait = self.join_limit(scope)
+            if wait:
+                # Refused before Gradio queues it: a flood never waits in line ahead of others.
+                busy = JSONResponse(
+                    {"error": "too many requests"},
+                    status_code=429,
+                    headers={"Retry-After": str(max(int(wait + 0.999), 1))},
+                )
+                await busy(scope, receive, send)
+                return
         limit = self.api_body_limit if api_path else PAGE_BODY_LIMIT
         too_large = JSONResponse(
             {"error": f"request body is too large (limit {limit} bytes)"},
@@ -525,8 +539,23 @@ def create_app(
         api_body_limit=max(API_BODY_LIMIT_FLOOR, settings.max_message_chars * 8 + 4096),
         cors_allows=cors_allows(settings),
         hsts=settings.environment == "production",
+        join_limit=_join_limiter(settings, keys),
     )
     return app
+
+
+def _join_limiter(settings: Settings, keys: ownership.ClientKeys) -> Callable[[Scope], float]:
+    """Chat-page events a client (by its address's keyed hash) may queue per minute: a few
+    times the message limit (a message is one event), checked before Gradio's queue."""
+    from ..chat import SlidingWindowLimiter
+
+    limiter = SlidingWindowLimiter(max(60, 3 * settings.rate_limit_per_minute), 60.0)
+
+    def wait(scope: Scope) -> float:
+        client = scope.get("client")
+        return limiter.hit(keys.for_address(client[0] if client else None))
+
+    return wait
 
 
 _SELF_ONLY_CSP = (
