@@ -25,14 +25,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from . import content
 from .config import Settings
-from .conversations import ERROR_ROUTE, ConversationStore
+from .conversations import ERROR_ROUTE, ConversationStore, TurnIds
 from .errors import (
     ChatInputError,
     EmptyMessage,
     MessageTooLong,
     RateLimited,
+    ServiceUnavailable,
     UnknownConversation,
 )
 from .schema import Paragraph, Reply, Route, RouteDecision, Turn
@@ -204,15 +207,22 @@ class ConversationService:
         Input errors (ChatInputError) are raised on the first ``next()``,
         before anything is stored. ``session_key`` is what the rate limit
         counts against (the chat page passes its Gradio session); without it
-        the conversation id is used.
+        the conversation id is used. ``ServiceUnavailable`` (part "database")
+        when the conversation store cannot be read or written: the turn's one
+        transaction is rolled back, so nothing of it is stored.
         """
         text = self.validate(message)
         if session_key is not None:
             self._check_rate(self.limiter, f"session:{session_key}")
-        known, started_new = self.resolve(conversation_id)
-        if known is not None and session_key is None:
-            self._check_rate(self.limiter, f"conversation:{known}")
-        history = [] if known is None else self.store.history(known, limit=HISTORY_MESSAGES) or []
+        try:
+            known, started_new = self.resolve(conversation_id)
+            if known is not None and session_key is None:
+                self._check_rate(self.limiter, f"conversation:{known}")
+            history = (
+                [] if known is None else self.store.history(known, limit=HISTORY_MESSAGES) or []
+            )
+        except SQLAlchemyError as exc:
+            raise self._database_down(exc) from None
         started = time.perf_counter()
         reply: Reply | None = None
         try:
@@ -228,7 +238,27 @@ class ConversationService:
             yield ChatEvent(result=failed)
             return
         latency_ms = _elapsed_ms(started)
-        ids = self.store.record_turn(
+        try:
+            ids = self._record_reply(known, text, reply, latency_ms)
+        except SQLAlchemyError as exc:
+            raise self._database_down(exc) from None
+        log.info(
+            "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
+            _log_id(ids.conversation_id),
+            reply.route.value,
+            reply.backend,
+            latency_ms,
+        )
+        result = ChatResult(
+            ids.conversation_id, reply, ids.message_id, ids.user_message_id, started_new
+        )
+        self._count_new(result, session_key)
+        yield ChatEvent(result=result)
+
+    def _record_reply(
+        self, known: str | None, text: str, reply: Reply, latency_ms: float
+    ) -> TurnIds:
+        return self.store.record_turn(
             known,
             text,
             reply.text,
@@ -245,18 +275,10 @@ class ConversationService:
             model=reply.model,
             flag_reason=None if reply.flag_reason is None else reply.flag_reason[:_MAX_FLAG_REASON],
         )
-        log.info(
-            "answered conversation=%s route=%s backend=%s latency_ms=%.0f",
-            _log_id(ids.conversation_id),
-            reply.route.value,
-            reply.backend,
-            latency_ms,
-        )
-        result = ChatResult(
-            ids.conversation_id, reply, ids.message_id, ids.user_message_id, started_new
-        )
-        self._count_new(result, session_key)
-        yield ChatEvent(result=result)
+
+    def _database_down(self, exc: Exception) -> ServiceUnavailable:
+        log.error("conversation store failed error=%s", type(exc).__name__)
+        return ServiceUnavailable(content.render("error", self.settings), part="database")
 
     def _count_new(self, result: ChatResult, session_key: str | None) -> None:
         """A new conversation's first message counts against it (its id exists only now)."""
@@ -270,16 +292,19 @@ class ConversationService:
         log.error("answering failed conversation=%s error=%s", _log_id(known or "new"), kind)
         reason = f"error: {kind}"
         reply_text = content.render("error", self.settings)
-        ids = self.store.record_turn(
-            known,
-            text,
-            reply_text,
-            route=ERROR_ROUTE,
-            reason=reason,
-            latency_ms=_elapsed_ms(started),
-            backend="error",
-            flag_reason=reason[:_MAX_FLAG_REASON],
-        )
+        try:
+            ids = self.store.record_turn(
+                known,
+                text,
+                reply_text,
+                route=ERROR_ROUTE,
+                reason=reason,
+                latency_ms=_elapsed_ms(started),
+                backend="error",
+                flag_reason=reason[:_MAX_FLAG_REASON],
+            )
+        except SQLAlchemyError as db_exc:
+            raise self._database_down(db_exc) from None
         reply = Reply(
             (Paragraph(reply_text),),
             RouteDecision(Route.UNKNOWN, kind, 0.0),

@@ -6,16 +6,20 @@
     │   ├── MessageTooLong
     │   └── RateLimited       (``retry_after_s``)
     ├── ApprovedAnswerError   an approved answer staff asked for cannot be saved as given
-    └── NotFound              what a request names does not exist
-        ├── UnknownConversation
-        ├── UnknownMessage    (not a message of that conversation)
-        ├── UnknownFeedback   (not feedback given in that conversation)
-        └── UnknownApprovedAnswer
+    ├── NotFound              what a request names does not exist
+    │   ├── UnknownConversation
+    │   ├── UnknownMessage    (not a message of that conversation)
+    │   ├── UnknownFeedback   (not feedback given in that conversation)
+    │   └── UnknownApprovedAnswer
+    └── ServiceUnavailable    a part a reply needs is down (``part``: "database"); nothing
+                              of the message was stored
 
-``ChatInputError.message`` is reviewed text (``assistant.content``) safe to
-show the person; adapters (the web API, the chat page) choose their own
-status codes from the type, never from the text. Storage and vector-store
-failures keep their own types (``store.StoreError``, SQLAlchemy's errors).
+``ChatInputError.message`` and ``ServiceUnavailable.message`` are reviewed text
+(``assistant.content``) safe to show the person; adapters (the web API, the
+chat page) choose their own status codes from the type, never from the text.
+Storage and vector-store failures keep their own types (``store.StoreError``
+and its ``VectorStoreUnavailable``, SQLAlchemy's errors) until the chat turns
+a database failure into ``ServiceUnavailable``.
 """
 
 from __future__ import annotations
@@ -73,3 +77,13 @@ class UnknownApprovedAnswer(NotFound):
 class ApprovedAnswerError(AssistantError, ValueError):
     """An approved answer that cannot be saved as given (a quote not verbatim in its passage,
     an empty lead...); the message says which part, for the staff member to correct."""
+
+
+class ServiceUnavailable(AssistantError):
+    """A part the reply needs is down, so nothing was stored; ``message`` is reviewed text
+    (the apology with the urgent-help numbers) safe to show, ``part`` names what failed."""
+
+    def __init__(self, message: str, part: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.part = part

@@ -71,6 +71,31 @@ class ModelMismatchError(StoreError):
     pass
 
 
+class VectorStoreUnavailable(StoreError):
+    """A query or read failed: the Chroma server is down or the store cannot be read.
+
+    The chat records the turn as failed (flagged ``error: VectorStoreUnavailable``) and
+    shows the fixed apology with the urgent-help numbers; safety routes never get here.
+    """
+
+
+def _unavailable_if_failing(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Any failure of a read other than a swapped collection is ``VectorStoreUnavailable``."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (NotFoundError, StoreError):
+            raise
+        except Exception as exc:
+            raise VectorStoreUnavailable(
+                f"the vector store did not answer ({type(exc).__name__})"
+            ) from exc
+
+    return wrapper
+
+
 def make_client(settings: Settings) -> ClientAPI:
     chroma_settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_server:
@@ -316,6 +341,7 @@ class VectorStore:
         ]
         return sorted(chunks, key=lambda c: c.start)
 
+    @_unavailable_if_failing
     @_reopen_if_replaced
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
         """The chunks with these ids, in the order asked; ids no longer stored are skipped."""
@@ -382,6 +408,7 @@ class VectorStore:
         for i in range(0, len(ids), _GET_PAGE):
             self.collection.delete(ids=list(ids[i : i + _GET_PAGE]))
 
+    @_unavailable_if_failing
     @_reopen_if_replaced
     def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
         """Nearest chunks with cosine similarity (1 - cosine distance)."""

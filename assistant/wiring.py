@@ -45,7 +45,9 @@ def build_backend(
     if settings.answer_backend == "llm":
         from .answering.llm import LLMBackend
 
-        return LLMBackend(settings, fallback=extractive)
+        backend = LLMBackend(settings, fallback=extractive)
+        backend.warm_up()
+        return backend
     return extractive
 
 

@@ -87,16 +87,21 @@ def stop_chroma_server(server: ChromaServer, timeout_s: float = 15.0) -> None:
         server.process.wait(timeout=timeout_s)
 
 
-def start_chroma_server(path: Path, timeout_s: float = 60.0) -> ChromaServer:
-    """Start ``chroma run`` with its data under ``path`` and return once it answers."""
+def start_chroma_server(
+    path: Path, timeout_s: float = 60.0, port: int | None = None
+) -> ChromaServer:
+    """Start ``chroma run`` with its data under ``path`` and return once it answers.
+
+    ``port``: a fixed port (to start a stopped server again where its clients expect it).
+    """
     if not CHROMA_EXECUTABLE.exists():
         raise FileNotFoundError(
             f"no chroma executable at {CHROMA_EXECUTABLE} (pip install chromadb)"
         )
     path.mkdir(parents=True, exist_ok=True)
     log = path.parent / f"{path.name}-server.log"
-    port = free_port()
-    with open(log, "wb") as out:
+    port = port or free_port()
+    with open(log, "ab") as out:
         process = subprocess.Popen(
             [
                 str(CHROMA_EXECUTABLE),

@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -317,6 +317,14 @@ class LLMBackend(AnswerBackend):
         self.name = "llm"
         self._model = chat_model
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Build the chat model now: its client library takes seconds to import (6 s on the
+        shared 2-core VM), which the first answer after a start would otherwise wait for on
+        top of the timeout. Building connects to nothing, so a server that is down cannot
+        stop start-up; a model that cannot be built is logged and tried again on use."""
+        with suppress(Exception):
+            self.chat_model()
 
     def chat_model(self) -> BaseChatModel:
         """The chat model, built on first use (so a server that is down cannot stop startup)."""

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 from sqlalchemy import create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
@@ -253,6 +253,33 @@ class ConversationStore:
         with self._sessions.begin() as session:
             session.add(Conversation(id=conversation_id))
         return conversation_id
+
+    def check_writable(self, timeout_s: float = 2.0) -> None:
+        """Raise (SQLAlchemy's error) unless the database takes a write now (readiness).
+
+        SQLite: a write lock is taken and released at once, waiting at most
+        ``timeout_s`` (in WAL mode a file another writer holds still reads, so a
+        read alone would say ready while no turn can be stored). Other databases:
+        a round trip on a pooled connection.
+        """
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name != "sqlite":
+                conn.exec_driver_sql("SELECT 1")
+                return
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            cursor = raw.cursor()
+            try:
+                cursor.execute(f"PRAGMA busy_timeout={int(timeout_s * 1000)}")
+                try:
+                    cursor.execute("BEGIN IMMEDIATE")
+                    cursor.execute("ROLLBACK")
+                finally:
+                    cursor.execute("PRAGMA busy_timeout=30000")
+            except Exception as exc:
+                raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc
+            finally:
+                cursor.close()
 
     def exists(self, conversation_id: str | None) -> bool:
         if not is_valid_conversation_id(conversation_id):

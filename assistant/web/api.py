@@ -16,15 +16,19 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..chat import ConversationService, readable
 from ..conversations import FEEDBACK_REASONS, MAX_COMMENT_CHARS
-from ..errors import ChatInputError, NotFound, RateLimited
+from ..errors import ChatInputError, NotFound, RateLimited, ServiceUnavailable
 from ..schema import Citation
-from . import rendering
+from . import ownership, rendering
 
 log = logging.getLogger(__name__)
+
+RETRY_AFTER_S = 30
+"""What a 503 (a part the reply needs is down) asks the client to wait before trying again."""
 
 MAX_ID = 2**63 - 1
 """Largest id a 64-bit key can hold; anything above is refused as a bad value, not looked up."""
@@ -123,8 +127,11 @@ def _input_error(exc: ChatInputError) -> JSONResponse:
     return error(422, f"{exc.field}: {exc.message}")
 
 
-def build_router(service: ConversationService) -> APIRouter:
-    """The /api routes, bound to this app's service (no module-level state)."""
+def build_router(service: ConversationService, keys: ownership.ClientKeys) -> APIRouter:
+    """The /api routes, bound to this app's service (no module-level state).
+
+    Chat messages are limited per client (``keys``: a keyed hash of the address, never
+    stored) whether or not a conversation id is sent."""
     router = APIRouter(prefix="/api", tags=["chat"])
     responses: dict[int | str, dict[str, Any]] = {
         400: {"model": ErrorResponse},
@@ -132,11 +139,16 @@ def build_router(service: ConversationService) -> APIRouter:
         429: {"model": ErrorResponse},
     }
 
-    @router.post("/chat", response_model=ChatResponse, responses=responses)
-    def chat(body: ChatRequest) -> Any:
+    @router.post(
+        "/chat",
+        response_model=ChatResponse,
+        responses={**responses, 503: {"model": ErrorResponse}},
+    )
+    def chat(body: ChatRequest, request: Request) -> Any:
         """Ask one question; the reply is routed, cited and stored like a chat-page message."""
+        client = keys.for_address(request.client.host if request.client else None)
         try:
-            result = service.handle_message(body.conversation_id, body.message)
+            result = service.handle_message(body.conversation_id, body.message, session_key=client)
         except ChatInputError as exc:
             return _input_error(exc)
         return ChatResponse(
@@ -152,7 +164,7 @@ def build_router(service: ConversationService) -> APIRouter:
     @router.post(
         "/feedback",
         response_model=FeedbackResponse,
-        responses={**responses, 404: {"model": ErrorResponse}},
+        responses={**responses, 404: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
     )
     def feedback(body: FeedbackRequest) -> Any:
         """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
@@ -205,10 +217,10 @@ def build_router(service: ConversationService) -> APIRouter:
 
     @router.get("/ready", responses={503: {"model": ErrorResponse}})
     def ready() -> Any:
-        """Readiness: the database answers, the model embeds and the vector store returns a
-        passage. 503 names every failing part, so a load balancer stops sending questions
-        that could only get an error reply."""
-        failing = [p for p in [_database_problem(service)] if p]
+        """Readiness: the database answers and takes a write, the model embeds and the
+        vector store returns a passage. 503 names every failing part, so a load balancer
+        stops sending questions that could only get an error reply."""
+        failing = [p for p in [_database_problem(service, write=True)] if p]
         check = getattr(service.assistant, "check_ready", None)
         if callable(check):
             failing += check()
@@ -220,9 +232,12 @@ def build_router(service: ConversationService) -> APIRouter:
     return router
 
 
-def _database_problem(service: ConversationService) -> str | None:
+def _database_problem(service: ConversationService, write: bool = False) -> str | None:
+    """Why the database cannot serve now, or None; ``write``: it must also take a write."""
     try:
         service.store.exists("health-check-" + "0" * 19)
+        if write:
+            service.store.check_writable()
     except Exception as exc:
         return f"database: {type(exc).__name__}"
     return None
@@ -261,6 +276,20 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         status, message = _describe(list(jsonable_encoder(exc.errors())))
         return error(status, message)
+
+    @app.exception_handler(ServiceUnavailable)
+    async def _unavailable(_: Request, exc: ServiceUnavailable) -> JSONResponse:
+        # The reviewed apology with the urgent-help numbers: a client can show it as is.
+        return error(503, exc.message, {"Retry-After": str(RETRY_AFTER_S)})
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        log.error("database unavailable: %s", type(exc).__name__)
+        return error(
+            503,
+            "the database is unavailable; please try again",
+            {"Retry-After": str(RETRY_AFTER_S)},
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -35,8 +35,8 @@ from .. import content
 from ..chat import ConversationService, StreamingAssistant
 from ..config import Settings
 from ..conversations import ConversationStore
-from ..errors import ChatInputError
-from . import api, rendering
+from ..errors import ChatInputError, ServiceUnavailable
+from . import api, ownership, rendering
 from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,9 @@ BODY_TIMEOUT_S = 20.0
 # A request body must arrive whole within this many seconds (408 otherwise).
 SERVER_CONCURRENCY = 200
 # Open connections (and so requests in progress) one process accepts before answering 503.
+CHAT_JOIN_PATH = CHAT_PATH + "/gradio_api/queue/join"
+CHAT_QUEUE_MAX = 64
+# Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
 MAX_HEADER_BYTES = 16 * 1024
 # Request line plus headers; anything longer is refused by the server (431/400).
 
@@ -207,12 +210,15 @@ class SecurityHeaders:
         api_body_limit: int,
         cors_allows: Callable[[str], bool] = lambda _origin: False,
         hsts: bool = False,
+        join_limit: Callable[[Scope], float] | None = None,
     ) -> None:
+        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned."""
         self.app = app
         self.chat_ancestors = chat_ancestors
         self.api_body_limit = api_body_limit
         self.cors_allows = cors_allows
         self.hsts = hsts
+        self.join_limit = join_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -239,6 +245,17 @@ class SecurityHeaders:
         if chat and CLOSED_CHAT_ROUTES.match(path[len(CHAT_PATH) :]):
             await JSONResponse({"error": "not found"}, status_code=404)(scope, receive, send)
             return
+        if self.join_limit is not None and path == CHAT_JOIN_PATH:
+            wait = self.join_limit(scope)
+            if wait:
+                # Refused before Gradio queues it: a flood never waits in line ahead of others.
+                busy = JSONResponse(
+                    {"error": "too many requests"},
+                    status_code=429,
+                    headers={"Retry-After": str(max(int(wait + 0.999), 1))},
+                )
+                await busy(scope, receive, send)
+                return
         limit = self.api_body_limit if api_path else PAGE_BODY_LIMIT
         too_large = JSONResponse(
             {"error": f"request body is too large (limit {limit} bytes)"},
@@ -272,7 +289,15 @@ class SecurityHeaders:
         ]
         if self.hsts:
             extra.append((b"strict-transport-security", HSTS.encode()))
-        replaced = {k for k, _ in extra} | {b"x-frame-options"}
+        if (
+            path in (CHAT_PATH, CHAT_PATH + "/")
+            and scope["method"] == "GET"
+            and ownership.owner(_cookies(scope)) is None
+        ):
+            # The chat page's conversation is bound to this secret, not to Gradio's session id.
+            cookie = ownership.set_cookie(ownership.issue(), cross_site=self.hsts)
+            extra.append((b"set-cookie", cookie.encode("latin-1")))
+        replaced = {k for k, _ in extra if k != b"set-cookie"} | {b"x-frame-options"}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -333,6 +358,17 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+def _cookies(scope: Scope) -> dict[str, str]:
+    from http.cookies import SimpleCookie
+
+    jar: SimpleCookie = SimpleCookie()
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            with contextlib.suppress(Exception):
+                jar.load(bytes(value).decode("latin-1"))
+    return {name: morsel.value for name, morsel in jar.items()}
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -430,7 +466,8 @@ def create_app(
         log.error("unhandled error: %s", type(exc).__name__)
         return api.error(500, "internal error; please try again")
 
-    app.include_router(api.build_router(service))
+    keys = ownership.ClientKeys()  # per-client limit keys; the secret lives only in memory
+    app.include_router(api.build_router(service, keys))
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
@@ -451,6 +488,9 @@ def create_app(
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
             return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
+        except ServiceUnavailable as exc:
+            notice = rendering.notice_html(exc.message, "error")
+            return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 503)
         reply = result.reply
         you = rendering.speaker_label(content.render("speaker_you", settings))
         bot = rendering.speaker_label(content.render("speaker_assistant", settings))
@@ -483,8 +523,8 @@ def create_app(
 
     app.mount(STAFF_PATH, build_staff_app(settings, store, chunks=chunks))
 
-    blocks = build_chat_ui(settings, service)
-    blocks.queue(default_concurrency_limit=2)
+    blocks = build_chat_ui(settings, service, keys)
+    blocks.queue(default_concurrency_limit=2, max_size=CHAT_QUEUE_MAX)
     app = gr.mount_gradio_app(
         app,
         blocks,
@@ -507,8 +547,23 @@ def create_app(
         api_body_limit=max(API_BODY_LIMIT_FLOOR, settings.max_message_chars * 8 + 4096),
         cors_allows=cors_allows(settings),
         hsts=settings.environment == "production",
+        join_limit=_join_limiter(settings, keys),
     )
     return app
+
+
+def _join_limiter(settings: Settings, keys: ownership.ClientKeys) -> Callable[[Scope], float]:
+    """Chat-page events a client (by its address's keyed hash) may queue per minute: a few
+    times the message limit (a message is one event), checked before Gradio's queue."""
+    from ..chat import SlidingWindowLimiter
+
+    limiter = SlidingWindowLimiter(max(60, 3 * settings.rate_limit_per_minute), 60.0)
+
+    def wait(scope: Scope) -> float:
+        client = scope.get("client")
+        return limiter.hit(keys.for_address(client[0] if client else None))
+
+    return wait
 
 
 _SELF_ONLY_CSP = (

@@ -1,10 +1,12 @@
 """The patient chat page (Gradio Blocks).
 
 Everything about one visitor lives in that visitor's Gradio session
-(``gr.State``): the conversation id, what the chat shows and which stored
-message each answer is. The page only talks to the ``ConversationService``,
-so it stores, limits and flags exactly as the JSON API does. All text shown
-is escaped by ``rendering`` first; Gradio's HTML sanitiser stays on as well.
+(``gr.State``): the conversation id and what the chat shows, filed under the
+digest of the visitor's owner cookie (``ownership``), so knowing the Gradio
+session id, which the page sends in URLs, gives access to nothing. The page
+only talks to the ``ConversationService``, so it stores, limits and flags
+exactly as the JSON API does. All text shown is escaped by ``rendering``
+first; Gradio's HTML sanitiser stays on as well.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import gradio as gr
 from .. import content
 from ..chat import ConversationService
 from ..config import Settings
-from ..errors import ChatInputError
-from . import rendering
+from ..errors import ChatInputError, ServiceUnavailable
+from . import ownership, rendering
 
 Outputs = tuple[Any, ...]
+Visitors = dict[str, tuple[list[dict[str, str]], str | None]]
 
 
 def header_html(settings: Settings) -> str:
@@ -63,74 +66,90 @@ def privacy_html(settings: Settings) -> str:
     )
 
 
-def _session_key(request: gr.Request | None) -> str | None:
-    return getattr(request, "session_hash", None) or None
+def _client_address(request: gr.Request | None) -> str | None:
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None) if client is not None else None
 
 
-def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks:
+def build_chat_ui(
+    settings: Settings, service: ConversationService, keys: ownership.ClientKeys | None = None
+) -> gr.Blocks:
     """The chat page; per-visitor state is in gr.State, services are captured, not global."""
+    keys = keys or ownership.ClientKeys()
 
     def text(text_id: str) -> str:
         return content.render(text_id, settings)
 
     def respond(
         message: str,
-        shown: list[dict[str, str]],
-        conversation_id: str | None,
+        visitors: Visitors,
         request: gr.Request,
     ) -> Iterator[Outputs]:
-        shown = list(shown or [])
+        owner = ownership.owner(getattr(request, "cookies", None))
+        shown, conversation_id = _slot(visitors, owner)
         keep = gr.update()
+
+        def out(question: Any, chat: list[dict[str, str]], cid: str | None, notice: str) -> Outputs:
+            return question, chat, _saved(visitors, owner, chat, cid), notice
+
         try:
             text = service.validate(message)
         except ChatInputError as exc:
-            notice = rendering.notice_html(exc.message, "error")
-            yield keep, keep, shown, conversation_id, notice
+            yield keep, keep, visitors, rendering.notice_html(exc.message, "error")
             return
         before = list(shown)
         you = rendering.speaker_label(content.render("speaker_you", settings))
         shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
-        yield "", list(shown), list(shown), conversation_id, ""
-        events = service.stream_message(conversation_id, text, session_key=_session_key(request))
+        yield out("", list(shown), conversation_id, "")
+        limit_key = keys.for_request(owner, _client_address(request))
+        events = service.stream_message(conversation_id, text, session_key=limit_key)
         try:
             first = next(events)
-        except ChatInputError as exc:
-            notice = rendering.notice_html(exc.message, "error")
-            yield message, before, before, conversation_id, notice
+        except (ChatInputError, ServiceUnavailable) as exc:
+            yield out(message, before, conversation_id, rendering.notice_html(exc.message, "error"))
             return
         index = len(shown) - 1
         streamed = ""
         assistant_label = rendering.speaker_label(content.render("speaker_assistant", settings))
-        for event in _chain(first, events):
-            if event.result is None:
-                streamed += event.delta
-                shown[index] = {
-                    "role": "assistant",
-                    "content": assistant_label + rendering.streaming_html(streamed),
-                }
-                yield "", list(shown), list(shown), conversation_id, ""
-                continue
-            result = event.result
-            reply = result.reply
-            html = rendering.assistant_html(reply.blocks, result.route, reply.citations, settings)
-            if rendering.takes_feedback(result.route) and not result.failed:
-                html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
-            shown[index] = {"role": "assistant", "content": assistant_label + html}
-            yield "", shown, shown, result.conversation_id, ""
+        try:
+            for event in _chain(first, events):
+                if event.result is None:
+                    streamed += event.delta
+                    shown[index] = {
+                        "role": "assistant",
+                        "content": assistant_label + rendering.streaming_html(streamed),
+                    }
+                    yield out("", list(shown), conversation_id, "")
+                    continue
+                result = event.result
+                reply = result.reply
+                html = rendering.assistant_html(
+                    reply.blocks, result.route, reply.citations, settings
+                )
+                if rendering.takes_feedback(result.route) and not result.failed:
+                    html += rendering.feedback_html(
+                        result.conversation_id, result.message_id, settings
+                    )
+                shown[index] = {"role": "assistant", "content": assistant_label + html}
+                yield out("", shown, result.conversation_id, "")
+        except ServiceUnavailable as exc:
+            # Nothing of this turn was stored: the message goes back in the box to retry.
+            yield out(message, before, conversation_id, rendering.notice_html(exc.message, "error"))
 
-    def new_conversation() -> Outputs:
+    def new_conversation(visitors: Visitors, request: gr.Request) -> Outputs:
+        owner = ownership.owner(getattr(request, "cookies", None))
         return (
             [],
-            [],
-            None,
+            _saved(visitors, owner, [], None),
             rendering.notice_html(text("new_conversation_started")),
             "",
         )
 
     with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
-        shown = gr.State([])
-        conversation_id = gr.State(None)
+        # {owner digest: (what the chat shows, conversation id)}: Gradio keys this by a
+        # session id anyone can send, so each visitor's part is under their cookie's digest.
+        visitors = gr.State({})
 
         with gr.Column(elem_id="om-app"):
             gr.HTML(header_html(settings), elem_id="om-header", js_on_load=None)
@@ -182,17 +201,11 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                     keep_chat = gr.Button(
                         text("new_conversation_no"), variant="secondary", elem_id="om-confirm-no"
                     )
-        respond_outputs = [
-            question,
-            chatbot,
-            shown,
-            conversation_id,
-            status,
-        ]
+        respond_outputs = [question, chatbot, visitors, status]
         for trigger in (question.submit, send.click):
             trigger(
                 respond,
-                inputs=[question, shown, conversation_id],
+                inputs=[question, visitors],
                 outputs=respond_outputs,
                 api_visibility="private",
                 show_progress="hidden",
@@ -201,18 +214,12 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             _example_text, outputs=[question], api_visibility="private", queue=False
         ).then(
             respond,
-            inputs=[question, shown, conversation_id],
+            inputs=[question, visitors],
             outputs=respond_outputs,
             api_visibility="private",
             show_progress="hidden",
         )
-        reset_outputs = [
-            chatbot,
-            shown,
-            conversation_id,
-            status,
-            question,
-        ]
+        reset_outputs = [chatbot, visitors, status, question]
         # Starting over wipes the chat from the screen, so it is confirmed in the page first.
         new.click(
             lambda: (gr.update(visible=True), gr.update(visible=False)),
@@ -226,13 +233,33 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             api_visibility="private",
             queue=False,
         )
-        confirm_new.click(new_conversation, outputs=reset_outputs, api_visibility="private").then(
+        confirm_new.click(
+            new_conversation, inputs=[visitors], outputs=reset_outputs, api_visibility="private"
+        ).then(
             lambda: (gr.update(visible=False), gr.update(visible=True)),
             outputs=[confirm_box, new],
             api_visibility="private",
             queue=False,
         )
     return blocks
+
+
+def _slot(visitors: Visitors, owner: str | None) -> tuple[list[dict[str, str]], str | None]:
+    """The chat shown and conversation id of ``owner``; nothing for a request owning nothing."""
+    if owner is None or not isinstance(visitors, dict) or owner not in visitors:
+        return [], None
+    shown, conversation_id = visitors[owner]
+    return list(shown), conversation_id
+
+
+def _saved(
+    visitors: Visitors, owner: str | None, shown: list[dict[str, str]], cid: str | None
+) -> Visitors:
+    """``visitors`` with ``owner``'s part replaced (unchanged for a request owning nothing)."""
+    current = dict(visitors) if isinstance(visitors, dict) else {}
+    if owner is not None:
+        current[owner] = (list(shown), cid)
+    return current
 
 
 def _example_text(data: gr.SelectData) -> str:
