@@ -32,7 +32,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from .. import content
-from ..chat import ConversationService, StreamingAssistant
+from ..chat import (
+    OWNER_COOKIE,
+    ConversationService,
+    StreamingAssistant,
+    new_owner_secret,
+    owner_hash_of,
+)
 from ..config import Settings
 from ..conversations import ConversationStore
 from ..errors import ChatInputError
@@ -342,6 +348,63 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+class OwnerCookie:
+    """Pure ASGI middleware: give a browser that opens the chat page its HttpOnly secret.
+
+    The secret (``chat.OWNER_COOKIE``) is the proof of ownership for the conversations
+    that browser starts: their rows store its hash, and a transcript is read back only
+    with it. Only the pages a person opens issue it (never the JSON API, whose clients
+    keep using the conversation id). A session cookie: it ends with the browser session.
+    Inside the widget's frame on another site it is ``SameSite=None; Secure;
+    Partitioned`` (CHIPS), so it is kept per host site and no other site can use it.
+    """
+
+    PAGES = frozenset({CHAT_PATH, f"{CHAT_PATH}/", PLAIN_PATH})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") not in self.PAGES:
+            await self.app(scope, receive, send)
+            return
+        cookies = _header(scope, b"cookie") or ""
+        if owner_hash_of(_cookie_value(cookies, OWNER_COOKIE)) is not None:
+            await self.app(scope, receive, send)
+            return
+        cookie = f"{OWNER_COOKIE}={new_owner_secret()}; Path=/; HttpOnly"
+        embedded = "embed=1" in bytes(scope.get("query_string", b"")).decode("latin-1")
+        if embedded and _secure_context(scope):
+            cookie += "; SameSite=None; Secure; Partitioned"
+        else:
+            cookie += "; SameSite=Lax"
+            if scope.get("scheme") == "https":
+                cookie += "; Secure"
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie.encode())]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+
+def _cookie_value(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def _secure_context(scope: Scope) -> bool:
+    """https, or this machine (browsers treat http://localhost as secure for cookies)."""
+    if scope.get("scheme") == "https":
+        return True
+    host = (_header(scope, b"host") or "").rsplit(":", 1)[0]
+    return host in ("localhost", "127.0.0.1", "[::1]")
+
+
 # The app
 
 
@@ -436,10 +499,12 @@ def create_app(
 
     @app.post(PLAIN_PATH, include_in_schema=False)
     def plain_post(
-        message: str = Form(""), conversation_id: str | None = Form(None)
+        request: Request, message: str = Form(""), conversation_id: str | None = Form(None)
     ) -> HTMLResponse:
         try:
-            result = service.handle_message(conversation_id or None, message)
+            result = service.handle_message(
+                conversation_id or None, message, owner_hash=api.request_owner(request)
+            )
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
             return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
@@ -493,6 +558,7 @@ def create_app(
             f"<script>{static_text('chat_head.js')}</script>"
         ),
     )
+    app.add_middleware(OwnerCookie)
     app.add_middleware(
         SecurityHeaders,
         chat_ancestors=ancestors,

@@ -15,9 +15,9 @@ from typing import Any
 import gradio as gr
 
 from .. import content
-from ..chat import ConversationService
+from ..chat import OWNER_COOKIE, ConversationService, owner_hash_of
 from ..config import Settings
-from ..errors import ChatInputError
+from ..errors import ChatInputError, UnknownConversation
 from . import rendering
 
 Outputs = tuple[Any, ...]
@@ -67,6 +67,20 @@ def _session_key(request: gr.Request | None) -> str | None:
     return getattr(request, "session_hash", None) or None
 
 
+def _owner(request: gr.Request | None) -> str | None:
+    """The hash of the browser's HttpOnly secret sent with this event, if any."""
+    cookies = getattr(request, "cookies", None) if request is not None else None
+    secret = cookies.get(OWNER_COOKIE) if cookies is not None else None
+    return owner_hash_of(secret if isinstance(secret, str) else None)
+
+
+STORED_ID_JS = (
+    "() => { try { return sessionStorage.getItem('om-conversation') || ''; }"
+    " catch (e) { return ''; } }"
+)
+# Reads the conversation id the page keeps in sessionStorage (and nothing else).
+
+
 def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks:
     """The chat page; per-visitor state is in gr.State, services are captured, not global."""
 
@@ -85,19 +99,21 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             text = service.validate(message)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield keep, keep, shown, conversation_id, notice
+            yield keep, keep, shown, conversation_id, notice, keep
             return
         before = list(shown)
         you = rendering.speaker_label(content.render("speaker_you", settings))
         shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
-        yield "", list(shown), list(shown), conversation_id, ""
-        events = service.stream_message(conversation_id, text, session_key=_session_key(request))
+        yield "", list(shown), list(shown), conversation_id, "", keep
+        events = service.stream_message(
+            conversation_id, text, session_key=_session_key(request), owner_hash=_owner(request)
+        )
         try:
             first = next(events)
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
-            yield message, before, before, conversation_id, notice
+            yield message, before, before, conversation_id, notice, keep
             return
         index = len(shown) - 1
         streamed = ""
@@ -109,7 +125,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                     "role": "assistant",
                     "content": assistant_label + rendering.streaming_html(streamed),
                 }
-                yield "", list(shown), list(shown), conversation_id, ""
+                yield "", list(shown), list(shown), conversation_id, "", keep
                 continue
             result = event.result
             reply = result.reply
@@ -117,7 +133,8 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             if rendering.takes_feedback(result.route) and not result.failed:
                 html += rendering.feedback_html(result.conversation_id, result.message_id, settings)
             shown[index] = {"role": "assistant", "content": assistant_label + html}
-            yield "", shown, shown, result.conversation_id, ""
+            marker = rendering.session_html(result.conversation_id)
+            yield "", shown, shown, result.conversation_id, "", marker
 
     def new_conversation() -> Outputs:
         return (
@@ -126,7 +143,34 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             None,
             rendering.notice_html(text("new_conversation_started")),
             "",
+            rendering.session_html(None),
         )
+
+    def restore(stored_id: str, request: gr.Request) -> Outputs:
+        """After a reload: the transcript of the conversation this tab kept, if this browser
+        owns it (the HttpOnly cookie); otherwise an empty chat and the stored id forgotten."""
+        keep = gr.update()
+        if not stored_id:
+            return keep, keep, keep, keep
+        try:
+            items = service.transcript(stored_id, _owner(request))
+        except UnknownConversation:
+            return keep, keep, keep, rendering.session_html(None)
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        bot = rendering.speaker_label(content.render("speaker_assistant", settings))
+        restored: list[dict[str, str]] = []
+        for item in items:
+            if item.role == "user":
+                restored.append(
+                    {"role": "user", "content": you + rendering.user_markdown(item.text)}
+                )
+                continue
+            html = rendering.stored_reply_html(item.text, item.route, item.citations, settings)
+            route = item.route or "answer"
+            if rendering.takes_feedback(route) and not item.rated:
+                html += rendering.feedback_html(stored_id, item.message_id, settings)
+            restored.append({"role": "assistant", "content": bot + html})
+        return restored, restored, stored_id, rendering.session_html(stored_id)
 
     with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
         shown = gr.State([])
@@ -153,6 +197,8 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 autoscroll=False,
             )
             status = gr.HTML("", elem_id="om-status", js_on_load=None)
+            session_marker = gr.HTML("", elem_id="om-session", js_on_load=None)
+            stored_id = gr.Textbox("", visible=False, elem_id="om-stored-id")
             with gr.Row(elem_id="om-input-row", equal_height=False):
                 question = gr.Textbox(
                     label=text("question_label"),
@@ -188,6 +234,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             shown,
             conversation_id,
             status,
+            session_marker,
         ]
         for trigger in (question.submit, send.click):
             trigger(
@@ -212,6 +259,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             conversation_id,
             status,
             question,
+            session_marker,
         ]
         # Starting over wipes the chat from the screen, so it is confirmed in the page first.
         new.click(
@@ -231,6 +279,14 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
             outputs=[confirm_box, new],
             api_visibility="private",
             queue=False,
+        )
+        blocks.load(
+            restore,
+            inputs=[stored_id],
+            outputs=[chatbot, shown, conversation_id, session_marker],
+            js=STORED_ID_JS,
+            api_visibility="private",
+            show_progress="hidden",
         )
     return blocks
 

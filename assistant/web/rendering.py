@@ -340,7 +340,19 @@ def assistant_html(
     blocks: Sequence[Block], route: str, citations: Sequence[Citation], settings: Settings
 ) -> str:
     """A finished reply: route banner (if not an answer), its blocks, then its source cards."""
-    body = blocks_to_html(blocks, settings)
+    return reply_html(blocks_to_html(blocks, settings), route, citations, settings)
+
+
+def stored_reply_html(
+    text: str, route: str | None, citations: Sequence[Citation], settings: Settings
+) -> str:
+    """A reply read back from the store (its text, not its blocks), drawn like a fresh one."""
+    body = help_links(text_to_html(text), settings)
+    return reply_html(body, route or Route.ANSWER.value, citations, settings)
+
+
+def reply_html(body: str, route: str, citations: Sequence[Citation], settings: Settings) -> str:
+    """Escaped reply HTML wrapped as an answer or a route note, then its source cards."""
     style = ROUTE_STYLES.get(route)
     if style is not None:
         role = ' role="alert"' if style.alert else ' role="note"'
@@ -364,6 +376,16 @@ def user_markdown(text: str) -> str:
 def speaker_label(label: str) -> str:
     """Who is speaking, for screen readers only (the bubbles show it by position and colour)."""
     return f'<span class="om-visually-hidden om-speaker">{escape(label)} </span>'
+
+
+def session_html(conversation_id: str | None) -> str:
+    """A hidden marker the page script copies to sessionStorage (the conversation id only).
+
+    Gradio's sanitiser drops data-* attributes, so the id rides in a class name.
+    """
+    if conversation_id is None:
+        return '<span class="om-conv om-conv-cleared" hidden></span>'
+    return f'<span class="om-conv om-conv-id-{escape(conversation_id)}" hidden></span>'
 
 
 def notice_html(text: str, kind: str = "info") -> str:

@@ -118,6 +118,32 @@
     showReplyStart();
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+  /* The conversation survives a reload (and, in the widget, moving between the host site's
+   * pages in the same tab): sessionStorage keeps the conversation id and nothing else. The
+   * server hands the transcript back only to the browser holding the HttpOnly cookie that
+   * started it. */
+  var STORED_ID = "om-conversation";
+  function keepConversationId() {
+    var marker = document.querySelector("#om-session .om-conv");
+    if (!marker) {
+      return;
+    }
+    var id = idOf(marker, "om-conv-id-");
+    try {
+      if (id) {
+        sessionStorage.setItem(STORED_ID, id);
+      } else if (marker.classList.contains("om-conv-cleared")) {
+        sessionStorage.removeItem(STORED_ID);
+      }
+    } catch (e) {
+      /* Storage switched off: the conversation simply does not survive a reload. */
+    }
+  }
+  new MutationObserver(keepConversationId).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+  });
+
   /* Feedback under an answer: the rating is saved at once; "Not helpful" then shows what
    * could be wrong and a comment box in place, sent to the same feedback record. */
   function feedbackUrl(id) {
