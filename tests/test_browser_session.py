@@ -9,6 +9,7 @@ browser holding the HttpOnly cookie that started the conversation.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -182,5 +183,77 @@ def test_widget_conversation_follows_the_visitor_between_host_pages(
         assert QUESTION in frame.locator("#om-chat [data-testid='user']").first.inner_text()
         frame.locator(".source-card").first.wait_for()
         screenshot(page, "widget-restored-on-another-host-page", full_page=False)
+    finally:
+        page.context.close()
+
+
+CLINICAL = "I have lymphedema in my arm after surgery. Is massage OK for me?"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360x740", "1280x800"])
+def test_take_this_to_my_appointment_print_view_and_download(
+    browser: Any, base_url: str, viewport: dict[str, int]
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(browser, viewport)
+    try:
+        box = open_chat(page, base_url)
+        export = page.locator("#om-export")
+        assert export.is_hidden(), "nothing to take along before the first answer"
+        first = ask(page, box, QUESTION)
+        first.locator(".source-card").first.wait_for()
+        ask(page, box, CLINICAL)
+        export.locator(".om-export-download").wait_for(state="visible")
+        for button in export.locator("button").all():
+            size = button.bounding_box()
+            assert size["height"] >= 24 and size["x"] + size["width"] <= viewport["width"]
+        name = "x".join(str(v) for v in viewport.values())
+        screenshot(page, f"chat-export-buttons-{name}", full_page=False)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+
+        with page.expect_download() as info:
+            export.locator(".om-export-download").click()
+        download = info.value
+        assert download.suggested_filename == "oncology-massage-chat.html"
+        saved = Path(download.path()).read_text("utf-8")
+        assert QUESTION in saved and CLINICAL in saved
+        assert "Here is what my sources say" in saved, "the answer is in the file"
+        assert "Questions to ask your care team" in saved
+        hrefs = page.evaluate(
+            """html => [...new DOMParser().parseFromString(html, 'text/html')
+                        .querySelectorAll('a[href^="https://"]')].map(a => a.href)""",
+            saved,
+        )
+        cited = first.locator(".source-card a").evaluate_all("as => as.map(a => a.href)")
+        assert cited and set(cited) <= set(hrefs), "every source link is in the file"
+
+        with page.context.expect_page() as popup:
+            export.locator(".om-export-print").click()
+        view = popup.value
+        view.wait_for_load_state()
+        assert QUESTION in view.locator("main").inner_text()
+        questions = view.locator("h2 + ol li").all_inner_texts()
+        assert questions, "the questions for the care team are gathered at the top"
+        view.emulate_media(media="print")
+        assert view.locator(".om-export-actions").is_hidden(), "the Print button is not printed"
+        overflow = view.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        screenshot(view, f"chat-print-view-{name}")
+        view.emulate_media(media="screen")
+        results = Axe().run(view)
+        assert results.violations_count == 0, results.generate_report()
+
+        stranger = new_page(browser, viewport)
+        try:
+            conversation_id = stored_id(page)
+            denied = stranger.goto(f"{base_url}/conversation/{conversation_id}?download=1")
+            assert denied is not None and denied.status == 404
+            assert QUESTION not in stranger.content()
+        finally:
+            stranger.context.close()
     finally:
         page.context.close()

@@ -41,14 +41,16 @@ from ..chat import (
 )
 from ..config import Settings
 from ..conversations import ConversationStore
-from ..errors import ChatInputError
-from . import api, rendering
+from ..errors import ChatInputError, UnknownConversation
+from . import api, rendering, transcript
 from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
 PLAIN_PATH = "/plain"
+TRANSCRIPT_PATH = "/conversation"
+TRANSCRIPT_FILE = "oncology-massage-chat.html"
 DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
@@ -268,7 +270,9 @@ class SecurityHeaders:
                 await too_large(scope, receive, send)
                 return
             receive = _replay(body, receive)
-        ancestors = self.chat_ancestors if chat else "'self'"
+        # The conversation's print view is framed by the chat page when the chat is in the widget.
+        framed = chat or path.startswith(TRANSCRIPT_PATH + "/")
+        ancestors = self.chat_ancestors if framed else "'self'"
         policy = DOCS_CSP if path in ("/docs", "/redoc") else PAGE_CSP
         extra = [
             (b"content-security-policy", f"{policy}; frame-ancestors {ancestors}".encode()),
@@ -518,6 +522,19 @@ def create_app(
             "</div>"
         )
         return HTMLResponse(plain_html(settings, result.conversation_id, "", exchange))
+
+    @app.get(TRANSCRIPT_PATH + "/{conversation_id}", include_in_schema=False)
+    def transcript_page(conversation_id: str, request: Request, download: bool = False) -> Response:
+        """The conversation to print or save, for the browser that owns it (else 404)."""
+        try:
+            items = service.transcript(conversation_id, api.request_owner(request))
+        except UnknownConversation:
+            return api.error(404, "conversation_id: no such conversation")
+        page = transcript.transcript_html(items, settings, printable=not download)
+        headers = {"Cache-Control": "no-store"}
+        if download:
+            headers["Content-Disposition"] = f'attachment; filename="{TRANSCRIPT_FILE}"'
+        return HTMLResponse(page, headers=headers)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:

@@ -63,6 +63,20 @@ def privacy_html(settings: Settings) -> str:
     )
 
 
+def export_html(settings: Settings) -> str:
+    """Print and download buttons; shown (by CSS) once there is a conversation to take along."""
+
+    def text(text_id: str) -> str:
+        return rendering.escape(content.render(text_id, settings))
+
+    return (
+        f'<div class="om-export" role="group" aria-label="{text("export_label")}">'
+        f'<button type="button" class="om-export-print">{text("export_print")}</button>'
+        f'<button type="button" class="om-export-download">{text("export_download")}</button>'
+        "</div>"
+    )
+
+
 def _session_key(request: gr.Request | None) -> str | None:
     return getattr(request, "session_hash", None) or None
 
@@ -214,6 +228,7 @@ def build_chat_ui(settings: Settings, service: ConversationService) -> gr.Blocks
                 send = gr.Button(
                     text("send"), variant="primary", elem_id="om-send", scale=1, min_width=72
                 )
+            gr.HTML(export_html(settings), elem_id="om-export", js_on_load=None)
             gr.HTML(privacy_html(settings), elem_id="om-privacy", js_on_load=None)
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
