@@ -451,3 +451,27 @@ def test_openapi_lists_the_routes_and_every_error_status(client: TestClient) -> 
         for status in expected - {"200"}:
             ref = responses[status]["content"]["application/json"]["schema"]["$ref"]
             assert ref.endswith("/ErrorResponse") and responses[status]["description"]
+
+
+def test_versioned_widget_url_serves_the_bytes_its_integrity_hash_names(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    import base64
+    import hashlib
+
+    from assistant.web.app import widget_path, widget_snippet
+
+    client = make_client(allowed_embed_origins=["https://www.example-hospital.org"])
+    client.base_url = "https://chat.example.org"  # type: ignore[assignment]
+    settings = make_settings(
+        tmp_path / "data", allowed_embed_origins=["https://www.example-hospital.org"]
+    )
+    tag = widget_snippet(settings, "https://chat.example.org").split("\n")[0]
+    assert widget_path().startswith("/widget.v") and f'{widget_path()}"' in tag
+    served = client.get(widget_path())
+    assert served.status_code == 200
+    assert served.headers["access-control-allow-origin"] == "*"
+    digest = base64.b64encode(hashlib.sha384(served.content).digest()).decode()
+    assert f'integrity="sha384-{digest}"' in tag
+    assert client.get("/widget.js").content == served.content
+    assert b'"allowedOrigins": ["https://www.example-hospital.org"]' in served.content

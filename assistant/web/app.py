@@ -412,18 +412,56 @@ def _secure_context(scope: Scope) -> bool:
 # The app
 
 
+def widget_version() -> str:
+    """The version in the widget's versioned URL (``/widget.v<version>.js``): the package's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("oncology-massage-assistant")
+    except PackageNotFoundError:
+        return "0"
+
+
+def widget_path() -> str:
+    return f"/widget.v{widget_version()}.js"
+
+
+def widget_integrity(settings: Settings, origin: str) -> str:
+    """The Subresource Integrity value (sha384) of the widget script served at ``origin``."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha384(widget_script(settings, origin).encode("utf-8")).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def widget_snippet(settings: Settings, origin: str) -> str:
+    """The HTML a host site adds (versioned URL, integrity hash) and its CSP, for the docs/CLI."""
+    origin = origin.rstrip("/")
+    return (
+        f'<script src="{origin}{widget_path()}" integrity="{widget_integrity(settings, origin)}"'
+        ' crossorigin="anonymous" defer></script>\n'
+        f"Content-Security-Policy (host page): script-src 'self' {origin}; frame-src {origin}"
+    )
+
+
 def widget_script(settings: Settings, origin: str) -> str:
     """widget.js with this deployment's title, colours, position and origin baked in."""
     color, text_color = widget_colors(settings.widget_color)
+    origins = embed_origins(settings)
     config = {
         "title": settings.widget_title,
         "closeLabel": content.render("widget_close", settings),
         "closeText": content.render("widget_close_short", settings),
+        "notAllowed": content.render("widget_not_allowed", settings),
+        "openNewTab": content.render("widget_open_new_tab", settings),
         "color": color,
         "textColor": text_color,
         "position": settings.widget_position,
         "chatPath": f"{CHAT_PATH}/?embed=1",
+        "pagePath": f"{CHAT_PATH}/",
         "origin": origin,
+        "allowedOrigins": origins,
     }
     blob = json.dumps(config).replace("<", "\\u003c")
     return static_text("widget.js").replace("/*__WIDGET_CONFIG__*/ null", blob, 1)
@@ -540,14 +578,25 @@ def create_app(
     def favicon() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/favicon.ico")
 
-    @app.get("/widget.js", include_in_schema=False)
-    def widget(request: Request) -> Response:
+    def widget(request: Request, max_age: int) -> Response:
         origin = f"{request.url.scheme}://{request.url.netloc}"
         return Response(
             widget_script(settings, origin),
             media_type="text/javascript; charset=utf-8",
-            headers={"Cache-Control": "public, max-age=300"},
+            # Any site may load it (with an integrity hash, browsers need CORS to check it).
+            headers={
+                "Cache-Control": f"public, max-age={max_age}",
+                "Access-Control-Allow-Origin": "*",
+            },
         )
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_latest(request: Request) -> Response:
+        return widget(request, 300)
+
+    @app.get(widget_path(), include_in_schema=False)
+    def widget_versioned(request: Request) -> Response:
+        return widget(request, 86400)
 
     @app.get("/demo", include_in_schema=False)
     def demo() -> HTMLResponse:
