@@ -430,6 +430,7 @@ def _citations(stored: object) -> Iterator[Citation]:
                 quote=str(item.get("quote") or ""),
                 chunk_id=str(item.get("chunk_id") or ""),
                 publisher=str(item.get("publisher") or ""),
+                updated=str(item.get("updated") or ""),
             )
         except (KeyError, TypeError, ValueError):
             continue

@@ -103,6 +103,12 @@ def test_the_transcript_comes_back_after_a_reload_for_this_browser_only(
         restored.locator(".source-card").first.wait_for()
         assert QUESTION in page.locator("#om-chat [data-testid='user']").first.inner_text()
         assert page.locator("#om-chat .source-card").count() == cards_before
+        for card in page.locator("#om-chat .source-card").all_inner_texts():
+            # CancerChoices gives its page's date; S4OM's page has none, so none is shown.
+            if "CancerChoices" in card:
+                assert "Page last updated: December 4, 2020" in card
+            else:
+                assert "last updated" not in card
         hrefs = page.locator("#om-chat .source-card a").evaluate_all(
             "links => links.map(a => a.href)"
         )

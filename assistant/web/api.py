@@ -84,6 +84,9 @@ class CitationOut(BaseModel):
     section: str
     page: int | None
     quote: str
+    updated: str | None = Field(
+        None, description="The page's own last-updated date (YYYY-MM-DD), when it gives one."
+    )
 
 
 ReplyRoute = Literal[
@@ -139,6 +142,7 @@ def _citation(c: Citation) -> CitationOut:
         section=c.section,
         page=c.page,
         quote=c.quote,
+        updated=c.updated or None,
     )
 
 

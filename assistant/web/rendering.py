@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote as quote_url
 from urllib.parse import urlsplit
 
@@ -207,6 +208,15 @@ def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     return "".join(parts)
 
 
+def display_date(iso: str) -> str:
+    """``2020-12-04`` as ``December 4, 2020``; "" for no date or anything not a date."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return ""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def text_fragment_url(url: str, quote: str, words: int = 8) -> str:
     """``url`` opened at ``quote``: a text fragment (``#:~:text=``) of its first words.
 
@@ -239,9 +249,12 @@ def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
         title = first.title or first.source_id
         heading = link(text_fragment_url(url, first.quote), title) if url else escape(title)
         markers = " ".join(f"[{int(c.marker)}]" for c in group)
-        meta_html = (
-            f'<p class="source-meta">{escape(first.publisher)}</p>' if first.publisher else ""
-        )
+        meta = [escape(first.publisher)] if first.publisher else []
+        shown_date = display_date(first.updated)
+        if shown_date:
+            label = escape(content.render("source_updated", settings))
+            meta.append(f'<span class="source-date">{label} {escape(shown_date)}</span>')
+        meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
         passages = []
         for c in group:
             where = []
