@@ -263,3 +263,37 @@ def test_take_this_to_my_appointment_print_view_and_download(
             stranger.context.close()
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360x740", "1280x800"])
+def test_without_javascript_the_chat_page_shows_help_and_links_to_the_plain_chat(
+    browser: Any, base_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/chat/")
+        note = page.locator("noscript .om-noscript, .om-noscript").first
+        note.wait_for(state="visible")
+        link = page.get_by_role("link", name="Use the simple chat instead")
+        assert link.get_attribute("href") == "/plain"
+        box = link.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+        assert page.locator(".om-disclaimer a.help-call[href='tel:911']").count() == 1
+        assert page.locator(".om-disclaimer a.help-text[href='sms:988']").count() == 1
+        name = "x".join(str(v) for v in viewport.values())
+        screenshot(page, f"chat-no-js-{name}", full_page=False)
+        link.click()
+        page.get_by_label("Your question").wait_for(state="visible")
+    finally:
+        context.close()
+
+    page = new_page(browser, viewport)
+    try:
+        open_chat(page, base_url)
+        assert (
+            page.locator(".om-noscript").count() == 0
+            or page.locator(".om-noscript").first.is_hidden()
+        ), "with JavaScript the note is not shown"
+    finally:
+        page.context.close()

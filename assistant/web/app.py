@@ -393,6 +393,57 @@ class OwnerCookie:
         await self.app(scope, receive, send_with_cookie)
 
 
+class NoScriptNote:
+    """Pure ASGI middleware: a ``<noscript>`` block at the top of the chat page's HTML.
+
+    Gradio draws the page with JavaScript; without it a person still sees the
+    disclaimer with the emergency and crisis numbers and a link to the plain page.
+    """
+
+    def __init__(self, app: ASGIApp, note: str) -> None:
+        self.app = app
+        self.note = f"<noscript>{note}</noscript>".encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") != f"{CHAT_PATH}/":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def buffer(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                html = headers.get(b"content-type", b"").startswith(b"text/html")
+                if not html or b"content-encoding" in headers:
+                    start = None
+                    await send(message)
+                    return
+                start = message
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = _after_body_tag(b"".join(chunks), self.note)
+            start["headers"] = [
+                (k, str(len(body)).encode() if k == b"content-length" else v)
+                for k, v in start.get("headers", [])
+            ]
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, buffer)
+
+
+def _after_body_tag(page: bytes, insert: bytes) -> bytes:
+    match = re.search(rb"<body[^>]*>", page)
+    return page if match is None else page[: match.end()] + insert + page[match.end() :]
+
+
 def _cookie_value(header: str, name: str) -> str | None:
     for part in header.split(";"):
         key, _, value = part.strip().partition("=")
@@ -625,6 +676,7 @@ def create_app(
         ),
     )
     app.add_middleware(OwnerCookie)
+    app.add_middleware(NoScriptNote, note=noscript_html(settings))
     app.add_middleware(
         SecurityHeaders,
         chat_ancestors=ancestors,
@@ -640,6 +692,17 @@ _SELF_ONLY_CSP = (
     "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:\">"
 )
+
+
+def noscript_html(settings: Settings) -> str:
+    """What the chat page shows without JavaScript: the disclaimer and a link to /plain."""
+    note = rendering.escape(content.render("noscript_note", settings))
+    link = rendering.escape(content.render("noscript_link", settings))
+    return (
+        f"<style>{static_text('chat.css')}{static_text('plain.css')}</style>"
+        f'<div id="om-app" class="om-noscript"><p>{note} <a href="{PLAIN_PATH}">{link}</a></p>'
+        f"{disclaimer_html(settings)}</div>"
+    )
 
 
 def plain_html(settings: Settings, conversation_id: str | None, notice: str, exchange: str) -> str:
