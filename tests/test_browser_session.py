@@ -115,6 +115,10 @@ def test_the_transcript_comes_back_after_a_reload_for_this_browser_only(
         assert hrefs and all(h.startswith("https://") for h in hrefs)
         name = "x".join(str(v) for v in viewport.values())
         screenshot(page, f"chat-restored-after-reload-{name}", full_page=False)
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
 
         # The conversation continues: a follow-up is stored in the same conversation.
         ask(page, open_chat_box(page), "What about during radiation?")

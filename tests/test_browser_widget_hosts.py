@@ -222,3 +222,33 @@ def test_the_panel_title_fits_whole_on_a_phone(
         screenshot(page, f"widget-title-{name}", full_page=False)
     finally:
         context.close()
+
+
+def test_widget_on_another_site_keeps_the_conversation_between_its_pages(
+    browser: Any, server: tuple[str, Any]
+) -> None:
+    """Cross-site, the owner cookie is partitioned per host site (CHIPS) and still works."""
+    base_url, _ = server
+    tag = f'<script src="{base_url}/widget.js" defer></script>'
+    page, problems = host_page(browser, ALLOWED, tag, None, LAPTOP)
+    try:
+        page.locator(".launcher").click()
+        frame = page.frame_locator("iframe")
+        box = frame.locator("#om-question textarea")
+        box.wait_for(state="visible")
+        box.fill("Is massage safe for people with cancer?")
+        box.press("Enter")
+        frame.locator(".source-card").first.wait_for(timeout=120_000)
+        cookie = next(c for c in page.context.cookies() if c["name"] == "om_owner")
+        assert cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "None"
+
+        page.goto(f"{ALLOWED}/another-page")
+        page.locator(".launcher").click()
+        frame = page.frame_locator("iframe")
+        frame.locator("#om-chat [data-testid='user']").first.wait_for()
+        frame.locator(".source-card").first.wait_for()
+        assert "Is massage safe" in frame.locator("#om-chat [data-testid='user']").inner_text()
+        host_problems = [p for p in problems if "/chat/" not in p]
+        assert host_problems == [], host_problems
+    finally:
+        page.context.close()
