@@ -17,7 +17,10 @@ exception types only.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
+import secrets
 import threading
 import time
 from collections import deque
@@ -38,7 +41,7 @@ from .errors import (
     ServiceUnavailable,
     UnknownConversation,
 )
-from .schema import Paragraph, Reply, Route, RouteDecision, Turn
+from .schema import Citation, Paragraph, Reply, Route, RouteDecision, Turn
 from .service import StreamEvent
 
 log = logging.getLogger(__name__)
@@ -168,16 +171,47 @@ class ConversationService:
                 retry_after_s=seconds,
             )
 
-    def resolve(self, conversation_id: str | None) -> tuple[str | None, bool]:
+    def resolve(
+        self, conversation_id: str | None, owner_hash: str | None = None
+    ) -> tuple[str | None, bool]:
         """The conversation to continue if it exists, else ``(None, True)``: a new one.
+
+        A conversation bound to a browser (``owner_hash``, see ``owner_hash_of``)
+        continues only for that browser; for anyone else its id is as good as
+        unknown, so nothing about it is revealed.
 
         A new conversation is created only when its first turn is stored
         (``record_turn``), so a message that is refused or fails to store
         leaves no empty conversation behind.
         """
-        if conversation_id is not None and self.store.exists(conversation_id):
-            return conversation_id, False
+        if conversation_id is not None:
+            exists, owner = self.store.owner_of(conversation_id)
+            if exists and (owner is None or owner == owner_hash):
+                return conversation_id, False
         return None, True
+
+    def transcript(
+        self, conversation_id: str | None, owner_hash: str | None
+    ) -> list[TranscriptItem]:
+        """Every message of a conversation, for the browser that owns it; else UnknownConversation.
+
+        An id alone never reads a transcript: the conversation must be bound to
+        ``owner_hash`` (the hash of the HttpOnly secret of the browser that started it).
+        """
+        if not self.store.owned_by(conversation_id, owner_hash):
+            raise UnknownConversation("no such conversation")
+        records = self.store.messages(conversation_id) or []
+        return [
+            TranscriptItem(
+                message_id=m["id"],
+                role=m["role"],
+                text=m["text"],
+                route=m["route"],
+                citations=tuple(_citations(m["citations"])),
+                rated=bool(m["feedback"]),
+            )
+            for m in records
+        ]
 
     # Answering
 
@@ -187,10 +221,13 @@ class ConversationService:
         message: str,
         *,
         session_key: str | None = None,
+        owner_hash: str | None = None,
     ) -> ChatResult:
         """Answer one message and return the stored result (the non-streaming path)."""
         result = None
-        for event in self.stream_message(conversation_id, message, session_key=session_key):
+        for event in self.stream_message(
+            conversation_id, message, session_key=session_key, owner_hash=owner_hash
+        ):
             result = event.result or result
         assert result is not None
         return result
@@ -201,21 +238,24 @@ class ConversationService:
         message: str,
         *,
         session_key: str | None = None,
+        owner_hash: str | None = None,
     ) -> Iterator[ChatEvent]:
         """Yield reply text as it arrives, then a ChatEvent carrying the stored ChatResult.
 
         Input errors (ChatInputError) are raised on the first ``next()``,
         before anything is stored. ``session_key`` is what the rate limit
         counts against (the chat page passes its Gradio session); without it
-        the conversation id is used. ``ServiceUnavailable`` (part "database")
-        when the conversation store cannot be read or written: the turn's one
-        transaction is rolled back, so nothing of it is stored.
+        the conversation id is used. ``owner_hash`` binds a new conversation to
+        the browser that sent it (and is required to continue one bound to it).
+        ``ServiceUnavailable`` (part "database") when the conversation store
+        cannot be read or written: the turn's one transaction is rolled back, so
+        nothing of it is stored.
         """
         text = self.validate(message)
         if session_key is not None:
             self._check_rate(self.limiter, f"session:{session_key}")
         try:
-            known, started_new = self.resolve(conversation_id)
+            known, started_new = self.resolve(conversation_id, owner_hash)
             if known is not None and session_key is None:
                 self._check_rate(self.limiter, f"conversation:{known}")
             history = (
@@ -233,13 +273,13 @@ class ConversationService:
             if reply is None:
                 raise RuntimeError("the assistant finished without a reply")
         except Exception as exc:
-            failed = self._record_failure(known, text, started, exc)
+            failed = self._record_failure(known, text, started, exc, owner_hash)
             self._count_new(failed, session_key)
             yield ChatEvent(result=failed)
             return
         latency_ms = _elapsed_ms(started)
         try:
-            ids = self._record_reply(known, text, reply, latency_ms)
+            ids = self._record_reply(known, text, reply, latency_ms, owner_hash)
         except SQLAlchemyError as exc:
             raise self._database_down(exc) from None
         log.info(
@@ -256,7 +296,12 @@ class ConversationService:
         yield ChatEvent(result=result)
 
     def _record_reply(
-        self, known: str | None, text: str, reply: Reply, latency_ms: float
+        self,
+        known: str | None,
+        text: str,
+        reply: Reply,
+        latency_ms: float,
+        owner_hash: str | None = None,
     ) -> TurnIds:
         return self.store.record_turn(
             known,
@@ -274,6 +319,7 @@ class ConversationService:
             backend=reply.backend_label,
             model=reply.model,
             flag_reason=None if reply.flag_reason is None else reply.flag_reason[:_MAX_FLAG_REASON],
+            owner_hash=owner_hash if known is None else None,
         )
 
     def _database_down(self, exc: Exception) -> ServiceUnavailable:
@@ -286,7 +332,12 @@ class ConversationService:
             self.limiter.hit(f"conversation:{result.conversation_id}")
 
     def _record_failure(
-        self, known: str | None, text: str, started: float, exc: Exception
+        self,
+        known: str | None,
+        text: str,
+        started: float,
+        exc: Exception,
+        owner_hash: str | None = None,
     ) -> ChatResult:
         kind = type(exc).__name__
         log.error("answering failed conversation=%s error=%s", _log_id(known or "new"), kind)
@@ -302,6 +353,7 @@ class ConversationService:
                 latency_ms=_elapsed_ms(started),
                 backend="error",
                 flag_reason=reason[:_MAX_FLAG_REASON],
+                owner_hash=owner_hash if known is None else None,
             )
         except SQLAlchemyError as db_exc:
             raise self._database_down(db_exc) from None
@@ -331,13 +383,14 @@ class ConversationService:
         *,
         reasons: list[str] | None = None,
         session_key: str | None = None,
+        owner_hash: str | None = None,
     ) -> int:
         """Store a thumbs up/down (and optional comment); "not helpful" flags the conversation.
 
         Raises UnknownConversation or UnknownMessage (``errors``) for ids that
         do not exist, ValueError for a message that is not an answer.
         """
-        if not self.store.exists(conversation_id):
+        if self.resolve(conversation_id, owner_hash)[0] is None:
             raise UnknownConversation("no such conversation")
         self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
         return self.store.add_feedback(conversation_id, message_id, helpful, comment, reasons)
@@ -350,12 +403,68 @@ class ConversationService:
         reasons: list[str] | None,
         comment: str | None,
         session_key: str | None = None,
+        owner_hash: str | None = None,
     ) -> None:
         """Add what was wrong and a comment to feedback already given (the same record)."""
-        if not self.store.exists(conversation_id):
+        if self.resolve(conversation_id, owner_hash)[0] is None:
             raise UnknownConversation("no such conversation")
         self._check_rate(self.feedback_limiter, session_key or f"conversation:{conversation_id}")
         self.store.update_feedback(conversation_id, feedback_id, reasons=reasons, comment=comment)
+
+
+OWNER_COOKIE = "om_owner"
+"""The HttpOnly cookie holding a browser's random secret; its hash is stored with the
+conversations that browser starts (``owner_hash_of``)."""
+
+_OWNER_SECRET = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def new_owner_secret() -> str:
+    """A fresh browser secret (``secrets.token_urlsafe(32)``: 43 URL-safe characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def owner_hash_of(secret: str | None) -> str | None:
+    """The SHA-256 (hex) stored for a browser secret; None for a missing or malformed one."""
+    if not secret or not _OWNER_SECRET.fullmatch(secret):
+        return None
+    return hashlib.sha256(secret.encode("ascii")).hexdigest()
+
+
+@dataclass(frozen=True)
+class TranscriptItem:
+    """One stored message as its owner's browser shows it again after a reload."""
+
+    message_id: int
+    role: str
+    text: str
+    route: str | None
+    citations: tuple[Citation, ...]
+    rated: bool
+
+
+def _citations(stored: object) -> Iterator[Citation]:
+    """Citations as stored (``Citation.to_dict``); anything malformed is skipped."""
+    if not isinstance(stored, list):
+        return
+    for item in stored:
+        if not isinstance(item, dict):
+            continue
+        try:
+            page = item.get("page")
+            yield Citation(
+                marker=int(item["marker"]),
+                source_id=str(item["source_id"]),
+                title=str(item.get("title") or ""),
+                section=str(item.get("section") or ""),
+                page=int(page) if isinstance(page, int) else None,
+                quote=str(item.get("quote") or ""),
+                chunk_id=str(item.get("chunk_id") or ""),
+                publisher=str(item.get("publisher") or ""),
+                updated=str(item.get("updated") or ""),
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
 
 
 def readable(text: str) -> bool:
@@ -375,6 +484,4 @@ def _elapsed_ms(since: float) -> float:
 
 def _log_id(conversation_id: str) -> str:
     """A short digest: logs can be correlated without holding the id that continues a chat."""
-    import hashlib
-
     return hashlib.sha256(conversation_id.encode()).hexdigest()[:12]

@@ -15,6 +15,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from .schema import Chunk, Document
 
@@ -153,6 +154,7 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
     )
     chunks: list[Chunk] = []
     publisher = doc.metadata.get("publisher", "")
+    updated = page_date(doc.metadata.get("date"))
     for section in _sections(doc):
         body = doc.text[section.start : section.end]
         pieces = (
@@ -179,6 +181,7 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
                     end=end,
                     page=_page_for(doc, start),
                     publisher=publisher,
+                    updated=updated,
                     doc_hash=doc.content_hash,
                     path=doc.path,
                 )
@@ -206,3 +209,26 @@ def embedding_text(chunk: Chunk) -> str:
     """What is embedded: the chunk with its title and heading path for context."""
     context = " > ".join(p for p in (chunk.title, chunk.section) if p)
     return f"{context}\n{chunk.text}" if context else chunk.text
+
+
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def page_date(value: object) -> str:
+    """The date a source gives for its page (front matter ``date``), as ``YYYY-MM-DD``.
+
+    Only a real calendar date at the start counts ("2020-12-04 (last updated)");
+    anything else ("unknown", a year alone, nothing) gives "", so no date is
+    ever invented for a page.
+    """
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return ""
+    match = _ISO_DATE.match(value)
+    if match is None:
+        return ""
+    try:
+        return date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return ""

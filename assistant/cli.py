@@ -17,6 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -322,6 +323,26 @@ def run_staff(argv: Sequence[str] | None = None) -> int:
     return run_staff_command(list(argv or []), _settings_or_exit())
 
 
+def run_widget_snippet(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="assistant widget-snippet",
+        description="Print the widget's script tag (versioned URL, sha384 integrity hash) and"
+        " the host page's Content-Security-Policy, for the chat's public address.",
+    )
+    parser.add_argument(
+        "--origin", required=True, help="the chat's public address, e.g. https://chat.example.org"
+    )
+    args = parser.parse_args(argv)
+    parts = urlsplit(args.origin)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+        parser.error("--origin must be like https://chat.example.org (no path)")
+    settings = _settings_or_exit()
+    from .web.app import widget_snippet
+
+    print(widget_snippet(settings, f"{parts.scheme}://{parts.netloc}"))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="assistant", description="Oncology massage assistant: cited answers, safety routing."
@@ -335,8 +356,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("serve", help="serve the chat page, API and widget", add_help=False)
     sub.add_parser("db", help="migrate or purge the conversation database", add_help=False)
     sub.add_parser("staff", help="manage staff accounts for /staff", add_help=False)
+    sub.add_parser(
+        "widget-snippet",
+        help="print the widget's script tag with its integrity hash",
+        add_help=False,
+    )
     argv = list(sys.argv[1:] if argv is None else argv)
-    delegated = {"ingest": run_ingest, "serve": run_serve, "db": run_db, "staff": run_staff}
+    delegated = {
+        "ingest": run_ingest,
+        "serve": run_serve,
+        "db": run_db,
+        "staff": run_staff,
+        "widget-snippet": run_widget_snippet,
+    }
     if argv[:1] and argv[0] in delegated:
         return delegated[argv[0]](argv[1:])
     args = parser.parse_args(argv)

@@ -52,6 +52,8 @@ class Chunk:
     publisher: str = ""
     doc_hash: str = ""
     path: str = ""
+    updated: str = ""
+    """The page's own "last updated" date (ISO ``YYYY-MM-DD``) when its source gives one."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Citation:
     quote: str
     chunk_id: str
     publisher: str = ""
+    updated: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -184,6 +184,8 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
     }
     if chunk.page is not None:
         meta["page"] = chunk.page
+    if chunk.updated:
+        meta["updated"] = chunk.updated
     return meta
 
 
@@ -199,6 +201,7 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         end=int(meta.get("end", 0)),
         page=int(page) if page is not None else None,
         publisher=str(meta.get("publisher", "")),
+        updated=str(meta.get("updated", "")),
         doc_hash=str(meta.get("doc_hash", "")),
         path=str(meta.get("path", "")),
     )

@@ -233,3 +233,41 @@ def test_embedding_text_adds_title_and_heading_path() -> None:
     assert text.endswith(chunk.text)
     bare = replace(chunk, title="", section="")
     assert embedding_text(bare) == chunk.text
+
+
+def test_chunks_carry_the_pages_own_date_and_never_an_invented_one() -> None:
+    from assistant.chunking import page_date
+    from assistant.store import chunk_from_record, chunk_metadata
+
+    cc = chunk_document(corpus_docs()[CANCERCHOICES], SIZE, OVERLAP)
+    s4om = chunk_document(corpus_docs()[S4OM], SIZE, OVERLAP)
+    # CancerChoices says "date: 2020-12-04 (last updated)"; S4OM's date is "unknown (...)".
+    assert {c.updated for c in cc} == {"2020-12-04"}
+    assert {c.updated for c in s4om} == {""}
+    round_trip = chunk_from_record(cc[0].chunk_id, cc[0].text, chunk_metadata(cc[0]))
+    assert round_trip == cc[0]
+    assert "updated" not in chunk_metadata(s4om[0])
+    for value, expected in (
+        ("2026-01-15", "2026-01-15"),
+        ("2020-12-04 (last updated)", "2020-12-04"),
+        ("2026-02-30", ""),
+        ("2021", ""),
+        ("last spring", ""),
+        ("", ""),
+        (None, ""),
+    ):
+        assert page_date(value) == expected, value
+
+
+def test_a_source_card_shows_the_pages_date_only_when_it_has_one() -> None:
+    from assistant.config import load_settings
+    from assistant.schema import Citation
+    from assistant.web.rendering import source_cards
+
+    settings = load_settings(_env_file=None)
+    dated = Citation(1, "https://cancerchoices.org/x/", "X", "", None, "A quote.", "c1", "CC")
+    undated = Citation(2, "https://www.s4om.org/", "S", "", None, "Another.", "c2", "S4OM")
+    html = source_cards([replace(dated, updated="2020-12-04"), undated], settings)
+    assert html.count('class="source-date"') == 1
+    assert "Page last updated: December 4, 2020" in html
+    assert '<p class="source-meta">S4OM</p>' in html

@@ -549,8 +549,8 @@ def test_database_urls_are_checked() -> None:
 
 def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
-    assert run_db_command("migrate", settings) == "schema at revision 0004"
-    assert run_db_command("migrate", settings) == "schema at revision 0004"
+    assert run_db_command("migrate", settings) == "schema at revision 0005"
+    assert run_db_command("migrate", settings) == "schema at revision 0005"
     with ConversationStore.from_settings(settings) as store:
         old = store.new_conversation()
         keep = store.new_conversation()

@@ -16,6 +16,7 @@ from conftest import make_settings
 from fastapi.testclient import TestClient
 
 from assistant import content
+from assistant.chat import OWNER_COOKIE, owner_hash_of
 from assistant.conversations import ConversationStore
 from assistant.schema import Turn
 from assistant.web.app import contrast_ratio, create_app, frame_ancestors, widget_colors
@@ -366,3 +367,111 @@ def test_api_docs_load_their_assets_from_this_server(client: TestClient) -> None
         assert "cdn." not in page.text and "googleapis" not in page.text, path
     assert "/openapi.json" in client.get("/docs").text
     assert client.get("/docs/oauth2-redirect").status_code == 200
+
+
+def _owner_cookie(client: TestClient) -> str:
+    """Open the chat page as a browser does; it issues the HttpOnly owner secret."""
+    page = client.get("/chat/")
+    assert page.status_code == 200
+    header = page.headers["set-cookie"]
+    assert header.startswith(f"{OWNER_COOKIE}=")
+    assert "HttpOnly" in header and "SameSite=Lax" in header and "Path=/" in header
+    secret = client.cookies.get(OWNER_COOKIE)
+    assert isinstance(secret, str) and len(secret) == 43
+    assert "set-cookie" not in client.get("/chat/").headers, "issued once per browser"
+    return secret
+
+
+def test_a_transcript_is_read_back_only_with_the_owner_cookie(
+    client: TestClient, store: ConversationStore
+) -> None:
+    secret = _owner_cookie(client)
+    first = client.post("/api/chat", json={"message": QUESTION}).json()
+    cid = first["conversation_id"]
+    assert store.owned_by(cid, owner_hash_of(secret))
+    follow = client.post("/api/chat", json={"message": "And during chemo?", "conversation_id": cid})
+    assert follow.json()["new_conversation"] is False
+
+    own = client.get(f"/api/conversations/{cid}")
+    assert own.status_code == 200, own.text
+    body = own.json()
+    assert body["conversation_id"] == cid
+    assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user", "assistant"]
+    assert body["messages"][0]["text"] == QUESTION
+    assert body["messages"][0]["route"] is None and body["messages"][1]["route"] == "answer"
+    assert body["messages"][1]["citations"] == first["citations"]
+
+    client.cookies.clear()
+    assert _error(client.get(f"/api/conversations/{cid}"), 404) == (
+        "conversation_id: no such conversation"
+    )
+    client.cookies.set(OWNER_COOKIE, "A" * 43)
+    _error(client.get(f"/api/conversations/{cid}"), 404)
+    # Without the secret the id is as good as unknown: a new conversation, nothing revealed.
+    other = client.post("/api/chat", json={"message": QUESTION, "conversation_id": cid}).json()
+    assert other["new_conversation"] is True and other["conversation_id"] != cid
+    refused = client.post(
+        "/api/feedback",
+        json={"conversation_id": cid, "message_id": first["message_id"], "helpful": True},
+    )
+    _error(refused, 404)
+    assert len(store.messages(cid) or []) == 4
+
+
+def test_an_api_conversation_without_a_cookie_is_never_readable(client: TestClient) -> None:
+    cid = client.post("/api/chat", json={"message": QUESTION}).json()["conversation_id"]
+    assert "set-cookie" not in client.post("/api/chat", json={"message": "hi"}).headers
+    _error(client.get(f"/api/conversations/{cid}"), 404)
+    _owner_cookie(client)
+    _error(client.get(f"/api/conversations/{cid}"), 404)
+    _error(client.get("/api/conversations/not-an-id"), 404)
+
+
+def test_openapi_lists_the_routes_and_every_error_status(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    route = schema["components"]["schemas"]["ChatResponse"]["properties"]["route"]
+    assert set(route["enum"]) == {
+        "answer",
+        "clinical",
+        "emergency",
+        "crisis",
+        "out_of_scope",
+        "unknown",
+        "error",
+    }
+    paths = schema["paths"]
+    for path, method, expected in (
+        ("/api/chat", "post", {"200", "400", "403", "408", "413", "422", "429", "500"}),
+        ("/api/feedback", "post", {"200", "400", "403", "404", "408", "413", "422", "429", "500"}),
+        ("/api/feedback/{feedback_id}", "patch", {"200", "400", "404", "413", "422", "429"}),
+        ("/api/conversations/{conversation_id}", "get", {"200", "404", "500"}),
+    ):
+        responses = paths[path][method]["responses"]
+        assert expected <= set(responses), (path, set(responses))
+        for status in expected - {"200"}:
+            ref = responses[status]["content"]["application/json"]["schema"]["$ref"]
+            assert ref.endswith("/ErrorResponse") and responses[status]["description"]
+
+
+def test_versioned_widget_url_serves_the_bytes_its_integrity_hash_names(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    import base64
+    import hashlib
+
+    from assistant.web.app import widget_path, widget_snippet
+
+    client = make_client(allowed_embed_origins=["https://www.example-hospital.org"])
+    client.base_url = "https://chat.example.org"  # type: ignore[assignment]
+    settings = make_settings(
+        tmp_path / "data", allowed_embed_origins=["https://www.example-hospital.org"]
+    )
+    tag = widget_snippet(settings, "https://chat.example.org").split("\n")[0]
+    assert widget_path().startswith("/widget.v") and f'{widget_path()}"' in tag
+    served = client.get(widget_path())
+    assert served.status_code == 200
+    assert served.headers["access-control-allow-origin"] == "*"
+    digest = base64.b64encode(hashlib.sha384(served.content).digest()).decode()
+    assert f'integrity="sha384-{digest}"' in tag
+    assert client.get("/widget.js").content == served.content
+    assert b'"allowedOrigins": ["https://www.example-hospital.org"]' in served.content

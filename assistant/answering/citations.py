@@ -31,6 +31,7 @@ class Unit:
             quote=self.quote,
             chunk_id=chunk.chunk_id,
             publisher=chunk.publisher,
+            updated=chunk.updated,
         )
 
 

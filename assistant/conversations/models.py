@@ -83,6 +83,8 @@ class Conversation(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow, index=True)
+    owner_hash: Mapped[str | None] = mapped_column(String(64))
+    """SHA-256 (hex) of the owning browser's secret; only that browser reads the transcript."""
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="conversation",

@@ -21,6 +21,7 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import threading
 import zlib
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _OPEN_FLAGS: tuple[ColumnElement[bool], ...] = (Flag.resolved_at.is_(None),)
+_OWNER_HASH = re.compile(r"[0-9a-f]{64}")
 
 _PG_MIGRATION_LOCK = zlib.crc32(b"assistant.conversations.migrate")
 _IN_PROCESS_MIGRATION_LOCK = threading.Lock()
@@ -287,6 +289,23 @@ class ConversationStore:
         with self._sessions() as session:
             return session.get(Conversation, conversation_id) is not None
 
+    def owner_of(self, conversation_id: str | None) -> tuple[bool, str | None]:
+        """Whether the conversation exists, and the hash of its owner's secret (None: unbound)."""
+        if not is_valid_conversation_id(conversation_id):
+            return False, None
+        with self._sessions() as session:
+            row = session.execute(
+                select(Conversation.owner_hash).where(Conversation.id == conversation_id)
+            ).one_or_none()
+        return (False, None) if row is None else (True, row[0])
+
+    def owned_by(self, conversation_id: str | None, owner_hash: str | None) -> bool:
+        """True only for a conversation bound to exactly this owner (never for an id alone)."""
+        if owner_hash is None:
+            return False
+        exists, owner = self.owner_of(conversation_id)
+        return exists and owner is not None and secrets.compare_digest(owner, owner_hash)
+
     def add_message(
         self,
         conversation_id: str,
@@ -337,6 +356,7 @@ class ConversationStore:
         backend: str | None = None,
         model: str | None = None,
         flag_reason: str | None = None,
+        owner_hash: str | None = None,
     ) -> TurnIds:
         """Store a whole turn in one transaction: the message, its reply and the reply's flag.
 
@@ -344,8 +364,11 @@ class ConversationStore:
         transaction, so a turn that fails to store leaves no empty
         conversation behind. Either everything is committed or nothing is: a
         crash can never leave a message without its reply, nor a safety reply
-        without its flag.
+        without its flag. ``owner_hash`` (a new conversation only) binds it to the
+        browser holding that secret: see ``owned_by``.
         """
+        if owner_hash is not None and not _OWNER_HASH.fullmatch(owner_hash):
+            raise ValueError("owner_hash must be 64 lowercase hex characters")
         new = conversation_id is None
         conv_id = secrets.token_urlsafe(24) if conversation_id is None else conversation_id
         user = _build_message(conv_id, "user", user_text)
@@ -365,7 +388,7 @@ class ConversationStore:
         flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
         with self._sessions.begin() as session:
             if new:
-                session.add(Conversation(id=conv_id))
+                session.add(Conversation(id=conv_id, owner_hash=owner_hash))
                 session.flush()
             else:
                 self._require_conversation(session, conv_id)

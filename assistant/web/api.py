@@ -9,7 +9,7 @@ revealing anything. Endpoints are documented in docs/widget.md and at /docs.
 from __future__ import annotations
 
 import logging
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -19,10 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..chat import ConversationService, readable
-from ..conversations import FEEDBACK_REASONS, MAX_COMMENT_CHARS
-from ..errors import ChatInputError, NotFound, RateLimited, ServiceUnavailable
-from ..schema import Citation
+from ..chat import ConversationService, TranscriptItem, readable
+from ..conversations import ERROR_ROUTE, FEEDBACK_REASONS, MAX_COMMENT_CHARS
+from ..errors import ChatInputError, NotFound, RateLimited, ServiceUnavailable, UnknownConversation
+from ..schema import Citation, Route
 from . import ownership, rendering
 
 log = logging.getLogger(__name__)
@@ -82,18 +82,44 @@ class CitationOut(BaseModel):
     section: str
     page: int | None
     quote: str
+    updated: str | None = Field(
+        None, description="The page's own last-updated date (YYYY-MM-DD), when it gives one."
+    )
+
+
+ReplyRoute = Literal[
+    "answer", "clinical", "emergency", "crisis", "out_of_scope", "unknown", "error"
+]
+# Where a reply was routed (``schema.Route``) or ``error`` when answering failed.
+assert set(get_args(ReplyRoute)) == {r.value for r in Route} | {ERROR_ROUTE}, (
+    "keep the API's routes and the router's in step"
+)
 
 
 class ChatResponse(BaseModel):
     conversation_id: str
     message_id: int
     new_conversation: bool
-    route: str = Field(
-        description="answer, clinical, emergency, crisis, out_of_scope, unknown or error."
+    route: ReplyRoute = Field(
+        description="answer, clinical, emergency, crisis, out_of_scope, unknown or error "
+        "(emergency and crisis are urgent: show them as alerts)."
     )
     reply: str
     citations: list[CitationOut]
     flagged: bool
+
+
+class TranscriptMessage(BaseModel):
+    message_id: int
+    role: Literal["user", "assistant"]
+    text: str
+    route: ReplyRoute | None = Field(description="Set on assistant messages.")
+    citations: list[CitationOut]
+
+
+class TranscriptResponse(BaseModel):
+    conversation_id: str
+    messages: list[TranscriptMessage]
 
 
 class FeedbackResponse(BaseModel):
@@ -114,7 +140,24 @@ def _citation(c: Citation) -> CitationOut:
         section=c.section,
         page=c.page,
         quote=c.quote,
+        updated=c.updated or None,
     )
+
+
+def _transcript_message(item: TranscriptItem) -> TranscriptMessage:
+    route = item.route if item.route in get_args(ReplyRoute) else None
+    return TranscriptMessage(
+        message_id=item.message_id,
+        role="user" if item.role == "user" else "assistant",
+        text=item.text,
+        route=cast(ReplyRoute | None, route),
+        citations=[_citation(c) for c in item.citations],
+    )
+
+
+def request_owner(request: Request) -> str | None:
+    """The hash of this browser's secret (the HttpOnly cookie), if it sent a well-formed one."""
+    return ownership.owner(request.cookies)
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -133,40 +176,75 @@ def build_router(service: ConversationService, keys: ownership.ClientKeys) -> AP
     Chat messages are limited per client (``keys``: a keyed hash of the address, never
     stored) whether or not a conversation id is sent."""
     router = APIRouter(prefix="/api", tags=["chat"])
-    responses: dict[int | str, dict[str, Any]] = {
-        400: {"model": ErrorResponse},
-        422: {"model": ErrorResponse},
-        429: {"model": ErrorResponse},
-    }
 
-    @router.post(
-        "/chat",
-        response_model=ChatResponse,
-        responses={**responses, 503: {"model": ErrorResponse}},
-    )
+    def refusal(description: str) -> dict[str, Any]:
+        return {"model": ErrorResponse, "description": description}
+
+    responses: dict[int | str, dict[str, Any]] = {
+        400: refusal(description="The body is not valid JSON."),
+        403: refusal(description="A cross-origin caller that is not an allowed embedding origin."),
+        408: refusal(description="The body did not arrive in time."),
+        413: refusal(description="The body is too large."),
+        422: refusal(
+            description="A missing, unexpected or wrongly typed field, or a value out of range."
+        ),
+        429: refusal(description="Too many requests; see the Retry-After header (seconds)."),
+        500: refusal(description="An unexpected failure; nothing about it is revealed."),
+        503: refusal(
+            description="A part the reply needs (the database) is down; nothing was stored. "
+            "See Retry-After."
+        ),
+    }
+    with_404 = {**responses, 404: refusal(description="Unknown conversation, message or feedback.")}
+
+    @router.post("/chat", response_model=ChatResponse, responses=responses)
     def chat(body: ChatRequest, request: Request) -> Any:
         """Ask one question; the reply is routed, cited and stored like a chat-page message."""
         client = keys.for_address(request.client.host if request.client else None)
         try:
-            result = service.handle_message(body.conversation_id, body.message, session_key=client)
+            result = service.handle_message(
+                body.conversation_id,
+                body.message,
+                session_key=client,
+                owner_hash=request_owner(request),
+            )
         except ChatInputError as exc:
             return _input_error(exc)
         return ChatResponse(
             conversation_id=result.conversation_id,
             message_id=result.message_id,
             new_conversation=result.started_new,
-            route=result.route,
+            route=cast(ReplyRoute, result.route),
             reply=result.reply.text,
             citations=[_citation(c) for c in result.reply.citations],
             flagged=result.reply.flagged,
         )
 
-    @router.post(
-        "/feedback",
-        response_model=FeedbackResponse,
-        responses={**responses, 404: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
+    @router.get(
+        "/conversations/{conversation_id}",
+        response_model=TranscriptResponse,
+        responses={
+            404: refusal(description="No conversation this browser owns has this id."),
+            500: responses[500],
+        },
     )
-    def feedback(body: FeedbackRequest) -> Any:
+    def transcript(conversation_id: str, request: Request) -> Any:
+        """Read back a conversation, for the browser that started it only.
+
+        Proof of ownership is the HttpOnly cookie the chat page issues; an id
+        alone (or another browser's cookie) gets the same 404 as an unknown id.
+        """
+        try:
+            items = service.transcript(conversation_id, request_owner(request))
+        except UnknownConversation:
+            return error(404, "conversation_id: no such conversation")
+        return TranscriptResponse(
+            conversation_id=conversation_id,
+            messages=[_transcript_message(i) for i in items],
+        )
+
+    @router.post("/feedback", response_model=FeedbackResponse, responses=with_404)
+    def feedback(body: FeedbackRequest, request: Request) -> Any:
         """Thumbs up or down on an answer; "not helpful" flags the conversation for review."""
         if body.comment is not None and not readable(body.comment):
             return error(422, "comment: contains a character that is not valid Unicode")
@@ -177,6 +255,7 @@ def build_router(service: ConversationService, keys: ownership.ClientKeys) -> AP
                 body.helpful,
                 body.comment,
                 reasons=list(body.reasons),
+                owner_hash=request_owner(request),
             )
         except ChatInputError as exc:
             return _input_error(exc)
@@ -186,18 +265,18 @@ def build_router(service: ConversationService, keys: ownership.ClientKeys) -> AP
             return error(422, f"message_id: {exc}")
         return FeedbackResponse(feedback_id=feedback_id)
 
-    @router.patch(
-        "/feedback/{feedback_id}",
-        response_model=FeedbackResponse,
-        responses={**responses, 404: {"model": ErrorResponse}},
-    )
-    def update_feedback(feedback_id: int, body: FeedbackUpdate) -> Any:
+    @router.patch("/feedback/{feedback_id}", response_model=FeedbackResponse, responses=with_404)
+    def update_feedback(feedback_id: int, body: FeedbackUpdate, request: Request) -> Any:
         """Add what was wrong and a comment to feedback already given; it stays one record."""
         if body.comment is not None and not readable(body.comment):
             return error(422, "comment: contains a character that is not valid Unicode")
         try:
             service.update_feedback(
-                body.conversation_id, feedback_id, reasons=list(body.reasons), comment=body.comment
+                body.conversation_id,
+                feedback_id,
+                reasons=list(body.reasons),
+                comment=body.comment,
+                owner_hash=request_owner(request),
             )
         except ChatInputError as exc:
             return _input_error(exc)

@@ -32,17 +32,25 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from .. import content
-from ..chat import ConversationService, StreamingAssistant
+from ..chat import (
+    OWNER_COOKIE,
+    ConversationService,
+    StreamingAssistant,
+    new_owner_secret,
+    owner_hash_of,
+)
 from ..config import Settings
 from ..conversations import ConversationStore
-from ..errors import ChatInputError, ServiceUnavailable
-from . import api, ownership, rendering
+from ..errors import ChatInputError, ServiceUnavailable, UnknownConversation
+from . import api, ownership, rendering, transcript
 from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
 
 log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
 PLAIN_PATH = "/plain"
+TRANSCRIPT_PATH = "/conversation"
+TRANSCRIPT_FILE = "oncology-massage-chat.html"
 DOCS_ASSETS = "/docs-assets"
 DEFAULT_WIDGET_COLOR = "#1d4e89"
 RETENTION_SWEEP_S = 6 * 3600
@@ -279,7 +287,9 @@ class SecurityHeaders:
                 await too_large(scope, receive, send)
                 return
             receive = _replay(body, receive)
-        ancestors = self.chat_ancestors if chat else "'self'"
+        # The conversation's print view is framed by the chat page when the chat is in the widget.
+        framed = chat or path.startswith(TRANSCRIPT_PATH + "/")
+        ancestors = self.chat_ancestors if framed else "'self'"
         policy = DOCS_CSP if path in ("/docs", "/redoc") else PAGE_CSP
         extra = [
             (b"content-security-policy", f"{policy}; frame-ancestors {ancestors}".encode()),
@@ -289,15 +299,8 @@ class SecurityHeaders:
         ]
         if self.hsts:
             extra.append((b"strict-transport-security", HSTS.encode()))
-        if (
-            path in (CHAT_PATH, CHAT_PATH + "/")
-            and scope["method"] == "GET"
-            and ownership.owner(_cookies(scope)) is None
-        ):
-            # The chat page's conversation is bound to this secret, not to Gradio's session id.
-            cookie = ownership.set_cookie(ownership.issue(), cross_site=self.hsts)
-            extra.append((b"set-cookie", cookie.encode("latin-1")))
-        replaced = {k for k, _ in extra if k != b"set-cookie"} | {b"x-frame-options"}
+        # The owner cookie that binds the chat page's conversation is issued by OwnerCookie.
+        replaced = {k for k, _ in extra} | {b"x-frame-options"}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -378,21 +381,167 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+class OwnerCookie:
+    """Pure ASGI middleware: give a browser that opens the chat page its HttpOnly secret.
+
+    The secret (``chat.OWNER_COOKIE``) is the proof of ownership for the conversations
+    that browser starts: their rows store its hash, and a transcript is read back only
+    with it. Only the pages a person opens issue it (never the JSON API, whose clients
+    keep using the conversation id). A session cookie: it ends with the browser session.
+    Inside the widget's frame on another site it is ``SameSite=None; Secure;
+    Partitioned`` (CHIPS), so it is kept per host site and no other site can use it.
+    """
+
+    PAGES = frozenset({CHAT_PATH, f"{CHAT_PATH}/", PLAIN_PATH})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") not in self.PAGES:
+            await self.app(scope, receive, send)
+            return
+        cookies = _header(scope, b"cookie") or ""
+        if owner_hash_of(_cookie_value(cookies, OWNER_COOKIE)) is not None:
+            await self.app(scope, receive, send)
+            return
+        cookie = f"{OWNER_COOKIE}={new_owner_secret()}; Path=/; HttpOnly"
+        embedded = "embed=1" in bytes(scope.get("query_string", b"")).decode("latin-1")
+        if embedded and _secure_context(scope):
+            cookie += "; SameSite=None; Secure; Partitioned"
+        else:
+            cookie += "; SameSite=Lax"
+            if scope.get("scheme") == "https":
+                cookie += "; Secure"
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie.encode())]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+
+class NoScriptNote:
+    """Pure ASGI middleware: a ``<noscript>`` block at the top of the chat page's HTML.
+
+    Gradio draws the page with JavaScript; without it a person still sees the
+    disclaimer with the emergency and crisis numbers and a link to the plain page.
+    """
+
+    def __init__(self, app: ASGIApp, note: str) -> None:
+        self.app = app
+        self.note = f"<noscript>{note}</noscript>".encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") != f"{CHAT_PATH}/":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def buffer(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                html = headers.get(b"content-type", b"").startswith(b"text/html")
+                if not html or b"content-encoding" in headers:
+                    start = None
+                    await send(message)
+                    return
+                start = message
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = _after_body_tag(b"".join(chunks), self.note)
+            start["headers"] = [
+                (k, str(len(body)).encode() if k == b"content-length" else v)
+                for k, v in start.get("headers", [])
+            ]
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, buffer)
+
+
+def _after_body_tag(page: bytes, insert: bytes) -> bytes:
+    match = re.search(rb"<body[^>]*>", page)
+    return page if match is None else page[: match.end()] + insert + page[match.end() :]
+
+
+def _cookie_value(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def _secure_context(scope: Scope) -> bool:
+    """https, or this machine (browsers treat http://localhost as secure for cookies)."""
+    if scope.get("scheme") == "https":
+        return True
+    host = (_header(scope, b"host") or "").rsplit(":", 1)[0]
+    return host in ("localhost", "127.0.0.1", "[::1]")
+
+
 # The app
+
+
+def widget_version() -> str:
+    """The version in the widget's versioned URL (``/widget.v<version>.js``): the package's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("oncology-massage-assistant")
+    except PackageNotFoundError:
+        return "0"
+
+
+def widget_path() -> str:
+    return f"/widget.v{widget_version()}.js"
+
+
+def widget_integrity(settings: Settings, origin: str) -> str:
+    """The Subresource Integrity value (sha384) of the widget script served at ``origin``."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha384(widget_script(settings, origin).encode("utf-8")).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def widget_snippet(settings: Settings, origin: str) -> str:
+    """The HTML a host site adds (versioned URL, integrity hash) and its CSP, for the docs/CLI."""
+    origin = origin.rstrip("/")
+    return (
+        f'<script src="{origin}{widget_path()}" integrity="{widget_integrity(settings, origin)}"'
+        ' crossorigin="anonymous" defer></script>\n'
+        f"Content-Security-Policy (host page): script-src 'self' {origin}; frame-src {origin}"
+    )
 
 
 def widget_script(settings: Settings, origin: str) -> str:
     """widget.js with this deployment's title, colours, position and origin baked in."""
     color, text_color = widget_colors(settings.widget_color)
+    origins = embed_origins(settings)
     config = {
         "title": settings.widget_title,
         "closeLabel": content.render("widget_close", settings),
         "closeText": content.render("widget_close_short", settings),
+        "notAllowed": content.render("widget_not_allowed", settings),
+        "openNewTab": content.render("widget_open_new_tab", settings),
         "color": color,
         "textColor": text_color,
         "position": settings.widget_position,
         "chatPath": f"{CHAT_PATH}/?embed=1",
+        "pagePath": f"{CHAT_PATH}/",
         "origin": origin,
+        "allowedOrigins": origins,
     }
     blob = json.dumps(config).replace("<", "\\u003c")
     return static_text("widget.js").replace("/*__WIDGET_CONFIG__*/ null", blob, 1)
@@ -481,10 +630,12 @@ def create_app(
 
     @app.post(PLAIN_PATH, include_in_schema=False)
     def plain_post(
-        message: str = Form(""), conversation_id: str | None = Form(None)
+        request: Request, message: str = Form(""), conversation_id: str | None = Form(None)
     ) -> HTMLResponse:
         try:
-            result = service.handle_message(conversation_id or None, message)
+            result = service.handle_message(
+                conversation_id or None, message, owner_hash=api.request_owner(request)
+            )
         except ChatInputError as exc:
             notice = rendering.notice_html(exc.message, "error")
             return HTMLResponse(plain_html(settings, conversation_id, notice, ""), 400)
@@ -502,18 +653,42 @@ def create_app(
         )
         return HTMLResponse(plain_html(settings, result.conversation_id, "", exchange))
 
+    @app.get(TRANSCRIPT_PATH + "/{conversation_id}", include_in_schema=False)
+    def transcript_page(conversation_id: str, request: Request, download: bool = False) -> Response:
+        """The conversation to print or save, for the browser that owns it (else 404)."""
+        try:
+            items = service.transcript(conversation_id, api.request_owner(request))
+        except UnknownConversation:
+            return api.error(404, "conversation_id: no such conversation")
+        page = transcript.transcript_html(items, settings, printable=not download)
+        headers = {"Cache-Control": "no-store"}
+        if download:
+            headers["Content-Disposition"] = f'attachment; filename="{TRANSCRIPT_FILE}"'
+        return HTMLResponse(page, headers=headers)
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> RedirectResponse:
         return RedirectResponse(f"{CHAT_PATH}/favicon.ico")
 
-    @app.get("/widget.js", include_in_schema=False)
-    def widget(request: Request) -> Response:
+    def widget(request: Request, max_age: int) -> Response:
         origin = f"{request.url.scheme}://{request.url.netloc}"
         return Response(
             widget_script(settings, origin),
             media_type="text/javascript; charset=utf-8",
-            headers={"Cache-Control": "public, max-age=300"},
+            # Any site may load it (with an integrity hash, browsers need CORS to check it).
+            headers={
+                "Cache-Control": f"public, max-age={max_age}",
+                "Access-Control-Allow-Origin": "*",
+            },
         )
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_latest(request: Request) -> Response:
+        return widget(request, 300)
+
+    @app.get(widget_path(), include_in_schema=False)
+    def widget_versioned(request: Request) -> Response:
+        return widget(request, 86400)
 
     @app.get("/demo", include_in_schema=False)
     def demo() -> HTMLResponse:
@@ -541,6 +716,8 @@ def create_app(
             f"<script>{static_text('chat_head.js')}</script>"
         ),
     )
+    app.add_middleware(OwnerCookie)
+    app.add_middleware(NoScriptNote, note=noscript_html(settings))
     app.add_middleware(
         SecurityHeaders,
         chat_ancestors=ancestors,
@@ -571,6 +748,17 @@ _SELF_ONLY_CSP = (
     "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; worker-src 'self' blob:; font-src 'self' data:\">"
 )
+
+
+def noscript_html(settings: Settings) -> str:
+    """What the chat page shows without JavaScript: the disclaimer and a link to /plain."""
+    note = rendering.escape(content.render("noscript_note", settings))
+    link = rendering.escape(content.render("noscript_link", settings))
+    return (
+        f"<style>{static_text('chat.css')}{static_text('plain.css')}</style>"
+        f'<div id="om-app" class="om-noscript"><p>{note} <a href="{PLAIN_PATH}">{link}</a></p>'
+        f"{disclaimer_html(settings)}</div>"
+    )
 
 
 def plain_html(settings: Settings, conversation_id: str | None, notice: str, exchange: str) -> str:

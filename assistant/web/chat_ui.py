@@ -19,7 +19,7 @@ import gradio as gr
 from .. import content
 from ..chat import ConversationService
 from ..config import Settings
-from ..errors import ChatInputError, ServiceUnavailable
+from ..errors import ChatInputError, ServiceUnavailable, UnknownConversation
 from . import ownership, rendering
 
 Outputs = tuple[Any, ...]
@@ -66,9 +66,35 @@ def privacy_html(settings: Settings) -> str:
     )
 
 
+def export_html(settings: Settings) -> str:
+    """Print and download buttons; shown (by CSS) once there is a conversation to take along."""
+
+    def text(text_id: str) -> str:
+        return rendering.escape(content.render(text_id, settings))
+
+    return (
+        f'<div class="om-export" role="group" aria-label="{text("export_label")}">'
+        f'<button type="button" class="om-export-print">{text("export_print")}</button>'
+        f'<button type="button" class="om-export-download">{text("export_download")}</button>'
+        "</div>"
+    )
+
+
 def _client_address(request: gr.Request | None) -> str | None:
     client = getattr(request, "client", None)
     return getattr(client, "host", None) if client is not None else None
+
+
+def _owner(request: gr.Request | None) -> str | None:
+    """The digest of the browser's HttpOnly owner token sent with this event, if any."""
+    return ownership.owner(getattr(request, "cookies", None) if request is not None else None)
+
+
+STORED_ID_JS = (
+    "() => { try { return sessionStorage.getItem('om-conversation') || ''; }"
+    " catch (e) { return ''; } }"
+)
+# Reads the conversation id the page keeps in sessionStorage (and nothing else).
 
 
 def build_chat_ui(
@@ -80,34 +106,35 @@ def build_chat_ui(
     def text(text_id: str) -> str:
         return content.render(text_id, settings)
 
-    def respond(
-        message: str,
-        visitors: Visitors,
-        request: gr.Request,
-    ) -> Iterator[Outputs]:
-        owner = ownership.owner(getattr(request, "cookies", None))
+    def respond(message: str, visitors: Visitors, request: gr.Request) -> Iterator[Outputs]:
+        owner = _owner(request)
         shown, conversation_id = _slot(visitors, owner)
         keep = gr.update()
 
-        def out(question: Any, chat: list[dict[str, str]], cid: str | None, notice: str) -> Outputs:
-            return question, chat, _saved(visitors, owner, chat, cid), notice
+        def out(
+            question: Any, chat: list[dict[str, str]], cid: str | None, notice: str, marker: Any
+        ) -> Outputs:
+            return question, chat, _saved(visitors, owner, chat, cid), notice, marker
 
         try:
             text = service.validate(message)
         except ChatInputError as exc:
-            yield keep, keep, visitors, rendering.notice_html(exc.message, "error")
+            yield keep, keep, visitors, rendering.notice_html(exc.message, "error"), keep
             return
         before = list(shown)
         you = rendering.speaker_label(content.render("speaker_you", settings))
         shown.append({"role": "user", "content": you + rendering.user_markdown(text)})
         shown.append({"role": "assistant", "content": rendering.streaming_html("")})
-        yield out("", list(shown), conversation_id, "")
+        yield out("", list(shown), conversation_id, "", keep)
         limit_key = keys.for_request(owner, _client_address(request))
-        events = service.stream_message(conversation_id, text, session_key=limit_key)
+        events = service.stream_message(
+            conversation_id, text, session_key=limit_key, owner_hash=owner
+        )
         try:
             first = next(events)
         except (ChatInputError, ServiceUnavailable) as exc:
-            yield out(message, before, conversation_id, rendering.notice_html(exc.message, "error"))
+            notice = rendering.notice_html(exc.message, "error")
+            yield out(message, before, conversation_id, notice, keep)
             return
         index = len(shown) - 1
         streamed = ""
@@ -120,7 +147,7 @@ def build_chat_ui(
                         "role": "assistant",
                         "content": assistant_label + rendering.streaming_html(streamed),
                     }
-                    yield out("", list(shown), conversation_id, "")
+                    yield out("", list(shown), conversation_id, "", keep)
                     continue
                 result = event.result
                 reply = result.reply
@@ -132,18 +159,51 @@ def build_chat_ui(
                         result.conversation_id, result.message_id, settings
                     )
                 shown[index] = {"role": "assistant", "content": assistant_label + html}
-                yield out("", shown, result.conversation_id, "")
+                marker = rendering.session_html(result.conversation_id)
+                yield out("", shown, result.conversation_id, "", marker)
         except ServiceUnavailable as exc:
             # Nothing of this turn was stored: the message goes back in the box to retry.
-            yield out(message, before, conversation_id, rendering.notice_html(exc.message, "error"))
+            notice = rendering.notice_html(exc.message, "error")
+            yield out(message, before, conversation_id, notice, keep)
 
     def new_conversation(visitors: Visitors, request: gr.Request) -> Outputs:
-        owner = ownership.owner(getattr(request, "cookies", None))
         return (
             [],
-            _saved(visitors, owner, [], None),
+            _saved(visitors, _owner(request), [], None),
             rendering.notice_html(text("new_conversation_started")),
             "",
+            rendering.session_html(None),
+        )
+
+    def restore(stored_id: str, visitors: Visitors, request: gr.Request) -> Outputs:
+        """After a reload: the transcript of the conversation this tab kept, if this browser
+        owns it (the HttpOnly cookie); otherwise an empty chat and the stored id forgotten."""
+        keep = gr.update()
+        if not stored_id:
+            return keep, keep, keep
+        owner = _owner(request)
+        try:
+            items = service.transcript(stored_id, owner)
+        except UnknownConversation:
+            return keep, keep, rendering.session_html(None)
+        you = rendering.speaker_label(content.render("speaker_you", settings))
+        bot = rendering.speaker_label(content.render("speaker_assistant", settings))
+        restored: list[dict[str, str]] = []
+        for item in items:
+            if item.role == "user":
+                restored.append(
+                    {"role": "user", "content": you + rendering.user_markdown(item.text)}
+                )
+                continue
+            html = rendering.stored_reply_html(item.text, item.route, item.citations, settings)
+            route = item.route or "answer"
+            if rendering.takes_feedback(route) and not item.rated:
+                html += rendering.feedback_html(stored_id, item.message_id, settings)
+            restored.append({"role": "assistant", "content": bot + html})
+        return (
+            restored,
+            _saved(visitors, owner, restored, stored_id),
+            rendering.session_html(stored_id),
         )
 
     with gr.Blocks(title=settings.widget_title, analytics_enabled=False) as blocks:
@@ -172,6 +232,8 @@ def build_chat_ui(
                 autoscroll=False,
             )
             status = gr.HTML("", elem_id="om-status", js_on_load=None)
+            session_marker = gr.HTML("", elem_id="om-session", js_on_load=None)
+            stored_id = gr.Textbox("", visible=False, elem_id="om-stored-id")
             with gr.Row(elem_id="om-input-row", equal_height=False):
                 question = gr.Textbox(
                     label=text("question_label"),
@@ -187,6 +249,7 @@ def build_chat_ui(
                 send = gr.Button(
                     text("send"), variant="primary", elem_id="om-send", scale=1, min_width=72
                 )
+            gr.HTML(export_html(settings), elem_id="om-export", js_on_load=None)
             gr.HTML(privacy_html(settings), elem_id="om-privacy", js_on_load=None)
             new = gr.Button(
                 text("new_conversation"), variant="secondary", elem_id="om-new", size="md"
@@ -201,7 +264,7 @@ def build_chat_ui(
                     keep_chat = gr.Button(
                         text("new_conversation_no"), variant="secondary", elem_id="om-confirm-no"
                     )
-        respond_outputs = [question, chatbot, visitors, status]
+        respond_outputs = [question, chatbot, visitors, status, session_marker]
         for trigger in (question.submit, send.click):
             trigger(
                 respond,
@@ -219,7 +282,7 @@ def build_chat_ui(
             api_visibility="private",
             show_progress="hidden",
         )
-        reset_outputs = [chatbot, visitors, status, question]
+        reset_outputs = [chatbot, visitors, status, question, session_marker]
         # Starting over wipes the chat from the screen, so it is confirmed in the page first.
         new.click(
             lambda: (gr.update(visible=True), gr.update(visible=False)),
@@ -241,7 +304,27 @@ def build_chat_ui(
             api_visibility="private",
             queue=False,
         )
+        blocks.load(
+            restore,
+            inputs=[stored_id, visitors],
+            outputs=[chatbot, visitors, session_marker],
+            js=STORED_ID_JS,
+            api_visibility="private",
+            show_progress="hidden",
+        )
     return blocks
+
+
+def _example_text(data: gr.SelectData) -> str:
+    """The starter question a person tapped, put in the question box to be asked."""
+    value = data.value
+    picked = value.get("text") if isinstance(value, dict) else value
+    return picked if isinstance(picked, str) else ""
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
 
 
 def _slot(visitors: Visitors, owner: str | None) -> tuple[list[dict[str, str]], str | None]:
@@ -260,15 +343,3 @@ def _saved(
     if owner is not None:
         current[owner] = (list(shown), cid)
     return current
-
-
-def _example_text(data: gr.SelectData) -> str:
-    """The starter question a person tapped, put in the question box to be asked."""
-    value = data.value
-    picked = value.get("text") if isinstance(value, dict) else value
-    return picked if isinstance(picked, str) else ""
-
-
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest

@@ -14,26 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from collections.abc import Mapping
 from typing import Any
 
-COOKIE = "om_owner"
-MAX_AGE_S = 24 * 3600
-# How long a browser keeps the token (the conversation itself is kept by the store).
+from ..chat import OWNER_COOKIE, owner_hash_of
 
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
-
-
-def issue() -> str:
-    """A fresh secret token (256 bits, URL-safe base64)."""
-    return secrets.token_urlsafe(32)
-
-
-def digest(token: str) -> str:
-    """What the server keeps: the token's SHA-256, never the token."""
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+COOKIE = OWNER_COOKIE
+"""Issued by ``app.OwnerCookie`` to a browser that opens the chat page or the plain page."""
 
 
 def owner(cookies: Mapping[str, str] | Any) -> str | None:
@@ -41,22 +29,7 @@ def owner(cookies: Mapping[str, str] | Any) -> str | None:
     if cookies is None or COOKIE not in cookies:
         return None
     token = cookies[COOKIE]
-    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
-        return None
-    return digest(token)
-
-
-def set_cookie(token: str, *, cross_site: bool) -> str:
-    """The ``Set-Cookie`` value issuing ``token``.
-
-    ``cross_site`` (production, where the chat is framed by the organisation's
-    own site): ``SameSite=None; Secure; Partitioned``, so the framed page keeps
-    a cookie of its own, partitioned by the embedding site. Locally:
-    ``SameSite=Lax`` (pages on localhost are same-site whatever their port).
-    """
-    attrs = [f"{COOKIE}={token}", "Path=/", "HttpOnly", f"Max-Age={MAX_AGE_S}"]
-    attrs += ["Secure", "SameSite=None", "Partitioned"] if cross_site else ["SameSite=Lax"]
-    return "; ".join(attrs)
+    return owner_hash_of(token) if isinstance(token, str) else None
 
 
 class ClientKeys:

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote as quote_url
 from urllib.parse import urlsplit
 
@@ -207,6 +208,15 @@ def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     return "".join(parts)
 
 
+def display_date(iso: str) -> str:
+    """``2020-12-04`` as ``December 4, 2020``; "" for no date or anything not a date."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return ""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def text_fragment_url(url: str, quote: str, words: int = 8) -> str:
     """``url`` opened at ``quote``: a text fragment (``#:~:text=``) of its first words.
 
@@ -239,9 +249,12 @@ def source_cards(citations: Sequence[Citation], settings: Settings) -> str:
         title = first.title or first.source_id
         heading = link(text_fragment_url(url, first.quote), title) if url else escape(title)
         markers = " ".join(f"[{int(c.marker)}]" for c in group)
-        meta_html = (
-            f'<p class="source-meta">{escape(first.publisher)}</p>' if first.publisher else ""
-        )
+        meta = [escape(first.publisher)] if first.publisher else []
+        shown_date = display_date(first.updated)
+        if shown_date:
+            label = escape(content.render("source_updated", settings))
+            meta.append(f'<span class="source-date">{label} {escape(shown_date)}</span>')
+        meta_html = f'<p class="source-meta">{" · ".join(meta)}</p>' if meta else ""
         passages = []
         for c in group:
             where = []
@@ -340,7 +353,19 @@ def assistant_html(
     blocks: Sequence[Block], route: str, citations: Sequence[Citation], settings: Settings
 ) -> str:
     """A finished reply: route banner (if not an answer), its blocks, then its source cards."""
-    body = blocks_to_html(blocks, settings)
+    return reply_html(blocks_to_html(blocks, settings), route, citations, settings)
+
+
+def stored_reply_html(
+    text: str, route: str | None, citations: Sequence[Citation], settings: Settings
+) -> str:
+    """A reply read back from the store (its text, not its blocks), drawn like a fresh one."""
+    body = help_links(text_to_html(text), settings)
+    return reply_html(body, route or Route.ANSWER.value, citations, settings)
+
+
+def reply_html(body: str, route: str, citations: Sequence[Citation], settings: Settings) -> str:
+    """Escaped reply HTML wrapped as an answer or a route note, then its source cards."""
     style = ROUTE_STYLES.get(route)
     if style is not None:
         role = ' role="alert"' if style.alert else ' role="note"'
@@ -364,6 +389,16 @@ def user_markdown(text: str) -> str:
 def speaker_label(label: str) -> str:
     """Who is speaking, for screen readers only (the bubbles show it by position and colour)."""
     return f'<span class="om-visually-hidden om-speaker">{escape(label)} </span>'
+
+
+def session_html(conversation_id: str | None) -> str:
+    """A hidden marker the page script copies to sessionStorage (the conversation id only).
+
+    Gradio's sanitiser drops data-* attributes, so the id rides in a class name.
+    """
+    if conversation_id is None:
+        return '<span class="om-conv om-conv-cleared" hidden></span>'
+    return f'<span class="om-conv om-conv-id-{escape(conversation_id)}" hidden></span>'
 
 
 def notice_html(text: str, kind: str = "info") -> str:

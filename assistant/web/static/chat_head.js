@@ -118,6 +118,88 @@
     showReplyStart();
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+  /* The conversation survives a reload (and, in the widget, moving between the host site's
+   * pages in the same tab): sessionStorage keeps the conversation id and nothing else. The
+   * server hands the transcript back only to the browser holding the HttpOnly cookie that
+   * started it. */
+  var STORED_ID = "om-conversation";
+  function keepConversationId() {
+    var marker = document.querySelector("#om-session .om-conv");
+    if (!marker) {
+      return;
+    }
+    var id = idOf(marker, "om-conv-id-");
+    try {
+      if (id) {
+        sessionStorage.setItem(STORED_ID, id);
+      } else if (marker.classList.contains("om-conv-cleared")) {
+        sessionStorage.removeItem(STORED_ID);
+      }
+    } catch (e) {
+      /* Storage switched off: the conversation simply does not survive a reload. */
+    }
+  }
+  new MutationObserver(keepConversationId).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+  });
+
+  /* "Take this to your appointment": a printable page of the conversation, or the same page
+   * saved as a file. The server sends it only to the browser that owns the conversation. */
+  function conversationUrl(download) {
+    var marker = document.querySelector("#om-session .om-conv");
+    var id = marker ? idOf(marker, "om-conv-id-") : null;
+    if (!id) {
+      return null;
+    }
+    var url = new URL("../conversation/" + id, window.location.href);
+    if (download) {
+      url.searchParams.set("download", "1");
+    }
+    return url.href;
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var button = target && target.closest("#om-export button");
+    if (!button) {
+      return;
+    }
+    var url = conversationUrl(button.classList.contains("om-export-download"));
+    if (!url) {
+      return;
+    }
+    event.preventDefault();
+    if (button.classList.contains("om-export-download")) {
+      var save = document.createElement("a");
+      save.href = url;
+      save.download = "";
+      save.hidden = true;
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+    } else if (embedded) {
+      /* Inside the widget's frame: print from a hidden frame, so the request keeps this
+       * frame's (partitioned) cookie. */
+      var old = document.getElementById("om-print-frame");
+      if (old) {
+        old.remove();
+      }
+      var frame = document.createElement("iframe");
+      frame.id = "om-print-frame";
+      frame.title = button.textContent;
+      frame.setAttribute("aria-hidden", "true");
+      frame.style.cssText = "position:fixed;width:0;height:0;border:0;left:-9999px";
+      frame.addEventListener("load", function () {
+        frame.contentWindow.focus();
+        frame.contentWindow.print();
+      });
+      frame.src = url;
+      document.body.appendChild(frame);
+    } else {
+      window.open(url, "_blank", "noopener");
+    }
+  });
+
   /* Feedback under an answer: the rating is saved at once; "Not helpful" then shows what
    * could be wrong and a comment box in place, sent to the same feedback record. */
   function feedbackUrl(id) {

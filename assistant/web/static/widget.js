@@ -35,13 +35,25 @@
   }
   var chatUrl = origin + CONFIG.chatPath;
 
+  /* The chat page may be framed only by the sites the server allows (CSP frame-ancestors);
+   * anywhere else the browser would show a grey, broken frame, so offer a link instead. */
+  function hostAllowed() {
+    var here = window.location.origin;
+    if (here === origin) {
+      return true;
+    }
+    if (CONFIG.allowedOrigins === null) {
+      return /^(https?:\/\/(localhost|127\.0\.0\.1|\[::1\])|https:\/\/localhost)(:\d+)?$/.test(here);
+    }
+    return CONFIG.allowedOrigins.indexOf(here) !== -1;
+  }
+
   var host = document.createElement("div");
   host.setAttribute("data-" + NS, "");
   var root = host.attachShadow({ mode: "open" });
   var left = CONFIG.position === "bottom-left";
 
-  var style = document.createElement("style");
-  style.textContent = [
+  var css = [
     ":host { all: initial; }",
     "* { box-sizing: border-box; }",
     ".launcher {",
@@ -72,8 +84,7 @@
     "  padding: 8px 8px 8px 16px; background: var(--om-bg); color: var(--om-fg);",
     "  font: 600 16px/1.3 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;",
     "}",
-    ".title { margin: 0; font: inherit; overflow: hidden; text-overflow: ellipsis;",
-    "  white-space: nowrap; }",
+    ".title { margin: 0; font: inherit; min-width: 0; overflow-wrap: break-word; }",
     ".close {",
     "  flex: none; min-width: 44px; min-height: 44px; border: 2px solid transparent;",
     "  border-radius: 8px; background: transparent; color: var(--om-fg); cursor: pointer;",
@@ -81,6 +92,14 @@
     "}",
     ".close:hover { background: rgba(255, 255, 255, 0.15); }",
     "iframe { flex: 1; width: 100%; border: 0; background: #ffffff; }",
+    ".fallback { flex: 1; padding: 24px 20px; background: #ffffff; color: #1a1a1a;",
+    "  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
+    ".fallback p { margin: 0 0 16px; }",
+    ".fallback a { display: inline-block; min-height: 44px; padding: 10px 16px;",
+    "  border-radius: 8px; background: var(--om-bg); color: var(--om-fg); font-weight: 600;",
+    "  text-decoration: underline; }",
+    ".fallback a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px;",
+    "  box-shadow: 0 0 0 6px #1a1a1a; }",
     "@media (max-width: 480px) {",
     "  .panel { inset: 0; width: 100vw; max-width: 100vw; height: 100%; border-radius: 0;",
     "    border: 0; }",
@@ -91,6 +110,17 @@
     "  @keyframes om-in { from { opacity: 0; transform: translateY(12px); } }",
     "}",
   ].join("\n");
+  /* A constructed stylesheet where supported: a host page's CSP without 'unsafe-inline'
+   * styles still lets it apply (CSP governs style elements, not the CSSOM). */
+  var style = null;
+  try {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch (err) {
+    style = document.createElement("style");
+    style.textContent = css;
+  }
   host.style.setProperty("--om-bg", CONFIG.color);
   host.style.setProperty("--om-fg", CONFIG.textColor);
 
@@ -142,33 +172,60 @@
   panel.appendChild(bar);
 
   var frame = null;
+  var frameReady = false;
+  var fallback = null;
 
   function isOpen() {
     return !panel.hidden;
   }
 
   function focusChat() {
+    if (fallback) {
+      fallback.querySelector("a").focus();
+      return;
+    }
     if (!frame) {
       return;
     }
     frame.focus();
-    try {
+    /* Until the chat has loaded the frame holds about:blank, and a message for the chat's
+     * origin would be refused with a console error; the chat focuses itself on load. */
+    if (frameReady) {
       frame.contentWindow.postMessage({ type: NS + ":focus" }, origin);
-    } catch (err) {
-      /* The chat page may still be loading; it focuses itself on load. */
     }
+  }
+
+  function showFallback() {
+    fallback = document.createElement("div");
+    fallback.className = "fallback";
+    var why = document.createElement("p");
+    why.textContent = CONFIG.notAllowed;
+    var link = document.createElement("a");
+    link.href = origin + CONFIG.pagePath;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = CONFIG.openNewTab;
+    fallback.appendChild(why);
+    fallback.appendChild(link);
+    panel.appendChild(fallback);
   }
 
   function open() {
     if (isOpen()) {
       return;
     }
-    if (!frame) {
+    if (!frame && !fallback && !hostAllowed()) {
+      showFallback();
+    }
+    if (!frame && !fallback) {
       frame = document.createElement("iframe");
       frame.title = CONFIG.title + " (chat)";
       frame.src = chatUrl;
       frame.setAttribute("referrerpolicy", "strict-origin");
-      frame.addEventListener("load", focusChat);
+      frame.addEventListener("load", function () {
+        frameReady = true;
+        focusChat();
+      });
       panel.appendChild(frame);
     }
     panel.hidden = false;
@@ -208,7 +265,9 @@
     }
   });
 
-  root.appendChild(style);
+  if (style) {
+    root.appendChild(style);
+  }
   root.appendChild(launcher);
   root.appendChild(panel);
 
