@@ -175,9 +175,10 @@ def build_chat_ui(
             rendering.session_html(None),
         )
 
-    def restore(stored_id: str, visitors: Visitors, request: gr.Request) -> Outputs:
+    def restore(stored_id: str, request: gr.Request) -> Outputs:
         """After a reload: the transcript of the conversation this tab kept, if this browser
-        owns it (the HttpOnly cookie); otherwise an empty chat and the stored id forgotten."""
+        owns it (the HttpOnly cookie); otherwise an empty chat and the stored id forgotten.
+        A page load starts a fresh Gradio session, so the visitors' state starts here."""
         keep = gr.update()
         if not stored_id:
             return keep, keep, keep
@@ -202,7 +203,7 @@ def build_chat_ui(
             restored.append({"role": "assistant", "content": bot + html})
         return (
             restored,
-            _saved(visitors, owner, restored, stored_id),
+            _saved({}, owner, restored, stored_id),
             rendering.session_html(stored_id),
         )
 
@@ -306,7 +307,7 @@ def build_chat_ui(
         )
         blocks.load(
             restore,
-            inputs=[stored_id, visitors],
+            inputs=[stored_id],
             outputs=[chatbot, visitors, session_marker],
             js=STORED_ID_JS,
             api_visibility="private",
