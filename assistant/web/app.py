@@ -363,17 +363,6 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def _cookies(scope: Scope) -> dict[str, str]:
-    from http.cookies import SimpleCookie
-
-    jar: SimpleCookie = SimpleCookie()
-    for key, value in scope.get("headers", []):
-        if key == b"cookie":
-            with contextlib.suppress(Exception):
-                jar.load(bytes(value).decode("latin-1"))
-    return {name: morsel.value for name, morsel in jar.items()}
-
-
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key == name:
