@@ -325,7 +325,10 @@ def _in_test_half(case_id: str) -> bool:
     return int(hashlib.sha256(case_id.encode("utf-8")).hexdigest(), 16) % 2 == 1
 
 
-@pytest.mark.parametrize(("name", "train", "test"), [("safety", 138, 151), ("answers", 76, 67)])
+@pytest.mark.parametrize(
+    ("name", "train", "test"),
+    [("safety", 138, 151), ("answers", 76, 67), ("safety_dev", 77, 90), ("safety_v3", 76, 94)],
+)
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
     assert not (BLIND / f"{name}.jsonl").exists()
     halves = {h: load_suite(BLIND / f"{name}_{h}.jsonl") for h in ("train", "test")}
@@ -343,5 +346,5 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     assert all(c.ref for c in cases if c.routes in (("crisis",), ("emergency",)))
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
-    assert sum(c.detail == "abuse" for c in cases) == 31 + 15  # first set + second set
+    assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20  # first, second, third set
     assert all(c.detail for c in cases if c.routes == ("emergency",))
