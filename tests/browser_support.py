@@ -45,6 +45,18 @@ def require_chromium() -> Path:
     pytest.skip(message)
 
 
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (``executable_path``), closed afterwards."""
+    chromium = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

@@ -14,7 +14,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
+from browser_support import (
+    launched_chromium,
+    require_chromium,
+    screenshot,
+    serve_in_thread,
+)
 from conftest import make_settings
 
 from assistant.conversations import NOT_HELPFUL_REASON, ConversationStore
@@ -77,13 +82,8 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+    with launched_chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
+from browser_support import (
+    launched_chromium,
+    require_chromium,
+    screenshot,
+    serve_in_thread,
+)
 from conftest import make_settings
 from test_browser import (
     ANSWER_TIMEOUT_MS,
@@ -50,13 +55,8 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+    with launched_chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -19,7 +19,12 @@ from typing import Any
 
 import httpx
 import pytest
-from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
+from browser_support import (
+    launched_chromium,
+    require_chromium,
+    screenshot,
+    serve_in_thread,
+)
 from conftest import make_settings
 from staff_support import PASSWORD
 from test_browser import ask, open_chat
@@ -69,13 +74,8 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+    with launched_chromium() as instance:
         yield instance
-        instance.close()
 
 
 def test_a_reviewer_logs_in_filters_reviews_and_adds_a_case_to_the_suite(
