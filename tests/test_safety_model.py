@@ -10,6 +10,7 @@ import pytest
 from assistant.routing.safety_model import SafetyModel, pieces
 from assistant.schema import Route
 from evals import train_safety
+from evals.suite import load_suite
 
 
 def test_packaged_model_was_fitted_on_the_current_training_files() -> None:
@@ -44,7 +45,15 @@ def test_training_data_takes_english_single_messages_of_the_train_halves_only() 
     labels = {e.label for e in examples}
     assert labels == {"emergency", "crisis", "other"}
     assert sum(e.label == "crisis" for e in examples) >= 50
-    assert all(train_safety.SUITES) and not any("_test" in s for s in train_safety.SUITES)
+    # Read only to check that no held-out safety message reached the training data.
+    # (answers_test shares "what is oncology massage?" with the team's own examples.)
+    held_out = {
+        turn
+        for path in (train_safety.ROOT / "evals" / "suites" / "blind").glob("safety*_test.jsonl")
+        for case in load_suite(path)
+        for turn in case.turns
+    }
+    assert held_out and not held_out & {e.text for e in examples}
 
 
 def _model(threshold: float = 0.75) -> SafetyModel:
