@@ -327,7 +327,13 @@ def _in_test_half(case_id: str) -> bool:
 
 @pytest.mark.parametrize(
     ("name", "train", "test"),
-    [("safety", 138, 151), ("answers", 76, 67), ("safety_dev", 77, 90), ("safety_v3", 76, 94)],
+    [
+        ("safety", 138, 151),
+        ("answers", 76, 67),
+        ("safety_dev", 77, 90),
+        ("safety_v3", 76, 94),
+        ("answers_v2", 81, 69),
+    ],
 )
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
     assert not (BLIND / f"{name}.jsonl").exists()
