@@ -41,7 +41,7 @@ from .checks import (
     is_off_topic,
 )
 from .classifier import ROUTED, RouteClassifier
-from .language import detect as detect_language
+from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
     FOLLOW_UP_REFERENCE,
@@ -54,7 +54,7 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
-from .other_languages import find_other_language_red_flag
+from .other_languages import find_other_language_red_flag, mentions_treatment
 from .safety_model import SafetyModel, SafetyVote, pieces
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
@@ -209,8 +209,8 @@ class Router:
                 raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
         earlier = [normalise(t.text) for t in turns if t.role == "user"]
         norm = normalise(message)
-        language = detect_language(message)
-        decision = self._route(turns, earlier, norm, message, language, vectors)
+        language, guess = identify_language(message)
+        decision = self._route(turns, earlier, norm, message, (language, guess), vectors)
         decision = self._fit(decision, earlier, norm, language)
         log.debug(
             "routed",
@@ -253,9 +253,10 @@ class Router:
         earlier: Sequence[str],
         norm: str,
         raw: str,
-        language: str,
+        languages: tuple[str, str],
         vectors: TextVectors | None = None,
     ) -> RouteDecision:
+        language, guess = languages
         treatment_context = any(TREATMENT.search(t) for t in earlier)
         current = self._safety(norm, treatment_context)
         earlier_flag = self._earlier_safety(turns, earlier)
@@ -264,14 +265,20 @@ class Router:
             # after a crisis, a new emergency keeps the crisis reply (it also gives the
             # emergency number).
             return current if earlier_flag is None else _more_severe(current, earlier_flag)
-        if language not in ("en", "es"):
+        if language not in ("en", "es") or (language == "en" and guess not in ("en", "es")):
             # Answers are in English and Spanish only, but the plain words for a red flag
-            # in a few other languages still get the safety reply (in English, with the
-            # numbers), not the "English only" decline.
-            other = find_other_language_red_flag(raw, treatment_context)
+            # in other languages (reviewed data, content/red_flags_other_languages.yaml)
+            # still get the safety reply (in English, with the numbers), not the "English
+            # only" decline. A message too short to be sure of ("quero morrer") is checked
+            # when the identifier's best guess is another language.
+            treated = treatment_context or any(
+                mentions_treatment(t.text) for t in turns if t.role == "user"
+            )
+            other = find_other_language_red_flag(raw, treated)
             if other is not None:
                 route, detail = other
                 return _more_severe(_decision(route, detail, 0.9), earlier_flag)
+        if language not in ("en", "es"):
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
         if earlier_flag is None:
@@ -328,15 +335,17 @@ class Router:
             if SPANISH_IN_SCOPE.search(fold_spanish(raw)):
                 return _decision(Route.ANSWER, "spanish", 0.7)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+        # The safety vote before any other check that could settle the message (a pet,
+        # "I don't have cancer", injection, clinical): none of them can outvote it.
+        vote = self._safety_vote(norm, raw, vectors or TextVectors())
+        if vote is not None:
+            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
         if is_about_a_pet(norm) and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None:
             return _decision(Route.OUT_OF_SCOPE, "pet", 0.9)
         if has_no_cancer(norm):
             return _decision(Route.OUT_OF_SCOPE, "no_cancer", 0.85)
         follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
         text = f"{earlier[-1]} . {norm}" if follow_up else norm
-        vote = self._safety_vote(norm, raw, vectors or TextVectors())
-        if vote is not None:
-            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
         probs: dict[Route, float] | None = None
         if self.classifier is not None:
             probs = self.classifier.probabilities(text, (vectors or TextVectors()).get(text))
