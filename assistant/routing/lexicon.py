@@ -61,7 +61,10 @@ CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 
 # -- crisis: never negated (err on the side of safety), except the lookbehinds below
 CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suicidal_thoughts", _any(r"\bsuicid\w*", r"\bunalive\b", r"\bend myself\b")),
+    (
+        "suicidal_thoughts",
+        _any(r"\bsuicid\w*", r"\bunalive\b", r"\bend myself\b", r"\bsewer ?slid\w*"),
+    ),
     (
         "self_harm",
         _any(
