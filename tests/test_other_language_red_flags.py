@@ -58,6 +58,8 @@ RED_FLAGS = [
     ("pt", "emergency", "ela fica sem ar só de falar, os lábios estão roxos"),
     ("pt", "emergency", "Tenho febre de 38,4 e tomei a quimioterapia semana passada"),
     ("pt", "emergency", "meu marido desmaiou no banheiro agora há pouco"),
+    ("pt", "emergency", "minha mãe está vomitando sem parar desde a sessão de quimio"),
+    ("fr", "emergency", "il ne garde rien depuis sa chimio, même pas l'eau"),
     ("pt", "crisis", "às vezes penso em morrer, não aguento mais"),
     ("pt", "crisis", "acho que todos estariam melhor sem mim"),
     ("pt", "abuse", "meu filho me bate quando bebe"),

@@ -216,6 +216,9 @@ RED_FLAGS = [
     ("emergency", "my mum won't wake up properly, she's very drowsy and muddled since her chemo"),
     ("emergency", "i fainted twice today and my heart is racing"),
     ("emergency", "my lips and tongue are swelling up after the infusion started"),
+    ("crisis", "when the pain gets bad I bash my head against the wall till it stops"),
+    ("abuse", "my nephew has been cleaning out grandpa's bank account and won't say why"),
+    ("abuse", "she told me if we complain she is going to stop his morphine"),
     ("es-crisis", "Le pido a Dios todas las noches que no me deje despertar"),
     ("es-crisis", "ojalá Dios me lleve pronto, ya no aguanto"),
     ("es-crisis", "Mi hija se ha estado haciendo cortes en las piernas"),
@@ -394,6 +397,8 @@ NOT_RED_FLAGS = [
     "me duele la cabeza, ¿un masaje ayuda?",
     "tengo miedo de la quimioterapia, ¿el masaje ayuda con la ansiedad?",
     # issue 10, second round: idioms, medical withholding, haircuts, radiation skin
+    "I hit my head on the kitchen cupboard this morning, can I still have a massage?",
+    "my son cleaned out the garage for me, so kind. massage after chemo?",
     "this neuropathy is killing me, would massage help my feet?",
     "I'd die for a good massage right now lol",
     "I'm dying to try hot stone massage after treatment ends",

@@ -72,6 +72,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"starving|off) {SELF}\b",
             r"\bself ?harm\w*",
             r"\bdo (?:something|anything) (?:\w+ )?to (?:my|him|her) ?self\b",
+            r"\b(?:hitting|hit|banging|bang|bashing|bash|slamming|slam|smashing) (?:my|his|her) "
+            r"head (?:\w+ )?(?:against|into) (?:the |a )?(?:wall|walls|floor|door|headboard)\b",
         ),
     ),
     (
@@ -639,9 +641,13 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b{AGENT} (?:\w+ ){{0,2}}(?:withhold\w*|withheld) (?:\w+ ){{0,2}}(?:meds|medications?|"
         r"medicines?|pills|painkillers|pain meds|tablets|food|insulin|oxygen)\b(?! (?:before|"
         r"until after) (?:the |her |his |my )?(?:surgery|operation|procedure|scan))",
-        r"\bif (?:i|she|he) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells|call|calls|report)"
+        r"\bif (?:i|she|he|we) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells|call|calls|report|"
+        r"interfere|interferes|object|objects|complain|complains|say anything)"
         r"\b(?: \S+){0,4} (?:he|she|they) (?:will|would|is going to|are going to|is gonna) "
         r"(?:make sure|kill|hurt|take|never let|stop|cut)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,4}}(?:emptying|emptied|empties|draining|drained|drains|"
+        r"cleaning out|cleaned out|cleans out) (?:\w+ ){0,2}(?:bank )?(?:account|accounts|savings|"
+        r"pension)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:broke|smashed|smashes|breaks|took away|takes away|"
         r"hides|hid) (?:my|her|his) (?:phone|mobile|cell ?phone|hearing aids?|glasses|walker|"
         r"wheelchair)\b",
