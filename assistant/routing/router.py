@@ -55,6 +55,7 @@ from .lexicon import (
 )
 from .normalise import normalise
 from .other_languages import find_other_language_red_flag, mentions_treatment
+from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
 
@@ -134,8 +135,14 @@ class Router:
 
     def warm_up(self) -> None:
         """Fit the classifier and load the models now rather than on the first message
-        (the language model is decompressed on another thread meanwhile)."""
-        language = threading.Thread(target=warm_up_language, name="language-warm-up")
+        (the language model is decompressed and the other languages' red-flag vocabulary
+        compiled on another thread meanwhile)."""
+
+        def languages() -> None:
+            warm_up_language()
+            other_language_vocabulary()
+
+        language = threading.Thread(target=languages, name="language-warm-up")
         language.start()
         try:
             if self.classifier is not None:
