@@ -398,6 +398,8 @@ NOT_RED_FLAGS = [
     "tengo miedo de la quimioterapia, ¿el masaje ayuda con la ansiedad?",
     # issue 10, second round: idioms, medical withholding, haircuts, radiation skin
     "I hit my head on the kitchen cupboard this morning, can I still have a massage?",
+    "taking six months off work mid-treatment would be career suicide, can massage help stress?",
+    "we did suicide sprints at practice and my legs ache, is a sports massage ok after chemo?",
     "my son cleaned out the garage for me, so kind. massage after chemo?",
     "this neuropathy is killing me, would massage help my feet?",
     "I'd die for a good massage right now lol",

@@ -63,7 +63,14 @@ CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "suicidal_thoughts",
-        _any(r"\bsuicid\w*", r"\bunalive\b", r"\bend myself\b", r"\bsewer ?slid\w*"),
+        _any(
+            # not a figure of speech ("social suicide", "career suicide", "suicide squad")
+            r"(?<!social )(?<!career )(?<!political )(?<!fashion )(?<!professional )"
+            r"\bsuicid\w*\b(?! (?:squad|drills?|doors?|sprints?|mission|bid)\b)",
+            r"\bunalive\b",
+            r"\bend myself\b",
+            r"\bsewer ?slid\w*",
+        ),
     ),
     (
         "self_harm",
