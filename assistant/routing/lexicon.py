@@ -185,6 +185,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:not|never|no longer) wak(?:e|ing) up\b",
             r"\bi (?:do not|would rather not) (?:want to )?wake up\b",
             r"\bsleep forever\b",
+            r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?(?:deal with|face|"
+            r"feel|come back|see)\b(?: \w+){0,5} (?:again|anymore|ever)\b",
         ),
     ),
     (
@@ -281,8 +283,10 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "method",
         _any(
             r"\b(?:thinking|thought|think|want\w*|tempted|going|plan\w*|could|might|urge|wish\w*|"
-            r"consider\w*|feel like) (?:of |about |to )?(?:just )?(?:driv\w*|crash\w*|steer\w*|"
+            r"consider\w*|feel like|picturing|picture|imagining|imagine|fantasi[sz]\w*) "
+            r"(?:of |about |to )?(?:just |myself |me )?(?:driv\w*|crash\w*|steer\w*|"
             r"swerv\w*) (?:\w+ ){0,3}(?:into|off) (?:a |the |an )?(?:tree|wall|bridge|cliff|lorry|"
+            r"road|motorway|highway|edge|"
             r"truck|oncoming (?:traffic|car|lorry|truck)|traffic|river|lake|sea|pole|barrier|"
             r"pillar|quarry)\b",
             r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
@@ -534,7 +538,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"my \w+|his \w+|her \w+)\b",
         r"\bshow (?:me|her|him) what (?:real )?pain\b",
         r"\b(?:is|are|gets|got|was|been|being|very|so|too) (?:\w+ )?rough with (?:me|her|him|them|"
-        r"my \w+)\b",
+        r"my \w+|mum|mom|dad|nan|nana|gran|granny|grandma|grandpa)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:squeez\w*|press\w*|dig\w*|pok\w*|jab\w*|twist\w*) "
         r"(?:\w+ ){0,6}(?:to (?:show|teach|punish|hurt)|until (?:i|she|he) (?:scream|cry|cries)|"
         r"on purpose)\b",
@@ -601,6 +605,8 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:will not|would not|does not|refuses? to|never|wont) (?:give|pay for) (?:me|her|him) "
         r"(?:\w+ )?(?:my|her|his|any) (?:\w+ )?(?:meds|medications?|pills|painkillers|pain meds|"
         r"tablets|money|food)\b",
+        r"\bif (?:i|she|he) (?:do not|does not|will not|would not|refuse to|refuses to) "
+        r"(?:sign|hand over|give (?:him|her|them))\b",
         r"\bmakes? (?:me|her|him) (?:sign|hand over|give (?:him|her|them) (?:my|her|his|all)|"
         r"pay for (?:his|her|their))\b",
         r"\b(?:the )?only one who (?:decides|controls|chooses|gets to decide)\b",
