@@ -57,7 +57,7 @@ from .normalise import normalise
 from .other_languages import find_other_language_red_flag, mentions_treatment
 from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
-from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
+from .topics import asker, care_topic, has_no_cancer, is_about_a_pet, reply_topic
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -313,9 +313,9 @@ class Router:
             who = asker(earlier[-1])
         topic = None
         if decision.route is Route.CLINICAL:
-            topic = care_topic(norm)
+            topic = reply_topic(norm)
             if topic is None and earlier:
-                topic = care_topic(" . ".join(earlier[-2:]))
+                topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
         if reply_language not in ("en", "es"):

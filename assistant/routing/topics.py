@@ -127,6 +127,50 @@ def care_topic(norm: str) -> str | None:
     return None
 
 
+_TREATMENT_DECISION = _any(
+    r"\b(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing|delay|delaying|refuse|"
+    r"refusing|give up|giving up|postpone|postponing) (?:\w+ ){0,4}(?:chemo\w*|immunotherapy|"
+    r"radiation|radiotherapy|treatment|hormone therapy|infusions?)\b",
+    r"\b(?:cbd|cannabis|marijuana|supplements?|herbs?|herbal \w+|turmeric|vitamins?|essential "
+    r"oils?)\b(?: \w+){0,8} (?:chemo\w*|immunotherapy|treatment|meds|medications?|infusions?)\b",
+    r"\b(?:chemo\w*|immunotherapy|treatment|meds|medications?)\b(?: \w+){0,8} (?:cbd|cannabis|"
+    r"supplements?|herbs?|turmeric|vitamins?)\b",
+)
+_NEW_SIGN = _any(
+    r"\b(?:new |a |this |the )?(?:lump|lumps|bump|mole|moles|growth|spot|nodule|mass)\b",
+    r"\bis (?:this|it|that) (?:\w+ )?(?:cancer|a tumou?r|coming back)\b",
+    r"\b(?:cancer|it) (?:is )?coming back\b",
+)
+_SPREAD = _any(
+    r"\b(?:spread|spreading|metasta\w*|mets)\b(?: \w+){0,3} (?:liver|lungs?|brain|belly|abdomen|"
+    r"organs?|lymph nodes?|skin)\b",
+    r"\b(?:liver|lung|brain) (?:mets|metasta\w*)\b",
+)
+_IN_TREATMENT = _any(
+    r"\b(?:chemo\w*|immunotherapy|radiotherapy|infusions?|targeted therapy|hormone therapy|"
+    r"treatment)\b"
+)
+REPLY_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("medicine", _TREATMENT_DECISION),
+    *TOPICS,
+    ("new_sign", _NEW_SIGN),
+    ("spread", _SPREAD),
+    ("treatment", _IN_TREATMENT),
+)
+"""The topic a clinical reply names: the care topics first, then ones that only shape the
+reply (a treatment decision or a supplement with treatment, a new lump or mole, cancer
+that has spread to an organ, massage during treatment). Routing never uses these: naming
+chemotherapy does not make a general question clinical."""
+
+
+def reply_topic(norm: str) -> str | None:
+    """The topic a clinical reply should name, or None."""
+    for name, pattern in REPLY_TOPICS:
+        if pattern.search(norm):
+            return name
+    return None
+
+
 def is_about_a_pet(norm: str) -> bool:
     """A question about an animal (massage for a pet, a pet's tumour)."""
     return _PET.search(norm) is not None
