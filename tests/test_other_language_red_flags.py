@@ -329,3 +329,16 @@ def test_red_flags_cover_every_kind_in_every_language() -> None:
 def test_a_bad_data_file_says_which_entry(data: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse(data)
+
+
+def test_a_red_flag_in_an_earlier_turn_is_remembered_without_a_recorded_route() -> None:
+    earlier = [Turn("user", "Mon mari a craché du sang ce matin"), Turn("assistant", "...")]
+    # a later message in English is answered on its merits, with the reminder
+    decision = router().route(earlier, "does massage help with sleep during chemo?")
+    assert decision.route is not Route.EMERGENCY and decision.after_safety
+    # nothing new to answer: the earlier safety reply again
+    decision = router().route(earlier, "please help")
+    assert decision.route is Route.EMERGENCY and decision.context == "earlier_turn"
+    # a later message in French gets the short reply with the numbers, and the reminder
+    decision = router().route(earlier, "Et maintenant, que faire avec le massage ?")
+    assert decision.reason == "out_of_scope:language" and decision.after_safety

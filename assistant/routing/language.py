@@ -12,7 +12,7 @@ the language of the reply.
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 LANGUAGES = (
@@ -48,6 +48,7 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=4096)
 def identify(text: str) -> tuple[str, str]:
     """The language (an ISO 639-1 code; ``en`` unless the message is clearly in another
     language) and the identifier's best guess whatever its confidence or the message's

@@ -84,6 +84,24 @@ def fold_spanish(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _other_language_safety(
+    raw: str, languages: tuple[str, str], treated: bool
+) -> RouteDecision | None:
+    """A red flag told in another language than English or Spanish.
+
+    Answers are in English and Spanish only, but the plain words for a red flag in other
+    languages (reviewed data, content/red_flags_other_languages.yaml) still get the
+    safety reply (in English, with the numbers), not the "English only" decline. A
+    message too short to be sure of ("quero morrer") is checked when the identifier's
+    best guess is another language. ``treated``: cancer treatment named earlier.
+    """
+    language, guess = languages
+    if language == "es" or (language == "en" and guess in ("en", "es")):
+        return None
+    hit = find_other_language_red_flag(raw, treated)
+    return None if hit is None else _decision(hit[0], hit[1], 0.9)
+
+
 SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
 """Crisis ranks above emergency: its reply also leads to the emergency number."""
 
@@ -249,7 +267,12 @@ class Router:
                 floor = _more_severe(_decision(turn.route, "recorded", 0.9, "earlier_turn"), floor)
         for i, norm in enumerate(earlier):
             context = any(TREATMENT.search(t) for t in earlier[:i])
-            hit = self._safety(norm, context) or self._recalled(norm)
+            raw = getattr(norm, "source", None) or str(norm)
+            hit = (
+                self._safety(norm, context)
+                or self._recalled(norm)
+                or _other_language_safety(raw, identify_language(raw), context)
+            )
             if hit is not None:
                 floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
         return floor
@@ -263,7 +286,7 @@ class Router:
         languages: tuple[str, str],
         vectors: TextVectors | None = None,
     ) -> RouteDecision:
-        language, guess = languages
+        language = languages[0]
         treatment_context = any(TREATMENT.search(t) for t in earlier)
         current = self._safety(norm, treatment_context)
         earlier_flag = self._earlier_safety(turns, earlier)
@@ -272,21 +295,17 @@ class Router:
             # after a crisis, a new emergency keeps the crisis reply (it also gives the
             # emergency number).
             return current if earlier_flag is None else _more_severe(current, earlier_flag)
-        if language not in ("en", "es") or (language == "en" and guess not in ("en", "es")):
-            # Answers are in English and Spanish only, but the plain words for a red flag
-            # in other languages (reviewed data, content/red_flags_other_languages.yaml)
-            # still get the safety reply (in English, with the numbers), not the "English
-            # only" decline. A message too short to be sure of ("quero morrer") is checked
-            # when the identifier's best guess is another language.
-            treated = treatment_context or any(
-                mentions_treatment(t.text) for t in turns if t.role == "user"
-            )
-            other = find_other_language_red_flag(raw, treated)
-            if other is not None:
-                route, detail = other
-                return _more_severe(_decision(route, detail, 0.9), earlier_flag)
+        treated = treatment_context or any(
+            mentions_treatment(t.text) for t in turns if t.role == "user"
+        )
+        other = _other_language_safety(raw, languages, treated)
+        if other is not None:
+            return _more_severe(other, earlier_flag)
         if language not in ("en", "es"):
-            return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+            # The "English only" reply gives the numbers; after a safety reply it also
+            # starts with the reminder.
+            declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+            return replace(declined, after_safety=earlier_flag is not None)
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
         if earlier_flag is None:
             return decision
