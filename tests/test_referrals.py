@@ -271,3 +271,23 @@ def test_the_router_gives_a_clinical_reply_its_topic(router: Router) -> None:
     assert decision.route is Route.CLINICAL and decision.topic in ("new_sign", "device_site")
     decision = router.route([], "Should I stop my radiation early and just have massage?")
     assert decision.route is Route.CLINICAL and decision.topic == "medicine"
+
+
+@pytest.mark.parametrize(
+    ("message", "who"),
+    [
+        (
+            "My physio isn't cancer trained, is it ok for me to keep seeing her during chemo?",
+            "self",
+        ),
+        ("my doctor says my platelets are low, can he still do my massage?", "self"),
+        ("she has bone mets and my doctor says to ask about massage", "other"),
+        ("my nurse says his counts are low, can he get a massage?", "other"),
+    ],
+)
+def test_a_professional_named_by_a_pronoun_is_not_the_person_cared_for(
+    message: str, who: str
+) -> None:
+    from assistant.routing.topics import asker
+
+    assert asker(normalise(message)) == who

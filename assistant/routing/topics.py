@@ -13,13 +13,25 @@ import re
 from ..schema import Asker
 from .lexicon import KIN, LAB, MEDICATION, _any
 
-_OTHER_PERSON = _any(
+_OTHER_NAMED = _any(
     rf"\bmy {KIN}\b",
     r"\b(?:my|our) (?:patient|client|loved one|neighbou?r|roommate|room mate|"
     r"best friend|friend|partner|spouse)\b",
-    r"\b(?:he|she|him|her|his|hers|they are|they have|their)\b",
     r"\bfor (?:someone|somebody|a friend|a relative|a family member)\b",
 )
+_OTHER_PRONOUN = _any(r"\b(?:he|she|him|her|his|hers|they are|they have|their)\b")
+_OTHER_PATIENT = _any(
+    r"\b(?:he|she) (?:has|had|is|was|got|gets|started|finished) ",
+    r"\b(?:his|her) (?:cancer|chemo\w*|treatment|tumou?r|diagnosis|mets|surgery|scan|"
+    r"counts?|platelets|port)\b",
+)
+"""A pronoun that is the patient ("she has bone mets", "his chemo")."""
+_PROFESSIONAL = _any(
+    r"\b(?:my|our|the|a|this) (?:\w+ ){0,2}(?:therapist|masseuse|masseur|doctor|nurse|"
+    r"oncologist|surgeon|physio|physiotherapist|practitioner|provider|gp)\b"
+)
+"""Someone caring for the writer professionally: "her" then means the therapist, not a
+person the writer cares for ("my therapist isn't trained, can I keep seeing her?")."""
 _SELF = _any(
     r"\b(?:i|im|ive|my|myself)\b",
     r"\b(?:for|on|to|with) me\b",
@@ -112,7 +124,11 @@ def asker(norm: str) -> Asker | None:
     ``self`` when about the writer's own, None when it is not about one person."""
     if _ABOUT_ONES_CARE.search(norm) is None:
         return None
-    if _OTHER_PERSON.search(norm):
+    if (
+        _OTHER_NAMED.search(norm)
+        or _OTHER_PATIENT.search(norm)
+        or (_OTHER_PRONOUN.search(norm) and not (_PROFESSIONAL.search(norm) and _SELF.search(norm)))
+    ):
         return "other"
     if _SELF.search(norm):
         return "self"
