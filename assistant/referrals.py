@@ -23,6 +23,9 @@ CARE_TOPICS = (
     "lymphedema",
     "radiation_skin",
     "fever",
+    "new_sign",
+    "spread",
+    "treatment",
     "general",
 )
 

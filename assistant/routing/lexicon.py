@@ -61,7 +61,17 @@ CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 
 # -- crisis: never negated (err on the side of safety), except the lookbehinds below
 CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suicidal_thoughts", _any(r"\bsuicid\w*", r"\bunalive\b", r"\bend myself\b")),
+    (
+        "suicidal_thoughts",
+        _any(
+            # not a figure of speech ("social suicide", "career suicide", "suicide squad")
+            r"(?<!social )(?<!career )(?<!political )(?<!fashion )(?<!professional )"
+            r"\bsuicid\w*\b(?! (?:squad|drills?|doors?|sprints?|mission|bid)\b)",
+            r"\bunalive\b",
+            r"\bend myself\b",
+            r"\bsewer ?slid\w*",
+        ),
+    ),
     (
         "self_harm",
         _any(
@@ -69,6 +79,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"starving|off) {SELF}\b",
             r"\bself ?harm\w*",
             r"\bdo (?:something|anything) (?:\w+ )?to (?:my|him|her) ?self\b",
+            r"\b(?:hitting|hit|banging|bang|bashing|bash|slamming|slam|smashing) (?:my|his|her) "
+            r"head (?:\w+ )?(?:against|into) (?:the |a )?(?:wall|walls|floor|door|headboard)\b",
         ),
     ),
     (
@@ -119,8 +131,10 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:end|ending|ended|take|taking|took) (?:my|his|her|their) (?:own )?(?:life|"
             r"lives)\b",
             r"\b(?:to|i|just|and|can|could|will|would|should|might|of|about|plan|"
-            r"planning) (?:just )?"
+            r"planning|except|than|but) (?:just )?"
             r"(?:end|ending) (?:it|it all|everything|things|my suffering)\b",
+            r"\b(?:no|only|one|see no|do not see a|can not see a|the only) (?:other )?way out\b"
+            r"(?: \S+){0,4} (?:end|ending|die|dying|death|kill\w*|go)\b",
         ),
     ),
     (
@@ -171,6 +185,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:not|never|no longer) wak(?:e|ing) up\b",
             r"\bi (?:do not|would rather not) (?:want to )?wake up\b",
             r"\bsleep forever\b",
+            r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?(?:deal with|face|"
+            r"feel|come back|see)\b(?: \w+){0,5} (?:again|anymore|ever)\b",
         ),
     ),
     (
@@ -267,8 +283,10 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "method",
         _any(
             r"\b(?:thinking|thought|think|want\w*|tempted|going|plan\w*|could|might|urge|wish\w*|"
-            r"consider\w*|feel like) (?:of |about |to )?(?:just )?(?:driv\w*|crash\w*|steer\w*|"
+            r"consider\w*|feel like|picturing|picture|imagining|imagine|fantasi[sz]\w*) "
+            r"(?:of |about |to )?(?:just |myself |me )?(?:driv\w*|crash\w*|steer\w*|"
             r"swerv\w*) (?:\w+ ){0,3}(?:into|off) (?:a |the |an )?(?:tree|wall|bridge|cliff|lorry|"
+            r"road|motorway|highway|edge|"
             r"truck|oncoming (?:traffic|car|lorry|truck)|traffic|river|lake|sea|pole|barrier|"
             r"pillar|quarry)\b",
             r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
@@ -344,6 +362,15 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\bhow (?:many|much) (?:of )?(?:my |his |her |the |these |those )?(?:\w+ ){{0,2}}"
             rf"{PILLS}\b(?: \w+){{0,3}} (?:it )?(?:would|will|could) (?:it )?take\b"
             r"(?! to (?:help|work|feel|kick in|ease|get (?:to )?sleep|sleep))",
+            r"\b(?:looked up|looking up|look up|googled|googling|searched|searching|researched|"
+            r"researching|checked) (?:\w+ ){0,3}(?:how high|how tall|how deep|how far down|how far "
+            r"the drop)\b(?: \w+){0,5} (?:bridge|building|cliff|drop|overpass|car park|parking "
+            r"garage|tower|balcony|roof)\b",
+            r"\b(?:looked up|looking "
+            r"up|googled|googling|searched|searching|researched|researching) "
+            r"(?:\w+ ){0,3}(?:lethal dose|fatal dose|overdose|how to hang|painless "
+            r"way|quickest way "
+            r"to die|how to die)\b",
             r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
             r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
         ),
@@ -492,7 +519,8 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:arms?|hair|throat|neck|wrists?|shoulders?|collar|face)\b",
         rf"\b{AGENT} (?:\w+ ){{0,4}}(?:shak(?:e|es|ing|en)|shook) {VICTIM}\b(?! (?:hand|awake|up))",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:throw\w*|threw|thrown) (?:\w+ ){{0,2}}(?:things|stuff|"
-        r"objects|plates|a \w+|the \w+|his \w+|her \w+|food|drinks?) at (?:me|her|him|us)\b",
+        r"objects|plates|a \w+|the \w+|his \w+|her \w+|food|drinks?) at (?:me|her|him|us|"
+        r"(?:my|her|his) (?:head|face))\b",
         r"\b(?:i|we|he|she) (?:\w+ ){0,3}(?:hit|slap\w*|punch\w*|kick\w*|shov\w*|chok\w*|"
         r"pinch\w*|smack\w*|thump\w*|whack\w*) (?:my|his|her) (?:\w+ )?(?:mom|dad|mother|father|"
         r"wife|husband|partner|son|daughter|child|kid|baby|grandma|grandmother|grandpa|"
@@ -510,7 +538,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"my \w+|his \w+|her \w+)\b",
         r"\bshow (?:me|her|him) what (?:real )?pain\b",
         r"\b(?:is|are|gets|got|was|been|being|very|so|too) (?:\w+ )?rough with (?:me|her|him|them|"
-        r"my \w+)\b",
+        r"my \w+|mum|mom|dad|nan|nana|gran|granny|grandma|grandpa)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:squeez\w*|press\w*|dig\w*|pok\w*|jab\w*|twist\w*) "
         r"(?:\w+ ){0,6}(?:to (?:show|teach|punish|hurt)|until (?:i|she|he) (?:scream|cry|cries)|"
         r"on purpose)\b",
@@ -577,6 +605,8 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:will not|would not|does not|refuses? to|never|wont) (?:give|pay for) (?:me|her|him) "
         r"(?:\w+ )?(?:my|her|his|any) (?:\w+ )?(?:meds|medications?|pills|painkillers|pain meds|"
         r"tablets|money|food)\b",
+        r"\bif (?:i|she|he) (?:do not|does not|will not|would not|refuse to|refuses to) "
+        r"(?:sign|hand over|give (?:him|her|them))\b",
         r"\bmakes? (?:me|her|him) (?:sign|hand over|give (?:him|her|them) (?:my|her|his|all)|"
         r"pay for (?:his|her|their))\b",
         r"\b(?:the )?only one who (?:decides|controls|chooses|gets to decide)\b",
@@ -613,6 +643,27 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:pads|nappies|diapers|sheets|clothes|bed)\b",
         r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|you) "
         r"(?:go|leave|see|talk|out)\b",
+        r"\b(?:meds|medications?|medicines?|pills|painkillers|tablets|insulin)\b(?: \S+){0,4} "
+        r"only (?:gives?|gave|hands?|lets? (?:me|her|him) have) (?:them|it) (?:to (?:me|her|him) )?"
+        r"(?:if|when|after|once)\b",
+        r"\b(?:threw|throws|thrown|hurled|flung) (?:\w+ ){0,2}at (?:my|her|his) (?:head|face)\b",
+        r"\bonly (?:gives?|gave|lets?|let) (?:me|her|him) (?:have )?(?:my|her|his|the) "
+        r"(?:\w+ ){0,2}"
+        r"(?:meds|medications?|medicines?|pills|painkillers|pain meds|tablets|money|food) (?:if|"
+        r"when|after|once) (?:i|she|he)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:withhold\w*|withheld) (?:\w+ ){{0,2}}(?:meds|medications?|"
+        r"medicines?|pills|painkillers|pain meds|tablets|food|insulin|oxygen)\b(?! (?:before|"
+        r"until after) (?:the |her |his |my )?(?:surgery|operation|procedure|scan))",
+        r"\bif (?:i|she|he|we) (?:ever )?(?:leave|leaves|left|go|goes|tell|tells|call|calls|report|"
+        r"interfere|interferes|object|objects|complain|complains|say anything)"
+        r"\b(?: \S+){0,4} (?:he|she|they) (?:will|would|is going to|are going to|is gonna) "
+        r"(?:make sure|kill|hurt|take|never let|stop|cut)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,4}}(?:emptying|emptied|empties|draining|drained|drains|"
+        r"cleaning out|cleaned out|cleans out) (?:\w+ ){0,2}(?:bank )?(?:account|accounts|savings|"
+        r"pension)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:broke|smashed|smashes|breaks|took away|takes away|"
+        r"hides|hid) (?:my|her|his) (?:phone|mobile|cell ?phone|hearing aids?|glasses|walker|"
+        r"wheelchair)\b",
     ),
     # named outright
     _any(
@@ -680,6 +731,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:hurts?|pain\w*|sore|stabbing|sharp|agony) (?:\w+ ){0,5}when (?:i|he|she|they) "
             r"(?:breathe|breathes|take a (?:deep )?breath|takes? a (?:deep )?breath|breathe in|"
             r"breathes in|inhale|inhales)\b",
+            r"\b(?:can not|could not|unable to|can barely|can hardly) (?:\w+ )?(?:finish|complete|"
+            r"get (?:out|through)) (?:a|one|her|his|my) (?:whole |full |single )?sentences?\b"
+            r"(?! without (?:laugh\w*|giggl\w*|cry\w*|swear\w*|smil\w*|cough\w*))",
             r"\b(?:lips|face|fingers|skin|fingertips|fingernails|nails) (?:are |is )?(?:turning |"
             r"going |look |looks |gone |went )?(?:blue|gray|grey|purple)\b",
         ),
@@ -869,6 +923,20 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"passed "
             r"(?:any )?urine|passed water)\b(?: \w+){0,3} (?:since|all day|in (?:\d+|a day|over)|"
             r"for (?:\d+|a day|a whole day|over))",
+        ),
+        True,
+    ),
+    (
+        "sepsis_signs",
+        _any(
+            r"\b(?:skin|legs|knees|arms|hands|feet|he|she|i) (?:is |are |looks? |has gone |"
+            r"have gone |gone |went |getting |turned )?(?:all |really |very |a bit )?(?:mottled|"
+            r"marbled|ashen)\b",
+            r"\b(?:cold|clammy) and (?:blotchy|mottled|blue|grey|gray)\b",
+            r"\b(?:blotchy|mottled) and (?:cold|clammy)\b",
+            r"\b(?:barely|hardly|only just) (?:\w+ )?(?:peed|weed|urinated|passed (?:any )?"
+            r"(?:urine|water)|had a wee|had a pee)\b(?: \w+){0,3} (?:today|all day|since|in (?:\d+|"
+            r"a day|over)|for (?:\d+|a day|over))",
         ),
         True,
     ),
@@ -1191,7 +1259,11 @@ ONGOING = _any(
 INFORMATIONAL = _any(
     r"\b(?:watch(?: out)? for|look(?: out)? for|keep an eye out for|signs? of|symptoms? of|in "
     r"case of|what counts as|what is considered|what temperature|when to call|when should (?:i|we) "
-    r"call|how do (?:i|you|we) know if)\b"
+    r"call|how do (?:i|you|we) know if)\b",
+    r"\b(?:call|ring|phone|contact)\b(?: \w+){0,3} if\b",
+    r"\bif (?:\w+ ){0,2}(?:temp\w*|fever|it) (?:goes|gets|is|rises|reaches|ever goes) "
+    r"(?:above|over|"
+    r"higher than|to|past)\b",
 )
 """Told what to watch for, or asking what counts: information, not a sign in someone now."""
 GENERIC = _any(

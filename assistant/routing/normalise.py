@@ -21,7 +21,8 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import product
 
 
 class Normalised(str):
@@ -394,6 +395,56 @@ def _spelled_out(match: re.Match[str]) -> str:
     return run
 
 
+_MASKED = re.compile(r"(?<![\w*#])[a-z]+[*#]+[a-z*#]*")
+"""A word with letters masked by * or # ("k*ll", "su*cide", "h#rt")."""
+_DOUBLED = re.compile(r"\b[a-z]*([a-z])\1[a-z]*\b")
+"""A word with a repeated letter: maybe stretched ("suuuuicidal", "huuurts", "diee")."""
+_RUN = re.compile(r"([a-z])\1+")
+
+
+@cache
+def _safety_words() -> frozenset[str]:
+    """The words a masked or stretched word may be rebuilt into."""
+    return SPELLED_WORDS | FUZZY_VOCABULARY | frozenset({"hurts", "bad", "please", "scared"})
+
+
+def _unmask(match: re.Match[str]) -> str:
+    """Fill masked letters only when exactly one safety word fits, one letter per mask."""
+    word = match.group(0)
+    parts = re.split(r"([*#]+)", word)
+    shape = "".join(f"[a-z]{{{len(p)}}}" if p[:1] in "*#" and p else re.escape(p) for p in parts)
+    fits = [w for w in _safety_words() if re.fullmatch(shape, w)]
+    return fits[0] if len(fits) == 1 else word
+
+
+_NOT_STRETCHED = frozenset({"scarred", "scarring", "bitter", "dinner"})
+"""Real words whose doubled letter must stay ("scarred" is not "scared")."""
+
+
+def _unstretch(match: re.Match[str]) -> str:
+    """Undo stretched letters: each repeated letter is read once or twice, whichever spells
+    a safety word ("kiiiill" -> "kill", "suuuuicidal" -> "suicidal"); a word with only
+    doubled letters is changed only into a safety word of three letters or more ("diee"
+    -> "die", never "too" -> "to"). Otherwise runs of three or more become two, for the
+    typo correction to finish."""
+    word = match.group(0)
+    words = _safety_words()
+    if word in words or word in _NOT_STRETCHED:
+        return word
+    pieces = re.split(r"(([a-z])\2+)", word)
+    # re.split with two groups gives: text, run, letter, text, run, letter, ...
+    texts, runs = pieces[0::3], pieces[1::3]
+    stretched = any(len(r) >= 3 for r in runs)
+    if len(runs) <= 6:
+        for choice in product((2, 1), repeat=len(runs)):
+            candidate = texts[0] + "".join(
+                r[0] * n + t for r, n, t in zip(runs, choice, texts[1:], strict=True)
+            )
+            if candidate in words and (stretched or len(candidate) >= 3):
+                return candidate
+    return re.sub(r"([a-z])\1{2,}", r"\1\1", word)
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, without disguises: invisible characters, look-alikes, accents, spacing, leet."""
@@ -410,7 +461,9 @@ def fold(text: str) -> str:
         "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c))
     ).lower()
     text = _SPELLED.sub(_spelled_out, text)
-    return _LEET_WORD.sub(_leet_word, text)
+    text = _MASKED.sub(_unmask, text)
+    text = _LEET_WORD.sub(_leet_word, text)
+    return _DOUBLED.sub(_unstretch, text)
 
 
 def _transposed(token: str, word: str) -> bool:  # also used by spanish.py

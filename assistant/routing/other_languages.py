@@ -1,139 +1,175 @@
-"""Red flags in languages the assistant does not answer in (Portuguese, French, Chinese,
-Vietnamese): reviewed vocabulary only, the most common ways to say the signs.
+"""Red flags in languages the assistant does not answer in: reviewed data only.
 
 The assistant answers in English and Spanish. A message in another language gets the
 "English only" reply, which gives the emergency and crisis numbers; but a person who
 writes "I want to die" or "chest pain on chemo" in their own language must get the
-safety reply itself, so these few concepts are looked for in every message. The
-vocabulary is small on purpose (a short list a clinician can review); it catches the
-plain words for each sign, not every wording. Matching is on the message lower-cased
-with accents removed (Chinese as typed).
+safety reply itself, so the plain words for each red-flag concept, per language, are
+kept in ``assistant/content/red_flags_other_languages.yaml`` (with the published
+references they come from and their review status) and looked for here. Matching is on
+the message lower-cased with accents and other combining marks removed; the patterns are
+folded the same way when loaded.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from ..schema import Route
-from .lexicon import _any
+
+DATA_PACKAGE = "assistant.content"
+DATA_RESOURCE = "red_flags_other_languages.yaml"
+KINDS = {"crisis": Route.CRISIS, "emergency": Route.EMERGENCY}
+NEGATION_WINDOW = 16
+"""How many characters before (or after) a sign a negator may stand: about three words."""
+CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
+_LETTERS = str.maketrans({"đ": "d", "ł": "l"})
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Recomposed, so Korean syllables are whole again (a regex quantifier then applies to
+    # a syllable, not to its last letter).
+    return unicodedata.normalize("NFKC", stripped).translate(_LETTERS)
+
+
+CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
+"""Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
 
 def folded(raw: str) -> str:
-    """Lower case, accents removed ("não" -> "nao", "đau" -> "dau"), spaces collapsed."""
-    text = unicodedata.normalize("NFKD", raw.lower().replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]", " ", text)
+    """Lower case, combining marks removed ("não" -> "nao", "đau" -> "dau"), clause
+    punctuation made a " . " token, other punctuation and symbols turned into spaces,
+    spaces collapsed. Letters and vowel signs of every script are kept (Devanagari
+    matras are marks of their own category, not punctuation)."""
+    text = _strip_marks(raw)
+    text = "".join(
+        " . " if c in CLAUSE_BREAKS else " " if unicodedata.category(c)[0] in "PSZC" else c
+        for c in text
+    )
     return " ".join(text.split())
 
 
-CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "abuse",
-        _any(
-            # Portuguese
-            r"\b(?:me bate|bate em mim|me agride|me espanca|me ameaca|violencia domestica)\b",
-            r"\besconde\w* (?:os |as )?(?:meus|minhas|seus|suas) (?:\w+ )?(?:remedios|"
-            r"medicamentos|comprimidos)\b",
-            r"\bdiz que (?:eu )?mereco sofrer\b",
-            # French
-            r"\b(?:me frappe|me bat|me battre|violences? conjugales?|violence familiale)\b",
-            # Chinese
-            r"打我|家暴|家庭暴力|虐待",
-            # Vietnamese
-            r"\b(?:danh toi|bao luc gia dinh)\b",
-        ),
-    ),
-    (
-        "suicidal_thoughts",
-        _any(
-            r"\bsuicid\w*",
-            # Portuguese
-            r"\b(?:quero|queria|quer|penso em|pensei em|pensando em|vontade de|prefiro|melhor) "
-            r"(?:\w+ ){0,2}morrer\b",
-            r"\b(?:me matar|tirar a minha vida|tirar minha vida|acabar com (?:tudo|a minha vida|"
-            r"minha vida))\b",
-            r"\bnao (?:quero|quer|aguento) mais viver\b",
-            # French
-            r"\b(?:envie de|veux|voudrais|veut|prefere|prefererais) (?:\w+ ){0,2}mourir\b",
-            r"\b(?:me tuer|en finir|mettre fin a (?:mes|ses) jours)\b",
-            r"\bne (?:veux|veut) plus vivre\b",
-            # Chinese
-            r"自杀|自殺|想死|不想活|轻生|輕生|活不下去|结束(?:自己的)?生命|結束(?:自己的)?生命",
-            # Vietnamese
-            r"\b(?:tu tu|muon chet|khong muon song)\b",
-        ),
-    ),
-)
+@dataclass(frozen=True)
+class Concept:
+    language: str
+    route: Route
+    detail: str
+    pattern: re.Pattern[str]
+    needs_treatment: bool
+    negators: re.Pattern[str] | None
+    negators_after: re.Pattern[str] | None
 
-TREATMENT = _any(
-    r"\b(?:quimio\w*|chimio\w*|radioterapia|radiotherapie|hoa tri)\b",
-    r"化疗|化療|放疗|放療",
-)
+    def found_in(self, text: str) -> bool:
+        """A match of the concept; an emergency sign negated in its own clause ("sem
+        febre", "pas de fièvre", "不发烧", "बुखार नहीं") does not count. Crisis and abuse
+        are never negated, as in English."""
+        for match in self.pattern.finditer(text):
+            if self.route is Route.CRISIS:
+                return True
+            before = text[: match.start()].rsplit(" . ", 1)[-1][-NEGATION_WINDOW:]
+            after = text[match.end() :].split(" . ", 1)[0][:NEGATION_WINDOW]
+            if self.negators is not None and self.negators.search(before):
+                continue
+            if self.negators_after is not None and self.negators_after.search(after):
+                continue
+            return True
+        return False
 
-EMERGENCY: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    # (detail, pattern, needs treatment in the message or earlier)
-    (
-        "chest_pain",
-        _any(
-            r"\bdor (?:\w+ ){0,2}no peito\b",
-            r"\b(?:douleur|mal) (?:\w+ ){0,2}(?:a la|dans la) poitrine\b",
-            r"胸(?:口)?(?:突然)?(?:很|好|非常)?(?:痛|疼)|胸痛|胸闷|胸悶",
-            r"\bdau nguc\b",
-        ),
-        False,
-    ),
-    (
-        "breathing",
-        _any(
-            r"\bnao (?:consigo|consegue) respirar\b|\bfalta de ar\b",
-            r"\b(?:n arrive|n arrivent|arrive) pas a respirer\b|\bdu mal a respirer\b|"
-            r"\betouffe\w*",
-            r"呼吸困难|呼吸困難|喘不过气|喘不過氣|透不过气|透不過氣",
-            r"\bkho tho\b",
-        ),
-        False,
-    ),
-    (
-        "bleeding",
-        _any(
-            r"\b(?:vomit\w*|tossi\w*|cuspi\w*) (?:\w+ ){0,2}sangue\b",
-            r"\b(?:vomi\w*|crache\w*|tousse\w*) (?:\w+ ){0,2}(?:du )?sang\b",
-            r"吐血|咳血|便血|大出血",
-            r"\b(?:non|ho) ra mau\b",
-        ),
-        False,
-    ),
-    (
-        "seizure",
-        _any(r"\bconvuls\w*", r"抽搐|癫痫发作|癲癇發作", r"\bco giat\b"),
-        False,
-    ),
-    (
-        "vomiting_diarrhoea",
-        _any(
-            r"\bnao (?:consigo|consegue) parar de vomitar\b",
-            r"\bn (?:arrive|arrete) (?:pas|plus) (?:a arreter )?de vomir\b",
-            r"吐个不停|吐個不停|一直吐",
-        ),
-        False,
-    ),
-    (
-        "fever_on_treatment",
-        _any(r"\bfebre\b", r"\bfievre\b", r"发烧|發燒|发热|發熱", r"\bsot\b"),
-        True,
-    ),
-)
+
+@dataclass(frozen=True)
+class Vocabulary:
+    concepts: tuple[Concept, ...]
+    treatment: dict[str, re.Pattern[str]]
+    names: dict[str, str]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.names)
+
+
+def _optional(patterns: Any, where: str) -> re.Pattern[str] | None:
+    return None if patterns is None else _compile(patterns, where)
+
+
+def _compile(patterns: Any, where: str) -> re.Pattern[str]:
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) and p for p in patterns)
+    ):
+        raise ValueError(f"{DATA_RESOURCE}: {where} must be a list of patterns")
+    try:
+        return re.compile("|".join(f"(?:{_strip_marks(p)})" for p in patterns))
+    except re.error as exc:
+        raise ValueError(f"{DATA_RESOURCE}: {where}: {exc}") from exc
+
+
+def parse(data: Any) -> Vocabulary:
+    """The vocabulary from the data file's content; a clear error names a bad entry."""
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
+        raise ValueError(f"{DATA_RESOURCE}: needs a `languages` mapping")
+    needs_treatment = set(data.get("needs_treatment") or ())
+    concepts: list[Concept] = []
+    treatment: dict[str, re.Pattern[str]] = {}
+    names: dict[str, str] = {}
+    for language, entry in data["languages"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ValueError(f"{DATA_RESOURCE}: {language} needs a name")
+        names[language] = entry["name"]
+        treatment[language] = _compile(entry.get("treatment"), f"{language}.treatment")
+        negators = _optional(entry.get("negators"), f"{language}.negators")
+        negators_after = _optional(entry.get("negators_after"), f"{language}.negators_after")
+        for kind, route in KINDS.items():
+            group = entry.get(kind)
+            if not isinstance(group, dict) or not group:
+                raise ValueError(f"{DATA_RESOURCE}: {language}.{kind} is missing")
+            for detail, patterns in group.items():
+                if (detail in CRISIS_DETAILS) != (route is Route.CRISIS):
+                    raise ValueError(
+                        f"{DATA_RESOURCE}: {language}.{kind}.{detail} is in the wrong group"
+                    )
+                concepts.append(
+                    Concept(
+                        language,
+                        route,
+                        str(detail),
+                        _compile(patterns, f"{language}.{kind}.{detail}"),
+                        detail in needs_treatment,
+                        negators,
+                        negators_after,
+                    )
+                )
+    # Crisis first: it ranks above emergency (its reply also gives the emergency number).
+    concepts.sort(key=lambda c: c.route is not Route.CRISIS)
+    return Vocabulary(tuple(concepts), treatment, names)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary, read once on first use."""
+    text = resources.files(DATA_PACKAGE).joinpath(DATA_RESOURCE).read_text("utf-8")
+    return parse(yaml.safe_load(text))
+
+
+def mentions_treatment(raw: str) -> bool:
+    """Whether cancer treatment is named in any of the languages of the data file."""
+    text = folded(raw)
+    return any(p.search(text) for p in vocabulary().treatment.values())
 
 
 def find_other_language_red_flag(raw: str, treatment_context: bool) -> tuple[Route, str] | None:
-    """The route and detail of a red flag in Portuguese, French, Chinese or Vietnamese."""
+    """The route and detail of a red flag told in one of the data file's languages."""
     text = folded(raw)
-    for detail, pattern in CRISIS:
-        if pattern.search(text):
-            return Route.CRISIS, detail
-    treated = treatment_context or TREATMENT.search(text) is not None
-    for detail, pattern, needs_treatment in EMERGENCY:
-        if pattern.search(text) and (treated or not needs_treatment):
-            return Route.EMERGENCY, detail
+    treated = treatment_context or any(p.search(text) for p in vocabulary().treatment.values())
+    for concept in vocabulary().concepts:
+        if (treated or not concept.needs_treatment) and concept.found_in(text):
+            return concept.route, concept.detail
     return None

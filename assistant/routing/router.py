@@ -41,7 +41,7 @@ from .checks import (
     is_off_topic,
 )
 from .classifier import ROUTED, RouteClassifier
-from .language import detect as detect_language
+from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
     FOLLOW_UP_REFERENCE,
@@ -54,9 +54,10 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
-from .other_languages import find_other_language_red_flag
+from .other_languages import find_other_language_red_flag, mentions_treatment
+from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
-from .topics import asker, care_topic, has_no_cancer, is_about_a_pet
+from .topics import asker, care_topic, has_no_cancer, is_about_a_pet, reply_topic
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -81,6 +82,24 @@ def fold_spanish(text: str) -> str:
     """Lower case without accents, for matching Spanish words however they are typed."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _other_language_safety(
+    raw: str, languages: tuple[str, str], treated: bool
+) -> RouteDecision | None:
+    """A red flag told in another language than English or Spanish.
+
+    Answers are in English and Spanish only, but the plain words for a red flag in other
+    languages (reviewed data, content/red_flags_other_languages.yaml) still get the
+    safety reply (in English, with the numbers), not the "English only" decline. A
+    message too short to be sure of ("quero morrer") is checked when the identifier's
+    best guess is another language. ``treated``: cancer treatment named earlier.
+    """
+    language, guess = languages
+    if language == "es" or (language == "en" and guess in ("en", "es")):
+        return None
+    hit = find_other_language_red_flag(raw, treated)
+    return None if hit is None else _decision(hit[0], hit[1], 0.9)
 
 
 SEVERITY = {Route.CRISIS: 4, Route.EMERGENCY: 3, Route.CLINICAL: 2}
@@ -134,8 +153,14 @@ class Router:
 
     def warm_up(self) -> None:
         """Fit the classifier and load the models now rather than on the first message
-        (the language model is decompressed on another thread meanwhile)."""
-        language = threading.Thread(target=warm_up_language, name="language-warm-up")
+        (the language model is decompressed and the other languages' red-flag vocabulary
+        compiled on another thread meanwhile)."""
+
+        def languages() -> None:
+            warm_up_language()
+            other_language_vocabulary()
+
+        language = threading.Thread(target=languages, name="language-warm-up")
         language.start()
         try:
             if self.classifier is not None:
@@ -209,8 +234,8 @@ class Router:
                 raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
         earlier = [normalise(t.text) for t in turns if t.role == "user"]
         norm = normalise(message)
-        language = detect_language(message)
-        decision = self._route(turns, earlier, norm, message, language, vectors)
+        language, guess = identify_language(message)
+        decision = self._route(turns, earlier, norm, message, (language, guess), vectors)
         decision = self._fit(decision, earlier, norm, language)
         log.debug(
             "routed",
@@ -242,7 +267,12 @@ class Router:
                 floor = _more_severe(_decision(turn.route, "recorded", 0.9, "earlier_turn"), floor)
         for i, norm in enumerate(earlier):
             context = any(TREATMENT.search(t) for t in earlier[:i])
-            hit = self._safety(norm, context) or self._recalled(norm)
+            raw = getattr(norm, "source", None) or str(norm)
+            hit = (
+                self._safety(norm, context)
+                or self._recalled(norm)
+                or _other_language_safety(raw, identify_language(raw), context)
+            )
             if hit is not None:
                 floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
         return floor
@@ -253,9 +283,10 @@ class Router:
         earlier: Sequence[str],
         norm: str,
         raw: str,
-        language: str,
+        languages: tuple[str, str],
         vectors: TextVectors | None = None,
     ) -> RouteDecision:
+        language = languages[0]
         treatment_context = any(TREATMENT.search(t) for t in earlier)
         current = self._safety(norm, treatment_context)
         earlier_flag = self._earlier_safety(turns, earlier)
@@ -264,15 +295,17 @@ class Router:
             # after a crisis, a new emergency keeps the crisis reply (it also gives the
             # emergency number).
             return current if earlier_flag is None else _more_severe(current, earlier_flag)
+        treated = treatment_context or any(
+            mentions_treatment(t.text) for t in turns if t.role == "user"
+        )
+        other = _other_language_safety(raw, languages, treated)
+        if other is not None:
+            return _more_severe(other, earlier_flag)
         if language not in ("en", "es"):
-            # Answers are in English and Spanish only, but the plain words for a red flag
-            # in a few other languages still get the safety reply (in English, with the
-            # numbers), not the "English only" decline.
-            other = find_other_language_red_flag(raw, treatment_context)
-            if other is not None:
-                route, detail = other
-                return _more_severe(_decision(route, detail, 0.9), earlier_flag)
-            return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+            # The "English only" reply gives the numbers; after a safety reply it also
+            # starts with the reminder.
+            declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+            return replace(declined, after_safety=earlier_flag is not None)
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
         if earlier_flag is None:
             return decision
@@ -299,9 +332,9 @@ class Router:
             who = asker(earlier[-1])
         topic = None
         if decision.route is Route.CLINICAL:
-            topic = care_topic(norm)
+            topic = reply_topic(norm)
             if topic is None and earlier:
-                topic = care_topic(" . ".join(earlier[-2:]))
+                topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
         if reply_language not in ("en", "es"):
@@ -328,15 +361,17 @@ class Router:
             if SPANISH_IN_SCOPE.search(fold_spanish(raw)):
                 return _decision(Route.ANSWER, "spanish", 0.7)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+        # The safety vote before any other check that could settle the message (a pet,
+        # "I don't have cancer", injection, clinical): none of them can outvote it.
+        vote = self._safety_vote(norm, raw, vectors or TextVectors())
+        if vote is not None:
+            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
         if is_about_a_pet(norm) and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None:
             return _decision(Route.OUT_OF_SCOPE, "pet", 0.9)
         if has_no_cancer(norm):
             return _decision(Route.OUT_OF_SCOPE, "no_cancer", 0.85)
         follow_up = bool(earlier) and is_follow_up(norm) and not is_off_topic(norm)
         text = f"{earlier[-1]} . {norm}" if follow_up else norm
-        vote = self._safety_vote(norm, raw, vectors or TextVectors())
-        if vote is not None:
-            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
         probs: dict[Route, float] | None = None
         if self.classifier is not None:
             probs = self.classifier.probabilities(text, (vectors or TextVectors()).get(text))

@@ -71,8 +71,12 @@ golpear inconsecuente inconsistente lastimar lastimera lastimosa maltratar mueca
 orina ornar patilla perna quimico quimo respigar respirador sagrado sagrar sangrador sangredo
 temblor urgencia vinolencia vitando vomitada vomitador vomitadora
 quietar quintar quita reingresar represar segur vivienda
+temperature temperatures convulsions hemorrhage violence respiration ambulance emergencies
 """.split()
 )
+"""Also English words one edit from the vocabulary ("temperature" is not "temperatura"), so
+an English message never reaches the Spanish patterns, which know nothing of English
+negation or of "call if it goes above 38"."""
 
 
 @lru_cache(maxsize=4096)
@@ -136,6 +140,11 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"no despertara))\b",
             r"\b(?:estarian|estaran|estarias|estaria|vivirian|seria) (?:\w+ )?mejor sin mi\b",
             r"\b(?:dormir|dormirme) y no (?:volver a )?despertar\b",
+            r"\b(?:pido|pedi|le pido|le rezo|rezo|ruego|le ruego) (?:\w+ ){0,5}(?:que )?(?:no me "
+            r"(?:deje|dejes|permita) despertar|me (?:lleve|recoja|lleves) (?:ya|pronto|de una vez|"
+            r"con el|con ella)|ya no despertar|no despertar)\b",
+            r"\b(?:que|ojala) (?:dios|diosito|el senor) me (?:lleve|recoja) (?:ya|pronto|de "
+            r"una vez)\b",
         ),
     ),
     (
@@ -189,6 +198,10 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"el cabello| las unas)",
             r"\bme (?:lastimo|lastime|hago dano|hice dano|quemo|queme|golpeo|pego|muerdo) (?:\w+ )?"
             r"(?:a proposito|cuando me siento|porque me lo merezco|para sentir|hasta sangrar)\b",
+            r"\b(?:me|se) (?:he |ha |has |estoy |esta |sigo |sigue |he estado |ha estado |vuelvo "
+            r"a |volvi a )?(?:hecho|haciendo|hago|hace|hice|hizo|hacer) (?:unos |unas |mas "
+            r"|muchos )?"
+            r"(?:cortes|cortadas|heridas|quemaduras|rasgunos)\b(?! (?:de pelo|en el pelo))",
             r"\b(?:quiero|ganas de|pienso en|tengo ganas de) (?:cortarme|lastimarme|hacerme dano|"
             r"quemarme|golpearme)\b",
             r"\bse (?:corta|corto|cortaba|ha cortado|esta cortando|sigue cortando) (?:los |las |"

@@ -13,13 +13,25 @@ import re
 from ..schema import Asker
 from .lexicon import KIN, LAB, MEDICATION, _any
 
-_OTHER_PERSON = _any(
+_OTHER_NAMED = _any(
     rf"\bmy {KIN}\b",
     r"\b(?:my|our) (?:patient|client|loved one|neighbou?r|roommate|room mate|"
     r"best friend|friend|partner|spouse)\b",
-    r"\b(?:he|she|him|her|his|hers|they are|they have|their)\b",
     r"\bfor (?:someone|somebody|a friend|a relative|a family member)\b",
 )
+_OTHER_PRONOUN = _any(r"\b(?:he|she|him|her|his|hers|they are|they have|their)\b")
+_OTHER_PATIENT = _any(
+    r"\b(?:he|she) (?:has|had|is|was|got|gets|started|finished) ",
+    r"\b(?:his|her) (?:cancer|chemo\w*|treatment|tumou?r|diagnosis|mets|surgery|scan|"
+    r"counts?|platelets|port)\b",
+)
+"""A pronoun that is the patient ("she has bone mets", "his chemo")."""
+_PROFESSIONAL = _any(
+    r"\b(?:my|our|the|a|this) (?:\w+ ){0,2}(?:therapist|masseuse|masseur|doctor|nurse|"
+    r"oncologist|surgeon|physio|physiotherapist|practitioner|provider|gp)\b"
+)
+"""Someone caring for the writer professionally: "her" then means the therapist, not a
+person the writer cares for ("my therapist isn't trained, can I keep seeing her?")."""
 _SELF = _any(
     r"\b(?:i|im|ive|my|myself)\b",
     r"\b(?:for|on|to|with) me\b",
@@ -112,7 +124,11 @@ def asker(norm: str) -> Asker | None:
     ``self`` when about the writer's own, None when it is not about one person."""
     if _ABOUT_ONES_CARE.search(norm) is None:
         return None
-    if _OTHER_PERSON.search(norm):
+    if (
+        _OTHER_NAMED.search(norm)
+        or _OTHER_PATIENT.search(norm)
+        or (_OTHER_PRONOUN.search(norm) and not (_PROFESSIONAL.search(norm) and _SELF.search(norm)))
+    ):
         return "other"
     if _SELF.search(norm):
         return "self"
@@ -122,6 +138,50 @@ def asker(norm: str) -> Asker | None:
 def care_topic(norm: str) -> str | None:
     """The first care topic the message raises, or None."""
     for name, pattern in TOPICS:
+        if pattern.search(norm):
+            return name
+    return None
+
+
+_TREATMENT_DECISION = _any(
+    r"\b(?:stop|stopping|quit|quitting|skip|skipping|pause|pausing|delay|delaying|refuse|"
+    r"refusing|give up|giving up|postpone|postponing) (?:\w+ ){0,4}(?:chemo\w*|immunotherapy|"
+    r"radiation|radiotherapy|treatment|hormone therapy|infusions?)\b",
+    r"\b(?:cbd|cannabis|marijuana|supplements?|herbs?|herbal \w+|turmeric|vitamins?|essential "
+    r"oils?)\b(?: \w+){0,8} (?:chemo\w*|immunotherapy|treatment|meds|medications?|infusions?)\b",
+    r"\b(?:chemo\w*|immunotherapy|treatment|meds|medications?)\b(?: \w+){0,8} (?:cbd|cannabis|"
+    r"supplements?|herbs?|turmeric|vitamins?)\b",
+)
+_NEW_SIGN = _any(
+    r"\b(?:new |a |this |the )?(?:lump|lumps|bump|mole|moles|growth|spot|nodule|mass)\b",
+    r"\bis (?:this|it|that) (?:\w+ )?(?:cancer|a tumou?r|coming back)\b",
+    r"\b(?:cancer|it) (?:is )?coming back\b",
+)
+_SPREAD = _any(
+    r"\b(?:spread|spreading|metasta\w*|mets)\b(?: \w+){0,3} (?:liver|lungs?|brain|belly|abdomen|"
+    r"organs?|lymph nodes?|skin)\b",
+    r"\b(?:liver|lung|brain) (?:mets|metasta\w*)\b",
+)
+_IN_TREATMENT = _any(
+    r"\b(?:chemo\w*|immunotherapy|radiotherapy|infusions?|targeted therapy|hormone therapy|"
+    r"treatment)\b"
+)
+REPLY_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("medicine", _TREATMENT_DECISION),
+    *TOPICS,
+    ("new_sign", _NEW_SIGN),
+    ("spread", _SPREAD),
+    ("treatment", _IN_TREATMENT),
+)
+"""The topic a clinical reply names: the care topics first, then ones that only shape the
+reply (a treatment decision or a supplement with treatment, a new lump or mole, cancer
+that has spread to an organ, massage during treatment). Routing never uses these: naming
+chemotherapy does not make a general question clinical."""
+
+
+def reply_topic(norm: str) -> str | None:
+    """The topic a clinical reply should name, or None."""
+    for name, pattern in REPLY_TOPICS:
         if pattern.search(norm):
             return name
     return None
