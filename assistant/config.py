@@ -51,6 +51,11 @@ class Settings(BaseSettings):
 
     # Embeddings and vector store
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    embedding_backend: Literal["torch", "onnx"] = "torch"
+    """``onnx``: the same model exported once to ``data/onnx/`` and served by onnxruntime
+    (no torch in the serving process; same vectors to ~1e-6, docs/performance.md)."""
+    embedding_onnx_path: Path | None = None
+    """Where the ONNX export is kept, if not ``data/onnx`` (e.g. exported at install)."""
     chroma_host: str | None = None
     chroma_port: int = Field(8000, gt=0, lt=65536)
     chroma_path: Path | None = None
@@ -169,6 +174,11 @@ class Settings(BaseSettings):
     def lexical_dir(self) -> Path:
         """Where the persisted BM25 index lives."""
         return self.data_dir / "lexical"
+
+    @property
+    def onnx_dir(self) -> Path:
+        """Where the embedding model's ONNX export is kept (one file per model)."""
+        return self.embedding_onnx_path or self.data_dir / "onnx"
 
     @property
     def chroma_dir(self) -> Path:

@@ -56,7 +56,7 @@ from .documents import (
     load_document,
     load_fetched,
 )
-from .embeddings import SentenceTransformerEmbeddings, get_embeddings
+from .embeddings import SentenceTransformerEmbeddings, embeddings_for
 from .fetch import FetchError, WebFetcher
 from .schema import Chunk, Document
 from .sources import SourceRecord, SourceRegistry, now, origin_for
@@ -687,7 +687,7 @@ def ingest(
     for root in roots:
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {root}")
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     with _ingest_lock(settings, wait=wait):
         run = _Run(settings, emb, dry_run=dry_run, rebuild=rebuild)
         try:
@@ -724,7 +724,7 @@ def remove(
     Raises ``SourceNotFound`` (and removes nothing) if a target matches no source.
     """
     started = time.perf_counter()
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     with _ingest_lock(settings):
         run = _Run(settings, emb, dry_run=dry_run)
         try:
@@ -774,7 +774,7 @@ def list_sources(
     settings: Settings, embeddings: SentenceTransformerEmbeddings | None = None
 ) -> tuple[list[SourceRecord], str]:
     """The registered sources (checked against the store first) and the store's model."""
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     try:
         with _ingest_lock(settings, wait=False):
             run = _Run(settings, emb, dry_run=False)
@@ -800,7 +800,7 @@ def ensure_ingested(
     another ingestion is running, the app starts with the store as it is.
     Used by the app and the evaluation runner so both work on a fresh clone.
     """
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     try:
         report = ingest(settings, embeddings=emb, progress=progress, wait=False)
     except IngestBusy:

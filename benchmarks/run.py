@@ -454,7 +454,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def run(out: Path, quick: bool, scale_sizes: Sequence[int]) -> dict[str, Any]:
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
 
     started = time.perf_counter()
     result: dict[str, Any] = {
@@ -468,7 +468,7 @@ def run(out: Path, quick: bool, scale_sizes: Sequence[int]) -> dict[str, Any]:
         shutil.copytree(CORPUS, work / "corpus")
         settings = load_settings(_env_file=None, data_dir=work / "data", corpus_dir=work / "corpus")
         settings.data_dir.mkdir(parents=True)
-        emb = get_embeddings(settings.embedding_model)
+        emb = embeddings_for(settings)
         t = time.perf_counter()
         emb.embed_query("load the model")
         detail["model_load_s"] = round(time.perf_counter() - t, 2)
