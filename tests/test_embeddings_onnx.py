@@ -62,10 +62,11 @@ def _queries() -> list[str]:
 
 
 def test_onnx_vectors_match_torch_on_corpus_sentences_and_suite_queries(
-    assistant: object,
-    embeddings: SentenceTransformerEmbeddings,
-    onnx_embeddings: SentenceTransformerEmbeddings,
+    assistant: object, onnx_embeddings: SentenceTransformerEmbeddings
 ) -> None:
+    from assistant.model_names import DEFAULT_EMBEDDING_MODEL
+
+    embeddings = get_embeddings(DEFAULT_EMBEDDING_MODEL, "torch")
     chunks = [c.text for c in assistant.retriever.store.all_chunks()]  # type: ignore[attr-defined]
     sentences = [s for c in chunks for s in re.split(r"(?<=[.!?])\s+|\n+", c) if s.strip()]
     queries = _queries()
@@ -192,6 +193,16 @@ def test_the_export_command_writes_once(tmp_path: Path, onnx_dir: Path) -> None:
     assert done.stdout.startswith("up to date: ") and str(onnx_dir) in done.stdout
 
 
-def test_settings_default_to_the_onnx_folder_in_the_data_folder(tmp_path: Path) -> None:
+def test_settings_default_to_onnx_with_one_export_for_every_data_folder(tmp_path: Path) -> None:
     settings: Settings = make_settings(tmp_path)
-    assert settings.onnx_dir == tmp_path / "onnx"
+    assert settings.embedding_backend == "onnx"
+    assert settings.onnx_dir == PROJECT_ROOT / "data" / "onnx"
+    assert make_settings(tmp_path / "other").onnx_dir == settings.onnx_dir
+
+
+def test_a_failed_export_is_a_clear_error_and_leaves_no_file(tmp_path: Path) -> None:
+    empty_model = tmp_path / "model"
+    empty_model.mkdir()
+    with pytest.raises(EmbeddingModelUnavailable, match="export-onnx"):
+        ensure_exported(tmp_path / "onnx", "no-such-model", empty_model)
+    assert not any((tmp_path / "onnx").glob("*"))  # no half-written export left behind
