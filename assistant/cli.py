@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from .config import Settings, load_settings
-from .store import StoreError
 
 if TYPE_CHECKING:
     from .ingestion import IngestReport
@@ -41,6 +40,14 @@ def _settings_or_exit() -> Settings:
         )
         print(f"error: invalid settings: {errors}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
+
+
+def _store_error() -> type[Exception]:
+    """The vector store's error type, imported (with Chroma) only when an error is caught:
+    an except clause is evaluated then, so a no-op ``ingest.py`` never imports Chroma."""
+    from .store import StoreError
+
+    return StoreError
 
 
 def ingest_parser() -> argparse.ArgumentParser:
@@ -187,7 +194,7 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
                 dry_run=args.dry_run,
                 progress=not args.quiet,
             )
-    except (StoreError, SourceNotFound) as exc:
+    except (_store_error(), SourceNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FileNotFoundError as exc:
@@ -233,6 +240,7 @@ def _index_sentences(settings: Settings, report: IngestReport) -> None:
 def run_ask(args: argparse.Namespace) -> int:
     settings = _settings_or_exit()
     from .schema import Turn
+    from .store import StoreError
     from .wiring import build_assistant
 
     try:
