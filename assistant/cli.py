@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from .config import Settings, load_settings
-from .store import StoreError
 
 if TYPE_CHECKING:
     from .ingestion import IngestReport
@@ -41,6 +40,14 @@ def _settings_or_exit() -> Settings:
         )
         print(f"error: invalid settings: {errors}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
+
+
+def _store_error() -> type[Exception]:
+    """The vector store's error type, imported (with Chroma) only when an error is caught:
+    an except clause is evaluated then, so a no-op ``ingest.py`` never imports Chroma."""
+    from .store import StoreError
+
+    return StoreError
 
 
 def ingest_parser() -> argparse.ArgumentParser:
@@ -187,7 +194,7 @@ def run_ingest(argv: Sequence[str] | None = None) -> int:
                 dry_run=args.dry_run,
                 progress=not args.quiet,
             )
-    except (StoreError, SourceNotFound) as exc:
+    except (_store_error(), SourceNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FileNotFoundError as exc:
@@ -217,11 +224,11 @@ def _index_sentences(settings: Settings, report: IngestReport) -> None:
 
     if not report.changed and in_line_with_registry(settings, settings.embedding_model):
         return  # a no-op ingest: no model, no Chroma
-    from .embeddings import get_embeddings
+    from .embeddings import embeddings_for
     from .wiring import index_sentences
 
     started = time.perf_counter()
-    emb = get_embeddings(settings.embedding_model)
+    emb = embeddings_for(settings)
     embedded = index_sentences(settings, emb, report, check_all_up_to=None)
     if embedded:
         report.notes.append(
@@ -233,6 +240,7 @@ def _index_sentences(settings: Settings, report: IngestReport) -> None:
 def run_ask(args: argparse.Namespace) -> int:
     settings = _settings_or_exit()
     from .schema import Turn
+    from .store import StoreError
     from .wiring import build_assistant
 
     try:
@@ -343,6 +351,32 @@ def run_widget_snippet(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+def run_export_onnx(args: argparse.Namespace) -> int:
+    """Export the configured embedding model to ONNX (``ASSISTANT_EMBEDDING_BACKEND=onnx``
+    serves it); a start that needs the file and finds none exports it the same way."""
+    settings = _settings_or_exit()
+    from .embeddings import resolve_model_path
+    from .onnx_model import export, exported_path
+
+    model_dir = Path(resolve_model_path(settings.embedding_model))
+    if not model_dir.is_dir():
+        print(
+            f"error: embedding model {settings.embedding_model!r} is not a local folder",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    target = exported_path(settings.onnx_dir, settings.embedding_model, model_dir)
+    if target.is_file() and not args.force:
+        print(f"up to date: {target}")
+        return EXIT_OK
+    started = time.perf_counter()
+    export(model_dir, target)
+    print(
+        f"exported {settings.embedding_model} to {target} ({time.perf_counter() - started:.1f} s)"
+    )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="assistant", description="Oncology massage assistant: cited answers, safety routing."
@@ -361,6 +395,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="print the widget's script tag with its integrity hash",
         add_help=False,
     )
+    export_onnx = sub.add_parser(
+        "export-onnx",
+        help="export the embedding model to ONNX for ASSISTANT_EMBEDDING_BACKEND=onnx",
+    )
+    export_onnx.add_argument("--force", action="store_true", help="export again even if present")
     argv = list(sys.argv[1:] if argv is None else argv)
     delegated = {
         "ingest": run_ingest,
@@ -372,4 +411,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] and argv[0] in delegated:
         return delegated[argv[0]](argv[1:])
     args = parser.parse_args(argv)
+    if args.command == "export-onnx":
+        return run_export_onnx(args)
     return run_ask(args)

@@ -51,6 +51,14 @@ class Settings(BaseSettings):
 
     # Embeddings and vector store
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    embedding_backend: Literal["torch", "onnx"] = "onnx"
+    """``onnx`` (default): the same model exported once (``python -m assistant export-onnx``,
+    or the first start) and served by onnxruntime: no torch in the serving process, the same
+    vectors to ~1e-6 and the same evaluation results case by case (docs/performance.md).
+    ``torch``: sentence-transformers."""
+    embedding_onnx_path: Path = PROJECT_ROOT / "data" / "onnx"
+    """Where the ONNX export is kept: an install artefact (like the weights), shared by every
+    data folder; one file per model, so another model is exported beside it."""
     chroma_host: str | None = None
     chroma_port: int = Field(8000, gt=0, lt=65536)
     chroma_path: Path | None = None
@@ -169,6 +177,11 @@ class Settings(BaseSettings):
     def lexical_dir(self) -> Path:
         """Where the persisted BM25 index lives."""
         return self.data_dir / "lexical"
+
+    @property
+    def onnx_dir(self) -> Path:
+        """Where the embedding model's ONNX export is kept (one file per model)."""
+        return self.embedding_onnx_path
 
     @property
     def chroma_dir(self) -> Path:

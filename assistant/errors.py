@@ -11,8 +11,10 @@
     │   ├── UnknownMessage    (not a message of that conversation)
     │   ├── UnknownFeedback   (not feedback given in that conversation)
     │   └── UnknownApprovedAnswer
-    └── ServiceUnavailable    a part a reply needs is down (``part``: "database"); nothing
-                              of the message was stored
+    ├── ServiceUnavailable    a part a reply needs is down (``part``: "database"); nothing
+    │                         of the message was stored
+    └── EmbeddingModelUnavailable  the embedding model cannot be loaded or exported (missing
+                              files, an unusable ONNX export, onnxruntime not installed)
 
 ``ChatInputError.message`` and ``ServiceUnavailable.message`` are reviewed text
 (``assistant.content``) safe to show the person; adapters (the web API, the
@@ -87,3 +89,8 @@ class ServiceUnavailable(AssistantError):
         super().__init__(message)
         self.message = message
         self.part = part
+
+
+class EmbeddingModelUnavailable(AssistantError, RuntimeError):
+    """The configured embedding model cannot be loaded (or exported to ONNX); the message
+    says which file or package, and what to run."""

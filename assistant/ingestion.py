@@ -33,12 +33,15 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tqdm import tqdm
@@ -56,11 +59,13 @@ from .documents import (
     load_document,
     load_fetched,
 )
-from .embeddings import SentenceTransformerEmbeddings, get_embeddings
+from .embeddings import SentenceTransformerEmbeddings, embeddings_for
 from .fetch import FetchError, WebFetcher
 from .schema import Chunk, Document
 from .sources import SourceRecord, SourceRegistry, now, origin_for
-from .store import SourceSummary, VectorStore
+
+if TYPE_CHECKING:
+    from .store import SourceSummary
 
 _EMBED_BATCH = 64
 _CACHE_SUFFIX = {"html": ".html", "pdf": ".pdf", "text": ".txt"}
@@ -203,6 +208,8 @@ class _Run:
         self.pipeline = pipeline_id(settings)
         self.corpus = [f.resolve() for f in settings.corpus_folders]
         self.registry = SourceRegistry.open(settings)
+        from .store import VectorStore  # Chroma is imported only when a run needs the store
+
         self.store = VectorStore.open_for(settings, emb)
         if not dry_run:
             self.store.recover()
@@ -687,8 +694,15 @@ def ingest(
     for root in roots:
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {root}")
-    emb = embeddings or get_embeddings(settings.embedding_model)
     with _ingest_lock(settings, wait=wait):
+        if not (web or rebuild):
+            model = embeddings.model_name if embeddings is not None else settings.embedding_model
+            unchanged = _unchanged_at_a_glance(settings, roots, model)
+            if unchanged is not None:
+                unchanged.dry_run = dry_run
+                unchanged.seconds = time.perf_counter() - started
+                return unchanged
+        emb = embeddings or embeddings_for(settings)
         run = _Run(settings, emb, dry_run=dry_run, rebuild=rebuild)
         try:
             run.plan_folders(roots)
@@ -708,8 +722,101 @@ def ingest(
                 run.save_lexical_index(report)
         finally:
             run.close()
+        if not dry_run:
+            _save_store_stamp(settings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+STORE_STAMP = "store-stamp.json"
+"""Beside the registry: the local store's files as an ingestion left them, registry and
+store in agreement. While they are the same, a plain re-ingest whose files all match the
+registry (size and modification time) needs neither Chroma nor the model."""
+
+
+def _store_stamp(settings: Settings) -> list[list[object]] | None:
+    """Size and modification time of the local store's database (and its write-ahead log);
+    None for a Chroma server, whose changes cannot be seen from here."""
+    if settings.chroma_server:
+        return None
+    stamp: list[list[object]] = []
+    for name in ("chroma.sqlite3", "chroma.sqlite3-wal"):
+        stat = _file_stat(settings.chroma_dir / name)
+        stamp.append([name, *(stat or ())])
+    return stamp if len(stamp[0]) == 3 else None
+
+
+def _save_store_stamp(settings: Settings) -> None:
+    stamp = _store_stamp(settings)
+    path = settings.data_dir / STORE_STAMP
+    if stamp is None:
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"collection": settings.collection, "stamp": stamp}))
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only data folder: re-ingests open the store
+
+
+def _unchanged_at_a_glance(
+    settings: Settings, roots: Sequence[Path], model_name: str
+) -> IngestReport | None:
+    """The report of a plain re-ingest of ``roots`` by ``model_name`` that finds nothing to
+    do, decided from the registry, the files' sizes and modification times and the store's
+    stamp alone (no Chroma, no model); None as soon as anything might need the full run
+    (which also refuses a store another model made)."""
+    stamp = _store_stamp(settings)
+    try:
+        saved = json.loads((settings.data_dir / STORE_STAMP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stamp is None or saved != {"collection": settings.collection, "stamp": stamp}:
+        return None
+    registry = SourceRegistry.open_existing(settings)
+    if registry is None:
+        return None
+    with registry:
+        model = registry.model()
+        if not registry.known() or model is None or model[0] != model_name:
+            return None
+        records = registry.all()
+    pipeline = pipeline_id(settings)
+    corpus = [f.resolve() for f in settings.corpus_folders]
+    by_location = {r.location: r for r in records}
+    resolved_roots = [r.resolve() for r in roots]
+    changes: list[DocumentChange] = []
+    for root, resolved_root in zip(roots, resolved_roots, strict=True):
+        given = origin_for(resolved_root, [], resolved_root)
+        folder = root.is_dir()
+        for path in iter_corpus_files(root):
+            resolved = resolved_root / path.relative_to(root) if folder else resolved_root
+            row = by_location.get(str(resolved))
+            stat = _file_stat(path)
+            if (
+                row is None
+                or row.pipeline != pipeline
+                or path.suffix.lower() not in SUPPORTED_SUFFIXES
+                or stat is None
+                or stat[0] > settings.max_file_bytes
+                or row.file_mtime_ns is None
+                or (row.file_size, row.file_mtime_ns) != stat
+            ):
+                return None
+            in_corpus = _containing(resolved, corpus)
+            origin = ("corpus", str(in_corpus)) if in_corpus is not None else given
+            if (row.origin_kind, row.origin) != origin:
+                return None
+            changes.append(DocumentChange(row.source_id, str(resolved), "unchanged"))
+    seen = {c.source_id for c in changes}
+    if len(seen) != len(changes):
+        return None
+    for record in records:
+        gone = record.source_id not in seen and record.path is not None
+        if gone and _under(record.location, resolved_roots):
+            return None  # gone (or failing) from a folder asked about: the full run decides
+    return IngestReport(changes, [])
 
 
 def remove(
@@ -724,7 +831,7 @@ def remove(
     Raises ``SourceNotFound`` (and removes nothing) if a target matches no source.
     """
     started = time.perf_counter()
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     with _ingest_lock(settings):
         run = _Run(settings, emb, dry_run=dry_run)
         try:
@@ -774,7 +881,7 @@ def list_sources(
     settings: Settings, embeddings: SentenceTransformerEmbeddings | None = None
 ) -> tuple[list[SourceRecord], str]:
     """The registered sources (checked against the store first) and the store's model."""
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     try:
         with _ingest_lock(settings, wait=False):
             run = _Run(settings, emb, dry_run=False)
@@ -800,7 +907,7 @@ def ensure_ingested(
     another ingestion is running, the app starts with the store as it is.
     Used by the app and the evaluation runner so both work on a fresh clone.
     """
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     try:
         report = ingest(settings, embeddings=emb, progress=progress, wait=False)
     except IngestBusy:

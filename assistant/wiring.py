@@ -13,7 +13,7 @@ from .answering import AnswerBackend, ExtractiveAnswerer, ExtractiveBackend
 from .config import Settings
 from .conversations import ConversationStore
 from .conversations.approved import ApprovedAnswerIndex, ApprovedAnswers
-from .embeddings import SentenceTransformerEmbeddings, get_embeddings
+from .embeddings import SentenceTransformerEmbeddings, embeddings_for
 from .ingestion import IngestReport, ensure_ingested
 from .retrieval import Retriever
 from .routing import Router
@@ -64,7 +64,7 @@ def build_assistant(
     corpus changed since it was saved) and the router is warm, so the first
     question is served like any other.
     """
-    emb = embeddings or get_embeddings(settings.embedding_model)
+    emb = embeddings or embeddings_for(settings)
     report = ensure_ingested(settings, emb, progress=progress) if ingest_if_needed else None
     store = VectorStore.open(settings, emb.model_name, emb.dimension)
     retriever = Retriever(settings, store, emb)

@@ -150,11 +150,11 @@ def synthetic_corpus(folder: Path, target_chunks: int, chunk_size: int) -> int:
 
 
 def build(work: Path, target_chunks: int) -> None:
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
     from assistant.ingestion import ingest
 
     base_settings = load_settings(_env_file=None)
-    emb = get_embeddings(base_settings.embedding_model)
+    emb = embeddings_for(base_settings)
     for name in ("default", "large"):
         shutil.rmtree(work / name, ignore_errors=True)
         shutil.copytree(CORPUS, work / name / "corpus")
@@ -185,13 +185,13 @@ def build(work: Path, target_chunks: int) -> None:
 
 def phase_start(work: Path, name: str) -> dict[str, float]:
     t0 = time.perf_counter()
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
     from assistant.ingestion import ensure_ingested
     from assistant.lexical_index import PersistedLexicalIndex
     from assistant.store import VectorStore
 
     settings = settings_for(work, name)
-    emb = get_embeddings(settings.embedding_model)
+    emb = embeddings_for(settings)
     imported = time.perf_counter()
     report = ensure_ingested(settings, emb, progress=False)
     assert report is None, "the benchmark store should be up to date"
@@ -234,12 +234,12 @@ def phase_app(work: Path, name: str) -> dict[str, float]:
     import logging
 
     t0 = time.perf_counter()
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
     from assistant.wiring import build_assistant
 
     settings = settings_for(work, name)
     imported = time.perf_counter()
-    emb = get_embeddings(settings.embedding_model)
+    emb = embeddings_for(settings)
     emb.embed_query("warm up")
     model = time.perf_counter()
 
@@ -311,11 +311,11 @@ def old_bm25(chunks: list) -> tuple[object, object]:
 def phase_old_start(work: Path, name: str) -> dict[str, float]:
     import bm25s
 
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
     from assistant.store import VectorStore
 
     settings = settings_for(work, name)
-    emb = get_embeddings(settings.embedding_model)
+    emb = embeddings_for(settings)
     store = VectorStore.open_for(settings, emb)
     t = time.perf_counter()
     store.source_summaries()
@@ -337,11 +337,11 @@ def phase_old_start(work: Path, name: str) -> dict[str, float]:
 
 
 def phase_reingest(work: Path, name: str) -> dict[str, float]:
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
     from assistant.ingestion import ingest
 
     settings = settings_for(work, name)
-    real = get_embeddings(settings.embedding_model)
+    real = embeddings_for(settings)
     emb = SyntheticVectors(real.model_name, np.load(work / "base_vectors.npy"))
     path = settings.corpus_dir / "s4om-home.md"
     text = path.read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from assistant.config import PROJECT_ROOT, load_settings
-from assistant.embeddings import get_embeddings
+from assistant.embeddings import embeddings_for
 from assistant.ingestion import ensure_ingested, ingest
 from assistant.retrieval import Retriever
 from assistant.store import VectorStore
@@ -48,7 +48,7 @@ READINGS = {
 def sweep(paths: list[Path]) -> None:
     cases = [c for c in load_suites(paths) if c.evidence and "answer" in c.routes]
     base = load_settings(_env_file=None)
-    emb = get_embeddings(base.embedding_model)
+    emb = embeddings_for(base)
     print(f"machine: {platform.node()} {platform.machine()} python {platform.python_version()}")
     names = ", ".join(str(p) for p in paths)
     print(f"{len(cases)} evidence cases from {names}; k={base.retrieval_k}")
@@ -87,7 +87,7 @@ def queries(paths: list[Path]) -> None:
     answerable = [c for c in cases if c.answerable]
     declined = [c for c in cases if c.routes == ("unknown",)]
     settings = load_settings(_env_file=None)
-    emb = get_embeddings(settings.embedding_model)
+    emb = embeddings_for(settings)
     with tempfile.TemporaryDirectory() as tmp:
         settings = settings.model_copy(update={"data_dir": Path(tmp)})
         ensure_ingested(settings, emb, progress=False)

@@ -10,7 +10,7 @@ import statistics
 import time
 
 from assistant.config import load_settings
-from assistant.embeddings import get_embeddings
+from assistant.embeddings import embeddings_for
 from assistant.routing import Router
 
 SUBJECTS = ["fatigue", "nausea", "sleep", "anxiety", "neuropathy", "pain", "stress", "mood"]
@@ -24,7 +24,7 @@ FRAMES = [
 
 def main() -> None:
     settings = load_settings(_env_file=None)
-    router = Router(settings, get_embeddings(settings.embedding_model))
+    router = Router(settings, embeddings_for(settings))
     started = time.perf_counter()
     router.warm_up()
     print(f"machine: {platform.node()} {platform.machine()} python {platform.python_version()}")

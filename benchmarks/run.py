@@ -408,7 +408,8 @@ def markdown(result: dict[str, Any]) -> str:
     lines = [
         "# Benchmark",
         "",
-        f"Mode: {result['mode']}; {result['finished']}; took {result['seconds']:.0f} s.",
+        f"Mode: {result['mode']}; {result['finished']}; took {result['seconds']:.0f} s; "
+        f"embedding backend {result.get('embedding_backend', 'torch')}.",
         f"Machine: {m['cpu_count']} CPUs ({m['cpu_model']}), Python {m['python']}, "
         f"{m['platform']}. Load average (1, 5, 15 min) at start "
         f"{result['load_average_start']}, at end {result['load_average_end']}: {m['shared']}.",
@@ -454,7 +455,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def run(out: Path, quick: bool, scale_sizes: Sequence[int]) -> dict[str, Any]:
-    from assistant.embeddings import get_embeddings
+    from assistant.embeddings import embeddings_for
 
     started = time.perf_counter()
     result: dict[str, Any] = {
@@ -468,7 +469,8 @@ def run(out: Path, quick: bool, scale_sizes: Sequence[int]) -> dict[str, Any]:
         shutil.copytree(CORPUS, work / "corpus")
         settings = load_settings(_env_file=None, data_dir=work / "data", corpus_dir=work / "corpus")
         settings.data_dir.mkdir(parents=True)
-        emb = get_embeddings(settings.embedding_model)
+        result["embedding_backend"] = settings.embedding_backend  # ASSISTANT_EMBEDDING_BACKEND
+        emb = embeddings_for(settings)
         t = time.perf_counter()
         emb.embed_query("load the model")
         detail["model_load_s"] = round(time.perf_counter() - t, 2)

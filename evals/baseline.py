@@ -79,10 +79,10 @@ class NaiveRetriever:
     def from_settings(cls, settings: Settings) -> NaiveRetriever:
         """Same corpus folder and embedding model as the assistant under test."""
         from assistant.documents import load_corpus
-        from assistant.embeddings import get_embeddings
+        from assistant.embeddings import embeddings_for
 
         documents, _errors = load_corpus(settings.corpus_dir, settings.max_file_bytes)
-        return cls(documents, get_embeddings(settings.embedding_model))
+        return cls(documents, embeddings_for(settings))
 
     def search(self, query: str) -> list[Hit]:
         if not self.chunks:

@@ -348,6 +348,7 @@ def describe_config(
         "backends_seen": sorted({o.reply.backend for o in observations if o.reply is not None}),
         "models": {
             "embedding": settings.embedding_model,
+            "embedding_backend": settings.embedding_backend,
             "llm": settings.llm_model,
             "rerank": settings.rerank_model,
         },

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings, load_settings
-from assistant.embeddings import SentenceTransformerEmbeddings, get_embeddings
+from assistant.embeddings import SentenceTransformerEmbeddings, embeddings_for
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -26,7 +26,7 @@ def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def embeddings() -> SentenceTransformerEmbeddings:
-    emb = get_embeddings(load_settings(_env_file=None).embedding_model)
+    emb = embeddings_for(load_settings(_env_file=None))  # the default backend (onnx)
     _ = emb.dimension
     return emb
 

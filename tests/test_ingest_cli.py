@@ -416,8 +416,12 @@ def test_a_no_op_ingest_never_loads_the_embedding_model(tmp_path: Path) -> None:
         "ASSISTANT_CORPUS_DIR": str(corpus),
         "PYTHONPATH": str(PROJECT_ROOT),
     }
+    for path in corpus.rglob("*.*"):  # older than the registry's "racily clean" window
+        os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
     script = (
-        "import logging, runpy, sys; logging.basicConfig(level=logging.INFO); "
+        "import atexit, logging, runpy, sys; logging.basicConfig(level=logging.INFO); "
+        "atexit.register(lambda: print('IMPORTED', sorted(m for m in ('chromadb', 'torch', "
+        "'onnxruntime') if m in sys.modules), file=sys.stderr)); "
         f"sys.argv = [{str(INGEST_PY)!r}, '--quiet']; "
         f"runpy.run_path({str(INGEST_PY)!r}, run_name='__main__')"
     )
@@ -439,3 +443,53 @@ def test_a_no_op_ingest_never_loads_the_embedding_model(tmp_path: Path) -> None:
     assert "2 added" in first.stdout
     assert loading not in second.stderr, second.stderr
     assert "0 added, 0 updated, 0 removed, 2 unchanged" in second.stdout
+    assert "IMPORTED ['chromadb', 'onnxruntime']" in first.stderr
+    assert "IMPORTED []" in second.stderr, "a no-op ingest opens neither Chroma nor the model"
+
+
+def test_a_no_op_is_decided_without_the_store_only_while_nothing_changed(
+    env: Settings, embeddings: SentenceTransformerEmbeddings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The registry, file stats and the store's stamp decide a no-op; any change to a file,
+    the folder or the store sends the run through the full reconcile, which sees it."""
+    from assistant.ingestion import _unchanged_at_a_glance
+
+    def at_a_glance() -> bool:
+        return _unchanged_at_a_glance(env, env.corpus_folders, env.embedding_model) is not None
+
+    def age(path: Path) -> None:
+        os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
+
+    for path in env.corpus_dir.rglob("*.*"):
+        age(path)
+    assert not at_a_glance()  # nothing ingested yet
+    assert run_ingest(["--quiet"]) == EXIT_OK
+    assert at_a_glance()
+    assert run_ingest(["--quiet"]) == EXIT_OK
+    assert "2 unchanged" in capsys.readouterr().out
+
+    edited = env.corpus_dir / POSITIONING
+    edited.write_text(edited.read_text() + "Pillows under the knees help too.\n")
+    age(edited)
+    assert not at_a_glance()
+    assert run_ingest(["--quiet"]) == EXIT_OK
+    assert "1 updated" in capsys.readouterr().out
+    assert at_a_glance()
+
+    added = env.corpus_dir / "new.md"
+    added.write_text("# Hydration\n\nDrink water after a session.\n")
+    age(added)
+    assert not at_a_glance()
+    added.unlink()
+    assert at_a_glance()
+    edited.unlink()
+    assert not at_a_glance()  # a registered file gone: the full run removes it
+    assert run_ingest(["--quiet"]) == EXIT_OK
+    assert "1 removed" in capsys.readouterr().out
+
+    store = VectorStore.open(env, embeddings.model_name, embeddings.dimension)
+    store.delete(sorted(store.ids_for_source(AFTERCARE)))  # behind the registry's back
+    assert not at_a_glance()
+    assert run_ingest(["--quiet"]) == EXIT_OK
+    assert "1 added" in capsys.readouterr().out
+    assert sorted(stored_ids(env, embeddings)) == planned_ids(env)

@@ -18,7 +18,7 @@ PACKAGE = PROJECT_ROOT / "assistant"
 
 LAYERS: list[tuple[str, ...]] = [
     ("model_names", "config", "schema", "errors", "text", "patient_words"),
-    ("content", "documents", "chunking", "embeddings", "sources", "fetch"),
+    ("content", "documents", "chunking", "embeddings", "onnx_model", "sources", "fetch"),
     ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),
     ("routing", "answering"),
     ("referrals", "service"),

@@ -24,7 +24,6 @@ from .normalise import normalise
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
-    from sklearn.linear_model import LogisticRegression
 
 EXAMPLES_PACKAGE = "assistant.content"
 EXAMPLES_RESOURCE = "routing_examples.yaml"
@@ -33,6 +32,58 @@ ROUTED = (Route.ANSWER, Route.CLINICAL, Route.EMERGENCY, Route.CRISIS, Route.OUT
 
 # Classifier settings, chosen by cross-validation on the training examples only.
 CLASSIFIER_C = 4.0
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A fitted logistic regression's weights, predicting as scikit-learn's
+    ``predict_proba`` does (softmax over classes; a sigmoid for two), so a start that
+    finds them cached never imports scikit-learn (seconds of a cold start)."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def predict_proba(self, vectors: np.ndarray) -> np.ndarray:
+        scores = np.asarray(vectors, dtype=self.coef.dtype) @ self.coef.T + self.intercept
+        if self.coef.shape[0] == 1:
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.stack([1.0 - positive, positive], axis=1)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        """Written atomically; a read-only folder only skips the cache."""
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as handle:
+                np.savez(
+                    handle,
+                    classes=np.array(self.classes),
+                    coef=self.coef,
+                    intercept=self.intercept,
+                )
+            tmp.replace(path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel | None:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                model = cls(
+                    tuple(str(c) for c in data["classes"]),
+                    np.asarray(data["coef"]),
+                    np.asarray(data["intercept"]),
+                )
+        except (OSError, ValueError, KeyError):
+            return None  # absent or unreadable: fitted again and rewritten
+        rows = 1 if len(model.classes) == 2 else len(model.classes)
+        if model.coef.shape[0] != rows or model.intercept.shape != (rows,):
+            return None
+        return model
 
 
 @dataclass(frozen=True)
@@ -82,24 +133,54 @@ class RouteClassifier:
         self.cache_dir = cache_dir
         """Where the examples' vectors are kept between starts (None: embedded each time)."""
         self._lock = threading.Lock()
-        self._model: LogisticRegression | None = None
+        self._model: LinearModel | None = None
         self._labels: list[Route] = []
 
-    def _fitted(self) -> LogisticRegression:
+    def _fitted(self) -> LinearModel:
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    from sklearn.linear_model import LogisticRegression
-
                     examples = load_examples()
-                    vectors = self._example_vectors([normalise(e.text) for e in examples])
-                    model = LogisticRegression(
-                        C=CLASSIFIER_C, max_iter=2000, class_weight="balanced"
-                    )
-                    model.fit(vectors, [e.route.value for e in examples])
-                    self._labels = [Route(c) for c in model.classes_]
+                    texts = [str(normalise(e.text)) for e in examples]
+                    labels = [e.route.value for e in examples]
+                    path = self._cache_path("routing-classifier", texts, labels)
+                    model = LinearModel.load(path) if path is not None else None
+                    if model is None:
+                        model = self._fit(self._example_vectors(texts), labels)
+                        if path is not None:
+                            model.save(path)
+                    self._labels = [Route(c) for c in model.classes]
                     self._model = model
         return self._model
+
+    @staticmethod
+    def _fit(vectors: np.ndarray, labels: list[str]) -> LinearModel:
+        from sklearn.linear_model import LogisticRegression
+
+        fitted = LogisticRegression(C=CLASSIFIER_C, max_iter=2000, class_weight="balanced")
+        fitted.fit(vectors, labels)
+        return LinearModel(
+            tuple(str(c) for c in fitted.classes_),
+            np.asarray(fitted.coef_),  # float32, as the vectors: predictions stay sklearn's
+            np.asarray(fitted.intercept_),
+        )
+
+    def _cache_path(self, kind: str, texts: list[str], labels: list[str]) -> Path | None:
+        """The cache file of ``kind`` for this model and these examples (and, for the fitted
+        classifier, their labels, C and scikit-learn's version), or None without a cache."""
+        if self.cache_dir is None:
+            return None
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            sklearn_version = version("scikit-learn")
+        except PackageNotFoundError:
+            sklearn_version = "?"
+        model = str(getattr(self.embeddings, "model_name", type(self.embeddings).__name__))
+        digest = hashlib.sha256(f"{model}\x00C={CLASSIFIER_C}\x00{sklearn_version}".encode())
+        for text, label in zip(texts, labels, strict=True):
+            digest.update(f"{text}\x00{label}\x00".encode())
+        return self.cache_dir / f"{kind}-{digest.hexdigest()[:16]}.npz"
 
     def _example_vectors(self, texts: list[str]) -> np.ndarray:
         """The examples' vectors, read from the cache when the model and the examples are
