@@ -84,10 +84,24 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("When is the next summit?", Intent.PROGRAMS),
         ("will insurance pay for massage?", Intent.COST),
         ("What do other people with cancer say about massage?", Intent.EXPERIENCE),
+        # Words of manner inside the opening do not hide what is asked.
+        ("what exactly is oncology massage", Intent.DEFINITION),
+        ("are there things massage can't do for cancer patients?", Intent.LIMITS),
+        ("so massage won't really fix my fatigue?", Intent.LIMITS),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
     assert intent_of(message) == intent
+
+
+def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() -> None:
+    assert expand("does massage help brain fog and being exhausted all the time?").symptoms_apart
+    # Only a covered symptom beside uncovered symptoms: not a treatment, a therapy or
+    # a context word such as "chemo".
+    assert not expand("Can massage help with hair loss from chemotherapy?").symptoms_apart
+    assert not expand("Can reiki help with cancer-related fatigue?").symptoms_apart
+    assert not expand("is massage ok during radiation if I'm exhausted?").symptoms_apart
+    assert not expand("does massage help fatigue?").symptoms_apart
 
 
 def test_a_short_follow_up_about_another_symptom_keeps_its_own_topic() -> None:
@@ -142,6 +156,39 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
     sources = [p for p in result.pool if not unsafe_passage(p.chunk.text)]
     draft = assistant.backend.draft_for(focus, result.vector, sources)  # type: ignore[attr-defined]
     assert passage_term in draft.citations[0].quote.lower()
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what exactly is oncology massage",
+        "i get really bad anxiety before my infusions. any point trying massage?",
+        "my wife started chemo and she's anxious all the time, would a massage calm her down?",
+        "how do i find somebody who does massage for cancer patients near Toronto",
+    ],
+)
+def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
+    assistant: Assistant, message: str
+) -> None:
+    result = assistant.retriever.retrieve(message)
+    assert result.relevant, (result.top_similarity, result.coverage)
+    assert assistant.answer([], message).route == Route.ANSWER
+
+
+@slow
+def test_a_covered_symptom_is_answered_beside_one_the_sources_do_not_cover(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "does massage do anything for brain fog and being exhausted?")
+    assert reply.route == Route.ANSWER
+    assert "fatigue" in reply.citations[0].quote.lower()
+    line = content.render("condition_not_covered", default_settings, topic="chemo brain")
+    assert line in reply.text
+    _check_citations(reply)
+    # A treatment or another therapy beside a covered symptom is still not covered.
+    for message in ("Can reiki help with cancer fatigue?", "is massage ok during radiation?"):
+        assert assistant.answer([], message).route == Route.UNKNOWN
 
 
 @slow

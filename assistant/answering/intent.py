@@ -106,7 +106,9 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
             r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
-            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?)\b",
+            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?|"
+            r"(can'?t|cannot|can not|doesn'?t|does not|won'?t|will not|isn'?t|is not) "
+            r"(\w+ ){0,2}(help|do|fix|treat|work|good for|useful|effective))\b",
             _I,
         ),
     ),
@@ -250,10 +252,21 @@ class Focus:
         return self.intent == Intent.EXPERIENCE
 
 
+_MANNER = re.compile(
+    r"\b(exactly|actually|really|even|just|basically|honestly|truly|seriously|ever|"
+    r"possibly|maybe|perhaps|still|also|too|kinda|sorta|like)\b\s*",
+    _I,
+)
+"""Words of manner that sit inside a question's opening ("what exactly is...", "can it
+actually not help...") and would keep the patterns below from reading it."""
+
+
 def intent_of(text: str) -> Intent | None:
-    """The first intent whose pattern matches ``text``, or None."""
+    """The first intent whose pattern matches ``text`` (or ``text`` without its words of
+    manner), or None."""
+    plain = _MANNER.sub("", text)
     for intent, pattern in _INTENT_PATTERNS:
-        if pattern.search(text):
+        if pattern.search(text) or pattern.search(plain):
             return intent
     return None
 
