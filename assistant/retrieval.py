@@ -66,7 +66,8 @@ _FILLER = frozenset(
 _MANNER = frozenset(
     """exactly exact somebody somewhere anybody anywhere near nearby close wait waiting
     tried trying tries wondered wondering hoping hope heard hear read told thinking
-    considering planning start started starting keep kept able""".split()
+    considering planning start started starting keep kept able swear swears swore
+    sworn""".split()
 )
 """More words of how a question is asked or the story around it ("what exactly is...",
 "somebody near me", "any point trying massage?")."""
@@ -214,26 +215,42 @@ def coverage(
     """
     reading = reading if reading is not None else expand(message)
     common = index.common
-    items: list[set[str]] = []
-    plain = " ".join(_own_words(reading.outside(message)))
-    for w in dict.fromkeys(index.stems(plain)):
-        if len(w) > 2 and (w := _spelled(index, w)) not in common:
-            items.append({w})
+    items: list[tuple[set[str], float]] = []
+    seen: set[str] = set()
+    for word in _own_words(reading.outside(message)):
+        for w in index.stems(word):
+            if len(w) > 2 and (w := _spelled(index, w)) not in common and w not in seen:
+                seen.add(w)
+                items.append(({w}, _specificity(word)))
     for phrase, (meaning, absent) in zip(reading.matched, reading.meanings, strict=True):
         if absent:
             if not beside_absent:
-                items.append(set())
+                items.append((set(), 1.0))
             continue
         lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
         stems = {w for w in index.stems(meaning) if len(w) > 2} - common
         if lay and stems:
-            items.append(stems)
+            items.append((stems, 1.0))
     if not items:
         return 0.0 if beside_absent else 1.0
     found: set[str] = set()
     for p in passages:
         found |= index.words_of(p.chunk.chunk_id)
-    return sum(1 for item in items if item & found) / len(items)
+    total = sum(weight for _, weight in items)
+    return sum(weight for item, weight in items if item & found) / total
+
+
+def _specificity(word: str) -> float:
+    """How much a word of the question not in the sources counts against covering it:
+    1 for a rare, specific word ("cupping", "lymphedema", "hiccups"), down to 0.25 for a
+    word of everyday English ("gift", "firm", "watch"), by its frequency in general
+    English (``wordfreq``'s Zipf scale: 2 is rare, 5 and more everyday). Everyday words
+    tell the story around a question more often than what it is about; a question made
+    only of them still needs them found."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, "en")
+    return min(1.0, max(0.25, (6.0 - zipf) / 3.0))
 
 
 _VECTOR_CACHE = 2048
@@ -277,8 +294,11 @@ class Retriever:
 
     def warm_up(self) -> None:
         """Load the persisted lexical index (or build and persist it) now, so the
-        first question is served like any other; called before the app reports ready."""
+        first question is served like any other; called before the app reports ready.
+        The word frequencies the coverage check reads are loaded too."""
         self._lexical.warm_up()
+        _specificity("massage")
+        _not_topic_stems()
 
     def refresh(self) -> None:
         """Drop the lexical index and load the one for the corpus as it is now (saved by

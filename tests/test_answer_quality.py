@@ -166,6 +166,8 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "i get really bad anxiety before my infusions. any point trying massage?",
         "my wife started chemo and she's anxious all the time, would a massage calm her down?",
         "how do i find somebody who does massage for cancer patients near Toronto",
+        # everyday words of the story count little against a question
+        "my sister wants to gift me a massage for my birthday, does it help with chemo nausea?",
     ],
 )
 def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
@@ -186,6 +188,9 @@ def test_a_covered_symptom_is_answered_beside_one_the_sources_do_not_cover(
     line = content.render("condition_not_covered", default_settings, topic="chemo brain")
     assert line in reply.text
     _check_citations(reply)
+    # Specific words the sources never use still make a question not covered.
+    for message in ("Does cupping help with cancer pain?", "can massage help with weight gain?"):
+        assert not assistant.retriever.retrieve(message).relevant, message
     # A treatment or another therapy beside a covered symptom is still not covered.
     for message in ("Can reiki help with cancer fatigue?", "is massage ok during radiation?"):
         assert assistant.answer([], message).route == Route.UNKNOWN
