@@ -414,7 +414,7 @@ class Retriever:
             )
         )
         beside = bool(passages) and (
-            self.read(asked).symptoms_apart
+            reading.symptoms_apart
             and floor >= self.settings.relevance_floor
             and coverage(index, asked, passages, self.read(asked), beside_absent=True)
             >= self.settings.min_term_coverage

@@ -87,11 +87,18 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         # Words of manner inside the opening do not hide what is asked.
         ("what exactly is oncology massage", Intent.DEFINITION),
         ("are there things massage can't do for cancer patients?", Intent.LIMITS),
+        ("is oncology massage pseudoscience or is there hard science to it", Intent.LIMITS),
         ("so massage won't really fix my fatigue?", Intent.LIMITS),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
     assert intent_of(message) == intent
+
+
+def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
+    (focus,) = read_message("how is oncology massage different from a regular massage?")
+    assert focus.intent == Intent.DEFINITION
+    assert not focus.topics & {"differ", "regular", "normal"}
 
 
 def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() -> None:
@@ -101,6 +108,8 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     assert not expand("Can massage help with hair loss from chemotherapy?").symptoms_apart
     assert not expand("Can reiki help with cancer-related fatigue?").symptoms_apart
     assert not expand("is massage ok during radiation if I'm exhausted?").symptoms_apart
+    # A treatment told as the cause of a covered symptom, when safety is not asked.
+    assert expand("so tired since my rads started. would massage help the fatigue?").symptoms_apart
     assert not expand("does massage help fatigue?").symptoms_apart
 
 

@@ -105,6 +105,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"how reliable|how solid|strong evidence|weak|all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
+            r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
+            r"science behind|scientifically|"
             r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
             r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?|"
             r"(can'?t|cannot|can not|doesn'?t|does not|won'?t|will not|isn'?t|is not) "
@@ -217,7 +219,9 @@ _NOT_TOPIC = frozenset(
     symptoms list treatment treatments diagnosis diagnosed dx mine women woman men man look
     looked looking swear swears sure somebody type types honest supposed actual behind those
     these this that it its mean means meaning stand stands site page website matter matters
-    show shows showed ive im over weird year years completely shot""".split()
+    show shows showed ive im over weird year years completely shot
+    difference differences different differ between compare compared comparison versus vs
+    normal regular ordinary usual standard""".split()
 )
 
 
