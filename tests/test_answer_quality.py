@@ -88,6 +88,7 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("what exactly is oncology massage", Intent.DEFINITION),
         ("are there things massage can't do for cancer patients?", Intent.LIMITS),
         ("is oncology massage pseudoscience or is there hard science to it", Intent.LIMITS),
+        ("would massage really ease my pain or am I getting my hopes up", Intent.LIMITS),
         ("so massage won't really fix my fatigue?", Intent.LIMITS),
     ],
 )

@@ -433,6 +433,7 @@ def test_a_personal_fact_does_not_make_every_later_question_clinical(
             Route.ANSWER,
         ),
         ("my dad has cancer and can't sleep, would massage help him relax?", Route.ANSWER),
+        ("my mum is on chemo and so tense, would having a massage help her unwind?", Route.ANSWER),
         ("my dad has cancer, is massage safe for him?", Route.CLINICAL),
         ("my husband is on chemo, should he avoid deep massage?", Route.CLINICAL),
         # Where to get one is finding, not permission.

@@ -106,7 +106,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
             r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
-            r"science behind|scientifically|"
+            r"science behind|scientifically|wishful thinking|too good to be true|hopes up|"
             r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
             r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?|"
             r"(can'?t|cannot|can not|doesn'?t|does not|won'?t|will not|isn'?t|is not) "

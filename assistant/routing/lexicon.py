@@ -1406,8 +1406,8 @@ PERMISSION = _any(
     r"clinic) (?:\w+ ){0,2}(?:see|treat|work on|massage|take|accept) (?:me|him|her)\b",
 )
 BENEFIT_QUESTION = _any(
-    r"\b(?:can|could|would|will|does|do|might|may|is) (?:a |an |the |some |regular )?"
-    r"(?:\w+ )?massages? (?:\w+ ){0,3}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
+    r"\b(?:can|could|would|will|does|do|might|may|is)(?: \w+){0,3} "
+    r"massages? (?:\w+ ){0,3}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
     r"do anything|do something|be good for|good for|make a difference)\b",
     r"\b(?:massage|it|that) (?:help|helps|helped) (?:him|her|me|them|us) (?:with|cope|feel|"
     r"sleep|relax|calm)\b",
