@@ -297,6 +297,22 @@ def test_no_bone_metastases_warning_for_an_unrelated_benefit_question(
 
 
 @slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it safe for children who have cancer to have a massage?",
+        "is a gentle massage okay for people in hospice with advanced cancer?",
+    ],
+)
+def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    lead = reply.citations[0].quote.lower()
+    assert any(w in lead for w in ("safe", "precaution", "caution", "risk")), lead
+
+
+@slow
 def test_the_bone_metastases_warning_answers_someone_who_raised_it(
     assistant: Assistant,
 ) -> None:
