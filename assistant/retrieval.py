@@ -67,10 +67,12 @@ _MANNER = frozenset(
     """exactly exact somebody somewhere anybody anywhere near nearby close wait waiting
     tried trying tries wondered wondering hoping hope heard hear read told thinking
     considering planning start started starting keep kept able swear swears swore
-    sworn""".split()
+    sworn super totally dont doesnt didnt wont wouldnt shouldnt isnt arent wasnt werent
+    havent hadnt im ive id youre theyre thats hes shes""".split()
 )
 """More words of how a question is asked or the story around it ("what exactly is...",
-"somebody near me", "any point trying massage?")."""
+"somebody near me", "any point trying massage?"), and contractions as the vocabulary
+folds them ("won't" is "wont")."""
 _TOPIC_CAPABLE = frozenset(
     "back bottom top front side thick thin cry fire system serious often once".split()
 )
