@@ -37,6 +37,19 @@ class Reading:
     roles: tuple[str, ...] = ()
     """For each matched phrase: ``topic`` (what the question is about), ``asks`` (what kind
     of question it is: "is it safe", "is it proven") or ``group`` (who it is about)."""
+    kinds: tuple[str | None, ...] = ()
+    """For each matched phrase: its ``kind`` (``symptom``, ``treatment``, ``safety``)."""
+
+    @property
+    def symptoms_apart(self) -> bool:
+        """A covered symptom is named beside uncovered symptoms ("brain fog and exhausted"),
+        or beside an uncovered treatment told as the cause when safety is not asked
+        ("tired from rads"): the covered symptoms can be answered on their own."""
+        named = list(zip(self.meanings, self.kinds, strict=True))
+        uncovered = [kind for (_, absent), kind in named if absent]
+        covered = [kind for (_, absent), kind in named if not absent]
+        allowed = {"symptom"} if "safety" in covered else {"symptom", "treatment"}
+        return bool(uncovered) and all(k in allowed for k in uncovered) and "symptom" in covered
 
     def terms_in_role(self, role: str) -> tuple[str, ...]:
         """The corpus terms of the matched phrases that play ``role``."""
@@ -103,6 +116,8 @@ class _Vocabulary:
     corpus_for: dict[str, str]
     absent_for: dict[str, str]
     role_of: dict[str, str]
+    kind_of: dict[str, str]
+    """The ``kind`` of corpus terms and absent names that have one."""
 
 
 _CHOICE = re.compile(r"\{([^{}]*)\}")
@@ -136,6 +151,7 @@ def _vocabulary() -> _Vocabulary:
     corpus_for: dict[str, str] = {}
     absent_for: dict[str, str] = {}
     role_of: dict[str, str] = {}
+    kind_of: dict[str, str] = {}
     for i, entry in enumerate(data.get("terms") or []):
         corpus = entry.get("corpus") if isinstance(entry, dict) else None
         if not isinstance(corpus, str) or not corpus.strip():
@@ -145,17 +161,31 @@ def _vocabulary() -> _Vocabulary:
             raise ValueError(f"{RESOURCE}: terms[{i}] role must be one of {', '.join(ROLES)}")
         if role_of.setdefault(corpus.strip(), role) != role:
             raise ValueError(f"{RESOURCE}: terms[{i}] gives {corpus!r} a second role")
+        if kind := _kind(entry, f"terms[{i}]"):
+            kind_of[corpus.strip()] = kind
         for phrase in _phrases(entry, "lay", f"terms[{i}]"):
             corpus_for.setdefault(phrase, corpus.strip())
     for i, entry in enumerate(data.get("absent") or []):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not isinstance(name, str) or not name.strip():
             raise ValueError(f"{RESOURCE}: absent[{i}] needs a 'name'")
+        if kind := _kind(entry, f"absent[{i}]"):
+            kind_of[name.strip()] = kind
         for phrase in _phrases(entry, "lay", f"absent[{i}]"):
             absent_for[phrase] = name.strip()
     phrases = sorted(set(corpus_for) | set(absent_for), key=lambda p: (-len(p), p))
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
-    return _Vocabulary(pattern, corpus_for, absent_for, role_of)
+    return _Vocabulary(pattern, corpus_for, absent_for, role_of, kind_of)
+
+
+KINDS = ("symptom", "treatment", "safety")
+
+
+def _kind(entry: dict[str, Any], where: str) -> str | None:
+    kind = entry.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"{RESOURCE}: {where} kind must be one of {', '.join(KINDS)}")
+    return kind
 
 
 def expand(message: str) -> Reading:
@@ -168,6 +198,7 @@ def expand(message: str) -> Reading:
     spans: list[tuple[int, int]] = []
     meanings: list[tuple[str, bool]] = []
     roles: list[str] = []
+    kinds: list[str | None] = []
     for match in vocab.pattern.finditer(folded):
         phrase = match.group(0)
         matched.append(phrase)
@@ -175,15 +206,23 @@ def expand(message: str) -> Reading:
         if phrase in vocab.absent_for:
             name = vocab.absent_for[phrase]
             meanings.append((name, True))
+            kinds.append(vocab.kind_of.get(name))
             roles.append("topic")
             if name not in absent:
                 absent.append(name)
             continue
         corpus = vocab.corpus_for[phrase]
         meanings.append((corpus, False))
+        kinds.append(vocab.kind_of.get(corpus))
         roles.append(vocab.role_of[corpus])
         if corpus not in terms:
             terms.append(corpus)
     return Reading(
-        tuple(terms), tuple(matched), tuple(absent), tuple(spans), tuple(meanings), tuple(roles)
+        tuple(terms),
+        tuple(matched),
+        tuple(absent),
+        tuple(spans),
+        tuple(meanings),
+        tuple(roles),
+        tuple(kinds),
     )

@@ -20,6 +20,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,7 @@ from .lexical_index import LexicalIndex, PersistedLexicalIndex
 from .patient_words import Reading, expand
 from .schema import Chunk, Passage
 from .store import VectorStore
-from .text import content_words
+from .text import content_words, stems
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(and|but|also|so|what about|how about|what if|is it|does it|can it|"
@@ -62,12 +63,55 @@ _FILLER = frozenset(
     whens""".split()
 )
 """Manner, attitude and story words: how a question is asked, not what it is about."""
+_MANNER = frozenset(
+    """exactly exact somebody somewhere anybody anywhere near nearby close wait waiting
+    tried trying tries wondered wondering hoping hope heard hear read told thinking
+    considering planning start started starting keep kept able swear swears swore
+    sworn super totally dont doesnt didnt wont wouldnt shouldnt isnt arent wasnt werent
+    havent hadnt im ive id youre theyre thats hes shes""".split()
+)
+"""More words of how a question is asked or the story around it ("what exactly is...",
+"somebody near me", "any point trying massage?"), and contractions as the vocabulary
+folds them ("won't" is "wont")."""
+_TOPIC_CAPABLE = frozenset(
+    "back bottom top front side thick thin cry fire system serious often once".split()
+)
+"""Words of the general English stop list that can name what a question is about here
+("back pain", "side effects", "immune system", "how often")."""
+
+
+@cache
+def _not_topic_stems() -> frozenset[str]:
+    """Stems of words that never show what a question is about: the lists above and the
+    general English stop list scikit-learn ships (Glasgow IR group), less the words of it
+    that can name a topic here. Compared by stem, so "trying" is read like "try"."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = (_GENERIC | _FILLER | _MANNER | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
+    return frozenset(stems(sorted(words)))
+
+
+def _own_words(text: str) -> list[str]:
+    """The content words of ``text`` that may say what it is about."""
+    words = content_words(text)
+    keep = _not_topic_stems()
+    return [w for w, s in zip(words, stems(words), strict=True) if s not in keep]
+
+
 _QUESTION_START = re.compile(
     r"^\W*(how|what|whats|what's|when|where|which|who|whom|whose|why|is|are|am|was|were|"
     r"do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|any|"
     r"r|u|tell me|explain)\b",
     re.I,
 )
+_FINDING = re.compile(
+    r"\b(find|finding|locate|look(ing)? for|near|nearby|where|closest|local|recommend a)\b", re.I
+)
+_PLACE = re.compile(
+    r"\b(?:near|around|close to|in|outside(?: of)?|from|at)\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*)?"
+)
+"""A named place ("near Toronto", "at MD Anderson", "in Portland, OR")."""
 _REFERS_BACK = re.compile(r"\b(it|that|this|these|those|them|they|one|such)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s*\n+\s*")
 
@@ -94,7 +138,7 @@ def question_text(message: str) -> str:
     if not questions or len(questions) == len(sentences):
         return message
     asked = " ".join(questions)
-    own = [w for w in content_words(asked) if w not in _GENERIC and w not in _FILLER]
+    own = _own_words(asked)
     if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(own) <= 2):
         return message
     return asked
@@ -115,6 +159,10 @@ class RetrievalResult:
     pool: tuple[Passage, ...] = ()
     """The passages an answer may quote from: ``passages`` and the next few after them
     (the first ``k`` decide coverage; sentences are chosen from a few more)."""
+    covered_beside_absent: bool = False
+    """The message names conditions the sources do not cover, and the rest of it is
+    covered (``coverage(beside_absent=True)``): that rest is answered, the conditions
+    named as not covered."""
 
 
 def leans_on_history(message: str) -> bool:
@@ -148,8 +196,14 @@ def coverage(
     message: str,
     passages: Sequence[Passage],
     reading: Reading | None = None,
+    *,
+    beside_absent: bool = False,
 ) -> float:
     """Share of the question's distinctive words that the passages contain.
+
+    With ``beside_absent``, the share of the words other than the conditions the
+    sources do not cover (0 when there are none): "does massage help chemo brain and
+    being exhausted all the time?" is covered beside chemo brain (as fatigue).
 
     The question is read in the sources' words (``patient_words``): a lay
     phrase the vocabulary maps to a corpus term counts as one word, found
@@ -163,27 +217,42 @@ def coverage(
     """
     reading = reading if reading is not None else expand(message)
     common = index.common
-    items: list[set[str]] = []
-    plain = " ".join(
-        w for w in content_words(reading.outside(message)) if w not in _GENERIC and w not in _FILLER
-    )
-    for w in dict.fromkeys(index.stems(plain)):
-        if len(w) > 2 and (w := _spelled(index, w)) not in common:
-            items.append({w})
+    items: list[tuple[set[str], float]] = []
+    seen: set[str] = set()
+    for word in _own_words(reading.outside(message)):
+        for w in index.stems(word):
+            if len(w) > 2 and (w := _spelled(index, w)) not in common and w not in seen:
+                seen.add(w)
+                items.append(({w}, _specificity(word)))
     for phrase, (meaning, absent) in zip(reading.matched, reading.meanings, strict=True):
         if absent:
-            items.append(set())
+            if not beside_absent:
+                items.append((set(), 1.0))
             continue
         lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
         stems = {w for w in index.stems(meaning) if len(w) > 2} - common
         if lay and stems:
-            items.append(stems)
+            items.append((stems, 1.0))
     if not items:
-        return 1.0
+        return 0.0 if beside_absent else 1.0
     found: set[str] = set()
     for p in passages:
         found |= index.words_of(p.chunk.chunk_id)
-    return sum(1 for item in items if item & found) / len(items)
+    total = sum(weight for _, weight in items)
+    return sum(weight for item, weight in items if item & found) / total
+
+
+def _specificity(word: str) -> float:
+    """How much a word of the question not in the sources counts against covering it:
+    1 for a rare, specific word ("cupping", "lymphedema", "hiccups"), down to 0.25 for a
+    word of everyday English ("gift", "firm", "watch"), by its frequency in general
+    English (``wordfreq``'s Zipf scale: 2 is rare, 5 and more everyday). Everyday words
+    tell the story around a question more often than what it is about; a question made
+    only of them still needs them found."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, "en")
+    return min(1.0, max(0.25, (6.0 - zipf) / 3.0))
 
 
 _VECTOR_CACHE = 2048
@@ -227,8 +296,11 @@ class Retriever:
 
     def warm_up(self) -> None:
         """Load the persisted lexical index (or build and persist it) now, so the
-        first question is served like any other; called before the app reports ready."""
+        first question is served like any other; called before the app reports ready.
+        The word frequencies the coverage check reads are loaded too."""
         self._lexical.warm_up()
+        _specificity("massage")
+        _not_topic_stems()
 
     def refresh(self) -> None:
         """Drop the lexical index and load the one for the corpus as it is now (saved by
@@ -343,6 +415,12 @@ class Retriever:
                 and covered >= self.settings.min_term_coverage
             )
         )
+        beside = bool(passages) and (
+            reading.symptoms_apart
+            and floor >= self.settings.relevance_floor
+            and coverage(index, asked, passages, self.read(asked), beside_absent=True)
+            >= self.settings.min_term_coverage
+        )
         return RetrievalResult(
             passages,
             top,
@@ -353,6 +431,7 @@ class Retriever:
             absent=reading.absent,
             corpus_terms=reading.corpus_terms,
             pool=quotable,
+            covered_beside_absent=beside,
         )
 
     @staticmethod
@@ -363,7 +442,11 @@ class Retriever:
         read with the turn it leans on.
         """
         asked = question_text(message)
-        own = [w for w in content_words(asked) if w not in _GENERIC and w not in _FILLER]
+        if _FINDING.search(asked):
+            # Where the person lives says nothing about whether the sources cover
+            # finding a therapist ("how do I find someone near Toronto?").
+            asked = _PLACE.sub(" ", asked)
+        own = _own_words(asked)
         if carried and len(own) <= 1 and not reading.absent:
             return " ".join([asked, *carried])
         return asked

@@ -250,7 +250,7 @@ class Assistant:
         drafts: list[Draft] = []
         streamed = ""
         for i, (focus, found) in enumerate(zip(focuses, results, strict=True)):
-            covered = found.relevant and not focus.absent
+            covered = _covered(focus, found)
             draft: Draft | None = None
             if covered:
                 sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
@@ -326,7 +326,7 @@ class Assistant:
             )
             for i, f in enumerate(focuses)
         ]
-        covered = [r.relevant and not f.absent for f, r in zip(focuses, results, strict=True)]
+        covered = [_covered(f, r) for f, r in zip(focuses, results, strict=True)]
         if all(covered) and len({f.intent for f in focuses}) == 1:
             return [read_question(message, previous)], [result]
         return focuses, results
@@ -449,6 +449,14 @@ def review_flag(decision: RouteDecision) -> str | None:
 def _plain(blocks: tuple[Block, ...], inner: tuple[Block, ...]) -> str:
     """The text of the blocks added around ``inner``."""
     return render_text(tuple(b for b in blocks if b not in inner))
+
+
+def _covered(focus: Focus, found: RetrievalResult) -> bool:
+    """The sources cover this question, or the rest of it beside the conditions it names
+    that they do not cover (those are named as not covered in the reply)."""
+    if focus.absent:
+        return found.covered_beside_absent
+    return found.relevant
 
 
 def _quotable(found: RetrievalResult) -> tuple[Passage, ...]:

@@ -84,10 +84,34 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("When is the next summit?", Intent.PROGRAMS),
         ("will insurance pay for massage?", Intent.COST),
         ("What do other people with cancer say about massage?", Intent.EXPERIENCE),
+        # Words of manner inside the opening do not hide what is asked.
+        ("what exactly is oncology massage", Intent.DEFINITION),
+        ("are there things massage can't do for cancer patients?", Intent.LIMITS),
+        ("is oncology massage pseudoscience or is there hard science to it", Intent.LIMITS),
+        ("would massage really ease my pain or am I getting my hopes up", Intent.LIMITS),
+        ("so massage won't really fix my fatigue?", Intent.LIMITS),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
     assert intent_of(message) == intent
+
+
+def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
+    (focus,) = read_message("how is oncology massage different from a regular massage?")
+    assert focus.intent == Intent.DEFINITION
+    assert not focus.topics & {"differ", "regular", "normal"}
+
+
+def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() -> None:
+    assert expand("does massage help brain fog and being exhausted all the time?").symptoms_apart
+    # Only a covered symptom beside uncovered symptoms: not a treatment, a therapy or
+    # a context word such as "chemo".
+    assert not expand("Can massage help with hair loss from chemotherapy?").symptoms_apart
+    assert not expand("Can reiki help with cancer-related fatigue?").symptoms_apart
+    assert not expand("is massage ok during radiation if I'm exhausted?").symptoms_apart
+    # A treatment told as the cause of a covered symptom, when safety is not asked.
+    assert expand("so tired since my rads started. would massage help the fatigue?").symptoms_apart
+    assert not expand("does massage help fatigue?").symptoms_apart
 
 
 def test_a_short_follow_up_about_another_symptom_keeps_its_own_topic() -> None:
@@ -142,6 +166,46 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
     sources = [p for p in result.pool if not unsafe_passage(p.chunk.text)]
     draft = assistant.backend.draft_for(focus, result.vector, sources)  # type: ignore[attr-defined]
     assert passage_term in draft.citations[0].quote.lower()
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what exactly is oncology massage",
+        "i get really bad anxiety before my infusions. any point trying massage?",
+        "my wife started chemo and she's anxious all the time, would a massage calm her down?",
+        "how do i find somebody who does massage for cancer patients near Toronto",
+        # contractions as folded ("won't" is "wont") are not topics
+        "I don't want false hope. what won't massage do for cancer symptoms?",
+        # everyday words of the story count little against a question
+        "my sister wants to gift me a massage for my birthday, does it help with chemo nausea?",
+    ],
+)
+def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
+    assistant: Assistant, message: str
+) -> None:
+    result = assistant.retriever.retrieve(message)
+    assert result.relevant, (result.top_similarity, result.coverage)
+    assert assistant.answer([], message).route == Route.ANSWER
+
+
+@slow
+def test_a_covered_symptom_is_answered_beside_one_the_sources_do_not_cover(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "does massage do anything for brain fog and being exhausted?")
+    assert reply.route == Route.ANSWER
+    assert "fatigue" in reply.citations[0].quote.lower()
+    line = content.render("condition_not_covered", default_settings, topic="chemo brain")
+    assert line in reply.text
+    _check_citations(reply)
+    # Specific words the sources never use still make a question not covered.
+    for message in ("Does cupping help with cancer pain?", "can massage help with weight gain?"):
+        assert not assistant.retriever.retrieve(message).relevant, message
+    # A treatment or another therapy beside a covered symptom is still not covered.
+    for message in ("Can reiki help with cancer fatigue?", "is massage ok during radiation?"):
+        assert assistant.answer([], message).route == Route.UNKNOWN
 
 
 @slow
@@ -232,6 +296,22 @@ def test_no_bone_metastases_warning_for_an_unrelated_benefit_question(
     assert reply.route == Route.ANSWER
     assert "metastases" not in reply.text.lower()
     assert not any("children" in s.text.lower() for s in reply.sentences[:1])
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it safe for children who have cancer to have a massage?",
+        "is a gentle massage okay for people in hospice with advanced cancer?",
+    ],
+)
+def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    lead = reply.citations[0].quote.lower()
+    assert any(w in lead for w in ("safe", "precaution", "caution", "risk")), lead
 
 
 @slow

@@ -423,6 +423,30 @@ def test_a_personal_fact_does_not_make_every_later_question_clinical(
     assert decision.route is Route.ANSWER
 
 
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        # Whether massage helps with something is general information, even about one
+        # person; permission or safety for that person stays clinical.
+        (
+            "my husband is so irritable since his diagnosis, could massage help him with that?",
+            Route.ANSWER,
+        ),
+        ("my dad has cancer and can't sleep, would massage help him relax?", Route.ANSWER),
+        ("my mum is on chemo and so tense, would having a massage help her unwind?", Route.ANSWER),
+        ("my dad has cancer, is massage safe for him?", Route.CLINICAL),
+        ("my husband is on chemo, should he avoid deep massage?", Route.CLINICAL),
+        # Where to get one is finding, not permission.
+        ("where can i get a massage at my cancer center", Route.ANSWER),
+        ("I'm on chemo, can I get a massage this week?", Route.CLINICAL),
+    ],
+)
+def test_general_questions_about_one_person_are_answered(
+    message: str, route: Route, router: Router
+) -> None:
+    assert router.route([], message).route is route
+
+
 # ---------------------------------------------------------------------------
 # Injection
 # ---------------------------------------------------------------------------

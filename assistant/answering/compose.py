@@ -167,7 +167,8 @@ def answer_blocks(
             blocks.extend(part_blocks(part, settings))
             quoted |= {c.quote for c in part.draft.citations}
     for part in parts:
-        if not (part.covered and part.draft is not None and part.draft.sentences):
+        answered = part.covered and part.draft is not None and part.draft.sentences
+        if not answered or part.focus.absent:
             blocks.extend(not_covered_blocks(part, settings))
     if any(p.focus.absent for p in parts):
         blocks.extend(general_blocks(general, quoted, settings))

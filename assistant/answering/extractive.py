@@ -160,6 +160,13 @@ _SYMPTOMS = re.compile(
     re.I,
 )
 """Symptoms the sources discuss: a sentence naming three or more is a summary."""
+_SAFETY_KINDS = frozenset({"safe", "safety"})
+_ASKS_SAFE = re.compile(
+    r"\b(safe|safely|safety|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|ok|okay|"
+    r"alright|all right|a concern|precautions?)\b",
+    re.I,
+)
+"""A question asking in its own words whether something is safe."""
 _PREFERRED: dict[Intent, dict[str, float]] = {
     Intent.SAFETY: {"safe": 1.0, "safety": 0.8, "definition": 0.2},
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
@@ -681,6 +688,12 @@ class ExtractiveAnswerer:
         leads = [s for s in scored if s[0].testimonial == focus.wants_experience]
         if not leads:
             return Selection([], [])
+        if focus.intent == Intent.SAFETY and _ASKS_SAFE.search(focus.text):
+            # A question that itself asks "is it safe?" is answered by a statement about
+            # safety when the sources have one here, however much another sentence
+            # shares its words ("can kids with cancer get massages safely?": not the
+            # finding about kids).
+            leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]

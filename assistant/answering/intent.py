@@ -105,8 +105,12 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"how reliable|how solid|strong evidence|weak|all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
+            r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
+            r"science behind|scientifically|wishful thinking|too good to be true|hopes up|"
             r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
-            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?)\b",
+            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?|"
+            r"(can'?t|cannot|can not|doesn'?t|does not|won'?t|will not|isn'?t|is not) "
+            r"(\w+ ){0,2}(help|do|fix|treat|work|good for|useful|effective))\b",
             _I,
         ),
     ),
@@ -215,7 +219,9 @@ _NOT_TOPIC = frozenset(
     symptoms list treatment treatments diagnosis diagnosed dx mine women woman men man look
     looked looking swear swears sure somebody type types honest supposed actual behind those
     these this that it its mean means meaning stand stands site page website matter matters
-    show shows showed ive im over weird year years completely shot""".split()
+    show shows showed ive im over weird year years completely shot
+    difference differences different differ between compare compared comparison versus vs
+    normal regular ordinary usual standard""".split()
 )
 
 
@@ -250,10 +256,21 @@ class Focus:
         return self.intent == Intent.EXPERIENCE
 
 
+_MANNER = re.compile(
+    r"\b(exactly|actually|really|even|just|basically|honestly|truly|seriously|ever|"
+    r"possibly|maybe|perhaps|still|also|too|kinda|sorta|like)\b\s*",
+    _I,
+)
+"""Words of manner that sit inside a question's opening ("what exactly is...", "can it
+actually not help...") and would keep the patterns below from reading it."""
+
+
 def intent_of(text: str) -> Intent | None:
-    """The first intent whose pattern matches ``text``, or None."""
+    """The first intent whose pattern matches ``text`` (or ``text`` without its words of
+    manner), or None."""
+    plain = _MANNER.sub("", text)
     for intent, pattern in _INTENT_PATTERNS:
-        if pattern.search(text):
+        if pattern.search(text) or pattern.search(plain):
             return intent
     return None
 

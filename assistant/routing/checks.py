@@ -68,6 +68,7 @@ from .lexicon import (
     OTHERS_BETTER,
     PAST_TIME,
     PERMISSION,
+    PERMISSION_OR_SAFETY_WORDS,
     PERSON,
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
@@ -87,6 +88,7 @@ from .lexicon import (
     SWELLING_PHRASE,
     TREATMENT,
     UNWELL,
+    WHERE_TO_GET,
 )
 from .spanish import find_spanish_red_flag
 
@@ -487,7 +489,8 @@ def find_clinical(norm: str) -> str | None:
         return "treatment_decision"
     if STRONG_PERMISSION.search(norm):
         return "personal_permission"
-    if condition and PERMISSION.search(norm):
+    finding = WHERE_TO_GET.search(norm) and not PERMISSION_OR_SAFETY_WORDS.search(norm)
+    if condition and PERMISSION.search(norm) and not finding:
         return "personal_permission"
     if PERSONAL_FEVER.search(norm):
         return "personal_symptom"

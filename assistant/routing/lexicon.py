@@ -1477,6 +1477,26 @@ PERMISSION = _any(
     r"\b(?:would|will|could|can) (?:a |an |the |my )?(?:\w+ ){0,2}(?:therapist|masseuse|spa|"
     r"clinic) (?:\w+ ){0,2}(?:see|treat|work on|massage|take|accept) (?:me|him|her)\b",
 )
+BENEFIT_QUESTION = _any(
+    r"\b(?:can|could|would|will|does|do|might|may|is)(?: \w+){0,3} "
+    r"massages? (?:\w+ ){0,3}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
+    r"do anything|do something|be good for|good for|make a difference)\b",
+    r"\b(?:massage|it|that) (?:help|helps|helped) (?:him|her|me|them|us) (?:with|cope|feel|"
+    r"sleep|relax|calm)\b",
+    r"\bany (?:evidence|research|studies|proof) (?:that )?massage\b",
+)
+"""Asks whether massage helps with something: general information, even about one person
+("could massage help him with the anger?"), unless it also asks permission or safety."""
+PERMISSION_OR_SAFETY_WORDS = _any(
+    r"\b(?:safe|safely|ok|okay|alright|allowed|risk\w*|danger\w*|harm\w*|hurt|should|"
+    r"too soon|too early|cleared|avoid)\b"
+)
+WHERE_TO_GET = _any(
+    r"\b(?:where|how) (?:can|could|do|should|would|might) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}"
+    r"(?:get|find|book|go for|see)\b"
+)
+"""Asks where or how to get a massage ("where can I get a massage at my cancer center?"):
+finding one, not asking permission."""
 PERSONAL_FEVER = _any(
     rf"\b(?:i|he|she|my {KIN}) (?:have|has|had|got|am running|is running|running|feel|feels) "
     r"(?:a )?(?:fever|temperature|temp|feverish)\b"

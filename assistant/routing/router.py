@@ -44,10 +44,12 @@ from .classifier import ROUTED, RouteClassifier
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
+    BENEFIT_QUESTION,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
     MASSAGE_TOPIC,
     PERMISSION,
+    PERMISSION_OR_SAFETY_WORDS,
     PERSON,
     PERSONAL_CONDITION,
     SAFETY_CUES,
@@ -407,6 +409,11 @@ class Router:
             # Clinical is about one person's own care: without anyone named, or with a
             # person but no condition or care topic ("will my insurance pay?", "my wife
             # wants a massage"), the question is general and is answered.
+            candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
+        elif BENEFIT_QUESTION.search(norm) and not PERMISSION_OR_SAFETY_WORDS.search(norm):
+            # Whether massage helps with something is general information, even asked
+            # about one person ("could massage help him with the anger?"); a decision
+            # about their care (permission, safety) stays clinical.
             candidates[Route.ANSWER] += candidates.pop(Route.CLINICAL)
         leans = follow_up and (
             FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None
