@@ -570,9 +570,10 @@ class CountingEmbeddings(DeterministicFakeEmbedding):
         return super().embed_documents(texts)
 
 
-def test_classifier_is_fitted_once_and_lazily(routing_settings: Settings) -> None:
+def test_classifier_is_fitted_once_and_lazily(routing_settings: Settings, tmp_path: Path) -> None:
+    # A fresh data folder: the repository's data/cache may already hold this fake's fit.
     fake = CountingEmbeddings(size=32)
-    router = Router(routing_settings, fake)
+    router = Router(routing_settings.model_copy(update={"data_dir": tmp_path}), fake)
     router.safety_model = None  # fitted on 384-d vectors; its own tests are test_safety_model.py
     assert fake.document_calls == 0
     for message in ["what is oncology massage?", "how do I find a therapist?"]:
