@@ -20,6 +20,7 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -30,7 +31,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from sqlalchemy import create_engine, delete, event, func, select, text, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
@@ -39,7 +40,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import UnknownConversation, UnknownFeedback, UnknownMessage
 from ..schema import Route, Turn
-from .models import _MAX_LABEL_CHARS, Conversation, Feedback, Flag, Message, _utcnow
+from .models import _MAX_LABEL_CHARS, Conversation, Feedback, Flag, Message, RateEvent, _utcnow
 from .records import (
     _MAX_PAGE,
     _ROUTE_VALUES,
@@ -704,6 +705,41 @@ class ConversationStore:
                 .where(Flag.conversation_id == conversation_id, Flag.resolved_at.is_(None))
                 .values(resolved_at=_utcnow(), resolved_by=staff_user)
             )
+            return int(getattr(result, "rowcount", 0))
+
+    # Per-client limits shared by every app process on this database
+
+    def take_rate_slot(self, client: str, limit: int, window_s: float, now: float) -> float:
+        """Count one event for ``client`` if fewer than ``limit`` were counted in the
+        ``window_s`` seconds up to ``now`` (wall-clock seconds): returns 0.0 when counted,
+        else the seconds until one would be (nothing is counted for a refusal).
+
+        The check and the count are one transaction holding a lock (a PostgreSQL
+        advisory lock on the client, SQLite's write lock), so N processes together
+        accept exactly ``limit``, never N times it. ``client`` is stored only as its
+        SHA-256.
+        """
+        digest = hashlib.sha256(client.encode()).hexdigest()
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            count, oldest = conn.execute(
+                select(func.count(), func.min(RateEvent.at)).where(
+                    RateEvent.client == digest, RateEvent.at > now - window_s
+                )
+            ).one()
+            if count >= limit:
+                return max(float(oldest) + window_s - now, 0.001)
+            conn.execute(insert(RateEvent).values(client=digest, at=now))
+        return 0.0
+
+    def prune_rate_events(self, older_than: float) -> int:
+        """Delete counts from before ``older_than`` (wall-clock seconds); returns how many."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(RateEvent).where(RateEvent.at < older_than))
             return int(getattr(result, "rowcount", 0))
 
     # Retention

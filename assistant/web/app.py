@@ -604,7 +604,9 @@ def create_app(
         log.error("unhandled error: %s", type(exc).__name__)
         return api.error(500, "internal error; please try again")
 
-    keys = ownership.ClientKeys()  # per-client limit keys; the secret lives only in memory
+    secret = settings.client_key_secret
+    # Per-client limit keys; the secret lives only in memory (shared by processes if set).
+    keys = ownership.ClientKeys(secret.get_secret_value() if secret else None)
     app.include_router(api.build_router(service, keys))
 
     @app.get("/", include_in_schema=False)
