@@ -205,7 +205,7 @@ class ConversationService:
         if wait:
             seconds = max(int(wait + 0.999), 1)
             raise RateLimited(
-                content.render("rate_limited", self.settings, seconds=seconds),
+                content.render("busy", self.settings, seconds=seconds),
                 retry_after_s=seconds,
             )
 

@@ -63,6 +63,7 @@ SERVER_CONCURRENCY = 200
 # Open connections (and so requests in progress) one process accepts before answering 503.
 CHAT_JOIN_PATH = CHAT_PATH + "/gradio_api/queue/join"
 CHAT_QUEUE_MAX = 64
+QUEUE_FULL_RETRY_S = 10
 # Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
 MAX_HEADER_BYTES = 16 * 1024
 # Request line plus headers; anything longer is refused by the server (431/400).
@@ -219,14 +220,18 @@ class SecurityHeaders:
         cors_allows: Callable[[str], bool] = lambda _origin: False,
         hsts: bool = False,
         join_limit: Callable[[Scope], float] | None = None,
+        busy_text: Callable[[int], str] = lambda _seconds: "too many requests",
     ) -> None:
-        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned."""
+        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned.
+        ``busy_text(seconds)``: what the chat page shows when it refuses a message (the
+        client's event limit, or Gradio's queue full)."""
         self.app = app
         self.chat_ancestors = chat_ancestors
         self.api_body_limit = api_body_limit
         self.cors_allows = cors_allows
         self.hsts = hsts
         self.join_limit = join_limit
+        self.busy_text = busy_text
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -253,16 +258,11 @@ class SecurityHeaders:
         if chat and CLOSED_CHAT_ROUTES.match(path[len(CHAT_PATH) :]):
             await JSONResponse({"error": "not found"}, status_code=404)(scope, receive, send)
             return
-        if self.join_limit is not None and path == CHAT_JOIN_PATH:
-            wait = self.join_limit(scope)
+        if path == CHAT_JOIN_PATH:
+            wait = self.join_limit(scope) if self.join_limit is not None else 0.0
             if wait:
                 # Refused before Gradio queues it: a flood never waits in line ahead of others.
-                busy = JSONResponse(
-                    {"error": "too many requests"},
-                    status_code=429,
-                    headers={"Retry-After": str(max(int(wait + 0.999), 1))},
-                )
-                await busy(scope, receive, send)
+                await self._busy(max(int(wait + 0.999), 1))(scope, receive, send)
                 return
         limit = self.api_body_limit if api_path else PAGE_BODY_LIMIT
         too_large = JSONResponse(
@@ -310,7 +310,37 @@ class SecurityHeaders:
                 message["headers"] = headers + extra
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        inner: Send = send_with_headers
+        if path == CHAT_JOIN_PATH:
+            inner = self._busy_when_queue_full(send_with_headers)
+        await self.app(scope, receive, inner)
+
+    def _busy(self, seconds: int) -> JSONResponse:
+        """429 with the busy text: Gradio's page shows ``detail`` of a refused event."""
+        text = self.busy_text(seconds)
+        return JSONResponse(
+            {"error": text, "detail": text},
+            status_code=429,
+            headers={"Retry-After": str(seconds)},
+        )
+
+    def _busy_when_queue_full(self, send: Send) -> Send:
+        """Gradio answers a join to a full queue with 503, which its page shows as its own
+        English "currently busy" line; this swaps that answer for the busy text."""
+        swapped = False
+
+        async def send_or_swap(message: Message) -> None:
+            nonlocal swapped
+            if message["type"] == "http.response.start" and message["status"] == 503:
+                swapped = True
+                busy = self._busy(QUEUE_FULL_RETRY_S)
+                headers = busy.raw_headers
+                await send({"type": "http.response.start", "status": 429, "headers": headers})
+                await send({"type": "http.response.body", "body": busy.body})
+            elif not swapped:
+                await send(message)
+
+        return send_or_swap
 
     async def _preflight(
         self, scope: Scope, receive: Receive, send: Send, cors: list[tuple[bytes, bytes]]
@@ -716,6 +746,7 @@ def create_app(
         cors_allows=cors_allows(settings),
         hsts=settings.environment == "production",
         join_limit=_join_limiter(settings, keys),
+        busy_text=lambda seconds: content.render("busy", settings, seconds=seconds),
     )
     return app
 
