@@ -358,6 +358,7 @@ class ConversationService:
             model=reply.model,
             flag_reason=None if reply.flag_reason is None else reply.flag_reason[:_MAX_FLAG_REASON],
             owner_hash=owner_hash if known is None else None,
+            urgent=reply.backend == "fixed",  # safety and other fixed replies: stored first
         )
 
     def _database_down(self, exc: Exception) -> ServiceUnavailable:

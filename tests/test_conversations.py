@@ -645,3 +645,37 @@ def test_rate_slots_are_shared_by_stores_on_one_database(db_url: str) -> None:
     finally:
         for store in stores:
             store.close()
+
+
+def test_sqlite_writers_queue_in_the_process_with_urgent_ones_first() -> None:
+    """SQLite's busy handler sleeps and retries, so under a flood a safety reply's turn
+    could wait seconds for the write lock; the store's writers queue instead, and an
+    urgent write (a safety reply) goes before ordinary ones already waiting."""
+    queue = store_module._WriterQueue()
+    order: list[str] = []
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with queue.turn(False):
+            holding.set()
+            release.wait(30)
+
+    def write(name: str, urgent: bool) -> None:
+        with queue.turn(urgent):
+            order.append(name)
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert holding.wait(30)
+    ordinary = threading.Thread(target=write, args=("ordinary", False))
+    ordinary.start()
+    time.sleep(0.2)  # waiting behind the holder
+    urgent = threading.Thread(target=write, args=("urgent", True))
+    urgent.start()
+    time.sleep(0.2)
+    assert order == []
+    release.set()
+    for thread in (first, ordinary, urgent):
+        thread.join(30)
+    assert order == ["urgent", "ordinary"]

@@ -20,13 +20,14 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import secrets
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -128,6 +129,32 @@ def _private_file(path: Path) -> None:
             name.chmod(0o600)
 
 
+class _WriterQueue:
+    """One SQLite write at a time from this process's threads, urgent ones first."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._busy = False
+        self._urgent_waiting = 0
+
+    @contextlib.contextmanager
+    def turn(self, urgent: bool) -> Iterator[None]:
+        with self._changed:
+            self._urgent_waiting += urgent
+            try:
+                while self._busy or (self._urgent_waiting and not urgent):
+                    self._changed.wait()
+            finally:
+                self._urgent_waiting -= urgent
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._busy = False
+                self._changed.notify_all()
+
+
 class ConversationStore:
     """Conversations, messages, feedback and flags behind a small, id-scoped API.
 
@@ -190,8 +217,13 @@ class ConversationStore:
                 poolclass=StaticPool if memory else None,
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            # SQLite has one writer at a time and its busy handler backs off by sleeping, so
+            # threads racing for the write lock can starve one another for seconds (a crisis
+            # reply's turn behind a flood's); within a process they queue here instead.
+            self._writers: _WriterQueue | None = _WriterQueue()
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
+            self._writers = None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -358,8 +390,12 @@ class ConversationStore:
         model: str | None = None,
         flag_reason: str | None = None,
         owner_hash: str | None = None,
+        urgent: bool = False,
     ) -> TurnIds:
         """Store a whole turn in one transaction: the message, its reply and the reply's flag.
+
+        ``urgent`` (a safety reply): on SQLite, stored ahead of this process's other
+        waiting writes.
 
         ``conversation_id=None`` starts a new conversation in the same
         transaction, so a turn that fails to store leaves no empty
@@ -387,7 +423,7 @@ class ConversationStore:
             model=model,
         )
         flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
-        with self._sessions.begin() as session:
+        with self._writing(urgent), self._sessions.begin() as session:
             if new:
                 session.add(Conversation(id=conv_id, owner_hash=owner_hash))
                 session.flush()
@@ -720,7 +756,7 @@ class ConversationStore:
         SHA-256.
         """
         digest = hashlib.sha256(client.encode()).hexdigest()
-        with self.engine.begin() as conn:
+        with self._writing(), self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
@@ -741,6 +777,9 @@ class ConversationStore:
         with self.engine.begin() as conn:
             result = conn.execute(delete(RateEvent).where(RateEvent.at < older_than))
             return int(getattr(result, "rowcount", 0))
+
+    def _writing(self, urgent: bool = False) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext() if self._writers is None else self._writers.turn(urgent)
 
     # Retention
 

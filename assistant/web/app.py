@@ -43,7 +43,13 @@ from ..config import Settings
 from ..conversations import ConversationStore
 from ..errors import ChatInputError, ServiceUnavailable, UnknownConversation
 from . import api, ownership, rendering, transcript
-from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
+from .chat_ui import (
+    RESPOND_RUNNING,
+    build_chat_ui,
+    disclaimer_html,
+    header_html,
+    privacy_html,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +71,7 @@ CHAT_JOIN_PATH = CHAT_PATH + "/gradio_api/queue/join"
 CHAT_QUEUE_MAX = 64
 QUEUE_FULL_RETRY_S = 10
 # Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
+SWITCH_INTERVAL_S = 0.0005
 MAX_HEADER_BYTES = 16 * 1024
 # Request line plus headers; anything longer is refused by the server (431/400).
 
@@ -720,6 +727,8 @@ def create_app(
     app.mount(STAFF_PATH, build_staff_app(settings, store, chunks=chunks))
 
     blocks = build_chat_ui(settings, service, keys)
+    # Gradio's own thread pool (not the API's), room for every running message and the rest.
+    blocks.max_threads = RESPOND_RUNNING + 16
     blocks.queue(default_concurrency_limit=2, max_size=CHAT_QUEUE_MAX)
     app = gr.mount_gradio_app(
         app,
@@ -897,6 +906,11 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     print(f"Chat: http://{host}:{port}{CHAT_PATH}/   API docs: http://{host}:{port}/docs")
     import uvicorn
 
+    # Answers run in threads and hold the interpreter lock for long stretches; the event
+    # loop, which accepts every request (a crisis message among a flood), needs it back
+    # after each socket call. A shorter switch interval than the default 5 ms keeps it
+    # from waiting behind them.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     uvicorn.Server(server_config(app, host, port)).run()
 
 
