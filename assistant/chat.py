@@ -85,9 +85,9 @@ class ChatEvent:
 class SlidingWindowLimiter:
     """At most ``limit`` events per key in any ``window_s`` seconds, kept in memory.
 
-    One instance lives inside one service object (one per app instance), so
-    nothing about who is chatting survives a restart or is shared as a
-    module-level global.
+    For limits one process may keep to itself (the chat page's event limit, checked
+    before Gradio's queue); message and feedback limits are shared by every process
+    (``SharedWindowLimiter``). Nothing survives a restart or is a module-level global.
     """
 
     def __init__(

@@ -3,11 +3,13 @@
 Two real ``assistant serve`` processes on one SQLite file (and on one PostgreSQL
 schema when ``ASSISTANT_TEST_POSTGRES_URL`` is set) are sent one client's messages
 at once, alternately; together they accept exactly the limit, not twice it. The
+same holds for one browser's chat-page messages landing on either process. The
 counts table holds only digests, never an address.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,8 +17,12 @@ from pathlib import Path
 import httpx
 import pytest
 from app_process import AppProcess, start_app
+from conftest import make_settings
 from sqlalchemy import create_engine, text
 from test_faults import data, postgres_schema  # noqa: F401  (fixtures)
+from test_sessions import Visitor
+
+from assistant import content
 
 pytestmark = pytest.mark.slow
 
@@ -38,6 +44,23 @@ def _flood(apps: list[AppProcess]) -> list[httpx.Response]:
         return list(pool.map(send, range(SENT)))
 
 
+def _chat_page_on_both(apps: list[AppProcess]) -> list[str]:
+    """LIMIT + 2 chat-page messages from one browser, alternately to each process (its
+    owner cookie is sent to both: cookies do not depend on the port); each event's outputs."""
+    first = Visitor(apps[0].url)
+    second = Visitor(apps[1].url, load_page=False)
+    second.http.cookies = first.http.cookies
+    try:
+        visitors = [first, second]
+        return [
+            json.dumps(visitors[i % 2].send(secrets.token_hex(6), "Hello"))
+            for i in range(LIMIT + 2)
+        ]
+    finally:
+        first.close()
+        second.close()
+
+
 def _shared_limit_holds(folder: Path, database_url: str | None) -> str:
     env = {
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": str(LIMIT),
@@ -48,10 +71,14 @@ def _shared_limit_holds(folder: Path, database_url: str | None) -> str:
     apps = _two_apps(folder, env)
     try:
         replies = _flood(apps)
+        notices = _chat_page_on_both(apps)
         logs = "\n".join(a.output()[-2000:] for a in apps)
     finally:
         for app in apps:
             app.stop()
+    # The chat page: one browser (one owner cookie) whose messages land on either process.
+    busy = content.render("busy", make_settings(Path("/nonexistent")), seconds=0)[:40]
+    assert [busy in n for n in notices] == [False] * LIMIT + [True, True], (notices, logs)
     statuses = sorted(r.status_code for r in replies)
     assert statuses == [200] * LIMIT + [429] * (SENT - LIMIT), (statuses, logs)
     # Both processes refused some: the count was shared, not each process's own.
@@ -71,7 +98,7 @@ def _stored_clients(url: str) -> list[str]:
 
 
 def _assert_digests_only(clients: list[str]) -> None:
-    assert len(clients) == LIMIT, clients
+    assert len(clients) == 2 * LIMIT, clients  # the API client's and the browser's
     assert all(len(c) == 64 and set(c) <= set("0123456789abcdef") for c in clients), clients
 
 
