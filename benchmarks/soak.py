@@ -149,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(60)
-        lost = 0
+        stored: dict[str, set[str]] = {}
         with ConversationStore(f"sqlite:///{data / 'conversations.sqlite3'}") as store:
-            for conversation, text in sent:
-                stored = store.messages(conversation) or []
-                if not any(r["role"] == "user" and r["text"] == text for r in stored):
-                    lost += 1
+            for conversation in {c for c, _ in sent}:  # each conversation read once
+                records = store.messages(conversation) or []
+                stored[conversation] = {r["text"] for r in records if r["role"] == "user"}
+        lost = sum(text not in stored[conversation] for conversation, text in sent)
     print(
         f"soak: {args.minutes:g} min, {args.workers} workers behind nginx, {args.users} "
         f"clients: {requests} requests, {len(sent)} answered, errors {len(errors)} "
