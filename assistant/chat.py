@@ -85,9 +85,9 @@ class ChatEvent:
 class SlidingWindowLimiter:
     """At most ``limit`` events per key in any ``window_s`` seconds, kept in memory.
 
-    One instance lives inside one service object (one per app instance), so
-    nothing about who is chatting survives a restart or is shared as a
-    module-level global.
+    For limits one process may keep to itself (the chat page's event limit, checked
+    before Gradio's queue); message and feedback limits are shared by every process
+    (``SharedWindowLimiter``). Nothing survives a restart or is a module-level global.
     """
 
     def __init__(
@@ -125,6 +125,39 @@ class SlidingWindowLimiter:
             del self._events[key]
 
 
+class SharedWindowLimiter:
+    """At most ``limit`` events per key in any ``window_s`` seconds, counted in the
+    conversation database, so every app process on it shares one limit per client.
+
+    Keys are stored only as SHA-256 digests (``ConversationStore.take_rate_slot``); counts
+    older than the window are deleted once a window by whichever process notices.
+    ``clock`` is wall-clock time: the processes compare each other's timestamps.
+    """
+
+    def __init__(
+        self,
+        store: ConversationStore,
+        limit: int,
+        window_s: float = 60.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._next_prune = clock() + window_s
+
+    def hit(self, key: str) -> float:
+        """Count one event for ``key``; returns 0 if allowed, else seconds until it would be.
+
+        Raises SQLAlchemyError when the database cannot be reached."""
+        now = self._clock()
+        if now >= self._next_prune:
+            self._next_prune = now + self.window_s
+            self.store.prune_rate_events(now - self.window_s)
+        return self.store.take_rate_slot(key, self.limit, self.window_s, now)
+
+
 class ConversationService:
     """Validates, rate-limits, stores and answers messages; shared by the chat page and the API."""
 
@@ -134,13 +167,15 @@ class ConversationService:
         assistant: StreamingAssistant,
         store: ConversationStore,
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.settings = settings
         self.assistant = assistant
         self.store = store
-        self.limiter = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0, clock)
-        self.feedback_limiter = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0, clock)
+        # Both limits live in the conversation database: N app processes share them.
+        per_minute = settings.rate_limit_per_minute
+        self.limiter = SharedWindowLimiter(store, per_minute, 60.0, clock)
+        self.feedback_limiter = SharedWindowLimiter(store, per_minute, 60.0, clock)
 
     # Checks
 
@@ -162,12 +197,15 @@ class ConversationService:
             )
         return text
 
-    def _check_rate(self, limiter: SlidingWindowLimiter, key: str) -> None:
-        wait = limiter.hit(key)
+    def _check_rate(self, limiter: SharedWindowLimiter, key: str) -> None:
+        try:
+            wait = limiter.hit(key)
+        except SQLAlchemyError as exc:
+            raise self._database_down(exc) from None
         if wait:
             seconds = max(int(wait + 0.999), 1)
             raise RateLimited(
-                content.render("rate_limited", self.settings, seconds=seconds),
+                content.render("busy", self.settings, seconds=seconds),
                 retry_after_s=seconds,
             )
 
@@ -320,6 +358,7 @@ class ConversationService:
             model=reply.model,
             flag_reason=None if reply.flag_reason is None else reply.flag_reason[:_MAX_FLAG_REASON],
             owner_hash=owner_hash if known is None else None,
+            urgent=reply.backend == "fixed",  # safety and other fixed replies: stored first
         )
 
     def _database_down(self, exc: Exception) -> ServiceUnavailable:
@@ -329,7 +368,10 @@ class ConversationService:
     def _count_new(self, result: ChatResult, session_key: str | None) -> None:
         """A new conversation's first message counts against it (its id exists only now)."""
         if result.started_new and session_key is None:
-            self.limiter.hit(f"conversation:{result.conversation_id}")
+            try:
+                self.limiter.hit(f"conversation:{result.conversation_id}")
+            except SQLAlchemyError as exc:  # the turn is stored; only its count is missing
+                log.warning("rate count not stored error=%s", type(exc).__name__)
 
     def _record_failure(
         self,

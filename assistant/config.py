@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     port: int = Field(7860, gt=0, lt=65536)
     max_message_chars: int = Field(2000, ge=10)
     rate_limit_per_minute: int = Field(20, ge=1)
+    client_key_secret: SecretStr | None = None
+    """Keys the per-client limits' hash of a client address (32+ characters). Set the same
+    value in every app process on one database so they share each client's limit; unset,
+    each process makes its own (``assistant serve --workers N`` makes one for its workers).
+    Held in memory only; the address and its hash under it are never stored."""
     retention_days: int | None = Field(None, ge=1)
     privacy_contact: str | None = None
     """Where people ask for their chat to be deleted (an email address, phone or web page)."""
@@ -152,6 +157,10 @@ class Settings(BaseSettings):
                     raise ValueError(
                         f"ASSISTANT_{name.upper()} is blank; production needs a real value"
                     )
+        if self.client_key_secret is not None and (
+            len(self.client_key_secret.get_secret_value().strip()) < 32
+        ):
+            raise ValueError("ASSISTANT_CLIENT_KEY_SECRET needs 32+ characters")
         if self.environment == "production" and (
             self.staff_session_secret is None
             or len(self.staff_session_secret.get_secret_value()) < 32

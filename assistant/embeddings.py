@@ -57,7 +57,8 @@ median of 30 ms on one thread and 500 ms on two while other processes use the co
 over the cores anyway (docs/performance.md)."""
 
 
-def _cores() -> int:
+def usable_cores() -> int:
+    """The CPU cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
@@ -109,7 +110,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.backend = backend
         self.onnx_dir = onnx_dir
         self._lock = threading.Lock()
-        self._encoding = threading.BoundedSemaphore(_cores())
+        self._encoding = threading.BoundedSemaphore(usable_cores())
 
     @cached_property
     def model(self) -> Encoder:

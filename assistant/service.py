@@ -11,6 +11,7 @@ corpus.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from .answering.intent import (
 )
 from .answering.passage_filter import unsafe_passage
 from .config import Settings
-from .embeddings import TextVectors
+from .embeddings import TextVectors, usable_cores
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
@@ -93,16 +94,24 @@ class Assistant:
         retriever: Retriever,
         backend: AnswerBackend,
         approved: ApprovedAnswerSource | None = None,
+        answer_slots: threading.Semaphore | None = None,
     ) -> None:
+        """``answer_slots``: how many messages may be retrieved for and composed at once (one
+        per core unless given). Only ordinary answers take a slot, and only once routed:
+        emergency, crisis and other fixed replies never wait behind them."""
         self.settings = settings
         self.router = router
         self.retriever = retriever
         self.backend = backend
         self.approved = approved
+        self.answer_slots = answer_slots or threading.BoundedSemaphore(usable_cores())
 
     def with_approved(self, approved: ApprovedAnswerSource | None) -> Assistant:
-        """The same assistant (sharing its models and stores) serving these approved answers."""
-        return Assistant(self.settings, self.router, self.retriever, self.backend, approved)
+        """The same assistant (sharing its models, stores and answer slots) serving these
+        approved answers."""
+        return Assistant(
+            self.settings, self.router, self.retriever, self.backend, approved, self.answer_slots
+        )
 
     def check_ready(self) -> list[str]:
         """The parts that cannot answer now, each named with a short reason; empty when ready.
@@ -150,17 +159,22 @@ class Assistant:
                 return
         previous = [t.text for t in reversed(conversation) if t.role == "user"]
         t0 = time.perf_counter()
-        result = self.retriever.retrieve(message, previous, vectors=vectors)
-        timings["retrieve_ms"] = _ms(t0)
-        t0 = time.perf_counter()
-        streamed = False
-        if decision.route == Route.CLINICAL:
-            reply = self._clinical(
-                message, decision, result.passages, result.vector, result.relevant
-            )
-        else:
-            reply, streamed = yield from self._answered(message, previous, decision, result)
-        timings["answer_ms"] = _ms(t0)
+        # Routed first, so only retrieval and composition wait for a slot (a flood of
+        # ordinary questions queues here, never in front of a safety reply).
+        with self.answer_slots:
+            timings["slot_wait_ms"] = _ms(t0)
+            t0 = time.perf_counter()
+            result = self.retriever.retrieve(message, previous, vectors=vectors)
+            timings["retrieve_ms"] = _ms(t0)
+            t0 = time.perf_counter()
+            streamed = False
+            if decision.route == Route.CLINICAL:
+                reply = self._clinical(
+                    message, decision, result.passages, result.vector, result.relevant
+                )
+            else:
+                reply, streamed = yield from self._answered(message, previous, decision, result)
+            timings["answer_ms"] = _ms(t0)
         yield from self._finish(reply, started, timings, already_streamed=streamed)
 
     def _turn_vectors(self, message: str) -> TextVectors:

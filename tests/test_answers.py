@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -156,6 +158,36 @@ def test_safety_routes_answer_with_fixed_text_before_any_lookup(
         [], "i feel like such a burden, everyone would be better off without me"
     )
     assert crisis.route == Route.CRISIS and "988" in crisis.text.split(".")[0]
+
+
+def test_safety_replies_never_wait_for_an_answer_slot(assistant: Assistant) -> None:
+    """With every answer slot taken (as under a flood of ordinary questions), crisis and
+    emergency messages are still answered, since they are routed before a slot is taken;
+    an ordinary question waits for a slot and is answered once one is free."""
+    taken = 0
+    while assistant.answer_slots.acquire(blocking=False):
+        taken += 1
+    assert taken >= 1
+    ordinary: list[Route] = []
+    waiting = threading.Thread(
+        target=lambda: ordinary.append(assistant.answer([], "Can massage help with fatigue?").route)
+    )
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            safety = [
+                pool.submit(assistant.answer, [], message)
+                for message in ("my chest hurts and i cant breathe", "I want to end my life")
+            ]
+            routes = [f.result(timeout=120).route for f in safety]
+        assert routes == [Route.EMERGENCY, Route.CRISIS]
+        waiting.start()
+        waiting.join(timeout=3)
+        assert waiting.is_alive() and not ordinary  # still waiting for a slot
+    finally:
+        for _ in range(taken):
+            assistant.answer_slots.release()
+    waiting.join(timeout=120)
+    assert ordinary == [Route.ANSWER]
 
 
 def test_clinical_reply_refers_to_the_team_and_never_says_yes_or_no(

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -549,8 +550,8 @@ def test_database_urls_are_checked() -> None:
 
 def test_maintenance_commands_migrate_and_purge(tmp_path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", retention_days=None)
-    assert run_db_command("migrate", settings) == "schema at revision 0005"
-    assert run_db_command("migrate", settings) == "schema at revision 0005"
+    assert run_db_command("migrate", settings) == "schema at revision 0006"
+    assert run_db_command("migrate", settings) == "schema at revision 0006"
     with ConversationStore.from_settings(settings) as store:
         old = store.new_conversation()
         keep = store.new_conversation()
@@ -613,3 +614,68 @@ def test_package_imports_run_one_way_models_records_store_maintenance() -> None:
             if isinstance(node, ast.ImportFrom) and node.level == 1
         }
         assert not imported & set(order[position:]), (name, imported)
+
+
+def test_rate_slots_are_shared_by_stores_on_one_database(db_url: str) -> None:
+    """Per-client limits (issue 16): several stores (as several processes would) on one
+    database count one client together, the check and the count atomic; refusals count
+    nothing; old counts are pruned; only a digest of the key is stored."""
+    with ConversationStore(db_url) as first:
+        first.migrate()
+    stores = [ConversationStore(db_url) for _ in range(4)]
+    try:
+        now = 10_000.0
+
+        def hit(i: int) -> float:
+            return stores[i % 4].take_rate_slot("client:abc", 5, 60.0, now)
+
+        with ThreadPoolExecutor(8) as pool:
+            waits = list(pool.map(hit, range(24)))
+        assert waits.count(0.0) == 5, waits
+        assert all(0 < w <= 60 for w in waits if w), waits
+        assert stores[0].take_rate_slot("client:other", 5, 60.0, now) == 0.0
+        # The window slides: the five counted at ``now`` leave it 60 s later.
+        assert stores[1].take_rate_slot("client:abc", 5, 60.0, now + 59) > 0
+        assert stores[1].take_rate_slot("client:abc", 5, 60.0, now + 60) == 0.0
+        with stores[0].engine.connect() as conn:
+            clients = {row[0] for row in conn.execute(text("SELECT client FROM rate_events"))}
+        assert len(clients) == 2 and all(len(c) == 64 and "abc" not in c for c in clients)
+        assert stores[2].prune_rate_events(now + 1) == 6
+        assert stores[2].prune_rate_events(now + 1) == 0
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_sqlite_writers_queue_in_the_process_with_urgent_ones_first() -> None:
+    """SQLite's busy handler sleeps and retries, so under a flood a safety reply's turn
+    could wait seconds for the write lock; the store's writers queue instead, and an
+    urgent write (a safety reply) goes before ordinary ones already waiting."""
+    queue = store_module._WriterQueue()
+    order: list[str] = []
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with queue.turn(False):
+            holding.set()
+            release.wait(30)
+
+    def write(name: str, urgent: bool) -> None:
+        with queue.turn(urgent):
+            order.append(name)
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert holding.wait(30)
+    ordinary = threading.Thread(target=write, args=("ordinary", False))
+    ordinary.start()
+    time.sleep(0.2)  # waiting behind the holder
+    urgent = threading.Thread(target=write, args=("urgent", True))
+    urgent.start()
+    time.sleep(0.2)
+    assert order == []
+    release.set()
+    for thread in (first, ordinary, urgent):
+        thread.join(30)
+    assert order == ["urgent", "ordinary"]

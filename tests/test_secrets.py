@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from assistant.config import PROJECT_ROOT, load_settings
+from assistant.config import PROJECT_ROOT, Settings, load_settings
 
 SECRET = "hunter2-very-secret"
 
@@ -76,3 +76,12 @@ def test_configuration_errors_are_one_line_naming_the_variable(
     assert names in lines[0]
     assert SECRET not in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_a_short_client_key_secret_is_refused() -> None:
+    """The shared key of the per-client limits' address hashes must be hard to guess."""
+    with pytest.raises(ValueError, match="ASSISTANT_CLIENT_KEY_SECRET needs 32"):
+        Settings(client_key_secret="short")  # type: ignore[arg-type]
+    long = "k" * 32
+    settings = Settings(client_key_secret=long)  # type: ignore[arg-type]
+    assert long not in repr(settings) and long not in str(settings)

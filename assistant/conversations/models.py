@@ -18,6 +18,7 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -260,3 +261,22 @@ class ApprovedAnswerVersion(Base):
     approved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     retired_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class RateEvent(Base):
+    """One accepted message (or feedback) from one client, so that every app process on this
+    database counts against the same per-client limit (issue 16).
+
+    ``client`` is the SHA-256 of the limit key, which is itself a keyed hash of the client's
+    address (under a secret held only in the app processes' memory), an owner cookie's digest
+    or a conversation id: never an address. Rows older than the limit's window are deleted
+    (``ConversationStore.prune_rate_events``), so the table holds a minute or two of counts.
+    """
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_client_at", "client", "at"),)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    client: Mapped[str] = mapped_column(String(64))
+    at: Mapped[float] = mapped_column(Float)
+    """Wall-clock seconds since the epoch (every process shares the machine's clock)."""

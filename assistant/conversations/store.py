@@ -20,17 +20,19 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import secrets
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from sqlalchemy import create_engine, delete, event, func, select, text, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
@@ -39,7 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import UnknownConversation, UnknownFeedback, UnknownMessage
 from ..schema import Route, Turn
-from .models import _MAX_LABEL_CHARS, Conversation, Feedback, Flag, Message, _utcnow
+from .models import _MAX_LABEL_CHARS, Conversation, Feedback, Flag, Message, RateEvent, _utcnow
 from .records import (
     _MAX_PAGE,
     _ROUTE_VALUES,
@@ -127,6 +129,32 @@ def _private_file(path: Path) -> None:
             name.chmod(0o600)
 
 
+class _WriterQueue:
+    """One SQLite write at a time from this process's threads, urgent ones first."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._busy = False
+        self._urgent_waiting = 0
+
+    @contextlib.contextmanager
+    def turn(self, urgent: bool) -> Iterator[None]:
+        with self._changed:
+            self._urgent_waiting += urgent
+            try:
+                while self._busy or (self._urgent_waiting and not urgent):
+                    self._changed.wait()
+            finally:
+                self._urgent_waiting -= urgent
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._busy = False
+                self._changed.notify_all()
+
+
 class ConversationStore:
     """Conversations, messages, feedback and flags behind a small, id-scoped API.
 
@@ -189,8 +217,13 @@ class ConversationStore:
                 poolclass=StaticPool if memory else None,
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            # SQLite has one writer at a time and its busy handler backs off by sleeping, so
+            # threads racing for the write lock can starve one another for seconds (a crisis
+            # reply's turn behind a flood's); within a process they queue here instead.
+            self._writers: _WriterQueue | None = _WriterQueue()
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
+            self._writers = None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -357,8 +390,12 @@ class ConversationStore:
         model: str | None = None,
         flag_reason: str | None = None,
         owner_hash: str | None = None,
+        urgent: bool = False,
     ) -> TurnIds:
         """Store a whole turn in one transaction: the message, its reply and the reply's flag.
+
+        ``urgent`` (a safety reply): on SQLite, stored ahead of this process's other
+        waiting writes.
 
         ``conversation_id=None`` starts a new conversation in the same
         transaction, so a turn that fails to store leaves no empty
@@ -386,7 +423,7 @@ class ConversationStore:
             model=model,
         )
         flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
-        with self._sessions.begin() as session:
+        with self._writing(urgent), self._sessions.begin() as session:
             if new:
                 session.add(Conversation(id=conv_id, owner_hash=owner_hash))
                 session.flush()
@@ -705,6 +742,44 @@ class ConversationStore:
                 .values(resolved_at=_utcnow(), resolved_by=staff_user)
             )
             return int(getattr(result, "rowcount", 0))
+
+    # Per-client limits shared by every app process on this database
+
+    def take_rate_slot(self, client: str, limit: int, window_s: float, now: float) -> float:
+        """Count one event for ``client`` if fewer than ``limit`` were counted in the
+        ``window_s`` seconds up to ``now`` (wall-clock seconds): returns 0.0 when counted,
+        else the seconds until one would be (nothing is counted for a refusal).
+
+        The check and the count are one transaction holding a lock (a PostgreSQL
+        advisory lock on the client, SQLite's write lock), so N processes together
+        accept exactly ``limit``, never N times it. ``client`` is stored only as its
+        SHA-256.
+        """
+        digest = hashlib.sha256(client.encode()).hexdigest()
+        with self._writing(), self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            count, oldest = conn.execute(
+                select(func.count(), func.min(RateEvent.at)).where(
+                    RateEvent.client == digest, RateEvent.at > now - window_s
+                )
+            ).one()
+            if count >= limit:
+                return max(float(oldest) + window_s - now, 0.001)
+            conn.execute(insert(RateEvent).values(client=digest, at=now))
+        return 0.0
+
+    def prune_rate_events(self, older_than: float) -> int:
+        """Delete counts from before ``older_than`` (wall-clock seconds); returns how many."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(RateEvent).where(RateEvent.at < older_than))
+            return int(getattr(result, "rowcount", 0))
+
+    def _writing(self, urgent: bool = False) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext() if self._writers is None else self._writers.turn(urgent)
 
     # Retention
 

@@ -43,7 +43,13 @@ from ..config import Settings
 from ..conversations import ConversationStore
 from ..errors import ChatInputError, ServiceUnavailable, UnknownConversation
 from . import api, ownership, rendering, transcript
-from .chat_ui import build_chat_ui, disclaimer_html, header_html, privacy_html
+from .chat_ui import (
+    RESPOND_RUNNING,
+    build_chat_ui,
+    disclaimer_html,
+    header_html,
+    privacy_html,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +69,9 @@ SERVER_CONCURRENCY = 200
 # Open connections (and so requests in progress) one process accepts before answering 503.
 CHAT_JOIN_PATH = CHAT_PATH + "/gradio_api/queue/join"
 CHAT_QUEUE_MAX = 64
+QUEUE_FULL_RETRY_S = 10
 # Chat-page events waiting at once in one process; beyond it Gradio answers "queue full" (503).
+SWITCH_INTERVAL_S = 0.0005
 MAX_HEADER_BYTES = 16 * 1024
 # Request line plus headers; anything longer is refused by the server (431/400).
 
@@ -219,14 +227,18 @@ class SecurityHeaders:
         cors_allows: Callable[[str], bool] = lambda _origin: False,
         hsts: bool = False,
         join_limit: Callable[[Scope], float] | None = None,
+        busy_text: Callable[[int], str] = lambda _seconds: "too many requests",
     ) -> None:
-        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned."""
+        """``hsts``: production (HTTPS): also the owner cookie is ``Secure`` and partitioned.
+        ``busy_text(seconds)``: what the chat page shows when it refuses a message (the
+        client's event limit, or Gradio's queue full)."""
         self.app = app
         self.chat_ancestors = chat_ancestors
         self.api_body_limit = api_body_limit
         self.cors_allows = cors_allows
         self.hsts = hsts
         self.join_limit = join_limit
+        self.busy_text = busy_text
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -253,16 +265,11 @@ class SecurityHeaders:
         if chat and CLOSED_CHAT_ROUTES.match(path[len(CHAT_PATH) :]):
             await JSONResponse({"error": "not found"}, status_code=404)(scope, receive, send)
             return
-        if self.join_limit is not None and path == CHAT_JOIN_PATH:
-            wait = self.join_limit(scope)
+        if path == CHAT_JOIN_PATH:
+            wait = self.join_limit(scope) if self.join_limit is not None else 0.0
             if wait:
                 # Refused before Gradio queues it: a flood never waits in line ahead of others.
-                busy = JSONResponse(
-                    {"error": "too many requests"},
-                    status_code=429,
-                    headers={"Retry-After": str(max(int(wait + 0.999), 1))},
-                )
-                await busy(scope, receive, send)
+                await self._busy(max(int(wait + 0.999), 1))(scope, receive, send)
                 return
         limit = self.api_body_limit if api_path else PAGE_BODY_LIMIT
         too_large = JSONResponse(
@@ -310,7 +317,37 @@ class SecurityHeaders:
                 message["headers"] = headers + extra
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        inner: Send = send_with_headers
+        if path == CHAT_JOIN_PATH:
+            inner = self._busy_when_queue_full(send_with_headers)
+        await self.app(scope, receive, inner)
+
+    def _busy(self, seconds: int) -> JSONResponse:
+        """429 with the busy text: Gradio's page shows ``detail`` of a refused event."""
+        text = self.busy_text(seconds)
+        return JSONResponse(
+            {"error": text, "detail": text},
+            status_code=429,
+            headers={"Retry-After": str(seconds)},
+        )
+
+    def _busy_when_queue_full(self, send: Send) -> Send:
+        """Gradio answers a join to a full queue with 503, which its page shows as its own
+        English "currently busy" line; this swaps that answer for the busy text."""
+        swapped = False
+
+        async def send_or_swap(message: Message) -> None:
+            nonlocal swapped
+            if message["type"] == "http.response.start" and message["status"] == 503:
+                swapped = True
+                busy = self._busy(QUEUE_FULL_RETRY_S)
+                headers = busy.raw_headers
+                await send({"type": "http.response.start", "status": 429, "headers": headers})
+                await send({"type": "http.response.body", "body": busy.body})
+            elif not swapped:
+                await send(message)
+
+        return send_or_swap
 
     async def _preflight(
         self, scope: Scope, receive: Receive, send: Send, cors: list[tuple[bytes, bytes]]
@@ -604,7 +641,9 @@ def create_app(
         log.error("unhandled error: %s", type(exc).__name__)
         return api.error(500, "internal error; please try again")
 
-    keys = ownership.ClientKeys()  # per-client limit keys; the secret lives only in memory
+    secret = settings.client_key_secret
+    # Per-client limit keys; the secret lives only in memory (shared by processes if set).
+    keys = ownership.ClientKeys(secret.get_secret_value() if secret else None)
     app.include_router(api.build_router(service, keys))
 
     @app.get("/", include_in_schema=False)
@@ -688,6 +727,8 @@ def create_app(
     app.mount(STAFF_PATH, build_staff_app(settings, store, chunks=chunks))
 
     blocks = build_chat_ui(settings, service, keys)
+    # Gradio's own thread pool (not the API's), room for every running message and the rest.
+    blocks.max_threads = RESPOND_RUNNING + 16
     blocks.queue(default_concurrency_limit=2, max_size=CHAT_QUEUE_MAX)
     app = gr.mount_gradio_app(
         app,
@@ -714,6 +755,7 @@ def create_app(
         cors_allows=cors_allows(settings),
         hsts=settings.environment == "production",
         join_limit=_join_limiter(settings, keys),
+        busy_text=lambda seconds: content.render("busy", settings, seconds=seconds),
     )
     return app
 
@@ -864,6 +906,11 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     print(f"Chat: http://{host}:{port}{CHAT_PATH}/   API docs: http://{host}:{port}/docs")
     import uvicorn
 
+    # Answers run in threads and hold the interpreter lock for long stretches; the event
+    # loop, which accepts every request (a crisis message among a flood), needs it back
+    # after each socket call. A shorter switch interval than the default 5 ms keeps it
+    # from waiting behind them.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     uvicorn.Server(server_config(app, host, port)).run()
 
 

@@ -90,6 +90,10 @@ def _owner(request: gr.Request | None) -> str | None:
     return ownership.owner(getattr(request, "cookies", None) if request is not None else None)
 
 
+RESPOND_RUNNING = 64
+"""Chat-page messages one process runs at once (threads, mostly waiting for an answer slot);
+beyond it they wait in Gradio's queue (``app.CHAT_QUEUE_MAX``)."""
+
 STORED_ID_JS = (
     "() => { try { return sessionStorage.getItem('om-conversation') || ''; }"
     " catch (e) { return ''; } }"
@@ -266,23 +270,20 @@ def build_chat_ui(
                         text("new_conversation_no"), variant="secondary", elem_id="om-confirm-no"
                     )
         respond_outputs = [question, chatbot, visitors, status, session_marker]
+        # Every way of sending runs in one lane, many at once: each is routed as soon as it
+        # starts, and only ordinary answers then wait for one of the assistant's answer slots,
+        # so a crisis message is never queued behind a flood of ordinary ones.
+        lane: dict[str, Any] = {
+            "concurrency_id": "respond",
+            "concurrency_limit": RESPOND_RUNNING,
+            "api_visibility": "private",
+            "show_progress": "hidden",
+        }
         for trigger in (question.submit, send.click):
-            trigger(
-                respond,
-                inputs=[question, visitors],
-                outputs=respond_outputs,
-                api_visibility="private",
-                show_progress="hidden",
-            )
+            trigger(respond, inputs=[question, visitors], outputs=respond_outputs, **lane)
         chatbot.example_select(
             _example_text, outputs=[question], api_visibility="private", queue=False
-        ).then(
-            respond,
-            inputs=[question, visitors],
-            outputs=respond_outputs,
-            api_visibility="private",
-            show_progress="hidden",
-        )
+        ).then(respond, inputs=[question, visitors], outputs=respond_outputs, **lane)
         reset_outputs = [chatbot, visitors, status, question, session_marker]
         # Starting over wipes the chat from the screen, so it is confirmed in the page first.
         new.click(

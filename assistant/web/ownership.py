@@ -34,12 +34,13 @@ def owner(cookies: Mapping[str, str] | Any) -> str | None:
 
 class ClientKeys:
     """Keys for per-client limits that identify no one: an HMAC of the client's address
-    under a secret made at start-up and held only in this process's memory, so neither the
-    address nor anything that leads back to it is stored, and the keys mean nothing after a
-    restart. A visitor with an owner cookie is counted by its digest instead."""
+    under a secret held only in the app processes' memory (``client_key_secret``, shared by
+    the processes on one database so they count a client together; else made at start-up),
+    so neither the address nor anything that leads back to it without that secret is stored.
+    A visitor with an owner cookie is counted by its digest instead."""
 
-    def __init__(self) -> None:
-        self._secret = secrets.token_bytes(32)
+    def __init__(self, secret: str | None = None) -> None:
+        self._secret = secret.encode() if secret else secrets.token_bytes(32)
 
     def for_address(self, address: str | None) -> str:
         mac = hmac.new(self._secret, (address or "unknown").encode(), hashlib.sha256)

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Serve the app with N processes on one database behind nginx, sticky by browser.
+#
+#   scripts/serve.sh [N] [PORT]        (defaults: 2 workers, $ASSISTANT_PORT or 7860)
+#
+# Starts N `python -m assistant serve` workers on 127.0.0.1:PORT+1..PORT+N, all on
+# the same database (ASSISTANT_DATABASE_URL: PostgreSQL for real use; unset, the
+# SQLite file under the data folder, fine for a few workers) and the same
+# ASSISTANT_CLIENT_KEY_SECRET (made here if unset; it lives only in the workers'
+# environment), so per-client limits are shared. nginx (Debian's nginx-light,
+# installed if missing) listens on ASSISTANT_HOST:PORT and sends each browser to one
+# worker by its owner cookie (a browser without one yet: by its address), so the
+# chat page's queue join and event stream reach the same process. It keeps no access
+# log and passes the client address in X-Forwarded-For, which the workers trust
+# from 127.0.0.1 only (uvicorn's default). Ctrl-C or SIGTERM stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORKERS="${1:-2}"
+PORT="${2:-${ASSISTANT_PORT:-7860}}"
+HOST="${ASSISTANT_HOST:-127.0.0.1}"
+[[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || { echo "serve.sh: N must be a whole number >= 1" >&2; exit 2; }
+[[ "$PORT" =~ ^[0-9]+$ ]] || { echo "serve.sh: PORT must be a number" >&2; exit 2; }
+PYTHON="${PYTHON:-.venv/bin/python}"
+
+if ! command -v nginx >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+fi
+if [[ -z "${ASSISTANT_CLIENT_KEY_SECRET:-}" ]]; then
+  ASSISTANT_CLIENT_KEY_SECRET="$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))')"
+fi
+export ASSISTANT_CLIENT_KEY_SECRET
+
+run_dir="$(mktemp -d)"
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  wait || true
+  rm -rf "$run_dir"
+}
+trap stop EXIT INT TERM
+
+servers=""
+for i in $(seq 1 "$WORKERS"); do
+  port=$((PORT + i))
+  "$PYTHON" -m assistant serve --host 127.0.0.1 --port "$port" &
+  pids+=("$!")
+  servers+="    server 127.0.0.1:${port} max_fails=0;"$'\n'
+done
+
+mkdir -p "$run_dir/tmp"
+cat > "$run_dir/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $run_dir/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $run_dir/tmp/body;
+  proxy_temp_path $run_dir/tmp/proxy;
+  fastcgi_temp_path $run_dir/tmp/fastcgi;
+  uwsgi_temp_path $run_dir/tmp/uwsgi;
+  scgi_temp_path $run_dir/tmp/scgi;
+  client_max_body_size 1m;
+  map \$cookie_om_owner \$sticky {
+    "" \$remote_addr;
+    default \$cookie_om_owner;
+  }
+  upstream assistant {
+    hash \$sticky consistent;
+$servers  }
+  server {
+    listen $HOST:$PORT;
+    location / {
+      proxy_pass http://assistant;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+      proxy_read_timeout 300s;
+    }
+  }
+}
+CONF
+echo "serve.sh: $WORKERS workers on ports $((PORT + 1))-$((PORT + WORKERS)); chat at http://$HOST:$PORT/chat/" >&2
+nginx -c "$run_dir/nginx.conf" -e stderr &
+pids+=("$!")
+wait -n "${pids[@]}"
