@@ -9,6 +9,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   # Debian's Chromium for the browser tests (Playwright cannot download one here).
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v nginx >/dev/null 2>&1; then
+  # Debian's nginx-light for the multi-process deployment test (scripts/serve.sh).
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+fi
 ASSISTANT_TEST_POSTGRES_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
 export ASSISTANT_TEST_POSTGRES_URL
 bash scripts/check.sh
