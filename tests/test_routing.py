@@ -696,10 +696,24 @@ def test_red_flags_in_languages_we_do_not_answer_in_get_the_safety_reply(
         "按摩对癌症病人的焦虑有帮助吗",
     ],
 )
-def test_other_languages_without_a_red_flag_still_get_the_language_reply(
+def test_general_questions_in_other_languages_are_answered_from_the_english_sources(
     message: str, patterns_router: Router
 ) -> None:
-    assert patterns_router.route([], message).reason == "out_of_scope:language"
+    assert patterns_router.route([], message).reason == "answer:other_language"
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        ("按摩有帮助吗？我不想活了", Route.CRISIS),
+        ("Je veux mourir, est-ce que le massage aide ?", Route.CRISIS),
+        ("Estou com febre de 39 durante a quimio, a massagem ajuda?", Route.EMERGENCY),
+    ],
+)
+def test_a_red_flag_in_another_language_wins_over_its_massage_question(
+    message: str, route: Route, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is route
 
 
 @pytest.mark.parametrize(

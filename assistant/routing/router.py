@@ -29,6 +29,8 @@ import numpy as np
 
 from ..config import Settings
 from ..embeddings import TextVectors
+from ..other_language_words import english_reading
+from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
     find_clinical,
@@ -304,8 +306,14 @@ class Router:
         if other is not None:
             return _more_severe(other, earlier_flag)
         if language not in ("en", "es"):
-            # The "English only" reply gives the numbers; after a safety reply it also
-            # starts with the reminder.
+            # A general question about massage in a language with a reviewed vocabulary
+            # is answered from the English sources (other_language_words.yaml); anything
+            # else gets the "English only" reply, which gives the numbers. After a safety
+            # reply either starts with the reminder.
+            reading = english_reading(raw, language)
+            if reading is not None and MASSAGE_TOPIC.search(reading):
+                answered = _decision(Route.ANSWER, "other_language", 0.7)
+                return replace(answered, after_safety=earlier_flag is not None)
             declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
             return replace(declined, after_safety=earlier_flag is not None)
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
@@ -339,7 +347,9 @@ class Router:
                 topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
-        if reply_language not in ("en", "es"):
+        if reply_language not in ("en", "es") and not (
+            decision.route is Route.ANSWER and reply_language in readable_languages()
+        ):
             reply_language = "en"
         return replace(decision, asker=who, topic=topic, language=reply_language)
 
