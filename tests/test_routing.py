@@ -732,3 +732,25 @@ def test_wordings_found_in_the_second_blind_training_set(
     message: str, reason: str, patterns_router: Router
 ) -> None:
     assert patterns_router.route([], message).reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do i need a special certificate to do oncology massage as an LMT or can i just start "
+        "seeing cancer clients",
+        "I'm a massage therapist, is it ok to work on my clients who are on chemo?",
+        "LMT here - can I massage a client with bone mets?",
+    ],
+)
+def test_a_therapist_asking_about_their_practice_is_not_a_personal_care_question(
+    message: str, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is Route.ANSWER
+
+
+def test_a_red_flag_told_about_a_client_still_gets_the_safety_reply(
+    patterns_router: Router,
+) -> None:
+    message = "I'm a massage therapist. my client has a fever of 39 on chemo, can I massage her?"
+    assert patterns_router.route([], message).route is Route.EMERGENCY

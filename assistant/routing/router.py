@@ -76,6 +76,14 @@ SPANISH_IN_SCOPE = re.compile(
     r"\b(?:masaje\w*|masajista|cancer|quimio\w*|radiacion|radioterapia|oncolog\w*|terapeuta|"
     r"tumor\w*|tratamiento|cirugia|metastasis)\b"
 )
+PROFESSIONAL_ASKER = re.compile(
+    r"\b(?:lmts?|i am an? (?:\w+ )?(?:massage |oncology massage )?(?:therapist|practitioner)|"
+    r"as an? (?:lmt|(?:massage )?therapist)|my (?:cancer |oncology )?clients?|cancer clients|"
+    r"(?:with|for|treat|treating|seeing|see) (?:my |our |cancer )?clients)\b"
+)
+"""A massage therapist asking about their work or their clients: a question about
+practice, never one person's own care (a red flag told about a client is still checked
+first, like any other)."""
 _PET_FREE = re.compile(
     r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny)\b"
     r"(?: \w+)?"
@@ -390,10 +398,11 @@ class Router:
         injection = find_injection(norm)
         if injection:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
-        clinical = find_clinical(norm)
+        professional = PROFESSIONAL_ASKER.search(norm) is not None
+        clinical = None if professional else find_clinical(norm)
         if clinical:
             return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
-        asks_permission = bool(PERMISSION.search(norm))
+        asks_permission = bool(PERMISSION.search(norm)) and not professional
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
                 inherited = find_clinical(previous)
@@ -411,10 +420,14 @@ class Router:
         candidates = {
             r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
         }
-        if PERSON.search(text) is None or (
-            care_topic(text) is None
-            and PERSONAL_CONDITION.search(text) is None
-            and not (PERMISSION.search(text) and TREATMENT.search(text))
+        if (
+            professional
+            or PERSON.search(text) is None
+            or (
+                care_topic(text) is None
+                and PERSONAL_CONDITION.search(text) is None
+                and not (PERMISSION.search(text) and TREATMENT.search(text))
+            )
         ):
             # Clinical is about one person's own care: without anyone named, or with a
             # person but no condition or care topic ("will my insurance pay?", "my wife
