@@ -315,6 +315,32 @@ def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
 
 
 @slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how good is the evidence for massage overall?",
+        "is massage for cancer patients backed by real science or is it hype?",
+    ],
+)
+def test_a_general_question_about_the_evidence_is_not_led_by_one_symptoms_finding(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    lead = reply.sentences[0].text
+    assert reply.route == Route.ANSWER, reply.decision
+    # Not "a weak recommendation ... for chronic pain" nor the "Fatigue: ..." list item:
+    # an overview of the evidence (several symptoms, or the evidence as a whole).
+    assert "chronic pain" not in lead and not lead.startswith("Fatigue:"), lead
+    assert (
+        "evidence" in lead.lower()
+        or len(
+            {s.lower() for s in re.findall(r"anxiety|pain|nausea|fatigue|sleep|mood|stress", lead)}
+        )
+        >= 3
+    ), lead
+
+
+@slow
 def test_the_bone_metastases_warning_answers_someone_who_raised_it(
     assistant: Assistant,
 ) -> None:
