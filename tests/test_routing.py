@@ -754,3 +754,26 @@ def test_a_red_flag_told_about_a_client_still_gets_the_safety_reply(
 ) -> None:
     message = "I'm a massage therapist. my client has a fever of 39 on chemo, can I massage her?"
     assert patterns_router.route([], message).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        (
+            "My dad's cancer spread to his spine and hips. Is deep tissue massage OK for people "
+            "with that?",
+            Route.ANSWER,
+        ),
+        (
+            "is it safe to get a massage when you have cancer? my friend said rubbing it could "
+            "spread it",
+            Route.ANSWER,
+        ),
+        ("My mom has bone mets. Is deep massage ok?", Route.CLINICAL),
+        ("My dad's cancer spread to his spine. Is deep tissue massage OK for him?", Route.CLINICAL),
+    ],
+)
+def test_a_question_put_about_people_in_general_is_answered_after_a_story(
+    message: str, route: Route, router: Router
+) -> None:
+    assert router.route([], message).route is route

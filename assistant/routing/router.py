@@ -84,6 +84,31 @@ PROFESSIONAL_ASKER = re.compile(
 """A massage therapist asking about their work or their clients: a question about
 practice, never one person's own care (a red flag told about a client is still checked
 first, like any other)."""
+GENERIC_ASKER = re.compile(
+    r"\b(?:(?:when|if|while|once) you (?:have|are|get|got|ve got|have got)\b|"
+    r"(?:for|with|do|can|should|are) (?:people|patients|persons|someone|somebody|anyone|anybody|"
+    r"folks|kids|children|survivors)(?: who (?:have|has|are)| with| in| on| going through| "
+    r"having| after)\b|cancer patients\b)"
+)
+"""A question put about people in general ("is deep tissue ok for people with that?",
+"is it safe when you have cancer?")."""
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def asks_in_general(raw: str) -> bool:
+    """The message's questions are put about people in general and name no one ("My dad's
+    cancer spread to his spine. Is deep tissue massage OK for people with that?"): general
+    information, though a story names someone. A question naming a person ("is it ok for
+    him?", "can I...") is not."""
+    pieces = [p for p in _SENTENCE_END.split(raw.strip()) if p.strip()]
+    questions = [normalise(p) for p in pieces if p.rstrip().endswith("?")] or [
+        normalise(pieces[-1]) if pieces else normalise(raw)
+    ]
+    return any(GENERIC_ASKER.search(q) for q in questions) and not any(
+        PERSON.search(q) for q in questions
+    )
+
+
 _PET_FREE = re.compile(
     r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny)\b"
     r"(?: \w+)?"
@@ -398,11 +423,13 @@ class Router:
         injection = find_injection(norm)
         if injection:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
-        professional = PROFESSIONAL_ASKER.search(norm) is not None
-        clinical = None if professional else find_clinical(norm)
+        # A therapist asking about their practice, or a question put about people in general:
+        # never a decision about one person's own care.
+        impersonal = PROFESSIONAL_ASKER.search(norm) is not None or asks_in_general(raw)
+        clinical = None if impersonal else find_clinical(norm)
         if clinical:
             return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
-        asks_permission = bool(PERMISSION.search(norm)) and not professional
+        asks_permission = bool(PERMISSION.search(norm)) and not impersonal
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
                 inherited = find_clinical(previous)
@@ -421,7 +448,7 @@ class Router:
             r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
         }
         if (
-            professional
+            impersonal
             or PERSON.search(text) is None
             or (
                 care_topic(text) is None
