@@ -90,6 +90,12 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("is oncology massage pseudoscience or is there hard science to it", Intent.LIMITS),
         ("would massage really ease my pain or am I getting my hopes up", Intent.LIMITS),
         ("so massage won't really fix my fatigue?", Intent.LIMITS),
+        # Who should give it is a safety question.
+        (
+            "does it have to be an oncology massage therapist or is my regular LMT fine",
+            Intent.SAFETY,
+        ),
+        ("can my normal massage therapist do it?", Intent.SAFETY),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
@@ -338,6 +344,22 @@ def test_a_general_question_about_the_evidence_is_not_led_by_one_symptoms_findin
         )
         >= 3
     ), lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is oncology massage safe for someone in hospice with advanced cancer?",
+        "is massage safe with stage 4 cancer",
+    ],
+)
+def test_a_warning_about_a_condition_nobody_raised_does_not_lead(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.decision
+    assert "bone metastases" not in reply.sentences[0].text, reply.text
 
 
 @slow

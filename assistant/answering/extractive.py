@@ -703,6 +703,10 @@ class ExtractiveAnswerer:
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
             leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+        # A warning about one condition (bone metastases) may follow a general safety
+        # question, but leads only an answer to someone who raised that condition ("is it
+        # safe in hospice with advanced cancer?" is led by the general safety statement).
+        leads = [s for s in leads if not s[0].warnings - focus.raised] or leads
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]

@@ -123,6 +123,9 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"pressure|who should (give|do|provide|massage)|need to know|have to know|"
             r"tell (the|my) therapist|special training|oncology training|has (\w+ )?training|"
             r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
+            r"(have|has|need|needs) to be (an? |done by an? |by an? )?"
+            r"(oncology|special\w*|certified)|"
+            r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             r"contraindicat\w+)\b",
             _I,
