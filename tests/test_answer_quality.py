@@ -182,6 +182,9 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "i get really bad anxiety before my infusions. any point trying massage?",
         "my wife started chemo and she's anxious all the time, would a massage calm her down?",
         "how do i find somebody who does massage for cancer patients near Toronto",
+        # a state or province typed in lower case is a place too
+        "how do i find a massage therapist for cancer patients in ohio",
+        "how do i find an oncology massage therapist around saskatchewan",
         # contractions as folded ("won't" is "wont") are not topics
         "I don't want false hope. what won't massage do for cancer symptoms?",
         # everyday words of the story count little against a question
