@@ -154,6 +154,9 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
 
 
+_EVERY_QUESTION = frozenset({"massage", "massages", "cancer", "cancers"})
+
+
 def question_text(message: str) -> str:
     """The part of a message that asks: its questions, without the story told before them.
 
@@ -167,7 +170,10 @@ def question_text(message: str) -> str:
         return message
     asked = " ".join(questions)
     own = _own_words(asked)
-    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(own) <= 2):
+    # "massage" and "cancer" are in nearly every question: "can massage do anything for
+    # that or am I wasting money?" points back with no more than two words of its own.
+    specific = [w for w in own if w.lower() not in _EVERY_QUESTION]
+    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(specific) <= 2):
         return message
     return asked
 

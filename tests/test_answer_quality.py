@@ -34,12 +34,19 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
         ("deep tissue w/ bone mets, is that ok?", "bone metastases"),
         ("The Zofran isn't cutting it for the queasiness", "nausea"),
         ("what does ASCO say about pain?", "American Society of Clinical Oncology"),
+        ("can massage boost your white blood cell count?", "white blood cells"),
+        ("is there any downside to getting massage?", "generally safe"),
+        ("my oncologist said it's fine", "cancer"),
     ],
 )
 def test_lay_words_are_read_in_the_sources_words(message: str, term: str) -> None:
     reading = expand(message)
     assert any(term in t for t in reading.corpus_terms), reading
     assert term.split()[-1] in reading.rewritten(message)
+
+
+def test_a_platelet_count_is_not_read_as_white_blood_cells() -> None:
+    assert not any("white" in t for t in expand("his platelet count is 20").corpus_terms)
 
 
 def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> None:
@@ -160,6 +167,12 @@ def _check_citations(reply: Reply) -> None:
         ("my nerves are completely shot. does massage do anything for anxiety?", "anxiety"),
         ("Been feeling really down and blue. Can massage help with my mood?", "mood"),
         ("The Zofran isn't cutting it. Is massage worth trying for the queasiness?", "nausea"),
+        # a question pointing back keeps its story, "massage" and "money" aside
+        (
+            "pins and needles in both feet since taxol. can massage do anything for that or am "
+            "I wasting money",
+            "neuropathy",
+        ),
     ],
 )
 def test_lay_words_retrieve_the_passage_and_count_as_covered(
@@ -182,6 +195,7 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "i get really bad anxiety before my infusions. any point trying massage?",
         "my wife started chemo and she's anxious all the time, would a massage calm her down?",
         "how do i find somebody who does massage for cancer patients near Toronto",
+        "is there any downside to getting massage when you have cancer",
         # a state or province typed in lower case is a place too
         "how do i find a massage therapist for cancer patients in ohio",
         "how do i find an oncology massage therapist around saskatchewan",
