@@ -103,6 +103,9 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
             Intent.SAFETY,
         ),
         ("can my normal massage therapist do it?", Intent.SAFETY),
+        ("is there any downside to getting massage when you have cancer", Intent.SAFETY),
+        ("my sister says you should never massage a cancer patient. who's right?", Intent.SAFETY),
+        ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
