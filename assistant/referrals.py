@@ -88,18 +88,22 @@ def framed(
     reply_blocks: tuple[Block, ...], decision: RouteDecision, settings: Settings
 ) -> tuple[Block, ...]:
     """Reviewed lines around a non-safety reply: the reminder after an earlier safety reply,
-    the note that the sources are in English for a Spanish question, and the safety net for
-    a "not covered" reply about one person."""
+    the note that the sources are in English for a question in another language, and the
+    safety net for a "not covered" reply about one person."""
     if decision.route in (Route.EMERGENCY, Route.CRISIS):
         return reply_blocks
     before: list[Block] = []
     after: list[Block] = []
     if decision.after_safety:
         before.append(Paragraph(content.render("safety_reminder", settings)))
-    if decision.language == "es" and decision.route in (Route.ANSWER, Route.CLINICAL):
-        before.append(Paragraph(content.render("sources_in_english_es", settings)))
-    if decision.route is Route.UNKNOWN and decision.language == "es":
-        return (*before, Paragraph(content.render("english_only_es", settings)))
+    if decision.language != "en" and decision.route in (Route.ANSWER, Route.CLINICAL):
+        # Spanish, or a language with a reviewed vocabulary (other_language_words.yaml)
+        before.append(
+            Paragraph(content.render(f"sources_in_english_{decision.language}", settings))
+        )
+    if decision.route is Route.UNKNOWN and decision.language != "en":
+        only = "english_only_es" if decision.language == "es" else "english_only"
+        return (*before, Paragraph(content.render(only, settings)))
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))
     return (*before, *reply_blocks, *after)

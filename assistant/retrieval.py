@@ -112,6 +112,34 @@ _PLACE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*)?"
 )
 """A named place ("near Toronto", "at MD Anderson", "in Portland, OR")."""
+_REGIONS = (
+    *"""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming alberta
+    manitoba newfoundland ontario quebec saskatchewan""".split(),
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+    "new brunswick",
+    "nova scotia",
+    "british columbia",
+    "prince edward island",
+)
+_REGION = re.compile(
+    r"\b(?:near|around|in|outside(?: of)?|from|at|across)\s+(?:"
+    + "|".join(sorted(_REGIONS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+"""A US state or Canadian province however it is typed ("my aunt in ohio")."""
 _REFERS_BACK = re.compile(r"\b(it|that|this|these|those|them|they|one|such)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s*\n+\s*")
 
@@ -124,6 +152,9 @@ def sentences_of(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     """Ends with a question mark, or opens like a question ("does massage help w/ pain")."""
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+
+
+_EVERY_QUESTION = frozenset({"massage", "massages", "cancer", "cancers"})
 
 
 def question_text(message: str) -> str:
@@ -139,7 +170,10 @@ def question_text(message: str) -> str:
         return message
     asked = " ".join(questions)
     own = _own_words(asked)
-    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(own) <= 2):
+    # "massage" and "cancer" are in nearly every question: "can massage do anything for
+    # that or am I wasting money?" points back with no more than two words of its own.
+    specific = [w for w in own if w.lower() not in _EVERY_QUESTION]
+    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(specific) <= 2):
         return message
     return asked
 
@@ -445,7 +479,7 @@ class Retriever:
         if _FINDING.search(asked):
             # Where the person lives says nothing about whether the sources cover
             # finding a therapist ("how do I find someone near Toronto?").
-            asked = _PLACE.sub(" ", asked)
+            asked = _REGION.sub(" ", _PLACE.sub(" ", asked))
         own = _own_words(asked)
         if carried and len(own) <= 1 and not reading.absent:
             return " ".join([asked, *carried])

@@ -104,7 +104,9 @@ class RouteDecision:
     confidence: float
     context: DecisionContext | None = None
     language: str = "en"
-    """The language the reply should be in (``en``, or ``es`` for Spanish safety replies)."""
+    """The language the reply should be in (``en``, or ``es`` for Spanish safety replies);
+    an answer to a general question in another language (``other_language_words``) carries
+    that language: the sources are quoted in English under a note in it."""
     asker: Asker | None = None
     """Whom the message is about: the person themself, someone they care for, or unclear."""
     topic: str | None = None

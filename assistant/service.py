@@ -40,6 +40,7 @@ from .answering.intent import (
 from .answering.passage_filter import unsafe_passage
 from .config import Settings
 from .embeddings import TextVectors, usable_cores
+from .other_language_words import english_reading
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
@@ -158,6 +159,11 @@ class Assistant:
                 yield from self._finish(approved, started, timings)
                 return
         previous = [t.text for t in reversed(conversation) if t.role == "user"]
+        if decision.language != "en":
+            # The sources are in English: a question in another language is searched
+            # and answered as the English words it names (other_language_words.yaml).
+            message = english_reading(message, decision.language) or message
+            previous = [english_reading(t, decision.language) or t for t in previous]
         t0 = time.perf_counter()
         # Routed first, so only retrieval and composition wait for a slot (a flood of
         # ordinary questions queues here, never in front of a safety reply).

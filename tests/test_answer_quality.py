@@ -34,12 +34,19 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
         ("deep tissue w/ bone mets, is that ok?", "bone metastases"),
         ("The Zofran isn't cutting it for the queasiness", "nausea"),
         ("what does ASCO say about pain?", "American Society of Clinical Oncology"),
+        ("can massage boost your white blood cell count?", "white blood cells"),
+        ("is there any downside to getting massage?", "generally safe"),
+        ("my oncologist said it's fine", "cancer"),
     ],
 )
 def test_lay_words_are_read_in_the_sources_words(message: str, term: str) -> None:
     reading = expand(message)
     assert any(term in t for t in reading.corpus_terms), reading
     assert term.split()[-1] in reading.rewritten(message)
+
+
+def test_a_platelet_count_is_not_read_as_white_blood_cells() -> None:
+    assert not any("white" in t for t in expand("his platelet count is 20").corpus_terms)
 
 
 def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> None:
@@ -90,6 +97,15 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("is oncology massage pseudoscience or is there hard science to it", Intent.LIMITS),
         ("would massage really ease my pain or am I getting my hopes up", Intent.LIMITS),
         ("so massage won't really fix my fatigue?", Intent.LIMITS),
+        # Who should give it is a safety question.
+        (
+            "does it have to be an oncology massage therapist or is my regular LMT fine",
+            Intent.SAFETY,
+        ),
+        ("can my normal massage therapist do it?", Intent.SAFETY),
+        ("is there any downside to getting massage when you have cancer", Intent.SAFETY),
+        ("my sister says you should never massage a cancer patient. who's right?", Intent.SAFETY),
+        ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
@@ -154,6 +170,12 @@ def _check_citations(reply: Reply) -> None:
         ("my nerves are completely shot. does massage do anything for anxiety?", "anxiety"),
         ("Been feeling really down and blue. Can massage help with my mood?", "mood"),
         ("The Zofran isn't cutting it. Is massage worth trying for the queasiness?", "nausea"),
+        # a question pointing back keeps its story, "massage" and "money" aside
+        (
+            "pins and needles in both feet since taxol. can massage do anything for that or am "
+            "I wasting money",
+            "neuropathy",
+        ),
     ],
 )
 def test_lay_words_retrieve_the_passage_and_count_as_covered(
@@ -176,6 +198,10 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "i get really bad anxiety before my infusions. any point trying massage?",
         "my wife started chemo and she's anxious all the time, would a massage calm her down?",
         "how do i find somebody who does massage for cancer patients near Toronto",
+        "is there any downside to getting massage when you have cancer",
+        # a state or province typed in lower case is a place too
+        "how do i find a massage therapist for cancer patients in ohio",
+        "how do i find an oncology massage therapist around saskatchewan",
         # contractions as folded ("won't" is "wont") are not topics
         "I don't want false hope. what won't massage do for cancer symptoms?",
         # everyday words of the story count little against a question
@@ -312,6 +338,48 @@ def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
     reply = assistant.answer([], message)
     lead = reply.citations[0].quote.lower()
     assert any(w in lead for w in ("safe", "precaution", "caution", "risk")), lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how good is the evidence for massage overall?",
+        "is massage for cancer patients backed by real science or is it hype?",
+    ],
+)
+def test_a_general_question_about_the_evidence_is_not_led_by_one_symptoms_finding(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    lead = reply.sentences[0].text
+    assert reply.route == Route.ANSWER, reply.decision
+    # Not "a weak recommendation ... for chronic pain" nor the "Fatigue: ..." list item:
+    # an overview of the evidence (several symptoms, or the evidence as a whole).
+    assert "chronic pain" not in lead and not lead.startswith("Fatigue:"), lead
+    assert (
+        "evidence" in lead.lower()
+        or len(
+            {s.lower() for s in re.findall(r"anxiety|pain|nausea|fatigue|sleep|mood|stress", lead)}
+        )
+        >= 3
+    ), lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is oncology massage safe for someone in hospice with advanced cancer?",
+        "is massage safe with stage 4 cancer",
+    ],
+)
+def test_a_warning_about_a_condition_nobody_raised_does_not_lead(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.decision
+    assert "bone metastases" not in reply.sentences[0].text, reply.text
 
 
 @slow

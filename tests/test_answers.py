@@ -126,6 +126,27 @@ def test_every_citation_quotes_its_chunk_and_every_sentence_is_cited(
             assert not re.search(r"\[\d+\]", render_text((block,))), block
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "quoted"),
+    [
+        ("Massagem ajuda com o enjoo da quimio?", "pt", "nausea"),
+        ("Le massage est-il dangereux quand on a des métastases osseuses ?", "fr", "fracture"),
+        ("按摩对化疗期间的疲劳有帮助吗？", "zh", "fatigue"),
+    ],
+)
+def test_a_general_question_in_another_language_quotes_the_english_sources(
+    assistant: Assistant, question: str, language: str, quoted: str
+) -> None:
+    reply = assistant.answer([], question)
+    assert reply.route == Route.ANSWER and reply.decision.language == language
+    assert reply.text.startswith(
+        content.render(f"sources_in_english_{language}", assistant.settings)
+    )
+    assert quoted in reply.sentences[0].text.lower()
+    chunks = {p.chunk.chunk_id: p.chunk for p in reply.retrieved}
+    assert reply.citations and all(c.quote in chunks[c.chunk_id].text for c in reply.citations)
+
+
 def test_list_items_read_with_their_heading(assistant: Assistant) -> None:
     reply = assistant.answer([], "What does the breast cancer guideline recommend massage for?")
     assert "Breast Cancer Guideline: " in reply.text

@@ -12,6 +12,7 @@ import pytest
 
 from assistant import content
 from assistant.config import Settings, load_settings
+from assistant.other_language_words import languages as readable_languages
 from assistant.referrals import decline_text_id
 from assistant.schema import Route, RouteDecision
 
@@ -62,6 +63,7 @@ def elsewhere() -> Settings:
 
 
 SPANISH = frozenset(content.template_ids_in_group(content.SPANISH_GROUP))
+OTHER_LANGUAGES = frozenset(content.template_ids_in_group(content.OTHER_LANGUAGES_GROUP))
 MIN_WORDS_FOR_GRADE = 8
 """Labels ("Send", "Sources") are too short for a reading grade to mean anything."""
 
@@ -78,7 +80,8 @@ _DEFAULTS = load_settings(_env_file=None)
 GRADED = [
     t
     for t in ALL_TEXT_IDS
-    if t not in SPANISH and len(_as_shown(t, _DEFAULTS).split()) >= MIN_WORDS_FOR_GRADE
+    if t not in SPANISH | OTHER_LANGUAGES
+    and len(_as_shown(t, _DEFAULTS).split()) >= MIN_WORDS_FOR_GRADE
 ]
 
 
@@ -99,6 +102,17 @@ def test_spanish_safety_replies_exist_for_each_english_one(settings: Settings) -
         spanish = render(f"{text_id}_es", settings)
         assert settings.emergency_number in spanish, text_id
         assert "llame" in spanish.lower(), text_id
+
+
+def test_every_readable_language_has_its_note_that_the_sources_are_in_english(
+    settings: Settings,
+) -> None:
+    for language in ("es", *readable_languages()):
+        note = render(f"sources_in_english_{language}", settings)
+        assert note and "http" not in note, language
+    assert {f"sources_in_english_{code}" for code in readable_languages()} == set(
+        OTHER_LANGUAGES
+    ) | ({"sources_in_english_es"} if "es" in readable_languages() else set())
 
 
 def test_readability_check_can_fail(fk_grade) -> None:

@@ -17,7 +17,7 @@ from assistant.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "assistant"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("model_names", "config", "schema", "errors", "text", "patient_words"),
+    ("model_names", "config", "schema", "errors", "text", "patient_words", "other_language_words"),
     ("content", "documents", "chunking", "embeddings", "onnx_model", "sources", "fetch"),
     ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),
     ("routing", "answering"),

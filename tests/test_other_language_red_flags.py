@@ -345,6 +345,9 @@ def test_a_red_flag_in_an_earlier_turn_is_remembered_without_a_recorded_route() 
     # nothing new to answer: the earlier safety reply again
     decision = router().route(earlier, "please help")
     assert decision.route is Route.EMERGENCY and decision.context == "earlier_turn"
-    # a later message in French gets the short reply with the numbers, and the reminder
+    # a later general question in French is answered from the sources, with the reminder
     decision = router().route(earlier, "Et maintenant, que faire avec le massage ?")
+    assert decision.reason == "answer:other_language" and decision.after_safety
+    # anything else in French gets the short reply with the numbers, and the reminder
+    decision = router().route(earlier, "Et maintenant, que dois-je faire ce soir ?")
     assert decision.reason == "out_of_scope:language" and decision.after_safety

@@ -216,16 +216,44 @@ def test_personal_framing_alone_is_not_clinical(router: Router, message: str) ->
 @pytest.mark.parametrize(
     ("message", "language"),
     [
-        ("Est-ce que le massage est sûr pendant la chimiothérapie ?", "en"),
-        ("Massagem é segura durante a quimioterapia?", "en"),
-        ("按摩在化疗期间安全吗", "en"),
+        ("Est-ce que le massage est sûr pendant la chimiothérapie ?", "fr"),
+        ("Massagem é segura durante a quimioterapia?", "pt"),
+        ("按摩在化疗期间安全吗", "zh"),
+        ("Mát-xa có giúp giảm mệt mỏi khi hóa trị không?", "vi"),
     ],
 )
-def test_other_languages_get_the_english_only_note(
+def test_general_massage_questions_in_other_languages_are_answered(
     router: Router, message: str, language: str
 ) -> None:
     decision = router.route([], message)
-    assert decision.reason == "out_of_scope:language" and decision.language == language
+    assert decision.reason == "answer:other_language" and decision.language == language
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Quelle est la meilleure plage de France ?",
+        "Ist eine Massage während der Chemotherapie sicher?",
+    ],
+)
+def test_other_questions_and_languages_without_a_vocabulary_get_the_english_only_note(
+    router: Router, message: str
+) -> None:
+    decision = router.route([], message)
+    assert decision.reason == "out_of_scope:language" and decision.language == "en"
+
+
+def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
+    settings: Settings,
+) -> None:
+    body = (Paragraph("Here is what my sources say:"),)
+    decision = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
+    assert framed(body, decision, settings) == (
+        Paragraph(content.render("sources_in_english_pt", settings)),
+        *body,
+    )
+    unknown = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="pt")
+    assert framed(body, unknown, settings) == (Paragraph(content.render("english_only", settings)),)
 
 
 def test_a_spanish_massage_question_is_answered_from_the_sources(router: Router) -> None:

@@ -696,10 +696,24 @@ def test_red_flags_in_languages_we_do_not_answer_in_get_the_safety_reply(
         "按摩对癌症病人的焦虑有帮助吗",
     ],
 )
-def test_other_languages_without_a_red_flag_still_get_the_language_reply(
+def test_general_questions_in_other_languages_are_answered_from_the_english_sources(
     message: str, patterns_router: Router
 ) -> None:
-    assert patterns_router.route([], message).reason == "out_of_scope:language"
+    assert patterns_router.route([], message).reason == "answer:other_language"
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        ("按摩有帮助吗？我不想活了", Route.CRISIS),
+        ("Je veux mourir, est-ce que le massage aide ?", Route.CRISIS),
+        ("Estou com febre de 39 durante a quimio, a massagem ajuda?", Route.EMERGENCY),
+    ],
+)
+def test_a_red_flag_in_another_language_wins_over_its_massage_question(
+    message: str, route: Route, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is route
 
 
 @pytest.mark.parametrize(
@@ -718,3 +732,48 @@ def test_wordings_found_in_the_second_blind_training_set(
     message: str, reason: str, patterns_router: Router
 ) -> None:
     assert patterns_router.route([], message).reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do i need a special certificate to do oncology massage as an LMT or can i just start "
+        "seeing cancer clients",
+        "I'm a massage therapist, is it ok to work on my clients who are on chemo?",
+        "LMT here - can I massage a client with bone mets?",
+    ],
+)
+def test_a_therapist_asking_about_their_practice_is_not_a_personal_care_question(
+    message: str, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is Route.ANSWER
+
+
+def test_a_red_flag_told_about_a_client_still_gets_the_safety_reply(
+    patterns_router: Router,
+) -> None:
+    message = "I'm a massage therapist. my client has a fever of 39 on chemo, can I massage her?"
+    assert patterns_router.route([], message).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        (
+            "My dad's cancer spread to his spine and hips. Is deep tissue massage OK for people "
+            "with that?",
+            Route.ANSWER,
+        ),
+        (
+            "is it safe to get a massage when you have cancer? my friend said rubbing it could "
+            "spread it",
+            Route.ANSWER,
+        ),
+        ("My mom has bone mets. Is deep massage ok?", Route.CLINICAL),
+        ("My dad's cancer spread to his spine. Is deep tissue massage OK for him?", Route.CLINICAL),
+    ],
+)
+def test_a_question_put_about_people_in_general_is_answered_after_a_story(
+    message: str, route: Route, router: Router
+) -> None:
+    assert router.route([], message).route is route

@@ -450,13 +450,22 @@ def features(
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
     label = in_label / main if main else 0.0
-    broad = not main and focus.intent == Intent.BENEFIT
+    broad = not main and focus.intent in (Intent.BENEFIT, Intent.LIMITS)
     # A list item about another symptom ("Fatigue: ... patients also experiencing pain"
     # for a question about pain), or about one symptom when the question asks in general.
     label_miss = 1.0 if c.label and ((topic > 0 and label == 0) or broad) else 0.0
     preferred = dict(_PREFERRED.get(focus.intent, {}))
     if broad:
-        preferred["summary"] = 1.0  # "what can massage help with?": the summary sentences
+        # "what can massage help with?", "is there real science behind it?": the summary
+        # sentences; for the second, a caveat about the evidence for one symptom ("a weak
+        # recommendation ... for chronic pain") is not about what was asked.
+        preferred["summary"] = 1.0
+        if (
+            focus.intent == Intent.LIMITS
+            and "summary" not in c.kinds
+            and _SYMPTOMS.search(c.unit.display)
+        ):
+            preferred["strength"] = 0.0
     if focus.asks_whom:
         preferred["audience"] = 1.0
     kind = max((preferred.get(k, 0.0) for k in c.kinds), default=0.0)
@@ -694,6 +703,10 @@ class ExtractiveAnswerer:
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
             leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+        # A warning about one condition (bone metastases) may follow a general safety
+        # question, but leads only an answer to someone who raised that condition ("is it
+        # safe in hospice with advanced cancer?" is led by the general safety statement).
+        leads = [s for s in leads if not s[0].warnings - focus.raised] or leads
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]

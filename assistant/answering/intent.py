@@ -69,7 +69,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.FIND_THERAPIST,
         re.compile(
             r"\b(find|finding|locate|look(ing)? for|search|searching|track down|near me|nearby|"
-            r"in my area|directory|where (can|do|could|should|would) (i|we|you|my)\b"
+            r"in my area|directory|(list|lists|registry) of (\w+ )?(massage )?therapists|"
+            r"where (can|do|could|should|would) (i|we|you|my)\b"
             r".{0,40}\b(get|find|go|see|book)|(do|does|are|is)\b.{0,40}\b(cancer cent(er|re)s?|"
             r"hospitals?|clinics?)\b.{0,40}\b(have|offer|provide|available)|"
             r"(have|offer|provide)\b.{0,30}\bmassage( therapists?)?\b.{0,30}\b(cent(er|re)s?|"
@@ -108,7 +109,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
             r"science behind|scientifically|wishful thinking|too good to be true|hopes up|"
             r"(not|n't|never) (help|work)|can ?not help|won'?t help|doesn'?t help|"
-            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|downsides?|"
+            r"what (can'?t|doesn'?t|does not|won'?t) (massage )?(help|do)|limits?|"
             r"(can'?t|cannot|can not|doesn'?t|does not|won'?t|will not|isn'?t|is not) "
             r"(\w+ ){0,2}(help|do|fix|treat|work|good for|useful|effective))\b",
             _I,
@@ -123,6 +124,11 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"pressure|who should (give|do|provide|massage)|need to know|have to know|"
             r"tell (the|my) therapist|special training|oncology training|has (\w+ )?training|"
             r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
+            r"(have|has|need|needs) to be (an? |done by an? |by an? )?"
+            r"(oncology|special\w*|certified)|"
+            r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
+            r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
+            r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             r"contraindicat\w+)\b",
             _I,

@@ -35,8 +35,9 @@ SETTING_FIELDS = (
 )
 """Settings a text may name as ``{field}``; all must be non-blank."""
 
-_GROUPS = ("replies", "replies_es", "ui", "input_errors", "answers")
+_GROUPS = ("replies", "replies_es", "replies_other_languages", "ui", "input_errors", "answers")
 SPANISH_GROUP = "replies_es"
+OTHER_LANGUAGES_GROUP = "replies_other_languages"
 
 
 class ContentError(ValueError):

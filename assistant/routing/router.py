@@ -29,6 +29,8 @@ import numpy as np
 
 from ..config import Settings
 from ..embeddings import TextVectors
+from ..other_language_words import english_reading
+from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
     find_clinical,
@@ -74,6 +76,39 @@ SPANISH_IN_SCOPE = re.compile(
     r"\b(?:masaje\w*|masajista|cancer|quimio\w*|radiacion|radioterapia|oncolog\w*|terapeuta|"
     r"tumor\w*|tratamiento|cirugia|metastasis)\b"
 )
+PROFESSIONAL_ASKER = re.compile(
+    r"\b(?:lmts?|i am an? (?:\w+ )?(?:massage |oncology massage )?(?:therapist|practitioner)|"
+    r"as an? (?:lmt|(?:massage )?therapist)|my (?:cancer |oncology )?clients?|cancer clients|"
+    r"(?:with|for|treat|treating|seeing|see) (?:my |our |cancer )?clients)\b"
+)
+"""A massage therapist asking about their work or their clients: a question about
+practice, never one person's own care (a red flag told about a client is still checked
+first, like any other)."""
+GENERIC_ASKER = re.compile(
+    r"\b(?:(?:when|if|while|once) you (?:have|are|get|got|ve got|have got)\b|"
+    r"(?:for|with|do|can|should|are) (?:people|patients|persons|someone|somebody|anyone|anybody|"
+    r"folks|kids|children|survivors)(?: who (?:have|has|are)| with| in| on| going through| "
+    r"having| after)\b|cancer patients\b)"
+)
+"""A question put about people in general ("is deep tissue ok for people with that?",
+"is it safe when you have cancer?")."""
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def asks_in_general(raw: str) -> bool:
+    """The message's questions are put about people in general and name no one ("My dad's
+    cancer spread to his spine. Is deep tissue massage OK for people with that?"): general
+    information, though a story names someone. A question naming a person ("is it ok for
+    him?", "can I...") is not."""
+    pieces = [p for p in _SENTENCE_END.split(raw.strip()) if p.strip()]
+    questions = [normalise(p) for p in pieces if p.rstrip().endswith("?")] or [
+        normalise(pieces[-1]) if pieces else normalise(raw)
+    ]
+    return any(GENERIC_ASKER.search(q) for q in questions) and not any(
+        PERSON.search(q) for q in questions
+    )
+
+
 _PET_FREE = re.compile(
     r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny)\b"
     r"(?: \w+)?"
@@ -304,8 +339,14 @@ class Router:
         if other is not None:
             return _more_severe(other, earlier_flag)
         if language not in ("en", "es"):
-            # The "English only" reply gives the numbers; after a safety reply it also
-            # starts with the reminder.
+            # A general question about massage in a language with a reviewed vocabulary
+            # is answered from the English sources (other_language_words.yaml); anything
+            # else gets the "English only" reply, which gives the numbers. After a safety
+            # reply either starts with the reminder.
+            reading = english_reading(raw, language)
+            if reading is not None and MASSAGE_TOPIC.search(reading):
+                answered = _decision(Route.ANSWER, "other_language", 0.7)
+                return replace(answered, after_safety=earlier_flag is not None)
             declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
             return replace(declined, after_safety=earlier_flag is not None)
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
@@ -339,7 +380,9 @@ class Router:
                 topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
-        if reply_language not in ("en", "es"):
+        if reply_language not in ("en", "es") and not (
+            decision.route is Route.ANSWER and reply_language in readable_languages()
+        ):
             reply_language = "en"
         return replace(decision, asker=who, topic=topic, language=reply_language)
 
@@ -380,10 +423,13 @@ class Router:
         injection = find_injection(norm)
         if injection:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
-        clinical = find_clinical(norm)
+        # A therapist asking about their practice, or a question put about people in general:
+        # never a decision about one person's own care.
+        impersonal = PROFESSIONAL_ASKER.search(norm) is not None or asks_in_general(raw)
+        clinical = None if impersonal else find_clinical(norm)
         if clinical:
             return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
-        asks_permission = bool(PERMISSION.search(norm))
+        asks_permission = bool(PERMISSION.search(norm)) and not impersonal
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
                 inherited = find_clinical(previous)
@@ -401,10 +447,14 @@ class Router:
         candidates = {
             r: probs.get(r, 0.0) for r in (Route.ANSWER, Route.CLINICAL, Route.OUT_OF_SCOPE)
         }
-        if PERSON.search(text) is None or (
-            care_topic(text) is None
-            and PERSONAL_CONDITION.search(text) is None
-            and not (PERMISSION.search(text) and TREATMENT.search(text))
+        if (
+            impersonal
+            or PERSON.search(text) is None
+            or (
+                care_topic(text) is None
+                and PERSONAL_CONDITION.search(text) is None
+                and not (PERMISSION.search(text) and TREATMENT.search(text))
+            )
         ):
             # Clinical is about one person's own care: without anyone named, or with a
             # person but no condition or care topic ("will my insurance pay?", "my wife
