@@ -47,7 +47,7 @@ def test_more_results_asked_than_stored_gives_every_chunk_nearest_first(
 
     monkeypatch.setattr(VectorStore, "count", no_count)
     found = store.query(_vector(1), 10)
-    assert [c.chunk_id for c, _ in found][0] == "c1" and len(found) == 3
+    assert found[0][0].chunk_id == "c1" and len(found) == 3
     assert found[0][1] == pytest.approx(1.0, abs=1e-5)
     assert [c.chunk_id for c, _ in store.query(_vector(1), 2)] == [c.chunk_id for c, _ in found[:2]]
     assert store.query(_vector(1), 0) == []
