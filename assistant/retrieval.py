@@ -80,13 +80,44 @@ _TOPIC_CAPABLE = frozenset(
 ("back pain", "side effects", "immune system", "how often")."""
 
 
+ENGLISH_STOP_WORDS = frozenset(
+    """a about above across after afterwards again against all almost alone along
+    already also although always am among amongst amoungst amount an and another any
+    anyhow anyone anything anyway anywhere are around as at back be became because
+    become becomes becoming been before beforehand behind being below beside besides
+    between beyond bill both bottom but by call can cannot cant co con could couldnt
+    cry de describe detail do done down due during each eg eight either eleven else
+    elsewhere empty enough etc even ever every everyone everything everywhere except
+    few fifteen fifty fill find fire first five for former formerly forty found four
+    from front full further get give go had has hasnt have he hence her here
+    hereafter hereby herein hereupon hers herself him himself his how however
+    hundred i ie if in inc indeed interest into is it its itself keep last latter
+    latterly least less ltd made many may me meanwhile might mill mine more moreover
+    most mostly move much must my myself name namely neither never nevertheless next
+    nine no nobody none noone nor not nothing now nowhere of off often on once one
+    only onto or other others otherwise our ours ourselves out over own part per
+    perhaps please put rather re same see seem seemed seeming seems serious several
+    she should show side since sincere six sixty so some somehow someone something
+    sometime sometimes somewhere still such system take ten than that the their them
+    themselves then thence there thereafter thereby therefore therein thereupon
+    these they thick thin third this those though three through throughout thru thus
+    to together too top toward towards twelve twenty two un under until up upon us
+    very via was we well were what whatever when whence whenever where whereafter
+    whereas whereby wherein whereupon wherever whether which while whither who
+    whoever whole whom whose why will with within without would yet you your yours
+    yourself yourselves""".split()
+)
+"""The general English stop list scikit-learn ships as
+``sklearn.feature_extraction.text.ENGLISH_STOP_WORDS`` (Glasgow IR group, 318 words),
+copied here so a start does not import scikit-learn and scipy for it (about 3 s of a
+cold start); ``tests/test_retrieval_stop_words.py`` checks the copy is the same."""
+
+
 @cache
 def _not_topic_stems() -> frozenset[str]:
     """Stems of words that never show what a question is about: the lists above and the
     general English stop list scikit-learn ships (Glasgow IR group), less the words of it
     that can name a topic here. Compared by stem, so "trying" is read like "try"."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     words = (_GENERIC | _FILLER | _MANNER | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
     return frozenset(stems(sorted(words)))
 
@@ -331,10 +362,13 @@ class Retriever:
     def warm_up(self) -> None:
         """Load the persisted lexical index (or build and persist it) now, so the
         first question is served like any other; called before the app reports ready.
-        The word frequencies the coverage check reads are loaded too."""
+        The word frequencies the coverage check reads, and the patient-words vocabulary
+        every message is read with, are loaded too (the vocabulary's YAML and patterns were
+        about 0.5 s of the first question)."""
         self._lexical.warm_up()
         _specificity("massage")
         _not_topic_stems()
+        self.read("is massage safe")
 
     def refresh(self) -> None:
         """Drop the lexical index and load the one for the corpus as it is now (saved by

@@ -414,12 +414,17 @@ class VectorStore:
     @_unavailable_if_failing
     @_reopen_if_replaced
     def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
-        """Nearest chunks with cosine similarity (1 - cosine distance)."""
-        if k <= 0 or self.count() == 0:
+        """Nearest chunks with cosine similarity (1 - cosine distance).
+
+        One round trip: Chroma returns at most as many results as the collection holds
+        (none when it is empty), so the collection is not counted first (two counts per
+        question were about 60 ms at 100,000 chunks); a store with no collection yet
+        gives no results and creates none."""
+        if k <= 0 or (self._collection is None and not self.exists()):
             return []
         got = self.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
-            n_results=min(k, self.count()),
+            n_results=k,
             include=["metadatas", "documents", "distances"],
         )
         ids = got["ids"][0]

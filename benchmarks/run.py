@@ -13,7 +13,9 @@ What it measures, on a fresh copy of the default corpus in a temporary folder:
   against raw ``embed_documents`` over the same chunk texts (``ingest_vs_encode``);
   then ``ingest.py`` run as a real command on the unchanged corpus (``noop_ingest_s``,
   median of several runs, imports included);
-- **query** (in this process, after warm-up): per stage, routing, the retriever's
+- **query** (in this process, after warm-up): per stage, routing (given the turn's
+  vectors, as the service runs it; ``routing_embedding_itself`` is the same call
+  embedding the message on its own, as reports before s21 measured it), the retriever's
   query embedding, dense search, BM25, fusion, composition (the extractive answer),
   storage (the two messages of a turn in a real SQLite conversation store), and end
   to end (``Assistant.answer``), next to the floor: one query embedding by the same
@@ -192,6 +194,7 @@ def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, An
         for k in (
             "floor",
             "routing",
+            "routing_embedding_itself",
             "query_embedding",
             "dense_search",
             "bm25",
@@ -208,8 +211,14 @@ def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, An
             for q in questions:
                 ms, _ = timed(lambda q=q: emb.embed_query(q))
                 stages["floor"].append(ms)
-                ms, _ = timed(lambda q=q: assistant.router.route([], q))
+                # Routing as a turn runs it: with the turn's vectors, embedded once by the
+                # service for routing and retrieval together (so no embedding in this stage);
+                # and, for comparison with earlier reports, routing that embeds on its own.
+                turn_vectors = assistant._turn_vectors(q)
+                ms, _ = timed(lambda q=q, v=turn_vectors: assistant.router.route([], q, v))
                 stages["routing"].append(ms)
+                ms, _ = timed(lambda q=q: assistant.router.route([], q))
+                stages["routing_embedding_itself"].append(ms)
                 retriever._vectors.clear()  # a new message: nothing cached for it
                 ms, vector = timed(lambda q=q: retriever.query_vector(q, []))
                 stages["query_embedding"].append(ms)

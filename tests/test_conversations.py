@@ -118,6 +118,33 @@ def test_migrate_is_idempotent_and_matches_the_models(db_url: str) -> None:
             assert compare_metadata(context, Base.metadata) == []
 
 
+def test_migrate_at_head_skips_alembic_and_below_head_upgrades(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from assistant.conversations.store import migration_head
+
+    with ConversationStore(db_url) as store:
+        store.migrate()
+        head = ScriptDirectory.from_config(store.alembic_config()).get_current_head()
+        assert migration_head() == head
+        upgrades: list[str] = []
+        real_upgrade = command.upgrade
+
+        def upgrade(cfg: object, revision: str) -> None:
+            upgrades.append(revision)
+            real_upgrade(cfg, revision)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(command, "upgrade", upgrade)
+        store.migrate()
+        assert upgrades == []  # already at head: read alembic_version, nothing else
+        command.downgrade(store.alembic_config(), "0005")
+        assert store.schema_revision() == "0005"
+        store.migrate()
+        assert upgrades == ["head"] and store.schema_revision() == head
+
+
 _MIGRATE_AT = """
 import sys, time
 from assistant.conversations import ConversationStore

@@ -190,6 +190,19 @@ def test_wrong_password_and_unknown_name_fail_the_same_way(con: Console) -> None
     assert not any(staff == "mallory" for staff, _ in actions)
 
 
+def test_an_unknown_name_is_checked_against_a_hash_with_the_hashers_own_parameters() -> None:
+    from argon2 import PasswordHasher
+    from argon2.exceptions import VerifyMismatchError
+
+    from assistant.staff import accounts
+
+    # The written-out dummy hash costs what a real account's hash costs to verify.
+    assert not PasswordHasher().check_needs_rehash(accounts._DUMMY_HASH)
+    assert accounts._dummy_hash() == accounts._DUMMY_HASH
+    with pytest.raises(VerifyMismatchError):
+        PasswordHasher().verify(accounts._DUMMY_HASH, "a staff password")
+
+
 def test_login_sets_a_signed_httponly_strict_cookie_that_expires(con: Console) -> None:
     client = con.client()
     token = csrf_of(client.get("/staff/login").text)

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .gradio_stubs import skip_stub_regeneration
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from ..config import Settings
 
 __all__ = ["create_app", "serve"]
+
+# Before anything here imports Gradio (``app``, ``chat_ui``): half of ``import gradio``
+# is rewriting its type stubs, which the app never reads (gradio_stubs.py).
+skip_stub_regeneration()
 
 
 def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
