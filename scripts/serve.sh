@@ -4,15 +4,20 @@
 #   scripts/serve.sh [N] [PORT]        (defaults: 2 workers, $ASSISTANT_PORT or 7860)
 #
 # Starts N `python -m assistant serve` workers on 127.0.0.1:PORT+1..PORT+N, all on
-# the same database (ASSISTANT_DATABASE_URL: PostgreSQL for real use; unset, the
-# SQLite file under the data folder, fine for a few workers) and the same
-# ASSISTANT_CLIENT_KEY_SECRET (made here if unset; it lives only in the workers'
-# environment), so per-client limits are shared. nginx (Debian's nginx-light,
-# installed if missing) listens on ASSISTANT_HOST:PORT and sends each browser to one
-# worker by its owner cookie (a browser without one yet: by its address), so the
-# chat page's queue join and event stream reach the same process. It keeps no access
-# log and passes the client address in X-Forwarded-For, which the workers trust
-# from 127.0.0.1 only (uvicorn's default). Ctrl-C or SIGTERM stops everything.
+# the same database (ASSISTANT_DATABASE_URL: PostgreSQL for real use, from
+# scripts/start-postgres.sh; unset, the SQLite file under the data folder, fine for a few
+# workers), the same vector store (ASSISTANT_CHROMA_HOST/PORT: one Chroma server, from
+# scripts/start-chroma.sh; unset, the embedded store under the data folder) and the same
+# ASSISTANT_CLIENT_KEY_SECRET and ASSISTANT_STAFF_SESSION_SECRET (each made here if
+# unset; they live only in the workers' environment), so per-client limits and staff
+# logins hold on every worker. Before the workers start, one `assistant ingest` brings
+# the store up to date with the corpus folders (a new Chroma server is filled here, once).
+# nginx (Debian's nginx-light, installed if missing) listens on ASSISTANT_HOST:PORT and
+# sends each browser to one worker by its owner cookie (a browser without one yet: by its
+# address), so the chat page's queue join and event stream reach the same process. It
+# keeps no access log and passes the client address in X-Forwarded-For, which the
+# workers trust from 127.0.0.1 only (uvicorn's default). Ctrl-C or SIGTERM stops
+# everything (not the database or the Chroma server, which have lives of their own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,10 +31,16 @@ PYTHON="${PYTHON:-.venv/bin/python}"
 if ! command -v nginx >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
 fi
-if [[ -z "${ASSISTANT_CLIENT_KEY_SECRET:-}" ]]; then
-  ASSISTANT_CLIENT_KEY_SECRET="$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))')"
-fi
-export ASSISTANT_CLIENT_KEY_SECRET
+for secret in ASSISTANT_CLIENT_KEY_SECRET ASSISTANT_STAFF_SESSION_SECRET; do
+  if [[ -z "${!secret:-}" ]]; then
+    printf -v "$secret" '%s' "$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))')"
+  fi
+  export "$secret"
+done
+
+# One ingestion before the workers, so they do not race to fill a new store. Exit code 1
+# (some files failed, each listed) still serves what was ingested; 2 (settings) stops here.
+"$PYTHON" -m assistant ingest || { status=$?; [[ $status -eq 1 ]] || exit "$status"; }
 
 run_dir="$(mktemp -d)"
 pids=()
