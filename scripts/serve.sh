@@ -2,6 +2,7 @@
 # Serve the app with N processes on one database behind nginx, sticky by browser.
 #
 #   scripts/serve.sh [N] [PORT]        (defaults: 2 workers, $ASSISTANT_PORT or 7860)
+#   SERVE_TLS_CERT=cert.pem SERVE_TLS_KEY=key.pem scripts/serve.sh ...    (TLS in nginx)
 #
 # Starts N `python -m assistant serve` workers on 127.0.0.1:PORT+1..PORT+N, all on
 # the same database (ASSISTANT_DATABASE_URL: PostgreSQL for real use, from
@@ -52,6 +53,26 @@ stop() {
 }
 trap stop EXIT INT TERM
 
+# TLS (optional): SERVE_TLS_CERT and SERVE_TLS_KEY, paths to a PEM certificate (chain) and
+# its key, make nginx listen with TLS 1.2/1.3 only; the workers see https through
+# X-Forwarded-Proto (so production's HSTS and secure cookies apply).
+listen="listen $HOST:$PORT;"
+scheme=http
+if [[ -n "${SERVE_TLS_CERT:-}${SERVE_TLS_KEY:-}" ]]; then
+  for file in "${SERVE_TLS_CERT:-}" "${SERVE_TLS_KEY:-}"; do
+    [[ -r "$file" ]] || {
+      echo "serve.sh: SERVE_TLS_CERT and SERVE_TLS_KEY must both name readable files" >&2
+      exit 2
+    }
+  done
+  listen="listen $HOST:$PORT ssl;
+    ssl_certificate $(realpath "$SERVE_TLS_CERT");
+    ssl_certificate_key $(realpath "$SERVE_TLS_KEY");
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_session_cache shared:tls:1m;"
+  scheme=https
+fi
+
 servers=""
 for i in $(seq 1 "$WORKERS"); do
   port=$((PORT + i))
@@ -83,7 +104,7 @@ http {
     hash \$sticky consistent;
 $servers  }
   server {
-    listen $HOST:$PORT;
+    $listen
     location / {
       proxy_pass http://assistant;
       proxy_http_version 1.1;
@@ -97,7 +118,7 @@ $servers  }
   }
 }
 CONF
-echo "serve.sh: $WORKERS workers on ports $((PORT + 1))-$((PORT + WORKERS)); chat at http://$HOST:$PORT/chat/" >&2
+echo "serve.sh: $WORKERS workers on ports $((PORT + 1))-$((PORT + WORKERS)); chat at $scheme://$HOST:$PORT/chat/" >&2
 nginx -c "$run_dir/nginx.conf" -e stderr &
 pids+=("$!")
 wait -n "${pids[@]}"

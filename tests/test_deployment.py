@@ -18,6 +18,7 @@ import os
 import secrets
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -61,8 +62,11 @@ def _require_nginx() -> None:
 
 
 @contextlib.contextmanager
-def _serve(data_dir: Path, env_extra: dict[str, str] | None = None) -> Iterator[Deployment]:
-    """``scripts/serve.sh 2 PORT`` on ``data_dir``, until every worker answers."""
+def _serve(
+    data_dir: Path, env_extra: dict[str, str] | None = None, workers: int = 2
+) -> Iterator[Deployment]:
+    """``scripts/serve.sh WORKERS PORT`` on ``data_dir``, until every worker answers (over
+    TLS, checked against the certificate, when ``env_extra`` sets SERVE_TLS_CERT)."""
     port = free_port()
     log = data_dir / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
@@ -75,15 +79,17 @@ def _serve(data_dir: Path, env_extra: dict[str, str] | None = None) -> Iterator[
     )
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            ["bash", "scripts/serve.sh", "2", str(port)],
+            ["bash", "scripts/serve.sh", str(workers), str(port)],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    url = f"http://127.0.0.1:{port}"
-    workers = [f"http://127.0.0.1:{port + i}" for i in (1, 2)]
+    certificate = env.get("SERVE_TLS_CERT")
+    verify = ssl.create_default_context(cafile=certificate) if certificate else True
+    url = f"{'https' if certificate else 'http'}://127.0.0.1:{port}"
+    worker_urls = [f"http://127.0.0.1:{port + i}" for i in range(1, workers + 1)]
     try:
         deadline = time.monotonic() + 300
         healthy = 0
@@ -91,15 +97,20 @@ def _serve(data_dir: Path, env_extra: dict[str, str] | None = None) -> Iterator[
             assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
             assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
             try:
-                ok = httpx.get(url + "/api/health", cookies=_random_owner(), timeout=5)
+                ok = httpx.get(
+                    url + "/api/health",
+                    cookies=_random_owner(),
+                    timeout=5,
+                    verify=verify,
+                )
                 healthy = healthy + 1 if ok.status_code == 200 else 0
             except httpx.HTTPError:
                 healthy = 0
             if not healthy:
                 time.sleep(0.5)
-        for worker in workers:
+        for worker in worker_urls:
             assert httpx.get(worker + "/api/health", timeout=5).status_code == 200
-        yield Deployment(url, log, workers)
+        yield Deployment(url, log, worker_urls)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -257,3 +268,27 @@ def test_two_workers_on_one_postgresql_and_one_chroma_server(
         assert stored is not None and len(stored["messages"]) == 4
         assert store.count_unreconciled() == (0, 0)
     assert QUESTION not in deployment.log.read_text(errors="replace")
+
+
+def test_tls_in_nginx(data: Path, tmp_path: Path) -> None:  # noqa: F811
+    """SERVE_TLS_CERT/KEY: nginx speaks TLS, and the worker behind it sees https
+    (its owner cookie is Secure), so production's HSTS and secure cookies apply."""
+    _require_nginx()
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    command += ["-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"]
+    subprocess.run(
+        [*command, "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    env = {"SERVE_TLS_CERT": str(cert), "SERVE_TLS_KEY": str(key)}
+    with _serve(data, env, workers=1) as deployment:
+        assert deployment.url.startswith("https://")
+        trusted = ssl.create_default_context(cafile=cert)
+        page = httpx.get(deployment.url + "/chat/", verify=trusted, timeout=60)
+        assert page.status_code == 200
+        assert "; Secure" in page.headers["set-cookie"], page.headers["set-cookie"]
+        plain = httpx.get(deployment.url.replace("https", "http", 1) + "/api/health", timeout=10)
+        assert plain.status_code == 400  # nginx: a plain HTTP request to the TLS port
