@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything the tests need on a fresh machine, then format/lint/type checks, the
 # vulnerability audit of the dependency locks, the gated evaluation runs and the whole
-# test suite. CI runs exactly this (through .ci/run). For quick local work: .venv/bin/pytest -m "not slow".
+# test suite. CI runs exactly this (through .ci/run). For quick local work:
+# .venv/bin/pytest -m "not slow".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
