@@ -10,7 +10,7 @@
 # llama.cpp server (requirements/test.in). Uses pip-tools from .venv (the `test` extra)
 # and pip's configuration, so torch resolves to the CPU build on this machine's disk;
 # it refuses to write a lock with any other torch. Takes about 10 minutes from scratch
-# (pip-tools hashes every file of every pinned release), less when hashes are reused.
+# (pip-tools hashes every file of every pinned release), about 2 when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 compile=(.venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
