@@ -2,7 +2,9 @@
 
 ``python -m benchmarks.soak [--minutes 10] [--workers 2] [--users 6] [--data DIR]``
 starts ``scripts/serve.sh`` (N app processes on one SQLite file behind nginx) on a copy
-of an ingested data folder, then for the given minutes ``--users`` clients each send
+of an ingested data folder (with ASSISTANT_DATABASE_URL, ASSISTANT_CHROMA_HOST and
+ASSISTANT_CHROMA_PORT set: on that PostgreSQL and Chroma server, which serve.sh fills
+from the corpus if it is empty), then for the given minutes ``--users`` clients each send
 an API message (with its own owner cookie, so nginx spreads clients over the
 workers), continuing their conversation, then pause ``--pause`` seconds; every
 tenth message from a client is a crisis message. At the end every acknowledged message
@@ -116,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(args.data, data)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+        shared = ("ASSISTANT_DATABASE_URL", "ASSISTANT_CHROMA_HOST", "ASSISTANT_CHROMA_PORT")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_") or k in shared}
+        database = env.get("ASSISTANT_DATABASE_URL", f"sqlite:///{data / 'conversations.sqlite3'}")
         env.update(
             ASSISTANT_DATA_DIR=str(data),
             ASSISTANT_RATE_LIMIT_PER_MINUTE="1000000",
@@ -138,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             while len(_group_pythons(proc.pid)) < args.workers or not all(
                 _healthy(f"http://127.0.0.1:{args.port + i}") for i in range(1, args.workers + 1)
             ):
-                if proc.poll() is not None or time.monotonic() - started > 600:
+                if proc.poll() is not None or time.monotonic() - started > 1800:  # ingestion
                     print(log.read_text(errors="replace")[-3000:])
                     return 1
                 time.sleep(1)
@@ -150,13 +154,15 @@ def main(argv: list[str] | None = None) -> int:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(60)
         stored: dict[str, set[str]] = {}
-        with ConversationStore(f"sqlite:///{data / 'conversations.sqlite3'}") as store:
+        with ConversationStore(database) as store:
             for conversation in {c for c, _ in sent}:  # each conversation read once
                 records = store.messages(conversation) or []
                 stored[conversation] = {r["text"] for r in records if r["role"] == "user"}
         lost = sum(text not in stored[conversation] for conversation, text in sent)
     print(
-        f"soak: {args.minutes:g} min, {args.workers} workers behind nginx, {args.users} "
+        f"soak: {args.minutes:g} min, {args.workers} workers behind nginx on "
+        f"{database.split(':', 1)[0]}, Chroma {env.get('ASSISTANT_CHROMA_HOST') or 'embedded'}, "
+        f"{args.users} "
         f"clients: {requests} requests, {len(sent)} answered, errors {len(errors)} "
         f"{sorted(set(errors))}, lost {lost}"
     )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything the tests need on a fresh machine, then format/lint/type checks, the
-# gated evaluation runs and the whole test suite. CI runs exactly this (through
-# .ci/run). For quick local work: .venv/bin/pytest -m "not slow".
+# vulnerability audit of the dependency locks, the gated evaluation runs and the whole
+# test suite. CI runs exactly this (through .ci/run). For quick local work:
+# .venv/bin/pytest -m "not slow".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
@@ -16,6 +17,8 @@ fi
 ASSISTANT_TEST_POSTGRES_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
 export ASSISTANT_TEST_POSTGRES_URL
 bash scripts/check.sh
+# Known vulnerabilities in the locks: fails on one found, not on an unreachable service.
+bash scripts/audit.sh
 bash scripts/eval-gate.sh
 .venv/bin/pytest
 # The quick benchmark (about 3 minutes): printed for the record, never gated on times;
