@@ -18,19 +18,94 @@ from typing import Any
 
 import yaml
 
+from .schema import Asker
+
 RESOURCE = "other_language_words.yaml"
+
+
+CARE_TOPICS = ("medicine", "device_site", "blood_counts", "bone_mets")
+"""The care topics a question in another language can name (``care.topics`` in the
+data, in this order of priority); each is a topic of the clinical reply."""
+
+
+@dataclass(frozen=True)
+class _Care:
+    ask: re.Pattern[str]
+    self_: re.Pattern[str]
+    other: re.Pattern[str]
+    ignore: re.Pattern[str] | None
+    topics: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@dataclass(frozen=True)
+class PersonalCare:
+    """A question about one person's own care: the care topic and whose care it is."""
+
+    topic: str
+    asker: Asker
 
 
 @dataclass(frozen=True)
 class _Language:
     pattern: re.Pattern[str]
     english_for: dict[str, str]
+    care: _Care | None = None
 
 
 def fold(text: str) -> str:
     """Lower case, accents kept, hyphens and punctuation to spaces."""
     text = unicodedata.normalize("NFKC", text).lower()
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def plain(text: str) -> str:
+    """``fold`` without accents ("plaquetas están" and "plaquetas estan" match alike; the
+    Vietnamese "đ", which has no decomposition, as "d")."""
+    decomposed = unicodedata.normalize("NFKD", fold(text).replace("đ", "d"))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKC", kept)
+
+
+def _words_pattern(words: list[str], spaced: bool, where: str) -> re.Pattern[str]:
+    folded = sorted({plain(w) for w in words}, key=lambda w: (-len(w), w))
+    if not folded or not all(folded):
+        raise ValueError(f"{where} needs a list of non-empty words")
+    alternatives = "|".join(re.escape(w) for w in folded)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if spaced else rf"(?:{alternatives})")
+
+
+def _care(spec: Any, spaced: bool, where: str) -> _Care | None:
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not isinstance(spec.get("topics"), dict):
+        raise ValueError(f"{where} needs 'topics', a mapping of care topic to words")
+
+    def words(key: str) -> list[str]:
+        value = spec.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise ValueError(f"{where}.{key} must be a list of words")
+        return value
+
+    unknown = set(spec["topics"]) - set(CARE_TOPICS)
+    if unknown:
+        raise ValueError(f"{where}.topics: unknown care topics {sorted(unknown)}")
+    topics = tuple(
+        (name, _words_pattern(words_, spaced, f"{where}.topics.{name}"))
+        for name in CARE_TOPICS
+        if isinstance(words_ := spec["topics"].get(name), list)
+    )
+    if len(topics) != len(spec["topics"]):
+        raise ValueError(f"{where}.topics: each topic needs a list of words")
+    ignore = (
+        _words_pattern(words("ignore"), spaced, f"{where}.ignore") if "ignore" in spec else None
+    )
+    return _Care(
+        ask=_words_pattern(words("ask"), spaced, f"{where}.ask"),
+        self_=_words_pattern(words("self"), spaced, f"{where}.self"),
+        other=_words_pattern(words("other"), spaced, f"{where}.other"),
+        ignore=ignore,
+        topics=topics,
+    )
 
 
 @cache
@@ -64,7 +139,8 @@ def _languages() -> dict[str, _Language]:
             re.escape(w) for w in sorted(english_for, key=lambda w: (-len(w), w))
         )
         pattern = rf"(?<!\w)(?:{alternatives})(?!\w)" if spaced else rf"(?:{alternatives})"
-        found[str(code)] = _Language(re.compile(pattern), english_for)
+        care = _care(spec.get("care"), spaced, f"{where}.care")
+        found[str(code)] = _Language(re.compile(pattern), english_for, care)
     return found
 
 
@@ -83,3 +159,26 @@ def english_reading(message: str, language: str) -> str | None:
     if not words:
         return None
     return " ".join(dict.fromkeys(words)) + "?"
+
+
+def personal_care(message: str, language: str) -> PersonalCare | None:
+    """The care topic of a question about one person's own care in ``language`` (stopping
+    a medicine, a port or drain, blood counts, bone metastases) that names the person (the
+    writer, or someone they look after) and asks whether something may be done; None for
+    a general question ("¿es seguro el masaje con un port?") or a language without the
+    reviewed ``care`` words."""
+    vocabulary = _languages().get(language)
+    care = vocabulary.care if vocabulary is not None else None
+    if care is None:
+        return None
+    text = plain(message)
+    if care.ignore is not None:
+        text = care.ignore.sub(" ", text)
+    topic = next((name for name, pattern in care.topics if pattern.search(text)), None)
+    if topic is None or care.ask.search(text) is None:
+        return None
+    if care.other.search(text):
+        return PersonalCare(topic, "other")
+    if care.self_.search(text):
+        return PersonalCare(topic, "self")
+    return None

@@ -106,6 +106,18 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("is there any downside to getting massage when you have cancer", Intent.SAFETY),
         ("my sister says you should never massage a cancer patient. who's right?", Intent.SAFETY),
         ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
+        # What makes a therapist right for someone with cancer.
+        ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
+        (
+            "what kind of therapist should my mum see for oncology massage",
+            Intent.CHOOSING_THERAPIST,
+        ),
+        (
+            "does the massage therapist need special training to work with cancer patients?",
+            Intent.CHOOSING_THERAPIST,
+        ),
+        ("Does the massage therapist need to know my whole cancer history?", Intent.SAFETY),
+        ("I'm an LMT, what oncology massage courses should I take?", Intent.PROGRAMS),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
@@ -338,6 +350,28 @@ def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
     reply = assistant.answer([], message)
     lead = reply.citations[0].quote.lower()
     assert any(w in lead for w in ("safe", "precaution", "caution", "risk")), lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what should I look for in a massage therapist for my wife who has ovarian cancer",
+        "does a massage therapist need special training to work on cancer patients?",
+        "what kind of therapist does my husband want for oncology massage?",
+    ],
+)
+def test_choosing_a_therapist_is_answered_by_what_the_sources_say_of_the_therapist(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert reply.text.startswith(content.render("answer_choosing_therapist", default_settings))
+    lead = reply.citations[0].quote.lower()
+    assert any(w in lead for w in ("oncology-trained", "well-prepared", "aware of any cautions")), (
+        lead
+    )
+    assert default_settings.therapist_locator_url in reply.text
 
 
 @slow

@@ -147,6 +147,36 @@ def test_a_general_question_in_another_language_quotes_the_english_sources(
     assert reply.citations and all(c.quote in chunks[c.chunk_id].text for c in reply.citations)
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "topic"),
+    [
+        (
+            "Tengo un port en el pecho. ¿Puedo recibir un masaje de cuerpo completo?",
+            "es",
+            "device_site",
+        ),
+        (
+            "Est-ce que je peux baisser la dose de morphine moi-même si je fais des massages ?",
+            "fr",
+            "medicine",
+        ),
+    ],
+)
+def test_a_question_about_ones_own_care_in_another_language_gets_the_care_team_reply(
+    assistant: Assistant, question: str, language: str, topic: str
+) -> None:
+    reply = assistant.answer([], question)
+    assert reply.route == Route.CLINICAL and reply.decision.language == language
+    settings = assistant.settings
+    assert reply.text.startswith(content.render(f"sources_in_english_{language}", settings))
+    topic_line = content.render(
+        "clinical_topic", settings, topic=content.render(f"topic_{topic}", settings)
+    )
+    assert topic_line in reply.text
+    assert content.render("clinical_intro_self", settings) in reply.text
+    assert content.render_list(f"questions_{topic}", settings)[0] in reply.text
+
+
 def test_list_items_read_with_their_heading(assistant: Assistant) -> None:
     reply = assistant.answer([], "What does the breast cancer guideline recommend massage for?")
     assert "Breast Cancer Guideline: " in reply.text

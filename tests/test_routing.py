@@ -703,6 +703,102 @@ def test_general_questions_in_other_languages_are_answered_from_the_english_sour
 
 
 @pytest.mark.parametrize(
+    ("message", "language", "topic", "who"),
+    [
+        (
+            "¿Puedo dejar de tomar las pastillas unos días? ¿Un masaje me ayudaría?",
+            "es",
+            "medicine",
+            "self",
+        ),
+        (
+            "Tengo un catéter en el brazo. ¿Me pueden dar un masaje de espalda?",
+            "es",
+            "device_site",
+            "self",
+        ),
+        (
+            "Mi mamá tiene las plaquetas bajas por la quimio, ¿le puedo dar un masaje?",
+            "es",
+            "blood_counts",
+            "other",
+        ),
+        (
+            "Tenho um dreno desde a cirurgia, posso fazer massagem nas costas?",
+            "pt",
+            "device_site",
+            "self",
+        ),
+        (
+            "Ma mère a des métastases osseuses, est-ce que je peux lui masser le dos ?",
+            "fr",
+            "bone_mets",
+            "other",
+        ),
+        (
+            "Est-ce que je peux baisser la dose de mon traitement si je fais des massages ?",
+            "fr",
+            "medicine",
+            "self",
+        ),
+        (
+            "Mẹ tôi bị giảm tiểu cầu, tôi xoa bóp cho mẹ có được không?",
+            "vi",
+            "blood_counts",
+            "other",
+        ),
+        ("我有输液港，可以做背部按摩吗？", "zh", "device_site", "self"),
+    ],
+)
+def test_a_question_about_ones_own_care_in_another_language_goes_to_the_care_team(
+    message: str, language: str, topic: str, who: str, patterns_router: Router
+) -> None:
+    decision = patterns_router.route([], message)
+    assert decision.reason == "clinical:other_language_care"
+    assert (decision.topic, decision.asker, decision.language) == (topic, who, language)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "¿Es seguro el masaje para las personas que tienen un port?",
+        "¿El masaje ayuda con el cansancio de la quimio?",
+        "mi mamá tiene neuropatía por la quimio, ¿el masaje le puede ayudar?",
+        "Le massage est-il dangereux quand on a des métastases osseuses ?",
+        "Un drenaje linfático, ¿ayuda con la hinchazón después del cáncer de mama?",
+        "化疗期间可以做按摩吗？",
+    ],
+)
+def test_a_general_question_in_another_language_naming_a_care_topic_is_still_answered(
+    message: str, patterns_router: Router
+) -> None:
+    assert patterns_router.route([], message).route is Route.ANSWER
+
+
+def test_every_readable_language_has_reviewed_care_words_for_clinical_reply_topics() -> None:
+    from assistant import other_language_words
+    from assistant.referrals import CARE_TOPICS
+
+    assert set(other_language_words.CARE_TOPICS) <= set(CARE_TOPICS)
+    for code in other_language_words.languages():
+        care = other_language_words._languages()[code].care
+        assert care is not None and care.topics, code
+    with pytest.raises(ValueError, match="unknown care topics"):
+        other_language_words._care(
+            {"ask": ["x"], "self": ["y"], "other": ["z"], "topics": {"fever": ["w"]}}, True, "t"
+        )
+    with pytest.raises(ValueError, match="ask must be a list"):
+        other_language_words._care({"topics": {"medicine": ["w"]}}, True, "t")
+
+
+def test_a_red_flag_in_spanish_still_wins_over_a_personal_care_question(
+    patterns_router: Router,
+) -> None:
+    message = "Tengo un port y tengo fiebre de 39 con la quimio, ¿puedo recibir un masaje?"
+    assert patterns_router.route([], message).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize(
     ("message", "route"),
     [
         ("按摩有帮助吗？我不想活了", Route.CRISIS),

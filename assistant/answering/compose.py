@@ -34,6 +34,7 @@ _LEAD_IN = {
     Intent.BENEFIT: "answer_benefit",
     Intent.LIMITS: "answer_limits",
     Intent.FIND_THERAPIST: "answer_find_therapist",
+    Intent.CHOOSING_THERAPIST: "answer_choosing_therapist",
     Intent.DEFINITION: "answer_definition",
     Intent.COST: "answer_cost",
     Intent.EXPERIENCE: "answer_experience",
@@ -130,7 +131,7 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
         if stories:
             blocks.append(Paragraph(text("testimonial_label")))
             blocks.append(Cited(stories))
-    if part.focus.intent == Intent.FIND_THERAPIST:
+    if part.focus.intent in (Intent.FIND_THERAPIST, Intent.CHOOSING_THERAPIST):
         blocks.append(Paragraph(text("therapist_locator")))
     return blocks
 

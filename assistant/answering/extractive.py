@@ -105,6 +105,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"trained massage therapist|aware of any cautions|risk)\b",
         re.I,
     ),
+    "qualified": re.compile(
+        r"\b(oncology-trained|well-prepared|aware of any cautions|a client requesting|"
+        r"oncology massage therapists are)\b",
+        re.I,
+    ),
     "strength": re.compile(
         r"\b(evidence(?!-based)|weak|meta-analysis|systematic review|study designs|conclusions|"
         r"no difference|reviewed all|affirms)\b",
@@ -172,6 +177,7 @@ _PREFERRED: dict[Intent, dict[str, float]] = {
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
     Intent.LIMITS: {"strength": 1.0, "guideline": 0.5, "benefit": 0.2},
     Intent.FIND_THERAPIST: {"finding": 1.0, "safety": 0.2},
+    Intent.CHOOSING_THERAPIST: {"qualified": 1.0, "safety": 0.3, "definition": 0.2},
     Intent.DEFINITION: {"definition": 1.0, "audience": 0.6},
     Intent.PROGRAMS: {"program": 1.0, "training": 1.0, "audience": 0.5, "finding": 0.5},
     Intent.COST: {"cost": 1.0},
@@ -703,6 +709,11 @@ class ExtractiveAnswerer:
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
             leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+        if focus.intent == Intent.CHOOSING_THERAPIST:
+            # "What should I look for in a therapist for my wife with ovarian cancer?" is
+            # answered by what the sources say of the therapist, not by a finding about
+            # the condition the story names.
+            leads = [s for s in leads if "qualified" in s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).

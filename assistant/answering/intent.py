@@ -38,6 +38,7 @@ class Intent(StrEnum):
     BENEFIT = "benefit"
     LIMITS = "limits"
     FIND_THERAPIST = "find_therapist"
+    CHOOSING_THERAPIST = "choosing_therapist"
     DEFINITION = "definition"
     PROGRAMS = "programs"
     COST = "cost"
@@ -63,6 +64,21 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.DEFINITION,
         re.compile(
             r"\bwho (is|are) (the |this |that |it |s4om\b|oncology massage)[^?]{0,40}\bfor\b", _I
+        ),
+    ),
+    (
+        # What makes a therapist right for someone with cancer (what to look for, what
+        # kind, whether they need training): answered by what the sources say about an
+        # oncology-trained therapist, not where to find one or courses for therapists.
+        Intent.CHOOSING_THERAPIST,
+        re.compile(
+            r"\b(what (should|do|to|would|can) (i|we|you|one|they) (look|ask|check|watch) "
+            r"(out )?(for )?(in|about|from|when)\b|what (kind|type|sort) of (\w+ ){0,2}"
+            r"(therapist|masseuse|lmt|practitioner)s?\b|"
+            r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
+            r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
+            r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?))",
+            _I,
         ),
     ),
     (

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..config import Settings
 from ..embeddings import TextVectors
-from ..other_language_words import english_reading
+from ..other_language_words import english_reading, personal_care
 from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
@@ -156,6 +156,18 @@ def _decision(
 ) -> RouteDecision:
     """The one place a RouteDecision is made: confidence clamped and rounded."""
     return RouteDecision(route, detail, round(min(1.0, max(0.0, confidence)), 4), context)
+
+
+def _personal_care(raw: str, language: str) -> RouteDecision | None:
+    """A question about one person's own care in another language (stopping a medicine,
+    their port or drain, their blood counts: the reviewed ``care`` words of
+    other_language_words.yaml) goes to the care-team referral, as it would in English;
+    the reply is the English one under the note that the sources are in English."""
+    care = personal_care(raw, language)
+    if care is None:
+        return None
+    decision = _decision(Route.CLINICAL, "other_language_care", 0.8)
+    return replace(decision, language=language, asker=care.asker, topic=care.topic)
 
 
 def _more_severe(a: RouteDecision, b: RouteDecision | None) -> RouteDecision:
@@ -339,6 +351,9 @@ class Router:
         if other is not None:
             return _more_severe(other, earlier_flag)
         if language not in ("en", "es"):
+            care = _personal_care(raw, language)
+            if care is not None:
+                return replace(care, after_safety=earlier_flag is not None)
             # A general question about massage in a language with a reviewed vocabulary
             # is answered from the English sources (other_language_words.yaml); anything
             # else gets the "English only" reply, which gives the numbers. After a safety
@@ -370,18 +385,19 @@ class Router:
         decision: RouteDecision, earlier: Sequence[str], norm: str, language: str
     ) -> RouteDecision:
         """Who the message is about, the care topic and the reply language."""
-        who = asker(norm)
+        who = decision.asker or asker(norm)
         if who is None and decision.context == "context" and earlier:
             who = asker(earlier[-1])
-        topic = None
-        if decision.route is Route.CLINICAL:
+        topic = decision.topic
+        if decision.route is Route.CLINICAL and topic is None:
             topic = reply_topic(norm)
             if topic is None and earlier:
                 topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
         if reply_language not in ("en", "es") and not (
-            decision.route is Route.ANSWER and reply_language in readable_languages()
+            decision.route in (Route.ANSWER, Route.CLINICAL)
+            and reply_language in readable_languages()
         ):
             reply_language = "en"
         return replace(decision, asker=who, topic=topic, language=reply_language)
@@ -403,6 +419,9 @@ class Router:
             # The sources are in English: a Spanish question about massage and cancer
             # is answered from them (the service says they are in English); anything
             # else gets the short Spanish note with the help numbers.
+            care = _personal_care(raw, language)
+            if care is not None:
+                return care
             if SPANISH_IN_SCOPE.search(fold_spanish(raw)):
                 return _decision(Route.ANSWER, "spanish", 0.7)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
