@@ -35,9 +35,11 @@ from .lexicon import (
     FALL,
     FALL_HARM,
     FEVER,
+    FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
     GENERIC,
+    GIVING_AWAY,
     GONE_CLAUSE,
     GREETING,
     HEAT_OF_WEATHER,
@@ -149,7 +151,10 @@ def _resolved(norm: str, start: int) -> bool:
         s_end = after_next.start() if after_next else len(norm)
     window = norm[start:s_end]
     clause = norm[c_start:c_end]
-    ongoing = ONGOING.search(RESOLVED.sub(" ", clause)) is not None
+    # "still", "again", "now" count from the last "and" before the sign: in "the visit was
+    # moved again and my fever last week was a cold" the "again" is the visit's
+    own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    ongoing = ONGOING.search(RESOLVED.sub(" ", norm[own_start:c_end])) is not None
     if ongoing:
         return False
     if INFORMATIONAL.search(norm[c_start:start]):
@@ -157,9 +162,23 @@ def _resolved(norm: str, start: int) -> bool:
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
 
 
-def has_current_cue(pattern: re.Pattern[str], norm: str) -> bool:
-    """A safety cue word that is not told as past or resolved (for the classifier's vote)."""
-    return any(not _resolved(norm, m.start()) for m in pattern.finditer(norm))
+def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = None) -> bool:
+    """A safety cue word that is not told as past or resolved (for the classifier's vote).
+
+    ``norm`` may be one sentence of the normalised message ``whole``: its cue is then
+    also read in the whole message, so "my chest was tight after the gym. it went away
+    after a rest" does not count the first sentence's cue on its own.
+    """
+    offset = -1
+    if whole is not None and whole != norm:
+        offset = whole.find(norm.rstrip(" ."))
+    for match in pattern.finditer(norm):
+        if _resolved(norm, match.start()):
+            continue
+        if offset >= 0 and whole is not None and _resolved(whole, offset + match.start()):
+            continue
+        return True
+    return False
 
 
 def _accidental(whole: str, start: int, end: int) -> bool:
@@ -197,7 +216,11 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
     if REMOTE_PAST.search(norm[c_start:c_end]) is None or RECOVERED.search(whole) is None:
         return False
-    return RECURRING.search(RECOVERED.sub(" ", whole)) is None
+    # what comes before the sign's own part of its clause ("the visit was moved again and
+    # I used to cut myself years ago") cannot say it is back
+    own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    from_sign = whole[max(whole.find(norm), 0) + own_start :]
+    return RECURRING.search(RECOVERED.sub(" ", from_sign)) is None
 
 
 def find_crisis(norm: str, whole: str | None = None) -> str | None:
@@ -220,6 +243,8 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
             return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
+    if GIVING_AWAY.search(norm) and FINALITY.search(whole):
+        return "preparatory_acts"
     if _self_harm(norm, whole, offset):
         return "self_harm"
     if find_abuse(norm):

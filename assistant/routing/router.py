@@ -459,7 +459,7 @@ class Router:
             v
             for v in votes
             if v.probability >= model.threshold
-            and has_current_cue(SAFETY_CUES[v.route.value], v.unit)
+            and has_current_cue(SAFETY_CUES[v.route.value], v.unit, norm)
         ]
         if not winners:
             return None
