@@ -43,6 +43,7 @@ from .lexicon import (
     GONE_CLAUSE,
     GREETING,
     HEAT_OF_WEATHER,
+    HYPERBOLE,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -173,12 +174,39 @@ def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = Non
     if whole is not None and whole != norm:
         offset = whole.find(norm.rstrip(" ."))
     for match in pattern.finditer(norm):
-        if _resolved(norm, match.start()):
+        if _resolved(norm, match.start()) or _negated(norm, match.start()):
+            continue
+        if _sentence_resolved(norm, match.start()):
             continue
         if offset >= 0 and whole is not None and _resolved(whole, offset + match.start()):
             continue
         return True
     return False
+
+
+def _sentence_resolved(norm: str, start: int) -> bool:
+    """The cue's sentence says something is over, before or after the cue ("a little nosebleed
+    this morning, stopped after 5 minutes, dry air"), and its own clause says nothing is
+    happening now."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
+    if ONGOING.search(RESOLVED.sub(" ", norm[c_start:c_end])):
+        return False
+    return RESOLVED.search(norm[s_start:s_end]) is not None
+
+
+def crisis_told_as_over(unit: str, whole: str) -> bool:
+    """A crisis vote's sentence that is a hyperbole, or a message saying it is over.
+
+    "If I keep doing this much yoga I'll kill myself lol" is a figure of speech; "I'm out
+    now, living with my sister, there's a protective order, I'm in a good place" tells of
+    abuse that is over, unless something says it is back ("again", "lately", "still").
+    """
+    if HYPERBOLE.search(unit):
+        return True
+    return RECOVERED.search(whole) is not None and (
+        RECURRING.search(RECOVERED.sub(" ", whole)) is None
+    )
 
 
 def _accidental(whole: str, start: int, end: int) -> bool:
@@ -232,8 +260,11 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
     """
     whole = norm if whole is None else whole
     offset = max(whole.find(norm), 0)
+    hyperbole = [(m.start(), m.end()) for m in HYPERBOLE.finditer(norm)]
     for detail, pattern in CRISIS_PATTERNS:
         for match in pattern.finditer(norm):
+            if any(a <= match.start() and match.end() <= b for a, b in hyperbole):
+                continue
             if detail == "self_harm" and _accidental(
                 whole, match.start() + offset, match.end() + offset
             ):
@@ -247,14 +278,20 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
         return "preparatory_acts"
     if _self_harm(norm, whole, offset):
         return "self_harm"
-    if find_abuse(norm):
+    if find_abuse(norm, whole):
         return "abuse"
     return None
 
 
-def find_abuse(norm: str) -> bool:
-    """Someone hurting, threatening or controlling the person (or the person they care for)."""
-    return any(pattern.search(norm) for pattern in ABUSE_PATTERNS)
+def find_abuse(norm: str, whole: str | None = None) -> bool:
+    """Someone hurting, threatening or controlling the person (or the person they care for),
+    unless told as long past with safety said now ("years ago my ex hurt me, I'm safe now")."""
+    whole = norm if whole is None else whole
+    return any(
+        not _remote_and_recovered(norm, match.start(), whole)
+        for pattern in ABUSE_PATTERNS
+        for match in pattern.finditer(norm)
+    )
 
 
 def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | None:

@@ -432,6 +432,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"it was) "
             r"(?:the end|it)\b",
             r"\b(?:sleep|asleep) and (?:never|not) (?:come|came) back\b",
+            r"\b(?:would not|wouldn t|do not|does not|will not) (?:really |even )?mind (?:not|"
+            r"never) (?:wak(?:e|i?ng) up|being here|being alive|being around|existing)\b",
         ),
     ),
     (
@@ -582,6 +584,13 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+HYPERBOLE = _any(
+    r"\bif (?:i|you|he|she|we) (?:keep|keeps|carry on|carries on|continue|continues|do|does) "
+    r"(?:\S+ ){1,6}(?:i|you|he|she|we) (?:will|would|ll|are going to|am going to|is going to) "
+    r"(?:kill|hurt|do) (?:my|your|him|her|our) ?sel(?:f|ves)\b(?: \S+){0,3} (?:lol|haha|ha|"
+    r"joke|joking|kidding|\.)",
+)
+"""An overdoing hyperbole ("if I keep doing this much yoga I'll kill myself lol")."""
 GONE_CLAUSE = _any(
     r"\b(?:if|when|once|after) (?:i|he|she) (?:\w+ ){0,2}(?:am |was |were |is )?"
     r"(?:gone|dead|not here|not around|did not exist|disappeared|died)\b"
@@ -944,6 +953,31 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:carer|caregiver|care giver|aide|helper|care worker|support worker|home help)\b"
         r"(?: \S+){0,12} (?:marks|bruises|burns|grip marks|finger marks) (?:\w+ )?on (?:his|her|"
         r"my) (?:wrists?|neck|upper arms?|inner thighs?)\b",
+        rf"\b(?:he|she|{KIN_AGENT}) (?:\w+ ){{0,2}}(?:will not|would not|does not|do not|refuses? "
+        r"to|never|wont) (?:let|allow) (?:my|her|his|our) (?:\w+ ){0,2}(?:to )?(?:visit|see "
+        r"(?:me|her|him)|come (?:over|round|in|to see)|call|phone)\b",
+        rf"\b{AGENT} (?:is |has |s )?got (?:all )?(?:my|her|his) (?:\w+ )?(?:bank ?cards?|cards?|"
+        r"pension|savings|money|benefits|pin)\b(?: \S+){0,10} (?:will not (?:let|tell|show|give)|"
+        r"won t let|does not let|no money left|nothing left|angry|shouts?)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,6}}(?:getting|gets|got|become|becoming|becomes|is|has been) "
+        r"(?:really |very |so |more )?(?:violent|ag+res+ive)\b(?: \S+){0,10} (?:hit|hits|bit|"
+        r"bites|punch\w*|kick\w*|slap\w*|scratch\w*|push\w*|shov\w*|bruis\w*|scared|afraid|"
+        r"frightened|hurt)\b",
+        r"\b(?:punched|hit|slapped|kicked|bit|headbutted|elbowed|smacked|thumped) (?:me|her|him) "
+        r"(?:in|on|across) (?:the|my|her|his) (?:face|head|eye|mouth|nose|jaw|stomach|chest|"
+        r"ribs)\b",
+        r"\b(?:scared|afraid|frightened|terrified) (?:of (?:him|her)|to be (?:\w+ )?(?:with|"
+        r"near) (?:him|her)) at night\b",
+        r"\bflinch\w* (?:\w+ ){0,2}(?:when|whenever|every time|if) (?:\w+ ){0,4}(?:he|she|"
+        r"they|carers?|caregivers?|staff|nurses?|aides?|husband|wife|son|daughter|partner|dad|"
+        r"mom|mum|father|mother) (?:comes?|walks?|gets?|goes|moves|raises|touches|is near|near)\b",
+        r"\b(?:like|as if|as though) (?:he|she|they) (?:is|has|was|had|s) been (?:tied|held|"
+        r"pinned|strapped) (?:down|up)\b",
+        r"\b(?:scared|afraid|frightened|terrified) to (?:say|tell) (?:anything|anyone|anybody|"
+        r"the (?:nurse|doctor|staff))\b",
+        r"\b(?:marks|bruises|burns|grip marks|finger marks) (?:\w+ )?on (?:his|her|my) (?:wrists?|"
+        r"neck|upper arms?|inner thighs?)\b(?: \S+){0,12} (?:carer|caregiver|care giver|aide|"
+        r"helper|care worker|support worker|home help|staff)s?\b",
         # neglect by a person at home or caring
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:leaves?|left|leaving) (?:me|her|him|(?:my|his|her) "
         r"(?:\w+ )?\w+) (?:\w+ ){0,3}in (?:dirty|soiled|wet|her own|his own|my own) (?:pads|"
@@ -1285,6 +1319,8 @@ FEVER = _any(
     r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
     r"\bshaking (?:all over|uncontrollabl\w*)\b",
+    r"\brun+ing (?:a |at )?(?:(?:9|10)\d{1,2}(?:\.\d)?|3[7-9](?:\.\d)?|4[0-2](?:\.\d)?|a temp\w*|"
+    r"a fever|a high temp\w*)\b",
     r"\b(?:3[4-9]|4[0-2])\.\d\b(?! ?(?:kg|kilos?|lbs?|pounds|mg|ml|cm|mm|hours?|weeks?|years?|"
     r"percent|miles|km|k|minutes)\b)",
 )
@@ -1522,8 +1558,15 @@ RESOLVED = _any(
     r"|she is |he is |i am |that it is |that it was )?(?:fine|ok|okay|nothing|a virus|"
     r"muscular|a pulled muscle|normal|not serious|not an emergency)\b",
     r"\b(?:gp|doctor|oncologist|team|nurse) (?:knows|is aware|already knows)\b",
-    r"\b(?:scan|scans|mri|ct|x ray|xray|bloods|blood tests?|tests|results) (?:was|were|came "
+    r"\b(?:scan|scans|mri|ct|x ray|xray|bloods?|blood tests?|tests|results) (?:was|were|came "
     r"back|are|is) (?:all )?(?:clear|fine|normal|ok|okay|good)\b",
+    r"\b(?:scan|scans|mri|ct|ecg|ekg|x ray|xray|blood|bloods|blood tests?|tests|results|"
+    r"everything)\b(?: \w+){0,3} all (?:clear|fine|normal|ok|okay|good)\b",
+    r"\b(?:sent|discharged|let) (?:me|her|him|us|them) (?:back )?home\b",
+    r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
+    r"consultant|specialist|they)\b(?: \w+){0,2} (?:said|says|told (?:me|us|her|him)) (?:it "
+    r"(?:is|was) )?(?:just )?(?:reflux|indigestion|heartburn|wind|anxiety|a panic attack|a cold|"
+    r"a chest infection|a virus|a sprain|cramp|muscular|constipation)\b",
 )
 """Someone says it has gone, or a professional has seen it: a past sign, not a present one."""
 PAST_TIME = _any(
@@ -1577,7 +1620,8 @@ RECOVERED = _any(
     r"okay|great)|much better now|feel safe|feels safe|feel safer|therapy (?:really )?helped|"
     r"recovered|got help|(?:been|doing|am|feel|felt) (?:fine|well|good|ok|okay|great) (?:for|"
     r"since|ever since)|no longer (?:feel|think)|not (?:like that|that way|feeling that way) "
-    r"anymore|those days are (?:over|behind me)|well now|(?:i am|i feel|he is|she is|"
+    r"anymore|those days are (?:over|behind me)|well now|(?:cuts|wounds|scars|burns|it|they) "
+    r"(?:have|has|are|is) (?:all |fully )?healed|(?:i am|i feel|he is|she is|"
     r"feeling) (?:fine|well|good|ok|okay|great|safe|happy) (?:now|these days))\b"
 )
 RECURRING = _any(

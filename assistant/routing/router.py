@@ -31,6 +31,7 @@ from ..config import Settings
 from ..embeddings import TextVectors
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
+    crisis_told_as_over,
     find_clinical,
     find_injection,
     find_red_flag,
@@ -460,6 +461,7 @@ class Router:
             for v in votes
             if v.probability >= model.threshold
             and has_current_cue(SAFETY_CUES[v.route.value], v.unit, norm)
+            and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
         ]
         if not winners:
             return None
