@@ -7,11 +7,11 @@ movement; conditional threats; fear of going home or of telling; neglect; the pe
 cared for lashing out: HITS, Elder Abuse Suspicion Index, domestic violence hotline
 guidance), and UKONS red flags described in lay words inside a massage question. The
 near misses are idioms, resolved events, news, hypotheticals and helpful relatives.
-``batch`` 1 was written first, batch 2 after batch 1 was fixed, batch 3 while tuning on the
-fourth blind safety set's train half (its concepts, new words; docs/routing.md gives
-how many each found when first written). The red flags also run through every benign
-transformation of ``tests/test_safety_metamorphic.py``; the near misses go through a
-set of them here and must never get a safety reply.
+``batch`` 1 was written first, batch 2 after batch 1 was fixed, batch 3 while tuning on
+the fourth blind safety set's train half (its concepts, new words), batch 4 after all that
+(docs/routing.md gives how many each found when first written). The red flags also run
+through every benign transformation of ``tests/test_safety_metamorphic.py``; the near
+misses go through a set of them here and must never get a safety reply.
 """
 
 from __future__ import annotations

@@ -155,10 +155,13 @@ def _resolved(norm: str, start: int) -> bool:
     # "still", "again", "now" count from the last "and" before the sign: in "the visit was
     # moved again and my fever last week was a cold" the "again" is the visit's
     own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    informational = INFORMATIONAL.search(norm[c_start:start])
+    if informational is not None and re.search(r"\bif\b", informational.group(0)):
+        return True  # "call if my temperature goes above 38": a condition, whatever follows
     ongoing = ONGOING.search(RESOLVED.sub(" ", norm[own_start:c_end])) is not None
     if ongoing:
         return False
-    if INFORMATIONAL.search(norm[c_start:start]):
+    if informational is not None:
         return True
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
 

@@ -55,7 +55,10 @@ NEGATION_STOPS = CLAUSE_BREAKS | {"and", "then", "now", "also", "plus"}
 """Where a negation's reach ends: "can not walk and has back pain" keeps the back pain."""
 NEW_SUBJECT = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "it", "their"})
 """A negation stops at a new subject: in "no fever i can not breathe" the "no" is the fever's."""
-PILLS = r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?)"
+PILLS = (
+    r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?|"
+    r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
+)
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
 CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 
@@ -107,7 +110,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "wish_to_die",
         _any(
             r"(?<!not )(?<!never )\b(?:want|wants|wanted|wanting|wish|wishes|wishing|ready|trying|"
-            r"going|planning|plan|hoping|hope|would like|deserve) to die\b",
+            r"going|planning|plan|hoping|hope|would like|deserve) to die\b(?! of (?:boredom|"
+            r"embarrassment|shame|laughter|laughing|curiosity|envy|jealousy|cringe|heat|hunger))",
             r"\b(?:painless|easy|quick|best|easiest|quickest|fastest|simplest) ways? to (?:die|go|"
             r"end (?:it|my life))\b",
             r"\bso (?:that )?(?:i|he|she) (?:can|could|will|would|might) (?:just )?die\b",
@@ -130,7 +134,7 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:end|ending|ended|take|taking|took) (?:my|his|her|their) (?:own )?(?:life|"
             r"lives)\b",
-            r"\b(?:to|i|id|how|just|and|can|could|will|would|should|might|of|about|plan|"
+            r"\b(?:to|i|id|how|me|him|her|just|and|can|could|will|would|should|might|of|about|plan|"
             r"planning|except|than|but) (?:just )?"
             r"(?:end|ending) (?:it|it all|everything|things|my suffering)\b",
             r"\b(?:no|only|one|see no|do not see a|can not see a|the only) (?:other )?way out\b"
@@ -239,8 +243,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"simpler) (?:for (?:everyone|everybody|all of us|them|my family) )?if (?:the cancer|"
             r"cancer|it|this|god|death|the tumou?r) (?:just )?(?:took|takes|take|killed|kills|"
             r"finished|finishes|got|gets|came for) (?:me|him|her)\b",
-            r"\b(?:hope|hoping|pray\w*|wish\w*|want\w*) (?:\w+ ){0,4}(?:the cancer|cancer|it|god|"
-            r"death|the tumou?r) (?:(?!not |never |does |do )\w+ ){0,6}(?:takes?|took|kills?|gets?|"
+            r"\b(?:hop\w*|pray\w*|wish\w*|want\w*) (?:\w+ ){0,4}(?:the cancer|cancer|it|god|"
+            r"death|the tumou?r|a clot|the clot|an infection|a stroke|a heart attack|pneumonia) "
+            r"(?:(?!not |never |does |do )\w+ ){0,6}(?:takes?|took|kills?|gets?|"
             r"finish\w*) (?:me|him|her)(?: (?:quickly|soon|fast|now|already|first))?\b",
             r"\blet (?:it|the cancer|cancer|nature|god|death) (?:just )?(?:take|have|win|finish) "
             r"(?:me|him|her)\b",
@@ -563,6 +568,24 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "wish_to_die",
+        _any(
+            r"\b(?:stop|stopped|stopping) (?:being here|existing|being alive|being around)\b",
+            r"\b(?:pray\w*|hop\w*|wish\w*) (?:\w+ ){0,3}(?:will not|won t|do not|does not|never) "
+            r"(?:see|make it to|wake to|live to see) (?:the |another )?(?:morning|tomorrow|day|"
+            r"christmas|new year)\b",
+            r"\b(?:only|one) thing (?:stopping|keeping|holding) (?:me|him|her) (?:back )?(?:from )?"
+            r"(?:ending|doing|going|here|alive|killing|taking)\b",
+        ),
+    ),
+    (
+        "overdose_intent",
+        _any(
+            rf"\b{PILLS}\b(?: \S+){{0,4}} (?:would|will|could|to) (?:shut|kill|destroy|fry|wreck|"
+            r"stop) (?:\w+ )?(?:my|your|his|her|the|a) (?:liver|kidneys|heart|breathing)\b",
+        ),
+    ),
+    (
         # access to a firearm or its ammunition asked about (C-SSRS: means)
         "method",
         _any(
@@ -645,6 +668,9 @@ SELF_HARM_ACT = _any(
     r"doors)\b",
 )
 SELF_HARM_STRONG = _any(
+    r"\b(?:press\w*|hold\w*|held|put\w*|touch\w*) (?:a |the )?(?:lit |hot |burning |lighted )?"
+    rf"(?:match|matches|lighter|cigarette|iron|knife|blade|razor) (?:\w+ )?(?:to|on|against|into) "
+    rf"(?:my|his|her) (?:own )?(?:\w+ )?{BODY}\b",
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*) (?:\w+ ){0,2}(?:my|his|her) (?:own )?"
     r"(?:wrists?|arms?|forearms?|thighs?|skin|stomach|belly|veins?)\b",
     r"\b(?:been|started|start|keep|kept|still|was|am|is) cutting (?:again|myself|herself|himself|"
@@ -849,7 +875,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:tell|tells|told|say anything)\b",
         r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}in (?:dirty|soiled|wet) "
         r"(?:pads|nappies|diapers|sheets|clothes|bed)\b",
-        r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|you) "
+        r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|him|you) "
         r"(?:go|leave|see|talk|out)\b",
         r"\b(?:meds|medications?|medicines?|pills|painkillers|tablets|insulin)\b(?: \S+){0,4} "
         r"only (?:gives?|gave|hands?|lets? (?:me|her|him) have) (?:them|it) (?:to (?:me|her|him) )?"
@@ -978,6 +1004,23 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:marks|bruises|burns|grip marks|finger marks) (?:\w+ )?on (?:his|her|my) (?:wrists?|"
         r"neck|upper arms?|inner thighs?)\b(?: \S+){0,12} (?:carer|caregiver|care giver|aide|"
         r"helper|care worker|support worker|home help|staff)s?\b",
+        r"\bmakes? (?:my |his |her )?(?:mum|mom|dad|nan|gran|grandma|grandpa|mother|father|wife|"
+        r"husband) (?:sign|hand over|give)\b",
+        r"\b(?:too|so) (?:scared|afraid|frightened|terrified) to (?:refuse|say no|say anything|"
+        r"tell|speak up|complain|leave)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:threw|throws|thrown|chucked|chucks|binned|bins|flushed|"
+        r"flushes|tipped|tips) (?:away )?(?:out )?(?:my|her|his) (?:\w+ ){0,2}(?:meds|"
+        r"medications?|medicines?|pills|painkillers|tablets|morphine|oxygen|insulin)\b",
+        r"\b(?:grabbed|grabs|pulled|pulls|yanked|yanks|dragged|drags) (?:me |her |him )?(?:by )?"
+        r"(?:my|her|his) hair\b",
+        r"\b(?:dragged|drags|dragging) (?:me|her|him) (?:off|out of|across|along|down|up|by|"
+        r"from)\b",
+        r"\b(?:he|she|they) (?:said|says|will|would|is going to|are going to|d|ll|swore) "
+        r"(?:\w+ ){0,2}make (?:me|her|him|us) pay\b",
+        r"\bunless (?:i|she|he) (?:give|gives|hand|hands|sign|signs|pay|pays) (?:\w+ ){0,3}"
+        r"(?:money|pin|card|pension|cheques?|checks?|savings|house|will)\b",
+        r"\b(?:scared|afraid|frightened|terrified|dread\w*) (?:\w+ ){0,2}(?:to go|of going|going) "
+        r"back (?:to )?(?:the|our|my) (?:house|flat|apartment|place)\b",
         # neglect by a person at home or caring
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:leaves?|left|leaving) (?:me|her|him|(?:my|his|her) "
         r"(?:\w+ )?\w+) (?:\w+ ){0,3}in (?:dirty|soiled|wet|her own|his own|my own) (?:pads|"
@@ -1186,6 +1229,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _any(
             r"\bseizures?\b",
             r"\bconvuls\w*",
+            r"\beyes (?:\w+ )?(?:rolling|rolled|roll|rolls) (?:back|up)\b",
+            r"\b(?:twitching|jerking|shaking|thrashing) (?:all over|uncontrollabl\w*|and "
+            r"jerking|and twitching)\b",
             r"\b(?:had|having|has|is having|was having|had another|having another) (?:a |another )?"
             r"fit\b(?! (?:of|for|to)\b)",
             r"\b(?:is|was|started|been|keeps|began) fitting\b",
@@ -1426,6 +1472,8 @@ SWELLING = frozenset(
         "enlarged",
         "larger",
         "fatter",
+        "fat",
+        "puffed",
     }
 )
 LEG_SIGNS = frozenset(
@@ -1446,6 +1494,8 @@ LEG_SIGNS = frozenset(
         "achy",
         "cramping",
         "hard",
+        "purple",
+        "tight",
     }
 )
 LEG_HEAT = frozenset({"red", "redness", "hot", "warm"})
@@ -1548,6 +1598,7 @@ RESOLVED = _any(
     r"\b(?:stopped|settled|cleared|eased|passed) (?:on its own|by itself|after (?:\d+|a few|"
     r"a couple of|five|ten|two) (?:minutes|mins|seconds)|quickly|within (?:\d+|a few) minutes)\b",
     r"\b(?:fine|better|ok|okay|normal) now\b",
+    r"\b(?:never|not once|nothing) since\b",
     r"\bback to normal\b",
     r"\bcleared up\b",
     r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"

@@ -268,7 +268,7 @@ tripped muddled dropped collecting eating crashing cigarettes scratch medicine e
     """
 around tumour tumor praying relief stopped disappeared pretending things enough letter
 purpose complain daughter grandson scratched scratching stepdad partner pouring decides unless
-bought crushed slipped granules would
+bought crushed slipped granules would quicker paracetamol morning pressing tablets
 """.split()
 )
 PROTECTED_WORDS = frozenset(
@@ -326,6 +326,8 @@ lettieri parlaying partnered partners partney paying platner playing poring port
 portner posturing pouting preening prepaying preying procuring propose prying purging purposely
 purposes purring reliefs scathing shipped shopped sipped skipped slipper stepped stomped
 stooped stoppel stopper thing thins tumors wold
+mohring mooring mornings mourning pessin pressuring processing professing quickel quicken
+quickie tables tablet talents
 """.split()
 )
 """Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU
