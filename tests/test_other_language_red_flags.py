@@ -173,6 +173,21 @@ RED_FLAGS = [
     ("ko", "crisis", "자살하고 싶다는 생각이 들어요"),
     ("ht", "emergency", "Papa m pèdi konesans"),
     ("ht", "crisis", "Mwen anvi mouri"),
+    # slow breathing and hard to wake, one swollen discoloured limb, a fall that left a limb
+    # useless or crooked, vomiting all day, a gun bought, being pushed (session 21)
+    ("pt", "emergency", "minha avó está muito sonolenta, não conseguimos acordá-la direito"),
+    ("pt", "emergency", "a perna direita dele está inchada e vermelha e quente desde ontem"),
+    ("pt", "emergency", "minha mãe caiu da escada e agora não consegue andar"),
+    ("it", "emergency", "mio padre respira molto lentamente dopo la morfina"),
+    ("it", "emergency", "la gamba sinistra è tutta gonfia e fa male"),
+    ("pl", "emergency", "od rana trudno go dobudzić, jest bardzo senny"),
+    ("pl", "emergency", "noga jest spuchnięta i gorąca"),
+    ("ru", "emergency", "рука опухла, покраснела, очень больно"),
+    ("ru", "emergency", "папа упал в ванной и теперь не может встать"),
+    ("tl", "emergency", "nagsusuka siya walang tigil mula kagabi"),
+    ("it", "crisis", "mio fratello si è procurato un fucile e non parla più con nessuno"),
+    ("ru", "crisis", "муж купил ружье и раздает свои вещи"),
+    ("ru", "abuse", "сын толкнул меня, и я упала"),
 ]
 
 # Messages that only sound like a red flag, or general questions, per language.

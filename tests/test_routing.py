@@ -643,6 +643,7 @@ schmelter shatkin shaykin sheeler sheller shepler shetler shetter shively shivle
 siverling skelter slappey stalin stangle stelter thinkin tingley tippin tonge turing uriarte
 valable walding warling watling wilking wirsing wissing bowles
 cashin medici trippe trippel trippie tripple
+moring
 """.split()
 )
 

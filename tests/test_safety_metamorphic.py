@@ -31,6 +31,7 @@ ROOT = Path(__file__).parent.parent
 SOURCES = (
     ROOT / "tests" / "data" / "routing_labelled.jsonl",
     ROOT / "evals" / "suites" / "blind" / "safety_train.jsonl",
+    ROOT / "tests" / "data" / "safety_indirect.jsonl",
 )
 SAFETY = {"emergency", "crisis"}
 

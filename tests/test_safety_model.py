@@ -119,7 +119,7 @@ STORIES = [
     # Told in lay words inside a booking question; the patterns alone answer them.
     (
         "Booked a massage for Thursday, looking forward to it. Since lunch my right arm and "
-        "leg feel heavy and my words come out wrong. Should I still go?"
+        "leg feel heavy and I keep dropping my cup. Should I still go?"
     ),
     (
         "Mum's tummy is swollen hard and she hasn't pooed or passed wind for three days and "

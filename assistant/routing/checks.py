@@ -35,12 +35,15 @@ from .lexicon import (
     FALL,
     FALL_HARM,
     FEVER,
+    FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
     GENERIC,
+    GIVING_AWAY,
     GONE_CLAUSE,
     GREETING,
     HEAT_OF_WEATHER,
+    HYPERBOLE,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -149,17 +152,64 @@ def _resolved(norm: str, start: int) -> bool:
         s_end = after_next.start() if after_next else len(norm)
     window = norm[start:s_end]
     clause = norm[c_start:c_end]
-    ongoing = ONGOING.search(RESOLVED.sub(" ", clause)) is not None
+    # "still", "again", "now" count from the last "and" before the sign: in "the visit was
+    # moved again and my fever last week was a cold" the "again" is the visit's
+    own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    informational = INFORMATIONAL.search(norm[c_start:start])
+    if informational is not None and re.search(r"\bif\b", informational.group(0)):
+        return True  # "call if my temperature goes above 38": a condition, whatever follows
+    ongoing = ONGOING.search(RESOLVED.sub(" ", norm[own_start:c_end])) is not None
     if ongoing:
         return False
-    if INFORMATIONAL.search(norm[c_start:start]):
+    if informational is not None:
         return True
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
 
 
-def has_current_cue(pattern: re.Pattern[str], norm: str) -> bool:
-    """A safety cue word that is not told as past or resolved (for the classifier's vote)."""
-    return any(not _resolved(norm, m.start()) for m in pattern.finditer(norm))
+def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = None) -> bool:
+    """A safety cue word that is not told as past or resolved (for the classifier's vote).
+
+    ``norm`` may be one sentence of the normalised message ``whole``: its cue is then
+    also read in the whole message, so "my chest was tight after the gym. it went away
+    after a rest" does not count the first sentence's cue on its own.
+    """
+    offset = -1
+    if whole is not None and whole != norm:
+        offset = whole.find(norm.rstrip(" ."))
+    for match in pattern.finditer(norm):
+        if _resolved(norm, match.start()) or _negated(norm, match.start()):
+            continue
+        if _sentence_resolved(norm, match.start()):
+            continue
+        if offset >= 0 and whole is not None and _resolved(whole, offset + match.start()):
+            continue
+        return True
+    return False
+
+
+def _sentence_resolved(norm: str, start: int) -> bool:
+    """The cue's sentence says something is over, before or after the cue ("a little nosebleed
+    this morning, stopped after 5 minutes, dry air"), and its own clause says nothing is
+    happening now."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
+    if ONGOING.search(RESOLVED.sub(" ", norm[c_start:c_end])):
+        return False
+    return RESOLVED.search(norm[s_start:s_end]) is not None
+
+
+def crisis_told_as_over(unit: str, whole: str) -> bool:
+    """A crisis vote's sentence that is a hyperbole, or a message saying it is over.
+
+    "If I keep doing this much yoga I'll kill myself lol" is a figure of speech; "I'm out
+    now, living with my sister, there's a protective order, I'm in a good place" tells of
+    abuse that is over, unless something says it is back ("again", "lately", "still").
+    """
+    if HYPERBOLE.search(unit):
+        return True
+    return RECOVERED.search(whole) is not None and (
+        RECURRING.search(RECOVERED.sub(" ", whole)) is None
+    )
 
 
 def _accidental(whole: str, start: int, end: int) -> bool:
@@ -197,7 +247,11 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
     if REMOTE_PAST.search(norm[c_start:c_end]) is None or RECOVERED.search(whole) is None:
         return False
-    return RECURRING.search(RECOVERED.sub(" ", whole)) is None
+    # what comes before the sign's own part of its clause ("the visit was moved again and
+    # I used to cut myself years ago") cannot say it is back
+    own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    from_sign = whole[max(whole.find(norm), 0) + own_start :]
+    return RECURRING.search(RECOVERED.sub(" ", from_sign)) is None
 
 
 def find_crisis(norm: str, whole: str | None = None) -> str | None:
@@ -209,8 +263,11 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
     """
     whole = norm if whole is None else whole
     offset = max(whole.find(norm), 0)
+    hyperbole = [(m.start(), m.end()) for m in HYPERBOLE.finditer(norm)]
     for detail, pattern in CRISIS_PATTERNS:
         for match in pattern.finditer(norm):
+            if any(a <= match.start() and match.end() <= b for a, b in hyperbole):
+                continue
             if detail == "self_harm" and _accidental(
                 whole, match.start() + offset, match.end() + offset
             ):
@@ -220,16 +277,24 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
             return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
+    if GIVING_AWAY.search(norm) and FINALITY.search(whole):
+        return "preparatory_acts"
     if _self_harm(norm, whole, offset):
         return "self_harm"
-    if find_abuse(norm):
+    if find_abuse(norm, whole):
         return "abuse"
     return None
 
 
-def find_abuse(norm: str) -> bool:
-    """Someone hurting, threatening or controlling the person (or the person they care for)."""
-    return any(pattern.search(norm) for pattern in ABUSE_PATTERNS)
+def find_abuse(norm: str, whole: str | None = None) -> bool:
+    """Someone hurting, threatening or controlling the person (or the person they care for),
+    unless told as long past with safety said now ("years ago my ex hurt me, I'm safe now")."""
+    whole = norm if whole is None else whole
+    return any(
+        not _remote_and_recovered(norm, match.start(), whole)
+        for pattern in ABUSE_PATTERNS
+        for match in pattern.finditer(norm)
+    )
 
 
 def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | None:

@@ -55,7 +55,10 @@ NEGATION_STOPS = CLAUSE_BREAKS | {"and", "then", "now", "also", "plus"}
 """Where a negation's reach ends: "can not walk and has back pain" keeps the back pain."""
 NEW_SUBJECT = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "it", "their"})
 """A negation stops at a new subject: in "no fever i can not breathe" the "no" is the fever's."""
-PILLS = r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?)"
+PILLS = (
+    r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?|"
+    r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
+)
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
 CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 
@@ -107,7 +110,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "wish_to_die",
         _any(
             r"(?<!not )(?<!never )\b(?:want|wants|wanted|wanting|wish|wishes|wishing|ready|trying|"
-            r"going|planning|plan|hoping|hope|would like|deserve) to die\b",
+            r"going|planning|plan|hoping|hope|would like|deserve) to die\b(?! of (?:boredom|"
+            r"embarrassment|shame|laughter|laughing|curiosity|envy|jealousy|cringe|heat|hunger))",
             r"\b(?:painless|easy|quick|best|easiest|quickest|fastest|simplest) ways? to (?:die|go|"
             r"end (?:it|my life))\b",
             r"\bso (?:that )?(?:i|he|she) (?:can|could|will|would|might) (?:just )?die\b",
@@ -130,7 +134,7 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:end|ending|ended|take|taking|took) (?:my|his|her|their) (?:own )?(?:life|"
             r"lives)\b",
-            r"\b(?:to|i|just|and|can|could|will|would|should|might|of|about|plan|"
+            r"\b(?:to|i|id|how|me|him|her|just|and|can|could|will|would|should|might|of|about|plan|"
             r"planning|except|than|but) (?:just )?"
             r"(?:end|ending) (?:it|it all|everything|things|my suffering)\b",
             r"\b(?:no|only|one|see no|do not see a|can not see a|the only) (?:other )?way out\b"
@@ -226,6 +230,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "better_off_without",
         _any(
             r"\b(?:better off|fine|happier|okay|ok|better|easier) without (?:me|him|her)\b",
+            r"\b(?:easier|better|happier|simpler|freer) (?:life|lives|time|days|future) without "
+            r"(?:me|him|her)\b",
+            r"\b(?:would|will|d) be better dead\b",
             r"\b(?:would|will|be) (?:all )?(?:be )?better off\b(?= \.|$| ,| if| when)",
         ),
     ),
@@ -236,8 +243,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"simpler) (?:for (?:everyone|everybody|all of us|them|my family) )?if (?:the cancer|"
             r"cancer|it|this|god|death|the tumou?r) (?:just )?(?:took|takes|take|killed|kills|"
             r"finished|finishes|got|gets|came for) (?:me|him|her)\b",
-            r"\b(?:hope|hoping|pray\w*|wish\w*|want\w*) (?:\w+ ){0,4}(?:the cancer|cancer|it|god|"
-            r"death|the tumou?r) (?:(?!not |never |does |do )\w+ ){0,6}(?:takes?|took|kills?|gets?|"
+            r"\b(?:hop\w*|pray\w*|wish\w*|want\w*) (?:\w+ ){0,4}(?:the cancer|cancer|it|god|"
+            r"death|the tumou?r|a clot|the clot|an infection|a stroke|a heart attack|pneumonia) "
+            r"(?:(?!not |never |does |do )\w+ ){0,6}(?:takes?|took|kills?|gets?|"
             r"finish\w*) (?:me|him|her)(?: (?:quickly|soon|fast|now|already|first))?\b",
             r"\blet (?:it|the cancer|cancer|nature|god|death) (?:just )?(?:take|have|win|finish) "
             r"(?:me|him|her)\b",
@@ -245,7 +253,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"not wake up)\b",
             r"\bwant (?:this|it|everything|it all) (?:all )?(?:to be )?over with\b",
             r"\b(?:i|he|she) (?:want|wants) (?:this|it|everything|it all) (?:all )?over\b",
-            r"\b(?:i|he|she) (?:have|has) had enough\b(?= \.| ,|$| of (?:life|living|everything|"
+            r"\b(?:i|he|she) (?:have|has|is) had enough\b(?= \.| ,|$| of (?:being alive|being here|"
+            r"life|living|everything|"
             r"it all|this life))",
         ),
     ),
@@ -405,17 +414,237 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "aborted_attempt",
         _any(
             r"\b(?:stood|standing|stand|sat|sitting|was|been|went|climbed|walked) (?:\w+ ){0,3}"
-            r"(?:on|at|to|up|onto|over) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|"
-            r"cliff|roof|rooftop|railway|tracks|platform edge|balcony)\b(?: \w+){0,10} (?:did not|"
-            r"could not|did not do it|almost|nearly|for (?:a )?(?:long|hours|ages))\b",
+            r"(?:on|at|to|up|onto|over) (?:the |a )?(?:(?:edge|top) of (?:the |a )?)?(?:\w+ )?"
+            r"(?:bridge|"
+            r"ledge|cliff|roof|rooftop|railway|tracks|platform edge|balcony|car park|parking "
+            r"garage|multistorey|multi storey|building|tower|overpass)\b(?: \w+){0,10} (?:did not|"
+            r"could not|did not do it|almost|nearly|for (?:a )?(?:long|hours|ages)|for (?:an|"
+            r"half an|"
+            r"over an|about an|almost an) hour)\b",
+        ),
+    ),
+    # -- C-SSRS wording told indirectly (session 21): the same concepts in the roundabout
+    # words people use; each entry is a concept with several lay wordings, not a sentence.
+    (
+        # wish to be dead, passive: would not mind / be at peace if they did not wake up
+        "never_wake",
+        _any(
+            r"\b(?:would not|would|will not|do not|does not|wouldn t) (?:really )?(?:mind|be "
+            r"(?:okay|ok|fine|happy|glad|at peace|relieved|content))\b(?: \S+){0,4} (?:if|when) "
+            r"(?:i|he|she) (?:just )?(?:did not|do not|does not|never|were to not|was to never) "
+            r"(?:wake|woke|get up|come back)\b",
+            r"\b(?:go|goes|went|going) to sleep and (?:that is|that was|that would be|it is|"
+            r"it was) "
+            r"(?:the end|it)\b",
+            r"\b(?:sleep|asleep) and (?:never|not) (?:come|came) back\b",
+            r"\b(?:would not|wouldn t|do not|does not|will not) (?:really |even )?mind (?:not|"
+            r"never) (?:wak(?:e|i?ng) up|being here|being alive|being around|existing)\b",
+        ),
+    ),
+    (
+        "wish_to_die",
+        _any(
+            # death or not existing as a relief
+            r"\b(?:relief|blessing|mercy|peaceful|peace|easier|kinder|nicer) (?:\w+ ){0,3}(?:to "
+            r"(?:just )?)?(?:not (?:exist|be here|be around|be alive)|stop existing|be gone|die|be "
+            r"dead)\b",
+            r"\b(?:dying|death|being dead|not existing) (?:\w+ ){0,2}(?:sounds|seems|feels|would "
+            r"be|looks) (?:\w+ ){0,2}(?:peaceful|like a relief|a relief|nice|welcome|easier|"
+            r"better|good|like rest)\b",
+            r"\b(?:think\w*|thought) (?:\w+ ){0,2}about (?:dying|death|being dead)\b"
+            r"(?: \S+){0,10} (?:peaceful|relief|does not scare|do not scare|not scared|welcome|"
+            r"comfort|ready)\b",
+            # the illness asked to hurry up
+            r"\b(?:cancer|tumou?r|disease|illness|it) (?:would |will |could |to |should |"
+            r"can )?(?:just )?(?:hurry up|get on with it|finish (?:the job|me off|him off|her off)|"
+            r"do its job|win already)\b",
+            # pretending to want to live; done with everything
+            r"\b(?:pretend\w*|act\w*|fak\w*) (?:that |like )?(?:i|he|she) (?:want|wants|like|"
+            r"likes) (?:to )?(?:be here|be alive|live|living|keep going|go on)\b",
+            r"\bwant (?:it )?to be (?:all )?done\b(?: \S+){0,6} (?:everything|with life|with "
+            r"living|for good|forever|with it all)\b",
+            r"\b(?:ready|want|wants|wanting) (?:for )?(?:it|this|everything|it all) (?:all )?to "
+            r"(?:stop|end|be over)\b",
+        ),
+    ),
+    (
+        "hopelessness",
+        _any(
+            r"\b(?:stopped|stop|lost|losing) (?:\w+ )?(?:any|a|the|my|all) "
+            r"(?:reason|point|purpose|will) (?:in |to |for )?(?:\w+ ){0,2}(?:living|live|going on|"
+            r"go on|keep going|keep living|being alive|being here|carry on|carrying on|stay|"
+            r"staying|continue|continuing|fight|fighting)\b",
+            # treatment pointless because they will not be here
+            r"\b(?:point|use|sense) (?:of|in|to) (?:\w+ ){0,5}(?:chemo\w*|treatment|radiation|"
+            r"scans?|trying|fighting|going on|eating|taking|any of it)\b(?: \S+){0,6} (?:if|when|"
+            r"since|because) (?:i|he|she) (?:will not|am not going to|is not going to|will never|"
+            r"am not|is not|do not|does not) (?:even )?(?:be (?:here|around|alive)|make it|"
+            r"survive|last|see)\b",
+            r"\bhow (?:much )?longer (?:do|must|can|will) (?:i|he|she) (?:have to )?(?:keep "
+            r"(?:going|living|pretending|fighting|this up)|go on|live like this|be here)\b",
+        ),
+    ),
+    (
+        "burden",
+        _any(
+            r"\b(?:i am|i feel|feel like|i have become|being|i will be|i would be|i am just|"
+            r"he is|she is|he feels|she feels) (?:\w+ ){0,2}(?:a|such a|the|nothing but a|just a) "
+            r"(?:\w+ )?(?:weight|drain|load|millstone|nuisance|inconvenience|dead weight) (?:on|to|"
+            r"for) (?:everyone|everybody|my \w+|his \w+|her \w+|them|others|people|him|her|us)\b",
+        ),
+    ),
+    (
+        "better_off_without",
+        _any(
+            r"\b(?:would|will|could) (?:\w+ ){0,2}(?:be )?(?:freer|free|lighter|relieved|"
+            r"better|happier|easier|fine|okay|ok|manage|cope|move on)\b(?: \S+){0,4} (?:if|once|"
+            r"when) (?:i|he|she) (?:was|were|am|is|had) (?:not around|not here|gone|no longer "
+            r"(?:here|around)|dead|died|out of the way|out of the picture)\b",
+        ),
+    ),
+    (
+        # means: the medicines that would do it, enough put aside, how many is too many
+        "overdose_intent",
+        _any(
+            rf"\b(?:which|what|how many|enough) (?:of )?(?:my |his |her |the |these |those )?"
+            rf"(?:\w+ ){{0,2}}{PILLS}\b(?: \S+){{0,4}} (?:would|will|could|might) (?:do it|do the "
+            r"job|be enough|finish (?:me|him|her)|end it|be too many|be too much)\b",
+            rf"\benough (?:\w+ ){{0,2}}(?:{PILLS} )?(?:put aside|set aside|put by|stashed|"
+            r"squirrel\w* away|saved up|stockpiled|hidden away|tucked away)\b",
+            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
+            r"these|it)(?: up)?\b",
+            rf"\b{PILLS}\b(?: \S+){{0,8}} how (?:many|much) (?:\w+ ){{0,3}}(?:would|will|is|are|"
+            r"does it take to) (?:be )?(?:too many|too much|fatal|lethal|enough to)\b",
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:tracks|railway|railroad|train|bridge|cliff|edge|roof|balcony|motorway|highway|"
+            r"traffic|river|lake|sea|pills|tablets|knife|gun|rope|car|garage|overpass)\b"
+            r"(?: \S+){0,8} (?:how easy|how quick|how quickly|how simple) (?:it )?(?:would|could) "
+            r"be\b",
+            r"\b(?:how easy|how quick|how simple) it (?:would|could) be to (?:just )?(?:end|stop|"
+            r"go|"
+            r"not be here|step|jump|drive|swerve|take|let go|disappear)\b",
+            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|kept) (?:a |some |"
+            r"the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?(?:garden|boat|"
+            r"tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
+            r"\b(?:have|has|got|had) (?:it|this|everything) (?:all )?(?:planned|planed|worked out|"
+            r"figured out|arranged|sorted)\b(?: \S+){0,12} (?:last|final|goodbye|gone|not (?:be )?"
+            r"(?:here|around))\b",
+        ),
+    ),
+    (
+        # indifference to dying: "if I got hit by a bus I would not mind"
+        "wish_to_die",
+        _any(
+            r"\bif (?:i|he|she) (?:just )?(?:got hit by|get hit by|died|dropped dead|did not wake "
+            r"up|never woke up|was gone|were gone|was dead|were dead|passed away|got run over|"
+            r"crashed|got killed)\b(?: \S+){0,6} (?:would not|wouldn t|will not|do not|does not) "
+            r"(?:\w+ ){0,2}(?:mind|care|be (?:\w+ )?(?:upset|bothered|sad|sorry))\b",
+            r"\b(?:i|he|she) (?:hope|hopes|wish|wishes|pray|prays|want|wants) (?:that )?(?:i|he|"
+            r"she) (?:just |could |would |can |will )?(?:slip|slips|drift|drifts|fade|fades|pass|"
+            r"passes) (?:away|off)\b(?: \S+){0,5} (?:soon|tonight|now|already|quickly|sooner)\b",
+            r"\bsleep for good\b",
+        ),
+    ),
+    (
+        "hopelessness",
+        _any(
+            r"\bno future (?:for (?:me|him|her)|left|ahead of (?:me|him|her))\b",
+            r"\bnothing(?:s| is)? (?:ever )?(?:going to|will|gonna) (?:get|be) (?:any )?better\b"
+            r"(?: \S+){0,4} (?:why|what is the point|no point)\b",
+            r"\bwhy (?:even )?(?:keep|bother) (?:trying|going on|fighting|living)\b(?! (?:to|"
+            r"with|for|new|different|other|another|a|the|it|that|this)\b)",
+        ),
+    ),
+    (
+        "stopping_treatment_to_die",
+        _any(
+            r"\bso (?:that )?(?:the cancer|cancer|it|this|things|the end|death|the tumou?r) "
+            r"(?:goes|go|will go|moves|spreads|comes|happens|will happen|ends|is over) (?:\w+ )?"
+            r"(?:faster|quicker|sooner|more quickly)\b",
+        ),
+    ),
+    (
+        "wish_to_die",
+        _any(
+            r"\b(?:stop|stopped|stopping) (?:being here|existing|being alive|being around)\b",
+            r"\b(?:pray\w*|hop\w*|wish\w*) (?:\w+ ){0,3}(?:will not|won t|do not|does not|never) "
+            r"(?:see|make it to|wake to|live to see) (?:the |another )?(?:morning|tomorrow|day|"
+            r"christmas|new year)\b",
+            r"\b(?:only|one) thing (?:stopping|keeping|holding) (?:me|him|her) (?:back )?(?:from )?"
+            r"(?:ending|doing|going|here|alive|killing|taking)\b",
+        ),
+    ),
+    (
+        "overdose_intent",
+        _any(
+            rf"\b{PILLS}\b(?: \S+){{0,4}} (?:would|will|could|to) (?:shut|kill|destroy|fry|wreck|"
+            r"stop) (?:\w+ )?(?:my|your|his|her|the|a) (?:liver|kidneys|heart|breathing)\b",
+        ),
+    ),
+    (
+        # access to a firearm or its ammunition asked about (C-SSRS: means)
+        "method",
+        _any(
+            r"\b(?:where|asking for|asked for|asks for|looking for|find|hunting for) (?:\w+ ){0,4}"
+            r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
+            r"shells|shotgun shells|cartridges)\b",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:call\w*|phon\w*|ring\w*|rang|text\w*|messag\w*|visit\w*|writ\w*|wrote|went "
+            r"round) (?:\w+ ){0,3}(?:everyone|everybody|all of us|the family|people|friends|"
+            r"all (?:his|her|my|our) \w+|the kids|each of us) to say (?:a final |their |his |her |"
+            r"my )?goodbyes?\b",
+            r"\bletters?\b(?: \S+){0,8} (?:when|after|once|for when|in case) (?:i|he|she) "
+            r"(?:am |is |have |has |was )?(?:gone|dead|died|passed|not here|not around)\b"
+            rf"(?=(?: \S+){{0,12}} {PILLS}\b)",
         ),
     ),
 )
+HYPERBOLE = _any(
+    r"\bif (?:i|you|he|she|we) (?:keep|keeps|carry on|carries on|continue|continues|do|does) "
+    r"(?:\S+ ){1,6}(?:i|you|he|she|we) (?:will|would|ll|are going to|am going to|is going to) "
+    r"(?:kill|hurt|do) (?:my|your|him|her|our) ?sel(?:f|ves)\b(?: \S+){0,3} (?:lol|haha|ha|"
+    r"joke|joking|kidding|\.)",
+)
+"""An overdoing hyperbole ("if I keep doing this much yoga I'll kill myself lol")."""
 GONE_CLAUSE = _any(
     r"\b(?:if|when|once|after) (?:i|he|she) (?:\w+ ){0,2}(?:am |was |were |is )?"
     r"(?:gone|dead|not here|not around|did not exist|disappeared|died)\b"
 )
-OTHERS_BETTER = _any(r"\b(?:better|happier|easier|notice|care|miss|relief|relieved|burden)\b")
+GIVING_AWAY = _any(
+    r"\b(?:giv\w*|gave|given|hand\w* out|handing out|pass\w* on|sign\w* over) (?:away )?(?:all )?"
+    r"(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:jewel\w*|things|stuff|belongings|"
+    r"possessions|valuables|savings|guns?|pets?|dogs?|cats?|treasures?|rings?|watch(?:es)?|"
+    r"collection|books|clothes|car|keys|car keys|records|tools|photos|money|bike|guitar|house)\b",
+    r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:appointments|plans|"
+    r"subscriptions|treatment|chemo)\b",
+)
+"""Giving things away or cancelling everything: a preparatory act only with ``FINALITY``."""
+FINALITY = _any(
+    r"\b(?:will not|would not|do not|does not|am not going to|is not going to) (?:be )?"
+    r"need(?:ing)? (?:them|it|those|these|any of (?:it|this|them)|anything|my \w+|his \w+|"
+    r"her \w+)\b",
+    r"\b(?:feels|it is|seems) like (?:it is )?(?:the )?time\b(?! (?:to|for|of|off|out|with|"
+    r"since|when|i|we|has|is|flies|goes|passes)\b)",
+    r"\b(?:say|said|saying|says) (?:\w+ )?goodbyes?\b",
+    r"\b(?:affairs|things) in order\b",
+    r"\b(?:calm|peaceful|at peace) (?:all of a sudden|suddenly)\b",
+    r"\bsuddenly (?:calm|peaceful|at peace)\b",
+    r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
+    r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
+)
+"""Said with ``GIVING_AWAY``: not needing things any more, saying goodbye, sudden calm
+(suicide warning signs: giving away prized possessions, putting affairs in order)."""
+OTHERS_BETTER = _any(
+    r"\b(?:better|happier|easier|freer|lighter|notice|care|miss|relief|relieved|burden)\b"
+)
 ACCIDENTAL_HURT = _any(
     r"\b(?:can|could|might|would|will) (?:i|you|he|she) (?:\w+ )?hurt (?:my|him|her|your) ?self "
     r"(?:with|using|by|during|doing|if|when|on)\b(?: \w+){0,3} (?:massage\w*|roller|gun|ball|"
@@ -432,11 +661,16 @@ SELF_HARM_ACT = _any(
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*|scratch\w*|scrap\w*|burn|burns|burned|"
     r"burnt|burning|hit|hits|hitting|punch\w*|slap\w*|bit|bite|bites|biting|pinch\w*|stab\w*|"
     r"bang\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|tear\w*|gouge\w*) "
-    rf"(?:\w+ ){{0,3}}(?:my|his|her) (?:own )?{BODY}\b",
-    r"\b(?:cut|cutting|burn|burning|hit|hitting|punch\w*|starv\w*|hurt\w*|harm\w*) (?:my|him|"
-    r"her) ?self\b",
+    rf"(?:\w+ ){{0,3}}(?:my|his|her) (?:own )?(?:\w+ )?{BODY}\b",
+    r"\b(?:cut|cutting|burn|burns|burned|burnt|burning|scald\w*|hit|hitting|punch\w*|"
+    r"starv\w*|hurt\w*|harm\w*) (?:my|him|her) ?self\b",
+    r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:wall|walls|door|"
+    r"doors)\b",
 )
 SELF_HARM_STRONG = _any(
+    r"\b(?:press\w*|hold\w*|held|put\w*|touch\w*) (?:a |the )?(?:lit |hot |burning |lighted )?"
+    rf"(?:match|matches|lighter|cigarette|iron|knife|blade|razor) (?:\w+ )?(?:to|on|against|into) "
+    rf"(?:my|his|her) (?:own )?(?:\w+ )?{BODY}\b",
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*) (?:\w+ ){0,2}(?:my|his|her) (?:own )?"
     r"(?:wrists?|arms?|forearms?|thighs?|skin|stomach|belly|veins?)\b",
     r"\b(?:been|started|start|keep|kept|still|was|am|is) cutting (?:again|myself|herself|himself|"
@@ -451,7 +685,7 @@ SELF_HARM_STRONG = _any(
 )
 SELF_HARM_INTENT = _any(
     r"\b(?:on purpose|deliberately|intentionally|to feel something|to feel (?:better|real|"
-    r"anything)|to punish|punish (?:my|him|her) ?self|i deserve|deserve (?:it|the pain|to hurt|"
+    r"anything)|to punish|punish (?:my|him|her) ?self|i deserve|deserves? (?:it|the pain|to hurt|"
     r"this|to suffer)|hate (?:my|him|her) ?self|hate (?:my|his|her) body|disgust\w*|"
     r"when i (?:feel|get) (?:bad|sad|low|angry|upset|overwhelmed|numb|awful|like this)|"
     r"(?:till|until) (?:it|i|they) (?:bled|bleeds|bleed|bleeding|hurts?|hurting|bruise\w*|"
@@ -641,7 +875,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:tell|tells|told|say anything)\b",
         r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}in (?:dirty|soiled|wet) "
         r"(?:pads|nappies|diapers|sheets|clothes|bed)\b",
-        r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|you) "
+        r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|him|you) "
         r"(?:go|leave|see|talk|out)\b",
         r"\b(?:meds|medications?|medicines?|pills|painkillers|tablets|insulin)\b(?: \S+){0,4} "
         r"only (?:gives?|gave|hands?|lets? (?:me|her|him) have) (?:them|it) (?:to (?:me|her|him) )?"
@@ -672,8 +906,129 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\babusive (?:husband|wife|partner|boyfriend|girlfriend|relationship|marriage|carer|"
         r"caregiver|son|daughter|ex|home|family|father|mother|dad|mom|stepdad)\b",
         r"\b(?:am|is|are|being|been|getting|get) (?:\w+ )?abused\b",
+        r"(?<!article about )(?<!story about )(?<!documentary about )(?<!read about )"
+        r"(?<!heard about )(?<!course on )(?<!training on )(?<!news about )(?<!signs of )"
+        r"(?<!report on )(?<!article on )(?<!leaflet on )(?<!leaflet about )"
         r"\b(?:domestic (?:violence|abuse)|elder abuse|intimate partner violence|coercive control|"
         r"financial abuse|emotional abuse)\b",
+    ),
+    # warning signs told without a cue word (session 21): financial exploitation, threats
+    # tied to leaving, telling or treatment, fear of what a person will do, neglect
+    _any(
+        # money disappearing, anger when asked (elder abuse suspicion index: financial)
+        r"\b(?:do not|does not|never) know where (?:my|her|his|our|the) (?:money|pension|"
+        r"savings|cash|benefits) (?:goes|went|is going|has gone)\b",
+        r"\b(?:money|bank|account|pension|savings|cards?|cash|meds|medicines?|pills|tablets)\b"
+        r"(?: \S+){0,12} (?:gets?|got|becomes?|goes) (?:really |very |so )?(?:angry|furious|mad|"
+        r"nasty|violent|aggressive|scary|threatening) (?:\w+ )?(?:if|when|whenever|every time) "
+        r"(?:i|she|he) (?:ask|asks|asked|question|questions|mention|mentions|bring it up|"
+        r"brings it up|say something|says something)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:took over|has taken over|takes over|got hold of|has "
+        r"control of|has got) (?:all )?(?:my|her|his) (?:\w+ )?(?:bank ?cards?|cards?|accounts?|"
+        r"pension|savings|money|benefits|finances)\b(?: \S+){0,10} (?:do not know|does not know|"
+        r"will not (?:tell|show|let)|angry|shouts?|gone|missing|disappear\w*)\b",
+        # a conditional threat: if I do X he will take the children / put me in a home ...
+        r"\b(?:says|said|tells|told|threaten\w*|warns?|warned|keeps saying|swore|swears) "
+        r"(?:me |her |him )?(?:that )?(?:if|unless) (?:i|she|he|we) (?:\S+ ){0,7}(?:he|she|"
+        r"they) (?:will|would|is going to|are going to|is gonna|ll) (?:\S+ ){0,2}(?:leave (?:me|"
+        r"us|her|him|and)|take (?:the|my|our|her|his) (?:kids|children|baby|son|daughter|house|"
+        r"money|car|grandchildren)|put (?:me|her|him) (?:in|into) (?:a|the) (?:\w+ )?home|sell "
+        r"(?:the|my|our) house|throw (?:me|her|him|us) out|kick (?:me|her|him|us) out|cut (?:me|"
+        r"her|him) off|stop (?:paying|my|her|his)|lock (?:me|her|him)|hurt|kill|beat|make (?:me|"
+        r"her|him) (?:pay|regret|sorry)|have (?:me|her|him) (?:put away|committed|sectioned))",
+        r"\b(?:says|said|tells|told|threaten\w*|warns?|warned|keeps saying|swore|swears)\b"
+        r"(?: \S+){0,10} (?:put (?:me|her|him) (?:in|into) (?:a|the) (?:\w+ )?home|sell (?:the|"
+        r"my|our) house|take (?:the|my|our) (?:kids|children|baby|grandchildren)|throw (?:me|"
+        r"her|him|us) out|kick (?:me|her|him|us) out|cut (?:me|her|him) off|leave (?:me|us))\b"
+        r"(?: \S+){0,6} if (?:i|she|he|we|you) (?:ever )?(?:tell|tells|told|say|says|complain\w*|"
+        r"report\w*|call|calls|mention\w*|speak|speaks|talk|talks|ask\w*|go|goes|leave|leaves)\b",
+        # fear of what a person will do; not wanting to go home because of it
+        r"\b(?:scared|afraid|frightened|terrified|fear\w*) (?:of )?what (?:he|she|my (?:husband|"
+        r"wife|partner|boyfriend|girlfriend|son|daughter|ex|dad|father|stepdad|brother|carer|"
+        r"caregiver)) (?:will|would|might|is going to|could|is gonna) do\b",
+        r"\b(?:do not|does not|did not) want to go (?:back )?home\b(?: \S+){0,8} (?:scared|"
+        r"afraid|frightened|terrified|because (?:he|she) (?:is|will|has|gets|hits|shouts)|"
+        r"drinking|drunk)\b",
+        # coercive control: who decides, compliance demanded, keys or phone taken away
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:decides|chooses|controls) (?:if|whether|when|what|how "
+        r"much|who) (?:i|she|he) (?:can|may|get|gets|eat|eats|see|sees|go|goes|have|has|take|takes|"
+        r"spend|spends)\b",
+        r"\bunless (?:i|she|he) (?:do|does|obey|obeys|agree|agrees|do as|does as) (?:exactly |"
+        r"everything )?(?:what|as) (?:he|she|they) (?:says|say|wants|tells|told)\b",
+        rf"\b{AGENT} (?:\S+ ){{0,8}}so (?:that )?(?:i|she|he) (?:can not|could not|am not able "
+        r"to|is not able to) (?:get to|go to|go out|leave|see|drive|call|phone|get out|escape|"
+        r"get help|get away)\b",
+        r"\b(?:nobody|no one|no body) (?:will|would|is going to) (?:ever )?believe (?:me|her|him|"
+        r"you)\b",
+        r"\btell (?:everyone|everybody|people|the doctors?|the nurses?) (?:that )?(?:i am|she is|"
+        r"he is) (?:crazy|mad|insane|lying|making it up|senile)\b",
+        # fear of telling; a person coming into a child's room at night
+        r"\b(?:scared|afraid|frightened|terrified) (?:to|of) (?:tell|telling|say|saying) "
+        r"(?:\w+ ){0,3}(?:what|about what) (?:he|she|they|my \w+) (?:does|did|do|says|said)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:comes|came|sneaks|snuck|creeps|crept|gets|got) (?:in|"
+        r"into) (?:my|her|his) (?:bed|bedroom|room)\b(?: \S+){0,6} (?:at night|when (?:mum|"
+        r"mom|dad|no one|nobody|everyone)|while)\b",
+        # the person cared for lashing out; medicines taken for someone else's use
+        r"\b(?:lash\w* out|lashed out|goes for|went for|turns on|turned on) (?:at )?(?:me|her|"
+        r"him|us|my \w+)\b(?: \S+){0,8} (?:split|cut|bruis\w*|black eye|bleed\w*|hurt|"
+        r"scared|frightened|afraid)\b",
+        r"\b(?:split|bust\w*|burst) (?:my|her|his) lip\b",
+        rf"\b{AGENT} (?:\w+ ){{0,4}}(?:keeps? taking|keeps? stealing|steal\w*|stole|sell\w*|"
+        r"sold) (?:my|her|his) (?:\w+ )?(?:meds|medications?|medicines?|pills|painkillers|pain "
+        r"meds|tablets|morphine|oxy\w*|patches|fentanyl)\b",
+        r"\b(?:carer|caregiver|care giver|aide|helper|care worker|support worker|home help)\b"
+        r"(?: \S+){0,12} (?:marks|bruises|burns|grip marks|finger marks) (?:\w+ )?on (?:his|her|"
+        r"my) (?:wrists?|neck|upper arms?|inner thighs?)\b",
+        rf"\b(?:he|she|{KIN_AGENT}) (?:\w+ ){{0,2}}(?:will not|would not|does not|do not|refuses? "
+        r"to|never|wont) (?:let|allow) (?:my|her|his|our) (?:\w+ ){0,2}(?:to )?(?:visit|see "
+        r"(?:me|her|him)|come (?:over|round|in|to see)|call|phone)\b",
+        rf"\b{AGENT} (?:is |has |s )?got (?:all )?(?:my|her|his) (?:\w+ )?(?:bank ?cards?|cards?|"
+        r"pension|savings|money|benefits|pin)\b(?: \S+){0,10} (?:will not (?:let|tell|show|give)|"
+        r"won t let|does not let|no money left|nothing left|angry|shouts?)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,6}}(?:getting|gets|got|become|becoming|becomes|is|has been) "
+        r"(?:really |very |so |more )?(?:violent|ag+res+ive)\b(?: \S+){0,10} (?:hit|hits|bit|"
+        r"bites|punch\w*|kick\w*|slap\w*|scratch\w*|push\w*|shov\w*|bruis\w*|scared|afraid|"
+        r"frightened|hurt)\b",
+        r"\b(?:punched|hit|slapped|kicked|bit|headbutted|elbowed|smacked|thumped) (?:me|her|him) "
+        r"(?:in|on|across) (?:the|my|her|his) (?:face|head|eye|mouth|nose|jaw|stomach|chest|"
+        r"ribs)\b",
+        r"\b(?:scared|afraid|frightened|terrified) (?:of (?:him|her)|to be (?:\w+ )?(?:with|"
+        r"near) (?:him|her)) at night\b",
+        r"\bflinch\w* (?:\w+ ){0,2}(?:when|whenever|every time|if) (?:\w+ ){0,4}(?:he|she|"
+        r"they|carers?|caregivers?|staff|nurses?|aides?|husband|wife|son|daughter|partner|dad|"
+        r"mom|mum|father|mother) (?:comes?|walks?|gets?|goes|moves|raises|touches|is near|near)\b",
+        r"\b(?:like|as if|as though) (?:he|she|they) (?:is|has|was|had|s) been (?:tied|held|"
+        r"pinned|strapped) (?:down|up)\b",
+        r"\b(?:scared|afraid|frightened|terrified) to (?:say|tell) (?:anything|anyone|anybody|"
+        r"the (?:nurse|doctor|staff))\b",
+        r"\b(?:marks|bruises|burns|grip marks|finger marks) (?:\w+ )?on (?:his|her|my) (?:wrists?|"
+        r"neck|upper arms?|inner thighs?)\b(?: \S+){0,12} (?:carer|caregiver|care giver|aide|"
+        r"helper|care worker|support worker|home help|staff)s?\b",
+        r"\bmakes? (?:my |his |her )?(?:mum|mom|dad|nan|gran|grandma|grandpa|mother|father|wife|"
+        r"husband) (?:sign|hand over|give)\b",
+        r"\b(?:too|so) (?:scared|afraid|frightened|terrified) to (?:refuse|say no|say anything|"
+        r"tell|speak up|complain|leave)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:threw|throws|thrown|chucked|chucks|binned|bins|flushed|"
+        r"flushes|tipped|tips) (?:away )?(?:out )?(?:my|her|his) (?:\w+ ){0,2}(?:meds|"
+        r"medications?|medicines?|pills|painkillers|tablets|morphine|oxygen|insulin)\b",
+        r"\b(?:grabbed|grabs|pulled|pulls|yanked|yanks|dragged|drags) (?:me |her |him )?(?:by )?"
+        r"(?:my|her|his) hair\b",
+        r"\b(?:dragged|drags|dragging) (?:me|her|him) (?:off|out of|across|along|down|up|by|"
+        r"from)\b",
+        r"\b(?:he|she|they) (?:said|says|will|would|is going to|are going to|d|ll|swore) "
+        r"(?:\w+ ){0,2}make (?:me|her|him|us) pay\b",
+        r"\bunless (?:i|she|he) (?:give|gives|hand|hands|sign|signs|pay|pays) (?:\w+ ){0,3}"
+        r"(?:money|pin|card|pension|cheques?|checks?|savings|house|will)\b",
+        r"\b(?:scared|afraid|frightened|terrified|dread\w*) (?:\w+ ){0,2}(?:to go|of going|going) "
+        r"back (?:to )?(?:the|our|my) (?:house|flat|apartment|place)\b",
+        # neglect by a person at home or caring
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:leaves?|left|leaving) (?:me|her|him|(?:my|his|her) "
+        r"(?:\w+ )?\w+) (?:\w+ ){0,3}in (?:dirty|soiled|wet|her own|his own|my own) (?:pads|"
+        r"nappies|diapers|sheets|clothes|bed|mess|urine|waste)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:does not|do not|never|will not|refuses? to|barely|hardly "
+        r"(?:ever )?)(?: \w+)? (?:feed|feeds|wash|washes|bathe|bathes|change|changes|clean|cleans) "
+        r"(?:me|her|him|(?:my|his|her) \w+)\b(?: \w+){0,2} (?:properly|enough|for days|at all|"
+        r"regularly|anything|all day|for hours)\b",
     ),
     # a carer who takes the person's medicines or money, or yells at them (elder abuse
     # suspicion index: medication and financial abuse, verbal abuse by a carer)
@@ -743,7 +1098,7 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "chest_pain",
         _any(
             r"\bchest (?:\w+ ){0,2}(?:pain|pains|hurts?|hurting|ache|aches|aching|tight|tightness|"
-            r"pressure|heavy|heaviness|squeez\w*|burning|crushing)\b",
+            r"pressure|heavy|heaviness|squeez\w*|burning|crush\w*|squash\w*|clamp\w*)\b",
             r"\b(?:pain|pains|pressure|tightness|heaviness|ache|squeezing|burning|crushing|hurts) "
             r"(?:in|on|across|around|round|through) (?:my |his |her |the )?chest\b",
             r"(?<!gave me a )(?<!give me a )(?<!gives me a )(?<!gave him a )(?<!gave her a )"
@@ -770,7 +1125,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:black|tarry) (?:tarry )?(?:stool|poop|poo)s?\b",
             r"\b(?:poo|poop|stools?|bowel movements?|motions)\b(?: \w+){0,5} (?:black|tarry|"
             r"like tar|maroon|full of blood|bloody)\b",
-            r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*)\b(?: \w+){0,8} coffee grounds?\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*|bring\w* up|brought up)\b"
+            r"(?: \w+){0,8} coffee (?:grounds?|granules?)\b",
+            r"\b(?:dark|black|brown) (?:\w+ ){0,2}like coffee (?:grounds?|granules?)\b",
             r"\b(?:heavy|heavily|severe|lots of|a lot of|so much|too much|tons of|gushing|pouring|"
             r"profuse\w*|uncontroll\w*|massive) (?:\w+ ){0,2}(?:bleed\w*|blood)\b(?! flow| "
             r"circulation| cells?| tests?| work| pressure| counts?| sugar| thinners?)",
@@ -811,6 +1168,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bcan not (?:find|get) (?:my|his|her|their) words\b",
             r"\b(?:words|speech|talking) (?:\w+ ){0,2}(?:jumbled|garbled|coming out wrong|all "
             r"wrong)\b",
+            r"\bwords (?:\w+ )?(?:come|comes|came|coming) out (?:all )?(?:funny|wrong|weird|"
+            r"strange|"
+            r"jumbled|muddled|backwards|slurred|like nonsense)\b",
+            r"\b(?:suddenly|since (?:this morning|last night|lunch|an hour)|all of a sudden) "
+            r"(?:\w+ ){0,3}"
+            r"(?:see|seeing|sees) double\b",
             r"\b(?:arm|leg|hand|side of (?:his|her|my) body) (?:\w+ ){0,2}(?:went|gone|has gone|"
             r"is) "
             r"(?:limp|floppy|dead|useless)\b",
@@ -866,6 +1229,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _any(
             r"\bseizures?\b",
             r"\bconvuls\w*",
+            r"\beyes (?:\w+ )?(?:rolling|rolled|roll|rolls) (?:back|up)\b",
+            r"\b(?:twitching|jerking|shaking|thrashing) (?:all over|uncontrollabl\w*|and "
+            r"jerking|and twitching)\b",
             r"\b(?:had|having|has|is having|was having|had another|having another) (?:a |another )?"
             r"fit\b(?! (?:of|for|to)\b)",
             r"\b(?:is|was|started|been|keeps|began) fitting\b",
@@ -999,6 +1365,8 @@ FEVER = _any(
     r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
     r"\bshaking (?:all over|uncontrollabl\w*)\b",
+    r"\brun+ing (?:a |at )?(?:(?:9|10)\d{1,2}(?:\.\d)?|3[7-9](?:\.\d)?|4[0-2](?:\.\d)?|a temp\w*|"
+    r"a fever|a high temp\w*)\b",
     r"\b(?:3[4-9]|4[0-2])\.\d\b(?! ?(?:kg|kilos?|lbs?|pounds|mg|ml|cm|mm|hours?|weeks?|years?|"
     r"percent|miles|km|k|minutes)\b)",
 )
@@ -1104,6 +1472,8 @@ SWELLING = frozenset(
         "enlarged",
         "larger",
         "fatter",
+        "fat",
+        "puffed",
     }
 )
 LEG_SIGNS = frozenset(
@@ -1124,6 +1494,8 @@ LEG_SIGNS = frozenset(
         "achy",
         "cramping",
         "hard",
+        "purple",
+        "tight",
     }
 )
 LEG_HEAT = frozenset({"red", "redness", "hot", "warm"})
@@ -1226,6 +1598,7 @@ RESOLVED = _any(
     r"\b(?:stopped|settled|cleared|eased|passed) (?:on its own|by itself|after (?:\d+|a few|"
     r"a couple of|five|ten|two) (?:minutes|mins|seconds)|quickly|within (?:\d+|a few) minutes)\b",
     r"\b(?:fine|better|ok|okay|normal) now\b",
+    r"\b(?:never|not once|nothing) since\b",
     r"\bback to normal\b",
     r"\bcleared up\b",
     r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
@@ -1236,8 +1609,15 @@ RESOLVED = _any(
     r"|she is |he is |i am |that it is |that it was )?(?:fine|ok|okay|nothing|a virus|"
     r"muscular|a pulled muscle|normal|not serious|not an emergency)\b",
     r"\b(?:gp|doctor|oncologist|team|nurse) (?:knows|is aware|already knows)\b",
-    r"\b(?:scan|scans|mri|ct|x ray|xray|bloods|blood tests?|tests|results) (?:was|were|came "
+    r"\b(?:scan|scans|mri|ct|x ray|xray|bloods?|blood tests?|tests|results) (?:was|were|came "
     r"back|are|is) (?:all )?(?:clear|fine|normal|ok|okay|good)\b",
+    r"\b(?:scan|scans|mri|ct|ecg|ekg|x ray|xray|blood|bloods|blood tests?|tests|results|"
+    r"everything)\b(?: \w+){0,3} all (?:clear|fine|normal|ok|okay|good)\b",
+    r"\b(?:sent|discharged|let) (?:me|her|him|us|them) (?:back )?home\b",
+    r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
+    r"consultant|specialist|they)\b(?: \w+){0,2} (?:said|says|told (?:me|us|her|him)) (?:it "
+    r"(?:is|was) )?(?:just )?(?:reflux|indigestion|heartburn|wind|anxiety|a panic attack|a cold|"
+    r"a chest infection|a virus|a sprain|cramp|muscular|constipation)\b",
 )
 """Someone says it has gone, or a professional has seen it: a past sign, not a present one."""
 PAST_TIME = _any(
@@ -1264,6 +1644,12 @@ INFORMATIONAL = _any(
     r"\bif (?:\w+ ){0,2}(?:temp\w*|fever|it) (?:goes|gets|is|rises|reaches|ever goes) "
     r"(?:above|over|"
     r"higher than|to|past)\b",
+    # a hypothetical about a client or patient, or a story from the news
+    r"\b(?:hypothetically|what if|if) (?:a |the |my |your |one of (?:my|your) )?"
+    r"(?:client|patient|customer|person|someone|somebody)s?\b",
+    r"\bhypothetical(?:ly)?\b",
+    r"\b(?:documentary|news (?:story|report|article|item)|article|podcast|film|movie|tv show|"
+    r"programme|program on tv) (?:\w+ ){0,3}(?:where|about|in which|that showed|said|showed)\b",
 )
 """Told what to watch for, or asking what counts: information, not a sign in someone now."""
 GENERIC = _any(
@@ -1285,7 +1671,9 @@ RECOVERED = _any(
     r"okay|great)|much better now|feel safe|feels safe|feel safer|therapy (?:really )?helped|"
     r"recovered|got help|(?:been|doing|am|feel|felt) (?:fine|well|good|ok|okay|great) (?:for|"
     r"since|ever since)|no longer (?:feel|think)|not (?:like that|that way|feeling that way) "
-    r"anymore|those days are (?:over|behind me)|well now)\b"
+    r"anymore|those days are (?:over|behind me)|well now|(?:cuts|wounds|scars|burns|it|they) "
+    r"(?:have|has|are|is) (?:all |fully )?healed|(?:i am|i feel|he is|she is|"
+    r"feeling) (?:fine|well|good|ok|okay|great|safe|happy) (?:now|these days))\b"
 )
 RECURRING = _any(
     r"\b(?:again|lately|recently|these days|this week|back|starting to|creeping|returning|"

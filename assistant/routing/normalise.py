@@ -262,6 +262,13 @@ threatening threatens throat throwing tightness tingling tingly tongue tripping 
 unbearable unconscious unresponsive unsteady urinate valuables violence vomiting wanting
 weakness wishing without wobbly worthless wouldnt wrists meaning walking sepsis giving painful
 tripped muddled dropped collecting eating crashing cigarettes scratch medicine everything worker
+"""
+    # the words the indirect wordings rely on (passive wishes, means, preparatory acts,
+    # coercive control, lay red flags: docs/routing.md)
+    """
+around tumour tumor praying relief stopped disappeared pretending things enough letter
+purpose complain daughter grandson scratched scratching stepdad partner pouring decides unless
+bought crushed slipped granules would quicker paracetamol morning pressing tablets
 """.split()
 )
 PROTECTED_WORDS = frozenset(
@@ -311,6 +318,16 @@ meanings melanin mending moaning wailing waking walling whaling sheltered sacred
 cashing casing clashing cigarette collection collections dripped drooped dropper elating enacting
 equating exacting exalting grieving medicines muddied muddle muddles painfully panful panfuls
 scratched scratches scratchy tipped trapped tripled tripper workers everythings
+aground bough boughten boughter boughton brought complained complainer complains complaint
+complaints coplan coplin crashed cruised crusher crushes crusted daughters daughtery daughtry
+decades decide decided decider decodes decries delaughter derides gadson ganson goranson
+gradison granderson grandison grandon grands grandsons granule lettered letters lettiere
+lettieri parlaying partnered partners partney paying platner playing poring portending porting
+portner posturing pouting preening prepaying preying procuring propose prying purging purposely
+purposes purring reliefs scathing shipped shopped sipped skipped slipper stepped stomped
+stooped stoppel stopper thing thins tumors wold
+mohring mooring mornings mourning pessin pressuring processing professing quickel quicken
+quickie tables tablet talents
 """.split()
 )
 """Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU

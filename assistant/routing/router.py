@@ -33,6 +33,7 @@ from ..other_language_words import english_reading, personal_care
 from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from .checks import (
+    crisis_told_as_over,
     find_clinical,
     find_injection,
     find_red_flag,
@@ -528,7 +529,8 @@ class Router:
             v
             for v in votes
             if v.probability >= model.threshold
-            and has_current_cue(SAFETY_CUES[v.route.value], v.unit)
+            and has_current_cue(SAFETY_CUES[v.route.value], v.unit, norm)
+            and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
         ]
         if not winners:
             return None
