@@ -749,6 +749,10 @@ def test_general_questions_in_other_languages_are_answered_from_the_english_sour
             "other",
         ),
         ("我有输液港，可以做背部按摩吗？", "zh", "device_site", "self"),
+        # a medicine named, not only a verb of stopping (as in English)
+        ("¿Puedo dejar el tamoxifeno si me dan masajes?", "es", "medicine", "self"),
+        ("Meu marido toma anticoagulante, posso fazer massagem nele?", "pt", "medicine", "other"),
+        ("Je prends du létrozole, est-ce que je peux avoir un massage ?", "fr", "medicine", "self"),
     ],
 )
 def test_a_question_about_ones_own_care_in_another_language_goes_to_the_care_team(
@@ -768,6 +772,7 @@ def test_a_question_about_ones_own_care_in_another_language_goes_to_the_care_tea
         "Le massage est-il dangereux quand on a des métastases osseuses ?",
         "Un drenaje linfático, ¿ayuda con la hinchazón después del cáncer de mama?",
         "化疗期间可以做按摩吗？",
+        "¿Es seguro el masaje para las personas que toman tamoxifeno?",
     ],
 )
 def test_a_general_question_in_another_language_naming_a_care_topic_is_still_answered(
