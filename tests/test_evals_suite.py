@@ -308,8 +308,8 @@ def test_labelled_sentences_are_verbatim_corpus_sentences() -> None:
     cases = load_suites([SUITES / "default.jsonl", *sorted(BLIND.glob("answers_*.jsonl"))])
     labelled = [c for c in cases if c.gold]
     # default (99 + 4 added with issue 10 + the French question now answered) + first blind
-    # answers set + second (answers_v2) + third (answers_v3)
-    assert len(labelled) == 104 + 119 + 124 + 122
+    # answers set + second (answers_v2) + third (answers_v3) + fourth (answers_v4)
+    assert len(labelled) == 104 + 119 + 124 + 122 + 96
     for case in labelled:
         assert case.intent is not None, case.id
         for sentence in case.gold + case.acceptable:
@@ -337,6 +337,8 @@ def _in_test_half(case_id: str) -> bool:
         ("answers_v2", 81, 69),
         ("safety_v4", 81, 89),
         ("answers_v3", 75, 75),
+        ("safety_v5", 86, 70),
+        ("answers_v4", 55, 65),
     ],
 )
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
@@ -356,6 +358,6 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     assert all(c.ref for c in cases if c.routes in (("crisis",), ("emergency",)))
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
-    # first, second, third and fourth set
-    assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20 + 20
+    # first, second, third, fourth and fifth set
+    assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20 + 20 + 22
     assert all(c.detail for c in cases if c.routes == ("emergency",))
