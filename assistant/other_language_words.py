@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .schema import Asker
+from .text import strip_marks
 
 RESOURCE = "other_language_words.yaml"
 
@@ -59,11 +60,8 @@ def fold(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """``fold`` without accents ("plaquetas están" and "plaquetas estan" match alike; the
-    Vietnamese "đ", which has no decomposition, as "d")."""
-    decomposed = unicodedata.normalize("NFKD", fold(text).replace("đ", "d"))
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", kept)
+    """``fold`` without accents ("plaquetas están" and "plaquetas estan" match alike)."""
+    return strip_marks(fold(text))
 
 
 def _words_pattern(words: list[str], spaced: bool, where: str) -> re.Pattern[str]:

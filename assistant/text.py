@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -23,6 +24,22 @@ STOPWORDS = frozenset(
     we were what when where which who why will with would you your about also ok okay
     any there get got during""".split()
 )
+
+
+_NO_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
+"""Letters with a stroke, which Unicode does not decompose into a base letter and a mark."""
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without accents and other combining marks ("está" -> "esta", "đau" -> "dau").
+
+    Recomposed afterwards, so a Korean syllable stays one character (a regex quantifier then
+    applies to the syllable, not to its last letter). Case is kept.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
+    return unicodedata.normalize(
+        "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def content_words(text: str) -> list[str]:

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import product
 
+from ..text import strip_marks
+
 
 class Normalised(str):
     """A normalised message (a ``str``) that remembers the text it came from."""
@@ -473,10 +475,7 @@ def fold(text: str) -> str:
         lambda m: m.group(0).translate(_LOOK_ALIKES) if not m.group(0).isascii() else m.group(0),
         text,
     )
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = unicodedata.normalize(
-        "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    ).lower()
+    text = strip_marks(text).lower()
     text = _SPELLED.sub(_spelled_out, text)
     text = _MASKED.sub(_unmask, text)
     text = _LEET_WORD.sub(_leet_word, text)

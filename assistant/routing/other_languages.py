@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..schema import Route
+from ..text import strip_marks
 
 DATA_PACKAGE = "assistant.content"
 DATA_RESOURCE = "red_flags_other_languages.yaml"
@@ -29,17 +30,6 @@ KINDS = {"crisis": Route.CRISIS, "emergency": Route.EMERGENCY}
 NEGATION_WINDOW = 16
 """How many characters before (or after) a sign a negator may stand: about three words."""
 CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
-_LETTERS = str.maketrans({"đ": "d", "ł": "l"})
-
-
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Recomposed, so Korean syllables are whole again (a regex quantifier then applies to
-    # a syllable, not to its last letter).
-    return unicodedata.normalize("NFKC", stripped).translate(_LETTERS)
-
-
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
@@ -49,7 +39,7 @@ def folded(raw: str) -> str:
     punctuation made a " . " token, other punctuation and symbols turned into spaces,
     spaces collapsed. Letters and vowel signs of every script are kept (Devanagari
     matras are marks of their own category, not punctuation)."""
-    text = _strip_marks(raw)
+    text = strip_marks(raw.lower())
     text = "".join(
         " . " if c in CLAUSE_BREAKS else " " if unicodedata.category(c)[0] in "PSZC" else c
         for c in text
@@ -107,7 +97,7 @@ def _compile(patterns: Any, where: str) -> re.Pattern[str]:
     ):
         raise ValueError(f"{DATA_RESOURCE}: {where} must be a list of patterns")
     try:
-        return re.compile("|".join(f"(?:{_strip_marks(p)})" for p in patterns))
+        return re.compile("|".join(f"(?:{strip_marks(p.lower())})" for p in patterns))
     except re.error as exc:
         raise ValueError(f"{DATA_RESOURCE}: {where}: {exc}") from exc
 

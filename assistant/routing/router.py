@@ -19,7 +19,6 @@ import hashlib
 import logging
 import re
 import threading
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -32,6 +31,7 @@ from ..embeddings import TextVectors
 from ..other_language_words import english_reading, personal_care
 from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
+from ..text import strip_marks
 from .checks import (
     crisis_told_as_over,
     find_clinical,
@@ -114,12 +114,6 @@ _PET_FREE = re.compile(
     r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny)\b"
     r"(?: \w+)?"
 )
-
-
-def fold_spanish(text: str) -> str:
-    """Lower case without accents, for matching Spanish words however they are typed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _other_language_safety(
@@ -423,7 +417,7 @@ class Router:
             care = _personal_care(raw, language)
             if care is not None:
                 return care
-            if SPANISH_IN_SCOPE.search(fold_spanish(raw)):
+            if SPANISH_IN_SCOPE.search(strip_marks(raw.lower())):
                 return _decision(Route.ANSWER, "spanish", 0.7)
             return _decision(Route.OUT_OF_SCOPE, "language", 0.9)
         # The safety vote before any other check that could settle the message (a pet,
