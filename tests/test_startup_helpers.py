@@ -4,6 +4,7 @@ libyaml's parser, and word frequencies looked up through ``text.zipf``."""
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -103,3 +104,46 @@ def test_defer_leaves_imported_and_missing_modules_alone() -> None:
     assert "no_such_module_here_xyz" not in sys.modules
     assert defer("os.path") is False
 
+
+def test_corpus_walk_finds_what_iter_corpus_files_finds(tmp_path: Path) -> None:
+    """The start's scandir walk and ``documents.iter_corpus_files`` (``rglob``) agree on a
+    tree with nesting, names that sort differently as strings and as paths, hidden
+    files and folders, READMEs, other file types, links to files and to folders."""
+    from assistant.documents import iter_corpus_files
+    from assistant.ingestion import corpus_files
+
+    root = tmp_path / "corpus"
+    for rel in (
+        "a.md",
+        "a-b/x.md",
+        "a/x.md",
+        "a/b/c/deep.txt",
+        "B.md",
+        "z.pdf",
+        "notes.docx",
+        "README.md",
+        "sub/readme.txt",
+        "sub/Readme.MD",
+        ".hidden.md",
+        ".git/x.md",
+        "sub/.cache/y.md",
+        "sub/ok.html",
+        "empty/.keep",
+    ):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("text")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "linked.md").write_text("text")
+    (root / "link-to-file.md").symlink_to(outside / "linked.md")
+    (root / "link-to-folder").symlink_to(outside, target_is_directory=True)
+
+    walked = corpus_files(root)
+    assert [p for p, _ in walked] == list(iter_corpus_files(root))
+    assert [rel for _, rel in walked] == [
+        "B.md", "a/b/c/deep.txt", "a/x.md", "a-b/x.md", "a.md", "link-to-file.md",
+        "notes.docx", "sub/ok.html", "z.pdf",
+    ]  # fmt: skip
+    assert all(root / rel == p for p, rel in walked)
+    assert corpus_files(root / "a.md") == [(root / "a.md", "")]
+    assert corpus_files(tmp_path / "missing") == [] == list(iter_corpus_files(tmp_path / "missing"))
