@@ -762,6 +762,9 @@ def ingest(
                 run.plan_carry_over()
             report = run.report(started)
             if not dry_run:
+                # No stamp while the store changes: one left by a run that dies midway
+                # would be taken as "registry and store agree" (``keeping_store_stamp``).
+                (settings.data_dir / STORE_STAMP).unlink(missing_ok=True)
                 run.apply(progress)
                 run.save_lexical_index(report)
         finally:
@@ -802,6 +805,38 @@ def _save_store_stamp(settings: Settings) -> None:
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)  # a read-only data folder: re-ingests open the store
+
+
+def _saved_stamp(settings: Settings) -> object:
+    try:
+        return json.loads((settings.data_dir / STORE_STAMP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+@contextlib.contextmanager
+def keeping_store_stamp(settings: Settings) -> Iterator[None]:
+    """Around a process's reads of the local store: if the store was as the last ingestion
+    left it before, its stamp is recorded again after.
+
+    Chroma writes into its database each time a client opens it (a row of its
+    ``acquire_write`` table), though no chunk changes; without this, every start of the
+    app spoilt the stamp, and the next start and plain ``ingest.py`` took the full
+    reconcile (about 1 s more at 100,000 chunks). Not recorded if an ingestion runs at
+    that moment, or ran since (the stamp file changed or is gone): ``ingest`` removes it
+    before it changes the store and writes it back when done."""
+    before = _saved_stamp(settings)
+    stamp = _store_stamp(settings)
+    held = stamp is not None and before == {"collection": settings.collection, "stamp": stamp}
+    yield
+    if not held:
+        return
+    try:
+        with _ingest_lock(settings, wait=False):
+            if _saved_stamp(settings) == before:
+                _save_store_stamp(settings)
+    except (IngestBusy, OSError):
+        pass  # an ingestion will write its own stamp; a read-only data folder keeps none
 
 
 def _unchanged_at_a_glance(
