@@ -50,11 +50,11 @@ from . import chunking, documents
 from .chunking import chunk_document, embedding_text
 from .config import Settings
 from .documents import (
+    SKIPPED_NAMES,
     SUPPORTED_SUFFIXES,
     DocumentError,
     LoadError,
     content_hash,
-    iter_corpus_files,
     kind_for,
     load_document,
     load_fetched,
@@ -161,6 +161,46 @@ def _under(location: str, roots: Sequence[Path]) -> bool:
     return any(p == r or r in p.parents for r in roots)
 
 
+def corpus_files(root: Path) -> list[tuple[Path, str]]:
+    """``documents.iter_corpus_files`` with each file's path inside ``root`` ("a/b.md"; "" when
+    ``root`` is the file), in the same order: by path, part by part, as
+    ``sorted(root.rglob("*"))`` orders them.
+
+    One ``os.scandir`` per folder, reading each entry's type from the directory listing
+    (4,168 files: about 0.1 s against 1 to 2 s through ``rglob``, ``relative_to`` and
+    ``is_file``). As ``rglob`` did: symbolic links to folders are not followed, links to
+    files are sources, unreadable folders are passed over, hidden names anywhere in
+    the path are skipped."""
+    if root.is_file():
+        return [(root, "")]
+    if not root.is_dir():
+        return []
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except PermissionError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, (*parts, entry.name))
+                    continue
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_file and entry.name.lower() not in SKIPPED_NAMES:
+                found.append(((*parts, entry.name), entry.path))
+
+    walk(str(root), ())
+    found.sort(key=lambda item: item[0])
+    return [(Path(path), "/".join(parts)) for parts, path in found]
+
+
 RACY_MTIME_NS = 2_000_000_000
 """A modification time this recent when a file is read is not trusted to tell a later
 edit apart (an edit within the file system's time resolution keeps it): such a file is
@@ -181,6 +221,11 @@ def _trusted(stat: tuple[int, int] | None) -> tuple[int | None, int | None]:
     if stat is None or stat[1] > time.time_ns() - RACY_MTIME_NS:
         return None, None
     return stat
+
+
+def _inside(location: str, folder: str) -> bool:
+    """``_containing`` for one folder, on resolved absolute paths as strings."""
+    return location == folder or location.startswith(folder.rstrip("/") + "/")
 
 
 def _containing(path: Path, folders: Sequence[Path]) -> Path | None:
@@ -293,9 +338,8 @@ class _Run:
         for root, resolved_root in zip(roots, resolved_roots, strict=True):
             # Resolved once per root (resolving every file's path costs more than hashing it).
             given = origin_for(resolved_root, [], resolved_root)
-            folder = root.is_dir()
-            for path in iter_corpus_files(root):
-                resolved = resolved_root / path.relative_to(root) if folder else resolved_root
+            for path, inside in corpus_files(root):
+                resolved = resolved_root / inside if inside else resolved_root
                 self._plan_file(path, root, resolved, given)
         for record in list(self.records.values()):
             if record.source_id in self.seen or record.path is None:
@@ -718,6 +762,9 @@ def ingest(
                 run.plan_carry_over()
             report = run.report(started)
             if not dry_run:
+                # No stamp while the store changes: one left by a run that dies midway
+                # would be taken as "registry and store agree" (``keeping_store_stamp``).
+                (settings.data_dir / STORE_STAMP).unlink(missing_ok=True)
                 run.apply(progress)
                 run.save_lexical_index(report)
         finally:
@@ -760,6 +807,38 @@ def _save_store_stamp(settings: Settings) -> None:
         tmp.unlink(missing_ok=True)  # a read-only data folder: re-ingests open the store
 
 
+def _saved_stamp(settings: Settings) -> object:
+    try:
+        return json.loads((settings.data_dir / STORE_STAMP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+@contextlib.contextmanager
+def keeping_store_stamp(settings: Settings) -> Iterator[None]:
+    """Around a process's reads of the local store: if the store was as the last ingestion
+    left it before, its stamp is recorded again after.
+
+    Chroma writes into its database each time a client opens it (a row of its
+    ``acquire_write`` table), though no chunk changes; without this, every start of the
+    app spoilt the stamp, and the next start and plain ``ingest.py`` took the full
+    reconcile (about 1 s more at 100,000 chunks). Not recorded if an ingestion runs at
+    that moment, or ran since (the stamp file changed or is gone): ``ingest`` removes it
+    before it changes the store and writes it back when done."""
+    before = _saved_stamp(settings)
+    stamp = _store_stamp(settings)
+    held = stamp is not None and before == {"collection": settings.collection, "stamp": stamp}
+    yield
+    if not held:
+        return
+    try:
+        with _ingest_lock(settings, wait=False):
+            if _saved_stamp(settings) == before:
+                _save_store_stamp(settings)
+    except (IngestBusy, OSError):
+        pass  # an ingestion will write its own stamp; a read-only data folder keeps none
+
+
 def _unchanged_at_a_glance(
     settings: Settings, roots: Sequence[Path], model_name: str
 ) -> IngestReport | None:
@@ -783,16 +862,17 @@ def _unchanged_at_a_glance(
             return None
         records = registry.all()
     pipeline = pipeline_id(settings)
-    corpus = [f.resolve() for f in settings.corpus_folders]
+    # Plain strings below, not Path operations: this runs for every file at every start
+    # (4,168 files at 100,000 chunks), and locations are resolved absolute paths.
+    corpus = [str(f.resolve()) for f in settings.corpus_folders]
     by_location = {r.location: r for r in records}
     resolved_roots = [r.resolve() for r in roots]
     changes: list[DocumentChange] = []
     for root, resolved_root in zip(roots, resolved_roots, strict=True):
         given = origin_for(resolved_root, [], resolved_root)
-        folder = root.is_dir()
-        for path in iter_corpus_files(root):
-            resolved = resolved_root / path.relative_to(root) if folder else resolved_root
-            row = by_location.get(str(resolved))
+        for path, inside in corpus_files(root):
+            resolved = os.path.join(resolved_root, inside) if inside else str(resolved_root)
+            row = by_location.get(resolved)
             stat = _file_stat(path)
             if (
                 row is None
@@ -804,11 +884,11 @@ def _unchanged_at_a_glance(
                 or (row.file_size, row.file_mtime_ns) != stat
             ):
                 return None
-            in_corpus = _containing(resolved, corpus)
-            origin = ("corpus", str(in_corpus)) if in_corpus is not None else given
+            in_corpus = next((f for f in corpus if _inside(resolved, f)), None)
+            origin = ("corpus", in_corpus) if in_corpus is not None else given
             if (row.origin_kind, row.origin) != origin:
                 return None
-            changes.append(DocumentChange(row.source_id, str(resolved), "unchanged"))
+            changes.append(DocumentChange(row.source_id, resolved, "unchanged"))
     seen = {c.source_id for c in changes}
     if len(seen) != len(changes):
         return None

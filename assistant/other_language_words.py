@@ -16,10 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .schema import Asker
-from .text import strip_marks
+from .text import load_yaml, strip_marks
 
 RESOURCE = "other_language_words.yaml"
 
@@ -108,7 +106,7 @@ def _care(spec: Any, spaced: bool, where: str) -> _Care | None:
 
 @cache
 def _languages() -> dict[str, _Language]:
-    data: Any = yaml.safe_load(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
+    data: Any = load_yaml(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
         raise ValueError(f"{RESOURCE}: expected a mapping 'languages'")
     found: dict[str, _Language] = {}

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .text import load_yaml
 
 RESOURCE = "patient_words.yaml"
 
@@ -145,7 +145,7 @@ def _phrases(entry: Any, key: str, where: str) -> list[str]:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    data: Any = yaml.safe_load(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
+    data: Any = load_yaml(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{RESOURCE}: expected a mapping with 'terms' and 'absent'")
     corpus_for: dict[str, str] = {}

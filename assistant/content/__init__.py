@@ -20,9 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..config import Settings
+from ..text import load_yaml
 
 TEXTS_RESOURCE = "texts.yaml"
 SETTING_FIELDS = (
@@ -60,7 +59,7 @@ _GROUP_IDS: dict[str, tuple[str, ...]] = {}
 
 @cache
 def _load() -> dict[str, str | tuple[str, ...]]:
-    raw: Any = yaml.safe_load(resources.files(__name__).joinpath(TEXTS_RESOURCE).read_text("utf-8"))
+    raw: Any = load_yaml(resources.files(__name__).joinpath(TEXTS_RESOURCE).read_text("utf-8"))
     if not isinstance(raw, dict) or set(raw) != set(_GROUPS):
         raise ContentError(f"{TEXTS_RESOURCE}: expected exactly the groups {', '.join(_GROUPS)}")
     texts: dict[str, str | tuple[str, ...]] = {}

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import yaml
 
 from ..schema import Route
+from ..text import load_yaml
 from .normalise import normalise
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def load_examples(text: str | None = None) -> list[Example]:
     """Read the packaged prototype examples (or ``text`` in the same YAML shape)."""
     if text is None:
         text = resources.files(EXAMPLES_PACKAGE).joinpath(EXAMPLES_RESOURCE).read_text("utf-8")
-    data: Any = yaml.safe_load(text)
+    data: Any = load_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("routes"), dict):
         raise ValueError(f"{EXAMPLES_RESOURCE}: expected a mapping with a 'routes' mapping")
     examples: list[Example] = []

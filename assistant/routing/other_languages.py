@@ -19,10 +19,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..schema import Route
-from ..text import strip_marks
+from ..text import load_yaml, strip_marks
 
 DATA_PACKAGE = "assistant.content"
 DATA_RESOURCE = "red_flags_other_languages.yaml"
@@ -146,7 +144,7 @@ def parse(data: Any) -> Vocabulary:
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary, read once on first use."""
     text = resources.files(DATA_PACKAGE).joinpath(DATA_RESOURCE).read_text("utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(load_yaml(text))
 
 
 def mentions_treatment(raw: str) -> bool:

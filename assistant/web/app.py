@@ -876,6 +876,7 @@ async def _retention_loop(store: ConversationStore) -> None:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services, then run the app with uvicorn until interrupted."""
+    from ..ingestion import keeping_store_stamp
     from ..store import set_aside, unreadable_reason
     from ..wiring import build_assistant
 
@@ -891,7 +892,8 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
             repaired.orphans,
             repaired.unflagged,
         )
-    reason = unreadable_reason(settings)
+    with keeping_store_stamp(settings):  # opening Chroma writes to its database
+        reason = unreadable_reason(settings)
     if reason is not None:
         aside = set_aside(settings)
         print(

@@ -1,0 +1,149 @@
+"""What a start reads faster gives the same values: the packaged YAML files through
+libyaml's parser, and word frequencies looked up through ``text.zipf``."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.text import load_yaml, zipf
+
+PACKAGED = [
+    ("assistant", "patient_words.yaml"),
+    ("assistant", "other_language_words.yaml"),
+    ("assistant.content", "texts.yaml"),
+    ("assistant.content", "routing_examples.yaml"),
+    ("assistant.content", "red_flags_other_languages.yaml"),
+]
+
+
+@pytest.mark.parametrize(("package", "name"), PACKAGED)
+def test_packaged_yaml_reads_the_same_as_safe_load(package: str, name: str) -> None:
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    assert load_yaml(text) == yaml.safe_load(text)
+    assert load_yaml(text)  # a real file, not an empty one
+
+
+def test_load_yaml_is_safe_and_reports_bad_yaml() -> None:
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("!!python/object/apply:os.system ['true']")
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("a: [1, 2")
+    assert load_yaml("a: 1\nb: [x, 'y']\nc: null") == {"a": 1, "b": ["x", "y"], "c": None}
+
+
+def test_zipf_is_wordfreqs_english_zipf_frequency() -> None:
+    from wordfreq import zipf_frequency
+
+    for word in ("the", "massage", "lymphedema", "qwxzvbnk"):
+        assert zipf(word) == zipf_frequency(word, "en")
+    assert zipf("the") > 6 > zipf("massage") > zipf("lymphedema") > zipf("qwxzvbnk") == 0
+
+
+DEFERRED_CHECK = """
+import importlib.util, json, sys
+import assistant.web.app
+import gradio.caching
+before = type(sys.modules["pandas"]).__name__
+spec_found = importlib.util.find_spec("pandas") is not None
+from pandas import Series
+import pandas as pd
+import pandas.api.types
+frame = gradio.caching.pd.DataFrame({"a": [1, 2]})
+print(json.dumps({
+    "before": before,
+    "spec_found": spec_found,
+    "after": type(sys.modules["pandas"]).__name__,
+    "same_class": gradio.caching.pd.DataFrame is pd.DataFrame is sys.modules["pandas"].DataFrame,
+    "series": Series([1]).tolist(),
+    "sum": int(frame["a"].sum()),
+    "numeric": bool(pandas.api.types.is_numeric_dtype(frame["a"])),
+}))
+"""
+
+
+def test_gradio_imports_without_pandas_until_pandas_is_used() -> None:
+    """In a fresh interpreter (the stand-in is placed before Gradio's first import)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from assistant.config import PROJECT_ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED_CHECK],
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "before": "Deferred",
+        "spec_found": True,
+        "after": "module",
+        "same_class": True,
+        "series": [1],
+        "sum": 3,
+        "numeric": True,
+    }
+
+
+def test_defer_leaves_imported_and_missing_modules_alone() -> None:
+    import sys
+
+    from assistant.web.deferred_imports import defer
+
+    assert "json" in sys.modules or __import__("json")
+    assert defer("json") is False and type(sys.modules["json"]).__name__ == "module"
+    assert defer("no_such_module_here_xyz") is False
+    assert "no_such_module_here_xyz" not in sys.modules
+    assert defer("os.path") is False
+
+
+def test_corpus_walk_finds_what_iter_corpus_files_finds(tmp_path: Path) -> None:
+    """The start's scandir walk and ``documents.iter_corpus_files`` (``rglob``) agree on a
+    tree with nesting, names that sort differently as strings and as paths, hidden
+    files and folders, READMEs, other file types, links to files and to folders."""
+    from assistant.documents import iter_corpus_files
+    from assistant.ingestion import corpus_files
+
+    root = tmp_path / "corpus"
+    for rel in (
+        "a.md",
+        "a-b/x.md",
+        "a/x.md",
+        "a/b/c/deep.txt",
+        "B.md",
+        "z.pdf",
+        "notes.docx",
+        "README.md",
+        "sub/readme.txt",
+        "sub/Readme.MD",
+        ".hidden.md",
+        ".git/x.md",
+        "sub/.cache/y.md",
+        "sub/ok.html",
+        "empty/.keep",
+    ):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("text")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "linked.md").write_text("text")
+    (root / "link-to-file.md").symlink_to(outside / "linked.md")
+    (root / "link-to-folder").symlink_to(outside, target_is_directory=True)
+
+    walked = corpus_files(root)
+    assert [p for p, _ in walked] == list(iter_corpus_files(root))
+    assert [rel for _, rel in walked] == [
+        "B.md", "a/b/c/deep.txt", "a/x.md", "a-b/x.md", "a.md", "link-to-file.md",
+        "notes.docx", "sub/ok.html", "z.pdf",
+    ]  # fmt: skip
+    assert all(root / rel == p for p, rel in walked)
+    assert corpus_files(root / "a.md") == [(root / "a.md", "")]
+    assert corpus_files(tmp_path / "missing") == [] == list(iter_corpus_files(tmp_path / "missing"))
