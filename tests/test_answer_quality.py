@@ -15,7 +15,7 @@ from assistant.answering.compose import echo, is_testimonial, named
 from assistant.answering.intent import Intent, intent_of, read_message, split_questions
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
-from assistant.patient_words import expand, spelled_out
+from assistant.patient_words import conditions, expand, spelled_out
 from assistant.schema import Cited, Paragraph, Reply, Route, Turn
 from assistant.service import Assistant
 
@@ -56,6 +56,29 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
         "whether massage can make cancer spread",
     )
     assert spelled_out("spread to {the|my} bones") == ["spread to the bones", "spread to my bones"]
+
+
+@pytest.mark.parametrize(
+    ("message", "absent"),
+    [
+        ("How much does an oncology massage usually cost per session?", ("prices",)),
+        ("how much is S4OM membership", ("prices",)),
+        ("how long after a mastectomy can you get a massage", ("how long or how often",)),
+        ("does massage help kids, and how often should he go?", ("how long or how often",)),
+        # "how much" asking how well, a cost paid by insurance, a count the pages give
+        ("how much does massage help with anxiety?", ()),
+        ("does insurance cover the cost of massage?", ()),
+        ("how many oncology massage healing summits have there been", ()),
+    ],
+)
+def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
+    message: str, absent: tuple[str, ...]
+) -> None:
+    reading = expand(message)
+    assert reading.absent == absent
+    # not conditions: the general safety sentences do not follow them
+    assert conditions(reading.absent) == ()
+    assert conditions(("lymphedema", "prices")) == ("lymphedema",)
 
 
 @pytest.mark.parametrize(
@@ -260,6 +283,46 @@ def test_a_two_part_question_keeps_its_covered_part_and_names_the_other(
     )
     assert named_part in reply.text
     _check_citations(reply)
+
+
+@slow
+def test_a_name_the_sources_never_use_makes_the_question_not_covered(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    # 0.81 from the passage about availability, but the NHS is what it asks about
+    result = assistant.retriever.retrieve("is oncology massage available on the NHS?")
+    assert result.unnamed == ("NHS",) and not result.relevant
+    assert assistant.answer([], "is oncology massage available on the NHS?").route == (
+        Route.UNKNOWN
+    )
+    assert assistant.retriever.retrieve("is it recognized by the NCBTMB").unnamed == ("NCBTMB",)
+    # acronyms the pages or the patient words know, and words shouted in capitals, are not
+    for message in (
+        "what does ASCO say about pain?",
+        "does S4OM have a list of therapists?",
+        "my mom is anxious ALL the time, would a massage help her?",
+        "I'm an LMT. what training should I get to work with cancer clients?",
+    ):
+        result = assistant.retriever.retrieve(message)
+        assert result.unnamed == () and result.relevant, message
+    # a name in the story told before the question is not what is asked
+    story = (
+        "she ended up in ICU with sepsis. is massage one of the things that can cause infections?"
+    )
+    assert assistant.retriever.retrieve(story).unnamed == ()
+
+
+@slow
+def test_a_price_asked_for_is_named_as_not_covered_without_general_safety(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "how much does a session usually cost")
+    assert reply.route == Route.UNKNOWN
+    assert reply.text.startswith(
+        content.render("condition_not_covered", default_settings, topic="prices")
+    )
+    assert content.render("general_safety_heading", default_settings) not in reply.text
+    assert not reply.citations
 
 
 @slow
