@@ -438,6 +438,27 @@ def test_choosing_a_therapist_is_answered_by_what_the_sources_say_of_the_therapi
 
 
 @slow
+def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: Assistant) -> None:
+    reply = assistant.answer([], "where can I buy recordings of the summit?")
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote == "Click Here to Purchase 2023 Summit Audio Recordings"
+    _check_citations(reply)
+    # it is about the Society's programs: never quoted for a question about symptoms
+    other = assistant.answer([], "can massage help with nausea from chemo?")
+    assert not any("Click Here" in c.quote for c in other.citations)
+
+
+@slow
+def test_the_list_item_all_about_the_symptom_asked_leads(assistant: Assistant) -> None:
+    # "Stress: ..." rather than "Physical complaints and markers of stress: ..." (which
+    # names stress among other things and is limited to one group of survivors)
+    reply = assistant.answer([], "is massage for stress proven, or just hype?")
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote.startswith("Stress:")
+    _check_citations(reply)
+
+
+@slow
 @pytest.mark.parametrize(
     "message",
     [

@@ -72,6 +72,9 @@ _BOILERPLATE = re.compile(
     r"|^last updated\b|\bsee our\b",
     re.I,
 )
+_OFFER = re.compile(r"^click here to (purchase|buy|order|register for)\b(\W+\w+){2,}\W*$", re.I)
+"""A link that says what it offers ("Click Here to Purchase 2023 Summit Audio Recordings"):
+the page's only statement that the thing can be bought, so not page furniture."""
 _APPEAL = re.compile(r"^(support the society|you can make a difference)", re.I)
 """A fundraising appeal: an answer only to how to support the Society."""
 _CURE_ADJACENT = re.compile(r"\byou beat cancer\b|\bbeat(s|ing)? (the )?cancer\b", re.I)
@@ -202,6 +205,9 @@ class Weights:
     guideline: float = 0.45
     group_miss: float = 0.2
     rank: float = 0.05
+    label_fit: float = 0.5
+    """A list item whose label is all about what was asked ("Stress: ..." for stress, not
+    "Physical complaints and markers of stress: ...")."""
     threshold: float = 1.0
     """Sentences after the lead must reach this relevance..."""
     relative: float = 0.8
@@ -296,7 +302,7 @@ def split_units(passage: Passage) -> list[Unit]:
             continue
         if _heading_like(raw_line):
             heading = raw_line.strip()
-            if _APPEAL.search(heading):
+            if _APPEAL.search(heading) or _OFFER.search(heading):
                 units.append(Unit(_display(heading), heading, passage))
             continue
         pending = ""
@@ -336,7 +342,7 @@ def _sentences(paragraph: str) -> list[str]:
 
 def _usable(unit: Unit) -> bool:
     words = unit.quote.split()
-    if _APPEAL.search(unit.quote):
+    if _APPEAL.search(unit.quote) or _OFFER.search(unit.quote):
         return unit.quote in unit.passage.chunk.text
     return (
         len(words) >= _MIN_WORDS
@@ -480,6 +486,7 @@ def features(
     group_miss = 1.0 if c.groups and not asked_for else 0.0
     return {
         "similarity": similarity,
+        "label_fit": _label_fit(c, focus),
         "topic": topic,
         "label": label,
         "label_miss": label_miss,
@@ -488,6 +495,15 @@ def features(
         "group_miss": group_miss,
         "rank": rank,
     }
+
+
+def _label_fit(c: Candidate, focus: Focus) -> float:
+    """The share of a list item's label that names what the question is about (or whom):
+    1 for "Hopelessness: ..." asked about hopelessness, 0.25 for "Physical complaints and
+    markers of stress: ..." asked about stress, 0 for a sentence without a label."""
+    if not c.label:
+        return 0.0
+    return len(c.label & (focus.topics | focus.context)) / len(c.label)
 
 
 def _group_topic(group: str, topics: frozenset[str]) -> bool:
@@ -522,6 +538,7 @@ def relevance(f: dict[str, float], w: Weights) -> float:
         + w.kind * f["kind"]
         + w.guideline * f["guideline"]
         - w.group_miss * f["group_miss"]
+        + w.label_fit * f["label_fit"]
         + w.rank * f["rank"]
     )
 
