@@ -286,6 +286,7 @@ def coverage(
     reading = reading if reading is not None else expand(message)
     common = index.common
     items: list[tuple[set[str], float]] = []
+    asks: list[set[str]] = []
     seen: set[str] = set()
     for word in _own_words(reading.outside(message)):
         for w in index.stems(word):
@@ -293,8 +294,9 @@ def coverage(
                 seen.add(w)
                 items.append(({w}, _specificity(word)))
     kinds = reading.kinds or (None,) * len(reading.matched)
-    for phrase, (meaning, absent), kind in zip(
-        reading.matched, reading.meanings, kinds, strict=True
+    roles = reading.roles or ("topic",) * len(reading.matched)
+    for phrase, (meaning, absent), kind, role in zip(
+        reading.matched, reading.meanings, kinds, roles, strict=True
     ):
         if absent and kind == "detail":
             # A price or a length of time asked for is named as not covered by the
@@ -306,13 +308,19 @@ def coverage(
             continue
         lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
         stems = {w for w in index.stems(meaning) if len(w) > 2} - common
-        if lay and stems:
+        if lay and stems and role == "asks":
+            asks.append(stems)
+        elif lay and stems:
             items.append((stems, 1.0))
-    if not items:
-        return 0.0 if beside_absent else 1.0
     found: set[str] = set()
     for p in passages:
         found |= index.words_of(p.chunk.chunk_id)
+    # What kind of question it is ("legit", "find", "is it safe") counts for it when the
+    # passages say it, never against it: "how do I find someone legit trained for that?"
+    # asks about a qualified therapist, not about the evidence.
+    items.extend((a, 1.0) for a in asks if a & found)
+    if not items:
+        return 0.0 if beside_absent else 1.0
     total = sum(weight for _, weight in items)
     return sum(weight for item, weight in items if item & found) / total
 

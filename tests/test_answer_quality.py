@@ -286,6 +286,20 @@ def test_a_two_part_question_keeps_its_covered_part_and_names_the_other(
 
 
 @slow
+def test_words_saying_what_kind_of_question_it_is_never_count_against_it(
+    assistant: Assistant,
+) -> None:
+    # "legit" reads as a question about the evidence; here it is about a qualified
+    # therapist, and the evidence passages are not among those found
+    message = "my aunt just started chemo. how do i find someone legit trained for that?"
+    result = assistant.retriever.retrieve(message)
+    assert result.relevant, (result.top_similarity, result.coverage)
+    assert assistant.answer([], message).route == Route.ANSWER
+    # ...while the words of the topic still do
+    assert not assistant.retriever.retrieve("is cupping legit for cancer pain?").relevant
+
+
+@slow
 def test_a_name_the_sources_never_use_makes_the_question_not_covered(
     assistant: Assistant, default_settings: Settings
 ) -> None:
