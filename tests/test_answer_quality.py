@@ -129,6 +129,8 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("is there any downside to getting massage when you have cancer", Intent.SAFETY),
         ("my sister says you should never massage a cancer patient. who's right?", Intent.SAFETY),
         ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
+        # what studies found is about the evidence, not about finding a therapist
+        ("did any big reviews find massage doesn't actually work?", Intent.LIMITS),
         # What makes a therapist right for someone with cancer.
         ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
         (
@@ -145,6 +147,11 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
     assert intent_of(message) == intent
+
+
+def test_what_studies_found_is_not_a_search_for_a_therapist() -> None:
+    assert read_message("what did the studies find about fatigue?")[0].intent == Intent.BENEFIT
+    assert intent_of("how do I find an oncology massage therapist?") == Intent.FIND_THERAPIST
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:

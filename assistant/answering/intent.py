@@ -292,10 +292,20 @@ def intent_of(text: str) -> Intent | None:
     manner), or None."""
     plain = _MANNER.sub("", text)
     for intent, pattern in _INTENT_PATTERNS:
+        if intent == Intent.FIND_THERAPIST and _STUDIES_FIND.search(plain):
+            continue
         if pattern.search(text) or pattern.search(plain):
             return intent
     return None
 
+
+_STUDIES_FIND = re.compile(
+    r"\b(reviews?|studies|study|research|researchers|scientists|trials?|analys[ie]s|"
+    r"meta-?analys[ie]s|evidence|data)\b(\s+\w+){0,2}\s+(find|found|finds|show|shows|showed)\b",
+    _I,
+)
+"""What studies found is asked about ("did any big reviews find it doesn't work?"), not
+where to find a therapist."""
 
 _NOT_TOPIC_STEMS = frozenset(stems(sorted(_NOT_TOPIC)))
 
