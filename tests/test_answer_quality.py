@@ -470,6 +470,23 @@ def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: A
 
 
 @slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "are there any drawbacks to massage for people with cancer?",
+        "a friend told me massage is risky for cancer patients. is that true?",
+    ],
+)
+def test_whether_massage_is_safe_at_all_is_led_by_the_general_statement(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert "generally safe" in reply.citations[0].quote
+    _check_citations(reply)
+
+
+@slow
 def test_the_list_item_all_about_the_symptom_asked_leads(assistant: Assistant) -> None:
     # "Stress: ..." rather than "Physical complaints and markers of stress: ..." (which
     # names stress among other things and is limited to one group of survivors)

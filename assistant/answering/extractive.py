@@ -175,6 +175,12 @@ _ASKS_SAFE = re.compile(
     re.I,
 )
 """A question asking in its own words whether something is safe."""
+_ASKS_IF_SAFE = re.compile(
+    r"\b(safe|safely|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|downsides?|"
+    r"drawbacks?|bad idea|never (\w+ )?massage|who'?s right|risk[- ]free)\b",
+    re.I,
+)
+"""A question asking whether massage is safe or harmful at all."""
 _PREFERRED: dict[Intent, dict[str, float]] = {
     Intent.SAFETY: {"safe": 1.0, "safety": 0.8, "definition": 0.2},
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
@@ -726,6 +732,11 @@ class ExtractiveAnswerer:
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
             leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+        if focus.intent == Intent.SAFETY and not focus.raised and _ASKS_IF_SAFE.search(focus.text):
+            # Whether massage is safe at all, for no condition in particular ("any
+            # downside?", "my sister says never massage a cancer patient, who's right?"):
+            # the statement that it is generally safe leads, the precautions follow.
+            leads = [s for s in leads if "safe" in s[0].kinds] or leads
         if focus.intent == Intent.CHOOSING_THERAPIST:
             # "What should I look for in a therapist for my wife with ovarian cancer?" is
             # answered by what the sources say of the therapist, not by a finding about
