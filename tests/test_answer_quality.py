@@ -90,6 +90,8 @@ def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
         ("deep tissue w/ bone mets, is that generally a no-go?", 1),
         ("My mom is on chemo and can't sleep. Would massage help her sleep?", 1),
         ("is massage safe for cancer patients, and can it make the cancer spread?", 2),
+        # question words joined by "and" ask one question
+        ("when and where is the next oncology massage summit?", 1),
     ],
 )
 def test_a_message_is_cut_into_its_questions(message: str, parts: int) -> None:

@@ -356,7 +356,7 @@ def split_questions(message: str) -> list[str]:
         if not is_question(sentence):
             story.append(sentence)
             continue
-        pieces = [p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()]
+        pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
         pieces = [_LEADING_JOIN.sub("", p) or p for p in pieces]
         first, *rest = pieces
         if parts and not story and not topic_stems(first) and not expand(first).absent:
@@ -377,6 +377,21 @@ def split_questions(message: str) -> list[str]:
         else:
             parts.append(" ".join(story))
     return parts
+
+
+_LONE_WH = re.compile(r"^\W*(how|what|when|where|which|who|why)\W*$", _I)
+
+
+def _joined_wh(pieces: list[str]) -> list[str]:
+    """ "when and where is the next summit?" is one question: a question word standing
+    alone joins the piece after it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _LONE_WH.match(out[-1]):
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _ignored(sentence: str) -> bool:
