@@ -12,7 +12,13 @@ import pytest
 
 from assistant import content
 from assistant.answering.compose import echo, is_testimonial, named
-from assistant.answering.intent import Intent, intent_of, read_message, split_questions
+from assistant.answering.intent import (
+    Intent,
+    intent_of,
+    read_message,
+    split_questions,
+    topic_groups,
+)
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
 from assistant.patient_words import conditions, expand, spelled_out
@@ -486,6 +492,24 @@ def test_whether_massage_is_safe_at_all_is_led_by_the_general_statement(
     assert reply.route == Route.ANSWER
     assert "generally safe" in reply.citations[0].quote
     _check_citations(reply)
+
+
+def test_the_words_of_one_corpus_term_are_one_topic() -> None:
+    assert topic_groups("been feeling down lately") == (frozenset({"mood", "disturb"}),)
+    assert topic_groups("does massage help hopelessness?") == ()
+
+
+@slow
+def test_a_lay_word_for_a_two_word_term_weighs_as_one_topic(assistant: Assistant) -> None:
+    # "down" is "mood disturbance": beside "hopeless" that is two topics, not three, so
+    # the sentence about hopelessness covers half of the question, not a third
+    message = "been feeling really down and hopeless lately. can massage do anything?"
+    focus = read_message(message)[0]
+    result = assistant.retriever.retrieve(message)
+    answerer = assistant.backend.answerer  # type: ignore[attr-defined]
+    scored = answerer.scored(focus, result.vector, result.pool)
+    topic = {c.unit.display.split(":")[0]: f["topic"] for c, _, f in scored}
+    assert topic["Hopelessness"] == pytest.approx(0.5, abs=0.01)
 
 
 @slow

@@ -216,7 +216,7 @@ class Weights:
     "Physical complaints and markers of stress: ...")."""
     threshold: float = 1.0
     """Sentences after the lead must reach this relevance..."""
-    relative: float = 0.8
+    relative: float = 0.85
     """...and this share of the lead's."""
     plain_margin: float = 0.04
     """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
@@ -463,8 +463,18 @@ def features(
     for t in focus.context - topics:
         if t in idf:
             weight[t] = 0.5 * idf[t]
-    total = sum(weight.values())
-    topic = sum(w for t, w in weight.items() if t in c.stems) / total if total else 0.0
+    # The words of one corpus term ("mood disturbance") count as one topic, found when
+    # the sentence names any of them, weighed by the rarest.
+    units: list[tuple[frozenset[str], float]] = []
+    grouped: set[str] = set()
+    for group in focus.together:
+        members = group & topics
+        if len(members) > 1 and not members & grouped:
+            grouped |= members
+            units.append((members, max(weight[t] for t in members)))
+    units += [(frozenset({t}), w) for t, w in weight.items() if t not in grouped]
+    total = sum(w for _, w in units)
+    topic = sum(w for members, w in units if members & c.stems) / total if total else 0.0
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
     label = in_label / main if main else 0.0

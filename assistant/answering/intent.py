@@ -272,6 +272,9 @@ class Focus:
     """Stems of whom it is about ("breast cancer", "survivors"): weighed less than topics."""
     carried: bool = False
     """Topic or intent came from the turn before (a follow-up)."""
+    together: tuple[frozenset[str], ...] = ()
+    """Topic stems that name one thing together (the words of one corpus term: "mood
+    disturbance", "sleep disruption insomnia"): counted once when weighing a sentence."""
 
     @property
     def wants_experience(self) -> bool:
@@ -324,6 +327,13 @@ def topic_stems(text: str) -> frozenset[str]:
     for term in reading.terms_in_role("topic"):
         words.extend(content_words(term))
     return _stems(words)
+
+
+def topic_groups(text: str) -> tuple[frozenset[str], ...]:
+    """The stems of each corpus term ``text``'s lay words stand for, where a term has
+    several ("down" -> "mood disturbance"): one topic, not two."""
+    groups = (_stems(content_words(t)) for t in expand(text).terms_in_role("topic"))
+    return tuple(g for g in groups if len(g) > 1)
 
 
 def group_stems(text: str) -> frozenset[str]:
@@ -404,6 +414,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     """One question read on its own, or with the turn before when it leans on it."""
     own_intent = intent_of(text)
     topics = topic_stems(text)
+    together = topic_groups(text)
     groups = group_stems(text)
     reading = expand(text)
     carried = False
@@ -416,6 +427,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
             carried = True
         if not topics:
             topics = topic_stems(earlier)
+            together = topic_groups(earlier)
             groups |= group_stems(earlier)
             carried = True
     raised = conditions_in(text)
@@ -434,6 +446,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         asks_whom=bool(_WHOM.search(text)),
         absent=reading.absent,
         carried=carried,
+        together=together,
     )
 
 
