@@ -139,6 +139,7 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
         # what studies found is about the evidence, not about finding a therapist
         ("did any big reviews find massage doesn't actually work?", Intent.LIMITS),
+        ("which areas should not be massaged?", Intent.SAFETY),
         # What makes a therapist right for someone with cancer.
         ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
         (
@@ -510,6 +511,21 @@ def test_a_lay_word_for_a_two_word_term_weighs_as_one_topic(assistant: Assistant
     scored = answerer.scored(focus, result.vector, result.pool)
     topic = {c.unit.display.split(":")[0]: f["topic"] for c, _, f in scored}
     assert topic["Hopelessness"] == pytest.approx(0.5, abs=0.01)
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it safe to get a massage while on chemo?",
+        "which areas of the body should not be massaged in someone with cancer?",
+    ],
+)
+def test_a_safety_question_quotes_no_patient_story(assistant: Assistant, message: str) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert not any(is_testimonial(c.quote) for c in reply.citations)
+    _check_citations(reply)
 
 
 @slow

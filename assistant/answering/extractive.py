@@ -441,7 +441,8 @@ def allowed(c: Candidate, focus: Focus) -> bool:
         return False
     if c.warnings and not (c.warnings & focus.raised or focus.general_safety):
         return False
-    return not (c.testimonial and focus.intent == Intent.PROGRAMS)
+    # One person's story answers neither whether massage is safe nor the Society's programs.
+    return not (c.testimonial and focus.intent in (Intent.PROGRAMS, Intent.SAFETY))
 
 
 def _idf(candidates: Sequence[Candidate]) -> dict[str, float]:
