@@ -113,12 +113,20 @@ copied here so a start does not import scikit-learn and scipy for it (about 3 s 
 cold start); ``tests/test_retrieval_stop_words.py`` checks the copy is the same."""
 
 
+_BODY = frozenset(
+    """neck jaw jaws shoulder shoulders arm arms leg legs hand hands foot feet knee knees
+    elbow elbows wrist wrists ankle ankles face forehead temples calves calf thigh thighs""".split()
+)
+"""Where on the body a symptom is ("tension in my neck and jaw"): the pages name symptoms,
+not body parts, so where it is does not make a question uncovered."""
+
+
 @cache
 def _not_topic_stems() -> frozenset[str]:
     """Stems of words that never show what a question is about: the lists above and the
     general English stop list scikit-learn ships (Glasgow IR group), less the words of it
     that can name a topic here. Compared by stem, so "trying" is read like "try"."""
-    words = (_GENERIC | _FILLER | _MANNER | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
+    words = (_GENERIC | _FILLER | _MANNER | _BODY | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
     return frozenset(stems(sorted(words)))
 
 

@@ -43,6 +43,7 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
         ("can massage boost your white blood cell count?", "white blood cells"),
         ("is there any downside to getting massage?", "generally safe"),
         ("my oncologist said it's fine", "cancer"),
+        ("she's furious all the time", "anger"),
     ],
 )
 def test_lay_words_are_read_in_the_sources_words(message: str, term: str) -> None:
@@ -75,6 +76,11 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
         ("how much does massage help with anxiety?", ()),
         ("does insurance cover the cost of massage?", ()),
         ("how many oncology massage healing summits have there been", ()),
+        (
+            "what are the dates of the next summit and where is it being held?",
+            ("exact dates or places",),
+        ),
+        ("when is the next summit?", ()),
     ],
 )
 def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
@@ -255,6 +261,10 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "how do i find an oncology massage therapist around saskatchewan",
         # contractions as folded ("won't" is "wont") are not topics
         "I don't want false hope. what won't massage do for cancer symptoms?",
+        # where on the body a covered symptom is does not make it uncovered
+        "my shoulders and neck are so tense from stress. would massage help the tension?",
+        # a school that teaches it is training
+        "is there a school that teaches massage for people with cancer?",
         # everyday words of the story count little against a question
         "my sister wants to gift me a massage for my birthday, does it help with chemo nausea?",
     ],
