@@ -146,6 +146,7 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         # what studies found is about the evidence, not about finding a therapist
         ("did any big reviews find massage doesn't actually work?", Intent.LIMITS),
         ("which areas should not be massaged?", Intent.SAFETY),
+        ("could a massage break one of her bones?", Intent.SAFETY),
         # What makes a therapist right for someone with cancer.
         ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
         (

@@ -145,6 +145,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
             r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
+            r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
             r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             r"contraindicat\w+)\b",
