@@ -178,7 +178,16 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(pattern, corpus_for, absent_for, role_of, kind_of)
 
 
-KINDS = ("symptom", "treatment", "safety")
+KINDS = ("symptom", "treatment", "safety", "detail")
+"""``detail``: a fact the pages never give (a price, how long or how often), not a
+condition: named as not covered, without the general safety sentences."""
+
+
+def conditions(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The absent ``names`` that are conditions, treatments or kinds of massage (not a
+    ``detail`` such as a price): the ones the general safety sentences apply to."""
+    kind_of = _vocabulary().kind_of
+    return tuple(n for n in names if kind_of.get(n) != "detail")
 
 
 def _kind(entry: dict[str, Any], where: str) -> str | None:

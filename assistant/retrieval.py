@@ -113,12 +113,20 @@ copied here so a start does not import scikit-learn and scipy for it (about 3 s 
 cold start); ``tests/test_retrieval_stop_words.py`` checks the copy is the same."""
 
 
+_BODY = frozenset(
+    """neck jaw jaws shoulder shoulders arm arms leg legs hand hands foot feet knee knees
+    elbow elbows wrist wrists ankle ankles face forehead temples calves calf thigh thighs""".split()
+)
+"""Where on the body a symptom is ("tension in my neck and jaw"): the pages name symptoms,
+not body parts, so where it is does not make a question uncovered."""
+
+
 @cache
 def _not_topic_stems() -> frozenset[str]:
     """Stems of words that never show what a question is about: the lists above and the
     general English stop list scikit-learn ships (Glasgow IR group), less the words of it
     that can name a topic here. Compared by stem, so "trying" is read like "try"."""
-    words = (_GENERIC | _FILLER | _MANNER | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
+    words = (_GENERIC | _FILLER | _MANNER | _BODY | ENGLISH_STOP_WORDS) - _TOPIC_CAPABLE
     return frozenset(stems(sorted(words)))
 
 
@@ -224,6 +232,9 @@ class RetrievalResult:
     pool: tuple[Passage, ...] = ()
     """The passages an answer may quote from: ``passages`` and the next few after them
     (the first ``k`` decide coverage; sentences are chosen from a few more)."""
+    unnamed: tuple[str, ...] = ()
+    """Names the question asks about that the sources never use (``unnamed_names``:
+    "the NHS", "the NCBTMB"): such a question is not covered, however close it reads."""
     covered_beside_absent: bool = False
     """The message names conditions the sources do not cover, and the rest of it is
     covered (``coverage(beside_absent=True)``): that rest is answered, the conditions
@@ -283,28 +294,79 @@ def coverage(
     reading = reading if reading is not None else expand(message)
     common = index.common
     items: list[tuple[set[str], float]] = []
+    asks: list[set[str]] = []
     seen: set[str] = set()
     for word in _own_words(reading.outside(message)):
         for w in index.stems(word):
             if len(w) > 2 and (w := _spelled(index, w)) not in common and w not in seen:
                 seen.add(w)
                 items.append(({w}, _specificity(word)))
-    for phrase, (meaning, absent) in zip(reading.matched, reading.meanings, strict=True):
+    kinds = reading.kinds or (None,) * len(reading.matched)
+    roles = reading.roles or ("topic",) * len(reading.matched)
+    for phrase, (meaning, absent), kind, role in zip(
+        reading.matched, reading.meanings, kinds, roles, strict=True
+    ):
+        if absent and kind == "detail":
+            # A price or a length of time asked for is named as not covered by the
+            # answer (``Focus.absent``); the rest of the question is judged on its own.
+            continue
         if absent:
             if not beside_absent:
                 items.append((set(), 1.0))
             continue
         lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
         stems = {w for w in index.stems(meaning) if len(w) > 2} - common
-        if lay and stems:
+        if lay and stems and role == "asks":
+            asks.append(stems)
+        elif lay and stems:
             items.append((stems, 1.0))
-    if not items:
-        return 0.0 if beside_absent else 1.0
     found: set[str] = set()
     for p in passages:
         found |= index.words_of(p.chunk.chunk_id)
+    # What kind of question it is ("legit", "find", "is it safe") counts for it when the
+    # passages say it, never against it: "how do I find someone legit trained for that?"
+    # asks about a qualified therapist, not about the evidence.
+    items.extend((a, 1.0) for a in asks if a & found)
+    if not items:
+        return 0.0 if beside_absent else 1.0
     total = sum(weight for _, weight in items)
     return sum(weight for item, weight in items if item & found) / total
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,7}s?\b")
+_CHATTER = frozenset("omg lol btw fyi imo imho tbh idk asap pls plz thx nyc usa".split())
+_EVERYDAY_ZIPF = 4.1
+"""An acronym at least this common in general English is an everyday word written in
+capitals ("ALL the time", "PLEASE"), not a name."""
+
+
+def unnamed_names(index: LexicalIndex, message: str, reading: Reading) -> tuple[str, ...]:
+    """Acronyms in ``message`` that name something the sources never mention.
+
+    A question about "the NHS", "the NCBTMB" or "CBD oil" is about that thing; when no
+    page names it and the patient-word list does not map it to a word they use, the
+    sources cannot answer it, however close the rest of the question reads ("is
+    oncology massage available on the NHS?" is 0.81 from a passage about availability).
+    Everyday words in capitals, chat abbreviations and words the vocabulary maps
+    ("LMT", "ASCO") are not names of that kind.
+    """
+    from wordfreq import zipf_frequency
+
+    left = set(reading.outside(message).split())
+    skip = _not_topic_stems()
+    names: list[str] = []
+    for match in _ACRONYM.finditer(message):
+        token = match.group(0)
+        word = token.lower()
+        if sum(ch.isalpha() for ch in token) < 3 or word not in left or word in _CHATTER:
+            continue
+        found = index.stems(word)
+        if not found or any(w in index.vocab or w in skip for w in found):
+            continue
+        if zipf_frequency(word, "en") >= _EVERYDAY_ZIPF:
+            continue
+        names.append(token)
+    return tuple(dict.fromkeys(names))
 
 
 def _specificity(word: str) -> float:
@@ -480,11 +542,20 @@ class Retriever:
                 and covered >= self.settings.min_term_coverage
             )
         )
-        beside = bool(passages) and (
-            reading.symptoms_apart
-            and floor >= self.settings.relevance_floor
-            and coverage(index, asked, passages, self.read(asked), beside_absent=True)
-            >= self.settings.min_term_coverage
+        # Only what is asked names the thing asked about: "ended up in ICU. is massage one
+        # of the things that can cause infections?" keeps its story for coverage.
+        named_in = " ".join(s for s in sentences_of(asked) if is_question(s)) or asked
+        unnamed = unnamed_names(index, named_in, self.read(named_in)) if self.patient_words else ()
+        relevant = relevant and not unnamed
+        beside = (
+            bool(passages)
+            and not unnamed
+            and (
+                reading.symptoms_apart
+                and floor >= self.settings.relevance_floor
+                and coverage(index, asked, passages, self.read(asked), beside_absent=True)
+                >= self.settings.min_term_coverage
+            )
         )
         return RetrievalResult(
             passages,
@@ -496,6 +567,7 @@ class Retriever:
             absent=reading.absent,
             corpus_terms=reading.corpus_terms,
             pool=quotable,
+            unnamed=unnamed,
             covered_beside_absent=beside,
         )
 

@@ -12,10 +12,16 @@ import pytest
 
 from assistant import content
 from assistant.answering.compose import echo, is_testimonial, named
-from assistant.answering.intent import Intent, intent_of, read_message, split_questions
+from assistant.answering.intent import (
+    Intent,
+    intent_of,
+    read_message,
+    split_questions,
+    topic_groups,
+)
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
-from assistant.patient_words import expand, spelled_out
+from assistant.patient_words import conditions, expand, spelled_out
 from assistant.schema import Cited, Paragraph, Reply, Route, Turn
 from assistant.service import Assistant
 
@@ -37,6 +43,7 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
         ("can massage boost your white blood cell count?", "white blood cells"),
         ("is there any downside to getting massage?", "generally safe"),
         ("my oncologist said it's fine", "cancer"),
+        ("she's furious all the time", "anger"),
     ],
 )
 def test_lay_words_are_read_in_the_sources_words(message: str, term: str) -> None:
@@ -59,6 +66,34 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
 
 
 @pytest.mark.parametrize(
+    ("message", "absent"),
+    [
+        ("How much does an oncology massage usually cost per session?", ("prices",)),
+        ("how much is S4OM membership", ("prices",)),
+        ("how long after a mastectomy can you get a massage", ("how long or how often",)),
+        ("does massage help kids, and how often should he go?", ("how long or how often",)),
+        # "how much" asking how well, a cost paid by insurance, a count the pages give
+        ("how much does massage help with anxiety?", ()),
+        ("does insurance cover the cost of massage?", ()),
+        ("how many oncology massage healing summits have there been", ()),
+        (
+            "what are the dates of the next summit and where is it being held?",
+            ("exact dates or places",),
+        ),
+        ("when is the next summit?", ()),
+    ],
+)
+def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
+    message: str, absent: tuple[str, ...]
+) -> None:
+    reading = expand(message)
+    assert reading.absent == absent
+    # not conditions: the general safety sentences do not follow them
+    assert conditions(reading.absent) == ()
+    assert conditions(("lymphedema", "prices")) == ("lymphedema",)
+
+
+@pytest.mark.parametrize(
     ("message", "parts"),
     [
         ("does massage help neuropathy and how much does a session usually cost?", 2),
@@ -67,6 +102,8 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
         ("deep tissue w/ bone mets, is that generally a no-go?", 1),
         ("My mom is on chemo and can't sleep. Would massage help her sleep?", 1),
         ("is massage safe for cancer patients, and can it make the cancer spread?", 2),
+        # question words joined by "and" ask one question
+        ("when and where is the next oncology massage summit?", 1),
     ],
 )
 def test_a_message_is_cut_into_its_questions(message: str, parts: int) -> None:
@@ -106,6 +143,10 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("is there any downside to getting massage when you have cancer", Intent.SAFETY),
         ("my sister says you should never massage a cancer patient. who's right?", Intent.SAFETY),
         ("does S4OM have a list of therapists?", Intent.FIND_THERAPIST),
+        # what studies found is about the evidence, not about finding a therapist
+        ("did any big reviews find massage doesn't actually work?", Intent.LIMITS),
+        ("which areas should not be massaged?", Intent.SAFETY),
+        ("could a massage break one of her bones?", Intent.SAFETY),
         # What makes a therapist right for someone with cancer.
         ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
         (
@@ -122,6 +163,11 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
     assert intent_of(message) == intent
+
+
+def test_what_studies_found_is_not_a_search_for_a_therapist() -> None:
+    assert read_message("what did the studies find about fatigue?")[0].intent == Intent.BENEFIT
+    assert intent_of("how do I find an oncology massage therapist?") == Intent.FIND_THERAPIST
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
@@ -216,6 +262,10 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "how do i find an oncology massage therapist around saskatchewan",
         # contractions as folded ("won't" is "wont") are not topics
         "I don't want false hope. what won't massage do for cancer symptoms?",
+        # where on the body a covered symptom is does not make it uncovered
+        "my shoulders and neck are so tense from stress. would massage help the tension?",
+        # a school that teaches it is training
+        "is there a school that teaches massage for people with cancer?",
         # everyday words of the story count little against a question
         "my sister wants to gift me a massage for my birthday, does it help with chemo nausea?",
     ],
@@ -260,6 +310,60 @@ def test_a_two_part_question_keeps_its_covered_part_and_names_the_other(
     )
     assert named_part in reply.text
     _check_citations(reply)
+
+
+@slow
+def test_words_saying_what_kind_of_question_it_is_never_count_against_it(
+    assistant: Assistant,
+) -> None:
+    # "legit" reads as a question about the evidence; here it is about a qualified
+    # therapist, and the evidence passages are not among those found
+    message = "my aunt just started chemo. how do i find someone legit trained for that?"
+    result = assistant.retriever.retrieve(message)
+    assert result.relevant, (result.top_similarity, result.coverage)
+    assert assistant.answer([], message).route == Route.ANSWER
+    # ...while the words of the topic still do
+    assert not assistant.retriever.retrieve("is cupping legit for cancer pain?").relevant
+
+
+@slow
+def test_a_name_the_sources_never_use_makes_the_question_not_covered(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    # 0.81 from the passage about availability, but the NHS is what it asks about
+    result = assistant.retriever.retrieve("is oncology massage available on the NHS?")
+    assert result.unnamed == ("NHS",) and not result.relevant
+    assert assistant.answer([], "is oncology massage available on the NHS?").route == (
+        Route.UNKNOWN
+    )
+    assert assistant.retriever.retrieve("is it recognized by the NCBTMB").unnamed == ("NCBTMB",)
+    # acronyms the pages or the patient words know, and words shouted in capitals, are not
+    for message in (
+        "what does ASCO say about pain?",
+        "does S4OM have a list of therapists?",
+        "my mom is anxious ALL the time, would a massage help her?",
+        "I'm an LMT. what training should I get to work with cancer clients?",
+    ):
+        result = assistant.retriever.retrieve(message)
+        assert result.unnamed == () and result.relevant, message
+    # a name in the story told before the question is not what is asked
+    story = (
+        "she ended up in ICU with sepsis. is massage one of the things that can cause infections?"
+    )
+    assert assistant.retriever.retrieve(story).unnamed == ()
+
+
+@slow
+def test_a_price_asked_for_is_named_as_not_covered_without_general_safety(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "how much does a session usually cost")
+    assert reply.route == Route.UNKNOWN
+    assert reply.text.startswith(
+        content.render("condition_not_covered", default_settings, topic="prices")
+    )
+    assert content.render("general_safety_heading", default_settings) not in reply.text
+    assert not reply.citations
 
 
 @slow
@@ -372,6 +476,77 @@ def test_choosing_a_therapist_is_answered_by_what_the_sources_say_of_the_therapi
         lead
     )
     assert default_settings.therapist_locator_url in reply.text
+
+
+@slow
+def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: Assistant) -> None:
+    reply = assistant.answer([], "where can I buy recordings of the summit?")
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote == "Click Here to Purchase 2023 Summit Audio Recordings"
+    _check_citations(reply)
+    # it is about the Society's programs: never quoted for a question about symptoms
+    other = assistant.answer([], "can massage help with nausea from chemo?")
+    assert not any("Click Here" in c.quote for c in other.citations)
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "are there any drawbacks to massage for people with cancer?",
+        "a friend told me massage is risky for cancer patients. is that true?",
+    ],
+)
+def test_whether_massage_is_safe_at_all_is_led_by_the_general_statement(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert "generally safe" in reply.citations[0].quote
+    _check_citations(reply)
+
+
+def test_the_words_of_one_corpus_term_are_one_topic() -> None:
+    assert topic_groups("been feeling down lately") == (frozenset({"mood", "disturb"}),)
+    assert topic_groups("does massage help hopelessness?") == ()
+
+
+@slow
+def test_a_lay_word_for_a_two_word_term_weighs_as_one_topic(assistant: Assistant) -> None:
+    # "down" is "mood disturbance": beside "hopeless" that is two topics, not three, so
+    # the sentence about hopelessness covers half of the question, not a third
+    message = "been feeling really down and hopeless lately. can massage do anything?"
+    focus = read_message(message)[0]
+    result = assistant.retriever.retrieve(message)
+    answerer = assistant.backend.answerer  # type: ignore[attr-defined]
+    scored = answerer.scored(focus, result.vector, result.pool)
+    topic = {c.unit.display.split(":")[0]: f["topic"] for c, _, f in scored}
+    assert topic["Hopelessness"] == pytest.approx(0.5, abs=0.01)
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it safe to get a massage while on chemo?",
+        "which areas of the body should not be massaged in someone with cancer?",
+    ],
+)
+def test_a_safety_question_quotes_no_patient_story(assistant: Assistant, message: str) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert not any(is_testimonial(c.quote) for c in reply.citations)
+    _check_citations(reply)
+
+
+@slow
+def test_the_list_item_all_about_the_symptom_asked_leads(assistant: Assistant) -> None:
+    # "Stress: ..." rather than "Physical complaints and markers of stress: ..." (which
+    # names stress among other things and is limited to one group of survivors)
+    reply = assistant.answer([], "is massage for stress proven, or just hype?")
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote.startswith("Stress:")
+    _check_citations(reply)
 
 
 @slow

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from .. import content
 from ..config import Settings
+from ..patient_words import conditions
 from ..schema import Block, Citation, Cited, CitedSentence, Draft, Paragraph
 from .intent import Focus, Intent
 from .passage_filter import unsafe_reason
@@ -138,10 +139,11 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
 
 def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     """The plain line naming a question (or the conditions in it) the sources do not cover."""
-    if part.focus.absent:
+    words = echo(part.focus.text)
+    if part.focus.absent and (conditions(part.focus.absent) or words is None):
         topic = named(part.focus.absent)
         return [Paragraph(content.render("condition_not_covered", settings, topic=topic))]
-    words = echo(part.focus.text)
+    # A part asking only for a price or a length of time is named in the person's words.
     if words is None:
         return []
     return [Paragraph(content.render("part_not_covered", settings, topic=words))]

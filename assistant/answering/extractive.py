@@ -72,6 +72,9 @@ _BOILERPLATE = re.compile(
     r"|^last updated\b|\bsee our\b",
     re.I,
 )
+_OFFER = re.compile(r"^click here to (purchase|buy|order|register for)\b(\W+\w+){2,}\W*$", re.I)
+"""A link that says what it offers ("Click Here to Purchase 2023 Summit Audio Recordings"):
+the page's only statement that the thing can be bought, so not page furniture."""
 _APPEAL = re.compile(r"^(support the society|you can make a difference)", re.I)
 """A fundraising appeal: an answer only to how to support the Society."""
 _CURE_ADJACENT = re.compile(r"\byou beat cancer\b|\bbeat(s|ing)? (the )?cancer\b", re.I)
@@ -172,6 +175,12 @@ _ASKS_SAFE = re.compile(
     re.I,
 )
 """A question asking in its own words whether something is safe."""
+_ASKS_IF_SAFE = re.compile(
+    r"\b(safe|safely|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|downsides?|"
+    r"drawbacks?|bad idea|never (\w+ )?massage|who'?s right|risk[- ]free)\b",
+    re.I,
+)
+"""A question asking whether massage is safe or harmful at all."""
 _PREFERRED: dict[Intent, dict[str, float]] = {
     Intent.SAFETY: {"safe": 1.0, "safety": 0.8, "definition": 0.2},
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
@@ -202,9 +211,12 @@ class Weights:
     guideline: float = 0.45
     group_miss: float = 0.2
     rank: float = 0.05
+    label_fit: float = 0.5
+    """A list item whose label is all about what was asked ("Stress: ..." for stress, not
+    "Physical complaints and markers of stress: ...")."""
     threshold: float = 1.0
     """Sentences after the lead must reach this relevance..."""
-    relative: float = 0.8
+    relative: float = 0.85
     """...and this share of the lead's."""
     plain_margin: float = 0.04
     """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
@@ -296,7 +308,7 @@ def split_units(passage: Passage) -> list[Unit]:
             continue
         if _heading_like(raw_line):
             heading = raw_line.strip()
-            if _APPEAL.search(heading):
+            if _APPEAL.search(heading) or _OFFER.search(heading):
                 units.append(Unit(_display(heading), heading, passage))
             continue
         pending = ""
@@ -336,7 +348,7 @@ def _sentences(paragraph: str) -> list[str]:
 
 def _usable(unit: Unit) -> bool:
     words = unit.quote.split()
-    if _APPEAL.search(unit.quote):
+    if _APPEAL.search(unit.quote) or _OFFER.search(unit.quote):
         return unit.quote in unit.passage.chunk.text
     return (
         len(words) >= _MIN_WORDS
@@ -429,7 +441,8 @@ def allowed(c: Candidate, focus: Focus) -> bool:
         return False
     if c.warnings and not (c.warnings & focus.raised or focus.general_safety):
         return False
-    return not (c.testimonial and focus.intent == Intent.PROGRAMS)
+    # One person's story answers neither whether massage is safe nor the Society's programs.
+    return not (c.testimonial and focus.intent in (Intent.PROGRAMS, Intent.SAFETY))
 
 
 def _idf(candidates: Sequence[Candidate]) -> dict[str, float]:
@@ -451,8 +464,18 @@ def features(
     for t in focus.context - topics:
         if t in idf:
             weight[t] = 0.5 * idf[t]
-    total = sum(weight.values())
-    topic = sum(w for t, w in weight.items() if t in c.stems) / total if total else 0.0
+    # The words of one corpus term ("mood disturbance") count as one topic, found when
+    # the sentence names any of them, weighed by the rarest.
+    units: list[tuple[frozenset[str], float]] = []
+    grouped: set[str] = set()
+    for group in focus.together:
+        members = group & topics
+        if len(members) > 1 and not members & grouped:
+            grouped |= members
+            units.append((members, max(weight[t] for t in members)))
+    units += [(frozenset({t}), w) for t, w in weight.items() if t not in grouped]
+    total = sum(w for _, w in units)
+    topic = sum(w for members, w in units if members & c.stems) / total if total else 0.0
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
     label = in_label / main if main else 0.0
@@ -480,6 +503,7 @@ def features(
     group_miss = 1.0 if c.groups and not asked_for else 0.0
     return {
         "similarity": similarity,
+        "label_fit": _label_fit(c, focus),
         "topic": topic,
         "label": label,
         "label_miss": label_miss,
@@ -488,6 +512,15 @@ def features(
         "group_miss": group_miss,
         "rank": rank,
     }
+
+
+def _label_fit(c: Candidate, focus: Focus) -> float:
+    """The share of a list item's label that names what the question is about (or whom):
+    1 for "Hopelessness: ..." asked about hopelessness, 0.25 for "Physical complaints and
+    markers of stress: ..." asked about stress, 0 for a sentence without a label."""
+    if not c.label:
+        return 0.0
+    return len(c.label & (focus.topics | focus.context)) / len(c.label)
 
 
 def _group_topic(group: str, topics: frozenset[str]) -> bool:
@@ -522,6 +555,7 @@ def relevance(f: dict[str, float], w: Weights) -> float:
         + w.kind * f["kind"]
         + w.guideline * f["guideline"]
         - w.group_miss * f["group_miss"]
+        + w.label_fit * f["label_fit"]
         + w.rank * f["rank"]
     )
 
@@ -709,6 +743,11 @@ class ExtractiveAnswerer:
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
             leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+        if focus.intent == Intent.SAFETY and not focus.raised and _ASKS_IF_SAFE.search(focus.text):
+            # Whether massage is safe at all, for no condition in particular ("any
+            # downside?", "my sister says never massage a cancer patient, who's right?"):
+            # the statement that it is generally safe leads, the precautions follow.
+            leads = [s for s in leads if "safe" in s[0].kinds] or leads
         if focus.intent == Intent.CHOOSING_THERAPIST:
             # "What should I look for in a therapist for my wife with ovarian cancer?" is
             # answered by what the sources say of the therapist, not by a finding about

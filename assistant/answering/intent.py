@@ -144,6 +144,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(oncology|special\w*|certified)|"
             r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
             r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
+            r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
+            r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
             r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             r"contraindicat\w+)\b",
@@ -272,6 +274,9 @@ class Focus:
     """Stems of whom it is about ("breast cancer", "survivors"): weighed less than topics."""
     carried: bool = False
     """Topic or intent came from the turn before (a follow-up)."""
+    together: tuple[frozenset[str], ...] = ()
+    """Topic stems that name one thing together (the words of one corpus term: "mood
+    disturbance", "sleep disruption insomnia"): counted once when weighing a sentence."""
 
     @property
     def wants_experience(self) -> bool:
@@ -292,10 +297,20 @@ def intent_of(text: str) -> Intent | None:
     manner), or None."""
     plain = _MANNER.sub("", text)
     for intent, pattern in _INTENT_PATTERNS:
+        if intent == Intent.FIND_THERAPIST and _STUDIES_FIND.search(plain):
+            continue
         if pattern.search(text) or pattern.search(plain):
             return intent
     return None
 
+
+_STUDIES_FIND = re.compile(
+    r"\b(reviews?|studies|study|research|researchers|scientists|trials?|analys[ie]s|"
+    r"meta-?analys[ie]s|evidence|data)\b(\s+\w+){0,2}\s+(find|found|finds|show|shows|showed)\b",
+    _I,
+)
+"""What studies found is asked about ("did any big reviews find it doesn't work?"), not
+where to find a therapist."""
 
 _NOT_TOPIC_STEMS = frozenset(stems(sorted(_NOT_TOPIC)))
 
@@ -314,6 +329,13 @@ def topic_stems(text: str) -> frozenset[str]:
     for term in reading.terms_in_role("topic"):
         words.extend(content_words(term))
     return _stems(words)
+
+
+def topic_groups(text: str) -> tuple[frozenset[str], ...]:
+    """The stems of each corpus term ``text``'s lay words stand for, where a term has
+    several ("down" -> "mood disturbance"): one topic, not two."""
+    groups = (_stems(content_words(t)) for t in expand(text).terms_in_role("topic"))
+    return tuple(g for g in groups if len(g) > 1)
 
 
 def group_stems(text: str) -> frozenset[str]:
@@ -346,7 +368,7 @@ def split_questions(message: str) -> list[str]:
         if not is_question(sentence):
             story.append(sentence)
             continue
-        pieces = [p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()]
+        pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
         pieces = [_LEADING_JOIN.sub("", p) or p for p in pieces]
         first, *rest = pieces
         if parts and not story and not topic_stems(first) and not expand(first).absent:
@@ -369,6 +391,21 @@ def split_questions(message: str) -> list[str]:
     return parts
 
 
+_LONE_WH = re.compile(r"^\W*(how|what|when|where|which|who|why)\W*$", _I)
+
+
+def _joined_wh(pieces: list[str]) -> list[str]:
+    """ "when and where is the next summit?" is one question: a question word standing
+    alone joins the piece after it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _LONE_WH.match(out[-1]):
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _ignored(sentence: str) -> bool:
     return bool(_INSTRUCTION_LIKE.match(sentence)) or (
         not is_question(sentence) and unsafe_reason(sentence) is not None
@@ -379,6 +416,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     """One question read on its own, or with the turn before when it leans on it."""
     own_intent = intent_of(text)
     topics = topic_stems(text)
+    together = topic_groups(text)
     groups = group_stems(text)
     reading = expand(text)
     carried = False
@@ -391,6 +429,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
             carried = True
         if not topics:
             topics = topic_stems(earlier)
+            together = topic_groups(earlier)
             groups |= group_stems(earlier)
             carried = True
     raised = conditions_in(text)
@@ -409,6 +448,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         asks_whom=bool(_WHOM.search(text)),
         absent=reading.absent,
         carried=carried,
+        together=together,
     )
 
 
