@@ -29,12 +29,14 @@ from .lexicon import (
     DECISION,
     DECISION_OBJECT,
     DEVICE,
+    DISTRESS_SIGNAL,
     DROWSY,
     EMERGENCY_PATTERNS,
     FACE_NECK_SWELLING,
     FALL,
     FALL_HARM,
     FEVER,
+    FICTION,
     FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
@@ -57,6 +59,7 @@ from .lexicon import (
     LIMB_ARM,
     LIMB_LEG,
     MASSAGE_TOPIC,
+    MEANS_PATTERNS,
     MEDICAL_NOT_MASSAGE,
     MEDICATION,
     MUDDLED,
@@ -68,6 +71,7 @@ from .lexicon import (
     NUMBER,
     OFF_TOPIC,
     ONGOING,
+    ORDINARY_MEANS,
     OTHERS_BETTER,
     PAST_TIME,
     PERMISSION,
@@ -254,11 +258,21 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     return RECURRING.search(RECOVERED.sub(" ", from_sign)) is None
 
 
+def _told_of_others(whole: str, context: re.Pattern[str]) -> bool:
+    """A means or method given an ordinary use or told of a film or the news (``context``),
+    with no second signal of distress or intent anywhere in the message: "my husband
+    bought a rope hammock for the garden", "the hero jumped off a bridge". With one
+    ("...and he has been so low lately") the red flag stands."""
+    return context.search(whole) is not None and DISTRESS_SIGNAL.search(whole) is None
+
+
 def find_crisis(norm: str, whole: str | None = None) -> str | None:
     """The crisis detail for a normalised message, or None. Negation is deliberately ignored.
 
     Suicide-family wording (C-SSRS: wish to be dead, thoughts, method, intent, plan,
-    preparatory acts) first, then self-harm, then abuse (detail ``abuse``). ``whole`` is
+    preparatory acts) first, then the means that ordinary lives also have
+    (``MEANS_PATTERNS``: a red flag unless told with an ordinary use and no distress),
+    then self-harm, then abuse (detail ``abuse``). ``whole`` is
     the message a clause ``norm`` came from, read for a recovery said elsewhere in it.
     """
     whole = norm if whole is None else whole
@@ -273,6 +287,15 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
             ):
                 continue
             if _remote_and_recovered(norm, match.start(), whole):
+                continue
+            if detail == "method" and _told_of_others(whole, FICTION):
+                continue
+            return detail
+    for detail, pattern in MEANS_PATTERNS:
+        for match in pattern.finditer(norm):
+            if _remote_and_recovered(norm, match.start(), whole):
+                continue
+            if _told_of_others(whole, ORDINARY_MEANS):
                 continue
             return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):

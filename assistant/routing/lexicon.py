@@ -212,14 +212,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"to)? ?(?:taking|"
             rf"take|swallow\w*) (?:all|a bunch|the whole|every|enough)\b(?: \w+){{0,3}} "
             rf"(?:{PILLS}|bottle)\b",
-            r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
-            r"the )?(?:\w+ )?"
-            rf"{PILLS}\b(?! (?:from|at) (?:the )?(?:pharmacy|chemist|drugstore|hospital|clinic|"
-            r"doctor))",
-            rf"\b(?:have|has|had|got|keep|keeps|keeping) (?:the|my|his|her|all the|all my|all his|"
-            r"all "
-            rf"her|enough) (?:\w+ )?{PILLS} "
-            r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
             r"\boverdos\w* (?:on purpose|to die|deliberately)\b",
             r"\b(?:plan\w*|going|want\w*|thinking|thought|think|tempted|consider\w*|intend\w*|"
             r"ready) (?:of |about |to )?(?:take |taking |do |doing |have |having )?(?:an |a )?"
@@ -298,8 +290,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"road|motorway|highway|edge|"
             r"truck|oncoming (?:traffic|car|lorry|truck)|traffic|river|lake|sea|pole|barrier|"
             r"pillar|quarry)\b",
-            r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
-            r"(?:\w+ ){0,2}(?:his|her|my) (?:\w+ )?(?:gun|rifle|pistol|shotgun|revolver)\b",
             r"\b(?:scissors|knife|knives|blade|razor|razors|glass|shard) (?:\w+ ){0,2}(?:against|"
             r"to|on|across|into|over) (?:my|his|her) (?:wrists?|throat|neck|veins?|arms?|skin)\b",
             r"\b(?:has|have|got|found|know|knows) (?:\w+ ){0,2}(?:own )?(?:way|plan|means) (?:of|"
@@ -309,7 +299,7 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:end|kill|die|do it|how|when)\b",
             r"\b(?:almost|nearly) (?:jumped|jump|went through with it|did it|hung|overdosed)\b",
             r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:neck|myself|himself|herself|hang\w*|"
-            r"tie|tied|ready|bought|garage|beam|loft)\b",
+            r"beam|loft)\b",
             r"\b(?:plastic bag over|bag over) (?:my|his|her) head\b",
             r"\b(?:use|turn|point|aim) (?:it|the gun|a gun|his gun|her gun|the knife|a knife) on "
             r"(?:my|him|her) ?self\b",
@@ -344,16 +334,11 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "preparatory_acts",
         _any(
-            r"\b(?:giv\w*|gave|given) (?:away (?:all )?|all )(?:of )?(?:my|his|her|their) "
-            r"(?:\w+ )?(?:jewel\w*|things|stuff|belongings|possessions|valuables|savings|"
-            r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
             r"\b(?:will not|would not) need (?:\w+ ){0,2}(?:anything|it|them|any of (?:it|this|"
             r"them)|"
             r"my things|my stuff|money|clothes)\b(?: \w+){0,2} (?:soon|much longer|anymore|"
             r"for long|"
             r"where i am going|after)\b",
-            r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
-            r"possessions|valuables|things|stuff) away\b",
             r"\b(?:writ\w*|wrote|written|left|leaving|leave|recorded|recording) (?:\w+ ){0,3}"
             r"(?:goodbye|suicide|farewell|final|last) (?:letters?|notes?|messages?|videos?)\b",
             r"\b(?:say\w*|said) (?:my )?goodbyes? to (?:everyone|everybody|my family|my kids|"
@@ -380,8 +365,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\w+ ){0,3}(?:lethal dose|fatal dose|overdose|how to hang|painless "
             r"way|quickest way "
             r"to die|how to die)\b",
-            r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
-            r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
         ),
     ),
     (
@@ -511,8 +494,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"job|be enough|finish (?:me|him|her)|end it|be too many|be too much)\b",
             rf"\benough (?:\w+ ){{0,2}}(?:{PILLS} )?(?:put aside|set aside|put by|stashed|"
             r"squirrel\w* away|saved up|stockpiled|hidden away|tucked away)\b",
-            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
-            r"these|it)(?: up)?\b",
             rf"\b{PILLS}\b(?: \S+){{0,8}} how (?:many|much) (?:\w+ ){{0,3}}(?:would|will|is|are|"
             r"does it take to) (?:be )?(?:too many|too much|fatal|lethal|enough to)\b",
         ),
@@ -527,9 +508,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:how easy|how quick|how simple) it (?:would|could) be to (?:just )?(?:end|stop|"
             r"go|"
             r"not be here|step|jump|drive|swerve|take|let go|disappear)\b",
-            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|kept) (?:a |some |"
-            r"the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?(?:garden|boat|"
-            r"tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
             r"\b(?:have|has|got|had) (?:it|this|everything) (?:all )?(?:planned|planed|worked out|"
             r"figured out|arranged|sorted)\b(?: \S+){0,12} (?:last|final|goodbye|gone|not (?:be )?"
             r"(?:here|around))\b",
@@ -586,15 +564,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # access to a firearm or its ammunition asked about (C-SSRS: means)
-        "method",
-        _any(
-            r"\b(?:where|asking for|asked for|asks for|looking for|find|hunting for) (?:\w+ ){0,4}"
-            r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
-            r"shells|shotgun shells|cartridges)\b",
-        ),
-    ),
-    (
         "preparatory_acts",
         _any(
             r"\b(?:call\w*|phon\w*|ring\w*|rang|text\w*|messag\w*|visit\w*|writ\w*|wrote|went "
@@ -607,6 +576,86 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # C-SSRS "means" and preparatory acts that ordinary lives also have (a rope for the
+    # garden, a week's pills in a pill box, a hunter's rifle, clothes given away): each
+    # is a red flag alone, unless the message gives it an ordinary use (``ORDINARY_MEANS``)
+    # and says nothing of distress or intent (``DISTRESS_SIGNAL``), checks.find_crisis.
+    (
+        "overdose_intent",
+        _any(
+            r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
+            r"the )?(?:\w+ )?"
+            rf"{PILLS}\b(?! (?:from|at) (?:the )?(?:pharmacy|chemist|drugstore|hospital|clinic|"
+            r"doctor))",
+            rf"\b(?:have|has|had|got|keep|keeps|keeping) (?:the|my|his|her|all the|all my|all his|"
+            r"all "
+            rf"her|enough) (?:\w+ )?{PILLS} "
+            r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
+            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
+            r"these|it)(?: up)?\b",
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
+            r"(?:\w+ ){0,2}(?:his|her|my) (?:\w+ )?(?:gun|rifle|pistol|shotgun|revolver)\b",
+            r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
+            r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
+            r"\b(?:where|asking for|asked for|asks for|looking for|find|hunting for) (?:\w+ ){0,4}"
+            r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
+            r"shells|shotgun shells|cartridges)\b",
+            r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:tie|tied|ready|bought|garage)\b",
+            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|kept) (?:a |some |"
+            r"the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?(?:garden|boat|"
+            r"tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:giv\w*|gave|given) (?:away (?:all )?|all )(?:of )?(?:my|his|her|their) "
+            r"(?:\w+ )?(?:jewel\w*|things|stuff|belongings|possessions|valuables|savings|"
+            r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
+            r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
+            r"possessions|valuables|things|stuff) away\b",
+        ),
+    ),
+)
+ORDINARY_MEANS = _any(
+    r"\b(?:hammocks?|garden\w*|swings?|climb\w*|boat\w*|sail\w*|camp\w*|tents?|skipping|"
+    r"washing line|clothes ?line|towing|tow rope|leads?|leash\w*|pill ?box\w*|"
+    r"(?:pill |medication |medicine )?organi[sz]er\w*|dosette|blister packs?|compartments?|"
+    r"for the (?:week|month|trip|holiday|holidays|journey|weekend)|weekly|while (?:i|we) am away|"
+    r"so (?:i|he|she|we) (?:do not|does not|will not|never) (?:forget|miss|run out)|"
+    r"pharmac\w*|chemist|dispos\w*|take (?:them |it )?back|return (?:them|it)|"
+    r"hunt\w*|shooting|clay|targets?|range|gun (?:safe|cabinet)|locked|collector|army|"
+    r"military|police|farm\w*|foxes|deer|stalking|fishing|charity|charity shop|fit|fits|"
+    r"too big|too small|do not fit|does not fit|outgrown|spring clean\w*|declutter\w*|"
+    r"moving house|downsiz\w*)\b"
+)
+"""An ordinary use told with a means (a rope hammock for the garden, a week's pills in
+a pill box, a hunter's rifle in the gun safe, clothes that no longer fit)."""
+FICTION = _any(
+    r"\b(?:film|films|movie|movies|tv|telly|series|show|book|novel|news|newspaper|paper|"
+    r"article|documentary|story|programme|program|episode|character|hero|heroine|actor|"
+    r"actress|play|game|video game|podcast)\b"
+)
+"""A method told of a film, a book or the news ("the hero jumped off a bridge")."""
+DISTRESS_SIGNAL = _any(
+    r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|end (?:it|things|my life|everything|it all)|"
+    r"over with|no point|pointless|hopeless\w*|burden|better off|can not (?:go on|cope|take|"
+    r"do this|bear|stand)|give up|giving up|had enough|done with|goodbyes?|will not need|"
+    r"not need|(?:not|no longer) (?:be )?(?:here|around)|for good|when the time comes|in case|"
+    r"secret\w*|hid\w*|nobody knows|no one knows|without telling|do not tell|tonight|"
+    r"enough|too many|how many|how much|forever|disappear\w*|trapped|desperate|depressed|"
+    r"withdrawn|not (?:been )?(?:himself|herself|myself)|low|down|dark|worried about (?:him|her)|"
+    r"frightened|crying|despair\w*|worthless|the bad (?:days|nights)|bad nights?|"
+    r"keep thinking|can not stop thinking|same thing|do the same|tempted|urge)\b"
+)
+"""A second signal of distress or intent: with it a means is a red flag whatever use the
+message gives it."""
 HYPERBOLE = _any(
     r"\bif (?:i|you|he|she|we) (?:keep|keeps|carry on|carries on|continue|continues|do|does) "
     r"(?:\S+ ){1,6}(?:i|you|he|she|we) (?:will|would|ll|are going to|am going to|is going to) "
@@ -1694,11 +1743,25 @@ EMERGENCY_CUES = _any(
 CRISIS_CUES = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
     r"worthless|pointless|alive|live|living|life|gone|disappear\w*|without me|better off|"
-    r"wake up|pills|overdose|bridge|jump\w*|gun|rope|cut\w*|goodbye|letters?|anymore|give up|"
+    r"wake up|overdose|jump\w*|cut\w*|goodbye|letters?|anymore|give up|"
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
 )
-SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES}
+ABUSE_CUES = _any(
+    r"\b(?:hit\w*|hurt\w*|harm\w*|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|grab\w*|"
+    r"chok\w*|strangl\w*|throat|twist\w*|pinn\w*|threw|throw\w*|threat\w*|bruis\w*|marks?|"
+    r"scared|afraid|frighten\w*|fear\w*|terrifi\w*|unsafe|safe|lock\w*|tie|ties|tied|trapped|"
+    r"not allowed|will not let|does not let|do not let|won t let|let me|control\w*|checks?|"
+    r"track\w*|follow\w*|money|pension|bank|card|account|savings|steal\w*|stole|tak\w* my|"
+    r"took|hid\w*|neglect\w*|left alone|leaves? (?:me|him|her)|soiled|sores?|starv\w*|food|"
+    r"shout\w*|scream\w*|yell\w*|swear\w*|insult\w*|touch\w*|forc\w*|sex\w*|rape\w*|"
+    r"abus\w*|violen\w*|rough|kill|police)\b"
+)
+"""Words an abuse vote must touch: violence, fear, control, money, neglect (the
+domestic-violence and elder-abuse warning signs)."""
+SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES, "abuse": ABUSE_CUES}
+"""A means (pills, a gun, a rope, a bridge) is not a cue: ordinary lives have them too, so
+a vote on a sentence that names only a means needs the model's surer ``alone`` level."""
 
 # -- injection and attempts to change the assistant
 INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
