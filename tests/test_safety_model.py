@@ -277,7 +277,7 @@ def test_the_turn_embeds_every_sentence_the_vote_reads_in_one_call(routers) -> N
 
     router, _ = routers
     texts = router.texts_to_embed(STORIES[0])
-    assert len(texts) == 4  # the whole message and its three sentences
+    assert len(texts) == 5  # the whole message, its three sentences, "and I keep dropping..."
     calls: list[int] = []
     real = router.embeddings
 

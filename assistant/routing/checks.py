@@ -46,6 +46,7 @@ from .lexicon import (
     GREETING,
     HEAT_OF_WEATHER,
     HYPERBOLE,
+    HYPERCALCAEMIA_SIGNS,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -88,6 +89,7 @@ from .lexicon import (
     SELF_HARM_STRONG,
     SEPSIS,
     SEVERE_BONE_PAIN,
+    SIGNALLED_MEANS,
     SITE,
     STRONG_FEVER,
     STRONG_PERMISSION,
@@ -266,6 +268,19 @@ def _told_of_others(whole: str, context: re.Pattern[str]) -> bool:
     return context.search(whole) is not None and DISTRESS_SIGNAL.search(whole) is None
 
 
+_IDIOM_PRONE = frozenset({"die", "dying", "dead", "death", "forever"})
+_IDIOM_PRONE_KILL = re.compile(r"kill\w*")
+
+
+def _plain_distress(whole: str) -> bool:
+    """A second signal that is not a word idioms use ("killing time", "dead tired"): a
+    means named in any words needs one (``SIGNALLED_MEANS``)."""
+    return any(
+        m.group() not in _IDIOM_PRONE and not _IDIOM_PRONE_KILL.fullmatch(m.group())
+        for m in DISTRESS_SIGNAL.finditer(whole)
+    )
+
+
 def find_crisis(norm: str, whole: str | None = None) -> str | None:
     """The crisis detail for a normalised message, or None. Negation is deliberately ignored.
 
@@ -298,6 +313,12 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
             if _told_of_others(whole, ORDINARY_MEANS):
                 continue
             return detail
+    if _plain_distress(whole):
+        for detail, pattern in SIGNALLED_MEANS:
+            if any(
+                not _remote_and_recovered(norm, m.start(), whole) for m in pattern.finditer(norm)
+            ):
+                return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
     if GIVING_AWAY.search(norm) and FINALITY.search(whole):
@@ -462,6 +483,9 @@ def _emergency_signs(
     drowsy = _first_unnegated(DROWSY, norm)
     if drowsy is not None and MUDDLED.search(norm):
         signs.append(("confusion", drowsy.start(), False))
+    calcium = [m for m in (_first_unnegated(p, norm) for p in HYPERCALCAEMIA_SIGNS) if m]
+    if len(calcium) >= 3:
+        signs.append(("hypercalcaemia", min(m.start() for m in calcium), False))
     return signs
 
 

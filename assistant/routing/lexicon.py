@@ -607,9 +607,9 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
             r"shells|shotgun shells|cartridges)\b",
             r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:tie|tied|ready|bought|garage)\b",
-            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|kept) (?:a |some |"
-            r"the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?(?:garden|boat|"
-            r"tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
+            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|keeps|kept) "
+            r"(?:a |some |the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?"
+            r"(?:garden|boat|tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
         ),
     ),
     (
@@ -620,6 +620,33 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
             r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
             r"possessions|valuables|things|stuff) away\b",
+        ),
+    ),
+)
+SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A means named in any words ("putting my tablets away", "dad's rifle", "a razor") is a
+    # red flag only with a second signal of distress or intent (``DISTRESS_SIGNAL``) in
+    # the message (988 / SPRC: access to means with hopelessness, a plan or withdrawal).
+    (
+        "overdose_intent",
+        _any(
+            rf"\b(?:put\w*|keep\w*|kept|hid\w*|hiding|tuck\w*|squirrel\w*|stor\w*|sav\w*|"
+            rf"collect\w*|count\w*|gather\w*|stash\w*) (?:away |aside |up )?(?:\w+ ){{0,2}}"
+            rf"{PILLS}\b"
+        ),
+    ),
+    (
+        "overdose_intent",
+        _any(
+            rf"\bhow (?:many|much) (?:\w+ ){{0,3}}{PILLS}\b(?: \S+){{0,4}} (?:would|will|is|are|"
+            r"could) (?:be )?(?:too (?:many|much)|an overdose)\b"
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:guns?|rifles?|pistols?|shotguns?|revolvers?|firearms?|ammo|ammunition|"
+            r"bullets|ropes?|noose|hose ?pipe|exhaust|razors?|blades?)\b"
         ),
     ),
 )
@@ -647,12 +674,14 @@ DISTRESS_SIGNAL = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|end (?:it|things|my life|everything|it all)|"
     r"over with|no point|pointless|hopeless\w*|burden|better off|can not (?:go on|cope|take|"
     r"do this|bear|stand)|give up|giving up|had enough|done with|goodbyes?|will not need|"
-    r"not need|(?:not|no longer) (?:be )?(?:here|around)|for good|when the time comes|in case|"
-    r"secret\w*|hid\w*|nobody knows|no one knows|without telling|do not tell|tonight|"
-    r"enough|too many|how many|how much|forever|disappear\w*|trapped|desperate|depressed|"
-    r"withdrawn|not (?:been )?(?:himself|herself|myself)|low|down|dark|worried about (?:him|her)|"
-    r"frightened|crying|despair\w*|worthless|the bad (?:days|nights)|bad nights?|"
-    r"keep thinking|can not stop thinking|same thing|do the same|tempted|urge)\b"
+    r"(?:not|no longer) (?:be )?(?:here|around)|for good|when the time comes|"
+    r"(?:gets|get|got|becomes) (?:all )?too much|all too much|secret\w*|nobody knows|"
+    r"no one knows|without telling|do not tell|forever|"
+    r"disappear\w*|trapped|desperate|depressed|withdrawn|not (?:been )?(?:himself|herself|"
+    r"myself)|(?:so|very|feeling|been|really) low|frightened|despair\w*|worthless|"
+    r"the bad (?:days|nights)|keeps? thinking|kept thinking|can not stop thinking|"
+    r"do the same|tempted|urges?|not doing (?:well|good|great|okay|ok)|struggling|"
+    r"asking for (?:myself|a friend))\b"
 )
 """A second signal of distress or intent: with it a means is a red flag whatever use the
 message gives it."""
@@ -739,7 +768,11 @@ SELF_HARM_INTENT = _any(
     r"when i (?:feel|get) (?:bad|sad|low|angry|upset|overwhelmed|numb|awful|like this)|"
     r"(?:till|until) (?:it|i|they) (?:bled|bleeds|bleed|bleeding|hurts?|hurting|bruise\w*|"
     r"really hurts)|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
-    r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed)\b"
+    r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed|"
+    # self-injury as a way to cope (NSSI: relief from unbearable feelings)
+    r"when (?:it|things|everything|(?:the|my|his|her) \w+) (?:gets?|got) (?:too much|"
+    r"overwhelming|unbearable)|takes? the edge off|only thing that (?:helps|works|calms)|"
+    r"to cope|to calm (?:my|him|her) ?self down|to get through (?:it|the night|the day))\b"
 )
 ACCIDENT = _any(
     r"\b(?:by accident|accidentally|accidental|on (?:a|the) (?:\w+ )?(?:door|glass|knife|corner|"
@@ -788,6 +821,12 @@ HURT_VERBS = (
     r"tie\w* up|tied up|attack\w*|assault\w*|beat up|beats up|beaten up|rough\w* up)"
 )
 ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # threats that use status or dependence to control (DV hotline: immigration abuse)
+    _any(
+        r"\b(?:threaten\w*|says|said|will|would|going to|gonna) (?:\w+ ){0,3}(?:call|report|"
+        r"tell|ring|phone) (?:\w+ ){0,2}(?:immigration|the home office|border (?:force|agency))\b",
+        r"\b(?:get|have|having|getting) (?:me|her|him) deported\b",
+    ),
     # physical harm by another person (or by the person writing, to the one they care for)
     _any(
         rf"\b{AGENT} (?:\w+ ){{0,3}}{HURT_VERBS} {VICTIM}\b{NOT_POSSESSIVE}",
@@ -1637,6 +1676,24 @@ MUDDLED = _any(
     r"not (?:herself|himself)|thirsty|does not know where)\b(?! (?:about|by|with|over|as to|"
     r"whether|which|what|how)\b)"
 )
+HYPERCALCAEMIA_SIGNS = (
+    _any(r"\b(?:thirst\w*|parched|drinking (?:loads|so much|all the time|gallons))\b"),
+    _any(
+        r"\b(?:confus\w*|muddled|foggy|disorient\w*|can not (?:remember|think straight)|"
+        r"forgetting|talking nonsense)\b"
+    ),
+    _any(
+        r"\b(?:constipat\w*|bunged up|(?:not|have not|has not) (?:pooed|been to the toilet|"
+        r"opened (?:my|his|her) bowels))\b"
+    ),
+    _any(
+        r"\b(?:pee\w*|wee\w*|urinat\w*|going to the (?:toilet|loo|bathroom)) (?:\w+ )?(?:loads|"
+        r"a lot|all the time|constantly|so much|every hour)\b"
+    ),
+    _any(r"\b(?:vomit\w*|being sick|throwing up|nause\w*|sick all)\b"),
+)
+"""Hypercalcaemia of malignancy in lay words (Marie Curie, UKONS: thirst, confusion,
+constipation, passing a lot of urine, sickness): three of them together are an emergency."""
 
 # -- past and resolved: an emergency sign in a sentence like these was, not is
 RESOLVED = _any(
@@ -1743,7 +1800,7 @@ EMERGENCY_CUES = _any(
 CRISIS_CUES = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
     r"worthless|pointless|alive|live|living|life|gone|disappear\w*|without me|better off|"
-    r"wake up|overdose|jump\w*|cut\w*|goodbye|letters?|anymore|give up|"
+    r"wake up|overdose|jump\w*|cut|cuts|cutting|goodbye|letters?|anymore|give up|"
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
 )

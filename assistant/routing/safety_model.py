@@ -39,8 +39,15 @@ its own class (violence, control and neglect read unlike suicidal thoughts) and 
 answered as a crisis with detail ``abuse`` (the reply with the domestic-violence line)."""
 
 _PIECE_SPLIT = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|\s+(?:but|though|although|anyway|also|plus)\s+", re.IGNORECASE
+    r"(?<=[.!?;:])\s+|\n+|\s+(?:but|though|although|anyway|also|plus)\s+|"
+    r"\s+and\s+(?=(?:i|i'm|im|honestly|now|my|he|she|we|they)\b)",
+    re.IGNORECASE,
 )
+_GREETING_LEAD = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|hi there|good (?:morning|afternoon|evening))\b[\s,!.:-]+",
+    re.IGNORECASE,
+)
+"""A greeting before the first sentence ("hi, ..."), scored apart from it."""
 MAX_PIECES = 12
 """A message is scored as a whole plus at most this many of its sentences."""
 
@@ -48,12 +55,19 @@ MAX_PIECES = 12
 def pieces(text: str) -> list[str]:
     """The sentences and clauses of ``text`` worth scoring alone (none for one sentence).
 
-    Splits at sentence ends, line breaks and a few contrast words ("but", "though"),
-    keeps pieces of two words or more, at most ``MAX_PIECES`` of them.
+    Splits at sentence ends, line breaks, a few contrast words ("but", "though") and an
+    "and" that starts a new clause ("...was moved again and I keep thinking..."), keeps
+    pieces of two words or more, at most ``MAX_PIECES`` of them. A single piece is
+    scored alone when a dropped one-word piece ("thanks") left it shorter than the whole.
     """
-    parts = [p.strip() for p in _PIECE_SPLIT.split(text) if p and p.strip()]
-    parts = [p for p in parts if len(p.split()) >= 2]
-    return parts[:MAX_PIECES] if len(parts) > 1 else []
+    lead = _GREETING_LEAD.match(text)
+    head = [text[: lead.end()]] if lead else []
+    rest = text[lead.end() :] if lead else text
+    parts = [p.strip() for p in head + _PIECE_SPLIT.split(rest) if p and p.strip()]
+    kept = [p for p in parts if len(p.split()) >= 2]
+    if len(kept) == 1 and len(parts) > 1:
+        return kept
+    return kept[:MAX_PIECES] if len(kept) > 1 else []
 
 
 @dataclass(frozen=True)
