@@ -92,6 +92,17 @@ def _transformed(text: str, names: list[str]) -> list[tuple[str, str]]:
     return [(name, TRANSFORMS[name](text, "", "", "en")) for name in names]
 
 
+def _wrong(router: Router, message: str, names: list[str], expected: str | None):
+    """(transformation, text, outcome) where the route is not ``expected`` (a safety
+    outcome) or, with ``expected`` None, where a near miss got a safety route."""
+    found = []
+    for name, text in [("as written", message), *_transformed(message, names)]:
+        outcome = _outcome(router, text)
+        if (outcome != expected) if expected else outcome.split(":")[0] in ("emergency", "crisis"):
+            found.append((name, text, outcome))
+    return found
+
+
 def test_the_new_cases_cover_means_vote_and_near_misses() -> None:
     assert len(MEANS_RED_FLAGS) >= 5 and len(NEAR_MISSES) >= 7
     assert len(TRANSFORMS) >= 20 and len(NEAR_MISS_TRANSFORMS) >= 16
@@ -99,45 +110,25 @@ def test_the_new_cases_cover_means_vote_and_near_misses() -> None:
 
 @pytest.mark.parametrize("message", MEANS_RED_FLAGS)
 def test_a_means_with_a_second_signal_keeps_the_crisis_route_however_dressed(message) -> None:
-    router = _patterns_router()
-    wrong = [
-        (name, text, outcome)
-        for name, text in [("as written", message), *_transformed(message, list(TRANSFORMS))]
-        if (outcome := _outcome(router, text)) != "crisis"
-    ]
+    wrong = _wrong(_patterns_router(), message, list(TRANSFORMS), "crisis")
     assert not wrong, wrong
 
 
 @pytest.mark.parametrize("message", NEAR_MISSES)
 def test_a_means_in_an_ordinary_life_stays_answered_however_dressed(message) -> None:
-    router = _patterns_router()
-    wrong = [
-        (name, text, outcome)
-        for name, text in [("as written", message), *_transformed(message, NEAR_MISS_TRANSFORMS)]
-        if (outcome := _outcome(router, text)) in ("emergency", "crisis", "crisis:abuse")
-    ]
+    wrong = _wrong(_patterns_router(), message, NEAR_MISS_TRANSFORMS, None)
     assert not wrong, wrong
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("message", "expected"), VOTE_RED_FLAGS)
 def test_a_vote_red_flag_keeps_its_route_however_dressed(message, expected) -> None:
-    router = _full_router()
-    wrong = [
-        (name, text, outcome)
-        for name, text in [("as written", message), *_transformed(message, VOTE_TRANSFORMS)]
-        if (outcome := _outcome(router, text)) != expected
-    ]
+    wrong = _wrong(_full_router(), message, VOTE_TRANSFORMS, expected)
     assert not wrong, wrong
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("message", NEAR_MISSES)
 def test_a_near_miss_stays_answered_with_the_vote_too(message) -> None:
-    router = _full_router()
-    wrong = [
-        (name, text, outcome)
-        for name, text in [("as written", message), *_transformed(message, NEAR_MISS_TRANSFORMS)]
-        if (outcome := _outcome(router, text)) in ("emergency", "crisis", "crisis:abuse")
-    ]
+    wrong = _wrong(_full_router(), message, NEAR_MISS_TRANSFORMS, None)
     assert not wrong, wrong

@@ -84,6 +84,8 @@ def test_probabilities_are_a_softmax_per_row_and_votes_sorted() -> None:
         ({"coef": [[1.0, 0.0]]}, "do not fit 3 classes"),
         ({"threshold": 1.5}, "threshold must be between 0 and 1"),
         ({"threshold": "high"}, "not a safety model"),
+        ({"alone": 0.5}, "alone must be between threshold and 1"),
+        ({"alone": 0.9, "alone_labels": ["abuse"]}, "alone_labels names no class"),
     ],
 )
 def test_a_bad_model_file_is_refused_with_the_reason(change: dict, message: str) -> None:
@@ -98,11 +100,8 @@ def test_a_bad_model_file_is_refused_with_the_reason(change: dict, message: str)
 
 
 def test_the_vote_examples_file_names_only_known_labels(tmp_path) -> None:
-    for path in train_safety.training_files():
-        target = tmp_path / path.relative_to(train_safety.ROOT)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
     examples = tmp_path / "assistant" / "content" / "safety_examples.yaml"
+    examples.parent.mkdir(parents=True)
     examples.write_text("version: 1\nexamples:\n  sadness:\n    - I feel low.\n")
     with pytest.raises(ValueError, match="unknown label 'sadness'"):
         train_safety.vote_examples(tmp_path)
@@ -126,24 +125,6 @@ def test_an_abuse_vote_is_a_crisis_with_the_abuse_detail() -> None:
     )
     assert not model.wins_alone(emergency)  # an emergency vote always needs a cue word
     assert not _model().wins_alone(top)  # a model without ``alone`` never votes alone
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"alone": 0.5}, "alone must be between threshold and 1"),
-        ({"alone": 0.9, "alone_labels": ["abuse"]}, "alone_labels names no class"),
-    ],
-)
-def test_a_bad_alone_level_is_refused(change: dict, message: str) -> None:
-    data = {
-        "classes": ["crisis", "emergency", "other"],
-        "coef": [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]],
-        "intercept": [0.0, 0.0, 0.0],
-        "threshold": 0.75,
-    } | change
-    with pytest.raises(ValueError, match=message):
-        SafetyModel.from_json(json.dumps(data))
 
 
 def test_vectors_of_another_model_are_refused() -> None:
@@ -222,11 +203,18 @@ def test_the_vote_keeps_its_route_whatever_benign_text_surrounds_it(routers, sto
         "Can massage help with tiredness after chemo? My sister swears by it.",
         "I'd love a massage for Friday. Is it safe during radiation?",
         "What is oncology massage? I read about it in a magazine.",
+        # a means with an ordinary use, or bare, is not a red flag (issue 10, session 22)
+        "my husband bought a rope hammock for the garden",
+        "I saved up my pills for the week in a pill box",
+        "my dad keeps his gun in the house",
+        "We watched a film last night where the hero jumped off a bridge into the river.",
+        "My grandad keeps a hunting rifle locked in a cabinet. Can massage help his arthritis?",
+        "I split my tablets with a pill cutter. Is a foot massage ok during chemo?",
     ],
 )
 def test_ordinary_questions_are_not_voted_an_emergency(routers, message) -> None:
-    router, _ = routers
-    assert router.route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
+    for router in routers:  # with the vote and patterns only
+        assert router.route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
 
 
 # Indirect ideation and abuse the patterns miss and that name no cue word; the vote,
@@ -250,25 +238,6 @@ def test_indirect_crisis_and_abuse_the_patterns_miss_get_the_crisis_route(
     router, patterns_only = routers
     assert patterns_only.route([], message).route is not Route.CRISIS  # what the vote is for
     assert router.route([], message).reason == reason
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "message",
-    [
-        # a means with an ordinary use, or bare, is not a red flag (issue 10, session 22)
-        "my husband bought a rope hammock for the garden",
-        "I saved up my pills for the week in a pill box",
-        "my dad keeps his gun in the house",
-        "We watched a film last night where the hero jumped off a bridge into the river.",
-        "My grandad keeps a hunting rifle locked in a cabinet. Can massage help his arthritis?",
-        "I split my tablets with a pill cutter. Is a foot massage ok during chemo?",
-    ],
-)
-def test_a_means_in_an_ordinary_life_is_answered(routers, message) -> None:
-    router, patterns_only = routers
-    for r in (router, patterns_only):
-        assert r.route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
 
 
 @pytest.mark.slow
