@@ -770,7 +770,7 @@ SELF_HARM_INTENT = _any(
     r"really hurts)|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
     r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed|"
     # self-injury as a way to cope (NSSI: relief from unbearable feelings)
-    r"when (?:it|things|everything|(?:the|my|his|her) \w+) (?:gets?|got) (?:too much|"
+    r"when (?:it|things|everything|(?:the|my|his|her) \w+)(?: all)? (?:gets?|got) (?:too much|"
     r"overwhelming|unbearable)|takes? the edge off|only thing that (?:helps|works|calms)|"
     r"to cope|to calm (?:my|him|her) ?self down|to get through (?:it|the night|the day))\b"
 )
