@@ -9,7 +9,10 @@ team's suites (``default``, ``injection``) and the **train** halves of the blind
 English single-message cases are used: the router asks the vote about English messages,
 and an earlier turn's red flag is the safety memory's business.
 
-Labels are emergency, crisis and other. A message is scored as a whole and sentence by
+The vote's own reviewed sentences (``assistant/content/safety_examples.yaml``: concepts
+from the published references told in lay words, and hard negatives with the same alarm
+words in safe contexts) join them. Labels are emergency, crisis, abuse (a crisis answered
+with the domestic-violence line) and other. A message is scored as a whole and sentence by
 sentence (``pieces``), so the model is fitted the same way (multiple-instance learning,
 one round): a first model on whole messages picks, in each emergency or crisis message,
 the sentence most like its label; that sentence joins the training set with the
@@ -52,11 +55,20 @@ SUITES = (
     "evals/suites/blind/safety_train.jsonl",
     "evals/suites/blind/safety_dev_train.jsonl",
     "evals/suites/blind/safety_v3_train.jsonl",
+    "evals/suites/blind/safety_v4_train.jsonl",
 )
+EXAMPLES_FOR_VOTE = ROOT / "assistant" / "content" / "safety_examples.yaml"
+"""Sentences written for the vote alone (concepts from the published references, and
+hard negatives: the same alarm words in safe contexts)."""
 SAFETY = ("emergency", "crisis")
+LABELS = ("emergency", "crisis", "abuse", "other")
 C = 4.0
 """Inverse regularisation, as for the route classifier (cross-validated there)."""
 THRESHOLD = 0.75
+ALONE = 0.95
+"""A crisis or abuse vote at or above this wins without a cue word (chosen on the own
+probes and the team's labelled sets, docs/routing.md); an emergency vote always needs one."""
+ALONE_LABELS = ("crisis", "abuse")
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,10 @@ class Labelled:
 
 
 def training_files(root: Path = ROOT) -> list[Path]:
-    return [root / "assistant" / "content" / "routing_examples.yaml"] + [root / s for s in SUITES]
+    return [
+        root / "assistant" / "content" / "routing_examples.yaml",
+        root / EXAMPLES_FOR_VOTE.relative_to(ROOT),
+    ] + [root / s for s in SUITES]
 
 
 def data_hashes(root: Path = ROOT) -> dict[str, str]:
@@ -77,8 +92,22 @@ def data_hashes(root: Path = ROOT) -> dict[str, str]:
     }
 
 
-def _label(route: str) -> str:
+def _label(route: str, detail: str | None = None) -> str:
+    if route == "crisis" and detail == "abuse":
+        return "abuse"
     return route if route in SAFETY else "other"
+
+
+def vote_examples(root: Path = ROOT) -> list[Labelled]:
+    """The vote's own reviewed sentences (``assistant/content/safety_examples.yaml``);
+    ``ValueError`` naming a label the model does not know."""
+    data = yaml.safe_load((root / EXAMPLES_FOR_VOTE.relative_to(ROOT)).read_text("utf-8"))
+    out = []
+    for label, texts in data["examples"].items():
+        if label not in LABELS:
+            raise ValueError(f"{EXAMPLES_FOR_VOTE.name}: unknown label {label!r}")
+        out += [Labelled(str(t).strip(), label) for t in texts]
+    return out
 
 
 def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labelled]:
@@ -91,11 +120,11 @@ def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labell
         for case in load_suite(root / suite):
             if len(case.turns) != 1 or (case.lang or "en") != "en":
                 continue
-            labels = {_label(r) for r in case.routes}
+            labels = {_label(r, case.detail) for r in case.routes}
             if len(labels) != 1:  # "emergency or clinical": not a clean example either way
                 continue
             out.append(Labelled(case.turns[0], labels.pop()))
-    return out
+    return out + vote_examples(root)
 
 
 class Vectors:
@@ -153,6 +182,8 @@ def build(root: Path = ROOT) -> dict[str, object]:
         "coef": np.round(coef, 6).tolist(),
         "intercept": np.round(intercept, 6).tolist(),
         "threshold": THRESHOLD,
+        "alone": ALONE,
+        "alone_labels": list(ALONE_LABELS),
         "training": {
             "embedding_model": settings.embedding_model,
             "messages": counts,

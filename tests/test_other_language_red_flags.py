@@ -188,6 +188,17 @@ RED_FLAGS = [
     ("it", "crisis", "mio fratello si è procurato un fucile e non parla più con nessuno"),
     ("ru", "crisis", "муж купил ружье и раздает свои вещи"),
     ("ru", "abuse", "сын толкнул меня, и я упала"),
+    # session 22 (issue 10): concepts of the fifth blind set's train half, own wordings
+    ("pt", "crisis", "acho que a minha família estaria melhor sem mim"),
+    ("pt", "crisis", "deixei cartas de despedida para os meus netos na gaveta"),
+    ("fr", "emergency", "mon mollet est gonflé depuis hier, rouge et douloureux"),
+    ("fr", "emergency", "mon père a de mal à respirer ce soir"),
+    ("fr", "abuse", "mon compagnon fouille tous mes messages"),
+    ("fr", "abuse", "elle m'interdit de voir ma famille"),
+    ("pl", "crisis", "mama odkłada swoje tabletki w szufladzie"),
+    ("hi", "crisis", "मैं सबके लिए बोझ बन गया हूँ"),
+    ("de", "abuse", "mein Partner kontrolliert mein Geld und mein Handy"),
+    ("ko", "emergency", "항암 치료 후에 하루에 설사를 여러 번 했어요"),
 ]
 
 # Messages that only sound like a red flag, or general questions, per language.
@@ -222,6 +233,8 @@ NEAR_MISSES = [
     ("ar", "هل التدليك مفيد لمرضى السرطان؟"),
     ("hi", "क्या कैंसर के मरीज़ों के लिए मालिश सुरक्षित है?"),
     ("ko", "암 환자에게 마사지가 안전한가요?"),
+    ("pl", "Mój mąż zbiera znaczki, czy masaż pomoże mu na plecy?"),
+    ("de", "Meine Tochter kontrolliert meine Termine im Kalender, damit ich keinen vergesse."),
 ]
 
 

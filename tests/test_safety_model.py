@@ -43,8 +43,9 @@ def test_stale_names_the_changed_file(tmp_path) -> None:
 def test_training_data_takes_english_single_messages_of_the_train_halves_only() -> None:
     examples = train_safety.load_training()
     labels = {e.label for e in examples}
-    assert labels == {"emergency", "crisis", "other"}
+    assert labels == {"emergency", "crisis", "abuse", "other"}
     assert sum(e.label == "crisis" for e in examples) >= 50
+    assert sum(e.label == "abuse" for e in examples) >= 30
     # Read only to check that no held-out safety message reached the training data.
     # (answers_test shares "what is oncology massage?" with the team's own examples.)
     held_out = {
@@ -83,6 +84,8 @@ def test_probabilities_are_a_softmax_per_row_and_votes_sorted() -> None:
         ({"coef": [[1.0, 0.0]]}, "do not fit 3 classes"),
         ({"threshold": 1.5}, "threshold must be between 0 and 1"),
         ({"threshold": "high"}, "not a safety model"),
+        ({"alone": 0.5}, "alone must be between threshold and 1"),
+        ({"alone": 0.9, "alone_labels": ["abuse"]}, "alone_labels names no class"),
     ],
 )
 def test_a_bad_model_file_is_refused_with_the_reason(change: dict, message: str) -> None:
@@ -94,6 +97,34 @@ def test_a_bad_model_file_is_refused_with_the_reason(change: dict, message: str)
     } | change
     with pytest.raises(ValueError, match=message):
         SafetyModel.from_json(json.dumps(data))
+
+
+def test_the_vote_examples_file_names_only_known_labels(tmp_path) -> None:
+    examples = tmp_path / "assistant" / "content" / "safety_examples.yaml"
+    examples.parent.mkdir(parents=True)
+    examples.write_text("version: 1\nexamples:\n  sadness:\n    - I feel low.\n")
+    with pytest.raises(ValueError, match="unknown label 'sadness'"):
+        train_safety.vote_examples(tmp_path)
+
+
+def test_an_abuse_vote_is_a_crisis_with_the_abuse_detail() -> None:
+    data = {
+        "classes": ["abuse", "crisis", "emergency", "other"],
+        "coef": [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0], [0.0, 0.0]],
+        "intercept": [0.0, 0.0, 0.0, 0.0],
+        "threshold": 0.75,
+        "alone": 0.95,
+        "alone_labels": ["crisis", "abuse"],
+    }
+    model = SafetyModel.from_json(json.dumps(data))
+    top = model.votes(["he hits me"], np.array([[9.0, 0.0]]))[0]
+    assert (top.label, top.route, top.detail) == ("abuse", Route.CRISIS, "abuse")
+    assert top.probability > 0.99 and model.wins_alone(top)
+    emergency = next(
+        v for v in model.votes(["x"], np.array([[0.0, 0.0]])) if v.label == "emergency"
+    )
+    assert not model.wins_alone(emergency)  # an emergency vote always needs a cue word
+    assert not _model().wins_alone(top)  # a model without ``alone`` never votes alone
 
 
 def test_vectors_of_another_model_are_refused() -> None:
@@ -172,11 +203,41 @@ def test_the_vote_keeps_its_route_whatever_benign_text_surrounds_it(routers, sto
         "Can massage help with tiredness after chemo? My sister swears by it.",
         "I'd love a massage for Friday. Is it safe during radiation?",
         "What is oncology massage? I read about it in a magazine.",
+        # a means with an ordinary use, or bare, is not a red flag (issue 10, session 22)
+        "my husband bought a rope hammock for the garden",
+        "I saved up my pills for the week in a pill box",
+        "my dad keeps his gun in the house",
+        "We watched a film last night where the hero jumped off a bridge into the river.",
+        "My grandad keeps a hunting rifle locked in a cabinet. Can massage help his arthritis?",
+        "I split my tablets with a pill cutter. Is a foot massage ok during chemo?",
     ],
 )
 def test_ordinary_questions_are_not_voted_an_emergency(routers, message) -> None:
-    router, _ = routers
-    assert router.route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
+    for router in routers:  # with the vote and patterns only
+        assert router.route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
+
+
+# Indirect ideation and abuse the patterns miss and that name no cue word; the vote,
+# sure enough, decides alone (own wordings, not from any suite or training file).
+INDIRECT = [
+    (
+        "Honestly my family would manage fine if I simply wasn't in the picture. Is massage "
+        "ok for neuropathy?",
+        "crisis:classifier",
+    ),
+    ("I keep thinking how peaceful it would be to never open my eyes again.", "crisis:classifier"),
+    ("My husband twists my wrist when I ask for money for my prescriptions.", "crisis:abuse"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("message", "reason"), INDIRECT)
+def test_indirect_crisis_and_abuse_the_patterns_miss_get_the_crisis_route(
+    routers, message, reason
+) -> None:
+    router, patterns_only = routers
+    assert patterns_only.route([], message).route is not Route.CRISIS  # what the vote is for
+    assert router.route([], message).reason == reason
 
 
 @pytest.mark.slow
@@ -185,7 +246,7 @@ def test_the_turn_embeds_every_sentence_the_vote_reads_in_one_call(routers) -> N
 
     router, _ = routers
     texts = router.texts_to_embed(STORIES[0])
-    assert len(texts) == 4  # the whole message and its three sentences
+    assert len(texts) == 5  # the whole message, its three sentences, "and I keep dropping..."
     calls: list[int] = []
     real = router.embeddings
 

@@ -29,12 +29,14 @@ from .lexicon import (
     DECISION,
     DECISION_OBJECT,
     DEVICE,
+    DISTRESS_SIGNAL,
     DROWSY,
     EMERGENCY_PATTERNS,
     FACE_NECK_SWELLING,
     FALL,
     FALL_HARM,
     FEVER,
+    FICTION,
     FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
@@ -44,6 +46,7 @@ from .lexicon import (
     GREETING,
     HEAT_OF_WEATHER,
     HYPERBOLE,
+    HYPERCALCAEMIA_SIGNS,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -57,6 +60,7 @@ from .lexicon import (
     LIMB_ARM,
     LIMB_LEG,
     MASSAGE_TOPIC,
+    MEANS_PATTERNS,
     MEDICAL_NOT_MASSAGE,
     MEDICATION,
     MUDDLED,
@@ -68,6 +72,7 @@ from .lexicon import (
     NUMBER,
     OFF_TOPIC,
     ONGOING,
+    ORDINARY_MEANS,
     OTHERS_BETTER,
     PAST_TIME,
     PERMISSION,
@@ -84,6 +89,7 @@ from .lexicon import (
     SELF_HARM_STRONG,
     SEPSIS,
     SEVERE_BONE_PAIN,
+    SIGNALLED_MEANS,
     SITE,
     STRONG_FEVER,
     STRONG_PERMISSION,
@@ -254,11 +260,34 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     return RECURRING.search(RECOVERED.sub(" ", from_sign)) is None
 
 
+def _told_of_others(whole: str, context: re.Pattern[str]) -> bool:
+    """A means or method given an ordinary use or told of a film or the news (``context``),
+    with no second signal of distress or intent anywhere in the message: "my husband
+    bought a rope hammock for the garden", "the hero jumped off a bridge". With one
+    ("...and he has been so low lately") the red flag stands."""
+    return context.search(whole) is not None and DISTRESS_SIGNAL.search(whole) is None
+
+
+_IDIOM_PRONE = frozenset({"die", "dying", "dead", "death", "forever"})
+_IDIOM_PRONE_KILL = re.compile(r"kill\w*")
+
+
+def _plain_distress(whole: str) -> bool:
+    """A second signal that is not a word idioms use ("killing time", "dead tired"): a
+    means named in any words needs one (``SIGNALLED_MEANS``)."""
+    return any(
+        m.group() not in _IDIOM_PRONE and not _IDIOM_PRONE_KILL.fullmatch(m.group())
+        for m in DISTRESS_SIGNAL.finditer(whole)
+    )
+
+
 def find_crisis(norm: str, whole: str | None = None) -> str | None:
     """The crisis detail for a normalised message, or None. Negation is deliberately ignored.
 
     Suicide-family wording (C-SSRS: wish to be dead, thoughts, method, intent, plan,
-    preparatory acts) first, then self-harm, then abuse (detail ``abuse``). ``whole`` is
+    preparatory acts) first, then the means that ordinary lives also have
+    (``MEANS_PATTERNS``: a red flag unless told with an ordinary use and no distress),
+    then self-harm, then abuse (detail ``abuse``). ``whole`` is
     the message a clause ``norm`` came from, read for a recovery said elsewhere in it.
     """
     whole = norm if whole is None else whole
@@ -274,7 +303,22 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
                 continue
             if _remote_and_recovered(norm, match.start(), whole):
                 continue
+            if detail == "method" and _told_of_others(whole, FICTION):
+                continue
             return detail
+    for detail, pattern in MEANS_PATTERNS:
+        for match in pattern.finditer(norm):
+            if _remote_and_recovered(norm, match.start(), whole):
+                continue
+            if _told_of_others(whole, ORDINARY_MEANS):
+                continue
+            return detail
+    if _plain_distress(whole):
+        for detail, pattern in SIGNALLED_MEANS:
+            if any(
+                not _remote_and_recovered(norm, m.start(), whole) for m in pattern.finditer(norm)
+            ):
+                return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
     if GIVING_AWAY.search(norm) and FINALITY.search(whole):
@@ -439,6 +483,9 @@ def _emergency_signs(
     drowsy = _first_unnegated(DROWSY, norm)
     if drowsy is not None and MUDDLED.search(norm):
         signs.append(("confusion", drowsy.start(), False))
+    calcium = [m for m in (_first_unnegated(p, norm) for p in HYPERCALCAEMIA_SIGNS) if m]
+    if len(calcium) >= 3:
+        signs.append(("hypercalcaemia", min(m.start() for m in calcium), False))
     return signs
 
 

@@ -212,14 +212,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"to)? ?(?:taking|"
             rf"take|swallow\w*) (?:all|a bunch|the whole|every|enough)\b(?: \w+){{0,3}} "
             rf"(?:{PILLS}|bottle)\b",
-            r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
-            r"the )?(?:\w+ )?"
-            rf"{PILLS}\b(?! (?:from|at) (?:the )?(?:pharmacy|chemist|drugstore|hospital|clinic|"
-            r"doctor))",
-            rf"\b(?:have|has|had|got|keep|keeps|keeping) (?:the|my|his|her|all the|all my|all his|"
-            r"all "
-            rf"her|enough) (?:\w+ )?{PILLS} "
-            r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
             r"\boverdos\w* (?:on purpose|to die|deliberately)\b",
             r"\b(?:plan\w*|going|want\w*|thinking|thought|think|tempted|consider\w*|intend\w*|"
             r"ready) (?:of |about |to )?(?:take |taking |do |doing |have |having )?(?:an |a )?"
@@ -298,8 +290,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"road|motorway|highway|edge|"
             r"truck|oncoming (?:traffic|car|lorry|truck)|traffic|river|lake|sea|pole|barrier|"
             r"pillar|quarry)\b",
-            r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
-            r"(?:\w+ ){0,2}(?:his|her|my) (?:\w+ )?(?:gun|rifle|pistol|shotgun|revolver)\b",
             r"\b(?:scissors|knife|knives|blade|razor|razors|glass|shard) (?:\w+ ){0,2}(?:against|"
             r"to|on|across|into|over) (?:my|his|her) (?:wrists?|throat|neck|veins?|arms?|skin)\b",
             r"\b(?:has|have|got|found|know|knows) (?:\w+ ){0,2}(?:own )?(?:way|plan|means) (?:of|"
@@ -309,7 +299,7 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:end|kill|die|do it|how|when)\b",
             r"\b(?:almost|nearly) (?:jumped|jump|went through with it|did it|hung|overdosed)\b",
             r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:neck|myself|himself|herself|hang\w*|"
-            r"tie|tied|ready|bought|garage|beam|loft)\b",
+            r"beam|loft)\b",
             r"\b(?:plastic bag over|bag over) (?:my|his|her) head\b",
             r"\b(?:use|turn|point|aim) (?:it|the gun|a gun|his gun|her gun|the knife|a knife) on "
             r"(?:my|him|her) ?self\b",
@@ -344,16 +334,11 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "preparatory_acts",
         _any(
-            r"\b(?:giv\w*|gave|given) (?:away (?:all )?|all )(?:of )?(?:my|his|her|their) "
-            r"(?:\w+ )?(?:jewel\w*|things|stuff|belongings|possessions|valuables|savings|"
-            r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
             r"\b(?:will not|would not) need (?:\w+ ){0,2}(?:anything|it|them|any of (?:it|this|"
             r"them)|"
             r"my things|my stuff|money|clothes)\b(?: \w+){0,2} (?:soon|much longer|anymore|"
             r"for long|"
             r"where i am going|after)\b",
-            r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
-            r"possessions|valuables|things|stuff) away\b",
             r"\b(?:writ\w*|wrote|written|left|leaving|leave|recorded|recording) (?:\w+ ){0,3}"
             r"(?:goodbye|suicide|farewell|final|last) (?:letters?|notes?|messages?|videos?)\b",
             r"\b(?:say\w*|said) (?:my )?goodbyes? to (?:everyone|everybody|my family|my kids|"
@@ -380,8 +365,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\w+ ){0,3}(?:lethal dose|fatal dose|overdose|how to hang|painless "
             r"way|quickest way "
             r"to die|how to die)\b",
-            r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
-            r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
         ),
     ),
     (
@@ -511,8 +494,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"job|be enough|finish (?:me|him|her)|end it|be too many|be too much)\b",
             rf"\benough (?:\w+ ){{0,2}}(?:{PILLS} )?(?:put aside|set aside|put by|stashed|"
             r"squirrel\w* away|saved up|stockpiled|hidden away|tucked away)\b",
-            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
-            r"these|it)(?: up)?\b",
             rf"\b{PILLS}\b(?: \S+){{0,8}} how (?:many|much) (?:\w+ ){{0,3}}(?:would|will|is|are|"
             r"does it take to) (?:be )?(?:too many|too much|fatal|lethal|enough to)\b",
         ),
@@ -527,9 +508,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:how easy|how quick|how simple) it (?:would|could) be to (?:just )?(?:end|stop|"
             r"go|"
             r"not be here|step|jump|drive|swerve|take|let go|disappear)\b",
-            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|kept) (?:a |some |"
-            r"the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?(?:garden|boat|"
-            r"tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
             r"\b(?:have|has|got|had) (?:it|this|everything) (?:all )?(?:planned|planed|worked out|"
             r"figured out|arranged|sorted)\b(?: \S+){0,12} (?:last|final|goodbye|gone|not (?:be )?"
             r"(?:here|around))\b",
@@ -586,15 +564,6 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # access to a firearm or its ammunition asked about (C-SSRS: means)
-        "method",
-        _any(
-            r"\b(?:where|asking for|asked for|asks for|looking for|find|hunting for) (?:\w+ ){0,4}"
-            r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
-            r"shells|shotgun shells|cartridges)\b",
-        ),
-    ),
-    (
         "preparatory_acts",
         _any(
             r"\b(?:call\w*|phon\w*|ring\w*|rang|text\w*|messag\w*|visit\w*|writ\w*|wrote|went "
@@ -607,6 +576,115 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # C-SSRS "means" and preparatory acts that ordinary lives also have (a rope for the
+    # garden, a week's pills in a pill box, a hunter's rifle, clothes given away): each
+    # is a red flag alone, unless the message gives it an ordinary use (``ORDINARY_MEANS``)
+    # and says nothing of distress or intent (``DISTRESS_SIGNAL``), checks.find_crisis.
+    (
+        "overdose_intent",
+        _any(
+            r"\b(?:sav|stockpil|hoard|collect|stash)\w* (?:up )?(?:my |his |her |all |"
+            r"the )?(?:\w+ )?"
+            rf"{PILLS}\b(?! (?:from|at) (?:the )?(?:pharmacy|chemist|drugstore|hospital|clinic|"
+            r"doctor))",
+            rf"\b(?:have|has|had|got|keep|keeps|keeping) (?:the|my|his|her|all the|all my|all his|"
+            r"all "
+            rf"her|enough) (?:\w+ )?{PILLS} "
+            r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
+            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
+            r"these|it)(?: up)?\b",
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:use|using|get|got|buy|bought|load|loaded|loading|clean|cleaning|cleaned) "
+            r"(?:\w+ ){0,2}(?:his|her|my) (?:\w+ )?(?:gun|rifle|pistol|shotgun|revolver)\b",
+            r"\b(?:gun|rifle|pistol|shotgun|revolver)\b(?: \S+){0,10} (?:look|looking|looked|stare|"
+            r"staring|stared|hold|holding|held|sit with|sitting with) (?:at )?it\b",
+            r"\b(?:where|asking for|asked for|asks for|looking for|find|hunting for) (?:\w+ ){0,4}"
+            r"(?:his |her |my |the )?(?:gun|rifle|pistol|shotgun|revolver|ammo|ammunition|bullets|"
+            r"shells|shotgun shells|cartridges)\b",
+            r"\b(?:rope|noose|ligature)\b(?: \w+){0,6} (?:tie|tied|ready|bought|garage)\b",
+            r"\b(?:bought|buy|buying|got|getting|have|has|found|hid|hidden|keep|keeps|kept) "
+            r"(?:a |some |the |my |his |her )?(?:rope|noose)\b(?! (?:for|to) (?:the |my |a )?"
+            r"(?:garden|boat|tent|climb\w*|exercis\w*|gym|skip\w*|swing|dog|tie|washing|clothes))",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:giv\w*|gave|given) (?:away (?:all )?|all )(?:of )?(?:my|his|her|their) "
+            r"(?:\w+ )?(?:jewel\w*|things|stuff|belongings|possessions|valuables|savings|"
+            r"guns?|pets?|dogs?|cats?|treasures?|prized \w+|rings?|watch(?:es)?|collection)\b",
+            r"\b(?:giv\w*|gave|given) (?:my|his|her|their) (?:\w+ )?(?:jewel\w*|belongings|"
+            r"possessions|valuables|things|stuff) away\b",
+        ),
+    ),
+)
+SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A means named in any words ("putting my tablets away", "dad's rifle", "a razor") is a
+    # red flag only with a second signal of distress or intent (``DISTRESS_SIGNAL``) in
+    # the message (988 / SPRC: access to means with hopelessness, a plan or withdrawal).
+    (
+        "overdose_intent",
+        _any(
+            rf"\b(?:put\w*|keep\w*|kept|hid\w*|hiding|tuck\w*|squirrel\w*|stor\w*|sav\w*|"
+            rf"collect\w*|count\w*|gather\w*|stash\w*) (?:away |aside |up )?(?:\w+ ){{0,2}}"
+            rf"{PILLS}\b"
+        ),
+    ),
+    (
+        "overdose_intent",
+        _any(
+            rf"\bhow (?:many|much) (?:\w+ ){{0,3}}{PILLS}\b(?: \S+){{0,4}} (?:would|will|is|are|"
+            r"could) (?:be )?(?:too (?:many|much)|an overdose)\b"
+        ),
+    ),
+    (
+        "method",
+        _any(
+            r"\b(?:guns?|rifles?|pistols?|shotguns?|revolvers?|firearms?|ammo|ammunition|"
+            r"bullets|ropes?|noose|hose ?pipe|exhaust|razors?|blades?)\b"
+        ),
+    ),
+)
+ORDINARY_MEANS = _any(
+    r"\b(?:hammocks?|garden\w*|swings?|climb\w*|boat\w*|sail\w*|camp\w*|tents?|skipping|"
+    r"washing line|clothes ?line|towing|tow rope|leads?|leash\w*|pill ?box\w*|"
+    r"(?:pill |medication |medicine )?organi[sz]er\w*|dosette|blister packs?|compartments?|"
+    r"for the (?:week|month|trip|holiday|holidays|journey|weekend)|weekly|while (?:i|we) am away|"
+    r"so (?:i|he|she|we) (?:do not|does not|will not|never) (?:forget|miss|run out)|"
+    r"pharmac\w*|chemist|dispos\w*|take (?:them |it )?back|return (?:them|it)|"
+    r"hunt\w*|shooting|clay|targets?|range|gun (?:safe|cabinet)|locked|collector|army|"
+    r"military|police|farm\w*|foxes|deer|stalking|fishing|charity|charity shop|fit|fits|"
+    r"too big|too small|do not fit|does not fit|outgrown|spring clean\w*|declutter\w*|"
+    r"moving house|downsiz\w*)\b"
+)
+"""An ordinary use told with a means (a rope hammock for the garden, a week's pills in
+a pill box, a hunter's rifle in the gun safe, clothes that no longer fit)."""
+FICTION = _any(
+    r"\b(?:film|films|movie|movies|tv|telly|series|show|book|novel|news|newspaper|paper|"
+    r"article|documentary|story|programme|program|episode|character|hero|heroine|actor|"
+    r"actress|play|game|video game|podcast)\b"
+)
+"""A method told of a film, a book or the news ("the hero jumped off a bridge")."""
+DISTRESS_SIGNAL = _any(
+    r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|end (?:it|things|my life|everything|it all)|"
+    r"over with|no point|pointless|hopeless\w*|burden|better off|can not (?:go on|cope|take|"
+    r"do this|bear|stand)|give up|giving up|had enough|done with|goodbyes?|will not need|"
+    r"(?:not|no longer) (?:be )?(?:here|around)|for good|when the time comes|"
+    r"(?:gets|get|got|becomes) (?:all )?too much|all too much|secret\w*|nobody knows|"
+    r"no one knows|without telling|do not tell|forever|"
+    r"disappear\w*|trapped|desperate|depressed|withdrawn|not (?:been )?(?:himself|herself|"
+    r"myself)|(?:so|very|feeling|been|really) low|frightened|despair\w*|worthless|"
+    r"the bad (?:days|nights)|keeps? thinking|kept thinking|can not stop thinking|"
+    r"do the same|tempted|urges?|not doing (?:well|good|great|okay|ok)|struggling|"
+    r"asking for (?:myself|a friend))\b"
+)
+"""A second signal of distress or intent: with it a means is a red flag whatever use the
+message gives it."""
 HYPERBOLE = _any(
     r"\bif (?:i|you|he|she|we) (?:keep|keeps|carry on|carries on|continue|continues|do|does) "
     r"(?:\S+ ){1,6}(?:i|you|he|she|we) (?:will|would|ll|are going to|am going to|is going to) "
@@ -690,7 +768,11 @@ SELF_HARM_INTENT = _any(
     r"when i (?:feel|get) (?:bad|sad|low|angry|upset|overwhelmed|numb|awful|like this)|"
     r"(?:till|until) (?:it|i|they) (?:bled|bleeds|bleed|bleeding|hurts?|hurting|bruise\w*|"
     r"really hurts)|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
-    r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed)\b"
+    r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed|"
+    # self-injury as a way to cope (NSSI: relief from unbearable feelings)
+    r"when (?:it|things|everything|(?:the|my|his|her) \w+)(?: all)? (?:gets?|got) (?:too much|"
+    r"overwhelming|unbearable)|takes? the edge off|only thing that (?:helps|works|calms)|"
+    r"to cope|to calm (?:my|him|her) ?self down|to get through (?:it|the night|the day))\b"
 )
 ACCIDENT = _any(
     r"\b(?:by accident|accidentally|accidental|on (?:a|the) (?:\w+ )?(?:door|glass|knife|corner|"
@@ -739,6 +821,12 @@ HURT_VERBS = (
     r"tie\w* up|tied up|attack\w*|assault\w*|beat up|beats up|beaten up|rough\w* up)"
 )
 ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # threats that use status or dependence to control (DV hotline: immigration abuse)
+    _any(
+        r"\b(?:threaten\w*|says|said|will|would|going to|gonna) (?:\w+ ){0,3}(?:call|report|"
+        r"tell|ring|phone) (?:\w+ ){0,2}(?:immigration|the home office|border (?:force|agency))\b",
+        r"\b(?:get|have|having|getting) (?:me|her|him) deported\b",
+    ),
     # physical harm by another person (or by the person writing, to the one they care for)
     _any(
         rf"\b{AGENT} (?:\w+ ){{0,3}}{HURT_VERBS} {VICTIM}\b{NOT_POSSESSIVE}",
@@ -1588,6 +1676,24 @@ MUDDLED = _any(
     r"not (?:herself|himself)|thirsty|does not know where)\b(?! (?:about|by|with|over|as to|"
     r"whether|which|what|how)\b)"
 )
+HYPERCALCAEMIA_SIGNS = (
+    _any(r"\b(?:thirst\w*|parched|drinking (?:loads|so much|all the time|gallons))\b"),
+    _any(
+        r"\b(?:confus\w*|muddled|foggy|disorient\w*|can not (?:remember|think straight)|"
+        r"forgetting|talking nonsense)\b"
+    ),
+    _any(
+        r"\b(?:constipat\w*|bunged up|(?:not|have not|has not) (?:pooed|been to the toilet|"
+        r"opened (?:my|his|her) bowels))\b"
+    ),
+    _any(
+        r"\b(?:pee\w*|wee\w*|urinat\w*|going to the (?:toilet|loo|bathroom)) (?:\w+ )?(?:loads|"
+        r"a lot|all the time|constantly|so much|every hour)\b"
+    ),
+    _any(r"\b(?:vomit\w*|being sick|throwing up|nause\w*|sick all)\b"),
+)
+"""Hypercalcaemia of malignancy in lay words (Marie Curie, UKONS: thirst, confusion,
+constipation, passing a lot of urine, sickness): three of them together are an emergency."""
 
 # -- past and resolved: an emergency sign in a sentence like these was, not is
 RESOLVED = _any(
@@ -1694,11 +1800,25 @@ EMERGENCY_CUES = _any(
 CRISIS_CUES = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
     r"worthless|pointless|alive|live|living|life|gone|disappear\w*|without me|better off|"
-    r"wake up|pills|overdose|bridge|jump\w*|gun|rope|cut\w*|goodbye|letters?|anymore|give up|"
+    r"wake up|overdose|jump\w*|cut|cuts|cutting|goodbye|letters?|anymore|give up|"
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
 )
-SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES}
+ABUSE_CUES = _any(
+    r"\b(?:hit\w*|hurt\w*|harm\w*|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|grab\w*|"
+    r"chok\w*|strangl\w*|throat|twist\w*|pinn\w*|threw|throw\w*|threat\w*|bruis\w*|marks?|"
+    r"scared|afraid|frighten\w*|fear\w*|terrifi\w*|unsafe|safe|lock\w*|tie|ties|tied|trapped|"
+    r"not allowed|will not let|does not let|do not let|won t let|let me|control\w*|checks?|"
+    r"track\w*|follow\w*|money|pension|bank|card|account|savings|steal\w*|stole|tak\w* my|"
+    r"took|hid\w*|neglect\w*|left alone|leaves? (?:me|him|her)|soiled|sores?|starv\w*|food|"
+    r"shout\w*|scream\w*|yell\w*|swear\w*|insult\w*|touch\w*|forc\w*|sex\w*|rape\w*|"
+    r"abus\w*|violen\w*|rough|kill|police)\b"
+)
+"""Words an abuse vote must touch: violence, fear, control, money, neglect (the
+domestic-violence and elder-abuse warning signs)."""
+SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES, "abuse": ABUSE_CUES}
+"""A means (pills, a gun, a rope, a bridge) is not a cue: ordinary lives have them too, so
+a vote on a sentence that names only a means needs the model's surer ``alone`` level."""
 
 # -- injection and attempts to change the assistant
 INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

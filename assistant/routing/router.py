@@ -424,7 +424,7 @@ class Router:
         # "I don't have cancer", injection, clinical): none of them can outvote it.
         vote = self._safety_vote(norm, raw, vectors or TextVectors())
         if vote is not None:
-            return self._remember(norm, _decision(vote.route, "classifier", vote.probability))
+            return self._remember(norm, _decision(vote.route, vote.detail, vote.probability))
         if is_about_a_pet(norm) and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None:
             return _decision(Route.OUT_OF_SCOPE, "pet", 0.9)
         if has_no_cancer(norm):
@@ -495,12 +495,15 @@ class Router:
     def _safety_vote(self, norm: str, raw: str, known: TextVectors) -> SafetyVote | None:
         """The safety model's vote on this message alone and on each of its sentences.
 
-        A sentence (or the whole message) wins at the model's threshold when it names a
-        current safety cue (``has_current_cue``: not told as past or resolved); without
-        the cue the vote alone raised false alarms on near misses ("I'd die for a
-        massage", "the cuts have healed") at no gain in recall (docs/routing.md). The
-        vote reads this message only: an earlier turn's red flag is the safety memory's
-        business, so "the fever is gone, does massage help with
+        A crisis or abuse vote the model is sure of (``SafetyModel.alone``, 0.95) wins
+        alone: the cue lists are phrase lists too, and indirect ideation ("everyone would
+        cope fine if I just was not around") names none. Otherwise a sentence (or the
+        whole message) wins at the model's threshold when it names a current safety cue
+        (``has_current_cue``: not told as past or resolved); without the cue the vote
+        raised false alarms on near misses ("I'd die for a massage", "the cuts have
+        healed") at no gain in recall (docs/routing.md). The vote reads this message
+        only: an earlier turn's red flag is the safety memory's business, so "the fever
+        is gone, does massage help with
         sleep?" is not voted an emergency because of the turn before it.
         """
         model, embeddings = self.safety_model, self.embeddings
@@ -522,8 +525,13 @@ class Router:
         winners = [
             v
             for v in votes
-            if v.probability >= model.threshold
-            and has_current_cue(SAFETY_CUES[v.route.value], v.unit, norm)
+            if (
+                model.wins_alone(v)
+                or (
+                    v.probability >= model.threshold
+                    and has_current_cue(SAFETY_CUES[v.label], v.unit, norm)
+                )
+            )
             and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
         ]
         if not winners:

@@ -29,10 +29,25 @@ from ..schema import Route
 MODEL_PACKAGE = "assistant.content"
 MODEL_RESOURCE = "safety_model.json"
 SAFETY_CLASSES = (Route.EMERGENCY, Route.CRISIS)
+VOTE_CLASSES: dict[str, tuple[Route, str]] = {
+    "emergency": (Route.EMERGENCY, "classifier"),
+    "crisis": (Route.CRISIS, "classifier"),
+    "abuse": (Route.CRISIS, "abuse"),
+}
+"""The model's safety classes, each with the route and detail its vote gives: abuse is
+its own class (violence, control and neglect read unlike suicidal thoughts) and is
+answered as a crisis with detail ``abuse`` (the reply with the domestic-violence line)."""
 
 _PIECE_SPLIT = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|\s+(?:but|though|although|anyway|also|plus)\s+", re.IGNORECASE
+    r"(?<=[.!?;:])\s+|\n+|\s+(?:but|though|although|anyway|also|plus)\s+|"
+    r"\s+and\s+(?=(?:i|i'm|im|honestly|now|my|he|she|we|they)\b)",
+    re.IGNORECASE,
 )
+_GREETING_LEAD = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|hi there|good (?:morning|afternoon|evening))\b[\s,!.:-]+",
+    re.IGNORECASE,
+)
+"""A greeting before the first sentence ("hi, ..."), scored apart from it."""
 MAX_PIECES = 12
 """A message is scored as a whole plus at most this many of its sentences."""
 
@@ -40,21 +55,36 @@ MAX_PIECES = 12
 def pieces(text: str) -> list[str]:
     """The sentences and clauses of ``text`` worth scoring alone (none for one sentence).
 
-    Splits at sentence ends, line breaks and a few contrast words ("but", "though"),
-    keeps pieces of two words or more, at most ``MAX_PIECES`` of them.
+    Splits at sentence ends, line breaks, a few contrast words ("but", "though") and an
+    "and" that starts a new clause ("...was moved again and I keep thinking..."), keeps
+    pieces of two words or more, at most ``MAX_PIECES`` of them. A single piece is
+    scored alone when a dropped one-word piece ("thanks") left it shorter than the whole.
     """
-    parts = [p.strip() for p in _PIECE_SPLIT.split(text) if p and p.strip()]
-    parts = [p for p in parts if len(p.split()) >= 2]
-    return parts[:MAX_PIECES] if len(parts) > 1 else []
+    lead = _GREETING_LEAD.match(text)
+    head = [text[: lead.end()]] if lead else []
+    rest = text[lead.end() :] if lead else text
+    parts = [p.strip() for p in head + _PIECE_SPLIT.split(rest) if p and p.strip()]
+    kept = [p for p in parts if len(p.split()) >= 2]
+    if len(kept) == 1 and len(parts) > 1:
+        return kept
+    return kept[:MAX_PIECES] if len(kept) > 1 else []
 
 
 @dataclass(frozen=True)
 class SafetyVote:
-    """One unit's (the whole message's or one sentence's) probability of one safety route."""
+    """One unit's (the whole message's or one sentence's) probability of one safety class."""
 
     unit: str
     route: Route
     probability: float
+    label: str = ""
+    """The model's class (``emergency``, ``crisis`` or ``abuse``); defaults to the route."""
+    detail: str = "classifier"
+    """The decision detail the vote gives (``abuse`` for the abuse class)."""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.route.value)
 
 
 @dataclass(frozen=True)
@@ -67,6 +97,9 @@ class SafetyModel:
     threshold: float
     """A vote at or above this wins when its unit names a current safety cue."""
     training: dict[str, Any]
+    alone: float | None = None
+    """A vote of a class in ``alone_labels`` at or above this wins without a cue word."""
+    alone_labels: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, text: str) -> SafetyModel:
@@ -78,6 +111,8 @@ class SafetyModel:
             intercept = np.asarray(data["intercept"], dtype=np.float32)
             threshold = float(data["threshold"])
             training = dict(data.get("training", {}))
+            alone = None if data.get("alone") is None else float(data["alone"])
+            alone_labels = tuple(str(c) for c in data.get("alone_labels", ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{MODEL_RESOURCE}: not a safety model ({exc})") from None
         missing = [r.value for r in SAFETY_CLASSES if r.value not in classes]
@@ -90,7 +125,20 @@ class SafetyModel:
             )
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"{MODEL_RESOURCE}: threshold must be between 0 and 1")
-        return cls(classes, coef, intercept, threshold, training)
+        if alone is not None and not threshold <= alone < 1.0:
+            raise ValueError(f"{MODEL_RESOURCE}: alone must be between threshold and 1")
+        unknown = [c for c in alone_labels if c not in classes]
+        if unknown:
+            raise ValueError(f"{MODEL_RESOURCE}: alone_labels names no class: {unknown}")
+        return cls(classes, coef, intercept, threshold, training, alone, alone_labels)
+
+    def wins_alone(self, vote: SafetyVote) -> bool:
+        """The vote is sure enough to win without a cue word in its unit."""
+        return (
+            self.alone is not None
+            and vote.label in self.alone_labels
+            and vote.probability >= self.alone
+        )
 
     @classmethod
     def load(cls) -> SafetyModel:
@@ -121,8 +169,9 @@ class SafetyModel:
         if probs.shape[0] != len(units):
             raise ValueError(f"{len(units)} units but {probs.shape[0]} vectors")
         found = [
-            SafetyVote(unit, route, float(probs[i, self.classes.index(route.value)]))
+            SafetyVote(unit, route, float(probs[i, self.classes.index(label)]), label, detail)
             for i, unit in enumerate(units)
-            for route in SAFETY_CLASSES
+            for label, (route, detail) in VOTE_CLASSES.items()
+            if label in self.classes
         ]
         return sorted(found, key=lambda v: v.probability, reverse=True)

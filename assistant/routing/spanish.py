@@ -173,6 +173,11 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:pegarme|pegarse) un tiro\b",
             r"\b(?:guardando|juntando|acumulando|ahorrando) (?:mis |sus |las )?(?:pastillas|"
             r"pildoras|medicinas)\b",
+            # pills kept back, and taking them all (C-SSRS: means, intent)
+            r"\b(?:tengo|tiene|he|ha) (?:guardad|juntad|escondid|ahorrad|acumulad)[oa]s "
+            r"(?:todas )?(?:mis |sus |las )?(?:pastillas|pildoras|medicinas)\b",
+            r"\b(?:me|se) las (?:voy|va) a tomar (?:todas|esta noche|de una vez)\b",
+            r"\b(?:voy|va) a (?:tomarmelas|tomarselas) todas\b",
         ),
     ),
     (
@@ -190,6 +195,9 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "self_harm",
         _any(
             r"\bautolesi\w*",
+            # cuts or burns found on someone's arms or legs
+            r"\b(?:cortes|cortadas|quemaduras|heridas) (?:en|por) (?:sus|los|mis|las|tus) "
+            r"(?:brazos?|munecas?|piernas?|muslos?|antebrazos?)\b",
             r"\bme (?:corto|corte|cortaba|he cortado|estoy cortando|sigo cortando|vuelvo a cortar) "
             r"(?:los |las |el |la |mis )?(?:brazos?|munecas?|piernas?|muslos?|piel|panza|estomago|"
             r"venas)\b",
@@ -216,6 +224,13 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 ABUSE = _any(
+    # elder neglect: left alone without food or medicine
+    r"\b(?:me|la|lo|le) deja (?:sol[oa]|encerrad[oa]|sin comer|sin comida)\b(?: \w+){0,4} "
+    r"(?:todo el dia|toda la noche|dias|sin comida|sin comer|sin agua)\b",
+    r"\b(?:mi|su) (?:esposo|marido|pareja|novio|novia|esposa|mujer|hijo|hija|yerno|nuera|"
+    r"cuidador|cuidadora|nieto|nieta|hermano|hermana|cunado|cunada)\b(?: \w+){0,8} no (?:me|le) "
+    r"(?:da|quiere dar) (?:de comer|la comida|"
+    r"las pastillas|mis pastillas|sus pastillas|mis medicinas|sus medicinas|el medicamento)\b",
     rf"\b{AGENT}\b(?: \w+){{0,3}} (?:me|le|la|lo|nos) (?:pega\w*|golpe\w*|empuj\w*|ahorc\w*|"
     r"pate\w*|jalone\w*|zarande\w*|sacud\w*|quem\w*|lastim\w*|maltrat\w*|amenaz\w*|insult\w*|"
     r"humill\w*|encierr\w*|encerr\w*|abofete\w*|cachete\w*|estrangul\w*)\b",
