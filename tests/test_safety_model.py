@@ -210,6 +210,9 @@ def test_the_vote_keeps_its_route_whatever_benign_text_surrounds_it(routers, sto
         "We watched a film last night where the hero jumped off a bridge into the river.",
         "My grandad keeps a hunting rifle locked in a cabinet. Can massage help his arthritis?",
         "I split my tablets with a pill cutter. Is a foot massage ok during chemo?",
+        # asking for honesty is not hopelessness (the vote was sure of crisis on these)
+        "Be straight with me and don't give me false hope: can massage ease bone pain?",
+        "please be honest, i dont want to get my hopes up. does it help with nausea",
     ],
 )
 def test_ordinary_questions_are_not_voted_an_emergency(routers, message) -> None:
