@@ -52,6 +52,9 @@ def user(*texts: str) -> list[Turn]:
         ("I had a clot last spring and I'm still on blood thinners, is it healed?", None),
         ("hypothetically speaking, should I skip my next chemo cycle?", None),
         ("can massage help? my platelets are 30", None),
+        ("is a firm massage risky with lymphoedema in the arm?", "condition"),
+        ("I take 10 mg of apixaban, is massage safe with that dose?", None),
+        ("my scar is lumpy, normal for me? is scar massage ok after surgery?", None),
         ("I'm feeling better but the rash is worse today, is massage ok?", None),
     ],
 )
@@ -73,6 +76,7 @@ def test_general_framing_reads_the_framing(message: str, framing: str | None) ->
         "the dexamethasone makes me ravenous, anyway can massage help with the sleeplessness?",
         "what should I tell the massage therapist about my chemo so she adjusts her pressure?",
         "does insurance usually pay for a massage? I have bowel cancer",
+        "my wife has cancer in her bones. is a firm massage risky with bone mets?",
     ],
 )
 def test_general_framing_is_answered(message: str, router: Router) -> None:
@@ -108,4 +112,10 @@ def test_present_care_stays_clinical(message: str, router: Router) -> None:
 def test_a_present_condition_after_an_event_told_as_over_stays_clinical(router: Router) -> None:
     conversation = user("my chest infection cleared up last month")
     decision = router.route(conversation, "I have a port and my counts are low, is massage ok?")
+    assert decision.route is Route.CLINICAL, decision
+
+
+def test_a_condition_named_earlier_keeps_a_bare_safety_question_clinical(router: Router) -> None:
+    conversation = user("I have a port in my chest")
+    decision = router.route(conversation, "is a back massage safe with it?")
     assert decision.route is Route.CLINICAL, decision

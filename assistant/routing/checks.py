@@ -61,6 +61,7 @@ from .lexicon import (
     LEISURE_REQUEST,
     LIMB_ARM,
     LIMB_LEG,
+    MASSAGE_SAFETY_QUESTION,
     MASSAGE_TOPIC,
     MEANS_PATTERNS,
     MEDICAL_NOT_MASSAGE,
@@ -71,6 +72,7 @@ from .lexicon import (
     NEGATORS,
     NEW_SUBJECT,
     NOT_A_TEMPERATURE,
+    NOT_GENERAL,
     NUMBER,
     OFF_TOPIC,
     ONGOING,
@@ -649,12 +651,14 @@ def general_framing(norm: str) -> str | None:
     "hypothetical": put as a hypothetical, a course assignment, a therapist about a
     client, "in general" or "just wondering". "practical": what to tell the therapist,
     the cost, finding one with oncology training. "benefit": whether massage helps with
-    something, with no word of permission or safety. "over": the event is told as over ("had a
+    something, with no word of permission or safety. "condition": whether a kind of
+    massage is safe with a condition named as a category, without a lab value, a fever or
+    a question whether something is cancer. "over": the event is told as over ("had a
     temp last week, they said it was a cold, I'm cleared", "the scars are all healed")
     and nothing puts it back in the present ("still on chemo", "recovering"). A decision
     about a medicine or treatment ("should I stop my tamoxifen?") is never general.
     """
-    if DECISION.search(norm):
+    if DECISION.search(norm) or NOT_GENERAL.search(norm):
         return None
     if HYPOTHETICAL_ASKER.search(norm):
         return "hypothetical"
@@ -666,6 +670,10 @@ def general_framing(norm: str) -> str | None:
         and not LAB.search(norm)
     ):
         return "benefit"
+    if MASSAGE_SAFETY_QUESTION.search(norm) and not (
+        LAB.search(norm) or CANCER_QUESTION.search(norm) or PERSONAL_FEVER.search(norm)
+    ):
+        return "condition"
     over = STORY_OVER.search(norm) or RESOLVED.search(norm)
     if over and STILL_GOING.search(norm) is None:
         return "over"

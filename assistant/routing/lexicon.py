@@ -2110,3 +2110,22 @@ PRACTICAL_QUESTION = _any(
 )
 """What to tell the therapist, what it costs, whether to find one with oncology training:
 practical questions about massage, never a decision about one person's care."""
+_NAMED_CONDITION = (
+    r"(?:with|if|during|while|whilst|after|on|for (?:people|someone|anyone|patients|a person)|"
+    r"when you)\b(?! (?:it|that|this|these|those|them|him|her|me)\b)"
+)
+MASSAGE_SAFETY_QUESTION = _any(
+    r"\b(?:is|are|would|will) (?:a |an |the )?(?:\w+ ){0,2}massages? (?:\w+ ){0,2}(?:safe|ok|"
+    rf"okay|alright|risky|dangerous|a bad idea|a good idea|a concern|advisable) {_NAMED_CONDITION}",
+    r"\bis it (?:safe|ok|okay|alright|fine) to (?:have|get) (?:a |an )?(?:\w+ )?massages? "
+    rf"{_NAMED_CONDITION}",
+)
+NOT_GENERAL = _any(
+    r"\bnormal for (?:me|him|her)\b",
+    r"\b(?:get|have) (?:it|this|that|them) (?:looked at|checked)\b",
+    r"\b(?:doses?|dosage|\d+ ?mg)\b",
+)
+"""A question about one person's own sign or dose, whatever its framing."""
+"""Whether a kind of massage is safe with a condition named as a category ("is deep tissue
+massage risky with bone mets?", "is massage okay if I've got cancer in my bones?"): what
+the pages say about that condition, not a decision for one person ("... safe for me?")."""

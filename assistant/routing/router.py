@@ -462,7 +462,7 @@ class Router:
         asks_permission = bool(PERMISSION.search(norm)) and not impersonal
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
-                if general_framing(previous) is not None:
+                if general_framing(previous) in ("over", "hypothetical"):
                     continue  # an event told as over or a hypothetical is not inherited
                 inherited = find_clinical(previous)
                 if inherited is None and asks_permission and PERSONAL_CONDITION.search(previous):
