@@ -19,6 +19,7 @@ from .lexicon import (
     ACCIDENTAL_HURT,
     ARM_SIGNS,
     BACK_PAIN,
+    BENEFIT_QUESTION,
     BLADDER_BOWEL,
     BONE_METS,
     BOTH_LIMBS,
@@ -47,6 +48,7 @@ from .lexicon import (
     HEAT_OF_WEATHER,
     HYPERBOLE,
     HYPERCALCAEMIA_SIGNS,
+    HYPOTHETICAL_ASKER,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -59,6 +61,7 @@ from .lexicon import (
     LEISURE_REQUEST,
     LIMB_ARM,
     LIMB_LEG,
+    MASSAGE_SAFETY_QUESTION,
     MASSAGE_TOPIC,
     MEANS_PATTERNS,
     MEDICAL_NOT_MASSAGE,
@@ -69,6 +72,7 @@ from .lexicon import (
     NEGATORS,
     NEW_SUBJECT,
     NOT_A_TEMPERATURE,
+    NOT_GENERAL,
     NUMBER,
     OFF_TOPIC,
     ONGOING,
@@ -80,6 +84,7 @@ from .lexicon import (
     PERSON,
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
+    PRACTICAL_QUESTION,
     RECOVERED,
     RECURRING,
     REMOTE_PAST,
@@ -91,6 +96,8 @@ from .lexicon import (
     SEVERE_BONE_PAIN,
     SIGNALLED_MEANS,
     SITE,
+    STILL_GOING,
+    STORY_OVER,
     STRONG_FEVER,
     STRONG_PERMISSION,
     SWELLING,
@@ -636,3 +643,38 @@ def is_follow_up(norm: str) -> bool:
     if FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None:
         return len(words) <= FOLLOW_UP_MARKED_MAX_TOKENS
     return len(words) <= FOLLOW_UP_MAX_TOKENS and not has_in_scope_terms(norm)
+
+
+def general_framing(norm: str) -> str | None:
+    """Why a message naming a person's condition still asks a general question, or None.
+
+    "hypothetical": put as a hypothetical, a course assignment, a therapist about a
+    client, "in general" or "just wondering". "practical": what to tell the therapist,
+    the cost, finding one with oncology training. "benefit": whether massage helps with
+    something, with no word of permission or safety. "condition": whether a kind of
+    massage is safe with a condition named as a category, without a lab value, a fever or
+    a question whether something is cancer. "over": the event is told as over ("had a
+    temp last week, they said it was a cold, I'm cleared", "the scars are all healed")
+    and nothing puts it back in the present ("still on chemo", "recovering"). A decision
+    about a medicine or treatment ("should I stop my tamoxifen?") is never general.
+    """
+    if DECISION.search(norm) or NOT_GENERAL.search(norm):
+        return None
+    if HYPOTHETICAL_ASKER.search(norm):
+        return "hypothetical"
+    if PRACTICAL_QUESTION.search(norm):
+        return "practical"
+    if (
+        BENEFIT_QUESTION.search(norm)
+        and not PERMISSION_OR_SAFETY_WORDS.search(norm)
+        and not LAB.search(norm)
+    ):
+        return "benefit"
+    if MASSAGE_SAFETY_QUESTION.search(norm) and not (
+        LAB.search(norm) or CANCER_QUESTION.search(norm) or PERSONAL_FEVER.search(norm)
+    ):
+        return "condition"
+    over = STORY_OVER.search(norm) or RESOLVED.search(norm)
+    if over and STILL_GOING.search(norm) is None:
+        return "over"
+    return None

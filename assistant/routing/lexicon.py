@@ -2060,3 +2060,72 @@ FOLLOW_UP_START = _any(
     r"^(?:what about|how about|and|also|what if|same|ok and|okay and|but|or|plus|then|so|even|"
     r"does that|is that|would that|and if|what for)\b"
 )
+
+# -- general framing: a question told about a past, resolved event, a hypothetical or a
+# course, is general information (docs/routing.md, "General framing")
+STORY_OVER = _any(
+    r"\b(?:all |fully |completely |now )?healed\b",
+    r"\b(?:all|everything|she is|he is|i am|i feel|feeling|been) (?:fine|ok|okay|well) "
+    r"(?:now|since)\b",
+    r"\bfully (?:treated|recovered|resolved)\b",
+    r"\b(?:cleared me|i am cleared|(?:she|he) is cleared|cleared (?:me|her|him) for)\b",
+    r"\b(?:counts?|levels?|numbers?|they|it)\b(?: \w+){0,2} (?:are|is|were|have|has) (?:\w+ )?"
+    r"back (?:up|to normal)\b",
+    r"\bfeeling (?:much |loads |a lot |far )?better\b",
+    r"\b(?:much|loads|a lot|far) better now\b",
+    r"\boff (?:the |her |his |my )?(?:\w+ ){0,1}(?:anticoagulants|blood thinners|steroids|"
+    r"antibiotics|meds|medication) now\b",
+    r"\b(?:it is |it was |all )settled\b",
+    r"\bwhile everything (?:is )?(?:normal|fine|ok|okay)\b",
+)
+"""Words telling a personal event as over ("all healed", "fully treated", "counts back up")."""
+STILL_GOING = _any(
+    r"\b(?:still|currently|at the moment|getting worse|worse|worsening|is back|came back|"
+    r"coming back|recovering|started|starting|this morning|today|tonight)\b",
+    r"\b(?:on|having|in the middle of|between) (?:my |his |her )?(?:chemo\w*|"
+    r"chemotherapy|radiotherapy|radiation|rads|treatment|cycles?|infusions?)\b",
+)
+"""Words putting a told-as-over event back in the present ("still on chemo", "recovering")."""
+HYPOTHETICAL_ASKER = _any(
+    r"\bhypothetical(?:ly)?\b",
+    r"\b(?:an? |my )?(?:assignment|essay|dissertation|coursework|case study)\b",
+    r"\b(?:for|in) (?:my|a|our) (?:massage )?(?:diploma|course|class|studies|exam|module)\b",
+    r"\bi am an? (?:\w+ )?(?:massage )?student\b",
+    r"\b(?:massage )?therapist here\b",
+    r"\ba client (?:who|with|had|has|is)\b",
+    r"\bin general\b(?! (?:for|with) (?:me|her|him|my))",
+    r"\bjust (?:wondering|curious)\b|\bjust want to know for (?:the )?future\b",
+)
+"""Hypothetical, a course assignment, a therapist about a client, "in general", "just wondering"."""
+PRACTICAL_QUESTION = _any(
+    r"\b(?:what|how) (?:should|do|can|would) (?:i|we) (?:tell|say to|ask) (?:the|my|her|his|a) "
+    r"(?:massage )?therapist\b",
+    r"\bshould (?:i|we) tell (?:her|him|them|the therapist|my therapist)\b",
+    r"\b(?:insurance|medicare|medicaid|insurer)\b(?: \w+){0,3} (?:pay|cover|covers|paying)\b",
+    r"\b(?:discounts?|concessions?|how much (?:does|do|is|will|would) (?:a |it )?(?:\w+ )?"
+    r"(?:massage|session)s? cost)\b",
+    r"\b(?:someone|somebody|a therapist|one) (?:\w+ ){0,2}(?:oncology|cancer) (?:trained|"
+    r"qualified)\b",
+    r"\b(?:with|have|has) (?:oncology|cancer) (?:massage )?training\b",
+)
+"""What to tell the therapist, what it costs, whether to find one with oncology training:
+practical questions about massage, never a decision about one person's care."""
+_NAMED_CONDITION = (
+    r"(?:with|if|during|while|whilst|after|on|for (?:people|someone|anyone|patients|a person)|"
+    r"when you)\b(?! (?:it|that|this|these|those|them|him|her|me)\b)"
+)
+MASSAGE_SAFETY_QUESTION = _any(
+    r"\b(?:is|are|would|will) (?:a |an |the )?(?:\w+ ){0,2}massages? (?:\w+ ){0,2}(?:safe|ok|"
+    rf"okay|alright|risky|dangerous|a bad idea|a good idea|a concern|advisable) {_NAMED_CONDITION}",
+    r"\bis it (?:safe|ok|okay|alright|fine) to (?:have|get) (?:a |an )?(?:\w+ )?massages? "
+    rf"{_NAMED_CONDITION}",
+)
+NOT_GENERAL = _any(
+    r"\bnormal for (?:me|him|her)\b",
+    r"\b(?:get|have) (?:it|this|that|them) (?:looked at|checked)\b",
+    r"\b(?:doses?|dosage|\d+ ?mg)\b",
+)
+"""A question about one person's own sign or dose, whatever its framing."""
+"""Whether a kind of massage is safe with a condition named as a category ("is deep tissue
+massage risky with bone mets?", "is massage okay if I've got cancer in my bones?"): what
+the pages say about that condition, not a decision for one person ("... safe for me?")."""

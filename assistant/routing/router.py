@@ -37,6 +37,7 @@ from .checks import (
     find_clinical,
     find_injection,
     find_red_flag,
+    general_framing,
     has_current_cue,
     has_in_scope_terms,
     is_follow_up,
@@ -439,13 +440,30 @@ class Router:
             return _decision(Route.OUT_OF_SCOPE, injection, 0.95)
         # A therapist asking about their practice, or a question put about people in general:
         # never a decision about one person's own care.
-        impersonal = PROFESSIONAL_ASKER.search(norm) is not None or asks_in_general(raw)
-        clinical = None if impersonal else find_clinical(norm)
+        # So is one told as a hypothetical or about an event that is over ("had a temp last
+        # week, cleared, can I go thursday?"), or a question after a turn telling such an
+        # event that names no condition of its own ("is a gentle massage ok for her now?").
+        own = find_clinical(norm)
+        after_over = (
+            bool(earlier)
+            and general_framing(earlier[-1]) == "over"
+            and own in (None, "personal_permission")
+            and PERSONAL_CONDITION.search(norm) is None
+        )
+        impersonal = (
+            PROFESSIONAL_ASKER.search(norm) is not None
+            or asks_in_general(raw)
+            or general_framing(norm) is not None
+            or after_over
+        )
+        clinical = None if impersonal else own
         if clinical:
             return self._with_llm(turns, raw, _decision(Route.CLINICAL, clinical, 0.9), False)
         asks_permission = bool(PERMISSION.search(norm)) and not impersonal
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
+                if general_framing(previous) in ("over", "hypothetical"):
+                    continue  # an event told as over or a hypothetical is not inherited
                 inherited = find_clinical(previous)
                 if inherited is None and asks_permission and PERSONAL_CONDITION.search(previous):
                     inherited = "personal_condition"
