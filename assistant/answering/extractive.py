@@ -466,16 +466,21 @@ def features(
             weight[t] = 0.5 * idf[t]
     # The words of one corpus term ("mood disturbance") count as one topic, found when
     # the sentence names any of them, weighed by the rarest.
-    units: list[tuple[frozenset[str], float]] = []
+    # A proper name ("American Society of Clinical Oncology") is named only with all
+    # its words: "Clinical practice guidelines" does not name ASCO.
+    units: list[tuple[frozenset[str], float, bool]] = []
     grouped: set[str] = set()
     for group in focus.together:
         members = group & topics
         if len(members) > 1 and not members & grouped:
             grouped |= members
-            units.append((members, max(weight[t] for t in members)))
-    units += [(frozenset({t}), w) for t, w in weight.items() if t not in grouped]
-    total = sum(w for _, w in units)
-    topic = sum(w for members, w in units if members & c.stems) / total if total else 0.0
+            units.append((members, max(weight[t] for t in members), group in focus.names))
+    units += [(frozenset({t}), w, False) for t, w in weight.items() if t not in grouped]
+    total = sum(w for _, w, _ in units)
+    found = sum(
+        w for members, w, name in units if (members <= c.stems if name else members & c.stems)
+    )
+    topic = found / total if total else 0.0
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
     label = in_label / main if main else 0.0
