@@ -521,6 +521,25 @@ def test_a_proper_name_is_one_topic_named_only_whole() -> None:
 
 
 @slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my feet have gone numb and tingly since chemo, could massage do anything for it?",
+        "does massage help with peripheral neuropathy?",
+    ],
+)
+def test_a_question_about_one_symptom_is_led_by_the_sentence_about_it(
+    assistant: Assistant, message: str
+) -> None:
+    # not by the plainer list "Clinical practice guidelines cite use of massage for
+    # managing anxiety, mood disturbance, pain, and peripheral neuropathy."
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote.startswith("The patient-education resource"), reply.citations
+    _check_citations(reply)
+
+
+@slow
 def test_a_question_about_one_organisation_quotes_only_what_that_organisation_said(
     assistant: Assistant,
 ) -> None:

@@ -765,6 +765,18 @@ class ExtractiveAnswerer:
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]
+        lists = [s for s in near if "summary" in s[0].kinds and s[2]["topic"] > 0]
+        if focus.topics and lists:
+            # ...but a question about one thing (numb feet) is led by a sentence about it
+            # that finds as much of what was asked, not by a plainer list of symptoms
+            # that names it among others (nor by a caveat about the evidence).
+            found = max(s[2]["topic"] for s in lists)
+            about = [
+                s
+                for s in near
+                if not s[0].kinds & {"summary", "strength"} and s[2]["topic"] >= found
+            ]
+            near = about or near
         lead = min(near, key=lambda s: (s[0].grade, -s[1]))
         chosen = [lead]
         vectors = {id(s[0]): self._vectors[s[0].unit.display] for s in scored}
