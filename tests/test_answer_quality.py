@@ -15,6 +15,7 @@ from assistant.answering.compose import echo, is_testimonial, named
 from assistant.answering.intent import (
     Intent,
     intent_of,
+    name_groups,
     read_message,
     split_questions,
     topic_groups,
@@ -509,6 +510,47 @@ def test_whether_massage_is_safe_at_all_is_led_by_the_general_statement(
 def test_the_words_of_one_corpus_term_are_one_topic() -> None:
     assert topic_groups("been feeling down lately") == (frozenset({"mood", "disturb"}),)
     assert topic_groups("does massage help hopelessness?") == ()
+
+
+def test_a_proper_name_is_one_topic_named_only_whole() -> None:
+    asco = frozenset({"american", "societi", "clinic", "oncolog"})
+    assert name_groups("did ASCO say anything about massage") == (asco,)
+    assert read_message("did ASCO say anything about massage")[0].names == (asco,)
+    # a corpus term in lower case is no name: "mood" alone still names mood disturbance
+    assert name_groups("been feeling down lately") == ()
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my feet have gone numb and tingly since chemo, could massage do anything for it?",
+        "does massage help with peripheral neuropathy?",
+    ],
+)
+def test_a_question_about_one_symptom_is_led_by_the_sentence_about_it(
+    assistant: Assistant, message: str
+) -> None:
+    # not by the plainer list "Clinical practice guidelines cite use of massage for
+    # managing anxiety, mood disturbance, pain, and peripheral neuropathy."
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert reply.citations[0].quote.startswith("The patient-education resource"), reply.citations
+    _check_citations(reply)
+
+
+@slow
+def test_a_question_about_one_organisation_quotes_only_what_that_organisation_said(
+    assistant: Assistant,
+) -> None:
+    # "clinical practice guidelines" and the Society for Integrative Oncology share a word
+    # with ASCO's name but are not what ASCO said
+    reply = assistant.answer([], "did ASCO say anything about massage")
+    assert reply.route == Route.ANSWER
+    assert reply.citations
+    for c in reply.citations:
+        assert "American Society" in c.quote and "Clinical Oncology" in c.quote, c.quote
+    _check_citations(reply)
 
 
 @slow

@@ -466,16 +466,21 @@ def features(
             weight[t] = 0.5 * idf[t]
     # The words of one corpus term ("mood disturbance") count as one topic, found when
     # the sentence names any of them, weighed by the rarest.
-    units: list[tuple[frozenset[str], float]] = []
+    # A proper name ("American Society of Clinical Oncology") is named only with all
+    # its words: "Clinical practice guidelines" does not name ASCO.
+    units: list[tuple[frozenset[str], float, bool]] = []
     grouped: set[str] = set()
     for group in focus.together:
         members = group & topics
         if len(members) > 1 and not members & grouped:
             grouped |= members
-            units.append((members, max(weight[t] for t in members)))
-    units += [(frozenset({t}), w) for t, w in weight.items() if t not in grouped]
-    total = sum(w for _, w in units)
-    topic = sum(w for members, w in units if members & c.stems) / total if total else 0.0
+            units.append((members, max(weight[t] for t in members), group in focus.names))
+    units += [(frozenset({t}), w, False) for t, w in weight.items() if t not in grouped]
+    total = sum(w for _, w, _ in units)
+    found = sum(
+        w for members, w, name in units if (members <= c.stems if name else members & c.stems)
+    )
+    topic = found / total if total else 0.0
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
     label = in_label / main if main else 0.0
@@ -760,6 +765,18 @@ class ExtractiveAnswerer:
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]
+        lists = [s for s in near if "summary" in s[0].kinds and s[2]["topic"] > 0]
+        if focus.topics and lists:
+            # ...but a question about one thing (numb feet) is led by a sentence about it
+            # that finds as much of what was asked, not by a plainer list of symptoms
+            # that names it among others (nor by a caveat about the evidence).
+            found = max(s[2]["topic"] for s in lists)
+            about = [
+                s
+                for s in near
+                if not s[0].kinds & {"summary", "strength"} and s[2]["topic"] >= found
+            ]
+            near = about or near
         lead = min(near, key=lambda s: (s[0].grade, -s[1]))
         chosen = [lead]
         vectors = {id(s[0]): self._vectors[s[0].unit.display] for s in scored}

@@ -277,6 +277,9 @@ class Focus:
     together: tuple[frozenset[str], ...] = ()
     """Topic stems that name one thing together (the words of one corpus term: "mood
     disturbance", "sleep disruption insomnia"): counted once when weighing a sentence."""
+    names: tuple[frozenset[str], ...] = ()
+    """Those of ``together`` that are a proper name ("American Society of Clinical
+    Oncology"): a sentence names it only with all of its words, not with "clinical"."""
 
     @property
     def wants_experience(self) -> bool:
@@ -336,6 +339,17 @@ def topic_groups(text: str) -> tuple[frozenset[str], ...]:
     several ("down" -> "mood disturbance"): one topic, not two."""
     groups = (_stems(content_words(t)) for t in expand(text).terms_in_role("topic"))
     return tuple(g for g in groups if len(g) > 1)
+
+
+def name_groups(text: str) -> tuple[frozenset[str], ...]:
+    """The stems of each proper name (every word capitalised but the small ones: "Society
+    for Integrative Oncology") that ``text``'s words stand for ("ASCO", "the NCI")."""
+    names = (t for t in expand(text).terms_in_role("topic") if _NAME.fullmatch(t))
+    groups = (_stems(content_words(t)) for t in names)
+    return tuple(g for g in groups if len(g) > 1)
+
+
+_NAME = re.compile(r"[A-Z]\w*(?: (?:of|for|and|the|[A-Z]\w*))+")
 
 
 def group_stems(text: str) -> frozenset[str]:
@@ -417,6 +431,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     own_intent = intent_of(text)
     topics = topic_stems(text)
     together = topic_groups(text)
+    names = name_groups(text)
     groups = group_stems(text)
     reading = expand(text)
     carried = False
@@ -430,6 +445,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         if not topics:
             topics = topic_stems(earlier)
             together = topic_groups(earlier)
+            names = name_groups(earlier)
             groups |= group_stems(earlier)
             carried = True
     raised = conditions_in(text)
@@ -449,6 +465,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         absent=reading.absent,
         carried=carried,
         together=together,
+        names=names,
     )
 
 
