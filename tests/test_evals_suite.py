@@ -308,8 +308,8 @@ def test_labelled_sentences_are_verbatim_corpus_sentences() -> None:
     cases = load_suites([SUITES / "default.jsonl", *sorted(BLIND.glob("answers_*.jsonl"))])
     labelled = [c for c in cases if c.gold]
     # default (99 + 4 added with issue 10 + the French question now answered) + first blind
-    # answers set + second (answers_v2) + third (answers_v3) + fourth (answers_v4)
-    assert len(labelled) == 104 + 119 + 124 + 122 + 96
+    # answers set + second (answers_v2) + third (answers_v3) + fourth (answers_v4) + fifth
+    assert len(labelled) == 104 + 119 + 124 + 122 + 96 + 121
     for case in labelled:
         assert case.intent is not None, case.id
         for sentence in case.gold + case.acceptable:
@@ -339,6 +339,8 @@ def _in_test_half(case_id: str) -> bool:
         ("answers_v3", 75, 75),
         ("safety_v5", 86, 70),
         ("answers_v4", 55, 65),
+        ("safety_v6", 81, 76),
+        ("answers_v5", 78, 64),
     ],
 )
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
@@ -358,6 +360,6 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     assert all(c.ref for c in cases if c.routes in (("crisis",), ("emergency",)))
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
-    # first, second, third, fourth and fifth set
-    assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20 + 20 + 22
+    # first, second, third, fourth, fifth and sixth set
+    assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20 + 20 + 22 + 22
     assert all(c.detail for c in cases if c.routes == ("emergency",))
