@@ -28,8 +28,11 @@ def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services and run the app with uvicorn."""
+    from .. import page_cache
     from ..text import zipf
 
+    # The data files a start reads are read ahead by the kernel while the imports run.
+    page_cache.start(settings)
     prepare_gradio_import()  # before anything below imports Gradio (lean_gradio.py)
     # Word frequencies first, while few modules are loaded: wordfreq's data lookup scans
     # them all (``text.zipf``), 0.4 to 0.6 s of CPU more after Gradio and Chroma.
