@@ -17,7 +17,16 @@ from assistant.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "assistant"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("model_names", "config", "schema", "errors", "text", "patient_words", "other_language_words"),
+    (
+        "model_names",
+        "config",
+        "schema",
+        "errors",
+        "text",
+        "patient_words",
+        "other_language_words",
+        "page_cache",
+    ),
     ("content", "documents", "chunking", "embeddings", "onnx_model", "sources", "fetch"),
     ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),
     ("routing", "answering"),

@@ -45,6 +45,8 @@ def test_zipf_is_wordfreqs_english_zipf_frequency() -> None:
 
 DEFERRED_CHECK = """
 import importlib.util, json, sys
+from assistant.web.lean_gradio import prepare_gradio_import
+prepare_gradio_import()
 import assistant.web.app
 import gradio.caching
 before = type(sys.modules["pandas"]).__name__

@@ -110,3 +110,23 @@ def test_no_stamp_is_kept_over_a_change(
     with keeping_store_stamp(settings):
         stamp_file.unlink()
     assert not stamp_file.exists() and not quick(settings, embeddings)
+
+
+def test_a_readable_store_is_checked_once_and_its_system_kept_for_the_start(
+    tmp_path: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """``unreadable_reason`` loads every collection; the start then opens the same store:
+    it must find that Chroma system (and so the loaded collection), not load it again."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    from assistant.store import make_client
+
+    settings = settings_with_one_document(tmp_path)
+    ingest(settings, embeddings=embeddings, progress=False)
+    as_a_new_process()
+    assert unreadable_reason(settings) is None
+    kept = dict(SharedSystemClient._identifier_to_system)
+    assert len(kept) == 1
+    store = VectorStore.open(settings, embeddings.model_name, embeddings.dimension)
+    assert store.count() > 0
+    assert make_client(settings)._system is next(iter(kept.values()))

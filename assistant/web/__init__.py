@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .deferred_imports import defer
-from .gradio_stubs import skip_stub_regeneration
+from .lean_gradio import prepare_gradio_import
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -18,15 +17,10 @@ if TYPE_CHECKING:
 
 __all__ = ["create_app", "serve"]
 
-# Before anything here imports Gradio (``app``, ``chat_ui``): half of ``import gradio``
-# is rewriting its type stubs, which the app never reads (gradio_stubs.py).
-skip_stub_regeneration()
-# Gradio imports pandas for features the chat page does not use (deferred_imports.py).
-defer("pandas")
-
 
 def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
-    """Build the app (imported lazily: Gradio is slow to import)."""
+    """Build the app (imported lazily: Gradio is slow to import; lean_gradio.py)."""
+    prepare_gradio_import()
     from .app import create_app as _create
 
     return _create(settings, assistant, store)
@@ -34,8 +28,12 @@ def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services and run the app with uvicorn."""
+    from .. import page_cache
     from ..text import zipf
 
+    # The data files a start reads are read ahead by the kernel while the imports run.
+    page_cache.start(settings)
+    prepare_gradio_import()  # before anything below imports Gradio (lean_gradio.py)
     # Word frequencies first, while few modules are loaded: wordfreq's data lookup scans
     # them all (``text.zipf``), 0.4 to 0.6 s of CPU more after Gradio and Chroma.
     zipf("massage")

@@ -50,6 +50,7 @@ from .chat_ui import (
     header_html,
     privacy_html,
 )
+from .lean_gradio import built_once
 
 log = logging.getLogger(__name__)
 
@@ -728,7 +729,8 @@ def create_app(
 
     app.mount(STAFF_PATH, build_staff_app(settings, store, chunks=chunks))
 
-    blocks = build_chat_ui(settings, service, keys)
+    with built_once():  # Gradio's throwaway internal apps are not built (lean_gradio.py)
+        blocks = build_chat_ui(settings, service, keys)
     # Gradio's own thread pool (not the API's), room for every running message and the rest.
     blocks.max_threads = RESPOND_RUNNING + 16
     blocks.queue(default_concurrency_limit=2, max_size=CHAT_QUEUE_MAX)
