@@ -28,6 +28,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,21 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.chunk_ids)
 
+    @cached_property
+    def vocab_by_length(self) -> dict[int, tuple[str, ...]]:
+        """The vocabulary grouped by word length (for the spelling check's candidates)."""
+        grouped: dict[int, list[str]] = {}
+        for word in sorted(self.vocab):
+            grouped.setdefault(len(word), []).append(word)
+        return {length: tuple(words) for length, words in sorted(grouped.items())}
+
     def stems(self, text: str) -> list[str]:
         """The index's words for ``text`` (query side of ``tokenize``)."""
         return tokenize([text], self._stemmer)[0]
+
+    def stems_of_each(self, texts: Sequence[str]) -> list[list[str]]:
+        """``stems`` of each text, in one call of the tokenizer."""
+        return tokenize(texts, self._stemmer)
 
     def words_of(self, chunk_id: str) -> set[str]:
         """The distinct stemmed words of one chunk (empty for an unknown id)."""
@@ -116,8 +129,9 @@ class LexicalIndex:
         words = [w for w in self.stems(query) if w in self.vocab]
         if not words:
             return []
+        # n_threads=0: in this thread (1 started a thread pool for every search).
         ids, scores = self._bm25.retrieve(
-            [words], k=min(n, len(self.chunk_ids)), show_progress=False, n_threads=1
+            [words], k=min(n, len(self.chunk_ids)), show_progress=False, n_threads=0
         )
         return [
             (self.chunk_ids[int(i)], float(s))
