@@ -99,12 +99,32 @@ class LexicalIndex:
         return len(self.chunk_ids)
 
     @cached_property
-    def vocab_by_length(self) -> dict[int, tuple[str, ...]]:
-        """The vocabulary grouped by word length (for the spelling check's candidates)."""
-        grouped: dict[int, list[str]] = {}
-        for word in sorted(self.vocab):
-            grouped.setdefault(len(word), []).append(word)
-        return {length: tuple(words) for length, words in sorted(grouped.items())}
+    def _letter_counts(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, int]]:
+        """The vocabulary, each word's count of each letter, its length, the letters' columns."""
+        words = tuple(sorted(self.vocab))
+        letters = {ch: i for i, ch in enumerate(sorted({ch for w in words for ch in w}))}
+        counts = np.zeros((len(words), max(len(letters), 1)), dtype=np.int32)
+        for row, word in enumerate(words):
+            for ch in word:
+                counts[row, letters[ch]] += 1
+        return words, counts, np.asarray([len(w) for w in words], dtype=np.int64), letters
+
+    def spelling_candidates(self, word: str, cutoff: float) -> list[str]:
+        """The vocabulary words that share enough letters with ``word`` to be as similar as
+        ``cutoff`` by difflib's measure: its ``quick_ratio`` (twice the letters in common,
+        however ordered, over both lengths), which bounds ``ratio`` from above, computed for
+        the whole vocabulary at once. difflib over these finds what it finds over all."""
+        words, counts, lengths, letters = self._letter_counts
+        if not words or not word:
+            return list(words)
+        mine = np.zeros(counts.shape[1], dtype=np.int32)
+        for ch in word:
+            column = letters.get(ch)
+            if column is not None:
+                mine[column] += 1
+        shared = np.minimum(counts, mine).sum(axis=1)
+        bound = 2.0 * shared / (lengths + len(word))
+        return [words[int(i)] for i in np.flatnonzero(bound >= cutoff - 1e-9)]
 
     def stems(self, text: str) -> list[str]:
         """The index's words for ``text`` (query side of ``tokenize``)."""

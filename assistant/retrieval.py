@@ -266,15 +266,9 @@ def _spelled(index: LexicalIndex, stem: str) -> str:
         return stem
     import difflib
 
-    # Only words of a length that can reach the cutoff: difflib's first test
-    # (``real_quick_ratio``, 2 * shorter / both) would drop the others one by one.
-    by_length = index.vocab_by_length
-    near = [
-        word
-        for length, words in by_length.items()
-        if 2.0 * min(length, len(stem)) / (length + len(stem)) >= _SPELLING_CUTOFF
-        for word in words
-    ]
+    # Only the words with enough letters in common (numpy, the whole vocabulary at once):
+    # difflib would drop the others one by one after the same test.
+    near = index.spelling_candidates(stem, _SPELLING_CUTOFF)
     close = difflib.get_close_matches(stem, near, n=1, cutoff=_SPELLING_CUTOFF)
     return close[0] if close else stem
 

@@ -114,13 +114,23 @@ def test_persisted_index_searches_exactly_like_the_in_memory_one(
     assert built.stems_of_each(words) == [reference.stems(w) for w in words]
 
 
-def test_spelling_check_reads_only_words_of_a_length_that_can_match_and_finds_the_same(
+def test_spelling_check_reads_only_words_with_enough_letters_in_common_and_finds_the_same(
     default_settings: object, embeddings: SentenceTransformerEmbeddings, assistant: object
 ) -> None:
     """``retrieval._spelled`` gives difflib's answer over the whole vocabulary."""
     store = VectorStore.open(default_settings, embeddings.model_name, embeddings.dimension)  # type: ignore[arg-type]
     index = LexicalIndex.build([store.all_chunks()], "test")
-    typos = ["nausia", "fatige", "neuropathi", "anxieti", "masag", "chemotherapi", "zzzz", "ab"]
+    typos = [
+        "nausia",
+        "fatige",
+        "neuropathi",
+        "anxieti",
+        "masag",
+        "chemotherapi",
+        "zzzz",
+        "ab",
+        "é",
+    ]
     corrected = {}
     for typo in typos + sorted(index.vocab)[:50]:
         close = difflib.get_close_matches(typo, index.vocab, n=1, cutoff=0.8)
