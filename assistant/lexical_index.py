@@ -28,6 +28,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,41 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.chunk_ids)
 
+    @cached_property
+    def _letter_counts(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, int]]:
+        """The vocabulary, each word's count of each letter, its length, the letters' columns."""
+        words = tuple(sorted(self.vocab))
+        letters = {ch: i for i, ch in enumerate(sorted({ch for w in words for ch in w}))}
+        counts = np.zeros((len(words), max(len(letters), 1)), dtype=np.int32)
+        for row, word in enumerate(words):
+            for ch in word:
+                counts[row, letters[ch]] += 1
+        return words, counts, np.asarray([len(w) for w in words], dtype=np.int64), letters
+
+    def spelling_candidates(self, word: str, cutoff: float) -> list[str]:
+        """The vocabulary words that share enough letters with ``word`` to be as similar as
+        ``cutoff`` by difflib's measure: its ``quick_ratio`` (twice the letters in common,
+        however ordered, over both lengths), which bounds ``ratio`` from above, computed for
+        the whole vocabulary at once. difflib over these finds what it finds over all."""
+        words, counts, lengths, letters = self._letter_counts
+        if not words or not word:
+            return list(words)
+        mine = np.zeros(counts.shape[1], dtype=np.int32)
+        for ch in word:
+            column = letters.get(ch)
+            if column is not None:
+                mine[column] += 1
+        shared = np.minimum(counts, mine).sum(axis=1)
+        bound = 2.0 * shared / (lengths + len(word))
+        return [words[int(i)] for i in np.flatnonzero(bound >= cutoff - 1e-9)]
+
     def stems(self, text: str) -> list[str]:
         """The index's words for ``text`` (query side of ``tokenize``)."""
         return tokenize([text], self._stemmer)[0]
+
+    def stems_of_each(self, texts: Sequence[str]) -> list[list[str]]:
+        """``stems`` of each text, in one call of the tokenizer."""
+        return tokenize(texts, self._stemmer)
 
     def words_of(self, chunk_id: str) -> set[str]:
         """The distinct stemmed words of one chunk (empty for an unknown id)."""
@@ -116,8 +149,9 @@ class LexicalIndex:
         words = [w for w in self.stems(query) if w in self.vocab]
         if not words:
             return []
+        # n_threads=0: in this thread (1 started a thread pool for every search).
         ids, scores = self._bm25.retrieve(
-            [words], k=min(n, len(self.chunk_ids)), show_progress=False, n_threads=1
+            [words], k=min(n, len(self.chunk_ids)), show_progress=False, n_threads=0
         )
         return [
             (self.chunk_ids[int(i)], float(s))

@@ -257,13 +257,19 @@ def history_weights(message: str, previous: Sequence[str], max_turns: int) -> li
     return [base * (0.5**i) for i in range(min(max_turns, len(previous)))]
 
 
+_SPELLING_CUTOFF = 0.8
+
+
 def _spelled(index: LexicalIndex, stem: str) -> str:
     """The corpus word a misspelt one most likely meant ("nausia" -> "nausea")."""
     if stem in index.vocab:
         return stem
     import difflib
 
-    close = difflib.get_close_matches(stem, index.vocab, n=1, cutoff=0.8)
+    # Only the words with enough letters in common (numpy, the whole vocabulary at once):
+    # difflib would drop the others one by one after the same test.
+    near = index.spelling_candidates(stem, _SPELLING_CUTOFF)
+    close = difflib.get_close_matches(stem, near, n=1, cutoff=_SPELLING_CUTOFF)
     return close[0] if close else stem
 
 
@@ -296,8 +302,13 @@ def coverage(
     items: list[tuple[set[str], float]] = []
     asks: list[set[str]] = []
     seen: set[str] = set()
-    for word in _own_words(reading.outside(message)):
-        for w in index.stems(word):
+    words = _own_words(reading.outside(message))
+    # Every word and every corpus term tokenised in one call (the same stems as one at a time).
+    meanings = [meaning for meaning, _ in reading.meanings]
+    tokenised = index.stems_of_each([*words, *meanings])
+    stems_of_meaning = dict(zip(meanings, tokenised[len(words) :], strict=True))
+    for word, word_stems in zip(words, tokenised[: len(words)], strict=True):
+        for w in word_stems:
             if len(w) > 2 and (w := _spelled(index, w)) not in common and w not in seen:
                 seen.add(w)
                 items.append(({w}, _specificity(word)))
@@ -315,7 +326,7 @@ def coverage(
                 items.append((set(), 1.0))
             continue
         lay = [w for w in content_words(phrase) if w not in _GENERIC and w not in _FILLER]
-        stems = {w for w in index.stems(meaning) if len(w) > 2} - common
+        stems = {w for w in stems_of_meaning[meaning] if len(w) > 2} - common
         if lay and stems and role == "asks":
             asks.append(stems)
         elif lay and stems:
@@ -417,6 +428,8 @@ class Retriever:
         self._lock = threading.Lock()
         self._reranker: Any = None
         self._vectors: dict[str, np.ndarray] = {}
+        self._kept: dict[str, np.ndarray] = {}
+        """Vectors of the service's own fixed queries (``keep``): never emptied."""
 
     def warm_up(self) -> None:
         """Load the persisted lexical index (or build and persist it) now, so the
@@ -458,7 +471,8 @@ class Retriever:
         are embedded once, not on every turn."""
         unique = list(dict.fromkeys(texts))
         with self._lock:
-            known = {t: self._vectors[t] for t in unique if t in self._vectors}
+            known = {t: self._kept.get(t, self._vectors.get(t)) for t in unique}
+            known = {t: v for t, v in known.items() if v is not None}
         missing = [t for t in unique if t not in known]
         if missing:
             fresh = {
@@ -472,6 +486,15 @@ class Retriever:
                 self._vectors.update(fresh)
         # From this call's own copy: another thread may empty the cache meanwhile.
         return np.asarray([known[t] for t in texts])
+
+    def keep(self, text: str) -> None:
+        """Embed a fixed query of the service's own (never a message) once and keep its
+        vector for good, whatever happens to the cache of recent texts."""
+        if text in self._kept:
+            return
+        vector = np.asarray(self.embeddings.embed_documents([text])[0])
+        with self._lock:
+            self._kept[text] = vector
 
     def turn_vectors(self, texts: Sequence[str]) -> TextVectors:
         """The vectors of a turn's texts in one model call (``TextVectors``): the message
@@ -505,11 +528,16 @@ class Retriever:
         k = k or self.settings.retrieval_k
         pool = max(20, 3 * k)
         weights = history_weights(message, previous, self.settings.history_turns)
-        reading = self.read(message)
+        readings: dict[str, Reading] = {}
+
+        def read(text: str) -> Reading:  # each text read once in this search
+            if text not in readings:
+                readings[text] = self.read(text)
+            return readings[text]
+
+        reading = read(message)
         carried = [p for p, w in zip(previous, weights, strict=False) if w >= 0.3]
-        lexical_query = " ".join(
-            [reading.query(message), *[self.read(p).query(p) for p in carried]]
-        )
+        lexical_query = " ".join([reading.query(message), *[read(p).query(p) for p in carried]])
         dense: list[tuple[Chunk, float]] = []
         vector = self.query_vector(message, previous, vectors)
         if self.settings.dense_enabled:
@@ -529,7 +557,7 @@ class Retriever:
         if top is None:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
-        covered = coverage(index, asked, passages, self.read(asked)) if passages else 0.0
+        covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
         floor = top
         if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
             floor = max(top, self._similarity_in_sources_words(message, reading))
@@ -545,7 +573,7 @@ class Retriever:
         # Only what is asked names the thing asked about: "ended up in ICU. is massage one
         # of the things that can cause infections?" keeps its story for coverage.
         named_in = " ".join(s for s in sentences_of(asked) if is_question(s)) or asked
-        unnamed = unnamed_names(index, named_in, self.read(named_in)) if self.patient_words else ()
+        unnamed = unnamed_names(index, named_in, read(named_in)) if self.patient_words else ()
         relevant = relevant and not unnamed
         beside = (
             bool(passages)
@@ -553,7 +581,7 @@ class Retriever:
             and (
                 reading.symptoms_apart
                 and floor >= self.settings.relevance_floor
-                and coverage(index, asked, passages, self.read(asked), beside_absent=True)
+                and coverage(index, asked, passages, read(asked), beside_absent=True)
                 >= self.settings.min_term_coverage
             )
         )

@@ -369,6 +369,7 @@ class Assistant:
     def _general_safety(self, first_marker: int) -> tuple[Draft, tuple] | None:
         """The sources' general safety sentences, for a message naming a condition they
         do not cover (shown labelled as general)."""
+        self.retriever.keep(GENERAL_SAFETY_QUESTION)  # the same search every time
         found = self.retriever.retrieve(GENERAL_SAFETY_QUESTION)
         if not found.relevant:
             return None

@@ -9,6 +9,7 @@ new one when an ingest changes the corpus while the app runs.
 
 from __future__ import annotations
 
+import difflib
 import os
 import signal
 import socket
@@ -34,6 +35,7 @@ from assistant.lexical_index import (
     ensure,
     index_dir,
 )
+from assistant.retrieval import _spelled
 from assistant.schema import Chunk
 from assistant.store import VectorStore
 
@@ -108,6 +110,33 @@ def test_persisted_index_searches_exactly_like_the_in_memory_one(
         got = [(c.chunk_id, round(s, 5)) for c, s in built.search_chunks(store, query, 10)]
         assert got == expected, query
         assert built.stems(query) == reference.stems(query)
+    words = [w for q in QUERIES for w in q.split()] + ["", "the", "mood disturbance"]
+    assert built.stems_of_each(words) == [reference.stems(w) for w in words]
+
+
+def test_spelling_check_reads_only_words_with_enough_letters_in_common_and_finds_the_same(
+    default_settings: object, embeddings: SentenceTransformerEmbeddings, assistant: object
+) -> None:
+    """``retrieval._spelled`` gives difflib's answer over the whole vocabulary."""
+    store = VectorStore.open(default_settings, embeddings.model_name, embeddings.dimension)  # type: ignore[arg-type]
+    index = LexicalIndex.build([store.all_chunks()], "test")
+    typos = [
+        "nausia",
+        "fatige",
+        "neuropathi",
+        "anxieti",
+        "masag",
+        "chemotherapi",
+        "zzzz",
+        "ab",
+        "é",
+    ]
+    corrected = {}
+    for typo in typos + sorted(index.vocab)[:50]:
+        close = difflib.get_close_matches(typo, index.vocab, n=1, cutoff=0.8)
+        corrected[typo] = _spelled(index, typo)
+        assert corrected[typo] == (close[0] if close else typo), typo
+    assert corrected["nausia"] == "nausea" and corrected["zzzz"] == "zzzz"
 
 
 def test_ingest_saves_the_index_and_a_start_loads_it_without_reading_chunks(

@@ -238,6 +238,9 @@ class Candidate:
     groups: frozenset[str]
     testimonial: bool
     grade: float
+    plain: str = ""
+    """Its content words (``_plain_words`` of the display): two sentences with the same
+    are one, and one whose words open another's repeats it."""
 
     @property
     def therapist_content(self) -> bool:
@@ -425,6 +428,7 @@ def candidate(unit: Unit, grade: float | None = None) -> Candidate:
         groups=frozenset(n for n, p in _GROUPS.items() if p.search(text)),
         testimonial=unit.quote[:1] in '"“' or unit.quote.rstrip()[-1:] in '"”',
         grade=_grade(text) if grade is None else grade,
+        plain=_plain_words(text),
     )
 
 
@@ -570,7 +574,7 @@ def _repeats(a: Candidate, b: Candidate, vectors: dict[int, np.ndarray], bar: fl
     opening ("Massage is the manipulation of muscles..." and the same with more after)."""
     if float(vectors[id(a)] @ vectors[id(b)]) > bar:
         return True
-    short, long = sorted((_plain_words(a.unit.display), _plain_words(b.unit.display)), key=len)
+    short, long = sorted((a.plain, b.plain), key=len)
     return bool(short) and long.startswith(short)
 
 
@@ -653,9 +657,8 @@ class ExtractiveAnswerer:
                     self._candidates.clear()
                 self._candidates[key] = self._candidates_of(p, stored.get(p.chunk.chunk_id))
             for c in self._candidates[key]:
-                same = " ".join(content_words(c.unit.display))
-                if same and same not in seen:
-                    seen.add(same)
+                if c.plain and c.plain not in seen:
+                    seen.add(c.plain)
                     unit = Unit(c.unit.display, c.unit.quote, p)
                     found.append(Candidate(**{**c.__dict__, "unit": unit}))
         return found

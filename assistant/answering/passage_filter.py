@@ -10,6 +10,7 @@ guard the extractive sentences and every sentence an LLM writes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instruction|rule|prompt|guideline|"
@@ -44,10 +45,13 @@ def unsafe_reason(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def unsafe_passage(text: str) -> bool:
     """A passage with any sentence that speaks to the assistant is not a source.
 
     One planted instruction makes the whole passage suspect, so none of its
-    sentences are quoted, not only the one that gave itself away.
+    sentences are quoted, not only the one that gave itself away. Remembered by text:
+    the same passages are checked on every question that retrieves them (only
+    passages come here, never a message).
     """
     return _INSTRUCTION.search(text) is not None
