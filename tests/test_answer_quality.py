@@ -129,6 +129,9 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("When is the next summit?", Intent.PROGRAMS),
         ("will insurance pay for massage?", Intent.COST),
         ("What do other people with cancer say about massage?", Intent.EXPERIENCE),
+        # Whether it helped other people is asking for their experience.
+        ("my nausea is awful. has massage helped other patients with that?", Intent.EXPERIENCE),
+        ("do real survivors say it helped or is it hype", Intent.EXPERIENCE),
         # Words of manner inside the opening do not hide what is asked.
         ("what exactly is oncology massage", Intent.DEFINITION),
         ("are there things massage can't do for cancer patients?", Intent.LIMITS),
@@ -696,3 +699,39 @@ def test_answer_texts_fit_the_contract() -> None:
     for text_id in content.template_ids_in_group("answers"):
         text = content.render(text_id, settings, topic="lymphedema")
         assert "{" not in text and text.strip()
+
+
+@slow
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        # Whether the therapist needs oncology training: the recommendation leads.
+        (
+            "is any massage therapist fine for people on chemo or does it need to be a "
+            "specially trained one?",
+            "delivered by an oncology-trained massage therapist is recommended",
+        ),
+        ("do I really need an oncology-trained LMT?", "oncology-trained massage therapist is"),
+        # Whether massage has side effects at all: "generally safe" leads.
+        ("are there any side effects from massage when you have cancer", "generally safe"),
+        ("is it okay to get a massage while I'm doing chemo?", "generally safe"),
+    ],
+)
+def test_the_sentence_that_answers_whether_leads(
+    assistant: Assistant, message: str, lead: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert lead in reply.citations[0].quote, reply.citations[0].quote
+    _check_citations(reply)
+
+
+@slow
+def test_stories_about_one_thing_meet_the_bar(assistant: Assistant) -> None:
+    """Asked whether massage helped other people with one thing, the stories that follow the
+    first are held to the relevance bar; asked what people say in general, all may follow."""
+    focused = assistant.answer([], "has massage helped other people with the ache from chemo?")
+    general = assistant.answer([], "What do other people with cancer say about massage?")
+    assert focused.route == general.route == Route.ANSWER
+    assert all(is_testimonial(c.quote) for c in focused.citations)
+    assert len(focused.citations) < len(general.citations)
