@@ -488,6 +488,11 @@ def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: A
     assert reply.route == Route.ANSWER
     assert reply.citations[0].quote == "Click Here to Purchase 2023 Summit Audio Recordings"
     _check_citations(reply)
+    # the saved page has the link's words, not its target: the reply names the page
+    # that holds it, so the line is not a link with nowhere to click
+    page = reply.citations[0].source_id
+    assert page.startswith("https://")
+    assert f"The link is on this page of the source: {page}" in reply.text
     # it is about the Society's programs: never quoted for a question about symptoms
     other = assistant.answer([], "can massage help with nausea from chemo?")
     assert not any("Click Here" in c.quote for c in other.citations)
@@ -697,7 +702,7 @@ def test_the_streamed_text_is_the_reply(assistant: Assistant) -> None:
 def test_answer_texts_fit_the_contract() -> None:
     settings = load_settings(_env_file=None)
     for text_id in content.template_ids_in_group("answers"):
-        text = content.render(text_id, settings, topic="lymphedema")
+        text = content.render(text_id, settings, topic="lymphedema", url="https://example.org/")
         assert "{" not in text and text.strip()
 
 
