@@ -190,6 +190,10 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     # A treatment told as the cause of a covered symptom, when safety is not asked.
     assert expand("so tired since my rads started. would massage help the fatigue?").symptoms_apart
     assert not expand("does massage help fatigue?").symptoms_apart
+    # A condition the sources cover beside one they do not, in a safety question.
+    assert expand("is deep massage safe with bone mets and a picc line?").symptoms_apart
+    assert not expand("is massage safe with a port?").symptoms_apart
+    assert not expand("is reiki safe with bone mets?").symptoms_apart
 
 
 def test_a_short_follow_up_about_another_symptom_keeps_its_own_topic() -> None:
@@ -740,3 +744,15 @@ def test_stories_about_one_thing_meet_the_bar(assistant: Assistant) -> None:
     assert focused.route == general.route == Route.ANSWER
     assert all(is_testimonial(c.quote) for c in focused.citations)
     assert len(focused.citations) < len(general.citations)
+
+
+@slow
+def test_a_covered_condition_is_answered_beside_one_the_sources_do_not_cover(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "is deep massage safe with bone mets and a picc line?")
+    assert reply.route == Route.ANSWER
+    assert any("bone metastases" in c.quote for c in reply.citations)
+    uncovered = content.render("condition_not_covered", default_settings, topic="ports and drains")
+    assert uncovered in reply.text
+    _check_citations(reply)
