@@ -38,7 +38,7 @@ from assistant.answering.extractive import (
 from assistant.answering.intent import Focus
 from assistant.schema import Reply, Route, Turn
 
-from .metrics import Observation, is_answered, sentence_labels, sentences_match
+from .metrics import Observation, is_answered, sentence_label, sentence_labels
 from .suite import Case, load_suites
 
 SUITES_DIR = Path(__file__).parent / "suites"
@@ -147,17 +147,7 @@ def record(
 
 
 def _labels(case: Case, selections: Sequence[Selection]) -> list[str | None]:
-    labels: list[str | None] = []
-    for selection in selections:
-        for unit in selection.units:
-            forms = (unit.display, unit.quote)
-            if any(sentences_match(f, g) for f in forms for g in case.gold):
-                labels.append("gold")
-            elif any(sentences_match(f, a) for f in forms for a in case.acceptable):
-                labels.append("acceptable")
-            else:
-                labels.append(None)
-    return labels
+    return [sentence_label(case, (u.display, u.quote)) for s in selections for u in s.units]
 
 
 def case_labels(r: Record, answerer: ExtractiveAnswerer, w: Weights) -> list[str | None]:
