@@ -178,6 +178,9 @@ def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
     (focus,) = read_message("how is oncology massage different from a regular massage?")
     assert focus.intent == Intent.DEFINITION
     assert not focus.topics & {"differ", "regular", "normal"}
+    # Words that ask for the whole picture name no topic: the question stays broad.
+    (broad,) = read_message("what kinds of problems can massage help with, like big picture?")
+    assert broad.intent == Intent.BENEFIT and not broad.topics
 
 
 def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() -> None:

@@ -30,6 +30,7 @@ def recorded(assistant: Any) -> tuple[list, Any]:
     return record(cases, assistant, progress=False)
 
 
+@pytest.mark.slow
 def test_rechosen_labels_match_the_real_replies(recorded: tuple[list, Any]) -> None:
     records, answerer = recorded
     assert len(records) == 24
@@ -39,6 +40,7 @@ def test_rechosen_labels_match_the_real_replies(recorded: tuple[list, Any]) -> N
     assert "choose" not in vars(answerer)
 
 
+@pytest.mark.slow
 def test_metrics_follow_the_weights(recorded: tuple[list, Any]) -> None:
     records, answerer = recorded
     current = selection_metrics(records, answerer, DEFAULT_WEIGHTS)
@@ -72,6 +74,7 @@ def test_metrics_follow_the_weights(recorded: tuple[list, Any]) -> None:
     )
 
 
+@pytest.mark.slow
 def test_fit_never_ends_worse_than_it_starts(recorded: tuple[list, Any]) -> None:
     records, answerer = recorded
     start = replace(DEFAULT_WEIGHTS, topic=0.3, kind=0.15)

@@ -249,7 +249,8 @@ _NOT_TOPIC = frozenset(
     these this that it its mean means meaning stand stands site page website matter matters
     show shows showed ive im over weird year years completely shot
     difference differences different differ between compare compared comparison versus vs
-    normal regular ordinary usual standard""".split()
+    normal regular ordinary usual standard
+    problem problems issue issues big picture full overview pls plz nice woo""".split()
 )
 
 
