@@ -42,14 +42,22 @@ class Reading:
 
     @property
     def symptoms_apart(self) -> bool:
-        """A covered symptom is named beside uncovered symptoms ("brain fog and exhausted"),
+        """A covered symptom or condition is named beside uncovered symptoms or conditions
+        ("brain fog and exhausted", "bone mets and a port"),
         or beside an uncovered treatment told as the cause when safety is not asked
         ("tired from rads"): the covered symptoms can be answered on their own."""
         named = list(zip(self.meanings, self.kinds, strict=True))
         uncovered = [kind for (_, absent), kind in named if absent]
         covered = [kind for (_, absent), kind in named if not absent]
-        allowed = {"symptom"} if "safety" in covered else {"symptom", "treatment"}
-        return bool(uncovered) and all(k in allowed for k in uncovered) and "symptom" in covered
+        if "safety" in covered:
+            allowed = {"symptom", "condition"}
+        else:
+            allowed = {"symptom", "treatment", "condition"}
+        return (
+            bool(uncovered)
+            and all(k in allowed for k in uncovered)
+            and bool({"symptom", "condition"} & set(covered))
+        )
 
     def terms_in_role(self, role: str) -> tuple[str, ...]:
         """The corpus terms of the matched phrases that play ``role``."""
@@ -178,7 +186,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(pattern, corpus_for, absent_for, role_of, kind_of)
 
 
-KINDS = ("symptom", "treatment", "safety", "detail")
+KINDS = ("symptom", "treatment", "safety", "detail", "condition")
 """``detail``: a fact the pages never give (a price, how long or how often), not a
 condition: named as not covered, without the general safety sentences."""
 

@@ -515,16 +515,17 @@ def sentence_labels(case: Case, reply: Reply | None) -> list[str | None]:
     """
     if reply is None:
         return []
-    labels: list[str | None] = []
-    for sentence in reply.sentences:
-        forms = quoted_forms(sentence, reply.citations)
-        if any(sentences_match(f, g) for f in forms for g in case.gold):
-            labels.append("gold")
-        elif any(sentences_match(f, a) for f in forms for a in case.acceptable):
-            labels.append("acceptable")
-        else:
-            labels.append(None)
-    return labels
+    return [sentence_label(case, quoted_forms(s, reply.citations)) for s in reply.sentences]
+
+
+def sentence_label(case: Case, forms: Sequence[str]) -> str | None:
+    """ "gold", "acceptable" or None for one quoted sentence, matched on any of ``forms``
+    (its displayed text, its citation's quote)."""
+    if any(sentences_match(f, g) for f in forms for g in case.gold):
+        return "gold"
+    if any(sentences_match(f, a) for f in forms for a in case.acceptable):
+        return "acceptable"
+    return None
 
 
 def is_answered(obs: Observation) -> bool:

@@ -129,6 +129,9 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("When is the next summit?", Intent.PROGRAMS),
         ("will insurance pay for massage?", Intent.COST),
         ("What do other people with cancer say about massage?", Intent.EXPERIENCE),
+        # Whether it helped other people is asking for their experience.
+        ("my nausea is awful. has massage helped other patients with that?", Intent.EXPERIENCE),
+        ("do real survivors say it helped or is it hype", Intent.EXPERIENCE),
         # Words of manner inside the opening do not hide what is asked.
         ("what exactly is oncology massage", Intent.DEFINITION),
         ("are there things massage can't do for cancer patients?", Intent.LIMITS),
@@ -175,6 +178,9 @@ def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
     (focus,) = read_message("how is oncology massage different from a regular massage?")
     assert focus.intent == Intent.DEFINITION
     assert not focus.topics & {"differ", "regular", "normal"}
+    # Words that ask for the whole picture name no topic: the question stays broad.
+    (broad,) = read_message("what kinds of problems can massage help with, like big picture?")
+    assert broad.intent == Intent.BENEFIT and not broad.topics
 
 
 def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() -> None:
@@ -187,6 +193,10 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     # A treatment told as the cause of a covered symptom, when safety is not asked.
     assert expand("so tired since my rads started. would massage help the fatigue?").symptoms_apart
     assert not expand("does massage help fatigue?").symptoms_apart
+    # A condition the sources cover beside one they do not, in a safety question.
+    assert expand("is deep massage safe with bone mets and a picc line?").symptoms_apart
+    assert not expand("is massage safe with a port?").symptoms_apart
+    assert not expand("is reiki safe with bone mets?").symptoms_apart
 
 
 def test_a_short_follow_up_about_another_symptom_keeps_its_own_topic() -> None:
@@ -485,6 +495,11 @@ def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: A
     assert reply.route == Route.ANSWER
     assert reply.citations[0].quote == "Click Here to Purchase 2023 Summit Audio Recordings"
     _check_citations(reply)
+    # the saved page has the link's words, not its target: the reply names the page
+    # that holds it, so the line is not a link with nowhere to click
+    page = reply.citations[0].source_id
+    assert page.startswith("https://")
+    assert f"The link is on this page of the source: {page}" in reply.text
     # it is about the Society's programs: never quoted for a question about symptoms
     other = assistant.answer([], "can massage help with nausea from chemo?")
     assert not any("Click Here" in c.quote for c in other.citations)
@@ -694,5 +709,53 @@ def test_the_streamed_text_is_the_reply(assistant: Assistant) -> None:
 def test_answer_texts_fit_the_contract() -> None:
     settings = load_settings(_env_file=None)
     for text_id in content.template_ids_in_group("answers"):
-        text = content.render(text_id, settings, topic="lymphedema")
+        text = content.render(text_id, settings, topic="lymphedema", url="https://example.org/")
         assert "{" not in text and text.strip()
+
+
+@slow
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        # Whether the therapist needs oncology training: the recommendation leads.
+        (
+            "is any massage therapist fine for people on chemo or does it need to be a "
+            "specially trained one?",
+            "delivered by an oncology-trained massage therapist is recommended",
+        ),
+        ("do I really need an oncology-trained LMT?", "oncology-trained massage therapist is"),
+        # Whether massage has side effects at all: "generally safe" leads.
+        ("are there any side effects from massage when you have cancer", "generally safe"),
+        ("is it okay to get a massage while I'm doing chemo?", "generally safe"),
+    ],
+)
+def test_the_sentence_that_answers_whether_leads(
+    assistant: Assistant, message: str, lead: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert lead in reply.citations[0].quote, reply.citations[0].quote
+    _check_citations(reply)
+
+
+@slow
+def test_stories_about_one_thing_meet_the_bar(assistant: Assistant) -> None:
+    """Asked whether massage helped other people with one thing, the stories that follow the
+    first are held to the relevance bar; asked what people say in general, all may follow."""
+    focused = assistant.answer([], "has massage helped other people with the ache from chemo?")
+    general = assistant.answer([], "What do other people with cancer say about massage?")
+    assert focused.route == general.route == Route.ANSWER
+    assert all(is_testimonial(c.quote) for c in focused.citations)
+    assert len(focused.citations) < len(general.citations)
+
+
+@slow
+def test_a_covered_condition_is_answered_beside_one_the_sources_do_not_cover(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "is deep massage safe with bone mets and a picc line?")
+    assert reply.route == Route.ANSWER
+    assert any("bone metastases" in c.quote for c in reply.citations)
+    uncovered = content.render("condition_not_covered", default_settings, topic="ports and drains")
+    assert uncovered in reply.text
+    _check_citations(reply)

@@ -132,6 +132,8 @@ def test_every_citation_quotes_its_chunk_and_every_sentence_is_cited(
         ("Massagem ajuda com o enjoo da quimio?", "pt", "nausea"),
         ("Le massage est-il dangereux quand on a des métastases osseuses ?", "fr", "fracture"),
         ("按摩对化疗期间的疲劳有帮助吗？", "zh", "fatigue"),
+        ("항암 치료 중에 마사지가 피로에 도움이 되나요?", "ko", "fatigue"),
+        ("Nakakatulong ba ang masahe sa pagduduwal dahil sa chemo?", "tl", "nausea"),
     ],
 )
 def test_a_general_question_in_another_language_quotes_the_english_sources(

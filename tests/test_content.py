@@ -24,6 +24,7 @@ FILL = {
     "topic": "blood counts",
     "days": "30",
     "contact": "privacy@example.org",
+    "url": "https://example.org/recordings",
 }
 """Values the code fills into the few texts that take them."""
 

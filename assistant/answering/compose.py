@@ -41,6 +41,8 @@ _LEAD_IN = {
     Intent.EXPERIENCE: "answer_experience",
 }
 """The reviewed lead-in for each kind of question; the others use ``answer_lead_in``."""
+_LINK_LINE = re.compile(r"^\s*click here\b", re.I)
+_WEB_PAGE = re.compile(r"^https?://[^\s<>\"']+$")
 _MAX_ECHO_WORDS = 12
 _ECHO_TRIM = re.compile(r"^\W*(?:and|also|plus|but|so|then)\b\s*|[\s?!.,;:]+$", re.I)
 
@@ -134,7 +136,23 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
             blocks.append(Cited(stories))
     if part.focus.intent in (Intent.FIND_THERAPIST, Intent.CHOOSING_THERAPIST):
         blocks.append(Paragraph(text("therapist_locator")))
+    for url in _offer_pages(part.draft):
+        blocks.append(Paragraph(text("offer_link", url=url)))
     return blocks
+
+
+def _offer_pages(draft: Draft) -> list[str]:
+    """The web pages of quoted link lines ("Click Here to Purchase 2023 Summit Audio
+    Recordings"): the saved page keeps the words of a link, not where it goes, so the
+    reply names the page that holds it rather than leave a link with nowhere to click."""
+    pages: list[str] = []
+    for s in draft.sentences:
+        if not _LINK_LINE.match(_quote_of(s, draft.citations)):
+            continue
+        for c in draft.citations:
+            if c.marker in s.markers and _WEB_PAGE.match(c.source_id) and c.source_id not in pages:
+                pages.append(c.source_id)
+    return pages
 
 
 def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:

@@ -113,6 +113,10 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"oncology massage therapists are)\b",
         re.I,
     ),
+    "recommends_trained": re.compile(
+        r"\b(by|from|with) an? oncology-trained (massage )?therapist\b.{0,30}\brecommended\b",
+        re.I,
+    ),
     "strength": re.compile(
         r"\b(evidence(?!-based)|weak|meta-analysis|systematic review|study designs|conclusions|"
         r"no difference|reviewed all|affirms)\b",
@@ -177,10 +181,30 @@ _ASKS_SAFE = re.compile(
 """A question asking in its own words whether something is safe."""
 _ASKS_IF_SAFE = re.compile(
     r"\b(safe|safely|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|downsides?|"
-    r"drawbacks?|bad idea|never (\w+ )?massage|who'?s right|risk[- ]free)\b",
+    r"drawbacks?|bad idea|never (\w+ )?massage|who'?s right|risk[- ]free|side[- ]effects?|"
+    r"(alright|all right|ok|okay|fine) to (have|get))\b",
     re.I,
 )
 """A question asking whether massage is safe or harmful at all."""
+_ASKS_IF_TRAINED = re.compile(
+    r"\b(therapists?|lmts?|masseuses?|practitioners?|spas?|someone|person|who)\b.{0,60}"
+    r"\b(trained|training|qualified|specializ\w*|specialis\w*|special|certif\w*)\b"
+    r"|\b(trained|training|qualified|specializ\w*|specialis\w*|certif\w*)\b.{0,60}"
+    r"\b(therapists?|lmts?|masseuses?|practitioners?)\b"
+    r"|\b(regular|any|normal|ordinary|usual) (decent |old )?(massage therapist|lmt|masseuse|spa)"
+    r"|\b(have|need)s? to be an? (oncology|specialist|specialized|trained)\b",
+    re.I,
+)
+"""A question asking whether the therapist needs training for cancer ("does it have to be
+an oncology massage therapist or is my regular LMT fine?")."""
+_ASKS_IF_NEEDED = re.compile(
+    r"\b(need|needs|have to|has to|must|required?|matters?|fine|ok|okay|enough|qualified|any|"
+    r"regular|just)\b",
+    re.I,
+)
+_TRAINED_INTENTS = frozenset(
+    {Intent.SAFETY, Intent.CHOOSING_THERAPIST, Intent.PROGRAMS, Intent.OTHER, Intent.BENEFIT}
+)
 _PREFERRED: dict[Intent, dict[str, float]] = {
     Intent.SAFETY: {"safe": 1.0, "safety": 0.8, "definition": 0.2},
     Intent.BENEFIT: {"benefit": 0.6, "guideline": 0.3},
@@ -201,7 +225,8 @@ class Weights:
     """How the parts of a sentence's relevance add up, and the bar for sentences after
     the lead. Fitted by coordinate search on the training suites (the team's suite and
     the blind train half) for lead_gold + answer_precision + gold_hit, with gold_hit
-    held at 0.92 or more; ``docs/retrieval.md`` has the figures."""
+    held at 0.92 or more; ``docs/retrieval.md`` has the figures. ``python -m
+    evals.fit_weights --validate`` refits them leaving each blind train half out."""
 
     similarity: float = 0.8
     topic: float = 0.7
@@ -756,7 +781,16 @@ class ExtractiveAnswerer:
             # downside?", "my sister says never massage a cancer patient, who's right?"):
             # the statement that it is generally safe leads, the precautions follow.
             leads = [s for s in leads if "safe" in s[0].kinds] or leads
-        if focus.intent == Intent.CHOOSING_THERAPIST:
+        if (
+            focus.intent in _TRAINED_INTENTS
+            and _ASKS_IF_TRAINED.search(focus.text)
+            and _ASKS_IF_NEEDED.search(focus.text)
+        ):
+            # Whether the therapist needs oncology training ("or is my regular LMT fine?",
+            # "does it really matter if the LMT has oncology training?"): the sources'
+            # recommendation of an oncology-trained therapist leads.
+            leads = [s for s in leads if "recommends_trained" in s[0].kinds] or leads
+        elif focus.intent == Intent.CHOOSING_THERAPIST:
             # "What should I look for in a therapist for my wife with ovarian cancer?" is
             # answered by what the sources say of the therapist, not by a finding about
             # the condition the story names.
@@ -790,7 +824,10 @@ class ExtractiveAnswerer:
         for s in rest:
             if len(chosen) >= limit:
                 break
-            story = focus.wants_experience and s[0].testimonial
+            # What people say, in general: every story may follow. Asked about one thing
+            # ("has massage helped other people with the bone ache?"), stories meet the
+            # bar like any sentence.
+            story = focus.wants_experience and s[0].testimonial and not focus.topics
             if not story and (s[1] < w.threshold or s[1] < w.relative * lead[1]):
                 continue
             if focus.wants_experience and not s[0].testimonial:

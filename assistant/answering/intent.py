@@ -56,7 +56,11 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"( with cancer)? (say|said|think|feel|felt|share)|(people|patients)'?s? (own )?"
             r"(stories|experiences?|words)|testimonials?|how (did|does) (it|massage) feel"
             r"|(how|what) (massage )?felt|how have (other )?(people|patients|survivors)"
-            r"|(other|real) (people|patients)'?s? experiences?)",
+            r"|(other|real) (people|patients)'?s? experiences?"
+            r"|(has|have|did|does) (it|massage|oncology massage) (\w+ )?help(ed)? (other|real|"
+            r"actual) (people|patients|folks|survivors)"
+            r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
+            r"actually )?(say|said|find|found|report)\b)",
             _I,
         ),
     ),
@@ -245,7 +249,8 @@ _NOT_TOPIC = frozenset(
     these this that it its mean means meaning stand stands site page website matter matters
     show shows showed ive im over weird year years completely shot
     difference differences different differ between compare compared comparison versus vs
-    normal regular ordinary usual standard""".split()
+    normal regular ordinary usual standard
+    problem problems issue issues big picture full overview pls plz nice woo""".split()
 )
 
 
