@@ -37,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from langchain_core.embeddings import Embeddings
 
 from assistant.config import load_settings
 from assistant.embeddings import get_embeddings
@@ -130,8 +131,8 @@ def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labell
 class Vectors:
     """Embeddings of normalised texts, each text embedded once."""
 
-    def __init__(self, model_name: str) -> None:
-        self.embeddings = get_embeddings(model_name)
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
         self.cache: dict[str, np.ndarray] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
@@ -143,12 +144,14 @@ class Vectors:
         return np.stack([self.cache[n] for n in norms])
 
 
-def fit(examples: Sequence[Labelled], vectors: Vectors) -> tuple[list[str], np.ndarray, np.ndarray]:
+def fit(
+    examples: Sequence[Labelled], vectors: Vectors, c: float = C
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Classes, coefficients and intercepts of the two-stage model (see the module text)."""
     from sklearn.linear_model import LogisticRegression
 
     def model(texts: list[str], labels: list[str]) -> LogisticRegression:
-        return LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(
+        return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(
             vectors(texts), labels
         )
 
@@ -171,10 +174,14 @@ def fit(examples: Sequence[Labelled], vectors: Vectors) -> tuple[list[str], np.n
     return [str(c) for c in final.classes_], final.coef_, final.intercept_
 
 
-def build(root: Path = ROOT) -> dict[str, object]:
+def build(
+    root: Path = ROOT, exclude: Sequence[str] = (), vectors: Vectors | None = None
+) -> dict[str, object]:
+    """The model file's content, fitted on every training source but ``exclude``."""
     settings = load_settings(_env_file=None)
-    vectors = Vectors(settings.embedding_model)
-    examples = load_training(root)
+    if vectors is None:
+        vectors = Vectors(get_embeddings(settings.embedding_model))
+    examples = load_training(root, exclude)
     classes, coef, intercept = fit(examples, vectors)
     counts = {c: sum(e.label == c for e in examples) for c in classes}
     return {
@@ -203,10 +210,36 @@ def stale(root: Path = ROOT) -> list[str]:
     return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
 
 
+def _validate(cache: Path | None, verbose: bool) -> int:
+    from . import safety_validation as sv
+
+    embeddings = sv.shared_embeddings(cache)
+    vectors = Vectors(embeddings)
+    try:
+        per_half, pooled = sv.validate(
+            lambda exclude: sv.model_from(build(ROOT, exclude, vectors)), embeddings, ROOT
+        )
+    finally:
+        embeddings.save()
+    print(sv.report(per_half, pooled, verbose))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.train_safety", description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file is stale")
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="leave-one-set-out: route each blind train half with a vote fitted without it",
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="with --validate: keep embeddings in this .npz file"
+    )
+    parser.add_argument("--verbose", action="store_true", help="with --validate: list misses")
     args = parser.parse_args(argv)
+    if args.validate:
+        return _validate(args.cache, args.verbose)
     if args.check:
         changed = stale()
         if changed:
