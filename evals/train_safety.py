@@ -44,6 +44,8 @@ from assistant.embeddings import get_embeddings
 from assistant.routing.normalise import normalise
 from assistant.routing.safety_model import MODEL_RESOURCE, SafetyModel, pieces
 
+from .safety_augment import KINDS, augment
+from .safety_augment import SEED as AUGMENT_SEED
 from .suite import load_suite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +59,7 @@ SUITES = (
     "evals/suites/blind/safety_dev_train.jsonl",
     "evals/suites/blind/safety_v3_train.jsonl",
     "evals/suites/blind/safety_v4_train.jsonl",
+    "evals/suites/blind/safety_v5_train.jsonl",
 )
 EXAMPLES_FOR_VOTE = ROOT / "assistant" / "content" / "safety_examples.yaml"
 """Sentences written for the vote alone (concepts from the published references, and
@@ -65,7 +68,11 @@ SAFETY = ("emergency", "crisis")
 LABELS = ("emergency", "crisis", "abuse", "other")
 C = 4.0
 """Inverse regularisation, as for the route classifier (cross-validated there)."""
-THRESHOLD = 0.75
+AUGMENT: tuple[str, ...] = ()
+"""Kinds of red-flag variants added at fit time (``evals/safety_augment.py``). None: no
+kind raised the leave-one-set-out recall at the same number of false safety routes
+(docs/routing.md, "The safety vote"); ``--validate --augment`` measures them again."""
+THRESHOLD = 0.7
 ALONE = 0.95
 """A crisis or abuse vote at or above this wins without a cue word (chosen on the own
 probes and the team's labelled sets, docs/routing.md); an emergency vote always needs one."""
@@ -175,14 +182,20 @@ def fit(
 
 
 def build(
-    root: Path = ROOT, exclude: Sequence[str] = (), vectors: Vectors | None = None
+    root: Path = ROOT,
+    exclude: Sequence[str] = (),
+    vectors: Vectors | None = None,
+    c: float = C,
+    kinds: Sequence[str] = AUGMENT,
 ) -> dict[str, object]:
-    """The model file's content, fitted on every training source but ``exclude``."""
+    """The model file's content, fitted on every training source but ``exclude``, with
+    the red-flag examples' variants of ``kinds`` (``evals/safety_augment.py``)."""
     settings = load_settings(_env_file=None)
     if vectors is None:
         vectors = Vectors(get_embeddings(settings.embedding_model))
     examples = load_training(root, exclude)
-    classes, coef, intercept = fit(examples, vectors)
+    variants = [Labelled(t, label) for t, label in augment(examples, kinds)]
+    classes, coef, intercept = fit(examples + variants, vectors, c)
     counts = {c: sum(e.label == c for e in examples) for c in classes}
     return {
         "classes": classes,
@@ -194,7 +207,8 @@ def build(
         "training": {
             "embedding_model": settings.embedding_model,
             "messages": counts,
-            "C": C,
+            "C": c,
+            "augmented": {"kinds": list(kinds), "seed": AUGMENT_SEED, "variants": len(variants)},
             "files": data_hashes(root),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "command": "python -m evals.train_safety",
@@ -210,14 +224,16 @@ def stale(root: Path = ROOT) -> list[str]:
     return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
 
 
-def _validate(cache: Path | None, verbose: bool) -> int:
+def _validate(cache: Path | None, verbose: bool, kinds: Sequence[str]) -> int:
     from . import safety_validation as sv
 
     embeddings = sv.shared_embeddings(cache)
     vectors = Vectors(embeddings)
     try:
         per_half, pooled = sv.validate(
-            lambda exclude: sv.model_from(build(ROOT, exclude, vectors)), embeddings, ROOT
+            lambda exclude: sv.model_from(build(ROOT, exclude, vectors, C, kinds)),
+            embeddings,
+            ROOT,
         )
     finally:
         embeddings.save()
@@ -237,9 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cache", type=Path, help="with --validate: keep embeddings in this .npz file"
     )
     parser.add_argument("--verbose", action="store_true", help="with --validate: list misses")
+    parser.add_argument(
+        "--augment",
+        default=",".join(AUGMENT),
+        help=f"with --validate: comma-separated variant kinds ({', '.join(KINDS)})",
+    )
     args = parser.parse_args(argv)
     if args.validate:
-        return _validate(args.cache, args.verbose)
+        kinds = tuple(k for k in args.augment.split(",") if k)
+        return _validate(args.cache, args.verbose, kinds)
     if args.check:
         changed = stale()
         if changed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +14,7 @@ from assistant.routing import Router
 from assistant.routing.safety_model import SafetyModel
 from evals import safety_validation as sv
 from evals import train_safety
+from evals.safety_augment import KINDS, augment, third_person
 from evals.suite import Case
 
 
@@ -102,3 +105,34 @@ def test_safety_vote_refuses_a_non_string(embeddings, tmp_path, bad: object) -> 
     router = Router(make_settings(Path(tmp_path)), embeddings)
     with pytest.raises(TypeError, match="must be a str"):
         router.safety_vote(bad)  # type: ignore[arg-type]
+
+
+def test_augmentation_keeps_labels_is_seeded_and_changes_the_telling() -> None:
+    examples = [
+        train_safety.Labelled("I'm going to end my life tonight.", "crisis"),
+        train_safety.Labelled("My chest hurts and I can't breathe.", "emergency"),
+        train_safety.Labelled("What should I wear to my massage?", "other"),
+        train_safety.Labelled("Does massage help with sleep after chemo?", "other"),
+    ]
+    variants = augment(examples, KINDS)
+    assert variants == augment(examples, KINDS)  # seeded: the same every time
+    assert {label for _, label in variants} == {"crisis", "emergency"}
+    texts = [t for t, _ in variants]
+    assert len(texts) == 6  # two red flags, three kinds each; "other" is not varied
+    # A kind's variants do not depend on the other kinds chosen.
+    wrapped, told, noisy = ([t for t, _ in augment(examples, (k,))] for k in KINDS)
+    assert sorted(wrapped + told + noisy) == sorted(texts)
+    assert all("massage" in t and len(t) > 40 for t in wrapped)
+    assert all(t.startswith("my ") for t in told)
+    assert all(re.search(r"\b(?:she|he|her|his|him)\b", t) for t in told)
+    assert not any(re.search(r"\b(?:i|my|i'm)\b", t.split(" ", 3)[-1]) for t in told)
+    assert all(t == t.lower() and "." not in t and "?" not in t for t in noisy)
+    assert noisy != [e.text.lower().rstrip(".") for e in examples[:2]]  # a typo or two
+
+
+def test_third_person_needs_a_first_person_and_unknown_kinds_are_refused() -> None:
+    assert third_person("The pain is unbearable.", random.Random(1)) is None
+    told = third_person("I can't feel my legs.", random.Random(1))
+    assert told is not None and "my legs" not in told.split(" ", 3)[-1]
+    with pytest.raises(ValueError, match="unknown augmentation"):
+        augment([], ("shout",))
