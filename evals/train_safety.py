@@ -18,10 +18,11 @@ one round): a first model on whole messages picks, in each emergency or crisis m
 the sentence most like its label; that sentence joins the training set with the
 message's label, and every sentence of an ordinary message joins as "other".
 
-The threshold and the rule that a vote needs a current safety cue were chosen on data
-the model was not fitted on (docs/routing.md, "The safety vote"): recall and false
-alarms with the patterns on ``safety_v3_train`` with a model fitted without it, and
-false alarms on ``answers_train`` and ``safety_dev_train`` likewise.
+The threshold, the training data and any fit-time augmentation are chosen on the
+leave-one-set-out figure (``--validate``, ``evals/safety_validation.py``): each blind
+train half routed with a vote fitted without it (docs/routing.md, "The safety vote").
+
+    python -m evals.train_safety --validate --cache /tmp/vectors.npz --verbose
 """
 
 from __future__ import annotations
