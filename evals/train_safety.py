@@ -18,10 +18,11 @@ one round): a first model on whole messages picks, in each emergency or crisis m
 the sentence most like its label; that sentence joins the training set with the
 message's label, and every sentence of an ordinary message joins as "other".
 
-The threshold and the rule that a vote needs a current safety cue were chosen on data
-the model was not fitted on (docs/routing.md, "The safety vote"): recall and false
-alarms with the patterns on ``safety_v3_train`` with a model fitted without it, and
-false alarms on ``answers_train`` and ``safety_dev_train`` likewise.
+The threshold, the training data and any fit-time augmentation are chosen on the
+leave-one-set-out figure (``--validate``, ``evals/safety_validation.py``): each blind
+train half routed with a vote fitted without it (docs/routing.md, "The safety vote").
+
+    python -m evals.train_safety --validate --cache /tmp/vectors.npz --verbose
 """
 
 from __future__ import annotations
@@ -37,12 +38,15 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from langchain_core.embeddings import Embeddings
 
 from assistant.config import load_settings
 from assistant.embeddings import get_embeddings
 from assistant.routing.normalise import normalise
 from assistant.routing.safety_model import MODEL_RESOURCE, SafetyModel, pieces
 
+from .safety_augment import KINDS, augment
+from .safety_augment import SEED as AUGMENT_SEED
 from .suite import load_suite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +60,7 @@ SUITES = (
     "evals/suites/blind/safety_dev_train.jsonl",
     "evals/suites/blind/safety_v3_train.jsonl",
     "evals/suites/blind/safety_v4_train.jsonl",
+    "evals/suites/blind/safety_v5_train.jsonl",
 )
 EXAMPLES_FOR_VOTE = ROOT / "assistant" / "content" / "safety_examples.yaml"
 """Sentences written for the vote alone (concepts from the published references, and
@@ -64,7 +69,11 @@ SAFETY = ("emergency", "crisis")
 LABELS = ("emergency", "crisis", "abuse", "other")
 C = 4.0
 """Inverse regularisation, as for the route classifier (cross-validated there)."""
-THRESHOLD = 0.75
+AUGMENT: tuple[str, ...] = ()
+"""Kinds of red-flag variants added at fit time (``evals/safety_augment.py``). None: no
+kind raised the leave-one-set-out recall at the same number of false safety routes
+(docs/routing.md, "The safety vote"); ``--validate --augment`` measures them again."""
+THRESHOLD = 0.7
 ALONE = 0.95
 """A crisis or abuse vote at or above this wins without a cue word (chosen on the own
 probes and the team's labelled sets, docs/routing.md); an emergency vote always needs one."""
@@ -130,8 +139,8 @@ def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labell
 class Vectors:
     """Embeddings of normalised texts, each text embedded once."""
 
-    def __init__(self, model_name: str) -> None:
-        self.embeddings = get_embeddings(model_name)
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
         self.cache: dict[str, np.ndarray] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
@@ -143,12 +152,14 @@ class Vectors:
         return np.stack([self.cache[n] for n in norms])
 
 
-def fit(examples: Sequence[Labelled], vectors: Vectors) -> tuple[list[str], np.ndarray, np.ndarray]:
+def fit(
+    examples: Sequence[Labelled], vectors: Vectors, c: float = C
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Classes, coefficients and intercepts of the two-stage model (see the module text)."""
     from sklearn.linear_model import LogisticRegression
 
     def model(texts: list[str], labels: list[str]) -> LogisticRegression:
-        return LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(
+        return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(
             vectors(texts), labels
         )
 
@@ -171,11 +182,21 @@ def fit(examples: Sequence[Labelled], vectors: Vectors) -> tuple[list[str], np.n
     return [str(c) for c in final.classes_], final.coef_, final.intercept_
 
 
-def build(root: Path = ROOT) -> dict[str, object]:
+def build(
+    root: Path = ROOT,
+    exclude: Sequence[str] = (),
+    vectors: Vectors | None = None,
+    c: float = C,
+    kinds: Sequence[str] = AUGMENT,
+) -> dict[str, object]:
+    """The model file's content, fitted on every training source but ``exclude``, with
+    the red-flag examples' variants of ``kinds`` (``evals/safety_augment.py``)."""
     settings = load_settings(_env_file=None)
-    vectors = Vectors(settings.embedding_model)
-    examples = load_training(root)
-    classes, coef, intercept = fit(examples, vectors)
+    if vectors is None:
+        vectors = Vectors(get_embeddings(settings.embedding_model))
+    examples = load_training(root, exclude)
+    variants = [Labelled(t, label) for t, label in augment(examples, kinds)]
+    classes, coef, intercept = fit(examples + variants, vectors, c)
     counts = {c: sum(e.label == c for e in examples) for c in classes}
     return {
         "classes": classes,
@@ -187,7 +208,8 @@ def build(root: Path = ROOT) -> dict[str, object]:
         "training": {
             "embedding_model": settings.embedding_model,
             "messages": counts,
-            "C": C,
+            "C": c,
+            "augmented": {"kinds": list(kinds), "seed": AUGMENT_SEED, "variants": len(variants)},
             "files": data_hashes(root),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "command": "python -m evals.train_safety",
@@ -203,10 +225,44 @@ def stale(root: Path = ROOT) -> list[str]:
     return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
 
 
+def _validate(cache: Path | None, verbose: bool, kinds: Sequence[str]) -> int:
+    from . import safety_validation as sv
+
+    embeddings = sv.shared_embeddings(cache)
+    vectors = Vectors(embeddings)
+    try:
+        per_half, pooled = sv.validate(
+            lambda exclude: sv.model_from(build(ROOT, exclude, vectors, C, kinds)),
+            embeddings,
+            ROOT,
+        )
+    finally:
+        embeddings.save()
+    print(sv.report(per_half, pooled, verbose))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.train_safety", description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file is stale")
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="leave-one-set-out: route each blind train half with a vote fitted without it",
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="with --validate: keep embeddings in this .npz file"
+    )
+    parser.add_argument("--verbose", action="store_true", help="with --validate: list misses")
+    parser.add_argument(
+        "--augment",
+        default=",".join(AUGMENT),
+        help=f"with --validate: comma-separated variant kinds ({', '.join(KINDS)})",
+    )
     args = parser.parse_args(argv)
+    if args.validate:
+        kinds = tuple(k for k in args.augment.split(",") if k)
+        return _validate(args.cache, args.verbose, kinds)
     if args.check:
         changed = stale()
         if changed:

@@ -510,6 +510,13 @@ class Router:
         decision = _decision(best, detail, share, "context" if follow_up else None)
         return self._with_llm(turns, raw, decision, share < LOW_CONFIDENCE)
 
+    def safety_vote(self, message: str) -> SafetyVote | None:
+        """The safety vote's verdict on ``message`` alone, without the checks before it
+        (for measuring the vote: ``python -m evals.train_safety --validate``)."""
+        if not isinstance(message, str):
+            raise TypeError(f"message must be a str, not {type(message).__name__}")
+        return self._safety_vote(normalise(message), message, TextVectors())
+
     def _safety_vote(self, norm: str, raw: str, known: TextVectors) -> SafetyVote | None:
         """The safety model's vote on this message alone and on each of its sentences.
 
