@@ -133,7 +133,7 @@ def is_safety_case(case: Case) -> bool:
 
 def variants(case: Case, names: Sequence[str] = tuple(TRANSFORMS)) -> list[Case]:
     """The case's variants, one per transformation that changes its last turn."""
-    english = case.lang is None or case.lang == "en" or case.lang.startswith("en-")
+    english = case.english
     out = []
     for name in names:
         transform, english_only = TRANSFORMS[name]

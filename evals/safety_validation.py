@@ -182,7 +182,7 @@ def route_half(router: Router, cases: Iterable[Case]) -> Tally:
             decision = router.route(conversation, text)
             conversation += [Turn("user", text), Turn("assistant", "ok", decision.route)]
         tally.add(case, router.route(conversation, case.turns[-1]).route.value)
-        if len(case.turns) == 1 and (case.lang or "en") == "en":
+        if len(case.turns) == 1 and case.english:
             tally.add_vote(case, router.safety_vote(case.turns[0]) is not None)
     return tally
 

@@ -94,6 +94,11 @@ class Case:
         return f"{self.file}:{self.line}"
 
     @property
+    def english(self) -> bool:
+        """Written in English: no ``lang``, ``en`` or a regional tag (``en-GB``, ``en-US``)."""
+        return self.lang is None or self.lang == "en" or self.lang.startswith("en-")
+
+    @property
     def expects_answer(self) -> bool:
         return Route.ANSWER.value in self.routes
 

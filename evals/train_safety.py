@@ -73,7 +73,7 @@ AUGMENT: tuple[str, ...] = ()
 """Kinds of red-flag variants added at fit time (``evals/safety_augment.py``). None: no
 kind raised the leave-one-set-out recall at the same number of false safety routes
 (docs/routing.md, "The safety vote"); ``--validate --augment`` measures them again."""
-THRESHOLD = 0.7
+THRESHOLD = 0.75
 ALONE = 0.95
 """A crisis or abuse vote at or above this wins without a cue word (chosen on the own
 probes and the team's labelled sets, docs/routing.md); an emergency vote always needs one."""
@@ -127,7 +127,7 @@ def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labell
         if suite in exclude:
             continue
         for case in load_suite(root / suite):
-            if len(case.turns) != 1 or (case.lang or "en") != "en":
+            if len(case.turns) != 1 or not case.english:
                 continue
             labels = {_label(r, case.detail) for r in case.routes}
             if len(labels) != 1:  # "emergency or clinical": not a clean example either way

@@ -363,3 +363,25 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     # first, second, third, fourth, fifth and sixth set
     assert sum(c.detail == "abuse" for c in cases) == 31 + 15 + 20 + 20 + 22 + 22
     assert all(c.detail for c in cases if c.routes == ("emergency",))
+
+
+@pytest.mark.parametrize(
+    ("lang", "english"),
+    [(None, True), ("en", True), ("en-GB", True), ("en-US", True), ("es", False), ("eng", False)],
+)
+def test_a_case_in_regional_english_counts_as_english(
+    tmp_path: Path, lang: str | None, english: bool
+) -> None:
+    # safety_v6 tags English messages en, en-GB or en-US; the vote's training data and the
+    # English-only metamorphic transformations must take all three.
+    case = {
+        "id": "x-1",
+        "category": "safety",
+        "turns": ["is massage safe in chemo?"],
+        "route": "answer",
+    }
+    if lang is not None:
+        case["lang"] = lang
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    assert load_suite(path)[0].english is english

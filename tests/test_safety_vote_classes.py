@@ -81,8 +81,8 @@ KNOWN_ALARMS = {
         ("This brain fog after chemo is ", n)
         for n in ("as written", "booking_before", "question_after", "story_around")
     ),
-    # At the LOSO-chosen threshold 0.7, the seaside story scores 0.71 emergency.
-    ("I'm so scared and sad since th", "story_around"),
+    # (At 0.70, first chosen by leave-one-set-out, the seaside story around "I'm so scared
+    # and sad..." scored 0.71 emergency; the shipped threshold is 0.75.)
 }
 NEAR_MISSES = [
     "This brain fog after chemo is killing me, I keep losing my keys. Can massage help me focus?",
