@@ -297,6 +297,48 @@ def coverage(
     how ("my mom", "actually"); a word found nowhere ("acupuncture",
     "hiccups") says they do not. Words are the lexical index's stems.
     """
+    items, found = _coverage_items(index, message, passages, reading, beside_absent=beside_absent)
+    if not items:
+        return 0.0 if beside_absent else 1.0
+    total = sum(weight for _, weight in items)
+    return sum(weight for item, weight in items if item & found) / total
+
+
+_STORY_WEIGHT = 0.5
+"""An uncovered word of at most this weight (``_specificity``; Zipf 4.5 and up in general
+English: "back", "regular", "stay", "energy", "session") is an everyday word."""
+
+
+def only_story_uncovered(
+    index: LexicalIndex, message: str, passages: Sequence[Passage], reading: Reading
+) -> bool:
+    """Every word of the question the passages lack is an everyday word, and at least one
+    of its own words or topics is found in them.
+
+    A question in a person's own words ("my daughter says her whole life feels worse
+    since diagnosis. could regular rubdowns make day to day life better for her?")
+    shares few of the pages' words, so its coverage share stays low even when nothing it
+    lacks names a topic. A rare word missing ("scar", "platelet", "Macmillan"), a topic
+    the vocabulary maps but the passages lack, or an uncovered condition still decides
+    against it; so does finding only what kind of question it is ("how much does a
+    session cost?" finds "therapist" and nothing of its own)."""
+    items, found = _coverage_items(index, message, passages, reading, asks_count=False)
+    hit = [weight for item, weight in items if item & found]
+    missed = [weight for item, weight in items if not item & found]
+    return bool(hit) and all(w <= _STORY_WEIGHT for w in missed)
+
+
+def _coverage_items(
+    index: LexicalIndex,
+    message: str,
+    passages: Sequence[Passage],
+    reading: Reading | None = None,
+    *,
+    beside_absent: bool = False,
+    asks_count: bool = True,
+) -> tuple[list[tuple[set[str], float]], set[str]]:
+    """The question's words and topics as (stems, weight) items for ``coverage``, and the
+    words of the passages; ``asks_count=False`` leaves out what kind of question it is."""
     reading = reading if reading is not None else expand(message)
     common = index.common
     items: list[tuple[set[str], float]] = []
@@ -337,11 +379,9 @@ def coverage(
     # What kind of question it is ("legit", "find", "is it safe") counts for it when the
     # passages say it, never against it: "how do I find someone legit trained for that?"
     # asks about a qualified therapist, not about the evidence.
-    items.extend((a, 1.0) for a in asks if a & found)
-    if not items:
-        return 0.0 if beside_absent else 1.0
-    total = sum(weight for _, weight in items)
-    return sum(weight for item, weight in items if item & found) / total
+    if asks_count:
+        items.extend((a, 1.0) for a in asks if a & found)
+    return items, found
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,7}s?\b")
@@ -567,7 +607,14 @@ class Retriever:
             (top >= self.settings.relevance_confident and covered > 0)
             or (
                 floor >= self.settings.relevance_floor
-                and covered >= self.settings.min_term_coverage
+                and (
+                    covered >= self.settings.min_term_coverage
+                    # A question in the person's own words: nothing it lacks names a topic.
+                    or (
+                        not reading.absent
+                        and only_story_uncovered(index, asked, passages, read(asked))
+                    )
+                )
             )
         )
         # Only what is asked names the thing asked about: "ended up in ICU. is massage one

@@ -96,6 +96,46 @@ def test_an_off_corpus_question_hits_the_relevance_floor(
 
 
 @pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # Issue 11: asked in the person's own words, sharing few of the pages' words.
+        (
+            "my daughter says her whole life feels worse since diagnosis. could regular "
+            "rubdowns make day to day life better for her?",
+            "quality of life",
+        ),
+        (
+            "I'm wiped out all the time, totally drained. would having my muscles worked on "
+            "give me some energy back?",
+            "fatigue",
+        ),
+    ],
+)
+def test_a_question_in_own_words_is_answered(
+    assistant: Assistant, question: str, quoted: str
+) -> None:
+    reply = assistant.answer([], question)
+    assert reply.route == Route.ANSWER, reply.decision
+    assert any(quoted in c.quote.lower() for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Only everyday words of the story may be missing: a rare one still decides.
+        "can a massage help with the scar tissue from my mastectomy reconstruction?",
+        "will scalp massage make my hair grow back faster after chemo?",
+        "how much does a session with an oncology-trained therapist cost in the UK?",
+    ],
+)
+def test_a_close_question_lacking_a_specific_word_stays_not_covered(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.answer([], question)
+    assert reply.route == Route.UNKNOWN, reply.decision
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Is massage safe for people with cancer?",
