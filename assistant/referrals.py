@@ -88,7 +88,8 @@ def framed(
     reply_blocks: tuple[Block, ...], decision: RouteDecision, settings: Settings
 ) -> tuple[Block, ...]:
     """Reviewed lines around a non-safety reply: the reminder after an earlier safety reply,
-    the note that the sources are in English for a question in another language, and the
+    the note that the sources are in English for a question in another language (and the
+    help numbers after an answer in a language other than English or Spanish), and the
     safety net for a "not covered" reply about one person."""
     if decision.route in (Route.EMERGENCY, Route.CRISIS):
         return reply_blocks
@@ -106,4 +107,9 @@ def framed(
         return (*before, Paragraph(content.render(only, settings)))
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))
+    if decision.route is Route.ANSWER and decision.language not in ("en", "es"):
+        # Red flags are found in full only in English and Spanish: an answer in another
+        # language ends with the help numbers, as the "English only" reply did before
+        # such questions were answered.
+        after.append(Paragraph(content.render("help_numbers", settings)))
     return (*before, *reply_blocks, *after)

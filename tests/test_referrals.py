@@ -248,8 +248,15 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
 ) -> None:
     body = (Paragraph("Here is what my sources say:"),)
     decision = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
+    # Red flags are found in full only in English and Spanish: the help numbers close it.
     assert framed(body, decision, settings) == (
         Paragraph(content.render("sources_in_english_pt", settings)),
+        *body,
+        Paragraph(content.render("help_numbers", settings)),
+    )
+    spanish = RouteDecision(Route.ANSWER, "spanish", 0.7, language="es")
+    assert framed(body, spanish, settings) == (
+        Paragraph(content.render("sources_in_english_es", settings)),
         *body,
     )
     unknown = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="pt")
