@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import content
 from .config import Settings
+from .routing.language import FULL_SAFETY
 from .schema import Block, Bullets, Cited, Draft, Paragraph, Route, RouteDecision
 
 _GREETING_DETAILS = frozenset({"greeting", "empty"})
@@ -107,7 +108,7 @@ def framed(
         return (*before, Paragraph(content.render(only, settings)))
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))
-    if decision.route is Route.ANSWER and decision.language not in ("en", "es"):
+    if decision.route is Route.ANSWER and decision.language not in FULL_SAFETY:
         # Red flags are found in full only in English and Spanish: an answer in another
         # language ends with the help numbers, as the "English only" reply did before
         # such questions were answered.

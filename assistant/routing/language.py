@@ -33,6 +33,9 @@ LANGUAGES = (
     "hi",
 )
 """Candidates: English, Spanish and the other languages most spoken at home in the US."""
+FULL_SAFETY = ("en", "es")
+"""Languages whose red flags are detected in full and that have their own safety replies;
+in the others only the reviewed word lists find red flags (``other_languages.py``)."""
 MIN_WORDS = 3
 MIN_PROBABILITY = 0.9
 

@@ -45,6 +45,7 @@ from .checks import (
     is_off_topic,
 )
 from .classifier import ROUTED, RouteClassifier
+from .language import FULL_SAFETY
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
@@ -346,7 +347,7 @@ class Router:
         other = _other_language_safety(raw, languages, treated)
         if other is not None:
             return _more_severe(other, earlier_flag)
-        if language not in ("en", "es"):
+        if language not in FULL_SAFETY:
             care = _personal_care(raw, language)
             if care is not None:
                 return replace(care, after_safety=earlier_flag is not None)
@@ -391,7 +392,7 @@ class Router:
                 topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
         reply_language = decision.language if decision.language != "en" else language
-        if reply_language not in ("en", "es") and not (
+        if reply_language not in FULL_SAFETY and not (
             decision.route in (Route.ANSWER, Route.CLINICAL)
             and reply_language in readable_languages()
         ):
