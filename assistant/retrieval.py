@@ -239,6 +239,8 @@ class RetrievalResult:
     """The message names conditions the sources do not cover, and the rest of it is
     covered (``coverage(beside_absent=True)``): that rest is answered, the conditions
     named as not covered."""
+    own_found: bool = False
+    """A word or topic of the question itself is in the passages (``own_topic_found``)."""
 
 
 def leans_on_history(message: str) -> bool:
@@ -326,6 +328,21 @@ def only_story_uncovered(
     hit = [weight for item, weight in items if item & found]
     missed = [weight for item, weight in items if not item & found]
     return bool(hit) and all(w <= _STORY_WEIGHT for w in missed)
+
+
+_CONTEXT_TERMS = frozenset({"chemotherapi", "treatment", "surgeri"})
+"""Stems of the treatments a story names ("after chemo", "since my surgery"): the context
+of a question, not what it asks about."""
+
+
+def own_topic_found(
+    index: LexicalIndex, message: str, passages: Sequence[Passage], reading: Reading
+) -> bool:
+    """At least one word or topic of the question itself is in the passages: not only what
+    kind of question it is ("safe", "find", "legit") nor the treatment it is told around
+    ("will scalp massage make my hair grow back after chemo?" finds only chemotherapy)."""
+    items, found = _coverage_items(index, message, passages, reading, asks_count=False)
+    return any(item & found - _CONTEXT_TERMS for item, _ in items)
 
 
 def _coverage_items(
@@ -601,10 +618,16 @@ class Retriever:
         floor = top
         if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
             floor = max(top, self._similarity_in_sources_words(message, reading))
+        # Found in the message's own question, not in the turn a follow-up leans on.
+        own = self._coverage_text(message, reading, ())
+        own_found = bool(passages) and own_topic_found(index, own, passages, read(own))
         # Confident similarity alone answers, unless not one of the question's own
-        # words is in the passages ("how often should someone get a massage?").
+        # words is in the passages ("how often should someone get a massage?"); a close
+        # one does when one of the question's own topics is found there (a paraphrase:
+        # "has massage ever been looked at for people who've lost their spark?").
         relevant = bool(passages) and (
             (top >= self.settings.relevance_confident and covered > 0)
+            or (top >= self.settings.relevance_close and own_found and not reading.absent)
             or (
                 floor >= self.settings.relevance_floor
                 and (
@@ -644,6 +667,7 @@ class Retriever:
             pool=quotable,
             unnamed=unnamed,
             covered_beside_absent=beside,
+            own_found=own_found,
         )
 
     @staticmethod
