@@ -447,6 +447,10 @@ def _specificity(word: str) -> float:
     return min(1.0, max(0.25, (6.0 - zipf(word)) / 3.0))
 
 
+_NAMES_MASSAGE = re.compile(r"\b(massag\w*|bodywork|rub\w*|s4om|oncology massage)\b", re.I)
+_ABOUT_MASSAGE = "Oncology massage:"
+"""Put before a message that does not name massage when its similarity is under the floor."""
+
 _VECTOR_CACHE = 2048
 """Query texts whose vectors are kept (a few MB); the cache is emptied when full."""
 ANSWER_POOL = 14
@@ -616,7 +620,7 @@ class Retriever:
         asked = self._coverage_text(message, reading, carried)
         covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
         floor = top
-        if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
+        if top < self.settings.relevance_floor and self.settings.dense_enabled:
             floor = max(top, self._similarity_in_sources_words(message, reading))
         # Found in the message's own question, not in the turn a follow-up leans on.
         own = self._coverage_text(message, reading, ())
@@ -688,14 +692,23 @@ class Retriever:
         return asked
 
     def _similarity_in_sources_words(self, message: str, reading: Reading) -> float:
-        """The best cosine for the message with its lay words replaced by the sources'
-        ("deep tissue w/ bone mets" read as "deep massage ... bone metastases"). Used only
-        to clear the relevance floor, never the confident bar, so the coverage check
-        still decides: a lay question is judged like the same question in the pages'
-        words, and no more generously."""
-        vector = self.embed([reading.rewritten(message)])[0]
-        found = self.store.query(vector.tolist(), 1)
-        return max((score for _, score in found), default=0.0)
+        """The best cosine for the message read as the sources would put it: its lay words
+        replaced by theirs ("deep tissue w/ bone mets" read as "deep massage ... bone
+        metastases"), and, when it does not name massage, as a question about massage
+        (the router has already found it in scope: "where can I see what classes are
+        coming up?" is about the Society's classes). Used only to clear the relevance
+        floor, never the confident or close bar, so the coverage check still decides: a
+        question is judged like the same question in the pages' words, no more generously."""
+        texts = []
+        if reading.spans:
+            texts.append(reading.rewritten(message))
+        if not _NAMES_MASSAGE.search(message):
+            texts.append(f"{_ABOUT_MASSAGE} {message}")
+        best = 0.0
+        for vector in self.embed(texts) if texts else ():
+            found = self.store.query(vector.tolist(), 1)
+            best = max([best, *(score for _, score in found)])
+        return best
 
     def _top_similarity(self, vector: np.ndarray, passages: Sequence[Passage]) -> float:
         """Cosine of the best passage, for when dense search is switched off."""
