@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1)
     relevance_floor: float = Field(0.35, ge=-1.0, le=1.0)
     relevance_confident: float = Field(0.70, ge=-1.0, le=1.0)
+    relevance_close: float = Field(0.58, ge=-1.0, le=1.0)
+    """At or above this best cosine a question is covered when one of its own topics is
+    in the passages, however few of its other words are (paraphrases). Chosen on the
+    training suites other than answers_v5 (``python -m evals.fit_relevance``,
+    docs/retrieval.md)."""
     approved_answer_threshold: float = Field(0.90, ge=0.0, le=1.0)
     """Cosine similarity at or above which a staff-approved answer is served for an
     ordinary answer-route question (measured: docs/staff.md, evals/approved_threshold.py)."""

@@ -239,6 +239,8 @@ class RetrievalResult:
     """The message names conditions the sources do not cover, and the rest of it is
     covered (``coverage(beside_absent=True)``): that rest is answered, the conditions
     named as not covered."""
+    own_found: bool = False
+    """A word or topic of the question itself is in the passages (``own_topic_found``)."""
 
 
 def leans_on_history(message: str) -> bool:
@@ -326,6 +328,21 @@ def only_story_uncovered(
     hit = [weight for item, weight in items if item & found]
     missed = [weight for item, weight in items if not item & found]
     return bool(hit) and all(w <= _STORY_WEIGHT for w in missed)
+
+
+_CONTEXT_TERMS = frozenset({"chemotherapi", "treatment", "surgeri"})
+"""Stems of the treatments a story names ("after chemo", "since my surgery"): the context
+of a question, not what it asks about."""
+
+
+def own_topic_found(
+    index: LexicalIndex, message: str, passages: Sequence[Passage], reading: Reading
+) -> bool:
+    """At least one word or topic of the question itself is in the passages: not only what
+    kind of question it is ("safe", "find", "legit") nor the treatment it is told around
+    ("will scalp massage make my hair grow back after chemo?" finds only chemotherapy)."""
+    items, found = _coverage_items(index, message, passages, reading, asks_count=False)
+    return any(item & found - _CONTEXT_TERMS for item, _ in items)
 
 
 def _coverage_items(
@@ -429,6 +446,10 @@ def _specificity(word: str) -> float:
     only of them still needs them found."""
     return min(1.0, max(0.25, (6.0 - zipf(word)) / 3.0))
 
+
+_NAMES_MASSAGE = re.compile(r"\b(massag\w*|bodywork|rub\w*|s4om|oncology massage)\b", re.I)
+_ABOUT_MASSAGE = "Oncology massage:"
+"""Put before a message that does not name massage when its similarity is under the floor."""
 
 _VECTOR_CACHE = 2048
 """Query texts whose vectors are kept (a few MB); the cache is emptied when full."""
@@ -599,12 +620,18 @@ class Retriever:
         asked = self._coverage_text(message, reading, carried)
         covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
         floor = top
-        if top < self.settings.relevance_floor and reading.spans and self.settings.dense_enabled:
+        if top < self.settings.relevance_floor and self.settings.dense_enabled:
             floor = max(top, self._similarity_in_sources_words(message, reading))
+        # Found in the message's own question, not in the turn a follow-up leans on.
+        own = self._coverage_text(message, reading, ())
+        own_found = bool(passages) and own_topic_found(index, own, passages, read(own))
         # Confident similarity alone answers, unless not one of the question's own
-        # words is in the passages ("how often should someone get a massage?").
+        # words is in the passages ("how often should someone get a massage?"); a close
+        # one does when one of the question's own topics is found there (a paraphrase:
+        # "has massage ever been looked at for people who've lost their spark?").
         relevant = bool(passages) and (
             (top >= self.settings.relevance_confident and covered > 0)
+            or (top >= self.settings.relevance_close and own_found and not reading.absent)
             or (
                 floor >= self.settings.relevance_floor
                 and (
@@ -644,6 +671,7 @@ class Retriever:
             pool=quotable,
             unnamed=unnamed,
             covered_beside_absent=beside,
+            own_found=own_found,
         )
 
     @staticmethod
@@ -664,14 +692,23 @@ class Retriever:
         return asked
 
     def _similarity_in_sources_words(self, message: str, reading: Reading) -> float:
-        """The best cosine for the message with its lay words replaced by the sources'
-        ("deep tissue w/ bone mets" read as "deep massage ... bone metastases"). Used only
-        to clear the relevance floor, never the confident bar, so the coverage check
-        still decides: a lay question is judged like the same question in the pages'
-        words, and no more generously."""
-        vector = self.embed([reading.rewritten(message)])[0]
-        found = self.store.query(vector.tolist(), 1)
-        return max((score for _, score in found), default=0.0)
+        """The best cosine for the message read as the sources would put it: its lay words
+        replaced by theirs ("deep tissue w/ bone mets" read as "deep massage ... bone
+        metastases"), and, when it does not name massage, as a question about massage
+        (the router has already found it in scope: "where can I see what classes are
+        coming up?" is about the Society's classes). Used only to clear the relevance
+        floor, never the confident or close bar, so the coverage check still decides: a
+        question is judged like the same question in the pages' words, no more generously."""
+        texts = []
+        if reading.spans:
+            texts.append(reading.rewritten(message))
+        if not _NAMES_MASSAGE.search(message):
+            texts.append(f"{_ABOUT_MASSAGE} {message}")
+        best = 0.0
+        for vector in self.embed(texts) if texts else ():
+            found = self.store.query(vector.tolist(), 1)
+            best = max([best, *(score for _, score in found)])
+        return best
 
     def _top_similarity(self, vector: np.ndarray, passages: Sequence[Passage]) -> float:
         """Cosine of the best passage, for when dense search is switched off."""

@@ -82,6 +82,14 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
             ("exact dates or places",),
         ),
         ("when is the next summit?", ()),
+        (
+            "how many weeks after surgery should someone wait before a massage",
+            ("how long or how often",),
+        ),
+        ("how soon after chemo can she have one?", ("how long or how often",)),
+        ("which city is hosting the 2026 summit", ("exact dates or places",)),
+        ("who founded the society for oncology massage?", ("the Society's history",)),
+        ("how much does S4OM membership cost per year", ("prices",)),
     ],
 )
 def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
@@ -287,6 +295,36 @@ def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
     result = assistant.retriever.retrieve(message)
     assert result.relevant, (result.top_similarity, result.coverage)
     assert assistant.answer([], message).route == Route.ANSWER
+
+
+@slow
+def test_a_paraphrase_close_to_a_passage_is_covered_by_one_of_its_own_topics(
+    assistant: Assistant,
+) -> None:
+    retrieve = assistant.retriever.retrieve
+    close = assistant.settings.relevance_close
+    # Few of its words are the pages' ("official recs"), but breast cancer is found.
+    paraphrase = retrieve("for people with breast ca what do the official recs say about massage")
+    assert paraphrase.relevant and paraphrase.own_found
+    assert close <= paraphrase.top_similarity < assistant.settings.relevance_confident
+    # What it finds is only the treatment told as context: not its own topic.
+    context = retrieve("will scalp massage make my hair grow back faster after chemo")
+    assert not context.own_found and not context.relevant
+    # A follow-up's own words decide, not the turn it leans on.
+    follow_up = retrieve("and is it ok with sertraline", ["does massage help with anxiety?"])
+    assert not follow_up.own_found and not follow_up.relevant
+
+
+@slow
+def test_a_message_without_the_word_massage_is_judged_as_a_question_about_it(
+    assistant: Assistant,
+) -> None:
+    retrieve = assistant.retriever.retrieve
+    classes = retrieve("where can I see what classes are coming up and when")
+    assert classes.top_similarity < assistant.settings.relevance_floor
+    assert classes.relevant  # cleared the floor read as about massage; coverage decided
+    # Reading it so never covers words the passages lack.
+    assert not retrieve("what time is it in Tokyo").relevant
 
 
 @slow
