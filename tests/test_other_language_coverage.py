@@ -478,6 +478,17 @@ NEAR_MISSES = [
     ("ht", "Mwen te gen lafyèv mwa pase pandan chimyo. Èske masaj bon kounye a?"),
 ]
 
+# a new sign negated (the language's negators), or a look-alike that is not the sign
+NEGATED = [
+    ("pt", "Minha mãe não tem pressão no peito hoje, massagem ajuda?"),
+    ("pt", "Ele não está com os lábios inchados, massagem ajuda?"),
+    ("fr", "Il n'a pas de selles noires, le massage est possible ?"),
+    ("de", "Er hat keinen Druck auf der Brust mehr, darf er zur Massage?"),
+    ("it", "Non ha la pelle a chiazze, il massaggio va bene?"),
+    ("vi", "Bà không nôn ra bã cà phê, mát-xa được không?"),
+    ("tl", "Hindi siya umiihi ng dugo, puwede ba ang masahe?"),
+]
+
 
 @cache
 def router() -> Router:
@@ -521,7 +532,7 @@ def test_the_matrix_has_every_concept_for_every_language() -> None:
         assert tuple(cells) == CONCEPTS, language
 
 
-@pytest.mark.parametrize(("language", "message"), NEAR_MISSES)
+@pytest.mark.parametrize(("language", "message"), NEAR_MISSES + NEGATED)
 def test_near_misses_are_answered(language: str, message: str) -> None:
     decision = router().route([], message)
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
