@@ -575,6 +575,23 @@ def test_a_topic_must_name_the_crisis_word_to_make_it_a_topic(
         assert decision.route is route, decision.reason
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # what someone said, told in the past or reported: still a disclosure
+        "Ma sœur m'a dit ce matin qu'elle voulait mourir",
+        "Mein Bruder sagte am Telefon, er wollte nicht mehr leben",
+        "Mia zia mi ha detto che voleva morire",
+        "Il nonno ha detto che si sarebbe ucciso",
+        "Moja siostra mówiła, że chciała się zabić",
+        "Meu irmão disse que queria se matar",
+        "Сестра сказала, что хотела умереть",
+    ],
+)
+def test_reported_and_past_wishes_are_crises(message: str) -> None:
+    assert router().route([], message).route is Route.CRISIS
+
+
 def test_a_past_fever_in_an_earlier_turn_does_not_make_a_later_question_an_emergency() -> None:
     earlier = [Turn("user", "Tive febre no mês passado durante a quimio.")]
     decision = router().route(earlier, "Uma massagem leve ajuda no cansaço?")
