@@ -21,6 +21,7 @@ from assistant.config import load_settings
 from assistant.routing import Router
 from assistant.routing.other_languages import parse, vocabulary
 from assistant.schema import Route, Turn
+from assistant.text import strip_marks
 
 EMERGENCY = (
     "fever",
@@ -501,11 +502,27 @@ def expected(concept: str) -> tuple[Route, str | None]:
     return Route.CRISIS, "abuse" if concept in ABUSE else None
 
 
+NON_LATIN = ("ru", "zh", "ar", "hi", "ko")
+"""Scripts with no accents to leave out: "typed plainly" is not generated for them."""
+
+
+def variant_of(language: str, message: str, variant: str) -> str:
+    before, after = BENIGN[language]
+    if variant == "alone":
+        return message
+    if variant == "inside a massage question":
+        return f"{before} {message}. {after}"
+    # typed plainly: lower case, no accents, no punctuation, as on a phone
+    plain = strip_marks(f"{before} {message} {after}".lower())
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
 CASES = [
     (language, concept, variant)
     for language in MATRIX
     for concept in CONCEPTS
-    for variant in ("alone", "inside a massage question")
+    for variant in ("alone", "inside a massage question", "typed plainly")
+    if not (variant == "typed plainly" and language in NON_LATIN)
 ]
 
 
@@ -513,9 +530,7 @@ CASES = [
 def test_every_concept_is_found_in_every_language(
     language: str, concept: str, variant: str
 ) -> None:
-    message = MATRIX[language][concept]
-    before, after = BENIGN[language]
-    text = message if variant == "alone" else f"{before} {message}. {after}"
+    text = variant_of(language, MATRIX[language][concept], variant)
     decision = router().route([], text)
     route, detail = expected(concept)
     assert decision.route is route, decision.reason

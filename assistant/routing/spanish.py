@@ -303,7 +303,7 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:confundid[oa]|desorientad[oa]|delirando|ida)\b",
             r"\bno (?:me|nos|la|lo) reconoce\b",
             r"\bno sabe (?:bien |ni )?(?:donde|en que dia|en que ano|quien) (?:esta|es|estamos)\b"
-            r"(?! (?:el|la|los|las|mi|su|un|una)\b)",
+            r"(?! (?:el|la|los|las|mi|su)\b)",
             r"\bno (?:puedo|podemos) despertarl[oa]\b",
             r"\b(?:no responde|inconsciente)\b",
         ),
