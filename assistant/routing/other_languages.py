@@ -27,6 +27,10 @@ DATA_RESOURCE = "red_flags_other_languages.yaml"
 KINDS = {"crisis": Route.CRISIS, "emergency": Route.EMERGENCY}
 NEGATION_WINDOW = 16
 """How many characters before (or after) a sign a negator may stand: about three words."""
+RESOLVED_WINDOW = 28
+"""How far after (or before) a sign a past time may stand: about five words."""
+ABOUT_WINDOW = 30
+"""How far before a crisis word a topic word may stand ("an article on the prevention of")."""
 CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
@@ -46,27 +50,64 @@ def folded(raw: str) -> str:
 
 
 @dataclass(frozen=True)
+class Cues:
+    """A language's words around a sign that change what it means (data file keys of the
+    same names): a negator just before (``negators``) or after (``negators_after``) an
+    emergency sign cancels it; a past time near it (``resolved``: "last month", "上个月")
+    makes it a past event, unless the clause also says it is still going on (``still``)
+    or cancer treatment is named between the two ("chemo last week and now a fever" is
+    not a past fever); a topic to read or write about (``about``: "an article on", "a
+    thesis about") ending just before a crisis word makes it a topic, not a disclosure."""
+
+    negators: re.Pattern[str] | None = None
+    negators_after: re.Pattern[str] | None = None
+    resolved: re.Pattern[str] | None = None
+    still: re.Pattern[str] | None = None
+    about: re.Pattern[str] | None = None
+    treatment: re.Pattern[str] | None = None
+
+    def past(self, clause_before: str, sign: str, clause_after: str) -> bool:
+        """Whether ``sign``, between these two parts of its clause, is told as over."""
+        if self.resolved is None:
+            return False
+        if self.still is not None and self.still.search(f"{clause_before}{sign}{clause_after}"):
+            return False
+        before, after = clause_before[-RESOLVED_WINDOW:], clause_after[:RESOLVED_WINDOW]
+        gaps = [before[m.end() :] for m in self.resolved.finditer(before)]
+        gaps += [after[: m.start()] for m in self.resolved.finditer(after)]
+        return any(self.treatment is None or not self.treatment.search(gap) for gap in gaps)
+
+
+@dataclass(frozen=True)
 class Concept:
     language: str
     route: Route
     detail: str
     pattern: re.Pattern[str]
     needs_treatment: bool
-    negators: re.Pattern[str] | None
-    negators_after: re.Pattern[str] | None
+    cues: Cues
 
     def found_in(self, text: str) -> bool:
         """A match of the concept; an emergency sign negated in its own clause ("sem
-        febre", "pas de fièvre", "不发烧", "बुखार नहीं") does not count. Crisis and abuse
-        are never negated, as in English."""
+        febre", "pas de fièvre", "不发烧", "बुखार नहीं") or told as past ("febre no mês
+        passado") does not count. Crisis and abuse are never negated nor past, as in
+        English, but a crisis word read as a topic ("an article about suicide") is not a
+        disclosure."""
+        cues = self.cues
         for match in self.pattern.finditer(text):
+            clause_before = text[: match.start()].rsplit(" . ", 1)[-1]
+            clause_after = text[match.end() :].split(" . ", 1)[0]
             if self.route is Route.CRISIS:
+                if cues.about is not None and cues.about.search(clause_before[-ABOUT_WINDOW:]):
+                    continue
                 return True
-            before = text[: match.start()].rsplit(" . ", 1)[-1][-NEGATION_WINDOW:]
-            after = text[match.end() :].split(" . ", 1)[0][:NEGATION_WINDOW]
-            if self.negators is not None and self.negators.search(before):
+            if cues.negators is not None and cues.negators.search(clause_before[-NEGATION_WINDOW:]):
                 continue
-            if self.negators_after is not None and self.negators_after.search(after):
+            if cues.negators_after is not None and cues.negators_after.search(
+                clause_after[:NEGATION_WINDOW]
+            ):
+                continue
+            if cues.past(clause_before, match.group(0), clause_after):
                 continue
             return True
         return False
@@ -108,13 +149,32 @@ def parse(data: Any) -> Vocabulary:
     concepts: list[Concept] = []
     treatment: dict[str, re.Pattern[str]] = {}
     names: dict[str, str] = {}
-    for language, entry in data["languages"].items():
+    languages = data["languages"]
+    # A topic word of any language counts: the crisis words shared by several languages
+    # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
+    topics = [
+        p
+        for entry in languages.values()
+        if isinstance(entry, dict)
+        for p in entry.get("about") or ()
+    ]
+    # A topic names the crisis word that follows it ("un article sur le suicide"): the
+    # topic must end just before the word, so "I read an article and now I think of
+    # suicide" is still a disclosure.
+    about = re.compile(f"(?:{_compile(topics, 'about').pattern}) ?$") if topics else None
+    for language, entry in languages.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise ValueError(f"{DATA_RESOURCE}: {language} needs a name")
         names[language] = entry["name"]
         treatment[language] = _compile(entry.get("treatment"), f"{language}.treatment")
-        negators = _optional(entry.get("negators"), f"{language}.negators")
-        negators_after = _optional(entry.get("negators_after"), f"{language}.negators_after")
+        cues = Cues(
+            **{
+                key: _optional(entry.get(key), f"{language}.{key}")
+                for key in ("negators", "negators_after", "resolved", "still")
+            },
+            about=about,
+            treatment=treatment[language],
+        )
         for kind, route in KINDS.items():
             group = entry.get(kind)
             if not isinstance(group, dict) or not group:
@@ -131,8 +191,7 @@ def parse(data: Any) -> Vocabulary:
                         str(detail),
                         _compile(patterns, f"{language}.{kind}.{detail}"),
                         detail in needs_treatment,
-                        negators,
-                        negators_after,
+                        cues,
                     )
                 )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).

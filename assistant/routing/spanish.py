@@ -49,7 +49,7 @@ FUZZY_VOCABULARY = frozenset(
 respirar respiro respiracion escalofrios temblores temperatura calentura sangrado sangrando
 sangrar hemorragia vomitando vomitado convulsion convulsiones convulsionando desmayo desmayado
 desmayada desmayo confundida confundido desorientada desorientado adormilada adormilado
-inconsciente hinchado hinchada hinchazon metastasis quimioterapia quimio matarme matarse
+inconsciente hinchado hinchada hinchando hinchazon metastasis quimioterapia quimio matarme matarse
 suicidarme suicidarse suicidio morirme morirse despertar ambulancia urgencias emergencias
 pastillas cortarme cortando lastimarme lastima golpea golpeando empuja amenaza amenazando
 maltrata maltrato violencia piernas pierna orinar brazos munecas muneca muslos fiebre
@@ -171,6 +171,8 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:puente|edificio|techo|azotea|balcon|ventana|tren|vias|metro)\b",
             r"\bahorcar(?:me|se)\b",
             r"\b(?:pegarme|pegarse) un tiro\b",
+            r"\b(?:saco|sacado|compro|comprado|consiguio|cargo|cargado) (?:\w+ )?(?:pistola|"
+            r"escopeta|revolver|rifle)\b",
             r"\b(?:guardando|juntando|acumulando|ahorrando) (?:mis |sus |las )?(?:pastillas|"
             r"pildoras|medicinas)\b",
             # pills kept back, and taking them all (C-SSRS: means, intent)
@@ -282,6 +284,7 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:vomit\w*|tosiendo|tose|toso|escupiendo|escupe) (?:\w+ ){0,2}sangre\b",
             r"\bsangre en (?:el |la |los |las )?(?:vomito|heces|popo|caca|tos)\b",
             r"\b(?:heces|popo|caca|excremento) (?:\w+ ){0,2}(?:negras?|como alquitran)\b",
+            r"\b(?:posos|borra|cuncho|asiento) de cafe\b",
             r"\b(?:sangra|sangrando) (?:mucho|muchisimo|sin parar)\b",
         ),
     ),
@@ -299,6 +302,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:esta|anda|se ve|parece|se puso|la veo|lo veo) (?:muy |bien |algo |un poco )?"
             r"(?:confundid[oa]|desorientad[oa]|delirando|ida)\b",
             r"\bno (?:me|nos|la|lo) reconoce\b",
+            r"\bno sabe (?:bien |ni )?(?:donde|en que dia|en que ano|quien) (?:esta|es|estamos)\b"
+            r"(?! (?:el|la|los|las|mi|su)\b)",
             r"\bno (?:puedo|podemos) despertarl[oa]\b",
             r"\b(?:no responde|inconsciente)\b",
         ),
@@ -348,6 +353,9 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bvomit\w* (?:\w+ ){0,3}(?:todo el dia|sin parar|(?:[4-9]|\d\d) veces|todo lo que)\b",
             r"\bdiarrea (?:\w+ ){0,3}(?:sin parar|todo el dia|(?:[4-9]|\d\d) veces)\b",
             r"\bno (?:ha|he) orinado\b",
+            r"\b(?:casi )?no (?:orina|hace pipi)\b(?: \w+){0,2} "
+            r"(?:todo el dia|desde ayer|en todo)\b",
+            r"\bpiel (?:\w+ ){0,2}(?:moteada|marmorea|jaspeada|con manchas moradas)\b",
         ),
     ),
     (
