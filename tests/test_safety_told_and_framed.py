@@ -62,6 +62,9 @@ LIVED = [
     "I did a course on domestic abuse and I think this is domestic abuse, he won't let me "
     "see my friends.",
     "Doing a presentation on suicide for college but honestly I want to die too.",
+    "The research says suicide risk is higher with cancer, I think about it every day.",
+    "I did a course on suicide years ago but I am suicidal myself now.",
+    "I went on a suicide prevention course and now I keep feeling suicidal.",
 ]
 # Transformations that keep the message's sense (a relative telling it changes who is
 # ill, which the near misses about the writer's own past do not survive as written).

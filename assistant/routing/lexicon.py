@@ -749,10 +749,11 @@ STUDY_BEFORE = _any(
     r"paper|report|presentation|statistics|stats|leaflet|poster|campaign|podcast|documentary|"
     r"book|job ad|job advert|certificate|cpd|curriculum|class|talk|guidance|policy|"
     r"fundrais\w*|charity|news|story|stories|leaflets?|film|programme|program)\b"
-    r"(?: [^\s.]+){0,8} $",
+    r"(?: (?!(?:but|and|i|me|my)\b)[^\s.,]+){0,8} $",
     r"\b(?:recogni[sz]\w*|spot|spotting|screen\w* for|identify\w*|learn\w* (?:about|to spot)|"
     r"read\w* (?:about|up on)|heard about|writ\w* (?:about|on)|teach\w* (?:about|on)|research\w*|"
-    r"aware\w* of|signs of|raise awareness of|raising awareness of)\b(?: [^\s.]+){0,3} $",
+    r"aware\w* of|signs of|raise awareness of|raising awareness of)\b"
+    r"(?: (?!(?:but|and|i|me|my)\b)[^\s.,]+){0,3} $",
 )
 """Told before a named topic when it is studied, written or taught about: "an essay on elder
 abuse", "a blog post on how therapists can recognise elder abuse"."""
@@ -770,7 +771,11 @@ LIVED = _any(
     r"relationship|home|life|situation))|i am (?:a )?(?:victim|survivor)|"
     r"recogni[sz]ed? (?:myself|my (?:husband|wife|partner|situation|marriage|relationship))|"
     r"(?:i|he|she) (?:have|has|had|keep|keeps) (?:been )?(?:having |had )?(?:thoughts|"
-    r"thinking about (?:it|doing it|ending))|(?:want|wants|wanted) to (?:do it|end it|die))\b"
+    r"thinking about (?:it|doing it|ending))|(?:want|wants|wanted) to (?:do it|end it|die))\b",
+    r"\b(?:i am|i feel|i have been|i get|i got|feeling|felt) (?:\w+ )?suicidal\b",
+    r"\bsuicidal (?:myself|too|again)\b",
+    r"\b(?:i|he|she) (?:\w+ )?(?:think|thinks|thought|thinking) about (?:it|doing it|that|this) "
+    r"(?:every|all the time|a lot|constantly|often|lately|daily|most)\b",
 )
 """Said with a studied topic, it is lived, not studied ("I read an article on coercive
 control and it describes my marriage")."""
