@@ -35,6 +35,7 @@ from .lexicon import (
     DROWSY,
     EMERGENCY_PATTERNS,
     FACE_NECK_SWELLING,
+    FACT_CHECK,
     FALL,
     FALL_HARM,
     FEVER,
@@ -83,6 +84,7 @@ from .lexicon import (
     ONGOING,
     ORDINARY_MEANS,
     OTHERS_BETTER,
+    OWN_RESULT,
     PAST_TIME,
     PERMISSION,
     PERMISSION_OR_SAFETY_WORDS,
@@ -759,11 +761,15 @@ def general_framing(norm: str) -> str | None:
     temp last week, they said it was a cold, I'm cleared", "the scars are all healed")
     and nothing puts it back in the present ("still on chemo", "recovering"). A decision
     about a medicine or treatment ("should I stop my tamoxifen?") is never general.
+    "claim": a claim heard from someone checked ("any truth to that?", "or is that a
+    myth?"), unless the person's own result or a number is in it.
     """
     if DECISION.search(norm) or NOT_GENERAL.search(norm):
         return None
     if HYPOTHETICAL_ASKER.search(norm):
         return "hypothetical"
+    if FACT_CHECK.search(norm) and OWN_RESULT.search(norm) is None:
+        return "claim"
     if PRACTICAL_QUESTION.search(norm):
         return "practical"
     if (

@@ -2224,6 +2224,19 @@ HYPOTHETICAL_ASKER = _any(
 )
 """Hypothetical, a course assignment, a therapist about a client, "in general", "just
 wondering", what is usual ("generally fine", "a usual waiting period")."""
+FACT_CHECK = _any(
+    r"\b(?:any truth (?:to|in) (?:it|that|this)|is (?:that|this|it) (?:really )?(?:true|a myth|"
+    r"an old wives tale)|or is (?:that|this|it) (?:just )?(?:a myth|an old wives tale)|"
+    r"true or (?:false|not)|fact or (?:myth|fiction))\b"
+)
+"""Checking a claim heard from someone ("a nurse told me rubbing a child's back raises their
+blood counts, any truth to that?"): what the pages say, not one person's care."""
+OWN_RESULT = _any(
+    r"\b(?:my|his|her|our) (?:\w+ ){0,2}(?:counts?|platelets?|levels?|results?|labs?|bloods|"
+    r"blood ?work|scans?|markers?|temperature|temp)\b",
+    r"\b\d+(?:\.\d+)?\b",
+)
+"""A result of the person's own (or a number): a claim checked against it is their care."""
 PRACTICAL_QUESTION = _any(
     r"\b(?:what|how) (?:should|do|can|would) (?:i|we) (?:tell|say to|ask) (?:the|my|her|his|a) "
     r"(?:massage )?therapist\b",
