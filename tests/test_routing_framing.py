@@ -56,6 +56,14 @@ def user(*texts: str) -> list[Turn]:
         ("I take 10 mg of apixaban, is massage safe with that dose?", None),
         ("my scar is lumpy, normal for me? is scar massage ok after surgery?", None),
         ("I'm feeling better but the rash is worse today, is massage ok?", None),
+        (
+            "finished radiotherapy in June, is hot stone generally safe once it's over?",
+            "hypothetical",
+        ),
+        ("had shingles last month, is there a usual gap before booking a massage?", "hypothetical"),
+        ("my aunt heard massage makes tumours grow, is that a myth?", "claim"),
+        ("a nurse told me reflexology lowers platelets, any truth to that?", "claim"),
+        ("my platelets are 35 and a friend says massage lowers them, is that true?", None),
     ],
 )
 def test_general_framing_reads_the_framing(message: str, framing: str | None) -> None:
@@ -77,6 +85,9 @@ def test_general_framing_reads_the_framing(message: str, framing: str | None) ->
         "what should I tell the massage therapist about my chemo so she adjusts her pressure?",
         "does insurance usually pay for a massage? I have bowel cancer",
         "my wife has cancer in her bones. is a firm massage risky with bone mets?",
+        "My new oncology nurse is brilliant with the cannula. Anyway, is aromatherapy ok during "
+        "immunotherapy?",
+        "someone in my support group said massage spreads lymphoma cells, any truth to that?",
     ],
 )
 def test_general_framing_is_answered(message: str, router: Router) -> None:
@@ -102,6 +113,7 @@ def test_a_question_after_an_event_told_as_over_is_answered(router: Router) -> N
         "should I stop my letrozole for a month? the joint pain is feeling better with massage",
         "hypothetically speaking, should I skip my next chemo cycle to go on holiday?",
         "my platelets are 40 this week, can I still have my massage?",
+        "my oncologist started me on capecitabine, can I have a foot massage on it this week?",
     ],
 )
 def test_present_care_stays_clinical(message: str, router: Router) -> None:

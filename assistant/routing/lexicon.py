@@ -26,6 +26,13 @@ KIN = (
     r"grandson|granddaughter|boyfriend|girlfriend|fiance|fiancee|parent|cousin|niece|nephew|"
     r"neighbor|neighbour|patient|client|loved one)s?"
 )
+CARE_TEAM_OWNER = _any(
+    r"\bmy (?:new |old |own |lovely |regular |usual )?(?:oncologist|doctor|doc|nurse|gp|surgeon|"
+    r"consultant|oncology team|care team|team|physio|pharmacist|massage therapist|therapist|"
+    r"masseuse|masseur)s?\b"
+)
+"""A member of the care team named as the writer's ("my new oncologist is great"): it names
+the writer's carer, not a condition, so it alone does not make a question personal."""
 PERSON = _any(
     r"\b(?:i|me|my|mine|myself|he|she|him|his|her|hers|himself|herself)\b",
     rf"\bmy {KIN}\b",
@@ -511,6 +518,13 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:have|has|got|had) (?:it|this|everything) (?:all )?(?:planned|planed|worked out|"
             r"figured out|arranged|sorted)\b(?: \S+){0,12} (?:last|final|goodbye|gone|not (?:be )?"
             r"(?:here|around))\b",
+            # a plan said with an end to it ("after the wedding I'm done, I've worked out how")
+            r"\b(?:i am|he is|she is) (?:so |just )?(?:done|finished|out)\b(?! with)(?: \S+){0,6} "
+            r"(?:i|he|she) (?:have |has |had )?(?:worked out|figured out|planned|decided|know|"
+            r"knows) (?:exactly )?(?:how|when)(?= \.| ,|$| and| until| so)",
+            r"\b(?:i|he|she) (?:have |has |had )?(?:worked out|figured out|planned|decided) "
+            r"(?:exactly )?how(?= \.| ,| and)(?: \S+){0,6} (?:i am|he is|she is) (?:so |just )?"
+            r"done\b(?! with)",
         ),
     ),
     (
@@ -692,6 +706,85 @@ HYPERBOLE = _any(
     r"joke|joking|kidding|\.)",
 )
 """An overdoing hyperbole ("if I keep doing this much yoga I'll kill myself lol")."""
+FIGURATIVE = _any(
+    r"\b(?:will|would|is going to|are going to|going to|gonna|ll) be the death of (?:me|him|her|"
+    r"us)\b",
+    r"\b(?:sick|bored|scared|worried|tired|fed up|frozen|freezing) to death\b",
+    r"\b(?:killing|killed|kills|kill|smashing|smashed) it\b",
+    r"\bdying (?:to|for) (?:try|get|see|know|go|have|book|hear|meet|a|some|one)\b",
+    r"\b(?:to die for|over my dead body|drop dead gorgeous|dead on my feet|dead tired|"
+    r"scared the life out of (?:me|him|her))\b",
+    r"\b(?:this|these|that|those|the) (?:\w+ ){0,5}(?:is|are|has been|have been|was|were) "
+    r"(?:\w+ )?killing (?:me|us)\b",
+    r"\bmy (?:back|neck|shoulders?|feet|knees?|head|hands?|legs?|hips?|joints|bones|knots|"
+    r"brain|fog|job|work|commute|boss|kids|phone|printer|feet)(?: \w+)? (?:is|are|has been|"
+    r"have been|was|were) (?:\w+ )?killing me\b",
+    r"\b(?:i will|i ll|i am going to|i am gonna|gonna|i could|i would) (?:\w+ )?(?:strangle|kill|"
+    r"murder|throttle|smack|slap|punch|hit) (?:him|her|them|the \w+|my \w+|that \w+)\b"
+    r"(?: \S+){0,3} (?:haha\w*|lol|lmao|jk|kidding|joking)\b",
+)
+"""Figures of speech that carry an alarm word ("these knots will be the death of me", "sick
+to death of hospital food", "I'll strangle him haha"): a safety vote's cue word inside one
+does not count, and no crisis pattern is read inside one."""
+REPORTING_FRAME = _any(
+    rf"\b(?:(?:my|our) (?:{KIN}|mum|nan|nanna|gran|granny|grandad|hubby|other half|carer)|"
+    r"mum|mom|dad|he|she|they)\b(?: \w+){0,2} (?:says|said|keeps saying|kept saying|"
+    r"keeps telling (?:me|us)|kept telling (?:me|us)|tells (?:me|us|everyone)|told (?:me|us)|"
+    r"has been saying|has said|has started saying|texted(?: me| us)?|messaged(?: me| us)?|"
+    r"admitted|confided|whispered|mentioned|let slip|wrote|keeps talking about|talks about|"
+    r"has been talking about|started talking about)(?: to (?:me|us))?(?: that)? "
+)
+"""Someone else's words reported ("my husband says ...", "mom keeps saying ...", "he told
+me ..."): a red flag told by a relative is read in the first person too, as the vote
+was fitted on (``checks.first_person_reading``)."""
+NAMED_TOPIC = _any(
+    r"(?:domestic (?:violence|abuse)|elder abuse|child abuse|intimate partner violence|"
+    r"coercive control|financial abuse|emotional abuse|suicid\w*|unalive|neutropenic sepsis|"
+    r"sepsis|septic|neutropenic fever|febrile neutropenia)"
+)
+"""A red flag named as a topic: it can be the subject of a course, an essay or a campaign."""
+STUDY_BEFORE = _any(
+    r"\b(?:blog|blogs|blog post|essay|article|articles|dissertation|thesis|assignment|coursework|"
+    r"course|courses|module|training|lecture|seminar|webinar|workshop|research|study|studies|"
+    r"paper|report|presentation|statistics|stats|leaflet|poster|campaign|podcast|documentary|"
+    r"book|job ad|job advert|certificate|cpd|curriculum|class|talk|guidance|policy|"
+    r"fundrais\w*|charity|news|story|stories|leaflets?|film|programme|program)\b"
+    r"(?: (?!(?:but|and|i|me|my)\b)[^\s.,]+){0,8} $",
+    r"\b(?:recogni[sz]\w*|spot|spotting|screen\w* for|identify\w*|learn\w* (?:about|to spot)|"
+    r"read\w* (?:about|up on)|heard about|writ\w* (?:about|on)|teach\w* (?:about|on)|research\w*|"
+    r"aware\w* of|signs of|raise awareness of|raising awareness of)\b"
+    r"(?: (?!(?:but|and|i|me|my)\b)[^\s.,]+){0,3} $",
+)
+"""Told before a named topic when it is studied, written or taught about: "an essay on elder
+abuse", "a blog post on how therapists can recognise elder abuse"."""
+STUDY_AFTER = _any(
+    r"^ (?:(?:prevention|awareness|risk|first aid|and self harm|and abuse) )?(?:prevention|"
+    r"awareness|training|statistics|stats|research|course|courses|module|certificate|"
+    r"certification|policy|policies|guidance|hotline|helpline|charity|campaign|seminar|webinar|"
+    r"workshop|screening|rates?|risk factors?|protocols?|pathways?|studies|first aid)\b"
+)
+"""Told after a named topic: "suicide prevention training", "abuse awareness certificate"."""
+LIVED = _any(
+    r"\b(?:happen\w* to (?:me|us|her|him|my \w+)|going through (?:it|this|that)|"
+    r"sounds? like (?:me|my|us|what (?:he|she|i))|that is (?:me|us|my life)|"
+    r"describ\w* (?:me|us|my (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|marriage|"
+    r"relationship|home|life|situation))|i am (?:a )?(?:victim|survivor)|"
+    r"recogni[sz]ed? (?:myself|my (?:husband|wife|partner|situation|marriage|relationship))|"
+    r"(?:i|he|she) (?:have|has|had|keep|keeps) (?:been )?(?:having |had )?(?:thoughts|"
+    r"thinking about (?:it|doing it|ending))|(?:want|wants|wanted) to (?:do it|end it|die))\b",
+    r"\b(?:i am|i feel|i have been|i get|i got|feeling|felt) (?:\w+ )?suicidal\b",
+    r"\bsuicidal (?:myself|too|again)\b",
+    r"\b(?:i|he|she) (?:\w+ )?(?:think|thinks|thought|thinking) about (?:it|doing it|that|this) "
+    r"(?:every|all the time|a lot|constantly|often|lately|daily|most)\b",
+)
+"""Said with a studied topic, it is lived, not studied ("I read an article on coercive
+control and it describes my marriage")."""
+LIVED_BEFORE = _any(
+    r"\b(?:this|it|that) (?:is|was|counts as|sounds like|might be|could be|may be|feels like) "
+    r"(?:\w+ )?$"
+)
+"""Just before a named topic, it is the writer's own situation ("I think this is coercive
+control")."""
 GONE_CLAUSE = _any(
     r"\b(?:if|when|once|after) (?:i|he|she) (?:\w+ ){0,2}(?:am |was |were |is )?"
     r"(?:gone|dead|not here|not around|did not exist|disappeared|died)\b"
@@ -701,8 +794,13 @@ GIVING_AWAY = _any(
     r"(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:jewel\w*|things|stuff|belongings|"
     r"possessions|valuables|savings|guns?|pets?|dogs?|cats?|treasures?|rings?|watch(?:es)?|"
     r"collection|books|clothes|car|keys|car keys|records|tools|photos|money|bike|guitar|house)\b",
-    r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:appointments|plans|"
-    r"subscriptions|treatment|chemo)\b",
+    r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:appointments|plans|"
+    r"subscriptions|treatment|chemo|follow ups?|scans?|check ups?|bookings?|prescriptions?)\b",
+    r"\b(?:sorted|made|wrote|written|updated|finished|finalised|finalized|signed) (?:out )?"
+    r"(?:my|his|her|the) (?:\w+ )?(?:will|funeral)\b",
+    r"\b(?:dog|dogs|cat|cats|pets?|puppy|kitten)\b(?: \w+){0,2} (?:has |have )?(?:gone|went|been "
+    r"given|given) (?:away )?to (?:my|his|her|a|the|our) \w+\b",
+    r"\brehom\w* (?:my|his|her|the|our) (?:dogs?|cats?|pets?)\b",
 )
 """Giving things away or cancelling everything: a preparatory act only with ``FINALITY``."""
 FINALITY = _any(
@@ -717,6 +815,10 @@ FINALITY = _any(
     r"\bsuddenly (?:calm|peaceful|at peace)\b",
     r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
     r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
+    r"\bone (?:last|final) (?:\w+ )?(?:massage|meal|trip|visit|treat|time|thing)\b",
+    r"\b(?:will not|would not|do not|does not) be (?:needing|needed|around|here) (?:\w+ ){0,2}"
+    r"after (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|tonight|"
+    r"this week|the \w+)\b",
 )
 """Said with ``GIVING_AWAY``: not needing things any more, saying goodbye, sudden calm
 (suicide warning signs: giving away prized possessions, putting affairs in order)."""
@@ -966,8 +1068,11 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:texts|messages|phone|emails)\b(?: \S+){0,8} (?:not|never) let\w* (?:me|her|him|you) "
         r"(?:go|leave|see|talk|out)\b",
         r"\b(?:meds|medications?|medicines?|pills|painkillers|tablets|insulin)\b(?: \S+){0,4} "
-        r"only (?:gives?|gave|hands?|lets? (?:me|her|him) have) (?:them|it) (?:to (?:me|her|him) )?"
-        r"(?:if|when|after|once)\b",
+        r"only (?:gives?|gave|hands?|lets? (?:me|her|him) have) (?:them|it) (?:back |over )?"
+        r"(?:to (?:me|her|him) )?(?:if|when|after|once)\b",
+        r"\b(?:meds|medications?|medicines?|pills|painkillers|tablets|insulin|money|food|phone|"
+        r"keys)\b(?: \S+){0,8} (?:if|unless|until) (?:i|she|he) (?:do|does|did) (?:exactly )?what "
+        r"(?:he|she|they) (?:says|say|wants|tells (?:me|her|him))\b",
         r"\b(?:threw|throws|thrown|hurled|flung) (?:\w+ ){0,2}at (?:my|her|his) (?:head|face)\b",
         r"\bonly (?:gives?|gave|lets?|let) (?:me|her|him) (?:have )?(?:my|her|his|the) "
         r"(?:\w+ ){0,2}"
@@ -994,9 +1099,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\babusive (?:husband|wife|partner|boyfriend|girlfriend|relationship|marriage|carer|"
         r"caregiver|son|daughter|ex|home|family|father|mother|dad|mom|stepdad)\b",
         r"\b(?:am|is|are|being|been|getting|get) (?:\w+ )?abused\b",
-        r"(?<!article about )(?<!story about )(?<!documentary about )(?<!read about )"
-        r"(?<!heard about )(?<!course on )(?<!training on )(?<!news about )(?<!signs of )"
-        r"(?<!report on )(?<!article on )(?<!leaflet on )(?<!leaflet about )"
+        # (not when studied, written or taught about: ``checks.studied``)
         r"\b(?:domestic (?:violence|abuse)|elder abuse|intimate partner violence|coercive control|"
         r"financial abuse|emotional abuse)\b",
     ),
@@ -1178,7 +1281,8 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"get (?:out|through)) (?:a|one|her|his|my) (?:whole |full |single )?sentences?\b"
             r"(?! without (?:laugh\w*|giggl\w*|cry\w*|swear\w*|smil\w*|cough\w*))",
             r"\b(?:lips|face|fingers|skin|fingertips|fingernails|nails) (?:are |is )?(?:turning |"
-            r"going |look |looks |gone |went )?(?:blue|gray|grey|purple)\b",
+            r"going |look |looks |gone |went |have gone |has gone )?(?:a bit |a little |slightly |"
+            r"kind of |quite |really |very |all )?(?:blue|bluish|gray|grey|purple)\b",
         ),
         True,
     ),
@@ -1287,8 +1391,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
             r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
             r"gibberish|rubbish that makes no sense)\b",
-            r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they|i) "
-            r"(?:is|are|am|was|were)|what (?:day|year|month) it is|"
+            r"\bi (?:do not|did not|can not) (?:seem to )?know where i (?:am|was)\b",
+            r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they) "
+            r"(?:is|are|was|were)|what (?:day|year|month) it is|"
             r"who (?:i am|we are|he is|she is)|(?:me|"
             r"us) anymore)\b",
             r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
@@ -1309,6 +1414,22 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bblack(?:ed|ing)? out\b",
             r"\bcollaps(?:ed|ing|e)\b",
             r"\bkeel(?:ed|s)? over\b",
+            # told without the word (UKONS: collapse, loss of consciousness): everything went
+            # black, came round on the floor, found slumped, dropped to the floor
+            r"\b(?:everything|it all|the world|(?:my|his|her) (?:vision|eyes|sight)) "
+            r"(?:just |suddenly )?(?:went|goes|going|turned|started going|go) (?:all )?(?:black|"
+            r"dark|grey|gray|white|fuzzy|dim)\b",
+            r"\b(?:woke|wake|waking|wakes|came round|come round|coming round|comes round|came to|"
+            r"come to) (?:up )?(?:\w+ ){0,2}on the (?:\w+ )?(?:floor|ground|pavement)\b",
+            r"\b(?:found|find|finding) (?:him|her|them|mum|mom|dad|my \w+) (?:\w+ ){0,3}(?:on the "
+            r"(?:\w+ )?(?:floor|ground)|slumped|unresponsive|not breathing)\b",
+            r"\b(?:dropped|crumpled|slumped|fell) (?:down )?(?:to|on|onto) the (?:\w+ )?(?:floor|"
+            r"ground)\b(?! (?:to (?:do|play|stretch|sit)|for|and (?:did|do|stretch)))",
+            r"\b(?:went|goes|going) down like a (?:sack|stone|tree|log|ton)\b",
+            r"\b(?:went|gone|goes|turned|going) (?:all )?(?:grey|gray|white|pale|floppy) and "
+            r"(?:\w+ )?(?:dropped|fell|slumped|went down|crumpled|slid)\b",
+            r"\bcan not (?:get|make) (?:him|her|them|mum|mom|dad|my \w+) (?:to )?(?:wake|respond|"
+            r"come round)\b",
         ),
         True,
     ),
@@ -2095,8 +2216,27 @@ HYPOTHETICAL_ASKER = _any(
     r"\ba client (?:who|with|had|has|is)\b",
     r"\bin general\b(?! (?:for|with) (?:me|her|him|my))",
     r"\bjust (?:wondering|curious)\b|\bjust want to know for (?:the )?future\b",
+    # what is usual for everyone ("is deep tissue generally fine once you're done?")
+    r"\b(?:generally|usually|typically|normally) (?:fine|ok|okay|safe|allowed|recommended|"
+    r"advised|done)\b",
+    r"\b(?:a|the|any) (?:usual|typical|normal|standard|recommended) (?:waiting period|wait|"
+    r"waiting time|gap|rule|guideline)\b",
 )
-"""Hypothetical, a course assignment, a therapist about a client, "in general", "just wondering"."""
+"""Hypothetical, a course assignment, a therapist about a client, "in general", "just
+wondering", what is usual ("generally fine", "a usual waiting period")."""
+FACT_CHECK = _any(
+    r"\b(?:any truth (?:to|in) (?:it|that|this)|is (?:that|this|it) (?:really )?(?:true|a myth|"
+    r"an old wives tale)|or is (?:that|this|it) (?:just )?(?:a myth|an old wives tale)|"
+    r"true or (?:false|not)|fact or (?:myth|fiction))\b"
+)
+"""Checking a claim heard from someone ("a nurse told me rubbing a child's back raises their
+blood counts, any truth to that?"): what the pages say, not one person's care."""
+OWN_RESULT = _any(
+    r"\b(?:my|his|her|our) (?:\w+ ){0,2}(?:counts?|platelets?|levels?|results?|labs?|bloods|"
+    r"blood ?work|scans?|markers?|temperature|temp)\b",
+    r"\b\d+(?:\.\d+)?\b",
+)
+"""A result of the person's own (or a number): a claim checked against it is their care."""
 PRACTICAL_QUESTION = _any(
     r"\b(?:what|how) (?:should|do|can|would) (?:i|we) (?:tell|say to|ask) (?:the|my|her|his|a) "
     r"(?:massage )?therapist\b",

@@ -37,12 +37,15 @@ from .checks import (
     find_clinical,
     find_injection,
     find_red_flag,
+    first_person_reading,
     general_framing,
     has_current_cue,
     has_in_scope_terms,
     is_follow_up,
     is_greeting,
     is_off_topic,
+    literal,
+    names_a_person,
 )
 from .classifier import ROUTED, RouteClassifier
 from .language import FULL_SAFETY
@@ -230,8 +233,12 @@ class Router:
 
     @staticmethod
     def _units(norm: str, raw: str) -> list[str]:
-        """What the safety vote scores: the whole message and each of its sentences."""
+        """What the safety vote scores: the whole message and each of its sentences, and
+        what a relative is reported to say there, read in the first person
+        (``first_person_reading``)."""
         units = [str(norm)] + [str(normalise(p)) for p in pieces(raw)]
+        told = [first_person_reading(u) for u in units]
+        units += [t for t in told if t is not None]
         return list(dict.fromkeys(u for u in units if u.strip(" .,")))
 
     def texts_to_embed(self, message: str) -> list[str]:
@@ -482,7 +489,7 @@ class Router:
         }
         if (
             impersonal
-            or PERSON.search(text) is None
+            or not names_a_person(text)
             or (
                 care_topic(text) is None
                 and PERSONAL_CONDITION.search(text) is None
@@ -530,7 +537,9 @@ class Router:
         healed") at no gain in recall (docs/routing.md). The vote reads this message
         only: an earlier turn's red flag is the safety memory's business, so "the fever
         is gone, does massage help with
-        sleep?" is not voted an emergency because of the turn before it.
+        sleep?" is not voted an emergency because of the turn before it. A cue word inside a
+        figure of speech or a studied topic (``checks.literal``: "these knots will be the
+        death of me", "a suicide prevention training day") does not count.
         """
         model, embeddings = self.safety_model, self.embeddings
         if model is None or embeddings is None:
@@ -548,14 +557,17 @@ class Router:
             embedded = embeddings.embed_documents(missing)
             vectors.update(zip(missing, (np.asarray(v) for v in embedded), strict=True))
         votes = model.votes(units, np.stack([vectors[u] for u in units]))
+        plain = literal(norm)
         winners = [
             v
             for v in votes
             if (
-                model.wins_alone(v)
+                # a vote sure of a sentence wins alone, unless what made it sure is a
+                # figure of speech or a studied topic ("a domestic abuse awareness course")
+                (model.wins_alone(v) and literal(v.unit) == v.unit)
                 or (
                     v.probability >= model.threshold
-                    and has_current_cue(SAFETY_CUES[v.label], v.unit, norm)
+                    and has_current_cue(SAFETY_CUES[v.label], literal(v.unit), plain)
                 )
             )
             and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
