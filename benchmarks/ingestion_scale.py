@@ -58,6 +58,12 @@ from pathlib import Path
 
 import numpy as np
 
+if __name__ == "__main__":
+    # Run as a script, this file's folder (not the checkout) is first on the path, so
+    # ``assistant`` would be whichever checkout the virtualenv has installed (the main one),
+    # and the phases, run with PYTHONPATH=PROJECT_ROOT, would measure that one too.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from assistant.config import PROJECT_ROOT, Settings, load_settings
 
 CORPUS = PROJECT_ROOT / "corpus"
