@@ -159,33 +159,32 @@ def settle_vector_index(settings: Settings) -> bool:
 
     This opens the collection afresh with the documented, mutable ``sync_threshold``
     lowered to 1, so that its first read replays the log *and* saves the index, then puts the
-    collection's own threshold back (an ingestion still saves every 1,000 records, not every
-    two). Call it when an ingestion has finished writing: Chroma's shared systems are closed
-    before and after, so clients (and ``VectorStore`` objects) opened earlier in this process
-    must be opened again. A Chroma server keeps its index in its own process: nothing is
-    done there. Returns whether the collection was settled."""
+    collection's own threshold back (an ingestion still saves every 1,000 records, not after
+    each). Call it when an ingestion has finished writing: Chroma's shared systems are closed
+    first, so clients (and ``VectorStore`` objects) opened earlier in this process must be
+    opened again; the settled one stays open for this process's later reads (``ingest.py``
+    then reads the store for the sentence vectors: opening it once more would write to
+    Chroma's database and spoil the store stamp). A Chroma server keeps its index in its own
+    process: nothing is done there. Returns whether the collection was settled."""
     if settings.chroma_server or not settings.chroma_dir.exists():
         return False
     from chromadb.api.shared_system_client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()  # the writer's loaded index, at the old threshold
+    client = make_client(settings)
+    if not _has_collection(client, settings.collection):
+        return False
+    collection = client.get_collection(settings.collection)
+    hnsw: Any = (collection.configuration or {}).get("hnsw") or {}
+    threshold = int(hnsw.get("sync_threshold") or CHROMA_SYNC_THRESHOLD)
+    if threshold <= SETTLE_SYNC_THRESHOLD:  # left low by a settle that was interrupted
+        threshold = CHROMA_SYNC_THRESHOLD
+    collection.modify(configuration={"hnsw": {"sync_threshold": SETTLE_SYNC_THRESHOLD}})
     try:
-        client = make_client(settings)
-        if not _has_collection(client, settings.collection):
-            return False
-        collection = client.get_collection(settings.collection)
-        hnsw: Any = (collection.configuration or {}).get("hnsw") or {}
-        threshold = int(hnsw.get("sync_threshold") or CHROMA_SYNC_THRESHOLD)
-        if threshold <= SETTLE_SYNC_THRESHOLD:  # left low by a settle that was interrupted
-            threshold = CHROMA_SYNC_THRESHOLD
-        collection.modify(configuration={"hnsw": {"sync_threshold": SETTLE_SYNC_THRESHOLD}})
-        try:
-            collection.count()  # loads the index: replays the log, then saves it
-        finally:
-            collection.modify(configuration={"hnsw": {"sync_threshold": threshold}})
-        return True
+        collection.count()  # loads the index: replays the log, then saves it
     finally:
-        SharedSystemClient.clear_system_cache()  # no handle keeps the low threshold
+        collection.modify(configuration={"hnsw": {"sync_threshold": threshold}})
+    return True
 
 
 def _has_collection(client: ClientAPI, name: str) -> bool:
@@ -215,8 +214,7 @@ class EmbeddingModel(Protocol):
 
 def recorded_model(client: ClientAPI, name: str) -> tuple[str, int] | None:
     """(model, dimension) recorded on an existing collection, else None."""
-    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-    if name not in names:
+    if not _has_collection(client, name):
         return None
     meta = client.get_collection(name).metadata or {}
     model, dim = meta.get("embedding_model"), meta.get("dimension")
@@ -333,9 +331,7 @@ class VectorStore:
             )
 
     def exists(self) -> bool:
-        return self.name in {
-            c if isinstance(c, str) else c.name for c in self.client.list_collections()
-        }
+        return _has_collection(self.client, self.name)
 
     @property
     def collection(self) -> Collection:
