@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import Settings
 
@@ -125,6 +125,25 @@ class SourceRecord:
 _COLUMNS = [f.name for f in fields(SourceRecord)]
 
 
+class FileState(NamedTuple):
+    """What a no-op check compares of one source (a row of the registry, not a record)."""
+
+    source_id: str
+    location: str
+    origin_kind: str
+    origin: str
+    pipeline: str
+    file_size: int | None
+    file_mtime_ns: int | None
+
+    @property
+    def is_file(self) -> bool:
+        """``SourceRecord.path is not None``: read from a file, not a web page."""
+        return (
+            self.origin_kind not in URL_KINDS and bool(self.location) and "://" not in self.location
+        )
+
+
 def store_identity(settings: Settings) -> str:
     """Which Chroma store a registry describes (server address or local folder)."""
     if settings.chroma_server:
@@ -194,6 +213,17 @@ class SourceRegistry:
             (self.collection,),
         ).fetchall()
         return [SourceRecord(**dict(row)) for row in rows]
+
+    def file_states(self) -> list[FileState]:
+        """Every source's ``FileState``: the registry as a start's no-op check reads it
+        (building 4,168 full records was a fifth of that check at 100,000 chunks)."""
+        cursor = self._db.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            f"SELECT {', '.join(FileState._fields)} FROM sources WHERE collection = ?",
+            (self.collection,),
+        ).fetchall()
+        return [FileState._make(row) for row in rows]
 
     def get(self, source_id: str) -> SourceRecord | None:
         row = self._db.execute(

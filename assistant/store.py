@@ -141,6 +141,56 @@ def unreadable_reason(settings: Settings) -> str | None:
     return None
 
 
+SETTLE_SYNC_THRESHOLD = 1
+"""The HNSW ``sync_threshold`` a settle opens the collection with: save after any record."""
+CHROMA_SYNC_THRESHOLD = 1000
+"""Chroma's default ``sync_threshold``: restored if an interrupted settle left the low one."""
+
+
+def settle_vector_index(settings: Settings) -> bool:
+    """Have Chroma write the embedded store's vector index to disk with nothing left to replay.
+
+    Chroma 1.x saves its HNSW index only every ``sync_threshold`` (1,000) written records;
+    the records since are kept in its write-ahead log and inserted into the index again by
+    every process that opens the collection, at its first read. After an ingestion that
+    wrote a few hundred records, every later start of the app replayed them: at 100,034
+    chunks, 263 pending records were about 0.4 s of the 0.9 s of CPU of that first read
+    (its other half is loading the saved index), holding the interpreter lock.
+
+    This opens the collection afresh with the documented, mutable ``sync_threshold``
+    lowered to 1, so that its first read replays the log *and* saves the index, then puts the
+    collection's own threshold back (an ingestion still saves every 1,000 records, not after
+    each). Call it when an ingestion has finished writing: Chroma's shared systems are closed
+    first, so clients (and ``VectorStore`` objects) opened earlier in this process must be
+    opened again; the settled one stays open for this process's later reads (``ingest.py``
+    then reads the store for the sentence vectors: opening it once more would write to
+    Chroma's database and spoil the store stamp). A Chroma server keeps its index in its own
+    process: nothing is done there. Returns whether the collection was settled."""
+    if settings.chroma_server or not settings.chroma_dir.exists():
+        return False
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # the writer's loaded index, at the old threshold
+    client = make_client(settings)
+    if not _has_collection(client, settings.collection):
+        return False
+    collection = client.get_collection(settings.collection)
+    hnsw: Any = (collection.configuration or {}).get("hnsw") or {}
+    threshold = int(hnsw.get("sync_threshold") or CHROMA_SYNC_THRESHOLD)
+    if threshold <= SETTLE_SYNC_THRESHOLD:  # left low by a settle that was interrupted
+        threshold = CHROMA_SYNC_THRESHOLD
+    collection.modify(configuration={"hnsw": {"sync_threshold": SETTLE_SYNC_THRESHOLD}})
+    try:
+        collection.count()  # loads the index: replays the log, then saves it
+    finally:
+        collection.modify(configuration={"hnsw": {"sync_threshold": threshold}})
+    return True
+
+
+def _has_collection(client: ClientAPI, name: str) -> bool:
+    return name in {c if isinstance(c, str) else c.name for c in client.list_collections()}
+
+
 def set_aside(settings: Settings) -> Path:
     """Move an unreadable embedded store (and the BM25 index made from it) aside; returns where.
 
@@ -164,8 +214,7 @@ class EmbeddingModel(Protocol):
 
 def recorded_model(client: ClientAPI, name: str) -> tuple[str, int] | None:
     """(model, dimension) recorded on an existing collection, else None."""
-    names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-    if name not in names:
+    if not _has_collection(client, name):
         return None
     meta = client.get_collection(name).metadata or {}
     model, dim = meta.get("embedding_model"), meta.get("dimension")
@@ -282,9 +331,7 @@ class VectorStore:
             )
 
     def exists(self) -> bool:
-        return self.name in {
-            c if isinstance(c, str) else c.name for c in self.client.list_collections()
-        }
+        return _has_collection(self.client, self.name)
 
     @property
     def collection(self) -> Collection:

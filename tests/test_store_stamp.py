@@ -130,3 +130,37 @@ def test_a_readable_store_is_checked_once_and_its_system_kept_for_the_start(
     store = VectorStore.open(settings, embeddings.model_name, embeddings.dimension)
     assert store.count() > 0
     assert make_client(settings)._system is next(iter(kept.values()))
+
+
+def test_the_quick_check_notices_an_edited_a_removed_and_an_added_file(
+    tmp_path: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """The no-op check reads only the registry and the files' sizes and modification times:
+    any of those changing, or a file appearing or going, sends the run to the full check."""
+    settings = settings_with_one_document(tmp_path)
+    other = settings.corpus_dir / "other.md"
+    other.write_text(DOC.replace("gentle-touch", "other").replace("Gentle", "Other"))
+    os.utime(other, ns=(time.time_ns() - 60 * 10**9,) * 2)
+    ingest(settings, embeddings=embeddings, progress=False)
+    assert quick(settings, embeddings)
+    gentle = settings.corpus_dir / "gentle.md"
+    stat = gentle.stat()
+
+    gentle.write_text(DOC.replace("Light", "Soft"))  # one byte shorter
+    os.utime(gentle, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with the same mtime
+    assert not quick(settings, embeddings)
+    gentle.write_text(DOC)
+    os.utime(gentle, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # same size, touched
+    assert not quick(settings, embeddings)
+    os.utime(gentle, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert quick(settings, embeddings)
+
+    other.rename(tmp_path / "other.md")  # removed from the corpus folder
+    assert not quick(settings, embeddings)
+    (tmp_path / "other.md").rename(other)
+    assert quick(settings, embeddings)
+
+    (settings.corpus_dir / "new.md").write_text(DOC.replace("gentle-touch", "new"))
+    assert not quick(settings, embeddings)
+    report = ingest(settings, embeddings=embeddings, progress=False)
+    assert report.count("added") == 1 and quick(settings, embeddings) is False  # racily new
