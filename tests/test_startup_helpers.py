@@ -43,6 +43,21 @@ def test_zipf_is_wordfreqs_english_zipf_frequency() -> None:
     assert zipf("the") > 6 > zipf("massage") > zipf("lymphedema") > zipf("qwxzvbnk") == 0
 
 
+@pytest.mark.slow
+def test_zipf_from_the_small_list_first_is_the_default_lists_value_for_every_word() -> None:
+    """``zipf`` reads wordfreq's small list first: the same value as its default (large)
+    list for each of the small list's words, and for words only the large list has,
+    words it lacks, capitals, digits and several tokens."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    small = get_frequency_dict("en", "small")
+    rare = [w for w in list(get_frequency_dict("en", "large"))[-3000:] if w not in small]
+    assert len(small) > 20000 and len(rare) > 1000
+    odd = ["Massage", "hiccups", "", "2024", "cancer-related", "ice pack", "Ça"]
+    for word in [*small, *rare, *odd]:
+        assert zipf(word) == zipf_frequency(word, "en"), word
+
+
 DEFERRED_CHECK = """
 import importlib.util, json, sys
 from assistant.web.lean_gradio import prepare_gradio_import
