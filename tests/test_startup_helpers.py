@@ -164,3 +164,55 @@ def test_corpus_walk_finds_what_iter_corpus_files_finds(tmp_path: Path) -> None:
     assert all(root / rel == p for p, rel in walked)
     assert corpus_files(root / "a.md") == [(root / "a.md", "")]
     assert corpus_files(tmp_path / "missing") == [] == list(iter_corpus_files(tmp_path / "missing"))
+
+
+SPAN_EXPORTER_CHECK = """
+import json, sys
+from assistant.web import CHROMA_SPAN_EXPORTER
+from assistant.web.deferred_imports import defer_callable
+placed = defer_callable(CHROMA_SPAN_EXPORTER, "OTLPSpanExporter")
+again = defer_callable(CHROMA_SPAN_EXPORTER, "OTLPSpanExporter")
+import chromadb
+from chromadb.telemetry.opentelemetry import OTLPSpanExporter as bound
+client = chromadb.EphemeralClient()
+collection = client.create_collection("chunks")
+collection.add(ids=["a"], embeddings=[[1.0, 0.0]], documents=["x"])
+found = collection.query(query_embeddings=[[1.0, 0.0]], n_results=1)["ids"]
+grpc_before = "grpc" in sys.modules
+exporter = bound(endpoint="http://127.0.0.1:9")
+real = sys.modules[CHROMA_SPAN_EXPORTER].OTLPSpanExporter
+exporter.shutdown()
+print(json.dumps({
+    "placed": placed, "again": again, "found": found, "grpc_before": grpc_before,
+    "real_class": type(exporter) is real and real.__module__ == CHROMA_SPAN_EXPORTER,
+    "grpc_after": "grpc" in sys.modules,
+}))
+"""
+
+
+def test_chroma_works_without_its_span_exporter_until_one_is_built() -> None:
+    """In a fresh interpreter: Chroma imports and stores without gRPC; calling the
+    stand-in it bound builds the real exporter."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from assistant.config import PROJECT_ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", SPAN_EXPORTER_CHECK],
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "ANONYMIZED_TELEMETRY": "False"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "placed": True,
+        "again": False,
+        "found": [["a"]],
+        "grpc_before": False,
+        "real_class": True,
+        "grpc_after": True,
+    }
