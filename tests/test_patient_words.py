@@ -3,17 +3,14 @@ one regex alternation of every phrase (longest first, whole words) found before.
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
+from suite_messages import suite_messages
 
 from assistant import patient_words
 from assistant.patient_words import _found, _vocabulary, expand, fold
-
-SUITES = Path(__file__).resolve().parent.parent / "evals" / "suites"
 
 
 def _alternation() -> re.Pattern[str]:
@@ -21,19 +18,6 @@ def _alternation() -> re.Pattern[str]:
     vocab = _vocabulary()
     phrases = sorted(set(vocab.corpus_for) | set(vocab.absent_for), key=lambda p: (-len(p), p))
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
-
-
-def _suite_messages() -> list[str]:
-    """Every user turn of the default, injection, dev and blind training suites (never
-    the held-out ``*_test`` halves)."""
-    files = [*SUITES.glob("*.jsonl"), *SUITES.glob("dev/*.jsonl")]
-    files += [f for f in SUITES.glob("blind/*.jsonl") if f.stem.endswith("_train")]
-    messages = []
-    for path in files:
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                messages.extend(t for t in json.loads(line)["turns"] if isinstance(t, str))
-    return messages
 
 
 def _generated(count: int) -> list[str]:
@@ -64,7 +48,7 @@ def _generated(count: int) -> list[str]:
 def test_same_matches_as_the_former_alternation() -> None:
     pattern = _alternation()
     vocab = _vocabulary()
-    messages = _suite_messages()
+    messages = suite_messages()
     assert len(messages) > 1000
     found_any = 0
     for message in [*messages, *_generated(20000)]:
