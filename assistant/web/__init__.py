@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .deferred_imports import defer_callable
-from .lean_gradio import prepare_gradio_import
+from .lean_gradio import prepare_gradio_import, templates_compiled_once
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -25,7 +25,8 @@ CHROMA_SPAN_EXPORTER = "opentelemetry.exporter.otlp.proto.grpc.trace_exporter"
 def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
     """Build the app (imported lazily: Gradio is slow to import; lean_gradio.py)."""
     prepare_gradio_import()
-    from .app import create_app as _create
+    with templates_compiled_once():
+        from .app import create_app as _create
 
     return _create(settings, assistant, store)
 
@@ -45,6 +46,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     # Word frequencies first, while few modules are loaded: wordfreq's data lookup scans
     # them all (``text.zipf``), 0.4 to 0.6 s of CPU more after Gradio and Chroma.
     zipf("massage")
-    from .app import serve as _serve
+    with templates_compiled_once():  # Gradio's import renders docstrings (lean_gradio.py)
+        from .app import serve as _serve
 
     _serve(settings, host, port)
