@@ -11,9 +11,7 @@ the language of the reply.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -101,26 +99,20 @@ def _cache_name(packaged: Path) -> str:
 
 
 def _save(path: Path, identifier: Any) -> None:
-    """The restricted model's arrays, written whole or not at all."""
+    """The restricted model's arrays (``classifier.save_arrays``)."""
     import numpy as np
 
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as handle:
-            np.savez(
-                handle,
-                ptc=identifier.nb_ptc,
-                pc=identifier.nb_pc,
-                classes=np.array(identifier.nb_classes),
-                nextmove=np.asarray(identifier.tk_nextmove),
-                row=np.asarray(identifier.tk_row),
-                output=np.array(identifier.tk_output, dtype=np.int32),
-            )
-        tmp.replace(path)
-    except OSError:  # a data folder that cannot be written: nothing is kept
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    from .classifier import save_arrays
+
+    save_arrays(
+        path,
+        ptc=identifier.nb_ptc,
+        pc=identifier.nb_pc,
+        classes=np.array(identifier.nb_classes),
+        nextmove=np.asarray(identifier.tk_nextmove),
+        row=np.asarray(identifier.tk_row),
+        output=np.array(identifier.tk_output, dtype=np.int32),
+    )
 
 
 @lru_cache(maxsize=4096)
