@@ -33,9 +33,11 @@ walked for ever)."""
 
 def data_files(settings: Settings) -> list[Path]:
     """The files a start reads from the data folder, largest first: the embedded store (not a
-    Chroma server's), the BM25 indexes, the ONNX export, the registry and sentence store."""
+    Chroma server's), the BM25 indexes, the ONNX export, the registry and sentence store,
+    and the language identifier's uncompressed model (``routing/language.py``)."""
     roots: list[Path] = [settings.lexical_dir, settings.onnx_dir, settings.sources_db]
     roots.append(settings.data_dir / "sentences.sqlite3")
+    roots.extend(sorted((settings.data_dir / "cache").glob("language-model-*.npz")))
     if not settings.chroma_server:
         roots.insert(0, settings.chroma_dir)
     found = list(_files(roots))

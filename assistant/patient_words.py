@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -120,7 +121,8 @@ ROLES = ("topic", "asks", "group")
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    pattern: re.Pattern[str]
+    longest: int
+    """The most words in one phrase."""
     corpus_for: dict[str, str]
     absent_for: dict[str, str]
     role_of: dict[str, str]
@@ -181,9 +183,36 @@ def _vocabulary() -> _Vocabulary:
             kind_of[name.strip()] = kind
         for phrase in _phrases(entry, "lay", f"absent[{i}]"):
             absent_for[phrase] = name.strip()
-    phrases = sorted(set(corpus_for) | set(absent_for), key=lambda p: (-len(p), p))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
-    return _Vocabulary(pattern, corpus_for, absent_for, role_of, kind_of)
+    longest = max((p.count(" ") + 1 for p in (*corpus_for, *absent_for)), default=0)
+    return _Vocabulary(longest, corpus_for, absent_for, role_of, kind_of)
+
+
+def _found(vocab: _Vocabulary, folded: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Each phrase of the vocabulary in ``folded`` (``fold``'s output) and its span, left
+    to right, the longest where several start at one word, none overlapping.
+
+    A dictionary lookup of word runs, which finds exactly what one regex alternation of
+    all phrases (longest first, between ``(?<!\\w)`` and ``(?!\\w)``) found: folded text
+    and phrases are runs of word characters joined by single spaces, so a phrase can
+    only start and end at a word's edges; compiling that alternation of some 2,100
+    phrases took 0.15 to 0.2 s of CPU of every start.
+    """
+    words = folded.split(" ")
+    starts: list[int] = []
+    offset = 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word) + 1
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + vocab.longest), i, -1):
+            phrase = " ".join(words[i:j])
+            if phrase in vocab.corpus_for or phrase in vocab.absent_for:
+                yield phrase, (starts[i], starts[i] + len(phrase))
+                i = j
+                break
+        else:
+            i += 1
 
 
 KINDS = ("symptom", "treatment", "safety", "detail", "condition")
@@ -216,10 +245,9 @@ def expand(message: str) -> Reading:
     meanings: list[tuple[str, bool]] = []
     roles: list[str] = []
     kinds: list[str | None] = []
-    for match in vocab.pattern.finditer(folded):
-        phrase = match.group(0)
+    for phrase, span in _found(vocab, folded):
         matched.append(phrase)
-        spans.append(match.span())
+        spans.append(span)
         if phrase in vocab.absent_for:
             name = vocab.absent_for[phrase]
             meanings.append((name, True))

@@ -22,6 +22,7 @@ def a_data_folder(tmp_path: Path) -> Path:
         ("sentences.sqlite3", 2000),
         ("conversations.sqlite3", 50_000),
         ("cache/routing-examples.npz", 100),
+        ("cache/language-model-0123456789abcdef.npz", 3000),
     ):
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         (data / rel).write_bytes(b"x" * size)
@@ -37,12 +38,13 @@ def test_the_start_reads_ahead_the_store_indexes_model_and_registry(tmp_path: Pa
         "onnx/model-1234.onnx",
         "lexical/oncology_massage/v1-abc/tokens.npy",
         "chroma/chroma.sqlite3",
+        "cache/language-model-0123456789abcdef.npz",
         "sentences.sqlite3",
         "sources.sqlite3",
     ]
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data.rglob("*") if p.is_file()}
     assert page_cache.read_ahead(page_cache.data_files(settings)) == (
-        6 if hasattr(os, "posix_fadvise") else 0
+        7 if hasattr(os, "posix_fadvise") else 0
     )
     page_cache.start(settings).join(timeout=30)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data.rglob("*") if p.is_file()}
@@ -53,7 +55,7 @@ def test_a_chroma_server_missing_files_and_unreadable_ones_are_skipped(tmp_path:
     data = a_data_folder(tmp_path)
     settings = make_settings(data, embedding_onnx_path=data / "onnx", chroma_host="localhost")
     files = {p.relative_to(data).as_posix() for p in page_cache.data_files(settings)}
-    assert not any(f.startswith("chroma/") for f in files) and len(files) == 4
+    assert not any(f.startswith("chroma/") for f in files) and len(files) == 5
 
     empty = make_settings(tmp_path / "nothing-here", embedding_onnx_path=tmp_path / "none")
     assert page_cache.data_files(empty) == []

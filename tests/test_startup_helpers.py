@@ -11,6 +11,27 @@ import yaml
 
 from assistant.text import load_yaml, zipf
 
+
+def _fresh(code: str, **env: str) -> object:
+    """The JSON that ``code`` prints last, run in a fresh interpreter on this tree."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from assistant.config import PROJECT_ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 PACKAGED = [
     ("assistant", "patient_words.yaml"),
     ("assistant", "other_language_words.yaml"),
@@ -43,6 +64,21 @@ def test_zipf_is_wordfreqs_english_zipf_frequency() -> None:
     assert zipf("the") > 6 > zipf("massage") > zipf("lymphedema") > zipf("qwxzvbnk") == 0
 
 
+@pytest.mark.slow
+def test_zipf_from_the_small_list_first_is_the_default_lists_value_for_every_word() -> None:
+    """``zipf`` reads wordfreq's small list first: the same value as its default (large)
+    list for each of the small list's words, and for words only the large list has,
+    words it lacks, capitals, digits and several tokens."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    small = get_frequency_dict("en", "small")
+    rare = [w for w in list(get_frequency_dict("en", "large"))[-3000:] if w not in small]
+    assert len(small) > 20000 and len(rare) > 1000
+    odd = ["Massage", "hiccups", "", "2024", "cancer-related", "ice pack", "Ça"]
+    for word in [*small, *rare, *odd]:
+        assert zipf(word) == zipf_frequency(word, "en"), word
+
+
 DEFERRED_CHECK = """
 import importlib.util, json, sys
 from assistant.web.lean_gradio import prepare_gradio_import
@@ -69,22 +105,7 @@ print(json.dumps({
 
 def test_gradio_imports_without_pandas_until_pandas_is_used() -> None:
     """In a fresh interpreter (the stand-in is placed before Gradio's first import)."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from assistant.config import PROJECT_ROOT
-
-    done = subprocess.run(
-        [sys.executable, "-c", DEFERRED_CHECK],
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+    assert _fresh(DEFERRED_CHECK) == {
         "before": "Deferred",
         "spec_found": True,
         "after": "module",
@@ -149,3 +170,92 @@ def test_corpus_walk_finds_what_iter_corpus_files_finds(tmp_path: Path) -> None:
     assert all(root / rel == p for p, rel in walked)
     assert corpus_files(root / "a.md") == [(root / "a.md", "")]
     assert corpus_files(tmp_path / "missing") == [] == list(iter_corpus_files(tmp_path / "missing"))
+
+
+SPAN_EXPORTER_CHECK = """
+import json, sys
+from assistant.web import CHROMA_SPAN_EXPORTER
+from assistant.web.deferred_imports import defer_callable
+placed = defer_callable(CHROMA_SPAN_EXPORTER, "OTLPSpanExporter")
+again = defer_callable(CHROMA_SPAN_EXPORTER, "OTLPSpanExporter")
+import chromadb
+from chromadb.telemetry.opentelemetry import OTLPSpanExporter as bound
+client = chromadb.EphemeralClient()
+collection = client.create_collection("chunks")
+collection.add(ids=["a"], embeddings=[[1.0, 0.0]], documents=["x"])
+found = collection.query(query_embeddings=[[1.0, 0.0]], n_results=1)["ids"]
+grpc_before = "grpc" in sys.modules
+exporter = bound(endpoint="http://127.0.0.1:9")
+real = sys.modules[CHROMA_SPAN_EXPORTER].OTLPSpanExporter
+exporter.shutdown()
+print(json.dumps({
+    "placed": placed, "again": again, "found": found, "grpc_before": grpc_before,
+    "real_class": type(exporter) is real and real.__module__ == CHROMA_SPAN_EXPORTER,
+    "grpc_after": "grpc" in sys.modules,
+}))
+"""
+
+
+def test_chroma_works_without_its_span_exporter_until_one_is_built() -> None:
+    """In a fresh interpreter: Chroma imports and stores without gRPC; calling the
+    stand-in it bound builds the real exporter."""
+    assert _fresh(SPAN_EXPORTER_CHECK, ANONYMIZED_TELEMETRY="False") == {
+        "placed": True,
+        "again": False,
+        "found": [["a"]],
+        "grpc_before": False,
+        "real_class": True,
+        "grpc_after": True,
+    }
+
+
+DOCSTRINGS = """
+import inspect, json, sys
+from assistant.web.lean_gradio import prepare_gradio_import, templates_compiled_once
+import jinja2
+plain = jinja2.Environment.compile
+prepare_gradio_import()
+if sys.argv[1] == "once":
+    with templates_compiled_once():
+        import gradio
+else:
+    import gradio
+docs = {}
+for name in gradio.components.__all__:
+    cls = getattr(gradio.components, name)
+    if inspect.isclass(cls):
+        for attribute in dir(cls):
+            value = getattr(cls, attribute, None)
+            if callable(value) and getattr(value, "__doc__", None):
+                docs[f"{name}.{attribute}"] = value.__doc__
+print(json.dumps({"restored": jinja2.Environment.compile is plain, "docs": docs}))
+"""
+
+
+def test_gradio_docstrings_are_the_same_with_templates_compiled_once() -> None:
+    """Two fresh interpreters, Gradio imported with and without the compiled-once
+    templates: every component method's docstring is equal."""
+    once = _fresh(DOCSTRINGS.replace("sys.argv[1]", "'once'"))
+    plain = _fresh(DOCSTRINGS.replace("sys.argv[1]", "'plain'"))
+    assert isinstance(once, dict) and isinstance(plain, dict)
+    assert once["restored"] is True
+    assert len(plain["docs"]) > 200
+    assert "{{" not in "".join(plain["docs"].values())  # rendered, not raw templates
+    assert once["docs"] == plain["docs"]
+
+
+def test_templates_compiled_once_renders_as_jinja_does() -> None:
+    import jinja2
+
+    from assistant.web.lean_gradio import templates_compiled_once
+
+    plain = jinja2.Environment.compile
+    with templates_compiled_once():
+        first = jinja2.Template("Hi {{ who }}").render(who="a")
+        second = jinja2.Template("Hi {{ who }}").render(who="b")
+        env = jinja2.Environment(autoescape=True)
+        escaped = env.from_string("{{ x }}").render(x="<b>")
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            jinja2.Template("{% if %}")
+    assert (first, second, escaped) == ("Hi a", "Hi b", "&lt;b&gt;")
+    assert jinja2.Environment.compile is plain

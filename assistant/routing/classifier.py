@@ -8,6 +8,7 @@ allowed to decide is the router's business, not this module's.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -34,6 +35,20 @@ ROUTED = (Route.ANSWER, Route.CLINICAL, Route.EMERGENCY, Route.CRISIS, Route.OUT
 CLASSIFIER_C = 4.0
 
 
+def save_arrays(path: Path, **arrays: Any) -> None:
+    """``arrays`` in one ``.npz`` cache file, written whole or not at all; a folder that
+    cannot be written only skips the cache."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            np.savez(handle, **arrays)
+        tmp.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """A fitted logistic regression's weights, predicting as scikit-learn's
@@ -55,19 +70,7 @@ class LinearModel:
 
     def save(self, path: Path) -> None:
         """Written atomically; a read-only folder only skips the cache."""
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("wb") as handle:
-                np.savez(
-                    handle,
-                    classes=np.array(self.classes),
-                    coef=self.coef,
-                    intercept=self.intercept,
-                )
-            tmp.replace(path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        save_arrays(path, classes=np.array(self.classes), coef=self.coef, intercept=self.intercept)
 
     @classmethod
     def load(cls, path: Path) -> LinearModel | None:

@@ -206,7 +206,7 @@ class Router:
         compiled on another thread meanwhile)."""
 
         def languages() -> None:
-            warm_up_language()
+            warm_up_language(self.settings.data_dir / "cache")
             other_language_vocabulary()
 
         language = threading.Thread(target=languages, name="language-warm-up")

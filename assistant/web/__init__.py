@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .lean_gradio import prepare_gradio_import
+from .deferred_imports import defer_callable
+from .lean_gradio import prepare_gradio_import, templates_compiled_once
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -17,11 +18,15 @@ if TYPE_CHECKING:
 
 __all__ = ["create_app", "serve"]
 
+CHROMA_SPAN_EXPORTER = "opentelemetry.exporter.otlp.proto.grpc.trace_exporter"
+"""Imported by ``chromadb.telemetry.opentelemetry`` for ``OTLPSpanExporter`` alone."""
+
 
 def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
     """Build the app (imported lazily: Gradio is slow to import; lean_gradio.py)."""
     prepare_gradio_import()
-    from .app import create_app as _create
+    with templates_compiled_once():
+        from .app import create_app as _create
 
     return _create(settings, assistant, store)
 
@@ -34,9 +39,14 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     # The data files a start reads are read ahead by the kernel while the imports run.
     page_cache.start(settings)
     prepare_gradio_import()  # before anything below imports Gradio (lean_gradio.py)
+    # Chroma imports OpenTelemetry's gRPC span exporter, and gRPC with it (about 0.2 s of
+    # CPU and 150 modules), to build one only when a collector endpoint is configured for
+    # it, which no setting of this app does; it is imported if it is ever called.
+    defer_callable(CHROMA_SPAN_EXPORTER, "OTLPSpanExporter")
     # Word frequencies first, while few modules are loaded: wordfreq's data lookup scans
     # them all (``text.zipf``), 0.4 to 0.6 s of CPU more after Gradio and Chroma.
     zipf("massage")
-    from .app import serve as _serve
+    with templates_compiled_once():  # Gradio's import renders docstrings (lean_gradio.py)
+        from .app import serve as _serve
 
     _serve(settings, host, port)
