@@ -14,6 +14,7 @@ from assistant import content
 from assistant.answering.compose import echo, is_testimonial, named
 from assistant.answering.intent import (
     Intent,
+    conditions_in,
     intent_of,
     name_groups,
     read_message,
@@ -171,6 +172,19 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ),
         ("Does the massage therapist need to know my whole cancer history?", Intent.SAFETY),
         ("I'm an LMT, what oncology massage courses should I take?", Intent.PROGRAMS),
+        # What other people did or found is asking for their experience.
+        ("did anybody find a massage helped before their surgery?", Intent.EXPERIENCE),
+        ("do other patients book a massage the day before chemo?", Intent.EXPERIENCE),
+        ("anyone schedule their massages around radiation?", Intent.EXPERIENCE),
+        # What the therapist should bring, asked about "they".
+        ("what experience should they have with cancer?", Intent.CHOOSING_THERAPIST),
+        ("what kind of training should I expect the therapist to have?", Intent.CHOOSING_THERAPIST),
+        # How sure the evidence is.
+        ("how certain can we be that massage helps?", Intent.LIMITS),
+        ("is the research rock solid or flimsy?", Intent.LIMITS),
+        # What massage is, asked plainly.
+        ("so what is it then?", Intent.DEFINITION),
+        ("what is the therapist actually doing to the muscles?", Intent.DEFINITION),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
@@ -180,6 +194,19 @@ def test_intent_is_read(message: str, intent: Intent) -> None:
 def test_what_studies_found_is_not_a_search_for_a_therapist() -> None:
     assert read_message("what did the studies find about fatigue?")[0].intent == Intent.BENEFIT
     assert intent_of("how do I find an oncology massage therapist?") == Intent.FIND_THERAPIST
+    # "look forward to" is not "look for".
+    assert intent_of("nothing to look forward to lately. has massage been studied for that?") != (
+        Intent.FIND_THERAPIST
+    )
+    assert intent_of("where do I look for a therapist?") == Intent.FIND_THERAPIST
+
+
+def test_cancer_in_the_bones_raises_bone_metastases_in_plain_words() -> None:
+    assert "bone_metastases" in conditions_in(
+        "is deep pressure a problem when cancer's in the bones"
+    )
+    assert "bone_metastases" in conditions_in("the tumor has spread to his skeleton, is massage ok")
+    assert "bone_metastases" not in conditions_in("my bones ache after chemo, will massage help")
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
