@@ -789,6 +789,13 @@ def test_answer_texts_fit_the_contract() -> None:
             "delivered by an oncology-trained massage therapist is recommended",
         ),
         ("do I really need an oncology-trained LMT?", "oncology-trained massage therapist is"),
+        # What training the therapist should have: the same recommendation.
+        (
+            "what kind of training should a massage therapist have for someone with cancer?",
+            "delivered by an oncology-trained massage therapist is recommended",
+        ),
+        # What other people did is answered by their own words.
+        ("did anyone find a massage helped them before surgery?", "surgery date"),
         # Whether massage has side effects at all: "generally safe" leads.
         ("are there any side effects from massage when you have cancer", "generally safe"),
         ("is it okay to get a massage while I'm doing chemo?", "generally safe"),
