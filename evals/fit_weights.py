@@ -7,8 +7,8 @@ question as read and the sentence limit. Features do not depend on the weights, 
 other ``Weights`` is judged by recomputing relevance and re-running ``choose`` on those
 records (milliseconds per case) instead of answering again.
 
-For each blind answers train half it fits the weights by coordinate search on the other
-suites (the other halves and the default suite) and reports that half's lead_gold_all,
+For each of the five blind answers train halves it fits the weights by coordinate search
+on the other suites (the other halves and the default suite) and reports that half's lead_gold_all,
 gold_hit and answer_precision under the fitted weights, beside the current weights and
 the weights fitted on the half itself (an in-sample ceiling). Routes, and so
 false_unknown_rate and unknown precision, do not depend on the weights: they are
@@ -42,7 +42,13 @@ from .metrics import Observation, is_answered, sentence_label, sentence_labels
 from .suite import Case, load_suites
 
 SUITES_DIR = Path(__file__).parent / "suites"
-HALVES = ("answers_train", "answers_v2_train", "answers_v3_train", "answers_v4_train")
+HALVES = (
+    "answers_train",
+    "answers_v2_train",
+    "answers_v3_train",
+    "answers_v4_train",
+    "answers_v5_train",
+)
 """The blind answers train halves, each held out in turn."""
 DEFAULT_SUITE = SUITES_DIR / "default.jsonl"
 FEATURES = (

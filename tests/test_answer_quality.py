@@ -14,6 +14,7 @@ from assistant import content
 from assistant.answering.compose import echo, is_testimonial, named
 from assistant.answering.intent import (
     Intent,
+    conditions_in,
     intent_of,
     name_groups,
     read_message,
@@ -113,6 +114,10 @@ def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
         ("is massage safe for cancer patients, and can it make the cancer spread?", 2),
         # question words joined by "and" ask one question
         ("when and where is the next oncology massage summit?", 1),
+        # a clause that sets the scene belongs to the question after it
+        ("if my dad is on chemo, is deep pressure a problem?", 1),
+        ("when the cancer has spread to her bones, is firm pressure a concern?", 1),
+        ("When's the next summit and what city is it in?", 2),
     ],
 )
 def test_a_message_is_cut_into_its_questions(message: str, parts: int) -> None:
@@ -171,6 +176,19 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ),
         ("Does the massage therapist need to know my whole cancer history?", Intent.SAFETY),
         ("I'm an LMT, what oncology massage courses should I take?", Intent.PROGRAMS),
+        # What other people did or found is asking for their experience.
+        ("did anybody find a massage helped before their surgery?", Intent.EXPERIENCE),
+        ("do other patients book a massage the day before chemo?", Intent.EXPERIENCE),
+        ("anyone schedule their massages around radiation?", Intent.EXPERIENCE),
+        # What the therapist should bring, asked about "they".
+        ("what experience should they have with cancer?", Intent.CHOOSING_THERAPIST),
+        ("what kind of training should I expect the therapist to have?", Intent.CHOOSING_THERAPIST),
+        # How sure the evidence is.
+        ("how certain can we be that massage helps?", Intent.LIMITS),
+        ("is the research rock solid or flimsy?", Intent.LIMITS),
+        # What massage is, asked plainly.
+        ("so what is it then?", Intent.DEFINITION),
+        ("what is the therapist actually doing to the muscles?", Intent.DEFINITION),
     ],
 )
 def test_intent_is_read(message: str, intent: Intent) -> None:
@@ -180,6 +198,21 @@ def test_intent_is_read(message: str, intent: Intent) -> None:
 def test_what_studies_found_is_not_a_search_for_a_therapist() -> None:
     assert read_message("what did the studies find about fatigue?")[0].intent == Intent.BENEFIT
     assert intent_of("how do I find an oncology massage therapist?") == Intent.FIND_THERAPIST
+    # "look forward to" is not "look for".
+    assert intent_of("nothing to look forward to lately. has massage been studied for that?") != (
+        Intent.FIND_THERAPIST
+    )
+    assert intent_of("where do I look for a therapist?") == Intent.FIND_THERAPIST
+
+
+def test_cancer_in_the_bones_raises_bone_metastases_in_plain_words() -> None:
+    assert "bone_metastases" in conditions_in(
+        "is deep pressure a problem when cancer's in the bones"
+    )
+    assert "bone_metastases" in conditions_in("the tumor has spread to his skeleton, is massage ok")
+    assert "bone_metastases" not in conditions_in("my bones ache after chemo, will massage help")
+    (focus,) = read_message("when the tumor has travelled to several bones, is firm pressure ok?")
+    assert "bone_metastases" in focus.raised
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
@@ -762,6 +795,13 @@ def test_answer_texts_fit_the_contract() -> None:
             "delivered by an oncology-trained massage therapist is recommended",
         ),
         ("do I really need an oncology-trained LMT?", "oncology-trained massage therapist is"),
+        # What training the therapist should have: the same recommendation.
+        (
+            "what kind of training should a massage therapist have for someone with cancer?",
+            "delivered by an oncology-trained massage therapist is recommended",
+        ),
+        # What other people did is answered by their own words.
+        ("did anyone find a massage helped them before surgery?", "surgery date"),
         # Whether massage has side effects at all: "generally safe" leads.
         ("are there any side effects from massage when you have cancer", "generally safe"),
         ("is it okay to get a massage while I'm doing chemo?", "generally safe"),

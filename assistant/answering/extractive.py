@@ -202,6 +202,8 @@ _ASKS_IF_NEEDED = re.compile(
     r"regular|just)\b",
     re.I,
 )
+_NAMES_TRAINING = re.compile(r"\b(trained|training|certif\w*|qualif\w*|credentials?)\b", re.I)
+"""A question about what a therapist should bring that names their training."""
 _TRAINED_INTENTS = frozenset(
     {Intent.SAFETY, Intent.CHOOSING_THERAPIST, Intent.PROGRAMS, Intent.OTHER, Intent.BENEFIT}
 )
@@ -793,8 +795,11 @@ class ExtractiveAnswerer:
         elif focus.intent == Intent.CHOOSING_THERAPIST:
             # "What should I look for in a therapist for my wife with ovarian cancer?" is
             # answered by what the sources say of the therapist, not by a finding about
-            # the condition the story names.
+            # the condition the story names; "what training should they have?" by their
+            # recommendation of an oncology-trained therapist.
             leads = [s for s in leads if "qualified" in s[0].kinds] or leads
+            if _NAMES_TRAINING.search(focus.text):
+                leads = [s for s in leads if "recommends_trained" in s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).

@@ -60,7 +60,11 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|(has|have|did|does) (it|massage|oncology massage) (\w+ )?help(ed)? (other|real|"
             r"actual) (people|patients|folks|survivors)"
             r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
-            r"actually )?(say|said|find|found|report)\b)",
+            r"actually )?(say|said|find|found|report)\b"
+            r"|(did|does|has|have) (anyone|anybody|other people|others) (\w+ )?(find|found|say|"
+            r"said|tried)\b|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
+            r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
+            r"a|the)\b)",
             _I,
         ),
     ),
@@ -81,14 +85,17 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(therapist|masseuse|lmt|practitioner)s?\b|"
             r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
-            r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?))",
+            r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
+            r"what (kind of |type of |sort of )?(training|experience|qualifications?|"
+            r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|practitioner|they|"
+            r"them|he|she)\b.{0,20}\b(have|need|bring))",
             _I,
         ),
     ),
     (
         Intent.FIND_THERAPIST,
         re.compile(
-            r"\b(find|finding|locate|look(ing)? for|search|searching|track down|near me|nearby|"
+            r"\b(find|finding|locate|look(ing)? for\b|search|searching|track down|near me|nearby|"
             r"in my area|directory|(list|lists|registry) of (\w+ )?(massage )?therapists|"
             r"where (can|do|could|should|would) (i|we|you|my)\b"
             r".{0,40}\b(get|find|go|see|book)|(do|does|are|is)\b.{0,40}\b(cancer cent(er|re)s?|"
@@ -123,7 +130,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.LIMITS,
         re.compile(
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
-            r"how reliable|how solid|strong evidence|weak|all studies|do studies agree|legit|"
+            r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
+            r"flimsy|rock solid|strong evidence|weak|all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
             r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
@@ -166,7 +174,10 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\bdifferen(t|ce) (from|between)|\bis (oncology massage|it|this) a (special|kind|"
             r"type|technique)|\btechnique\b|\bwhat('?s| is) the (point|goal|purpose)|"
             r"\bsupposed to do|\bwhat does (a )?massage do|\bwho is\b.{0,40}\bfor\b|"
-            r"\bassess\w*|\bwho (are|is) (they|it|the society))",
+            r"\bassess\w*|\bwho (are|is) (they|it|the society)|"
+            r"^\W*((ok(ay)?|so|and|but|then)\W+)*what('?s| is) (it|this|that)( then| exactly| "
+            r"again)?\W*$|\bwhat (are|is|do|does) (they|the therapist|a therapist|the massage "
+            r"therapist|a massage therapist|someone)( \w+)? (doing|do)\b)",
             _I,
         ),
     ),
@@ -198,7 +209,10 @@ _GENERAL_SAFETY = re.compile(
 )
 _CONDITIONS: dict[str, re.Pattern[str]] = {
     "bone_metastases": re.compile(
-        r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)", _I
+        r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)"
+        r"|\b(cancer|tumou?rs?)('s| is| has (spread|travell?ed|moved|gone))? (in|into|to) "
+        r"(the |my |his |her |their |a bunch of |several |different |many )*(skeleton|bones)\b",
+        _I,
     ),
     "children": re.compile(r"\bchildren with cancer\b", _I),
     "breast_cancer": re.compile(r"\bbreast\b", _I),
@@ -411,15 +425,25 @@ def split_questions(message: str) -> list[str]:
 
 
 _LONE_WH = re.compile(r"^\W*(how|what|when|where|which|who|why)\W*$", _I)
+_CLAUSE = re.compile(
+    r"^\W*(if|since|because|after|while|now that|given that|"
+    r"when(?!['’]s\b| (is|are|was|were|do|does|did|can|could|will|would|should|might|may)\b))"
+    r"\b",
+    _I,
+)
+"""A piece that sets the scene of the question after it ("when the cancer has travelled to
+her bones, is firm pressure a concern?"), not a question of its own."""
 
 
 def _joined_wh(pieces: list[str]) -> list[str]:
     """ "when and where is the next summit?" is one question: a question word standing
-    alone joins the piece after it."""
+    alone joins the piece after it, as does a clause that only sets the scene."""
     out: list[str] = []
     for piece in pieces:
         if out and _LONE_WH.match(out[-1]):
             out[-1] = f"{out[-1]} and {piece}"
+        elif out and _CLAUSE.match(out[-1]) and not out[-1].rstrip().endswith("?"):
+            out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
     return out
