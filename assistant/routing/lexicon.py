@@ -1428,8 +1428,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:went|goes|going) down like a (?:sack|stone|tree|log|ton)\b",
             r"\b(?:went|gone|goes|turned|going) (?:all )?(?:grey|gray|white|pale|floppy) and "
             r"(?:\w+ )?(?:dropped|fell|slumped|went down|crumpled|slid)\b",
-            r"\bcan not (?:get|make) (?:him|her|them|mum|mom|dad|my \w+) (?:to )?(?:wake|respond|"
-            r"come round)\b",
+            r"\b(?:can not|could not|cannot|did not|were not able to) (?:get|make) (?:him|her|them|"
+            r"mum|mom|dad|my \w+) (?:to )?(?:wake|respond|answer (?:us|me)|come round|open "
+            r"(?:his|her|their) eyes)\b",
         ),
         True,
     ),
