@@ -26,8 +26,9 @@ def test_a_second_classifier_reads_the_example_vectors_and_gives_the_same_probab
     a = RouteClassifier(first, cache_dir=tmp_path / "cache")
     a.warm_up()
     assert len(first.calls[0]) > 50  # every example embedded once
-    [cached] = list((tmp_path / "cache").glob("routing-examples-*.npy"))
-    assert np.load(cached).shape == (len(first.calls[0]), embeddings.dimension)
+    [cached] = list((tmp_path / "cache").glob("routing-examples-*.npz"))
+    with np.load(cached) as data:
+        assert data["vectors"].shape == (len(first.calls[0]), embeddings.dimension)
 
     second = CountingEmbeddings(embeddings)
     b = RouteClassifier(second, cache_dir=tmp_path / "cache")
@@ -43,14 +44,15 @@ def test_an_unreadable_cache_is_embedded_again_and_rewritten(
     tmp_path: Path, embeddings: SentenceTransformerEmbeddings
 ) -> None:
     RouteClassifier(embeddings, cache_dir=tmp_path)._fitted()
-    [cached] = list(tmp_path.glob("routing-examples-*.npy"))
+    [cached] = list(tmp_path.glob("routing-examples-*.npz"))
     cached.write_bytes(b"not an array")
     for fitted in tmp_path.glob("routing-classifier-*.npz"):
         fitted.unlink()  # the fitted weights are cached too: without them it must fit again
     counting = CountingEmbeddings(embeddings)
     RouteClassifier(counting, cache_dir=tmp_path)._fitted()
     assert len(counting.calls) == 1
-    assert np.load(cached).ndim == 2
+    with np.load(cached) as data:
+        assert data["vectors"].ndim == 2
 
 
 def test_the_fitted_classifier_is_cached_and_predicts_as_scikit_learn(
@@ -75,7 +77,8 @@ def test_the_fitted_classifier_is_cached_and_predicts_as_scikit_learn(
 
     examples = load_examples()
     texts = [str(normalise(e.text)) for e in examples]
-    vectors = np.load(next(tmp_path.glob("routing-examples-*.npy")))
+    with np.load(next(tmp_path.glob("routing-examples-*.npz"))) as data:
+        vectors = data["vectors"]
     reference = LogisticRegression(C=CLASSIFIER_C, max_iter=2000, class_weight="balanced")
     reference.fit(vectors, [e.route.value for e in examples])
     messages = [*MESSAGES, *texts[::7], "my arm is swollen after surgery, can I book?"]

@@ -8,9 +8,7 @@ allowed to decide is the router's business, not this module's.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..array_cache import save_arrays
 from ..schema import Route
 from ..text import load_yaml
 from .normalise import normalise
@@ -33,20 +32,6 @@ ROUTED = (Route.ANSWER, Route.CLINICAL, Route.EMERGENCY, Route.CRISIS, Route.OUT
 
 # Classifier settings, chosen by cross-validation on the training examples only.
 CLASSIFIER_C = 4.0
-
-
-def save_arrays(path: Path, **arrays: Any) -> None:
-    """``arrays`` in one ``.npz`` cache file, written whole or not at all; a folder that
-    cannot be written only skips the cache."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as handle:
-            np.savez(handle, **arrays)
-        tmp.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 @dataclass(frozen=True)
@@ -194,23 +179,17 @@ class RouteClassifier:
             digest.update(text.encode() + b"\x00")
         path = None
         if self.cache_dir is not None:
-            path = self.cache_dir / f"routing-examples-{digest.hexdigest()[:16]}.npy"
+            path = self.cache_dir / f"routing-examples-{digest.hexdigest()[:16]}.npz"
             try:
-                cached = np.load(path, allow_pickle=False)
+                with np.load(path, allow_pickle=False) as data:
+                    cached = np.asarray(data["vectors"], dtype=np.float32)
                 if cached.shape[0] == len(texts):
-                    return np.asarray(cached, dtype=np.float32)
-            except (OSError, ValueError):
+                    return cached
+            except (OSError, ValueError, KeyError):
                 pass  # absent or unreadable: embedded again and rewritten
         vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
         if path is not None:
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with tmp.open("wb") as handle:
-                    np.save(handle, vectors, allow_pickle=False)
-                tmp.replace(path)
-            except OSError:
-                tmp.unlink(missing_ok=True)  # a read-only data folder: nothing is kept
+            save_arrays(path, vectors=vectors)  # a read-only data folder: nothing is kept
         return vectors
 
     def warm_up(self) -> None:

@@ -99,10 +99,10 @@ def _cache_name(packaged: Path) -> str:
 
 
 def _save(path: Path, identifier: Any) -> None:
-    """The restricted model's arrays (``classifier.save_arrays``)."""
+    """The restricted model's arrays, written whole or not at all."""
     import numpy as np
 
-    from .classifier import save_arrays
+    from ..array_cache import save_arrays
 
     save_arrays(
         path,
