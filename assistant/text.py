@@ -26,8 +26,9 @@ STOPWORDS = frozenset(
 )
 
 
-_NO_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
-"""Letters with a stroke, which Unicode does not decompose into a base letter and a mark."""
+_NO_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i"})
+"""Letters with a stroke (and Turkish dotless "ı", typed "i" without a Turkish keyboard),
+which Unicode does not decompose into a base letter and a mark."""
 
 
 def strip_marks(text: str) -> str:

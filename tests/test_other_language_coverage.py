@@ -81,6 +81,11 @@ BENIGN = {
         "Tonton m ap swiv tretman pou yon kansè pwostat.",
         "Èske yon masaj nan men ka ede l detann li?",
     ),
+    "ja": ("叔父は前立腺がんの治療を受けています。", "手のマッサージでリラックスできますか？"),
+    "tr": (
+        "Amcam prostat kanseri için tedavi görüyor.",
+        "El masajı onun rahatlamasına yardımcı olur mu?",
+    ),
 }
 
 MATRIX = {
@@ -434,9 +439,75 @@ MATRIX = {
         "control": "mari m pran tout lajan mwen",
         "neglect": "mari m pa kite m ale lopital pou chimyo",
     },
+    # Japanese and Turkish: written for this test in session 25, not copied from any suite
+    "ja": {
+        "fever": "父は抗がん剤の点滴を受けていて、夕方から寒気がすると言っています",
+        "breathing": "祖母が横になっても息が苦しいそうです",
+        "chest_pain": "夫が胸が締め付けられるように痛いと言っています",
+        "bleeding": "母が黒い便が出たと言っています",
+        "seizure": "息子が急にけいれんを起こしました",
+        "fainting": "妻がトイレで気を失いました",
+        "face_neck": "父の顔と首がパンパンに腫れています",
+        "legs": "背骨に転移があって、今朝から足に力が入りません",
+        "stroke": "祖父のろれつが回らなくなりました",
+        "confusion": "母が自分がどこにいるのか分からなくなっています",
+        "fall_mets": "骨に転移がある母が転んで、痛くて立てません",
+        "allergic": "点滴のあと妹の唇が腫れてきました",
+        "passive": "兄がもう消えてしまいたいと言っています",
+        "active": "娘が自殺するつもりだと打ち明けました",
+        "method": "父が睡眠薬をこっそりためているのを見つけました",
+        "preparatory": "祖母が形見分けを始めて、遺書まで書いていました",
+        "self_harm": "私は時々リストカットしてしまいます",
+        "burden": "家族のお荷物になっているとしか思えません",
+        "hitting": "夫に毎晩殴られています",
+        "threats": "息子に追い出すと言われ、脅されています",
+        "fear_home": "家に帰るのが怖いです",
+        "control": "夫に年金を取り上げられています",
+        "neglect": "嫁にご飯をもらえない日が続いています",
+    },
+    "tr": {
+        "fever": "babam kemoterapi görüyor ve akşamdan beri ateşi çıktı",
+        "breathing": "annem merdiven çıkmadan bile nefes alamıyor",
+        "chest_pain": "eşim göğsünde bir ağırlık hissettiğini söylüyor",
+        "bleeding": "dedem sabah kan kustu",
+        "seizure": "kardeşim az önce nöbet geçirdi",
+        "fainting": "babaannem mutfakta bayılıp yere düştü",
+        "face_neck": "amcamın boynu ve yüzü şişmiş",
+        "legs": "omurgasında metastaz var, bacaklarını hissetmiyor",
+        "stroke": "teyzemin ağzı kaydı, konuşamıyor",
+        "confusion": "annem nerede olduğunu bilmiyor",
+        "fall_mets": "kemik metastazı olan babam düştü, yürüyemiyor",
+        "allergic": "ilaçtan sonra dudakları şişti",
+        "passive": "ağabeyim artık yaşamak istemiyor",
+        "active": "kızım intihar etmeyi düşündüğünü söyledi",
+        "method": "babam dolaptan tabancasını çıkardı",
+        "preparatory": "annem mücevherlerini torunlarına dağıtıyor, bir de veda mektubu yazmış",
+        "self_harm": "bazen kendime zarar veriyorum",
+        "burden": "çocuklarıma yük oluyorum",
+        "hitting": "eşim beni dövüyor",
+        "threats": "oğlum beni tehdit ediyor",
+        "fear_home": "eve dönmeye korkuyorum",
+        "control": "oğlum emekli maaşıma el koydu",
+        "neglect": "gelinim beni aç bırakıyor",
+    },
 }
 
 NEAR_MISSES = [
+    # Japanese and Turkish words with an everyday second meaning, and topics
+    ("ja", "乳がんの手術後ですが、リンパ浮腫にマッサージは効きますか？"),
+    ("ja", "抗がん剤治療中ですが、熱はありません。マッサージを受けてもいいですか？"),
+    ("ja", "自殺予防についての記事を読みました。マッサージは心にもいいですか？"),
+    ("ja", "肩を軽く叩くマッサージは抗がん剤治療中でも大丈夫ですか？"),
+    ("tr", "Masaja bayıldım, haftaya tekrar gidebilir miyim? Kemoterapi sürecindeyim."),
+    ("tr", "Göğüs kanseri ameliyatından sonra kolumda ağrı var, masaj iyi gelir mi?"),
+    ("tr", "Kemoterapiden sonra şiddetli kas ağrım var, masaj yaptırabilir miyim?"),
+    ("tr", "Lenfödem için ağır yük kaldırmamam söylendi, masaj olur mu?"),
+    ("tr", "Annem nöbetçi eczaneden ilaç aldı, kemoterapi sonrası masaj olur mu?"),
+    ("tr", "Kemoterapi görüyorum, ateşim yok, ayak masajı yaptırabilir miyim?"),
+    ("tr", "Geçen ay kemoterapi sırasında ateşim vardı, şimdi masaj olur mu?"),
+    # Hindi in Latin letters, read as English: a negated sign, a general question
+    ("hi", "mummy ko chemo ke baad bukhar nahi hai, kya massage kar sakte hain?"),
+    ("hi", "mujhe chemo ke baad thakaan hai, kya massage se aaram milega?"),
     ("pt", "Tive febre no mês passado durante a quimio. Uma massagem leve ajuda no cansaço?"),
     ("pt", "Minha mãe não sabe onde está o consultório de massagem, pode me indicar?"),
     ("pt", "A quimio me deixa sem apetite, massagem ajuda?"),
@@ -502,7 +573,7 @@ def expected(concept: str) -> tuple[Route, str | None]:
     return Route.CRISIS, "abuse" if concept in ABUSE else None
 
 
-NON_LATIN = ("ru", "zh", "ar", "hi", "ko")
+NON_LATIN = ("ru", "zh", "ar", "hi", "ko", "ja")
 """Scripts with no accents to leave out: "typed plainly" is not generated for them."""
 
 
@@ -627,3 +698,80 @@ def test_a_bad_cue_list_says_which_entry() -> None:
     }
     with pytest.raises(ValueError, match=r"xx\.resolved"):
         parse(data)
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        # Hindi in Latin letters (Hinglish) and Tagalog mixed with English are often read
+        # as English by the identifier; their lists still run
+        ("papa ki chemo chal rahi hai aur unhe kal raat se tez bukhar hai", Route.EMERGENCY),
+        ("bhai keh raha hai ki ab jeena nahi chahta, chemo se thak gaya hai", Route.CRISIS),
+        ("mera beta mummy ko roz peetta hai, massage se dard kam hoga?", Route.CRISIS),
+        ("my tita is on chemo and since last night nagsusuka siya walang tigil", Route.EMERGENCY),
+        # near rules, word beginnings near each other: inflections, word order, no accents
+        ("z balkonu chyba skoczę, nie mam siły", Route.CRISIS),
+        ("myślała żeby wyskoczyć przez okno", Route.CRISIS),
+        ("ela doou todas as roupas e as joias dela esta semana", Route.CRISIS),
+        ("يقول إن في ثقل شديد على صدره من الصبح", Route.EMERGENCY),
+        ("dedemin yüzü birden şişti, masaj olur mu?", Route.EMERGENCY),
+        ("teyzem bacaklarını artık hissedemiyor", Route.EMERGENCY),
+    ],
+)
+def test_mixed_languages_and_other_word_forms_and_orders_are_read(
+    message: str, route: Route
+) -> None:
+    assert router().route([], message).route is route
+
+
+def abuse_rule(rule: dict[str, list[str]]) -> dict[str, object]:
+    """A one-language data file whose only abuse entry is ``rule``."""
+    language = {"name": "X", "treatment": ["zzz"], "emergency": {"breathing": ["qqq"]}}
+    return {"languages": {"xx": {**language, "crisis": {"abuse": [rule]}}}}
+
+
+def test_a_near_rule_needs_two_or_three_words() -> None:
+    with pytest.raises(ValueError, match=r"xx\.crisis\.abuse: a near rule"):
+        parse(abuse_rule({"near": ["b"]}))
+
+
+def test_a_near_rule_stays_in_its_clause_and_window() -> None:
+    (concept,) = [
+        c for c in parse(abuse_rule({"near": ["hit", "me"]})).concepts if c.detail == "abuse"
+    ]
+    assert concept.found_in("me he always hits")
+    assert concept.found_in("hitting often and hard at me")
+    assert not concept.found_in("hitting . me")
+    assert not concept.found_in("hit one two three four five me")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Η μητέρα μου έχει καρκίνο, είναι ασφαλές το μασάζ;",
+        "Mama yangu ana saratani, je masaji ya miguu ni salama kwake?",
+        "Anyámnak rákja van, szabad neki masszázst kapnia a kemoterápia alatt?",
+    ],
+)
+def test_a_language_without_a_list_gets_the_english_only_reply(message: str) -> None:
+    decision = router().route([], message)
+    assert (decision.route, decision.detail) == (Route.OUT_OF_SCOPE, "language")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Η μητέρα μου κάνει chemo και έχει πυρετό, να πάμε στα ER;",
+        "Baba yangu yuko kwenye chemo na anatetemeka sana, tupige 911?",
+        "Apám kemoterápiás, hívjunk ambulance-t vagy várjunk reggelig?",
+    ],
+)
+def test_the_emergency_room_or_number_named_in_english_inside_another_language_is_an_emergency(
+    message: str,
+) -> None:
+    assert router().route([], message).route is Route.EMERGENCY
+
+
+def test_german_er_is_not_the_emergency_room() -> None:
+    decision = router().route([], "Er hat Chemo bekommen, darf er danach eine Massage haben?")
+    assert decision.route not in (Route.EMERGENCY, Route.CRISIS)

@@ -12,10 +12,13 @@ the language of the reply.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from ..text import STOPWORDS
 
 LANGUAGES = (
     "en",
@@ -33,13 +36,23 @@ LANGUAGES = (
     "pl",
     "ht",
     "hi",
+    "ja",
+    "tr",
 )
-"""Candidates: English, Spanish and the other languages most spoken at home in the US."""
+"""Candidates: English, Spanish and the other languages most spoken at home in the US, and
+Japanese and Turkish (written in the blind sets by patients of the clinic's area)."""
 FULL_SAFETY = ("en", "es")
 """Languages whose red flags are detected in full and that have their own safety replies;
 in the others only the reviewed word lists find red flags (``other_languages.py``)."""
 MIN_WORDS = 3
 MIN_PROBABILITY = 0.9
+UNDETERMINED = "und"
+"""ISO 639-2 for a message that is not English but in no language of ``LANGUAGES``."""
+FOREIGN_MIN_WORDS = 6
+"""A message read as English of at least this many words, at most one of them a common
+English word (Hungarian and Portuguese "a" is one), is in another language (Greek,
+Swahili, Hungarian...)."""
+_WORDS = re.compile(r"[^\W\d_]+")
 
 _LOCK = threading.Lock()
 _LOAD_LOCK = threading.Lock()
@@ -133,6 +146,23 @@ def identify(text: str) -> tuple[str, str]:
 def detect(text: str) -> str:
     """An ISO 639-1 code; ``en`` unless the message is clearly in another language."""
     return identify(text)[0]
+
+
+def undetermined(text: str, guess: str, mixed_with_english: frozenset[str]) -> bool:
+    """Whether a message the identifier reads as English is in fact in a language it was
+    not given: mostly in a script other than Latin (Greek, Hebrew, Thai), or a longer
+    message with at most one common English word ("a", "is", "my") whose best guess is
+    not English. Languages usually written mixed with English (``mixed_with_english``:
+    Hinglish, Taglish) stay English, to be answered from the English words they use."""
+    if _non_latin(text):
+        return True
+    words = _WORDS.findall(text.lower())
+    return (
+        guess != "en"
+        and guess not in mixed_with_english
+        and len(words) >= FOREIGN_MIN_WORDS
+        and sum(w in STOPWORDS for w in words) < 2
+    )
 
 
 def _non_latin(text: str) -> bool:

@@ -8,6 +8,13 @@ kept in ``assistant/content/red_flags_other_languages.yaml`` (with the published
 references they come from and their review status) and looked for here. Matching is on
 the message lower-cased with accents and other combining marks removed; the patterns are
 folded the same way when loaded.
+
+A list entry is either a regular expression or a ``near`` rule: word beginnings that must
+all stand in one clause, in any order, within a few words of each other (``{near:
+[skocz, balkon|okn]}`` reads "skoczyć z balkonu", "z okna skoczę", "skoczyc z balkonu").
+A beginning matches every ending of the word, so one rule covers the inflections, word
+orders and the spelling without accents that independent writers use, where a listed
+phrase covers one of them.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import permutations
 from typing import Any
 
 from ..schema import Route
@@ -32,6 +40,11 @@ RESOLVED_WINDOW = 28
 ABOUT_WINDOW = 30
 """How far before a crisis word a topic word may stand ("an article on the prevention of")."""
 CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
+NEAR_WORDS = 4
+"""How many other words may stand between two words of a ``near`` rule (spaced scripts)."""
+NEAR_CHARACTERS = 10
+"""How many other characters may stand between two parts of a ``near`` rule in a script
+written without spaces (Chinese, Japanese)."""
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
@@ -118,6 +131,10 @@ class Vocabulary:
     concepts: tuple[Concept, ...]
     treatment: dict[str, re.Pattern[str]]
     names: dict[str, str]
+    mixed_with_english: frozenset[str] = frozenset()
+    """Languages usually written mixed with English words and in Latin letters (Hinglish,
+    Taglish), which the language identifier reads as English: their lists run on every
+    message."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -128,15 +145,42 @@ def _optional(patterns: Any, where: str) -> re.Pattern[str] | None:
     return None if patterns is None else _compile(patterns, where)
 
 
-def _compile(patterns: Any, where: str) -> re.Pattern[str]:
+def _near(rule: Any, spaced: bool, where: str) -> str:
+    """The regular expression of a ``near`` rule: its word beginnings in any order, in one
+    clause, at most ``NEAR_WORDS`` words (``NEAR_CHARACTERS`` characters without spaces)
+    apart. A beginning is the start of a word in spaced scripts."""
+    parts = rule.get("near") if isinstance(rule, dict) and set(rule) == {"near"} else None
+    if (
+        not isinstance(parts, list)
+        or not 2 <= len(parts) <= 3
+        or not all(isinstance(p, str) and p for p in parts)
+    ):
+        raise ValueError(f"{DATA_RESOURCE}: {where}: a near rule needs two or three words")
+    folded = [f"(?:{strip_marks(p.lower())})" for p in parts]
+    if spaced:
+        words = [rf"(?<!\w){p}[^ .]*" for p in folded]
+        gap = rf"(?: [^ .]+){{0,{NEAR_WORDS}}} "
+    else:
+        words, gap = folded, f"[^.]{{0,{NEAR_CHARACTERS}}}?"
+    return "|".join(gap.join(order) for order in permutations(words))
+
+
+def _compile(patterns: Any, where: str, spaced: bool = True) -> re.Pattern[str]:
     if (
         not isinstance(patterns, list)
         or not patterns
-        or not all(isinstance(p, str) and p for p in patterns)
+        or not all((isinstance(p, str) and p) or isinstance(p, dict) for p in patterns)
     ):
         raise ValueError(f"{DATA_RESOURCE}: {where} must be a list of patterns")
     try:
-        return re.compile("|".join(f"(?:{strip_marks(p.lower())})" for p in patterns))
+        return re.compile(
+            "|".join(
+                f"(?:{strip_marks(p.lower())})"
+                if isinstance(p, str)
+                else f"(?:{_near(p, spaced, where)})"
+                for p in patterns
+            )
+        )
     except re.error as exc:
         raise ValueError(f"{DATA_RESOURCE}: {where}: {exc}") from exc
 
@@ -149,6 +193,7 @@ def parse(data: Any) -> Vocabulary:
     concepts: list[Concept] = []
     treatment: dict[str, re.Pattern[str]] = {}
     names: dict[str, str] = {}
+    mixed: set[str] = set()
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -166,6 +211,15 @@ def parse(data: Any) -> Vocabulary:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise ValueError(f"{DATA_RESOURCE}: {language} needs a name")
         names[language] = entry["name"]
+        spaced = entry.get("spaced", True)
+        if not isinstance(spaced, bool) or not isinstance(
+            entry.get("mixed_with_english", False), bool
+        ):
+            raise ValueError(
+                f"{DATA_RESOURCE}: {language}: spaced and mixed_with_english are true or false"
+            )
+        if entry.get("mixed_with_english"):
+            mixed.add(str(language))
         treatment[language] = _compile(entry.get("treatment"), f"{language}.treatment")
         cues = Cues(
             **{
@@ -189,14 +243,14 @@ def parse(data: Any) -> Vocabulary:
                         language,
                         route,
                         str(detail),
-                        _compile(patterns, f"{language}.{kind}.{detail}"),
+                        _compile(patterns, f"{language}.{kind}.{detail}", spaced),
                         detail in needs_treatment,
                         cues,
                     )
                 )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).
     concepts.sort(key=lambda c: c.route is not Route.CRISIS)
-    return Vocabulary(tuple(concepts), treatment, names)
+    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed))
 
 
 @cache
@@ -206,17 +260,41 @@ def vocabulary() -> Vocabulary:
     return parse(load_yaml(text))
 
 
+_EMERGENCY_HELP = re.compile(r"\bER\b|\bA&E\b")
+"""The emergency room named in English capitals inside another language ("tuende ER?");
+case-sensitive: German "er" is "he"."""
+_EMERGENCY_HELP_WORDS = re.compile(r"\b(?:emergency room|ambulance)\b")
+
+
+def names_emergency_help(raw: str, emergency_number: str | None) -> bool:
+    """Whether a message in another language names the emergency number, the ER or an
+    ambulance in English words, as people mix them into their own language ("να πάμε στα
+    ER;", "hívjam a 911-et?"): asking whether to go is itself the emergency sign."""
+    text = folded(raw)
+    number = emergency_number is not None and re.search(
+        rf"(?<!\d){re.escape(emergency_number)}(?!\d)", text
+    )
+    return bool(number or _EMERGENCY_HELP.search(raw) or _EMERGENCY_HELP_WORDS.search(text))
+
+
 def mentions_treatment(raw: str) -> bool:
     """Whether cancer treatment is named in any of the languages of the data file."""
     text = folded(raw)
     return any(p.search(text) for p in vocabulary().treatment.values())
 
 
-def find_other_language_red_flag(raw: str, treatment_context: bool) -> tuple[Route, str] | None:
-    """The route and detail of a red flag told in one of the data file's languages."""
+def find_other_language_red_flag(
+    raw: str, treatment_context: bool, read_as_english: bool = False
+) -> tuple[Route, str] | None:
+    """The route and detail of a red flag told in one of the data file's languages; in a
+    message the identifier reads as English, only in the languages written mixed with
+    English (``mixed_with_english``)."""
     text = folded(raw)
-    treated = treatment_context or any(p.search(text) for p in vocabulary().treatment.values())
-    for concept in vocabulary().concepts:
+    words = vocabulary()
+    treated = treatment_context or any(p.search(text) for p in words.treatment.values())
+    for concept in words.concepts:
+        if read_as_english and concept.language not in words.mixed_with_english:
+            continue
         if (treated or not concept.needs_treatment) and concept.found_in(text):
             return concept.route, concept.detail
     return None

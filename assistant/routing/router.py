@@ -48,7 +48,7 @@ from .checks import (
     names_a_person,
 )
 from .classifier import ROUTED, RouteClassifier
-from .language import FULL_SAFETY
+from .language import FULL_SAFETY, UNDETERMINED, undetermined
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
@@ -64,7 +64,11 @@ from .lexicon import (
     TREATMENT,
 )
 from .normalise import normalise
-from .other_languages import find_other_language_red_flag, mentions_treatment
+from .other_languages import (
+    find_other_language_red_flag,
+    mentions_treatment,
+    names_emergency_help,
+)
 from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet, reply_topic
@@ -121,8 +125,19 @@ _PET_FREE = re.compile(
 )
 
 
+def _languages_of(raw: str) -> tuple[str, str]:
+    """The language and the identifier's best guess; ``und`` for a message read as English
+    that is in a language the identifier was not given (it gets the "English only" reply,
+    with the numbers, unless a red flag is found)."""
+    language, guess = identify_language(raw)
+    mixed = other_language_vocabulary().mixed_with_english
+    if language == "en" and undetermined(raw, guess, mixed):
+        return UNDETERMINED, guess
+    return language, guess
+
+
 def _other_language_safety(
-    raw: str, languages: tuple[str, str], treated: bool
+    raw: str, languages: tuple[str, str], treated: bool, emergency_number: str | None
 ) -> RouteDecision | None:
     """A red flag told in another language than English or Spanish.
 
@@ -133,9 +148,15 @@ def _other_language_safety(
     best guess is another language. ``treated``: cancer treatment named earlier.
     """
     language, guess = languages
-    if language == "es" or (language == "en" and guess in ("en", "es")):
+    if language == "es":
         return None
-    hit = find_other_language_red_flag(raw, treated)
+    # Read as English, only the lists of languages written mixed with English (Hinglish,
+    # Taglish) are looked at: "suicide" in an English sentence is the English
+    # vocabulary's to read, with its cues.
+    english = language == "en" and guess in ("en", "es")
+    hit = find_other_language_red_flag(raw, treated, read_as_english=english)
+    if hit is None and not english and names_emergency_help(raw, emergency_number):
+        hit = (Route.EMERGENCY, "asks_for_emergency_help")
     return None if hit is None else _decision(hit[0], hit[1], 0.9)
 
 
@@ -287,7 +308,7 @@ class Router:
                 raise TypeError(f"conversation[{i}] must be a Turn, not {type(turn).__name__}")
         earlier = [normalise(t.text) for t in turns if t.role == "user"]
         norm = normalise(message)
-        language, guess = identify_language(message)
+        language, guess = _languages_of(message)
         decision = self._route(turns, earlier, norm, message, (language, guess), vectors)
         decision = self._fit(decision, earlier, norm, language)
         log.debug(
@@ -324,7 +345,9 @@ class Router:
             hit = (
                 self._safety(norm, context)
                 or self._recalled(norm)
-                or _other_language_safety(raw, identify_language(raw), context)
+                or _other_language_safety(
+                    raw, _languages_of(raw), context, self.settings.emergency_number
+                )
             )
             if hit is not None:
                 floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
@@ -351,7 +374,7 @@ class Router:
         treated = treatment_context or any(
             mentions_treatment(t.text) for t in turns if t.role == "user"
         )
-        other = _other_language_safety(raw, languages, treated)
+        other = _other_language_safety(raw, languages, treated, self.settings.emergency_number)
         if other is not None:
             return _more_severe(other, earlier_flag)
         if language not in FULL_SAFETY:
