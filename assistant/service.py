@@ -25,6 +25,7 @@ from .answering.compose import (
     PartAnswer,
     answer_blocks,
     citations_of,
+    general_safety_applies,
     lead_in_id,
     next_marker,
     renumbered,
@@ -41,7 +42,6 @@ from .answering.passage_filter import unsafe_passage
 from .config import Settings
 from .embeddings import TextVectors, usable_cores
 from .other_language_words import english_reading
-from .patient_words import conditions
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
@@ -293,7 +293,7 @@ class Assistant:
                     drafts.append(draft)
             parts.append(PartAnswer(focus, covered, draft))
         general = None
-        if any(conditions(p.focus.absent) for p in parts) and decision.language == "en":
+        if general_safety_applies(parts) and decision.language == "en":
             general = self._general_safety(next_marker(drafts))
         retrieved = _passages(*(_quotable(r) for r in results), general_passages=general)
         answered = any(p.draft is not None and p.draft.sentences for p in parts)

@@ -554,6 +554,46 @@ def test_choosing_a_therapist_is_answered_by_what_the_sources_say_of_the_therapi
     assert default_settings.therapist_locator_url in reply.text
 
 
+@pytest.mark.parametrize(
+    ("message", "apart"),
+    [
+        ("is cancer massage just a normal relaxing massage under a new name?", True),
+        ("what is it about oncology massage that makes it special?", True),
+        ("does an oncology massage therapist use some new kind of stroke on my aunt?", True),
+        ("how does it compare with a typical spa massage?", True),
+        ("does regular massage help with fatigue?", False),
+        ("can my usual massage therapist help with my neuropathy?", False),
+    ],
+)
+def test_what_sets_oncology_massage_apart_is_read(message: str, apart: bool) -> None:
+    (focus,) = read_message(message)
+    assert focus.sets_apart is apart
+    if apart:
+        assert focus.intent == Intent.DEFINITION
+
+
+def test_a_follow_up_keeps_the_comparison_it_leans_on() -> None:
+    (focus,) = read_message("right, so what is it?", ["isn't that just a spa massage done softly?"])
+    assert focus.sets_apart and focus.intent == Intent.DEFINITION
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is cancer massage just a normal relaxing massage under a new name?",
+        "does an oncology massage therapist use some new kind of stroke on my aunt?",
+    ],
+)
+def test_what_sets_oncology_massage_apart_is_answered_by_what_it_is_beyond_a_technique(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    lead = reply.citations[0].quote.lower()
+    assert "not a technique" in lead or "comprehensive approach" in lead, lead
+
+
 @slow
 def test_the_link_saying_what_can_be_bought_answers_where_to_buy_it(assistant: Assistant) -> None:
     reply = assistant.answer([], "where can I buy recordings of the summit?")

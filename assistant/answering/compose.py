@@ -167,6 +167,21 @@ def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     return [Paragraph(content.render("part_not_covered", settings, topic=words))]
 
 
+def general_safety_applies(parts: Sequence[PartAnswer]) -> bool:
+    """Whether the general safety sentences go with a reply that names a condition or
+    treatment the sources do not cover: when that part asks whether massage is safe,
+    or when nothing else asked is answered (the "not covered" reply). Beside an answer
+    to what massage helps with ("does it help the tiredness from radiation?") they
+    answer nothing that was asked, and the uncovered name alone is said."""
+    named = [p for p in parts if conditions(p.focus.absent)]
+    if not named:
+        return False
+    answered = any(p.draft is not None and p.draft.sentences for p in parts)
+    return not answered or any(
+        p.focus.intent == Intent.SAFETY or p.focus.general_safety for p in named
+    )
+
+
 def general_blocks(general: Draft | None, already: set[str], settings: Settings) -> list[Block]:
     """The general safety sentences, labelled as general, less any already quoted."""
     if general is None:

@@ -134,6 +134,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bcomprehensive approach\b|\bmanipulation of\b|\bmay range from\b|\bgoal\b",
         re.I,
     ),
+    "apart": re.compile(r"\bis not a technique\b|\bcomprehensive approach\b", re.I),
     "benefit": re.compile(
         r"\b(reduc\w*|improv\w*|alleviat\w*|help\w*|effective|manag\w*|reliev\w*|relief|"
         r"benefits?|increased|recommended for|considered for)\b",
@@ -800,6 +801,11 @@ class ExtractiveAnswerer:
             leads = [s for s in leads if "qualified" in s[0].kinds] or leads
             if _NAMES_TRAINING.search(focus.text):
                 leads = [s for s in leads if "recommends_trained" in s[0].kinds] or leads
+        if focus.intent == Intent.DEFINITION and focus.sets_apart:
+            # What sets oncology massage apart from an ordinary massage ("is it just a
+            # spa massage done gently?", "a different kind of stroke?") is answered by
+            # what the sources say it is beyond a technique, not by what massage is.
+            leads = [s for s in leads if "apart" in s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).
@@ -836,6 +842,10 @@ class ExtractiveAnswerer:
             if not story and (s[1] < w.threshold or s[1] < w.relative * lead[1]):
                 continue
             if focus.wants_experience and not s[0].testimonial:
+                continue
+            if focus.sets_apart and "definition" in s[0].kinds and "apart" not in s[0].kinds:
+                # Asked what sets oncology massage apart, what massage in general is
+                # ("the manipulation of muscles...") is not the answer.
                 continue
             if any(_repeats(s[0], c[0], vectors, self.diversity) for c in chosen):
                 continue

@@ -201,6 +201,37 @@ _TRAINING = re.compile(
     r"donation|support the society|membership|society for oncology massage|s4om)\b",
     _I,
 )
+_ORDINARY_MASSAGE = re.compile(
+    r"\b(regular|normal|ordinary|usual|standard|plain|everyday|typical|spa|swedish|other)"
+    r"( \w+)? (massages?|rubs?|routines?|techniques?|strokes?|sessions?|lmts?|bodywork)\b",
+    _I,
+)
+_CONTRAST = re.compile(
+    r"\b(basically|simply|merely|same( thing)? as|different|difference|differ|special|fancy|"
+    r"label|name|rebrand\w*|change|adapt|adjust|versus|vs|compared?|more than|anything more|"
+    r"just (an? |the )?(spa|swedish|regular|normal|ordinary|usual|gentle|gentler|lighter|"
+    r"softer)|(done|go|going) (gently|gentler|lighter|softer))\b",
+    _I,
+)
+_SETS_APART = re.compile(
+    r"\bmakes? (it|this|that|them|oncology massage|cancer massage) (\w+ )?(different|"
+    r"special|unique|distinct)\b"
+    r"|\b(different|special|specific|particular|separate|new) (kind|type|sort|style) of "
+    r"(stroke|move|technique|massage|method)s?\b"
+    r"|\b(is|are) (it|this|that|they|oncology massage|cancer massage) (just )?(an? |one )?"
+    r"(specific |special |particular |separate )?(technique|style|method|modality)\b",
+    _I,
+)
+
+
+def sets_apart(text: str) -> bool:
+    """Whether ``text`` asks what sets oncology massage apart from an ordinary massage
+    ("is it basically a spa massage with a new name?", "a different kind of stroke?"),
+    not whether a regular (frequent) massage helps."""
+    contrasted = bool(_ORDINARY_MASSAGE.search(text) and _CONTRAST.search(text))
+    return contrasted or bool(_SETS_APART.search(text))
+
+
 _GENERAL_SAFETY = re.compile(
     r"\b(safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harm\w*|precautions?|"
     r"careful|who should be careful|not ok for everyone|deep (tissue|pressure|massage)|"
@@ -299,6 +330,9 @@ class Focus:
     names: tuple[frozenset[str], ...] = ()
     """Those of ``together`` that are a proper name ("American Society of Clinical
     Oncology"): a sentence names it only with all of its words, not with "clinical"."""
+    sets_apart: bool = False
+    """Asks what sets oncology massage apart from an ordinary massage (``sets_apart``),
+    here or in the turn a follow-up leans on."""
 
     @property
     def wants_experience(self) -> bool:
@@ -471,6 +505,9 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     if carried and earlier:
         raised |= conditions_in(earlier)
     context = " ".join([text, earlier]) if carried else text
+    apart = sets_apart(context)
+    if intent is None and apart:
+        intent = Intent.DEFINITION
     return Focus(
         text=text,
         intent=intent or Intent.BENEFIT,
@@ -485,6 +522,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         carried=carried,
         together=together,
         names=names,
+        sets_apart=apart,
     )
 
 
