@@ -9,6 +9,7 @@ about, the care topic) chooses the texts; nothing is parsed back from strings.
 from __future__ import annotations
 
 from . import content
+from .answering.compose import split_testimonials
 from .config import Settings
 from .routing.language import FULL_SAFETY
 from .schema import Block, Bullets, Cited, Draft, Paragraph, Route, RouteDecision
@@ -77,8 +78,14 @@ def clinical_blocks(
         blocks.append(Paragraph(text("medicine_warning")))
     blocks.append(Paragraph(text(intro)))
     if draft is not None and draft.sentences:
-        blocks.append(Paragraph(text("general_info_heading")))
-        blocks.append(Cited(draft.sentences))
+        # A patient's own words are labelled as such, never shown as what the sources say.
+        evidence, stories = split_testimonials(draft)
+        if evidence:
+            blocks.append(Paragraph(text("general_info_heading")))
+            blocks.append(Cited(evidence))
+        if stories:
+            blocks.append(Paragraph(text("testimonial_label")))
+            blocks.append(Cited(stories))
     blocks.append(Paragraph(text("questions_heading")))
     blocks.append(Bullets(tuple(content.render_list(f"questions_{topic}", settings))))
     blocks.append(Paragraph(text("safety_net")))
@@ -90,7 +97,7 @@ def framed(
 ) -> tuple[Block, ...]:
     """Reviewed lines around a non-safety reply: the reminder after an earlier safety reply,
     the note that the sources are in English for a question in another language (and the
-    help numbers after an answer in a language other than English or Spanish), and the
+    help numbers right under it in a language other than English or Spanish), and the
     safety net for a "not covered" reply about one person."""
     if decision.route in (Route.EMERGENCY, Route.CRISIS):
         return reply_blocks
@@ -108,9 +115,10 @@ def framed(
         return (*before, Paragraph(content.render(only, settings)))
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))
-    if decision.route is Route.ANSWER and decision.language not in FULL_SAFETY:
-        # Red flags are found in full only in English and Spanish: an answer in another
-        # language ends with the help numbers, as the "English only" reply did before
-        # such questions were answered.
-        after.append(Paragraph(content.render("help_numbers", settings)))
+    if decision.route in (Route.ANSWER, Route.CLINICAL) and decision.language not in FULL_SAFETY:
+        # Red flags are found in full only in English and Spanish: a red flag the reviewed
+        # word lists miss reaches this answer, so the help numbers come right under the
+        # note in the asker's language, before any English (as in the "English only"
+        # reply), not after an answer they may not read.
+        before.append(Paragraph(content.render("help_numbers", settings)))
     return (*before, *reply_blocks, *after)

@@ -20,6 +20,7 @@ from assistant.referrals import (
 from assistant.routing import Router, normalise
 from assistant.schema import (
     Bullets,
+    Citation,
     Cited,
     CitedSentence,
     Draft,
@@ -95,6 +96,30 @@ def test_clinical_reply_keeps_cited_sentences_and_ends_with_the_safety_net(
     assert any(isinstance(b, Cited) for b in blocks)
     assert blocks[-1] == Paragraph(content.render("safety_net", settings))
     assert settings.emergency_number in render_text((blocks[-1],))
+
+
+def _citation(marker: int, quote: str) -> Citation:
+    return Citation(marker, "https://example.org/", "Page", "Section", None, quote, f"c{marker}")
+
+
+def test_a_patients_own_words_in_a_clinical_reply_are_labelled_not_shown_as_the_sources(
+    settings: Settings,
+) -> None:
+    evidence = CitedSentence("Massage by a trained therapist is recommended.", (1,))
+    story = CitedSentence('"Massage got me through chemo."', (2,))
+    citations = (
+        _citation(1, "Massage by a trained therapist is recommended."),
+        _citation(2, '"Massage got me through chemo."'),
+    )
+    draft = Draft((story, evidence), citations, "x")
+    blocks = clinical_blocks(clinical("general"), draft, settings)
+    general = blocks.index(Paragraph(content.render("general_info_heading", settings)))
+    label = blocks.index(Paragraph(content.render("testimonial_label", settings)))
+    assert blocks[general + 1] == Cited((evidence,))
+    assert general < label and blocks[label + 1] == Cited((story,))
+    only_story = clinical_blocks(clinical("general"), Draft((story,), citations, "x"), settings)
+    assert Paragraph(content.render("general_info_heading", settings)) not in only_story
+    assert Cited((story,)) in only_story
 
 
 @pytest.mark.parametrize(
@@ -249,10 +274,16 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
 ) -> None:
     body = (Paragraph("Here is what my sources say:"),)
     decision = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
-    # Red flags are found in full only in English and Spanish: the help numbers close it.
+    # Red flags are found in full only in English and Spanish: the help numbers come
+    # before any English.
     assert framed(body, decision, settings) == (
         Paragraph(content.render("sources_in_english_pt", settings)),
+        Paragraph(content.render("help_numbers", settings)),
         *body,
+    )
+    care = RouteDecision(Route.CLINICAL, "other_language_care", 0.8, language="pt")
+    assert framed(body, care, settings)[:2] == (
+        Paragraph(content.render("sources_in_english_pt", settings)),
         Paragraph(content.render("help_numbers", settings)),
     )
     spanish = RouteDecision(Route.ANSWER, "spanish", 0.7, language="es")

@@ -107,9 +107,10 @@ def _quote_of(sentence: CitedSentence, citations: Sequence[Citation]) -> str:
     return ""
 
 
-def _split_testimonials(
+def split_testimonials(
     draft: Draft,
 ) -> tuple[tuple[CitedSentence, ...], tuple[CitedSentence, ...]]:
+    """The draft's sentences as (evidence, patients' own words), each in its order."""
     evidence: list[CitedSentence] = []
     stories: list[CitedSentence] = []
     for s in draft.sentences:
@@ -128,7 +129,7 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     if part.focus.wants_experience:
         blocks.append(Cited(part.draft.sentences))
     else:
-        evidence, stories = _split_testimonials(part.draft)
+        evidence, stories = split_testimonials(part.draft)
         if evidence:
             blocks.append(Cited(evidence))
         if stories:
