@@ -30,6 +30,7 @@ from .lexicon import (
     CRISIS_PATTERNS,
     DECISION,
     DECISION_OBJECT,
+    DELIBERATE,
     DEVICE,
     DISTRESS_SIGNAL,
     DROWSY,
@@ -55,6 +56,7 @@ from .lexicon import (
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
+    ITCH,
     LAB,
     LAY_FEVER,
     LEG_HEAT,
@@ -83,6 +85,7 @@ from .lexicon import (
     OFF_TOPIC,
     ONGOING,
     ORDINARY_MEANS,
+    ORDINARY_REASON,
     OTHERS_BETTER,
     OWN_RESULT,
     PAST_TIME,
@@ -92,11 +95,13 @@ from .lexicon import (
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
     PRACTICAL_QUESTION,
+    REAL_PERSON,
     RECOVERED,
     RECURRING,
     REMOTE_PAST,
     REPORTING_FRAME,
     RESOLVED,
+    SCREEN_CHARACTER,
     SELF_HARM_ACT,
     SELF_HARM_INTENT,
     SELF_HARM_STRONG,
@@ -333,8 +338,9 @@ def _self_harm(norm: str, whole: str, offset: int) -> bool:
             return True
     if SELF_HARM_INTENT.search(norm) is None:
         return False
+    itch = ITCH.search(whole) is not None and DELIBERATE.search(whole) is None
     for match in SELF_HARM_ACT.finditer(norm):
-        if _accidental(whole, match.start() + offset, match.end() + offset):
+        if itch or _accidental(whole, match.start() + offset, match.end() + offset):
             continue
         if _remote_and_recovered(norm, match.start(), whole):
             continue
@@ -421,7 +427,7 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
                 return detail
     if GONE_CLAUSE.search(norm) and OTHERS_BETTER.search(norm):
         return "better_off_without"
-    if GIVING_AWAY.search(norm) and FINALITY.search(whole):
+    if GIVING_AWAY.search(norm) and FINALITY.search(whole) and not ORDINARY_REASON.search(whole):
         return "preparatory_acts"
     if _self_harm(norm, whole, offset):
         return "self_harm"
@@ -609,8 +615,23 @@ def find_emergency(
             continue
         if _resolved(norm, start):
             continue
+        if _on_screen(norm, start):
+            continue
         return detail
     return None
+
+
+def _on_screen(norm: str, start: int) -> bool:
+    """The sign at ``start`` happens to a character the writer watched or read about: the
+    film comes before it in its sentence and no one real is named from there on ("...where
+    a man had a fit"; not "...when my dad had a fit", "...and now I have chest pain")."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    screen = SCREEN_CHARACTER.search(norm, s_start, s_end)
+    return (
+        screen is not None
+        and screen.start() <= start
+        and REAL_PERSON.search(norm, screen.start(), s_end) is None
+    )
 
 
 @dataclass(frozen=True)

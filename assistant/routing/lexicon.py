@@ -684,6 +684,19 @@ FICTION = _any(
     r"actress|play|game|video game|podcast)\b"
 )
 """A method told of a film, a book or the news ("the hero jumped off a bridge")."""
+SCREEN_CHARACTER = _any(
+    r"\b(?:watched|watching|saw|seen|read|reading|listened to|listening to) (?:\w+ ){0,4}(?:film|"
+    r"movie|tv|telly|drama|series|show|episode|book|novel|documentary|soap|programme|program|"
+    r"podcast)\b(?: \S+){0,6} (?:where|in which|about|when) (?:a|an|the|this|one|some) (?:\w+ )?"
+    r"(?:man|woman|guy|girl|boy|character|patient|lady|bloke|person|kid|child|doctor|nurse|hero|"
+    r"heroine|actor|actress|client|therapist)\b"
+)
+REAL_PERSON = _any(r"\b(?:my|our|me|us|myself|i am|i have|i had|i feel|i felt|i keep|i was)\b")
+"""The writer or their own people in a sentence: a sign there is real, even told with a
+film ("watching TV when my dad had a fit")."""
+"""An alarm sign that happens to a character in a film, a drama or a book the writer
+watched or read ("watched a drama where a man had a fit during a massage"): not a sign in
+anyone real (``checks.find_emergency``)."""
 DISTRESS_SIGNAL = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|end (?:it|things|my life|everything|it all)|"
     r"over with|no point|pointless|hopeless\w*|burden|better off|can not (?:go on|cope|take|"
@@ -790,10 +803,13 @@ GONE_CLAUSE = _any(
     r"(?:gone|dead|not here|not around|did not exist|disappeared|died)\b"
 )
 GIVING_AWAY = _any(
-    r"\b(?:giv\w*|gave|given|hand\w* out|handing out|pass\w* on|sign\w* over) (?:away )?(?:all )?"
+    r"\b(?:giv\w*|gave|given|hand\w* out|handing out|handed|hands|pass\w* on|sign\w* over) "
+    r"(?:away )?(?:(?:me|us|him|her|them|(?:my|our|the|a|his|her|their) \w+) )?(?:all )?"
     r"(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:jewel\w*|things|stuff|belongings|"
     r"possessions|valuables|savings|guns?|pets?|dogs?|cats?|treasures?|rings?|watch(?:es)?|"
-    r"collection|books|clothes|car|keys|car keys|records|tools|photos|money|bike|guitar|house)\b",
+    r"collection|books|clothes|car|keys|car keys|records|tools|photos|money|bike|guitar|house|"
+    r"medals?|trophies|rods?|clubs|cameras?|paintings?|furniture|instruments?|coins|stamps|"
+    r"albums?|vinyl|lead|leash|bird|horse|fishing \w+|golf \w+)\b",
     r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:appointments|plans|"
     r"subscriptions|treatment|chemo|follow ups?|scans?|check ups?|bookings?|prescriptions?)\b",
     r"\b(?:sorted|made|wrote|written|updated|finished|finalised|finalized|signed) (?:out )?"
@@ -802,7 +818,8 @@ GIVING_AWAY = _any(
     r"given|given) (?:away )?to (?:my|his|her|a|the|our) \w+\b",
     r"\brehom\w* (?:my|his|her|the|our) (?:dogs?|cats?|pets?)\b",
 )
-"""Giving things away or cancelling everything: a preparatory act only with ``FINALITY``."""
+"""Giving things away (to someone or not) or cancelling everything: a preparatory act only
+with ``FINALITY``."""
 FINALITY = _any(
     r"\b(?:will not|would not|do not|does not|am not going to|is not going to) (?:be )?"
     r"need(?:ing)? (?:them|it|those|these|any of (?:it|this|them)|anything|my \w+|his \w+|"
@@ -820,6 +837,13 @@ FINALITY = _any(
     r"after (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|tonight|"
     r"this week|the \w+)\b",
 )
+ORDINARY_REASON = _any(
+    r"\b(?:because|since|as|now that|after|when) (?:\w+ ){0,3}(?:moving|moved|moves|downsiz\w*|"
+    r"bought|buying|got|getting|upgrad\w*|replac\w*|clear\w* out|declutter\w*|retir\w*|"
+    r"emigrat\w*|relocat\w*)\b"
+)
+"""An everyday reason for giving things away ("since she is moving in with us", "after
+buying a new one"): not a preparatory act."""
 """Said with ``GIVING_AWAY``: not needing things any more, saying goodbye, sudden calm
 (suicide warning signs: giving away prized possessions, putting affairs in order)."""
 OTHERS_BETTER = _any(
@@ -835,7 +859,8 @@ ACCIDENTAL_HURT = _any(
 BODY = (
     r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|belly|tummy|scars?|face|head|chest|"
     r"body|cheeks?|inside of (?:my|his|her) (?:cheek|mouth|lip)|lips?|hands?|hips?|port|"
-    r"port site|wounds?|incisions?|stitches|sores?|scabs?|bruises?|breasts?|hair)"
+    r"port site|wounds?|incisions?|stitches|sores?|scabs?|bruises?|breasts?|hair|scalp|neck|"
+    r"fingers?|nails?|cuticles?|knuckles?|feet|foot|shins?|ankles?|eyebrows?|eyelashes|gums?)"
 )
 SELF_HARM_ACT = _any(
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*|scratch\w*|scrap\w*|burn|burns|burned|"
@@ -882,6 +907,13 @@ ACCIDENT = _any(
     r"cooking|slipped|shaving|gardening|fell|tripped|while (?:cooking|cleaning|shaving|"
     r"gardening|opening)|in the kitchen|with (?:a|the) (?:knife|scissors|razor) (?:while|when))\b"
 )
+ITCH = _any(r"\b(?:itch\w*|scratchy)\b")
+DELIBERATE = _any(
+    r"\b(?:on purpose|deliberately|intentionally|to feel something|to punish|punish (?:my|him|"
+    r"her) ?self|i deserve|hate (?:my|him|her) ?self)\b"
+)
+"""An itch explains scratching till it bleeds (radiation skin, chemo rash); said as meant
+("on purpose", "to punish myself") it is self-injury whatever the skin does."""
 
 # -- abuse (HITS: hurt, insult, threaten, scream; elder abuse suspicion index; domestic
 # violence hotline guidance): someone hurting, threatening or controlling the person
@@ -1212,6 +1244,32 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:money|pin|card|pension|cheques?|checks?|savings|house|will)\b",
         r"\b(?:scared|afraid|frightened|terrified|dread\w*) (?:\w+ ){0,2}(?:to go|of going|going) "
         r"back (?:to )?(?:the|our|my) (?:house|flat|apartment|place)\b",
+        # injuries shaped like a grip or a hand, seen on someone (elder abuse suspicion
+        # index; DV screening): not when a massage, a session or a cannula left them
+        r"\b(?:finger ?tips?|finger ?shaped|fingers|finger|grip ?shaped|grip|thumb ?prints?|"
+        r"hand ?shaped|hand) "
+        r"(?:shaped )?(?:bruis\w*|marks)\b(?!(?: \S+){0,6} (?:from|after|during|since) (?:the |my |"
+        r"a |her |his |their )?(?:\w+ ){0,2}(?:massage|session|therap\w*|physio\w*|cupping|cannula|"
+        r"drip|bloods?|blood test|injection|scan|surgery|op|operation)\b)",
+        r"\bhand ?prints? (?:\w+ ){0,2}(?:on|across) (?:my|her|his|their) (?:\w+ )?(?:back|face|"
+        r"cheek|cheeks|arms?|neck|throat|thighs?|legs?|bottom|chest)\b",
+        r"\bbruis\w* (?:\w+ ){0,3}(?:in the shape of|shaped like|that look like|like) (?:a hand|"
+        r"fingers|fingertips|finger tips|finger marks|a handprint|hand prints?)\b",
+        # a partner or relative growing rough, rough in a row, or threatening a line or drain
+        r"\b(?:he|she|husband|wife|partner|boyfriend|girlfriend|carer|caregiver|aide) (?:\w+ ){0,2}"
+        r"(?:getting|got|gets|grown|grows|become|becoming|"
+        r"becomes) (?:a lot |much |so |really |even )?(?:rougher|more physical|handsy)\b"
+        r"(?!(?: \S+){0,3} (?:pressure|massage|session|strokes|technique|deep tissue))",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:yank\w*|grab|grabs|grabbed|grabbing|shov\w*|push\w*|pull\w*|"
+        r"twist\w*|rip\w*|tore|slam\w*|threw|throw\w*|kick\w*|tug\w*)"
+        r"(?! (?:a |my |his |her |their )?(?:\w+ )?(?:muscle|hamstring|back|calf|groin|tendon|"
+        r"ligament|shoulder|neck|knee)\b) "
+        r"(?:\w+ ){0,5}(?:during|"
+        r"in the middle of|mid|in) (?:a |an |the |our |one of our )?(?:row|fight|argument|rage|"
+        r"temper|screaming match|shouting match|blazing row)\b",
+        r"\b(?:he|she|they) (?:will|would|is going to|are going to|is gonna) (?:rip|pull|yank|tear|"
+        r"cut) (?:it|them|that|(?:my|her|his|the) (?:\w+ )?(?:port|line|picc|drain|tube|"
+        r"catheter|bag|stoma bag|cannula|drip|oxygen|feeding tube)) (?:out|off)\b",
         # neglect by a person at home or caring
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:leaves?|left|leaving) (?:me|her|him|(?:my|his|her) "
         r"(?:\w+ )?\w+) (?:\w+ ){0,3}in (?:dirty|soiled|wet|her own|his own|my own) (?:pads|"
@@ -2114,6 +2172,12 @@ BENEFIT_QUESTION = _any(
     r"\b(?:massage|it|that) (?:help|helps|helped) (?:him|her|me|them|us) (?:with|cope|feel|"
     r"sleep|relax|calm)\b",
     r"\bany (?:evidence|research|studies|proof) (?:that )?massage\b",
+    r"\b(?:evidence|research|studies|proof|anything|something|data) (?:\w+ ){0,2}(?:showing|shows|"
+    r"show|suggesting|suggests|saying|says) (?:that )?(?:massage|bodywork|reflexology|touch|it) "
+    r"(?:\w+ ){0,2}(?:help|helps|works?|reduces?|eases?|improves?)\b",
+    r"\bis (?:massage|bodywork|reflexology|touch therapy|aromatherapy|it) (?:\w+ ){0,2}(?:advised|"
+    r"recommended|helpful|useful|beneficial|worth it|worth trying) for\b(?! (?:me|him|her|them|"
+    r"my|his|our|someone like me)\b)",
 )
 """Asks whether massage helps with something: general information, even about one person
 ("could massage help him with the anger?"), unless it also asks permission or safety."""

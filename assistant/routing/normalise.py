@@ -363,7 +363,7 @@ kill killing die dying dead death suicide suicidal myself my self me i want wann
 life hurt harm cut cutting hang overdose pills help can cant not no breathe breath chest pain
 bleeding blood fever abuse abused hit hits beat beats choke choked hate and off unalive live
 alive anymore am going gonna be better wish were was never wake up a an the is of so he she
-we you in on at do burden hopeless worthless someone everyone
+we you in on at do burden hopeless worthless someone everyone kms kys
 """.split()
 )
 """Words a spelled-out run may be rebuilt into (each run must give at least one of four letters)."""

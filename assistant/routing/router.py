@@ -98,10 +98,16 @@ GENERIC_ASKER = re.compile(
     r"\b(?:(?:when|if|while|once) you (?:have|are|get|got|ve got|have got)\b|"
     r"(?:for|with|do|can|should|are) (?:people|patients|persons|someone|somebody|anyone|anybody|"
     r"folks|kids|children|survivors)(?: who (?:have|has|are)| with| in| on| going through| "
-    r"having| after)\b|cancer patients\b)"
+    r"having| after)\b|cancer patients\b|"
+    r"(?:how|what) do (?:most )?(?:massage |oncology )?(?:therapists|practitioners|people|others|"
+    r"clinics|spas) (?:usually |normally |generally |typically |tend to )?(?:handle|deal with|"
+    r"work around|work with|manage|approach|do about|do with)\b|"
+    r"\bdo (?:most )?(?:people|patients|others|folks|survivors) (?:usually |normally |generally |"
+    r"typically |often |ever )?(?:get|have|book|go for|try|use)\b)"
 )
 """A question put about people in general ("is deep tissue ok for people with that?",
-"is it safe when you have cancer?")."""
+"is it safe when you have cancer?", "how do therapists usually handle a drain?", "do
+people get massages before an operation?")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
