@@ -18,8 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -37,17 +36,45 @@ MODEL_LOADING = "loading embedding model %s"
 """Logged (INFO) each time a process loads the model: what a no-op ingest never does."""
 
 
-@dataclass(frozen=True)
 class TextVectors:
     """The vectors of one turn's texts (the message as typed and as routing reads it),
     embedded in one model call and passed down to routing, retrieval and composition,
-    so a turn embeds its message once (issue 15)."""
+    so a turn embeds its message once (issue 15).
 
-    by_text: Mapping[str, np.ndarray] = field(default_factory=dict)
+    ``pending`` texts are embedded together, by ``embed``, on the first ``get`` of any of
+    them: a turn settled before anything reads a vector (a red flag found by the
+    patterns, a greeting, a message in another language) embeds nothing, and any other
+    turn embeds the same texts in the same one call as when they were embedded up front.
+    """
+
+    def __init__(
+        self,
+        by_text: Mapping[str, np.ndarray] | None = None,
+        *,
+        pending: Sequence[str] = (),
+        embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+    ) -> None:
+        if pending and embed is None:
+            raise ValueError("pending texts need an embed function")
+        self._by_text: dict[str, np.ndarray] = dict(by_text or {})
+        self._pending = [str(t) for t in dict.fromkeys(pending) if str(t) not in self._by_text]
+        self._embed = embed
+        self._lock = threading.Lock()
+
+    @property
+    def embedded(self) -> bool:
+        """Whether every text of the turn has its vector (nothing is left to embed)."""
+        return not self._pending
 
     def get(self, text: str) -> np.ndarray | None:
-        """The vector of exactly ``text``, or None when it was not embedded for this turn."""
-        return self.by_text.get(str(text))
+        """The vector of exactly ``text`` (embedding the turn's texts now if it is one of
+        them), or None when it is not one of this turn's texts."""
+        text = str(text)
+        with self._lock:
+            if text in self._pending and self._embed is not None:
+                self._by_text.update(zip(self._pending, self._embed(self._pending), strict=True))
+                self._pending = []
+            return self._by_text.get(text)
 
 
 ENCODE_THREADS = 1

@@ -559,9 +559,9 @@ class Retriever:
 
     def turn_vectors(self, texts: Sequence[str]) -> TextVectors:
         """The vectors of a turn's texts in one model call (``TextVectors``): the message
-        as typed, for the dense search, and as routing reads it, for the classifier."""
-        texts = [str(t) for t in texts]
-        return TextVectors(dict(zip(texts, self.embed(texts), strict=True)))
+        as typed, for the dense search, and as routing reads it, for the classifier;
+        embedded when first needed, all together."""
+        return TextVectors(pending=[str(t) for t in texts], embed=self.embed)
 
     def query_vector(
         self, message: str, previous: Sequence[str], vectors: TextVectors | None = None
@@ -619,44 +619,63 @@ class Retriever:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
         covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
-        floor = top
-        if top < self.settings.relevance_floor and self.settings.dense_enabled:
-            floor = max(top, self._similarity_in_sources_words(message, reading))
+        above_floor: list[bool] = []
+
+        def clears_floor() -> bool:
+            """Whether the best cosine clears the relevance floor, or, under it, the
+            message read in the sources' words does. That second reading costs an
+            embedding and a search, so it is made only when the answer depends on it,
+            after every cheaper condition beside it holds (the same decision)."""
+            if not above_floor:
+                floor = self.settings.relevance_floor
+                above_floor.append(
+                    top >= floor
+                    or (
+                        self.settings.dense_enabled
+                        and self._similarity_in_sources_words(message, reading) >= floor
+                    )
+                )
+            return above_floor[0]
+
         # Found in the message's own question, not in the turn a follow-up leans on.
         own = self._coverage_text(message, reading, ())
         own_found = bool(passages) and own_topic_found(index, own, passages, read(own))
-        # Confident similarity alone answers, unless not one of the question's own
-        # words is in the passages ("how often should someone get a massage?"); a close
-        # one does when one of the question's own topics is found there (a paraphrase:
-        # "has massage ever been looked at for people who've lost their spark?").
-        relevant = bool(passages) and (
-            (top >= self.settings.relevance_confident and covered > 0)
-            or (top >= self.settings.relevance_close and own_found and not reading.absent)
-            or (
-                floor >= self.settings.relevance_floor
-                and (
-                    covered >= self.settings.min_term_coverage
-                    # A question in the person's own words: nothing it lacks names a topic.
-                    or (
-                        not reading.absent
-                        and only_story_uncovered(index, asked, passages, read(asked))
-                    )
-                )
-            )
-        )
         # Only what is asked names the thing asked about: "ended up in ICU. is massage one
         # of the things that can cause infections?" keeps its story for coverage.
         named_in = " ".join(s for s in sentences_of(asked) if is_question(s)) or asked
         unnamed = unnamed_names(index, named_in, read(named_in)) if self.patient_words else ()
-        relevant = relevant and not unnamed
+        # Confident similarity alone answers, unless not one of the question's own
+        # words is in the passages ("how often should someone get a massage?"); a close
+        # one does when one of the question's own topics is found there (a paraphrase:
+        # "has massage ever been looked at for people who've lost their spark?").
+        relevant = (
+            bool(passages)
+            and not unnamed
+            and (
+                (top >= self.settings.relevance_confident and covered > 0)
+                or (top >= self.settings.relevance_close and own_found and not reading.absent)
+                or (
+                    (
+                        covered >= self.settings.min_term_coverage
+                        # A question in the person's own words: nothing it lacks names a
+                        # topic.
+                        or (
+                            not reading.absent
+                            and only_story_uncovered(index, asked, passages, read(asked))
+                        )
+                    )
+                    and clears_floor()
+                )
+            )
+        )
         beside = (
             bool(passages)
             and not unnamed
             and (
                 reading.symptoms_apart
-                and floor >= self.settings.relevance_floor
                 and coverage(index, asked, passages, read(asked), beside_absent=True)
                 >= self.settings.min_term_coverage
+                and clears_floor()
             )
         )
         return RetrievalResult(

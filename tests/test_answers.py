@@ -8,6 +8,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import make_settings
 
@@ -375,3 +376,72 @@ def test_a_turn_embeds_the_message_once_for_routing_retrieval_and_composition(
     with_message = [c for c in counting.calls if message in c or normalise(message) in c]
     assert with_message == [[message, str(normalise(message))]], counting.calls
     assert reply.timings_ms is not None and "embed_ms" in reply.timings_ms
+
+
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        ("my chest hurts and i cant breathe", Route.EMERGENCY),  # the patterns' red flag
+        ("hello", Route.OUT_OF_SCOPE),  # a greeting
+    ],
+)
+def test_a_turn_settled_before_any_vector_is_read_embeds_nothing(
+    default_settings: Settings,
+    embeddings: SentenceTransformerEmbeddings,
+    message: str,
+    route: Route,
+) -> None:
+    """Issue 15: the turn's texts are embedded when routing or retrieval first needs a
+    vector, so a reply the patterns settle costs no model call."""
+    counting = CountingEmbeddings(embeddings)
+    own = build_assistant(default_settings, embeddings=counting, progress=False)
+    counting.calls.clear()
+    assert own.answer([], message).route is route
+    assert counting.calls == []
+
+
+def test_the_turns_texts_are_embedded_together_on_first_use(
+    embeddings: SentenceTransformerEmbeddings,
+) -> None:
+    from assistant.embeddings import TextVectors
+
+    counting = CountingEmbeddings(embeddings)
+    texts = ["Is massage safe after surgery?", "is massage safe after surgery ."]
+    vectors = TextVectors(pending=texts, embed=lambda t: np.asarray(counting.embed_documents(t)))
+    assert not vectors.embedded and counting.calls == []
+    second = vectors.get(texts[1])
+    assert vectors.embedded and counting.calls == [texts]
+    assert vectors.get("a text not of this turn") is None
+    first = vectors.get(texts[0])
+    assert counting.calls == [texts]  # one model call for both
+    assert first is not None and second is not None
+    assert np.allclose(first, np.asarray(embeddings.embed_documents(texts)[0]), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("question", "route", "reads_under_floor"),
+    [
+        # Under the floor, and its own words are not in the passages: not covered
+        # whatever the second reading's similarity, so it is not embedded.
+        ("is reiki safe?", Route.UNKNOWN, False),
+        # Under the floor as typed and covered: answered because the reading as a question
+        # about massage clears the floor.
+        ("where can I see what classes are coming up?", Route.ANSWER, True),
+    ],
+)
+def test_the_under_floor_reading_is_embedded_only_when_the_answer_depends_on_it(
+    default_settings: Settings,
+    embeddings: SentenceTransformerEmbeddings,
+    question: str,
+    route: Route,
+    reads_under_floor: bool,
+) -> None:
+    from assistant.retrieval import _ABOUT_MASSAGE
+
+    counting = CountingEmbeddings(embeddings)
+    own = build_assistant(default_settings, embeddings=counting, progress=False)
+    own.answer([], "Is massage safe during chemotherapy?")  # warm: corpus sentences embedded
+    counting.calls.clear()
+    assert own.answer([], question).route is route
+    embedded = [t for call in counting.calls for t in call]
+    assert (f"{_ABOUT_MASSAGE} {question}" in embedded) is reads_under_floor, counting.calls
