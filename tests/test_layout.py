@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
         "patient_words",
         "other_language_words",
         "page_cache",
+        "array_cache",
     ),
     ("content", "documents", "chunking", "embeddings", "onnx_model", "sources", "fetch"),
     ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),
