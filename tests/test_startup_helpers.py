@@ -259,3 +259,67 @@ def test_templates_compiled_once_renders_as_jinja_does() -> None:
             jinja2.Template("{% if %}")
     assert (first, second, escaped) == ("Hi a", "Hi b", "&lt;b&gt;")
     assert jinja2.Environment.compile is plain
+
+
+def test_collector_is_paused_inside_and_frozen_then_back_on_after() -> None:
+    code = """
+import gc, json
+from assistant.web.collector import paused_then_frozen
+
+class Node:
+    pass
+
+seen = {}
+before = gc.get_freeze_count()
+with paused_then_frozen():
+    seen["inside"] = gc.isenabled()
+    kept = [Node() for _ in range(500)]
+seen["after"] = gc.isenabled()
+seen["frozen_more"] = gc.get_freeze_count() - before >= len(kept)
+# Collection works as before for what is made afterwards: a new cycle is found.
+a = Node(); a.me = a; del a
+seen["collected"] = gc.collect() > 0
+try:
+    with paused_then_frozen():
+        raise RuntimeError("a start that fails")
+except RuntimeError:
+    seen["after_error"] = gc.isenabled()
+gc.disable()
+with paused_then_frozen():
+    pass
+seen["left_off"] = not gc.isenabled()
+print(json.dumps(seen))
+"""
+    assert _fresh(code) == {
+        "inside": False,
+        "after": True,
+        "frozen_more": True,
+        "collected": True,
+        "after_error": True,
+        "left_off": True,
+    }
+
+
+@pytest.mark.slow
+def test_serve_imports_run_no_collection_and_leave_the_collector_on() -> None:
+    code = """
+import gc, json, sys
+from assistant.config import load_settings
+from assistant.web import _import_for_serving
+from assistant.web.collector import paused_then_frozen
+
+runs = []
+gc.callbacks.append(lambda phase, info: runs.append(phase) if phase == "start" else None)
+with paused_then_frozen():
+    _import_for_serving(load_settings())
+print(json.dumps({
+    "collections": len(runs),
+    "enabled": gc.isenabled(),
+    "frozen": gc.get_freeze_count() > 0,
+    "imported": all(
+        m in sys.modules
+        for m in ("gradio", "chromadb", "assistant.web.app", "assistant.wiring", "uvicorn")
+    ),
+}))
+"""
+    assert _fresh(code) == {"collections": 0, "enabled": True, "frozen": True, "imported": True}

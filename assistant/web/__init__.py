@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .collector import paused_then_frozen
 from .deferred_imports import defer_callable
 from .lean_gradio import prepare_gradio_import, templates_compiled_once
 
@@ -33,6 +34,15 @@ def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services and run the app with uvicorn."""
+    with paused_then_frozen():  # no collector passes over the imports (collector.py)
+        _import_for_serving(settings)
+    from .app import serve as _serve
+
+    _serve(settings, host, port)
+
+
+def _import_for_serving(settings: Settings) -> None:
+    """Import what ``serve`` runs, in the order that costs least."""
     from .. import page_cache
     from ..text import zipf
 
@@ -47,6 +57,8 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     # them all (``text.zipf``), 0.4 to 0.6 s of CPU more after Gradio and Chroma.
     zipf("massage")
     with templates_compiled_once():  # Gradio's import renders docstrings (lean_gradio.py)
-        from .app import serve as _serve
+        from . import app  # noqa: F401
+    # What ``app.serve`` imports when it runs (Chroma is in already, through retrieval).
+    import uvicorn  # noqa: F401
 
-    _serve(settings, host, port)
+    from .. import wiring  # noqa: F401
