@@ -695,9 +695,6 @@ def test_red_flags_in_languages_we_do_not_answer_in_get_the_safety_reply(
         "Est-ce que le massage est bon pour la fatigue?",
         "A massagem ajuda com a ansiedade durante o tratamento?",
         "按摩对癌症病人的焦虑有帮助吗",
-        "Hilft eine Massage gegen die Müdigkeit nach der Chemotherapie?",
-        "Czy masaż pomaga na ból u chorych na raka?",
-        "هل يساعد التدليك في تخفيف القلق عند مرضى السرطان؟",
     ],
 )
 def test_general_questions_in_other_languages_are_answered_from_the_english_sources(
@@ -756,14 +753,6 @@ def test_general_questions_in_other_languages_are_answered_from_the_english_sour
         ("¿Puedo dejar el tamoxifeno si me dan masajes?", "es", "medicine", "self"),
         ("Meu marido toma anticoagulante, posso fazer massagem nele?", "pt", "medicine", "other"),
         ("Je prends du létrozole, est-ce que je peux avoir un massage ?", "fr", "medicine", "self"),
-        (
-            "Mein Vater hat Knochenmetastasen, darf ich ihm den Rücken massieren?",
-            "de",
-            "bone_mets",
-            "other",
-        ),
-        ("Mam port po chemii, czy mogę iść na masaż pleców?", "pl", "device_site", "self"),
-        ("هل يمكن لزوجي أن يحصل على تدليك وهو يأخذ الدواء المميع؟", "ar", "medicine", "other"),
     ],
 )
 def test_a_question_about_ones_own_care_in_another_language_goes_to_the_care_team(
