@@ -245,7 +245,6 @@ def test_personal_framing_alone_is_not_clinical(router: Router, message: str) ->
         ("Massagem é segura durante a quimioterapia?", "pt"),
         ("按摩在化疗期间安全吗", "zh"),
         ("Mát-xa có giúp giảm mệt mỏi khi hóa trị không?", "vi"),
-        ("Ist eine Massage während der Chemotherapie sicher?", "de"),
     ],
 )
 def test_general_massage_questions_in_other_languages_are_answered(
@@ -260,6 +259,7 @@ def test_general_massage_questions_in_other_languages_are_answered(
     [
         "Quelle est la meilleure plage de France ?",
         "Un massaggio è sicuro durante la chemioterapia?",
+        "Ist eine Massage während der Chemotherapie sicher?",
     ],
 )
 def test_other_questions_and_languages_without_a_vocabulary_get_the_english_only_note(
