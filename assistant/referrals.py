@@ -47,6 +47,29 @@ def decline_text_id(decision: RouteDecision) -> str:
     return "decline_off_topic"
 
 
+def fixed_reply_blocks(decision: RouteDecision, settings: Settings) -> tuple[Block, ...] | None:
+    """The whole reply when it is one reviewed text (``fixed_reply_text_id``), or None. An
+    urgent reply or the "English only" reply to a message in another language than English
+    or Spanish opens with the help numbers in that language, where the reviewed texts have
+    them (``help_line_<code>``): the English that follows may not be read."""
+    text_id = fixed_reply_text_id(decision)
+    if text_id is None:
+        return None
+    reply = Paragraph(content.render(text_id, settings))
+    urgent = decision.route in (Route.EMERGENCY, Route.CRISIS) or decision.detail == "language"
+    line = help_line(decision, settings)
+    return (line, reply) if urgent and line is not None else (reply,)
+
+
+def help_line(decision: RouteDecision, settings: Settings) -> Paragraph | None:
+    """The help numbers in the language the message is written in, when it is neither
+    English nor Spanish and the reviewed texts have them in it."""
+    text_id = f"help_line_{decision.help_language}"
+    if decision.help_language is None or text_id not in content.all_text_ids():
+        return None
+    return Paragraph(content.render(text_id, settings))
+
+
 def fixed_reply_text_id(decision: RouteDecision) -> str | None:
     """The reviewed text that is the whole reply for this decision, or None."""
     spanish = "_es" if decision.language == "es" else ""
@@ -112,7 +135,12 @@ def framed(
         )
     if decision.route is Route.UNKNOWN and decision.language != "en":
         only = "english_only_es" if decision.language == "es" else "english_only"
-        return (*before, Paragraph(content.render(only, settings)))
+        line = help_line(decision, settings)
+        return (
+            *before,
+            *(() if line is None else (line,)),
+            Paragraph(content.render(only, settings)),
+        )
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))
     if decision.route in (Route.ANSWER, Route.CLINICAL) and decision.language not in FULL_SAFETY:
@@ -120,5 +148,7 @@ def framed(
         # word lists miss reaches this answer, so the help numbers come right under the
         # note in the asker's language, before any English (as in the "English only"
         # reply), not after an answer they may not read.
-        before.append(Paragraph(content.render("help_numbers", settings)))
+        before.append(
+            help_line(decision, settings) or Paragraph(content.render("help_numbers", settings))
+        )
     return (*before, *reply_blocks, *after)

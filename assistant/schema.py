@@ -113,6 +113,10 @@ class RouteDecision:
     """For clinical messages: the care topic recognised (``medicine``, ``bone_mets``...)."""
     after_safety: bool = False
     """An earlier turn got a safety reply; this one is answered on its own merits."""
+    help_language: str | None = None
+    """The language the message is written in when it is neither English nor Spanish
+    (the reply's ``language`` is then English): an urgent or "English only" reply also
+    gives the help numbers in it, first (``help_line_<code>`` in the reviewed texts)."""
 
     @property
     def reason(self) -> str:
@@ -131,6 +135,7 @@ class RouteDecision:
             "asker": self.asker,
             "topic": self.topic,
             "after_safety": self.after_safety,
+            "help_language": self.help_language,
         }
 
 

@@ -381,10 +381,8 @@ class Assistant:
         return renumbered(draft, first_marker), _quotable(found)
 
     def _fixed_reply(self, decision: RouteDecision) -> Reply | None:
-        text_id = referrals.fixed_reply_text_id(decision)
-        if text_id is None:
-            return None
-        return Reply((Paragraph(content.render(text_id, self.settings)),), decision)
+        blocks = referrals.fixed_reply_blocks(decision, self.settings)
+        return None if blocks is None else Reply(blocks, decision)
 
     def _clinical(
         self,

@@ -183,9 +183,9 @@ def test_a_general_question_in_another_language_quotes_the_english_sources(
     reply = assistant.answer([], question)
     assert reply.route == Route.ANSWER and reply.decision.language == language
     note = content.render(f"sources_in_english_{language}", assistant.settings)
-    numbers = content.render("help_numbers", assistant.settings)
-    # Red-flag detection is partial in these languages: the help numbers come right under
-    # the note in the asker's language, before any English.
+    numbers = content.render(f"help_line_{language}", assistant.settings)
+    # Red-flag detection is partial in these languages: the help numbers, in the asker's
+    # language, come right under the note, before any English.
     assert reply.text.startswith(note)
     assert reply.text.index(numbers) < reply.text.index(reply.sentences[0].text)
     assert reply.text.count(numbers) == 1

@@ -65,6 +65,7 @@ def elsewhere() -> Settings:
 
 SPANISH = frozenset(content.template_ids_in_group(content.SPANISH_GROUP))
 OTHER_LANGUAGES = frozenset(content.template_ids_in_group(content.OTHER_LANGUAGES_GROUP))
+HELP_LINES = frozenset(content.template_ids_in_group(content.HELP_LINES_GROUP))
 MIN_WORDS_FOR_GRADE = 8
 """Labels ("Send", "Sources") are too short for a reading grade to mean anything."""
 
@@ -81,7 +82,7 @@ _DEFAULTS = load_settings(_env_file=None)
 GRADED = [
     t
     for t in ALL_TEXT_IDS
-    if t not in SPANISH | OTHER_LANGUAGES
+    if t not in SPANISH | OTHER_LANGUAGES | HELP_LINES
     and len(_as_shown(t, _DEFAULTS).split()) >= MIN_WORDS_FOR_GRADE
 ]
 
@@ -114,6 +115,20 @@ def test_every_readable_language_has_its_note_that_the_sources_are_in_english(
     assert {f"sources_in_english_{code}" for code in readable_languages()} == set(
         OTHER_LANGUAGES
     ) | ({"sources_in_english_es"} if "es" in readable_languages() else set())
+
+
+def test_every_identified_language_but_english_and_spanish_has_the_help_numbers_in_it(
+    elsewhere: Settings,
+) -> None:
+    """The line that opens an urgent or "English only" reply to a message in that language
+    names both numbers from the settings (another country's here, so none is written in)."""
+    from assistant.routing.language import FULL_SAFETY, LANGUAGES
+
+    assert {f"help_line_{code}" for code in LANGUAGES if code not in FULL_SAFETY} == HELP_LINES
+    for text_id in HELP_LINES:
+        line = render(text_id, elsewhere)
+        assert elsewhere.emergency_number in line and elsewhere.crisis_line in line, text_id
+        assert "911" not in line and "988" not in line, text_id
 
 
 def test_readability_check_can_fail(fk_grade) -> None:

@@ -14,6 +14,7 @@ from assistant.config import Settings, load_settings
 from assistant.referrals import (
     CARE_TOPICS,
     clinical_blocks,
+    fixed_reply_blocks,
     fixed_reply_text_id,
     framed,
 )
@@ -273,18 +274,24 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
     settings: Settings,
 ) -> None:
     body = (Paragraph("Here is what my sources say:"),)
-    decision = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
-    # Red flags are found in full only in English and Spanish: the help numbers come
-    # before any English.
+    decision = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt", help_language="pt")
+    # Red flags are found in full only in English and Spanish: the help numbers, in the
+    # asker's language where the reviewed texts have them, come before any English.
     assert framed(body, decision, settings) == (
         Paragraph(content.render("sources_in_english_pt", settings)),
-        Paragraph(content.render("help_numbers", settings)),
+        Paragraph(content.render("help_line_pt", settings)),
         *body,
     )
-    care = RouteDecision(Route.CLINICAL, "other_language_care", 0.8, language="pt")
+    care = RouteDecision(
+        Route.CLINICAL, "other_language_care", 0.8, language="pt", help_language="pt"
+    )
     assert framed(body, care, settings)[:2] == (
         Paragraph(content.render("sources_in_english_pt", settings)),
-        Paragraph(content.render("help_numbers", settings)),
+        Paragraph(content.render("help_line_pt", settings)),
+    )
+    unlisted = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
+    assert framed(body, unlisted, settings)[1] == Paragraph(
+        content.render("help_numbers", settings)
     )
     spanish = RouteDecision(Route.ANSWER, "spanish", 0.7, language="es")
     assert framed(body, spanish, settings) == (
@@ -293,6 +300,46 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
     )
     unknown = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="pt")
     assert framed(body, unknown, settings) == (Paragraph(content.render("english_only", settings)),)
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "route"),
+    [
+        ("Un massaggio è sicuro durante la chemioterapia?", "it", Route.OUT_OF_SCOPE),
+        ("Ich will nicht mehr leben, ich kann einfach nicht mehr", "de", Route.CRISIS),
+        (
+            "Bố tôi đang hóa trị, bị sốt 39 độ và run lẩy bẩy, có nên xoa bóp cho ông không?",
+            "vi",
+            Route.EMERGENCY,
+        ),
+    ],
+)
+def test_an_urgent_or_english_only_reply_opens_with_the_help_numbers_in_the_asker_language(
+    router: Router, settings: Settings, message: str, language: str, route: Route
+) -> None:
+    decision = router.route([], message)
+    assert decision.route is route and decision.help_language == language
+    blocks = fixed_reply_blocks(decision, settings)
+    assert blocks is not None and len(blocks) == 2
+    assert blocks[0] == Paragraph(content.render(f"help_line_{language}", settings))
+    assert blocks[1] == Paragraph(content.render(fixed_reply_text_id(decision) or "", settings))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I have a fever of 39 and I'm on chemo, can I still get my massage?",
+        "Tengo fiebre de 39 y estoy en quimio, ¿puedo ir a mi masaje?",
+        "Is massage safe during chemo?",
+    ],
+)
+def test_english_and_spanish_messages_get_no_help_line_in_another_language(
+    router: Router, settings: Settings, message: str
+) -> None:
+    decision = router.route([], message)
+    assert decision.help_language is None
+    blocks = fixed_reply_blocks(decision, settings)
+    assert blocks is None or len(blocks) == 1
 
 
 def test_a_spanish_massage_question_is_answered_from_the_sources(router: Router) -> None:

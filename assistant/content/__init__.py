@@ -34,9 +34,18 @@ SETTING_FIELDS = (
 )
 """Settings a text may name as ``{field}``; all must be non-blank."""
 
-_GROUPS = ("replies", "replies_es", "replies_other_languages", "ui", "input_errors", "answers")
+_GROUPS = (
+    "replies",
+    "replies_es",
+    "replies_other_languages",
+    "help_lines",
+    "ui",
+    "input_errors",
+    "answers",
+)
 SPANISH_GROUP = "replies_es"
 OTHER_LANGUAGES_GROUP = "replies_other_languages"
+HELP_LINES_GROUP = "help_lines"
 
 
 class ContentError(ValueError):

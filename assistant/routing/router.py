@@ -316,7 +316,7 @@ class Router:
         norm = normalise(message)
         language, guess = _languages_of(message)
         decision = self._route(turns, earlier, norm, message, (language, guess), vectors)
-        decision = self._fit(decision, earlier, norm, language)
+        decision = self._fit(decision, earlier, norm, language, guess)
         log.debug(
             "routed",
             extra={
@@ -415,9 +415,11 @@ class Router:
 
     @staticmethod
     def _fit(
-        decision: RouteDecision, earlier: Sequence[str], norm: str, language: str
+        decision: RouteDecision, earlier: Sequence[str], norm: str, language: str, guess: str
     ) -> RouteDecision:
-        """Who the message is about, the care topic and the reply language."""
+        """Who the message is about, the care topic, the reply language and, for a message
+        in another language than English or Spanish, the language of the help line (the
+        identifier's best ``guess`` for a message in no language it was given)."""
         who = decision.asker or asker(norm)
         if who is None and decision.context == "context" and earlier:
             who = asker(earlier[-1])
@@ -427,13 +429,23 @@ class Router:
             if topic is None and earlier:
                 topic = reply_topic(" . ".join(earlier[-2:]))
             topic = topic or "general"
-        reply_language = decision.language if decision.language != "en" else language
+        written = decision.language if decision.language != "en" else language
+        reply_language = written
         if reply_language not in FULL_SAFETY and not (
             decision.route in (Route.ANSWER, Route.CLINICAL)
             and reply_language in readable_languages()
         ):
             reply_language = "en"
-        return replace(decision, asker=who, topic=topic, language=reply_language)
+        if written == UNDETERMINED:
+            written = guess
+        help_language = None if written in (*FULL_SAFETY, UNDETERMINED) else written
+        return replace(
+            decision,
+            asker=who,
+            topic=topic,
+            language=reply_language,
+            help_language=help_language,
+        )
 
     def _route_non_safety(
         self,
