@@ -55,7 +55,9 @@ def fixed_reply_blocks(decision: RouteDecision, settings: Settings) -> tuple[Blo
     text_id = fixed_reply_text_id(decision)
     if text_id is None:
         return None
-    reply = Paragraph(content.render(text_id, settings))
+    reply = Paragraph(
+        content.render(text_id, settings), lang="es" if text_id.endswith("_es") else None
+    )
     urgent = decision.route in (Route.EMERGENCY, Route.CRISIS) or decision.detail == "language"
     line = help_line(decision, settings)
     return (line, reply) if urgent and line is not None else (reply,)
@@ -67,7 +69,7 @@ def help_line(decision: RouteDecision, settings: Settings) -> Paragraph | None:
     text_id = f"help_line_{decision.help_language}"
     if decision.help_language is None or text_id not in content.all_text_ids():
         return None
-    return Paragraph(content.render(text_id, settings))
+    return Paragraph(content.render(text_id, settings), lang=decision.help_language)
 
 
 def fixed_reply_text_id(decision: RouteDecision) -> str | None:
@@ -130,16 +132,15 @@ def framed(
         before.append(Paragraph(content.render("safety_reminder", settings)))
     if decision.language != "en" and decision.route in (Route.ANSWER, Route.CLINICAL):
         # Spanish, or a language with a reviewed vocabulary (other_language_words.yaml)
-        before.append(
-            Paragraph(content.render(f"sources_in_english_{decision.language}", settings))
-        )
+        note = content.render(f"sources_in_english_{decision.language}", settings)
+        before.append(Paragraph(note, lang=decision.language))
     if decision.route is Route.UNKNOWN and decision.language != "en":
         only = "english_only_es" if decision.language == "es" else "english_only"
         line = help_line(decision, settings)
         return (
             *before,
             *(() if line is None else (line,)),
-            Paragraph(content.render(only, settings)),
+            Paragraph(content.render(only, settings), lang="es" if only.endswith("_es") else None),
         )
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))

@@ -185,6 +185,9 @@ class Paragraph:
     """Reviewed fixed text (from ``assistant.content``), shown as a paragraph."""
 
     text: str
+    lang: str | None = None
+    """The text's language when it is not English (an ISO 639-1 code), marked on the page
+    so a screen reader reads it in that language (WCAG 3.1.2)."""
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ def test_a_spanish_question_the_sources_cannot_answer_gets_the_spanish_note(
     body = (Paragraph(content.render("unknown", settings)),)
     decision = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="es")
     assert framed(body, decision, settings) == (
-        Paragraph(content.render("english_only_es", settings)),
+        Paragraph(content.render("english_only_es", settings), lang="es"),
     )
 
 
@@ -278,16 +278,16 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
     # Red flags are found in full only in English and Spanish: the help numbers, in the
     # asker's language where the reviewed texts have them, come before any English.
     assert framed(body, decision, settings) == (
-        Paragraph(content.render("sources_in_english_pt", settings)),
-        Paragraph(content.render("help_line_pt", settings)),
+        Paragraph(content.render("sources_in_english_pt", settings), lang="pt"),
+        Paragraph(content.render("help_line_pt", settings), lang="pt"),
         *body,
     )
     care = RouteDecision(
         Route.CLINICAL, "other_language_care", 0.8, language="pt", help_language="pt"
     )
     assert framed(body, care, settings)[:2] == (
-        Paragraph(content.render("sources_in_english_pt", settings)),
-        Paragraph(content.render("help_line_pt", settings)),
+        Paragraph(content.render("sources_in_english_pt", settings), lang="pt"),
+        Paragraph(content.render("help_line_pt", settings), lang="pt"),
     )
     unlisted = RouteDecision(Route.ANSWER, "other_language", 0.7, language="pt")
     assert framed(body, unlisted, settings)[1] == Paragraph(
@@ -295,7 +295,7 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
     )
     spanish = RouteDecision(Route.ANSWER, "spanish", 0.7, language="es")
     assert framed(body, spanish, settings) == (
-        Paragraph(content.render("sources_in_english_es", settings)),
+        Paragraph(content.render("sources_in_english_es", settings), lang="es"),
         *body,
     )
     unknown = RouteDecision(Route.UNKNOWN, "below_relevance_floor", 0.5, language="pt")
@@ -321,7 +321,7 @@ def test_an_urgent_or_english_only_reply_opens_with_the_help_numbers_in_the_aske
     assert decision.route is route and decision.help_language == language
     blocks = fixed_reply_blocks(decision, settings)
     assert blocks is not None and len(blocks) == 2
-    assert blocks[0] == Paragraph(content.render(f"help_line_{language}", settings))
+    assert blocks[0] == Paragraph(content.render(f"help_line_{language}", settings), lang=language)
     assert blocks[1] == Paragraph(content.render(fixed_reply_text_id(decision) or "", settings))
 
 

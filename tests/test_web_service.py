@@ -388,6 +388,19 @@ def test_answers_have_no_banner_and_list_their_sources(settings: Settings) -> No
     assert 'class="source-card"' in html
 
 
+def test_a_paragraph_in_another_language_is_marked_for_screen_readers(settings: Settings) -> None:
+    blocks = (
+        Paragraph("Nếu là trường hợp khẩn cấp, hãy gọi 911 ngay.", lang="vi"),
+        Paragraph("في حالة الطوارئ، اتصل بالرقم 911 الآن.", lang="ar"),
+        Paragraph("Call 911 now."),
+        Paragraph("Call 911 now.", lang='en" onclick="x'),
+    )
+    html = rendering.assistant_html(blocks, Route.EMERGENCY.value, (), settings)
+    assert html.count('<p lang="vi" dir="auto">') == 1
+    assert html.count('<p lang="ar" dir="auto">') == 1
+    assert html.count("<p>Call") == 2 and "onclick" not in html
+
+
 def test_urls_in_reply_text_become_safe_links() -> None:
     html = rendering.text_to_html("Find one here: https://www.s4om.org/. Or javascript:alert(1)")
     assert '<a href="https://www.s4om.org/" target="_blank" rel="noopener noreferrer">' in html

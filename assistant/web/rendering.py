@@ -183,6 +183,16 @@ def citation_url(citation: Citation) -> str | None:
     return safe_url(citation.source_id)
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _lang(code: str | None) -> str:
+    """The ``lang`` (and ``dir="auto"``, for Arabic) of a paragraph not in English."""
+    if code is None or not _LANGUAGE_CODE.fullmatch(code):
+        return ""
+    return f' lang="{code}" dir="auto"'
+
+
 def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     """Render a structured reply: paragraphs, bullet lists and cited sentences with markers.
 
@@ -192,7 +202,9 @@ def blocks_to_html(blocks: Sequence[Block], settings: Settings) -> str:
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.append(f"<p>{help_links(inline_html(block.text), settings)}</p>")
+            parts.append(
+                f"<p{_lang(block.lang)}>{help_links(inline_html(block.text), settings)}</p>"
+            )
         elif isinstance(block, Bullets):
             parts.append(
                 "<ul>"
