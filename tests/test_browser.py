@@ -342,6 +342,26 @@ def test_emergency_reply_is_an_alert_that_looks_different(page: Any, base_url: s
     screenshot(page, "chat-desktop-emergency")
 
 
+def test_an_emergency_in_another_language_opens_with_the_help_numbers_marked_in_it(
+    page: Any, base_url: str
+) -> None:
+    """A red flag told in Vietnamese: the alert opens with the help numbers in Vietnamese,
+    marked ``lang="vi"`` for screen readers, with the numbers as links; axe finds nothing."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    box = open_chat(page, base_url)
+    reply = ask(page, box, "Mẹ tôi đang hóa trị, sốt 39 độ và run lẩy bẩy, có nên xoa bóp không?")
+    alert = reply.locator(".route-emergency")
+    alert.wait_for()
+    first = alert.locator("p:not(.route-label)").first
+    assert first.get_attribute("lang") == "vi"
+    assert "911" in first.inner_text() and "988" in first.inner_text()
+    assert first.locator("a[href^='tel:']").count() >= 1
+    assert alert.locator("p[lang='vi']").count() == 1  # the English text that follows is not
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_safety_replies_on_a_phone_have_tap_to_call_and_tap_to_text_links(
     page: Any, base_url: str
 ) -> None:
