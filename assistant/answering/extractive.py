@@ -248,9 +248,9 @@ class Weights:
     """...and this share of the lead's."""
     plain_margin: float = 0.025
     """Two sentences this close in relevance count as equally relevant (the plainer leads).
-    Chosen leaving each blind train half out: fitted on the other suites, every half got
-    0.025 (``docs/retrieval.md``, session 25). At 0.04 a plainer sentence up to 0.04 less
-    relevant led, often a summary that the more relevant sentence then repeated."""
+    Chosen leaving each blind train half out (0.02 to 0.025 on every six of seven suites;
+    ``docs/retrieval.md``, session 25): at 0.04 a plainer sentence up to 0.04 less relevant
+    led, often the summary that the more relevant sentence then repeated."""
 
 
 DEFAULT_WEIGHTS = Weights()
