@@ -246,11 +246,8 @@ class Weights:
     """Sentences after the lead must reach this relevance..."""
     relative: float = 0.85
     """...and this share of the lead's."""
-    plain_margin: float = 0.025
-    """Two sentences this close in relevance count as equally relevant (the plainer leads).
-    Chosen leaving each blind train half out (0.02 to 0.025 on every six of seven suites;
-    ``docs/retrieval.md``, session 25): at 0.04 a plainer sentence up to 0.04 less relevant
-    led, often the summary that the more relevant sentence then repeated."""
+    plain_margin: float = 0.04
+    """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
 
 
 DEFAULT_WEIGHTS = Weights()
