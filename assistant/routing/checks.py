@@ -25,6 +25,7 @@ from .lexicon import (
     BOTH_LIMBS,
     CANCER_QUESTION,
     CARE_TEAM_OWNER,
+    CARER,
     CHEST_VEINS,
     CREATIVE_TASK,
     CRISIS_PATTERNS,
@@ -32,6 +33,7 @@ from .lexicon import (
     DECISION_OBJECT,
     DELIBERATE,
     DEVICE,
+    DEVICE_STATE,
     DISTRESS_SIGNAL,
     DROWSY,
     EMERGENCY_PATTERNS,
@@ -45,6 +47,7 @@ from .lexicon import (
     FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
+    FOR_MYSELF,
     GENERIC,
     GIVING_AWAY,
     GONE_CLAUSE,
@@ -119,6 +122,7 @@ from .lexicon import (
     SWELLING_PHRASE,
     TREATMENT,
     UNWELL,
+    WAIT_TILL_OVER,
     WHERE_TO_GET,
 )
 from .spanish import find_spanish_red_flag
@@ -770,6 +774,15 @@ def is_follow_up(norm: str) -> bool:
     return len(words) <= FOLLOW_UP_MAX_TOKENS and not has_in_scope_terms(norm)
 
 
+def carer_asks_for_self(norm: str) -> bool:
+    """A carer asks about their own body or stress, and tells no condition of their own
+    ("looking after my wife through radiotherapy has wrecked my back, any self-massage I
+    can do?"); "I am her carer and I have a clot in my leg myself" is not this."""
+    if not (CARER.search(norm) and FOR_MYSELF.search(norm)):
+        return False
+    return not any(m.group().startswith(("i ", "we ")) for m in PERSONAL_CONDITION.finditer(norm))
+
+
 def general_framing(norm: str) -> str | None:
     """Why a message naming a person's condition still asks a general question, or None.
 
@@ -785,7 +798,7 @@ def general_framing(norm: str) -> str | None:
     "claim": a claim heard from someone checked ("any truth to that?", "or is that a
     myth?"), unless the person's own result or a number is in it.
     """
-    if DECISION.search(norm) or NOT_GENERAL.search(norm):
+    if DECISION.search(WAIT_TILL_OVER.sub(" ", norm)) or NOT_GENERAL.search(norm):
         return None
     if HYPOTHETICAL_ASKER.search(norm):
         return "hypothetical"
@@ -800,7 +813,10 @@ def general_framing(norm: str) -> str | None:
     ):
         return "benefit"
     if MASSAGE_SAFETY_QUESTION.search(norm) and not (
-        LAB.search(norm) or CANCER_QUESTION.search(norm) or PERSONAL_FEVER.search(norm)
+        LAB.search(norm)
+        or CANCER_QUESTION.search(norm)
+        or PERSONAL_FEVER.search(norm)
+        or (DEVICE.search(norm) and DEVICE_STATE.search(norm))
     ):
         return "condition"
     over = STORY_OVER.search(norm) or RESOLVED.search(norm)

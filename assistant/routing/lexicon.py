@@ -2321,10 +2321,43 @@ _NAMED_CONDITION = (
 )
 MASSAGE_SAFETY_QUESTION = _any(
     r"\b(?:is|are|would|will) (?:a |an |the )?(?:\w+ ){0,2}massages? (?:\w+ ){0,2}(?:safe|ok|"
-    rf"okay|alright|risky|dangerous|a bad idea|a good idea|a concern|advisable) {_NAMED_CONDITION}",
+    r"okay|alright|allowed|permitted|risky|dangerous|a bad idea|a good idea|a concern|advisable) "
+    rf"{_NAMED_CONDITION}",
     r"\bis it (?:safe|ok|okay|alright|fine) to (?:have|get) (?:a |an )?(?:\w+ )?massages? "
     rf"{_NAMED_CONDITION}",
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:safe|ok|okay|alright|fine|allowed|permitted) "
+    r"(?:with|if (?:you|i|someone) (?:have|has|got)) (?:a|an)\b",
 )
+CARER = _any(
+    rf"\b(?:caring for|looking after|nursing|care for) (?:my |our )?(?:\w+ )?{KIN}\b",
+    r"\b(?:i am|i have been|i have become|as) (?:a |the |her |his |their |my \w+ (?:s )?)?"
+    r"(?:main |full time |only )?(?:carer|caregiver|care giver)\b",
+)
+FOR_MYSELF = _any(
+    r"\b(?:for|on) (?:my own|myself|me myself)\b",
+    r"\bmy own (?:\w+ )?(?:neck|back|shoulders?|hands?|feet|legs?|head|jaw|body|stress|"
+    r"tension|sleep|aches?)\b",
+    r"\bself massage\b",
+)
+"""A carer asking about their own body ("caring for my dad through his chemo... any
+self-massage for my own shoulders?"): the cancer is someone else's, so with no condition
+of the asker's own the question is general."""
+DEVICE_STATE = _any(
+    r"\b(?:put in|fitted|inserted|placed|went in|came out|removed|new|fresh)\b",
+    r"\b(?:\d+|a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?) (?:ago|old|since)\b",
+    r"\b(?:oozing|leaking|weeping|infected|swollen|bruised|sore|tender|healing|scabb?\w*|blocked|"
+    r"itchy|hot|red)\b",
+)
+"""How one person's device is now (fitted on Monday, oozing, tender): a question whether
+massage is allowed with a port or a drain stops being general when it says this."""
+WAIT_TILL_OVER = _any(
+    r"\b(?:or )?(?:should|do|must) (?:i|we|he|she|they|you) (?:just )?wait (?:until|till|til|for) "
+    r"(?:the |my |his |her |it is |i have |i am |he is |she is |they are |treatment is |chemo is )?"
+    r"(?:\w+ )?(?:finished|done|over|ended|complete|completed|the end)\b",
+)
+"""Whether to put off a massage until treatment is over ("...or should I wait until I have
+finished?"): the general question of massage during treatment, not a decision about the
+treatment itself (``DECISION``)."""
 NOT_GENERAL = _any(
     r"\bnormal for (?:me|him|her)\b",
     r"\b(?:get|have) (?:it|this|that|them) (?:looked at|checked)\b",

@@ -33,6 +33,7 @@ from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from ..text import strip_marks
 from .checks import (
+    carer_asks_for_self,
     crisis_told_as_over,
     find_clinical,
     find_injection,
@@ -504,6 +505,7 @@ class Router:
             or asks_in_general(raw)
             or general_framing(norm) is not None
             or after_over
+            or (own is None and carer_asks_for_self(norm))
         )
         clinical = None if impersonal else own
         if clinical:
