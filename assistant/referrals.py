@@ -55,9 +55,7 @@ def fixed_reply_blocks(decision: RouteDecision, settings: Settings) -> tuple[Blo
     text_id = fixed_reply_text_id(decision)
     if text_id is None:
         return None
-    reply = Paragraph(
-        content.render(text_id, settings), lang="es" if text_id.endswith("_es") else None
-    )
+    reply = reviewed(text_id, settings)
     urgent = decision.route in (Route.EMERGENCY, Route.CRISIS) or decision.detail == "language"
     line = help_line(decision, settings)
     return (line, reply) if urgent and line is not None else (reply,)
@@ -69,7 +67,12 @@ def help_line(decision: RouteDecision, settings: Settings) -> Paragraph | None:
     text_id = f"help_line_{decision.help_language}"
     if decision.help_language is None or text_id not in content.all_text_ids():
         return None
-    return Paragraph(content.render(text_id, settings), lang=decision.help_language)
+    return reviewed(text_id, settings)
+
+
+def reviewed(text_id: str, settings: Settings) -> Paragraph:
+    """A reviewed text as a paragraph, marked with its language when it is not English."""
+    return Paragraph(content.render(text_id, settings), lang=content.language_of(text_id))
 
 
 def fixed_reply_text_id(decision: RouteDecision) -> str | None:
@@ -132,15 +135,14 @@ def framed(
         before.append(Paragraph(content.render("safety_reminder", settings)))
     if decision.language != "en" and decision.route in (Route.ANSWER, Route.CLINICAL):
         # Spanish, or a language with a reviewed vocabulary (other_language_words.yaml)
-        note = content.render(f"sources_in_english_{decision.language}", settings)
-        before.append(Paragraph(note, lang=decision.language))
+        before.append(reviewed(f"sources_in_english_{decision.language}", settings))
     if decision.route is Route.UNKNOWN and decision.language != "en":
         only = "english_only_es" if decision.language == "es" else "english_only"
         line = help_line(decision, settings)
         return (
             *before,
             *(() if line is None else (line,)),
-            Paragraph(content.render(only, settings), lang="es" if only.endswith("_es") else None),
+            reviewed(only, settings),
         )
     if decision.route is Route.UNKNOWN and decision.asker is not None:
         after.append(Paragraph(content.render("safety_net", settings)))

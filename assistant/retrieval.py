@@ -619,23 +619,18 @@ class Retriever:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
         covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
-        above_floor: list[bool] = []
 
+        @cache
         def clears_floor() -> bool:
             """Whether the best cosine clears the relevance floor, or, under it, the
             message read in the sources' words does. That second reading costs an
             embedding and a search, so it is made only when the answer depends on it,
-            after every cheaper condition beside it holds (the same decision)."""
-            if not above_floor:
-                floor = self.settings.relevance_floor
-                above_floor.append(
-                    top >= floor
-                    or (
-                        self.settings.dense_enabled
-                        and self._similarity_in_sources_words(message, reading) >= floor
-                    )
-                )
-            return above_floor[0]
+            after every cheaper condition beside it holds, and at most once."""
+            floor = self.settings.relevance_floor
+            return top >= floor or (
+                self.settings.dense_enabled
+                and self._similarity_in_sources_words(message, reading) >= floor
+            )
 
         # Found in the message's own question, not in the turn a follow-up leans on.
         own = self._coverage_text(message, reading, ())

@@ -131,6 +131,14 @@ def test_every_identified_language_but_english_and_spanish_has_the_help_numbers_
         assert "911" not in line and "988" not in line, text_id
 
 
+def test_a_reviewed_text_knows_its_language_from_where_it_is_kept() -> None:
+    assert content.language_of("help_line_vi") == "vi"
+    assert content.language_of("sources_in_english_pt") == "pt"
+    assert {content.language_of(t) for t in SPANISH} == {"es"}
+    english = set(ALL_TEXT_IDS) - SPANISH - OTHER_LANGUAGES - HELP_LINES
+    assert english and {content.language_of(t) for t in english} == {None}
+
+
 def test_readability_check_can_fail(fk_grade) -> None:
     dense = (
         "Anticoagulation-associated hemorrhagic complications necessitate individualized "

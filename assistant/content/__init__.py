@@ -57,6 +57,18 @@ def template_ids_in_group(group: str) -> tuple[str, ...]:
     return _groups()[group]
 
 
+def language_of(text_id: str) -> str | None:
+    """The language of a reviewed text that is not in English (an ISO 639-1 code): ``es``
+    for the Spanish replies, the id's last part (``help_line_vi``, ``sources_in_english_pt``)
+    for the texts kept one per language; None for English."""
+    groups = _groups()
+    if text_id in groups[SPANISH_GROUP]:
+        return "es"
+    if text_id in groups[OTHER_LANGUAGES_GROUP] or text_id in groups[HELP_LINES_GROUP]:
+        return text_id.rsplit("_", 1)[1]
+    return None
+
+
 @cache
 def _groups() -> dict[str, tuple[str, ...]]:
     _load()

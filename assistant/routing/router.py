@@ -437,9 +437,8 @@ class Router:
             and reply_language in readable_languages()
         ):
             reply_language = "en"
-        if written == UNDETERMINED:
-            written = guess
-        help_language = None if written in (*FULL_SAFETY, UNDETERMINED) else written
+        help_from = guess if written == UNDETERMINED else written
+        help_language = None if help_from in FULL_SAFETY else help_from
         return replace(
             decision,
             asker=who,
