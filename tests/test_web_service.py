@@ -15,12 +15,21 @@ import pytest
 from conftest import make_settings
 from sqlalchemy import text
 
-from assistant import content
+from assistant import content, referrals
 from assistant.chat import ConversationService, SlidingWindowLimiter
 from assistant.config import Settings
 from assistant.conversations import ERROR_ROUTE, ConversationStore
 from assistant.errors import ChatInputError, EmptyMessage, MessageTooLong, RateLimited
-from assistant.schema import Citation, Cited, CitedSentence, Paragraph, Route, Turn
+from assistant.schema import (
+    Citation,
+    Cited,
+    CitedSentence,
+    Paragraph,
+    Route,
+    RouteDecision,
+    Turn,
+    render_text,
+)
 from assistant.web import rendering
 
 pytestmark = pytest.mark.slow
@@ -399,6 +408,31 @@ def test_a_paragraph_in_another_language_is_marked_for_screen_readers(settings: 
     assert html.count('<p lang="vi" dir="auto">') == 1
     assert html.count('<p lang="ar" dir="auto">') == 1
     assert html.count("<p>Call") == 2 and "onclick" not in html
+
+
+@pytest.mark.parametrize(
+    ("route", "detail", "language", "help_language"),
+    [
+        (Route.EMERGENCY, "fever_on_treatment", "en", "vi"),
+        (Route.CRISIS, "suicide", "en", "ar"),
+        (Route.EMERGENCY, "fever_on_treatment", "es", None),
+        (Route.OUT_OF_SCOPE, "language", "en", "ko"),
+    ],
+)
+def test_a_reply_read_back_from_the_store_marks_the_same_languages_as_when_it_was_sent(
+    settings: Settings, route: Route, detail: str, language: str, help_language: str | None
+) -> None:
+    decision = RouteDecision(route, detail, 1.0, language=language, help_language=help_language)
+    blocks = referrals.fixed_reply_blocks(decision, settings)
+    assert blocks is not None
+    marked = {b.lang for b in blocks if isinstance(b, Paragraph) and b.lang}
+    assert marked, "the case must have a paragraph in another language"
+    sent = rendering.assistant_html(blocks, route.value, (), settings)
+    stored = rendering.stored_reply_html(render_text(blocks), route.value, (), settings)
+    for code in marked:
+        tag = f'<p lang="{code}" dir="auto">'
+        assert sent.count(tag) == stored.count(tag) == 1
+    assert stored.count(" lang=") == len(marked)
 
 
 def test_urls_in_reply_text_become_safe_links() -> None:

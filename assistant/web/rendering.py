@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote as quote_url
@@ -145,12 +145,21 @@ def help_links(fragment: str, settings: Settings) -> str:
     return pattern.sub(linked, fragment)
 
 
-def text_to_html(text: str) -> str:
-    """Render reply text as escaped paragraphs and bullet lists (the only structure it uses)."""
+def text_to_html(text: str, languages: Mapping[str, str] | None = None) -> str:
+    """Render reply text as escaped paragraphs and bullet lists (the only structure it uses).
+
+    A paragraph that is one of ``languages``' texts is marked with its language.
+    """
     blocks: list[str] = []
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line for line in block.splitlines() if line.strip()]
         if not lines:
+            continue
+        code = (languages or {}).get(block.strip())
+        if code is not None:
+            blocks.append(
+                f"<p{_lang(code)}>{'<br>'.join(inline_html(x.strip()) for x in lines)}</p>"
+            )
             continue
         items = [_BULLET.match(line) for line in lines]
         if all(items):
@@ -372,7 +381,7 @@ def stored_reply_html(
     text: str, route: str | None, citations: Sequence[Citation], settings: Settings
 ) -> str:
     """A reply read back from the store (its text, not its blocks), drawn like a fresh one."""
-    body = help_links(text_to_html(text), settings)
+    body = help_links(text_to_html(text, content.languages_by_text(settings)), settings)
     return reply_html(body, route or Route.ANSWER.value, citations, settings)
 
 
