@@ -390,6 +390,26 @@ def test_the_router_gives_a_clinical_reply_its_topic(router: Router) -> None:
 @pytest.mark.parametrize(
     ("message", "who"),
     [
+        ("my wife just started radiation and her feet are numb, is a foot rub ok", "other"),
+        ("My dad is in hospice now. Would gentle hand massage be alright?", "other"),
+        ("my son has leukemia, can a therapist work on his shoulders?", "other"),
+        ("my neck is stiff since surgery, would massage be okay for me?", "self"),
+        ("my hands ache from the chemo, can massage help?", "self"),
+        ("does massage help with pain in the hands?", None),
+        ("my friend told me massage is relaxing. Is it?", None),
+    ],
+)
+def test_whom_a_message_is_about_from_a_relative_told_or_a_body_part(
+    message: str, who: str | None
+) -> None:
+    from assistant.routing.topics import asker
+
+    assert asker(normalise(message)) == who
+
+
+@pytest.mark.parametrize(
+    ("message", "who"),
+    [
         (
             "My physio isn't cancer trained, is it ok for me to keep seeing her during chemo?",
             "self",

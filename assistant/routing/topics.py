@@ -41,8 +41,11 @@ _ABOUT_ONES_CARE = _any(
     r"getting|starting|finished|diagnosed|taking|want|wants|need|needs|plan|planning|thinking|"
     r"stop|stopped|feel|feels)\b",
     r"\b(?:my|his|her|their) (?:\w+ )?(?:cancer|chemo\w*|treatment|tumou?r|diagnosis|doctor|"
-    r"oncologist|surgery|scan|body|skin|arm|leg|back|bones?|blood|counts?|port|scar|meds|"
-    r"medications?|pain)\b",
+    r"oncologist|surgery|scan|body|skin|arms?|legs?|hands?|feet|foot|fingers|toes|neck|"
+    r"shoulders?|chest|breasts?|belly|stomach|tummy|head|hips?|knees?|joints?|muscles?|back|"
+    r"bones?|blood|counts?|port|scar|meds|medications?|pain)\b",
+    rf"\bmy {KIN} (?:\w+ ){{0,2}}(?:is|has|had|was|got|gets|started|finished|on|in|getting|"
+    r"taking|wants|needs|feels|hurts|cant|can't)\b",
     r"\b(?:for|on|to|with) (?:me|him|her|them)\b",
     r"\b(?:can|could|should|may) (?:i|he|she|we)\b",
 )
