@@ -8,8 +8,10 @@ about, the care topic) chooses the texts; nothing is parsed back from strings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import content
-from .answering.compose import split_testimonials
+from .answering.compose import named, split_testimonials
 from .config import Settings
 from .routing.language import FULL_SAFETY
 from .schema import Block, Bullets, Cited, Draft, Paragraph, Route, RouteDecision
@@ -88,9 +90,16 @@ def fixed_reply_text_id(decision: RouteDecision) -> str | None:
 
 
 def clinical_blocks(
-    decision: RouteDecision, draft: Draft | None, settings: Settings
+    decision: RouteDecision,
+    draft: Draft | None,
+    settings: Settings,
+    uncovered: Sequence[str] = (),
 ) -> list[Block]:
-    """A referral that fits: whom it speaks to, the topic, cited sentences, questions, help."""
+    """A referral that fits: whom it speaks to, the topic, cited sentences, questions, help.
+
+    With ``uncovered`` conditions (the sources say nothing on them) the cited sentences
+    are the sources' general safety ones, after a line naming what is not covered.
+    """
 
     def text(text_id: str, **values: object) -> str:
         return content.render(text_id, settings, **values)
@@ -108,8 +117,11 @@ def clinical_blocks(
     if draft is not None and draft.sentences:
         # A patient's own words are labelled as such, never shown as what the sources say.
         evidence, stories = split_testimonials(draft)
+        if uncovered:
+            blocks.append(Paragraph(text("condition_not_covered", topic=named(uncovered))))
         if evidence:
-            blocks.append(Paragraph(text("general_info_heading")))
+            heading = "general_safety_heading" if uncovered else "general_info_heading"
+            blocks.append(Paragraph(text(heading)))
             blocks.append(Cited(evidence))
         if stories:
             blocks.append(Paragraph(text("testimonial_label")))

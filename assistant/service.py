@@ -42,6 +42,7 @@ from .answering.passage_filter import unsafe_passage
 from .config import Settings
 from .embeddings import TextVectors, usable_cores
 from .other_language_words import english_reading
+from .patient_words import conditions
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
@@ -176,9 +177,7 @@ class Assistant:
             t0 = time.perf_counter()
             streamed = False
             if decision.route == Route.CLINICAL:
-                reply = self._clinical(
-                    message, decision, result.passages, result.vector, result.relevant
-                )
+                reply = self._clinical(message, previous, decision, result)
             else:
                 reply, streamed = yield from self._answered(message, previous, decision, result)
             timings["answer_ms"] = _ms(t0)
@@ -387,22 +386,35 @@ class Assistant:
     def _clinical(
         self,
         message: str,
+        previous: Sequence[str],
         decision: RouteDecision,
-        passages: list,
-        vector: object,
-        relevant: bool,
+        result: RetrievalResult,
     ) -> Reply:
+        """The care-team referral with what the sources say that fits. A condition the
+        sources do not cover ("lymphedema") is named as not covered, with their general
+        safety sentences, never a sentence about something else the search found."""
+        passages = result.passages
+        uncovered = conditions(read_question(message, previous).absent)
         draft: Draft | None = None
-        if relevant:
+        general = None
+        if uncovered:
+            general = self._general_safety(1)
+            draft = general[0] if general else None
+        elif result.relevant:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
-            found = self.backend.draft(message, vector, sources, _CLINICAL_GENERAL_SENTENCES)  # type: ignore[arg-type]
+            found = self.backend.draft(
+                message,
+                result.vector,  # type: ignore[arg-type]
+                sources,
+                _CLINICAL_GENERAL_SENTENCES,
+            )
             if found.sentences:
                 draft = found
         return Reply(
-            tuple(referrals.clinical_blocks(decision, draft, self.settings)),
+            tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered)),
             decision,
             citations=draft.citations if draft else (),
-            retrieved=tuple(passages),
+            retrieved=_passages(passages, general_passages=general),
             backend=draft.backend if draft else "fixed",
             model=draft.model if draft else None,
             backend_note=draft.note if draft else None,

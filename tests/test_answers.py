@@ -307,6 +307,30 @@ def test_clinical_reply_refers_to_the_team_and_never_says_yes_or_no(
         assert f"[{c.marker}]" in reply.text
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my sister got lymphedema after her lumpectomy, can a therapist still work on that arm?",
+        "I have lymphedema in my leg since the surgery, is it ok if the therapist rubs it?",
+    ],
+)
+def test_a_care_team_reply_names_a_condition_the_sources_do_not_cover(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    # The sources say nothing on lymphedema: the reply says so and quotes only their
+    # general safety sentences, never whatever else the search found (breast cancer).
+    reply = assistant.answer([], message)
+    assert reply.route == Route.CLINICAL and reply.decision.topic == "lymphedema"
+    missing = content.render("condition_not_covered", default_settings, topic="lymphedema")
+    assert missing in reply.text
+    assert content.render("general_safety_heading", default_settings) in reply.text
+    quoted = [s.text.lower() for s in reply.sentences]
+    assert quoted and all("safe" in q or "precaution" in q for q in quoted), quoted
+    assert not any("breast" in q for q in quoted)
+    by_id = {p.chunk.chunk_id for p in reply.retrieved}
+    assert all(c.chunk_id in by_id for c in reply.citations)
+
+
 def test_instructions_planted_in_a_document_are_never_quoted(
     tmp_path: Path, embeddings: SentenceTransformerEmbeddings
 ) -> None:
