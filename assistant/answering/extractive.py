@@ -108,6 +108,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"trained massage therapist|aware of any cautions|risk)\b",
         re.I,
     ),
+    "claims_safety": re.compile(
+        r"\b(safe|safely|safety|unsafe|precautions?|cautions?|adverse|risks?|harm\w*|"
+        r"dangers?|dangerous|contraindicat\w*)\b",
+        re.I,
+    ),
     "qualified": re.compile(
         r"\b(oncology-trained|well-prepared|aware of any cautions|a client requesting|"
         r"oncology massage therapists are)\b",
@@ -173,7 +178,6 @@ _SYMPTOMS = re.compile(
     re.I,
 )
 """Symptoms the sources discuss: a sentence naming three or more is a summary."""
-_SAFETY_KINDS = frozenset({"safe", "safety"})
 _ASKS_SAFE = re.compile(
     r"\b(safe|safely|safety|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|ok|okay|"
     r"alright|all right|a concern|precautions?)\b",
@@ -246,8 +250,11 @@ class Weights:
     """Sentences after the lead must reach this relevance..."""
     relative: float = 0.85
     """...and this share of the lead's."""
-    plain_margin: float = 0.04
-    """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
+    plain_margin: float = 0.025
+    """Two sentences this close in relevance count as equally relevant (the plainer leads).
+    Chosen leaving each train half out (every half chose 0.025; ``docs/retrieval.md``,
+    session 26); it was 0.04 while a question asking whether something is safe could be
+    led by the training recommendation, which the wider margin kept from leading."""
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -778,7 +785,10 @@ class ExtractiveAnswerer:
             # safety when the sources have one here, however much another sentence
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
-            leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+            # A statement about safety is one that says something is safe, risky or needs
+            # care; the recommendation of an oncology-trained therapist is about who
+            # gives the massage, and does not answer whether it is safe.
+            leads = [s for s in leads if "claims_safety" in s[0].kinds] or leads
         if focus.intent == Intent.SAFETY and not focus.raised and _ASKS_IF_SAFE.search(focus.text):
             # Whether massage is safe at all, for no condition in particular ("any
             # downside?", "my sister says never massage a cancer patient, who's right?"):
