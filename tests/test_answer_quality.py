@@ -558,6 +558,23 @@ def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
 @pytest.mark.parametrize(
     "message",
     [
+        "which symptoms does massage have the strongest evidence for?",
+        "for which cancer symptoms is massage best supported by research, and which not?",
+    ],
+)
+def test_which_uses_are_best_supported_is_led_by_what_the_guidelines_cite(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    lead = reply.citations[0].quote.lower()
+    assert "guidelines" in lead and "conclusions are weak" not in lead, lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
         "what should I look for in a massage therapist for my wife who has ovarian cancer",
         "does a massage therapist need special training to work on cancer patients?",
         "what kind of therapist does my husband want for oncology massage?",

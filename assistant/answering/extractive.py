@@ -207,6 +207,14 @@ _ASKS_IF_NEEDED = re.compile(
     r"regular|just)\b",
     re.I,
 )
+_ASKS_BEST_SUPPORTED = re.compile(
+    r"\b(strongest|best[- ](proven|supported|backed|established|studied)|most (proven|studied|"
+    r"established)|(best|strongest|most|firmest|most solid) (evidence|backing|proof|research|"
+    r"support))\b",
+    re.I,
+)
+"""Asks which uses of massage are best supported ("which symptoms have the most solid
+evidence?"): what the guidelines cite, having weighed the evidence, answers it."""
 _NAMES_TRAINING = re.compile(r"\b(trained|training|certif\w*|qualif\w*|credentials?)\b", re.I)
 """A question about what a therapist should bring that names their training."""
 _TRAINED_INTENTS = frozenset(
@@ -816,6 +824,12 @@ class ExtractiveAnswerer:
             # spa massage done gently?", "a different kind of stroke?") is answered by
             # what the sources say it is beyond a technique, not by what massage is.
             leads = [s for s in leads if "apart" in s[0].kinds] or leads
+        if focus.intent in (Intent.BENEFIT, Intent.LIMITS) and _ASKS_BEST_SUPPORTED.search(
+            focus.text
+        ):
+            # Which uses are best supported: the symptoms the guidelines cite lead, not the
+            # caveat that the evidence for the others is weak (which may follow).
+            leads = [s for s in leads if {"guideline", "summary"} <= s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).
