@@ -12,6 +12,7 @@ import pytest
 
 from assistant import content
 from assistant.answering.compose import echo, is_testimonial, named
+from assistant.answering.extractive import candidate, split_units
 from assistant.answering.intent import (
     Intent,
     conditions_in,
@@ -24,7 +25,7 @@ from assistant.answering.intent import (
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
 from assistant.patient_words import conditions, expand, spelled_out
-from assistant.schema import Cited, Paragraph, Reply, Route, Turn
+from assistant.schema import Chunk, Cited, Paragraph, Passage, Reply, Route, Turn
 from assistant.service import Assistant
 
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -516,11 +517,30 @@ def test_no_bone_metastases_warning_for_an_unrelated_benefit_question(
     assert not any("children" in s.text.lower() for s in reply.sentences[:1])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Gentle touch from a trained therapist is safe for most people in treatment.", True),
+        ("Therapists should take precautions around a port or a recent scar.", True),
+        ("Deep pressure may carry a risk of bruising when platelets are low.", True),
+        ("Massage therapy given by an oncology-trained massage therapist is advised.", False),
+        ("Ask whether your therapist is oncology-trained before the first visit.", False),
+    ],
+)
+def test_a_sentence_is_about_safety_by_what_it_says_not_by_naming_training(
+    sentence: str, claims: bool
+) -> None:
+    chunk = Chunk("c", "s", "t", "", sentence, 0, len(sentence))
+    (unit,) = split_units(Passage(chunk, 1.0))
+    assert ("claims_safety" in candidate(unit).kinds) is claims
+
+
 @slow
 @pytest.mark.parametrize(
     "message",
     [
         "is it safe for children who have cancer to have a massage?",
+        "is a soft massage okay for someone receiving end of life care for cancer?",
         "is a gentle massage okay for people in hospice with advanced cancer?",
     ],
 )
@@ -530,6 +550,25 @@ def test_a_question_asking_if_it_is_safe_leads_with_a_statement_about_safety(
     reply = assistant.answer([], message)
     lead = reply.citations[0].quote.lower()
     assert any(w in lead for w in ("safe", "precaution", "caution", "risk")), lead
+    # The recommendation of an oncology-trained therapist says who, not whether it is safe.
+    assert "is recommended" not in lead, lead
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "which symptoms does massage have the strongest evidence for?",
+        "for which cancer symptoms is massage best supported by research, and which not?",
+    ],
+)
+def test_which_uses_are_best_supported_is_led_by_what_the_guidelines_cite(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    lead = reply.citations[0].quote.lower()
+    assert "guidelines" in lead and "conclusions are weak" not in lead, lead
 
 
 @slow

@@ -108,6 +108,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"trained massage therapist|aware of any cautions|risk)\b",
         re.I,
     ),
+    "claims_safety": re.compile(
+        r"\b(safe|safely|safety|unsafe|precautions?|cautions?|adverse|risks?|harm\w*|"
+        r"dangers?|dangerous|contraindicat\w*)\b",
+        re.I,
+    ),
     "qualified": re.compile(
         r"\b(oncology-trained|well-prepared|aware of any cautions|a client requesting|"
         r"oncology massage therapists are)\b",
@@ -173,7 +178,6 @@ _SYMPTOMS = re.compile(
     re.I,
 )
 """Symptoms the sources discuss: a sentence naming three or more is a summary."""
-_SAFETY_KINDS = frozenset({"safe", "safety"})
 _ASKS_SAFE = re.compile(
     r"\b(safe|safely|safety|unsafe|risks?|risky|dangerous|danger|harm\w*|hurt|ok|okay|"
     r"alright|all right|a concern|precautions?)\b",
@@ -203,6 +207,14 @@ _ASKS_IF_NEEDED = re.compile(
     r"regular|just)\b",
     re.I,
 )
+_ASKS_BEST_SUPPORTED = re.compile(
+    r"\b(strongest|best[- ](proven|supported|backed|established|studied)|most (proven|studied|"
+    r"established)|(best|strongest|most|firmest|most solid) (evidence|backing|proof|research|"
+    r"support))\b",
+    re.I,
+)
+"""Asks which uses of massage are best supported ("which symptoms have the most solid
+evidence?"): what the guidelines cite, having weighed the evidence, answers it."""
 _NAMES_TRAINING = re.compile(r"\b(trained|training|certif\w*|qualif\w*|credentials?)\b", re.I)
 """A question about what a therapist should bring that names their training."""
 _TRAINED_INTENTS = frozenset(
@@ -246,8 +258,11 @@ class Weights:
     """Sentences after the lead must reach this relevance..."""
     relative: float = 0.85
     """...and this share of the lead's."""
-    plain_margin: float = 0.04
-    """Two sentences this close in relevance count as equally relevant (the plainer leads)."""
+    plain_margin: float = 0.025
+    """Two sentences this close in relevance count as equally relevant (the plainer leads).
+    Chosen leaving each train half out (every half chose 0.025; ``docs/retrieval.md``,
+    session 26); it was 0.04 while a question asking whether something is safe could be
+    led by the training recommendation, which the wider margin kept from leading."""
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -778,7 +793,10 @@ class ExtractiveAnswerer:
             # safety when the sources have one here, however much another sentence
             # shares its words ("can kids with cancer get massages safely?": not the
             # finding about kids).
-            leads = [s for s in leads if s[0].kinds & _SAFETY_KINDS] or leads
+            # A statement about safety is one that says something is safe, risky or needs
+            # care; the recommendation of an oncology-trained therapist is about who
+            # gives the massage, and does not answer whether it is safe.
+            leads = [s for s in leads if "claims_safety" in s[0].kinds] or leads
         if focus.intent == Intent.SAFETY and not focus.raised and _ASKS_IF_SAFE.search(focus.text):
             # Whether massage is safe at all, for no condition in particular ("any
             # downside?", "my sister says never massage a cancer patient, who's right?"):
@@ -806,6 +824,12 @@ class ExtractiveAnswerer:
             # spa massage done gently?", "a different kind of stroke?") is answered by
             # what the sources say it is beyond a technique, not by what massage is.
             leads = [s for s in leads if "apart" in s[0].kinds] or leads
+        if focus.intent in (Intent.BENEFIT, Intent.LIMITS) and _ASKS_BEST_SUPPORTED.search(
+            focus.text
+        ):
+            # Which uses are best supported: the symptoms the guidelines cite lead, not the
+            # caveat that the evidence for the others is weak (which may follow).
+            leads = [s for s in leads if {"guideline", "summary"} <= s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).
