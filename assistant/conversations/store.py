@@ -34,7 +34,17 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
@@ -77,6 +87,12 @@ if TYPE_CHECKING:
     from ..config import Settings
 
 T = TypeVar("T")
+
+_RATE_WINDOW = select(func.count(), func.min(RateEvent.at)).where(
+    RateEvent.client == bindparam("client"), RateEvent.at > bindparam("since")
+)
+"""How many counts one client has since a time, and the oldest of them."""
+_RATE_COUNT = insert(RateEvent)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -891,14 +907,13 @@ class ConversationStore:
             if self.engine.dialect.name == "postgresql":  # SQLite's group holds the write lock
                 key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            counted, oldest = session.execute(
-                select(func.count(), func.min(RateEvent.at)).where(
-                    RateEvent.client == digest, RateEvent.at > now - window_s
-                )
+            conn = session.connection()  # Core statements, built once: no ORM step per call
+            counted, oldest = conn.execute(
+                _RATE_WINDOW, {"client": digest, "since": now - window_s}
             ).one()
             if counted >= limit:
                 return max(float(oldest) + window_s - now, 0.001)
-            session.execute(insert(RateEvent).values(client=digest, at=now))
+            conn.execute(_RATE_COUNT, {"client": digest, "at": now})
             return 0.0
 
         return self._write(count)
