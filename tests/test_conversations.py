@@ -692,7 +692,7 @@ class _HeldGroup:
         self.errors: dict[str, BaseException] = {}
         self.results: dict[str, object] = {}
         sa_event.listen(store.engine, "commit", self._count)
-        self.start("holder", self._hold)
+        self.start("holder", self.group.run, self._hold)
         assert self._holding.wait(30)
 
     def _count(self, _conn: object) -> None:
@@ -705,10 +705,7 @@ class _HeldGroup:
     def start(self, name: str, work: Callable[..., object], *args: object, **kw: object) -> None:
         def run() -> None:
             try:
-                if name == "holder":
-                    self.results[name] = self.group.run(work)
-                else:
-                    self.results[name] = work(*args, **kw)
+                self.results[name] = work(*args, **kw)
             except BaseException as exc:
                 self.errors[name] = exc
 
