@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +27,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy import event as sa_event
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 import assistant.conversations
 from assistant.config import PROJECT_ROOT, load_settings
@@ -41,6 +44,7 @@ from assistant.conversations import (
     Feedback,
     Flag,
     Message,
+    TurnIds,
     normalise_url,
     run_db_command,
 )
@@ -674,35 +678,166 @@ def test_rate_slots_are_shared_by_stores_on_one_database(db_url: str) -> None:
             store.close()
 
 
-def test_sqlite_writers_queue_in_the_process_with_urgent_ones_first() -> None:
+class _HeldGroup:
+    """Holds a SQLite store's group commit open (its leader waits inside a write), so the
+    writes started meanwhile queue up and are committed together as the next group."""
+
+    def __init__(self, store: ConversationStore) -> None:
+        assert store._group is not None
+        self.group = store._group
+        self.commits = 0
+        self._holding = threading.Event()
+        self._release = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self.errors: dict[str, BaseException] = {}
+        self.results: dict[str, object] = {}
+        sa_event.listen(store.engine, "commit", self._count)
+        self.start("holder", self.group.run, self._hold)
+        assert self._holding.wait(30)
+
+    def _count(self, _conn: object) -> None:
+        self.commits += 1
+
+    def _hold(self, _session: Session) -> None:
+        self._holding.set()
+        self._release.wait(30)
+
+    def start(self, name: str, work: Callable[..., object], *args: object, **kw: object) -> None:
+        def run() -> None:
+            try:
+                self.results[name] = work(*args, **kw)
+            except BaseException as exc:
+                self.errors[name] = exc
+
+        thread = threading.Thread(target=run)
+        self._threads.append(thread)
+        thread.start()
+
+    def release_when_waiting(self, count: int) -> None:
+        deadline = time.monotonic() + 30
+        while len(self.group._waiting) < count:
+            assert time.monotonic() < deadline, "the writes did not queue"
+            time.sleep(0.01)
+        self.commits = 0
+        self._release.set()
+        for thread in self._threads:
+            thread.join(30)
+
+
+def _sqlite_store(tmp_path: Path) -> ConversationStore:
+    store = ConversationStore(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    store.migrate()
+    return store
+
+
+def test_sqlite_writes_waiting_together_commit_once_with_urgent_ones_first(tmp_path) -> None:
     """SQLite's busy handler sleeps and retries, so under a flood a safety reply's turn
-    could wait seconds for the write lock; the store's writers queue instead, and an
-    urgent write (a safety reply) goes before ordinary ones already waiting."""
-    queue = store_module._WriterQueue()
-    order: list[str] = []
-    holding = threading.Event()
-    release = threading.Event()
+    could wait seconds for the write lock; this process's writes queue instead, whatever
+    waits is committed as one group (one transaction, one fsync), and an urgent write (a
+    safety reply) goes before the ordinary ones already waiting. Each caller returns only
+    after its group is committed: another store reads every turn at once."""
+    with _sqlite_store(tmp_path) as store, ConversationStore(store.url) as reader:
+        held = _HeldGroup(store)
+        held.start(
+            "ordinary",
+            store.record_turn,
+            None,
+            "How long is a session?",
+            "About an hour.",
+            route=Route.ANSWER,
+        )
+        held.start("slot", store.take_rate_slot, "client:a", 5, 60.0, 1000.0)
+        held.start(
+            "urgent",
+            store.record_turn,
+            None,
+            "I want to end my life",
+            "Call 988.",
+            route=Route.CRISIS,
+            flag_reason="crisis",
+            urgent=True,
+        )
+        held.release_when_waiting(3)
+        assert held.errors == {}
+        assert held.commits == 2  # the holder's group, then the three waiting writes in one
+        ordinary, urgent = held.results["ordinary"], held.results["urgent"]
+        assert isinstance(ordinary, TurnIds) and isinstance(urgent, TurnIds)
+        assert urgent.user_message_id < ordinary.user_message_id  # written first
+        assert held.results["slot"] == 0.0
+        for ids, turn in (
+            (ordinary, ["How long is a session?", "About an hour."]),
+            (urgent, ["I want to end my life", "Call 988."]),
+        ):
+            assert [m["text"] for m in reader.messages(ids.conversation_id) or []] == turn
+        assert reader.is_flagged(urgent.conversation_id)
 
-    def hold() -> None:
-        with queue.turn(False):
-            holding.set()
-            release.wait(30)
 
-    def write(name: str, urgent: bool) -> None:
-        with queue.turn(urgent):
-            order.append(name)
+def test_a_write_failing_inside_a_group_leaves_nothing_and_the_others_whole(tmp_path) -> None:
+    """A write that fails half-way (its first message flushed, then a row the database
+    refuses) raises in its own thread and leaves nothing of itself; the writes committed
+    in the same group are kept whole."""
+    with _sqlite_store(tmp_path) as store:
+        existing = store.record_turn(None, "Is massage safe?", "Usually.", route=Route.ANSWER)
+        before = _count(store, Message)
 
-    first = threading.Thread(target=hold)
-    first.start()
-    assert holding.wait(30)
-    ordinary = threading.Thread(target=write, args=("ordinary", False))
-    ordinary.start()
-    time.sleep(0.2)  # waiting behind the holder
-    urgent = threading.Thread(target=write, args=("urgent", True))
-    urgent.start()
-    time.sleep(0.2)
-    assert order == []
-    release.set()
-    for thread in (first, ordinary, urgent):
-        thread.join(30)
-    assert order == ["urgent", "ordinary"]
+        def half_then_refused(session: Session) -> None:
+            session.add(Message(conversation_id=existing.conversation_id, role="user", text="x"))
+            session.flush()  # written inside the transaction...
+            session.add(Message(conversation_id="no-such-conversation", role="user", text="y"))
+            session.flush()  # ...then the foreign key is refused
+
+        held = _HeldGroup(store)
+        held.start(
+            "first",
+            store.record_turn,
+            existing.conversation_id,
+            "And after surgery?",
+            "Ask your team.",
+            route=Route.ANSWER,
+        )
+        held.start("broken", held.group.run, half_then_refused)
+        held.start("last", store.record_turn, None, "What pressure?", "Light.", route=Route.ANSWER)
+        held.release_when_waiting(3)
+        assert held.commits == 2  # the holder's group, then these three
+        assert set(held.errors) == {"broken"}
+        assert isinstance(held.errors["broken"], IntegrityError)
+        texts = [m["text"] for m in store.messages(existing.conversation_id) or []]
+        assert texts == ["Is massage safe?", "Usually.", "And after surgery?", "Ask your team."]
+        last = held.results["last"]
+        assert isinstance(last, TurnIds)
+        assert [m["text"] for m in store.messages(last.conversation_id) or []] == [
+            "What pressure?",
+            "Light.",
+        ]
+        assert _count(store, Message) == before + 4
+
+
+def test_a_group_whose_commit_fails_stores_none_of_it_and_every_write_raises(tmp_path) -> None:
+    """When the group's transaction itself fails (here its COMMIT), nothing of any of its
+    writes is stored and every one of them raises a database error (the chat path then
+    answers "try again" without storing anything); the next group commits normally."""
+    with _sqlite_store(tmp_path) as store:
+        held = _HeldGroup(store)
+
+        def refuse_the_second_commit(_conn: object) -> None:
+            if held.commits == 2:  # after the holder's own group
+                raise OSError("disk I/O error")
+
+        sa_event.listen(store.engine, "commit", refuse_the_second_commit)
+        held.start(
+            "turn", store.record_turn, None, "Is reflexology safe?", "Often.", route=Route.ANSWER
+        )
+        held.start("slot", store.take_rate_slot, "client:b", 5, 60.0, 1000.0)
+        held.release_when_waiting(2)
+        assert held.commits == 2
+        assert set(held.errors) == {"turn", "slot"}
+        assert all(isinstance(e, SQLAlchemyError) for e in held.errors.values())
+        assert _count(store, Message) == 0 and _count(store, Conversation) == 0
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM rate_events")).scalar() == 0
+        again = store.record_turn(None, "Is reflexology safe?", "Often.", route=Route.ANSWER)
+        assert [m["text"] for m in store.messages(again.conversation_id) or []] == [
+            "Is reflexology safe?",
+            "Often.",
+        ]
+        assert store.take_rate_slot("client:b", 5, 60.0, 1000.0) == 0.0

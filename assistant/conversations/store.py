@@ -21,7 +21,6 @@ Maintenance commands (``migrate``, ``purge``, ``revision``) live in
 from __future__ import annotations
 
 import ast
-import contextlib
 import functools
 import hashlib
 import os
@@ -29,12 +28,23 @@ import re
 import secrets
 import threading
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
@@ -75,6 +85,14 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
     from ..config import Settings
+
+T = TypeVar("T")
+
+_RATE_WINDOW = select(func.count(), func.min(RateEvent.at)).where(
+    RateEvent.client == bindparam("client"), RateEvent.at > bindparam("since")
+)
+"""How many counts one client has since a time, and the oldest of them."""
+_RATE_COUNT = insert(RateEvent)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -166,30 +184,102 @@ def _private_file(path: Path) -> None:
             name.chmod(0o600)
 
 
-class _WriterQueue:
-    """One SQLite write at a time from this process's threads, urgent ones first."""
+@dataclass(eq=False)
+class _Write(Generic[T]):
+    """One write waiting for a group commit, and then what came of it."""
 
-    def __init__(self) -> None:
+    work: Callable[[Session], T]
+    urgent: bool
+    settled: bool = False  # its outcome is known: committed, rolled back, or its group failed
+    done: bool = False  # settled, and its thread may go on
+    result: T | None = None
+    error: BaseException | None = None
+    group_failed: bool = False
+
+    def fail_with_group(self, error: BaseException) -> None:
+        self.result, self.error, self.group_failed, self.settled = None, error, True, True
+
+
+class _GroupCommit:
+    """This process's SQLite writes, committed in groups: one transaction, one fsync.
+
+    SQLite takes one writer at a time, and its busy handler backs off by sleeping, so
+    threads racing for the write lock can starve one another for seconds (a crisis
+    reply's turn behind a flood's); here they queue instead. Whichever waiting thread
+    finds no group being written leads the next one: it takes every write waiting (up to
+    ``limit``, urgent ones first), runs each in a savepoint of one ``BEGIN IMMEDIATE``
+    transaction, and commits once. Every write returns, or raises, only after that
+    commit: nothing is acknowledged before it is durable (``synchronous`` is unchanged).
+
+    A write that raises is rolled back to its savepoint and raises in its own thread; the
+    others of its group are kept. If the transaction itself fails (BEGIN, COMMIT, or a
+    failure that ended it), every write of the group raises and none of it is stored.
+    """
+
+    def __init__(self, engine: Engine, limit: int = 32) -> None:
+        self._engine = engine
+        self._limit = limit
         self._changed = threading.Condition()
-        self._busy = False
-        self._urgent_waiting = 0
+        self._waiting: list[_Write[Any]] = []
+        self._leading = False
 
-    @contextlib.contextmanager
-    def turn(self, urgent: bool) -> Iterator[None]:
+    def run(self, work: Callable[[Session], T], urgent: bool = False) -> T:
+        """``work(session)`` committed with its group; its result once the group is."""
+        mine = _Write(work, urgent)
         with self._changed:
-            self._urgent_waiting += urgent
-            try:
-                while self._busy or (self._urgent_waiting and not urgent):
-                    self._changed.wait()
-            finally:
-                self._urgent_waiting -= urgent
-            self._busy = True
-        try:
-            yield
-        finally:
+            self._waiting.append(mine)
+        while True:
             with self._changed:
-                self._busy = False
-                self._changed.notify_all()
+                while self._leading and not mine.done:
+                    self._changed.wait()
+                if mine.done:
+                    break
+                self._leading = True
+                self._waiting.sort(key=lambda w: not w.urgent)  # stable: urgent ones first
+                group = self._waiting[: self._limit]
+                del self._waiting[: self._limit]
+            try:
+                self._commit(group)
+            finally:
+                with self._changed:
+                    for write in group:
+                        if not write.settled:  # the leader stopped before the commit
+                            write.fail_with_group(RuntimeError("the group was not written"))
+                        write.done = True
+                    self._leading = False
+                    self._changed.notify_all()
+        if mine.group_failed:
+            assert mine.error is not None
+            raise OperationalError("group commit", None, mine.error)
+        if mine.error is not None:
+            raise mine.error
+        return mine.result  # type: ignore[return-value]
+
+    def _commit(self, group: list[_Write[Any]]) -> None:
+        outcomes: list[tuple[Any, Exception | None]] = []
+        try:
+            with self._engine.begin() as conn:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                raw = conn.connection.dbapi_connection
+                for write in group:
+                    session = Session(
+                        bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False
+                    )
+                    try:
+                        with session.begin():
+                            outcomes.append((write.work(session), None))
+                    except Exception as exc:  # rolled back to its savepoint: nothing of it
+                        outcomes.append((None, exc))
+                        if not getattr(raw, "in_transaction", True):
+                            raise  # SQLite ended the whole transaction (disk full, I/O)
+                    finally:
+                        session.close()
+        except Exception as exc:  # nothing of the group was committed
+            for write in group:
+                write.fail_with_group(exc)
+            return
+        for write, (result, error) in zip(group, outcomes, strict=True):
+            write.result, write.error, write.settled = result, error, True
 
 
 class ConversationStore:
@@ -254,13 +344,11 @@ class ConversationStore:
                 poolclass=StaticPool if memory else None,
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            # SQLite has one writer at a time and its busy handler backs off by sleeping, so
-            # threads racing for the write lock can starve one another for seconds (a crisis
-            # reply's turn behind a flood's); within a process they queue here instead.
-            self._writers: _WriterQueue | None = _WriterQueue()
+            # One writer at a time in SQLite: this process's writes queue and commit in groups.
+            self._group: _GroupCommit | None = _GroupCommit(self.engine)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
-            self._writers = None
+            self._group = None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -478,7 +566,8 @@ class ConversationStore:
             model=model,
         )
         flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
-        with self._writing(urgent), self._sessions.begin() as session:
+
+        def write(session: Session) -> TurnIds:
             if new:
                 session.add(Conversation(id=conv_id, owner_hash=owner_hash))
                 session.flush()
@@ -495,6 +584,8 @@ class ConversationStore:
                 session.flush()
                 flag_id = flag.id
             return TurnIds(conv_id, user.id, reply.id, flag_id)
+
+        return self._write(write, urgent)
 
     def reconcile(self, failure_text: str) -> Reconciled:
         """Repair what an interrupted process (or an older version) left half-written.
@@ -811,21 +902,21 @@ class ConversationStore:
         SHA-256.
         """
         digest = hashlib.sha256(client.encode()).hexdigest()
-        with self._writing(), self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
+
+        def count(session: Session) -> float:
+            if self.engine.dialect.name == "postgresql":  # SQLite's group holds the write lock
                 key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            else:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            count, oldest = conn.execute(
-                select(func.count(), func.min(RateEvent.at)).where(
-                    RateEvent.client == digest, RateEvent.at > now - window_s
-                )
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            conn = session.connection()  # Core statements, built once: no ORM step per call
+            counted, oldest = conn.execute(
+                _RATE_WINDOW, {"client": digest, "since": now - window_s}
             ).one()
-            if count >= limit:
+            if counted >= limit:
                 return max(float(oldest) + window_s - now, 0.001)
-            conn.execute(insert(RateEvent).values(client=digest, at=now))
-        return 0.0
+            conn.execute(_RATE_COUNT, {"client": digest, "at": now})
+            return 0.0
+
+        return self._write(count)
 
     def prune_rate_events(self, older_than: float) -> int:
         """Delete counts from before ``older_than`` (wall-clock seconds); returns how many."""
@@ -833,8 +924,14 @@ class ConversationStore:
             result = conn.execute(delete(RateEvent).where(RateEvent.at < older_than))
             return int(getattr(result, "rowcount", 0))
 
-    def _writing(self, urgent: bool = False) -> contextlib.AbstractContextManager[None]:
-        return contextlib.nullcontext() if self._writers is None else self._writers.turn(urgent)
+    def _write(self, work: Callable[[Session], T], urgent: bool = False) -> T:
+        """``work(session)`` in a transaction committed before this returns: on SQLite in a
+        savepoint of this process's next group commit (``urgent``: ahead of the ordinary
+        writes waiting), elsewhere in a transaction of its own."""
+        if self._group is not None:
+            return self._group.run(work, urgent)
+        with self._sessions.begin() as session:
+            return work(session)
 
     # Retention
 
