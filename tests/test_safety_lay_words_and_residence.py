@@ -52,6 +52,7 @@ RED_FLAGS = [
     ),
     ("I hit my fists on the kitchen table until my knuckles split when the pain is bad.", "crisis"),
     ("He smacks his head against the car door until his forehead bruises.", "crisis"),
+    ("She keeps slamming her hand in the drawer until her fingers swell, says it helps.", "crisis"),
     (
         "Picked up my nephew from school and his wrists were covered in slashes, he says "
         "it was a fence.",
@@ -106,7 +107,7 @@ CLINICAL = [
 
 
 def test_the_new_cases_cover_each_class() -> None:
-    assert len(RED_FLAGS) >= 12 and len(NEAR_MISSES) >= 8 and len(GENERAL) >= 5
+    assert len(RED_FLAGS) >= 13 and len(NEAR_MISSES) >= 8 and len(GENERAL) >= 5
 
 
 @pytest.mark.parametrize(("message", "expected"), RED_FLAGS)

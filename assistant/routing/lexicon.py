@@ -897,8 +897,8 @@ warning sign; unexplained ones, or an excuse reported ("she says it was the cat"
 SELF_HARM_ACT = _any(
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*|scratch\w*|scrap\w*|burn|burns|burned|"
     r"burnt|burning|hit|hits|hitting|punch\w*|slap\w*|bit|bite|bites|biting|pinch\w*|stab\w*|"
-    r"bang\w*|smack\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|tear\w*|"
-    r"gouge\w*) "
+    r"bang\w*|smack\w*|slam\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|"
+    r"tear\w*|gouge\w*) "
     rf"(?:\w+ ){{0,3}}(?:my|his|her) (?:own )?(?:\w+ )?{BODY}\b",
     r"\b(?:cut|cutting|burn|burns|burned|burnt|burning|scald\w*|hit|hitting|punch\w*|"
     r"starv\w*|hurt\w*|harm\w*) (?:my|him|her) ?self\b",
