@@ -89,6 +89,7 @@ LIVING = [
     ("there is no reason to live", True),
     ("I live in constant fear of it coming back", True),
     ("I am sick of living like this", True),
+    ("I can not keep living with this pain", True),
 ]
 GENERAL = [
     "a friend said massage makes tumours grow faster in kids. true?",

@@ -2068,13 +2068,16 @@ RECURRING = _any(
 # classifier to paraphrases of real symptoms or distress, not idioms that merely
 # sound like them ("the summit took my breath away").
 RESIDENCE = (
-    r"(?! (?:in|at|with|alone|on (?:my|his|her|our|their) own|by (?:my|him|her|our|them)sel\w*|"
+    rf"(?! (?:with (?:us|them|him|her|me|(?:my|our|his|her|their|a|an|the) (?:\w+ )?(?:{KIN}|"
+    r"mum|mums|family|folks|in laws?|roommates?|flatmates?|carers?|kids))|in|at|alone|"
+    r"on (?:my|his|her|our|their) own|by (?:my|him|her|our|them)sel\w*|"
     r"near|nearby|close|far|next door|here|there|abroad|locally|out of town|upstairs|downstairs|"
     r"together|an? (?:hour|mile|few|couple)|\d+|about|around|just)\b(?<! in(?= (?:constant |daily "
     r"|such )?(?:fear|pain|agony|misery|hell|dread|torment|despair|limbo)\b)))"
 )
 """Where someone lives ("I live in Leeds", "living with my sister", "live alone") is not a
-crisis cue; wanting to live, "to live", and living in fear or pain are."""
+crisis cue; wanting to live, "to live", living in fear or pain and living with this (pain,
+cancer) are."""
 EMERGENCY_CUES = _any(
     r"\b(?:breath\w*|air|chest|heart|blood|bleed\w*|pain\w*|hurt\w*|swell\w*|swollen|fever\w*|"
     r"temp\w*|faint\w*|pass\w* out|dizz\w*|confus\w*|numb\w*|weak\w*|collaps\w*|seizure\w*|"
