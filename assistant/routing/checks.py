@@ -79,6 +79,7 @@ from .lexicon import (
     MUDDLED,
     NAMED_TOPIC,
     NEGATION_EXEMPT_NEXT,
+    NEGATION_IDIOM_NEXT,
     NEGATION_STOPS,
     NEGATORS,
     NEW_SUBJECT,
@@ -121,6 +122,7 @@ from .lexicon import (
     SWELLING,
     SWELLING_PHRASE,
     TREATMENT,
+    UNTIL_INJURED_RE,
     UNWELL,
     WAIT_TILL_OVER,
     WHERE_TO_GET,
@@ -148,7 +150,7 @@ def _negated(norm: str, start: int) -> bool:
             return False
         if token in NEGATORS:
             nxt = before[i + 1] if i + 1 < len(before) else ""
-            if token == "not" and nxt in NEGATION_EXEMPT_NEXT:
+            if (token == "not" and nxt in NEGATION_EXEMPT_NEXT) or nxt in NEGATION_IDIOM_NEXT:
                 continue
             return True
         if token in NEW_SUBJECT:
@@ -343,8 +345,11 @@ def _self_harm(norm: str, whole: str, offset: int) -> bool:
     if SELF_HARM_INTENT.search(norm) is None:
         return False
     itch = ITCH.search(whole) is not None and DELIBERATE.search(whole) is None
+    kept_up = UNTIL_INJURED_RE.search(norm) is not None
     for match in SELF_HARM_ACT.finditer(norm):
-        if itch or _accidental(whole, match.start() + offset, match.end() + offset):
+        if itch or (
+            not kept_up and _accidental(whole, match.start() + offset, match.end() + offset)
+        ):
             continue
         if _remote_and_recovered(norm, match.start(), whole):
             continue
@@ -804,7 +809,7 @@ def general_framing(norm: str) -> str | None:
         return "hypothetical"
     if FACT_CHECK.search(norm) and OWN_RESULT.search(norm) is None:
         return "claim"
-    if PRACTICAL_QUESTION.search(norm):
+    if PRACTICAL_QUESTION.search(norm) and not (DEVICE.search(norm) and DEVICE_STATE.search(norm)):
         return "practical"
     if (
         BENEFIT_QUESTION.search(norm)

@@ -57,6 +57,8 @@ NEGATION_EXEMPT_NEXT = frozenset(
         "going",
     }
 )
+NEGATION_IDIOM_NEXT = frozenset({"tomorrow"})
+"""A negator before these negates nothing ("drinking like there is no tomorrow")."""
 CLAUSE_BREAKS = frozenset({".", ",", "but", "though", "however", "except", "yet", "although"})
 NEGATION_STOPS = CLAUSE_BREAKS | {"and", "then", "now", "also", "plus"}
 """Where a negation's reach ends: "can not walk and has back pain" keeps the back pain."""
@@ -68,6 +70,19 @@ PILLS = (
 )
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
 CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
+PLAN_MADE = (
+    r"\b(?:(?:have|has|got|had) (?:it|this|everything) (?:all )?|(?:it is|everything is|it has "
+    r"been|everything has been) (?:all )?)(?:planned|planed|worked out|figured out|arranged|"
+    r"sorted)\b"
+)
+MATTERS_NO_MORE = (
+    r"\b(?:(?:it|this|that|any of (?:it|this)) (?:will not|would not|is not going to|does not|do "
+    r"not) matter|(?:none of (?:it|this|that)|nothing) (?:will|would|is going to|does) matter|"
+    r"(?:will not|would not) matter) (?:\w+ )?(?:after|"
+    r"by|once|from|beyond|past|come) (?:\w+ ){0,2}(?:week|weekend|month|sunday|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|tomorrow|tonight|\d+\w*|birthday|christmas|then)\b"
+)
+"""C-SSRS plan with a date: "it won't matter after next week" said with a plan made."""
 
 # -- crisis: never negated (err on the side of safety), except the lookbehinds below
 CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -518,6 +533,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:have|has|got|had) (?:it|this|everything) (?:all )?(?:planned|planed|worked out|"
             r"figured out|arranged|sorted)\b(?: \S+){0,12} (?:last|final|goodbye|gone|not (?:be )?"
             r"(?:here|around))\b",
+            # a plan, and a date after which nothing will matter, in either order
+            rf"{PLAN_MADE}(?: \S+){{0,12}} {MATTERS_NO_MORE}",
+            rf"{MATTERS_NO_MORE}(?: \S+){{0,12}} {PLAN_MADE}",
             # a plan said with an end to it ("after the wedding I'm done, I've worked out how")
             r"\b(?:i am|he is|she is) (?:so |just )?(?:done|finished|out)\b(?! with)(?: \S+){0,6} "
             r"(?:i|he|she) (?:have |has |had )?(?:worked out|figured out|planned|decided|know|"
@@ -860,17 +878,32 @@ BODY = (
     r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|belly|tummy|scars?|face|head|chest|"
     r"body|cheeks?|inside of (?:my|his|her) (?:cheek|mouth|lip)|lips?|hands?|hips?|port|"
     r"port site|wounds?|incisions?|stitches|sores?|scabs?|bruises?|breasts?|hair|scalp|neck|"
-    r"fingers?|nails?|cuticles?|knuckles?|feet|foot|shins?|ankles?|eyebrows?|eyelashes|gums?)"
+    r"fingers?|nails?|cuticles?|knuckles?|feet|foot|shins?|ankles?|eyebrows?|eyelashes|gums?|"
+    r"forehead|fists?)"
 )
+SELF_HARM_SITE = r"(?:wrists?|arms?|forearms?|thighs?|legs?|stomach|belly|hips?)"
+SELF_HARM_WOUND = (
+    r"(?:cuts|slashes|slash marks|razor marks|razor cuts|blade marks|cigarette burns|"
+    r"self harm marks)"
+)
+UNTIL_INJURED = (
+    rf"(?:till|until) (?:my|his|her) (?:\w+ )?{BODY} (?:is |are |start |starts )?(?:bled|bleeds?|"
+    r"bleeding|bruised?|bruises|bruising|split|splits|raw|swell\w*|swollen)"
+)
+"""An act kept up until the body part bleeds or bruises: meant, whatever it was done on."""
+CAUSE_TOLD = r"(?! (?:\w+ )?(?:from|off|after|by|because of) (?:the|a|an|her|his|my|their|our)\b)"
+"""Wounds the writer gives an ordinary cause ("cuts from the rose bushes") are not the
+warning sign; unexplained ones, or an excuse reported ("she says it was the cat"), are."""
 SELF_HARM_ACT = _any(
     r"\b(?:cut|cuts|cutting|slash\w*|slit\w*|carv\w*|scratch\w*|scrap\w*|burn|burns|burned|"
     r"burnt|burning|hit|hits|hitting|punch\w*|slap\w*|bit|bite|bites|biting|pinch\w*|stab\w*|"
-    r"bang\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|tear\w*|gouge\w*) "
+    r"bang\w*|smack\w*|slam\w*|press\w*|squeez\w*|dig|digs|digging|pick\w*|pull\w* out|rip\w*|"
+    r"tear\w*|gouge\w*) "
     rf"(?:\w+ ){{0,3}}(?:my|his|her) (?:own )?(?:\w+ )?{BODY}\b",
     r"\b(?:cut|cutting|burn|burns|burned|burnt|burning|scald\w*|hit|hitting|punch\w*|"
     r"starv\w*|hurt\w*|harm\w*) (?:my|him|her) ?self\b",
-    r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:wall|walls|door|"
-    r"doors)\b",
+    r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:\w+ )?(?:wall|"
+    r"walls|door|doors)\b",
 )
 SELF_HARM_STRONG = _any(
     r"\b(?:press\w*|hold\w*|held|put\w*|touch\w*) (?:a |the )?(?:lit |hot |burning |lighted )?"
@@ -887,6 +920,13 @@ SELF_HARM_STRONG = _any(
     r"\b(?:punch\w*|hit\w*|bang\w*|slap\w*|scratch\w*|cut\w*|burn\w*) (?:\w+ ){0,3}(?:my|his|"
     r"her) own (?:head|face|body|legs?|arms?|stomach|skin|wrists?|thighs?)\b",
     r"\b(?:i|he|she) (?:cut|cuts|burn|burns) (?:myself|himself|herself)\b",
+    # wounds seen on someone's body (988, NSPCC: unexplained cuts, often covered or excused)
+    rf"\b(?:my|his|her|their) (?:\w+ ){{0,3}}{SELF_HARM_SITE} (?:is |are |were |was )?(?:all )?"
+    rf"(?:covered (?:in|with)|full of|criss crossed with|lined with|all) (?:\w+ ){{0,2}}"
+    rf"{SELF_HARM_WOUND}\b{CAUSE_TOLD}",
+    rf"\b(?:fresh|new|deep|lots of|rows? of|lines of|razor|blade|straight|neat) "
+    rf"(?:\w+ )?{SELF_HARM_WOUND} (?:\w+ ){{0,2}}(?:on|across|up|down|all over|along|in) "
+    rf"(?:my|his|her|their) (?:\w+ )?{SELF_HARM_SITE}\b{CAUSE_TOLD}",
 )
 SELF_HARM_INTENT = _any(
     r"\b(?:on purpose|deliberately|intentionally|to feel something|to feel (?:better|real|"
@@ -894,7 +934,8 @@ SELF_HARM_INTENT = _any(
     r"this|to suffer)|hate (?:my|him|her) ?self|hate (?:my|his|her) body|disgust\w*|"
     r"when i (?:feel|get) (?:bad|sad|low|angry|upset|overwhelmed|numb|awful|like this)|"
     r"(?:till|until) (?:it|i|they) (?:bled|bleeds|bleed|bleeding|hurts?|hurting|bruise\w*|"
-    r"really hurts)|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
+    r"really hurts)|"
+    rf"{UNTIL_INJURED}|do not know why i do (?:it|this)|i do not know why i do (?:it|this)|"
     r"can not stop (?:myself|doing it|doing this)|make (?:it|myself) bleed|"
     # self-injury as a way to cope (NSSI: relief from unbearable feelings)
     r"when (?:it|things|everything|(?:the|my|his|her) \w+)(?: all)? (?:gets?|got) (?:too much|"
@@ -910,13 +951,33 @@ ACCIDENT = _any(
 ITCH = _any(r"\b(?:itch\w*|scratchy)\b")
 DELIBERATE = _any(
     r"\b(?:on purpose|deliberately|intentionally|to feel something|to punish|punish (?:my|him|"
-    r"her) ?self|i deserve|hate (?:my|him|her) ?self)\b"
+    r"her) ?self|i deserve|hate (?:my|him|her) ?self)\b",
 )
+UNTIL_INJURED_RE = _any(rf"\b{UNTIL_INJURED}\b")
 """An itch explains scratching till it bleeds (radiation skin, chemo rash); said as meant
 ("on purpose", "to punish myself") it is self-injury whatever the skin does."""
 
 # -- abuse (HITS: hurt, insult, threaten, scream; elder abuse suspicion index; domestic
 # violence hotline guidance): someone hurting, threatening or controlling the person
+HELD_MEDS = (
+    r"(?:meds|medications?|medicines?|pills|tablets|capsules|painkillers|pain relief|patches|"
+    r"inhaler|insulin|oxygen|morphine|oxy\w*|chemo|doses|prescriptions?|tamoxifen|letrozole|"
+    r"anastrozole|capecitabine|xeloda|steroids|dexamethasone)"
+)
+MEDS_AS_CONTROL = (
+    r"(?:when (?:we|they|he|she|i) (?:argue|argued|fight|fought|row|rowed|disagree|fall out|fell "
+    r"out)|when (?:he|she|they) (?:is|are|gets?|was|were) (?:angry|cross|mad|drunk|upset|annoyed|"
+    r"in a (?:mood|temper))|(?:i|she|he|we) (?:have |has |had )?missed|(?:gone|go|goes|went|been|"
+    r"going) without|to punish|punish\w* (?:me|her|him)|(?:says|said) (?:i|she|he) (?:deserves?|"
+    r"do not need|does not need)|unless (?:i|she|he)|until (?:i|she|he) (?:do|does|say|says|sign|"
+    r"signs|give|gives|apolog\w*|beg\w*|behave\w*))"
+)
+NOT_SAFE_KEEPING = (
+    r"(?! from (?:the |my |our |his |her )?(?:kids|children|grand\w*|toddlers?|little ones|baby|"
+    r"dogs?|cats?|pets?))"
+)
+"""Medicines held back as control, told by what goes with it (a row, a mood, missed doses, a
+condition, a punishment), not their safe keeping ("hides my tablets from the grandkids")."""
 AGENT = (
     r"(?:he|she|they|husband|wife|partner|spouse|boyfriend|girlfriend|fiance|fiancee|ex|"
     r"ex husband|ex wife|ex partner|son|daughter|dad|father|mom|mother|stepdad|stepfather|"
@@ -1048,11 +1109,14 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b{AGENT} (?:\w+ ){{0,2}}(?:took|takes|taking|has taken|keeps|kept|hides|hid|hiding|"
         r"stole|steals|stealing) (?:away )?(?:my|her|his) (?:\w+ )?(?:money|bank ?cards?|cards?|"
         r"cash|pension|benefits|phone|keys|car keys|passport|savings|wallet|purse)\b",
+        # medicines hidden, kept or refused as a means of control (DV hotline: controlling
+        # medication), told with a row, a mood, missed doses, a condition or a punishment;
+        # not kept safe ("locked away from the grandchildren")
         rf"\b{AGENT} (?:\w+ ){{0,2}}(?:hides|hid|hiding|withhold\w*|holds? back|rations?|locks? "
-        r"up|locked up|keeps?|kept|takes?|took|throws? away|threw away|flushe?s?d?) (?:\w+ )?"
-        r"(?:my|her|his) (?:\w+ ){0,2}(?:meds|medications?|medicines?|pills|painkillers|pain meds|"
-        r"pain medication|tablets|morphine|oxygen)\b(?: \w+){0,4} (?:from (?:me|her|him)|so (?:i|"
-        r"she|he) can not|to punish|away|when (?:i|she|he))\b",
+        r"(?:up|away)|locked (?:up|away)|keeps?|kept|takes?|took|throws? away|threw away|"
+        r"flushe?s?d?|puts? away) (?:\w+ )?"
+        rf"(?:my|her|his) (?:\w+ ){{0,2}}{HELD_MEDS}\b(?: \S+){{0,10}} (?:from (?:me|her|him)|so "
+        rf"(?:i|she|he) can not|away\b{NOT_SAFE_KEEPING}|when (?:i|she|he)\b|{MEDS_AS_CONTROL})",
         r"\b(?:will not|would not|does not|refuses? to|never|wont) (?:let|allow) (?:me|her|him) "
         r"(?:\w+ ){0,2}(?:leave|go out|out of|see|call|talk to|phone|visit|contact|have (?:my|her|"
         r"his) (?:meds|pain)|take (?:my|her|his) (?:meds|pain)|get (?:my|her|his) (?:meds|pain)|"
@@ -1110,6 +1174,11 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:\w+ ){0,2}"
         r"(?:meds|medications?|medicines?|pills|painkillers|pain meds|tablets|money|food) (?:if|"
         r"when|after|once) (?:i|she|he)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,2}}(?:will not|would not|refuses to|does not|did not|never|"
+        r"stopped|stops) (?:give|giving|hand|handing|let (?:me|her|him) have) (?:me |her |him )?"
+        r"(?:over |back )?"
+        rf"(?:my|her|his) (?:\w+ ){{0,2}}{HELD_MEDS}\b(?: \S+){{0,6}} (?:unless|until|if) "
+        r"(?:i|she|he)\b",
         rf"\b{AGENT} (?:\w+ ){{0,2}}(?:withhold\w*|withheld) (?:\w+ ){{0,2}}(?:meds|medications?|"
         r"medicines?|pills|painkillers|pain meds|tablets|food|insulin|oxygen)\b(?! (?:before|"
         r"until after) (?:the |her |his |my )?(?:surgery|operation|procedure|scan))",
@@ -1294,6 +1363,17 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 
+HIVES = (
+    r"(?:hives|welts|wheals|nettle rash|urticaria|(?:raised|itchy|red) (?:itchy |red |raised )?"
+    r"(?:lumps|bumps|blotches|weals))"
+)
+ALLERGY_SIGN = (
+    r"(?:breath\w*|wheez\w*|throat|lips?|tongue|dizzy|faint\w*|swallow\w*|(?:face|eyes|eyelids|"
+    r"cheeks|mouth|lips?|tongue|throat) (?:\w+ ){0,3}(?:swell\w*|swollen|puff\w*|blew up|blow\w* "
+    r"up|balloon\w*))"
+)
+"""Hives in lay words with a sign of anaphylaxis (the face, mouth or throat swelling,
+breathing, swallowing, fainting); a limb swelling with itchy bumps is not one."""
 MANY_TIMES = (
     r"(?:(?:[4-9]|[1-9]\d)|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"several|many|so many|loads of|lots of|countless) times"
@@ -1536,6 +1616,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bhives\b(?: \w+){0,8} (?:breath\w*|wheez\w*|throat|lips?|tongue|dizzy|faint\w*|"
             r"swell\w*)\b",
             r"\b(?:breath\w*|wheez\w*|throat|lips?|tongue|swell\w*)\b(?: \w+){0,8} hives\b",
+            rf"\b{HIVES}\b(?: \S+){{0,10}} {ALLERGY_SIGN}\b",
+            rf"\b{ALLERGY_SIGN}\b(?: \S+){{0,10}} {HIVES}\b",
+            # the face or eyes swelling up with swallowing or breathing getting hard
+            r"\b(?:face|eyes|eyelids|cheeks) (?:\w+ ){0,3}(?:swell\w*|swollen|puff\w*|blew up|"
+            r"blow\w* up|ballooned|ballooning)\b(?: \S+){0,10} (?:hard|difficult|struggl\w*|"
+            r"trouble|can not|could not) (?:\w+ )?(?:to )?(?:swallow\w*|breath\w*)\b",
         ),
         True,
     ),
@@ -1857,20 +1943,32 @@ MUDDLED = _any(
     r"whether|which|what|how)\b)"
 )
 HYPERCALCAEMIA_SIGNS = (
-    _any(r"\b(?:thirst\w*|parched|drinking (?:loads|so much|all the time|gallons))\b"),
     _any(
-        r"\b(?:confus\w*|muddled|foggy|disorient\w*|can not (?:remember|think straight)|"
-        r"forgetting|talking nonsense)\b"
+        r"\b(?:thirst\w*|parched|drinking (?:loads|so much|all the time|gallons))\b",
+        # drinking told by the amount ("glass after glass", "jugs of water", "gulping water
+        # all day")
+        r"\b(?:drink\w*|gulp\w*|down\w*|knock\w* back|guzzl\w*) (?:\w+ ){0,2}(?:jugs?|litres?|"
+        r"liters?|bottles?|pints?|gallons?|glass after glass|cup after cup|water (?:all day|"
+        r"all the time|constantly|non stop|like (?:a|there\w*)))\b",
+        r"\bcan not stop drinking\b",
     ),
     _any(
-        r"\b(?:constipat\w*|bunged up|(?:not|have not|has not) (?:pooed|been to the toilet|"
-        r"opened (?:my|his|her) bowels))\b"
+        r"\b(?:confus\w*|muddled|foggy|disorient\w*|can not (?:remember|think straight)|"
+        r"forgetting|talking nonsense)\b",
+        # confusion and drowsiness in lay words
+        r"\b(?:away with the fairies|not with it|not making (?:any )?sense|all over the place in "
+        r"(?:his|her|my) head|(?:so |really |very )?(?:drowsy|sleepy|dopey)|can (?:barely|hardly) "
+        r"(?:stay awake|keep (?:my|his|her) eyes open)|keeps? (?:dozing|nodding) off)\b",
+    ),
+    _any(
+        r"\b(?:constipat\w*|bunged up|blocked up|(?:not|have not|has not) (?:pooed|been to the "
+        r"toilet|opened (?:my|his|her) bowels))\b"
     ),
     _any(
         r"\b(?:pee\w*|wee\w*|urinat\w*|going to the (?:toilet|loo|bathroom)) (?:\w+ )?(?:loads|"
         r"a lot|all the time|constantly|so much|every hour)\b"
     ),
-    _any(r"\b(?:vomit\w*|being sick|throwing up|nause\w*|sick all)\b"),
+    _any(r"\b(?:vomit\w*|being sick|throwing up|nause\w*|sick all|queasy|retching)\b"),
 )
 """Hypercalcaemia of malignancy in lay words (Marie Curie, UKONS: thirst, confusion,
 constipation, passing a lot of urine, sickness): three of them together are an emergency."""
@@ -1969,6 +2067,17 @@ RECURRING = _any(
 # Broad vocabularies a classifier-only safety vote must touch: they keep the
 # classifier to paraphrases of real symptoms or distress, not idioms that merely
 # sound like them ("the summit took my breath away").
+RESIDENCE = (
+    rf"(?! (?:with (?:us|them|him|her|me|(?:my|our|his|her|their|a|an|the) (?:\w+ )?(?:{KIN}|"
+    r"mum|mums|family|folks|in laws?|roommates?|flatmates?|carers?|kids))|in|at|alone|"
+    r"on (?:my|his|her|our|their) own|by (?:my|him|her|our|them)sel\w*|"
+    r"near|nearby|close|far|next door|here|there|abroad|locally|out of town|upstairs|downstairs|"
+    r"together|an? (?:hour|mile|few|couple)|\d+|about|around|just)\b(?<! in(?= (?:constant |daily "
+    r"|such )?(?:fear|pain|agony|misery|hell|dread|torment|despair|limbo)\b)))"
+)
+"""Where someone lives ("I live in Leeds", "living with my sister", "live alone") is not a
+crisis cue; wanting to live, "to live", living in fear or pain and living with this (pain,
+cancer) are."""
 EMERGENCY_CUES = _any(
     r"\b(?:breath\w*|air|chest|heart|blood|bleed\w*|pain\w*|hurt\w*|swell\w*|swollen|fever\w*|"
     r"temp\w*|faint\w*|pass\w* out|dizz\w*|confus\w*|numb\w*|weak\w*|collaps\w*|seizure\w*|"
@@ -1979,7 +2088,8 @@ EMERGENCY_CUES = _any(
 )
 CRISIS_CUES = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
-    r"worthless|pointless|alive|live|living|life|gone|disappear\w*|without me|better off|"
+    rf"worthless|pointless|alive|(?<=to )live|live{RESIDENCE}|living{RESIDENCE}|life|gone|"
+    r"disappear\w*|without me|better off|"
     r"wake up|overdose|jump\w*|cut|cuts|cutting|goodbye|letters?|anymore|give up|"
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
@@ -2076,7 +2186,8 @@ DEVICE = _any(
     r"\b(?:port|ports|port a cath|portacath|mediport|power port|picc|pic line|central line|"
     r"iv line|catheter|cath|drains?|stents?|ostomy|colostomy|ileostomy|urostomy|stoma|"
     r"feeding tube|chest tube|g tube|peg tube|pump|tissue expanders?|expanders?|implants?|"
-    r"pacemaker|nephrostomy|tracheostomy|trach)\b"
+    r"pacemaker|nephrostomy|tracheostomy|trach|hickman|broviac|groshong|midline|cvc|"
+    r"tunnell?ed line)\b"
 )
 SITE = _any(
     r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?|surgical site|surgery site|"
@@ -2100,6 +2211,11 @@ MEDICATION = _any(
     r"dilaudid|tramadol|ativan|lorazepam|xanax|meds|medications?|pills?|tamoxifen|letrozole|"
     r"anastrozole|exemestane|herceptin|keytruda|opdivo|neulasta|neupogen|filgrastim|zometa|"
     r"xgeva|capecitabine|xeloda|prescriptions?|chemo (?:pills?|drugs?))\b",
+    # cancer medicines named by their international nonproprietary name stems (WHO INN:
+    # -tinib/-nib kinase inhibitors, -mab antibodies, -ciclib, -parib, -lisib, -platin,
+    # -taxel, -rubicin, -trozole, -lutamide, -citabine, -relin)
+    r"\b[a-z]{3,}(?:tinib|rafenib|ciclib|parib|lisib|zomib|mab|platin|taxel|rubicin|trozole|"
+    r"lutamide|citabine|relin|limus)\b",
     r"\b\d+ ?mg\b",
     r"\b(?:my|his|her) (?:\w+ )?medicines?\b",
 )
@@ -2253,7 +2369,7 @@ STORY_OVER = _any(
     r"\b(?:all |fully |completely |now )?healed\b",
     r"\b(?:all|everything|she is|he is|i am|i feel|feeling|been) (?:fine|ok|okay|well) "
     r"(?:now|since)\b",
-    r"\bfully (?:treated|recovered|resolved)\b",
+    r"\b(?:fully|all|completely) (?:treated|recovered|resolved)\b",
     r"\b(?:cleared me|i am cleared|(?:she|he) is cleared|cleared (?:me|her|him) for)\b",
     r"\b(?:counts?|levels?|numbers?|they|it)\b(?: \w+){0,2} (?:are|is|were|have|has) (?:\w+ )?"
     r"back (?:up|to normal)\b",
@@ -2292,7 +2408,9 @@ wondering", what is usual ("generally fine", "a usual waiting period")."""
 FACT_CHECK = _any(
     r"\b(?:any truth (?:to|in) (?:it|that|this)|is (?:that|this|it) (?:really )?(?:true|a myth|"
     r"an old wives tale)|or is (?:that|this|it) (?:just )?(?:a myth|an old wives tale)|"
-    r"true or (?:false|not)|fact or (?:myth|fiction))\b"
+    r"true or (?:false|not)|fact or (?:myth|fiction))\b",
+    # a sentence that only asks whether the claim before it holds ("...raises counts?? true?")
+    r"(?:^|\. )(?:is (?:that|this|it) )?(?:really |actually )?true(?: or not)?(?= \.|$)",
 )
 """Checking a claim heard from someone ("a nurse told me rubbing a child's back raises their
 blood counts, any truth to that?"): what the pages say, not one person's care."""
@@ -2312,6 +2430,17 @@ PRACTICAL_QUESTION = _any(
     r"\b(?:someone|somebody|a therapist|one) (?:\w+ ){0,2}(?:oncology|cancer) (?:trained|"
     r"qualified)\b",
     r"\b(?:with|have|has) (?:oncology|cancer) (?:massage )?training\b",
+    # what a therapist does about a device, a scar or a treatment, and what to look for in one
+    r"\b(?:will|would|does|do|should|can) (?:the|my|a|an|your) (?:massage |oncology )?therapist "
+    r"(?:\w+ )?(?:change|adapt|adjust|modify|alter|work around|avoid|do anything different|"
+    r"know what to do)\b",
+    r"\b(?:what|who) (?:should|do|can|would) (?:i|we) (?:look|be looking) for in (?:a|an|the) "
+    r"(?:\w+ )?(?:massage )?therapist\b",
+    # when to book a massage in a treatment's rhythm, not whether one person may have one
+    r"\b(?:when|what day|which day|what time|best time) (?:\w+ ){0,3}(?:book|schedule|have|get|"
+    r"plan|fit in) (?:a |my |the |her |his )?massages? (?:around|between|in between|before or "
+    r"after|in relation to|in) (?:my |his |her |the |each )?(?:chemo\w*|infusions?|treatments?|"
+    r"radiation|radiotherapy|cycles?)\b",
 )
 """What to tell the therapist, what it costs, whether to find one with oncology training:
 practical questions about massage, never a decision about one person's care."""
