@@ -879,3 +879,21 @@ def test_a_question_put_about_people_in_general_is_answered_after_a_story(
     message: str, route: Route, router: Router
 ) -> None:
     assert router.route([], message).route is route
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "route"),
+    [
+        ("does insurance cover it?", Route.ANSWER),
+        ("Would my insurance pay for any of it, or is it all out of pocket?", Route.ANSWER),
+        ("how much will it be and will insurance chip in", Route.ANSWER),
+        ("my car insurance went up, any tips?", Route.OUT_OF_SCOPE),
+        ("which travel insurance is best for a trip to Spain", Route.OUT_OF_SCOPE),
+    ],
+)
+def test_paying_for_it_is_in_scope_without_the_word_massage(
+    message: str, route: Route, router: Router
+) -> None:
+    # In this chat "it" is the massage; insurance for a car or a trip is not.
+    assert router.route([], message).route is route

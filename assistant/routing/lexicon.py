@@ -2349,7 +2349,9 @@ LEISURE_REQUEST = _any(
 MASSAGE_TOPIC = _any(
     r"\b(?:massag\w*|masseu\w*|therapists?|bodywork|reflexology|aromatherapy|reiki|touch|s4om|"
     r"society|summit|courses?|grants?|practitioners?|champions?|rep org|education\w*|"
-    r"oncology massage)\b"
+    r"oncology massage)\b",
+    # paying for it: in this chat "does insurance cover it?" is about the massage
+    r"(?<!car )(?<!home )(?<!house )(?<!life )(?<!travel )(?<!pet )(?<!auto )\binsurance\b",
 )
 CREATIVE_TASK = _any(
     r"\bwrite (?:me )?(?:a|an|some) (?:\w+ )?(?:poem|story|essay|song|email|letter|code|function|"
