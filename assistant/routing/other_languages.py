@@ -62,6 +62,16 @@ def folded(raw: str) -> str:
     return " ".join(text.split())
 
 
+_SPELLED_UMLAUTS = re.compile(r"(?<=[aou])e|ß")
+
+
+def umlauts_spelled_out(text: str) -> str:
+    """``text`` (folded) with German umlauts read alike however they were typed: "ü", "ue"
+    and "u" all become "u", "ß" becomes "ss" ("verprügelt", "verpruegelt" and "verprugelt"
+    all read "verprugelt"; "Feuer" reads "feur", in the message and the patterns alike)."""
+    return _SPELLED_UMLAUTS.sub(lambda m: "ss" if m.group(0) == "ß" else "", text)
+
+
 @dataclass(frozen=True)
 class Cues:
     """A language's words around a sign that change what it means (data file keys of the
@@ -99,6 +109,8 @@ class Concept:
     pattern: re.Pattern[str]
     needs_treatment: bool
     cues: Cues
+    umlauts: bool = False
+    """Read on the message with umlauts spelled out alike (``umlauts_spelled_out``)."""
 
     def found_in(self, text: str) -> bool:
         """A match of the concept; an emergency sign negated in its own clause ("sem
@@ -135,17 +147,28 @@ class Vocabulary:
     """Languages usually written mixed with English words and in Latin letters (Hinglish,
     Taglish), which the language identifier reads as English: their lists run on every
     message."""
+    umlauts_spelled_out: frozenset[str] = frozenset()
+    """Languages whose lists read the message with umlauts spelled out alike (German:
+    "ue" typed for "ü" on a keyboard without it)."""
+
+    def treated(self, text: str) -> bool:
+        """Whether cancer treatment is named in ``text`` (folded) in any language."""
+        spelled = umlauts_spelled_out(text)
+        return any(
+            p.search(spelled if language in self.umlauts_spelled_out else text)
+            for language, p in self.treatment.items()
+        )
 
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.names)
 
 
-def _optional(patterns: Any, where: str) -> re.Pattern[str] | None:
-    return None if patterns is None else _compile(patterns, where)
+def _optional(patterns: Any, where: str, umlauts: bool = False) -> re.Pattern[str] | None:
+    return None if patterns is None else _compile(patterns, where, umlauts=umlauts)
 
 
-def _near(rule: Any, spaced: bool, where: str) -> str:
+def _near(rule: Any, spaced: bool, where: str, umlauts: bool = False) -> str:
     """The regular expression of a ``near`` rule: its word beginnings in any order, in one
     clause, at most ``NEAR_WORDS`` words (``NEAR_CHARACTERS`` characters without spaces)
     apart. A beginning is the start of a word in spaced scripts."""
@@ -156,7 +179,7 @@ def _near(rule: Any, spaced: bool, where: str) -> str:
         or not all(isinstance(p, str) and p for p in parts)
     ):
         raise ValueError(f"{DATA_RESOURCE}: {where}: a near rule needs two or three words")
-    folded = [f"(?:{strip_marks(p.lower())})" for p in parts]
+    folded = [f"(?:{_folded_pattern(p, umlauts)})" for p in parts]
     if spaced:
         words = [rf"(?<!\w){p}[^ .]*" for p in folded]
         gap = rf"(?: [^ .]+){{0,{NEAR_WORDS}}} "
@@ -165,7 +188,14 @@ def _near(rule: Any, spaced: bool, where: str) -> str:
     return "|".join(gap.join(order) for order in permutations(words))
 
 
-def _compile(patterns: Any, where: str, spaced: bool = True) -> re.Pattern[str]:
+def _folded_pattern(pattern: str, umlauts: bool) -> str:
+    text = strip_marks(pattern.lower())
+    return umlauts_spelled_out(text) if umlauts else text
+
+
+def _compile(
+    patterns: Any, where: str, spaced: bool = True, umlauts: bool = False
+) -> re.Pattern[str]:
     if (
         not isinstance(patterns, list)
         or not patterns
@@ -175,9 +205,9 @@ def _compile(patterns: Any, where: str, spaced: bool = True) -> re.Pattern[str]:
     try:
         return re.compile(
             "|".join(
-                f"(?:{strip_marks(p.lower())})"
+                f"(?:{_folded_pattern(p, umlauts)})"
                 if isinstance(p, str)
-                else f"(?:{_near(p, spaced, where)})"
+                else f"(?:{_near(p, spaced, where, umlauts)})"
                 for p in patterns
             )
         )
@@ -194,6 +224,7 @@ def parse(data: Any) -> Vocabulary:
     treatment: dict[str, re.Pattern[str]] = {}
     names: dict[str, str] = {}
     mixed: set[str] = set()
+    spelled: set[str] = set()
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -212,18 +243,25 @@ def parse(data: Any) -> Vocabulary:
             raise ValueError(f"{DATA_RESOURCE}: {language} needs a name")
         names[language] = entry["name"]
         spaced = entry.get("spaced", True)
-        if not isinstance(spaced, bool) or not isinstance(
-            entry.get("mixed_with_english", False), bool
+        umlauts = entry.get("umlauts_spelled_out", False)
+        if not all(
+            isinstance(flag, bool)
+            for flag in (spaced, umlauts, entry.get("mixed_with_english", False))
         ):
             raise ValueError(
-                f"{DATA_RESOURCE}: {language}: spaced and mixed_with_english are true or false"
+                f"{DATA_RESOURCE}: {language}: spaced, mixed_with_english and"
+                " umlauts_spelled_out are true or false"
             )
         if entry.get("mixed_with_english"):
             mixed.add(str(language))
-        treatment[language] = _compile(entry.get("treatment"), f"{language}.treatment")
+        if umlauts:
+            spelled.add(str(language))
+        treatment[language] = _compile(
+            entry.get("treatment"), f"{language}.treatment", umlauts=umlauts
+        )
         cues = Cues(
             **{
-                key: _optional(entry.get(key), f"{language}.{key}")
+                key: _optional(entry.get(key), f"{language}.{key}", umlauts)
                 for key in ("negators", "negators_after", "resolved", "still")
             },
             about=about,
@@ -243,14 +281,15 @@ def parse(data: Any) -> Vocabulary:
                         language,
                         route,
                         str(detail),
-                        _compile(patterns, f"{language}.{kind}.{detail}", spaced),
+                        _compile(patterns, f"{language}.{kind}.{detail}", spaced, umlauts),
                         detail in needs_treatment,
                         cues,
+                        umlauts,
                     )
                 )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).
     concepts.sort(key=lambda c: c.route is not Route.CRISIS)
-    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed))
+    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed), frozenset(spelled))
 
 
 @cache
@@ -279,8 +318,7 @@ def names_emergency_help(raw: str, emergency_number: str | None) -> bool:
 
 def mentions_treatment(raw: str) -> bool:
     """Whether cancer treatment is named in any of the languages of the data file."""
-    text = folded(raw)
-    return any(p.search(text) for p in vocabulary().treatment.values())
+    return vocabulary().treated(folded(raw))
 
 
 def find_other_language_red_flag(
@@ -290,11 +328,14 @@ def find_other_language_red_flag(
     message the identifier reads as English, only in the languages written mixed with
     English (``mixed_with_english``)."""
     text = folded(raw)
+    spelled = umlauts_spelled_out(text)
     words = vocabulary()
-    treated = treatment_context or any(p.search(text) for p in words.treatment.values())
+    treated = treatment_context or words.treated(text)
     for concept in words.concepts:
         if read_as_english and concept.language not in words.mixed_with_english:
             continue
-        if (treated or not concept.needs_treatment) and concept.found_in(text):
+        if (treated or not concept.needs_treatment) and concept.found_in(
+            spelled if concept.umlauts else text
+        ):
             return concept.route, concept.detail
     return None
