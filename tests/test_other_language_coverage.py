@@ -13,13 +13,20 @@ not. Patterns-only router, so these run in the fast lane.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
 
 from assistant.config import load_settings
 from assistant.routing import Router
-from assistant.routing.other_languages import folded, parse, umlauts_spelled_out, vocabulary
+from assistant.routing.other_languages import (
+    folded,
+    parse,
+    umlauts_spelled_out,
+    vocabulary,
+    with_tones,
+)
 from assistant.schema import Route, Turn
 from assistant.text import strip_marks
 
@@ -952,6 +959,10 @@ NOT_A_RED_FLAG = [
     ("hi", "mujhe samajh nahi aa raha ki massage kab karwayein"),
     ("tl", "Masakit ang binti ko kapag naglalakad, makakatulong ba ang masahe?"),
     ("tr", "Göğüs masajı ağrı yapar mı?"),
+    # Vietnamese typed with its marks: "từ từ" (slowly) is not "tự tử" (suicide), "có bị
+    # sưng" (is it swollen) is not "cổ ... sưng" (a swollen neck)
+    ("vi", "Mẹ tôi đang hóa trị, mát-xa từ từ có được không?"),
+    ("vi", "Chân tôi có bị sưng không nếu mát-xa mạnh?"),
     ("ko", "아파 죽을 것 같아요, 마사지 받으면 나아질까요?"),
 ]
 
@@ -975,3 +986,11 @@ def test_german_umlauts_read_alike_however_typed() -> None:
     assert umlauts_spelled_out(folded("Verprügelt verpruegelt verprugelt Straße")) == (
         "verprugelt verprugelt verprugelt strasse"
     )
+
+
+def test_vietnamese_marks_tell_words_apart_wherever_the_tone_is_written() -> None:
+    assert with_tones("từ từ tự tử hóa hoá") == "tu34 tu34 tu38 tu36 hoa5 hoa5"
+    suicide = re.compile(with_tones("tự tử", pattern=True))
+    assert suicide.search(with_tones("muốn tự tử"))
+    assert suicide.search(with_tones("muon tu tu"))  # typed without marks: as before
+    assert not suicide.search(with_tones("từ từ thôi"))
