@@ -959,6 +959,9 @@ NOT_A_RED_FLAG = [
     ("hi", "mujhe samajh nahi aa raha ki massage kab karwayein"),
     ("tl", "Masakit ang binti ko kapag naglalakad, makakatulong ba ang masahe?"),
     ("tr", "Göğüs masajı ağrı yapar mı?"),
+    # French "fait" (did, makes) is not the English "faint"
+    ("fr", "Le massage fait du bien après la chimio ?"),
+    ("fr", "Ma tante a fait sa dernière séance de radiothérapie, un massage est-il possible ?"),
     # Vietnamese typed with its marks: "từ từ" (slowly) is not "tự tử" (suicide), "có bị
     # sưng" (is it swollen) is not "cổ ... sưng" (a swollen neck)
     ("vi", "Mẹ tôi đang hóa trị, mát-xa từ từ có được không?"),
