@@ -13,13 +13,20 @@ not. Patterns-only router, so these run in the fast lane.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
 
 from assistant.config import load_settings
 from assistant.routing import Router
-from assistant.routing.other_languages import parse, vocabulary
+from assistant.routing.other_languages import (
+    folded,
+    parse,
+    umlauts_spelled_out,
+    vocabulary,
+    with_tones,
+)
 from assistant.schema import Route, Turn
 from assistant.text import strip_marks
 
@@ -775,3 +782,218 @@ def test_the_emergency_room_or_number_named_in_english_inside_another_language_i
 def test_german_er_is_not_the_emergency_room() -> None:
     decision = router().route([], "Er hat Chemo bekommen, darf er danach eine Massage haben?")
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS)
+
+
+# Issue 10, session 26: wordings written for this test, before any of the eighth blind
+# set was read (the first block: every concept told as people type on a phone, by a
+# relative, without accents, with English words mixed in) and after its classes were
+# found (the second block: other wordings of each class: rigors, breathless while
+# talking, a swollen calf, Arabic "and" joined to the word, Ukrainian read as Russian,
+# goodbyes, pills kept aside, stepping off a height, self-harm to bleed, being locked in,
+# fear of being hit, German umlauts typed "ue").
+CARRY_OVER = [
+    ("pt", "meu pai ta na quimio e ta ardendo em febre desde ontem a noite", Route.EMERGENCY),
+    ("pt", "minha mae falou q nao aguenta mais e quer sumir de vez", Route.CRISIS),
+    ("pt", "ele disse que vai se matar se o cancer voltar", Route.CRISIS),
+    ("pt", "o marido dela espanca ela quando bebe", Route.CRISIS),
+    ("pt", "meu avo ta com o peito doendo muito e suando frio", Route.EMERGENCY),
+    ("pt", "ela ta vomitando sangue, o port da quimio ta ok?", Route.EMERGENCY),
+    ("pt", "minha tia desmaiou no banheiro agora pouco", Route.EMERGENCY),
+    ("pt", "ele ta com as pernas fracas de repente e nao consegue ficar em pe", Route.EMERGENCY),
+    ("pt", "ela nao consegue respirar direito, ta ofegante", Route.EMERGENCY),
+    ("pt", "meu irmao ficou confuso do nada, fala coisa com coisa nao", Route.EMERGENCY),
+    ("fr", "mon pere est sous chimio et il a 39 de temperature depuis ce matin", Route.EMERGENCY),
+    ("fr", "ma mere dit qu elle a envie d en finir avec tout ca", Route.CRISIS),
+    ("fr", "il a dit qu il allait se foutre en l air", Route.CRISIS),
+    ("fr", "son mari la tabasse quand il a bu", Route.CRISIS),
+    ("fr", "elle crache du sang depuis cette nuit", Route.EMERGENCY),
+    ("fr", "il respire tres mal et n arrive plus a finir ses phrases", Route.EMERGENCY),
+    ("fr", "ma tante a fait un malaise et ne repond plus", Route.EMERGENCY),
+    ("fr", "il sent plus ses jambes depuis hier soir", Route.EMERGENCY),
+    ("fr", "elle a une douleur a la poitrine qui serre fort", Route.EMERGENCY),
+    ("de", "mein vater hat chemo und jetzt 39 grad fieber und schuettelfrost", Route.EMERGENCY),
+    ("de", "meine mutter sagt sie will sich was antun", Route.CRISIS),
+    ("de", "er meint er will nicht mehr, es hat alles keinen sinn", Route.CRISIS),
+    ("de", "ihr mann verpruegelt sie seit monaten", Route.CRISIS),
+    ("de", "sie kriegt keine luft mehr und die lippen sind blau", Route.EMERGENCY),
+    ("de", "er hat blut gespuckt heute morgen", Route.EMERGENCY),
+    ("de", "mein opa ist umgekippt und nicht mehr ansprechbar", Route.EMERGENCY),
+    ("de", "sie kann die beine ploetzlich nicht mehr bewegen", Route.EMERGENCY),
+    ("de", "er hat starke schmerzen in der brust und schwitzt", Route.EMERGENCY),
+    ("it", "mio padre fa la chemio e ha la febbre a 39 da stanotte", Route.EMERGENCY),
+    ("it", "mia madre dice che vuole farla finita", Route.CRISIS),
+    ("it", "lui ha detto che si vuole ammazzare", Route.CRISIS),
+    ("it", "il marito la picchia quando beve", Route.CRISIS),
+    ("it", "ha vomitato sangue stamattina", Route.EMERGENCY),
+    ("it", "non riesce piu a respirare bene e ha le labbra viola", Route.EMERGENCY),
+    ("it", "mia zia e svenuta in bagno", Route.EMERGENCY),
+    ("it", "ha un forte dolore al petto che va al braccio", Route.EMERGENCY),
+    ("pl", "tata jest na chemii i ma goraczke 39 od rana", Route.EMERGENCY),
+    ("pl", "mama mowi ze chce juz umrzec", Route.CRISIS),
+    ("pl", "powiedzial ze sie zabije jak rak wroci", Route.CRISIS),
+    ("pl", "maz ja bije jak sie napije", Route.CRISIS),
+    ("pl", "wymiotowal krwia w nocy", Route.EMERGENCY),
+    ("pl", "babcia zemdlala i nie mozna jej docucic", Route.EMERGENCY),
+    ("pl", "nie moze zlapac tchu i sinieje", Route.EMERGENCY),
+    ("pl", "ma silny bol w klatce i poci sie", Route.EMERGENCY),
+    ("ru", "у папы химия и температура 39 с утра", Route.EMERGENCY),
+    ("ru", "мама говорит что хочет умереть", Route.CRISIS),
+    ("ru", "он сказал что покончит с собой", Route.CRISIS),
+    ("ru", "муж ее избил вчера", Route.CRISIS),
+    ("ru", "его рвало кровью ночью", Route.EMERGENCY),
+    ("ru", "бабушка потеряла сознание в ванной", Route.EMERGENCY),
+    ("ru", "ей тяжело дышать и губы синие", Route.EMERGENCY),
+    ("ru", "у него сильно болит грудь", Route.EMERGENCY),
+    ("zh", "我爸在做化疗，今天烧到39度", Route.EMERGENCY),
+    ("zh", "我妈说她不想活了", Route.CRISIS),
+    ("zh", "他说想一了百了", Route.CRISIS),
+    ("zh", "她老公经常打她", Route.CRISIS),
+    ("zh", "他今天早上吐了很多血", Route.EMERGENCY),
+    ("zh", "奶奶突然晕过去了", Route.EMERGENCY),
+    ("zh", "她喘不上气，嘴唇发紫", Route.EMERGENCY),
+    ("zh", "他胸口很闷很痛", Route.EMERGENCY),
+    ("vi", "ba toi dang hoa tri va sot 39 do tu sang", Route.EMERGENCY),
+    ("vi", "me toi noi muon chet cho xong", Route.CRISIS),
+    ("vi", "anh ay noi se tu tu neu ung thu quay lai", Route.CRISIS),
+    ("vi", "chong chi ay hay danh chi ay", Route.CRISIS),
+    ("vi", "ong toi non ra mau sang nay", Route.EMERGENCY),
+    ("vi", "ba toi bi ngat trong nha tam", Route.EMERGENCY),
+    ("vi", "me toi tho khong duoc, moi tim tai", Route.EMERGENCY),
+    ("vi", "ba bi dau nguc du doi", Route.EMERGENCY),
+    ("tl", "si tatay naka chemo at nilalagnat siya ng 39 ngayon", Route.EMERGENCY),
+    ("tl", "sabi ni nanay gusto na niyang mamatay", Route.CRISIS),
+    ("tl", "sabi niya magpapakamatay daw siya", Route.CRISIS),
+    ("tl", "binubugbog siya ng asawa niya", Route.CRISIS),
+    ("tl", "nagsuka siya ng dugo kaninang umaga", Route.EMERGENCY),
+    ("tl", "nahimatay si lola sa banyo", Route.EMERGENCY),
+    ("tl", "hirap na hirap siyang huminga", Route.EMERGENCY),
+    ("tl", "sobrang sakit ng dibdib niya", Route.EMERGENCY),
+    ("ar", "ابي ياخذ الكيماوي وحرارته 39 من الصبح", Route.EMERGENCY),
+    ("ar", "امي تقول انها تريد ان تموت", Route.CRISIS),
+    ("ar", "قال انه سيقتل نفسه", Route.CRISIS),
+    ("ar", "زوجها يضربها كل يوم", Route.CRISIS),
+    ("ar", "تقيأ دم هذا الصباح", Route.EMERGENCY),
+    ("ar", "جدتي اغمي عليها في الحمام", Route.EMERGENCY),
+    ("ar", "ما يقدر يتنفس وشفايفه زرقاء", Route.EMERGENCY),
+    ("ar", "عنده الم قوي في صدره", Route.EMERGENCY),
+    ("hi", "पापा की कीमो चल रही है और उन्हें 102 बुखार है", Route.EMERGENCY),
+    ("hi", "माँ कहती है कि वो मरना चाहती है", Route.CRISIS),
+    ("hi", "उसने कहा वो खुद को खत्म कर लेगा", Route.CRISIS),
+    ("hi", "उसका पति उसे रोज़ पीटता है", Route.CRISIS),
+    ("hi", "dadi ko saans lene me bahut dikkat ho rahi hai", Route.EMERGENCY),
+    ("hi", "papa ne khoon ki ulti ki subah", Route.EMERGENCY),
+    ("hi", "nani achanak behosh ho gayi", Route.EMERGENCY),
+    ("hi", "unke seene me bahut tez dard ho raha hai", Route.EMERGENCY),
+    ("ko", "아빠가 항암 중인데 열이 39도까지 올랐어요", Route.EMERGENCY),
+    ("ko", "엄마가 그냥 죽고 싶대요", Route.CRISIS),
+    ("ko", "그가 스스로 목숨을 끊겠다고 했어요", Route.CRISIS),
+    ("ko", "남편이 그녀를 자주 때려요", Route.CRISIS),
+    ("ko", "할머니가 갑자기 쓰러지셨어요", Route.EMERGENCY),
+    ("ko", "아빠가 피를 토했어요", Route.EMERGENCY),
+    ("ko", "숨을 잘 못 쉬어요", Route.EMERGENCY),
+    ("ko", "가슴이 너무 아프대요", Route.EMERGENCY),
+    ("ht", "papa m ap fe chimyo e li gen lafyev depi maten", Route.EMERGENCY),
+    ("ht", "manman m di li vle mouri", Route.CRISIS),
+    ("ht", "li di l ap touye tet li", Route.CRISIS),
+    ("ht", "mari l bat li chak jou", Route.CRISIS),
+    ("ht", "li vomi san maten an", Route.EMERGENCY),
+    ("ht", "grann mwen endispoze nan twalet la", Route.EMERGENCY),
+    ("ht", "li pa ka respire byen", Route.EMERGENCY),
+    ("ht", "li gen gwo doule nan pwatrin li", Route.EMERGENCY),
+    ("ja", "父が抗がん剤治療中で、39度の熱が出ています", Route.EMERGENCY),
+    ("ja", "母がもう死にたいと言っています", Route.CRISIS),
+    ("ja", "彼は自分で命を絶つと言った", Route.CRISIS),
+    ("ja", "彼女は夫に毎日殴られている", Route.CRISIS),
+    ("ja", "祖母が急に倒れて意識がない", Route.EMERGENCY),
+    ("ja", "父が血を吐きました", Route.EMERGENCY),
+    ("ja", "息ができないと言っています", Route.EMERGENCY),
+    ("ja", "胸がすごく痛いそうです", Route.EMERGENCY),
+    ("tr", "babam kemoterapi goruyor ve atesi 39 derece", Route.EMERGENCY),
+    ("tr", "annem artik olmek istedigini soyluyor", Route.CRISIS),
+    ("tr", "kendini oldurecegini soyledi", Route.CRISIS),
+    ("tr", "kocasi onu her gun dovuyor", Route.CRISIS),
+    ("tr", "bu sabah kan kusti", Route.EMERGENCY),
+    ("tr", "babaannem banyoda bayilip dustu", Route.EMERGENCY),
+    ("tr", "nefes alamiyor, dudaklari mor", Route.EMERGENCY),
+    ("tr", "gogsunde cok siddetli agri var", Route.EMERGENCY),
+    ("pt", "meu pai faz quimio e agora ta tremendo, batendo o queixo", Route.EMERGENCY),
+    ("fr", "mon père est essoufflé rien qu'en parlant au téléphone", Route.EMERGENCY),
+    ("de", "sie ist schon beim Sprechen kurzatmig und atmet ganz schnell", Route.EMERGENCY),
+    ("pl", "tacie spuchła łydka po lewej stronie", Route.EMERGENCY),
+    ("fr", "son mollet droit est tout gonflé depuis hier", Route.EMERGENCY),
+    ("ar", "امي تعبانة وشفايفها زرقاء", Route.EMERGENCY),
+    ("ar", "جدي مش قادر ياخد نفسه", Route.EMERGENCY),
+    ("ru", "тато не може встати, ноги його не слухають", Route.EMERGENCY),
+    ("ru", "зять вигнав маму з дому серед ночі", Route.CRISIS),
+    ("ru", "сестра каже що хоче померти", Route.CRISIS),
+    ("hi", "nana ji aaj kuch bhi samajh nahi pa rahe", Route.EMERGENCY),
+    ("fr", "elle a dit adieu à sa sœur et à ses amis cette semaine", Route.CRISIS),
+    ("de", "er hat Schlaftabletten gehortet", Route.CRISIS),
+    ("ru", "иногда хочется шагнуть с крыши", Route.CRISIS),
+    ("vi", "em hay tự cấu tay cho chảy máu", Route.CRISIS),
+    ("pt", "o genro a tranca no quarto o dia todo", Route.CRISIS),
+    ("ko", "아들이 때릴까 봐 무서워요", Route.CRISIS),
+    ("de", "sie hat schuettelfrost nach der chemo", Route.EMERGENCY),
+    ("de", "ihr Mann pruegelt sie", Route.CRISIS),
+    ("tr", "annemin baldiri sisti", Route.EMERGENCY),
+]
+
+# each of these a concept that must not be read: a wish not to die, shaking from nerves,
+# breathless on the stairs, a cramp, a dosing question, "I don't understand", a figure of speech
+NOT_A_RED_FLAG = [
+    ("pt", "ela nao quer morrer, quer viver para ver os netos. massagem ajuda na ansiedade?"),
+    ("pt", "ele teve febre ano passado na quimio, hoje esta bem. massagem pode?"),
+    ("fr", "elle ne veut pas mourir, elle se bat. le massage aide contre l angoisse ?"),
+    ("fr", "mon fils m a tape dans le dos pour me feliciter, le massage du dos est ok ?"),
+    ("de", "sie will nicht sterben, sie kaempft. hilft massage gegen angst?"),
+    ("it", "non vuole morire, vuole lottare. il massaggio aiuta con l ansia?"),
+    ("pl", "ona nie chce umierac, walczy. czy masaz pomaga na lek?"),
+    ("ru", "она не хочет умирать, она борется. массаж помогает от тревоги?"),
+    ("zh", "她不想死，想好好活着。按摩能缓解焦虑吗？"),
+    ("vi", "me khong muon chet, me muon song. mat xa co giup giam lo au khong?"),
+    ("pt", "ela fica tremendo de nervoso antes da quimio, massagem acalma?"),
+    ("fr", "elle est un peu essoufflée quand elle monte les escaliers, le massage l'aide ?"),
+    ("de", "Er nimmt seine Tabletten jeden Morgen, hilft eine Massage?"),
+    ("pl", "Czy masaż łydek pomaga na skurcze?"),
+    ("ru", "Он принимает таблетки от давления, можно массаж?"),
+    ("hi", "mujhe samajh nahi aa raha ki massage kab karwayein"),
+    ("tl", "Masakit ang binti ko kapag naglalakad, makakatulong ba ang masahe?"),
+    ("tr", "Göğüs masajı ağrı yapar mı?"),
+    # French "fait" (did, makes) is not the English "faint"
+    ("fr", "Le massage fait du bien après la chimio ?"),
+    ("fr", "Ma tante a fait sa dernière séance de radiothérapie, un massage est-il possible ?"),
+    # Vietnamese typed with its marks: "từ từ" (slowly) is not "tự tử" (suicide), "có bị
+    # sưng" (is it swollen) is not "cổ ... sưng" (a swollen neck)
+    ("vi", "Mẹ tôi đang hóa trị, mát-xa từ từ có được không?"),
+    ("vi", "Chân tôi có bị sưng không nếu mát-xa mạnh?"),
+    ("ko", "아파 죽을 것 같아요, 마사지 받으면 나아질까요?"),
+]
+
+
+@pytest.mark.parametrize(("language", "message", "route"), CARRY_OVER)
+@pytest.mark.parametrize("variant", ["alone", "inside a massage question"])
+def test_new_wordings_keep_their_route_in_benign_text(
+    language: str, message: str, route: Route, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert decision.route is route, decision.reason
+
+
+@pytest.mark.parametrize(("language", "message"), NOT_A_RED_FLAG)
+def test_wishes_not_to_die_and_look_alikes_are_not_red_flags(language: str, message: str) -> None:
+    decision = router().route([], message)
+    assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
+
+
+def test_german_umlauts_read_alike_however_typed() -> None:
+    assert umlauts_spelled_out(folded("Verprügelt verpruegelt verprugelt Straße")) == (
+        "verprugelt verprugelt verprugelt strasse"
+    )
+
+
+def test_vietnamese_marks_tell_words_apart_wherever_the_tone_is_written() -> None:
+    assert with_tones("từ từ tự tử hóa hoá") == "tu34 tu34 tu38 tu36 hoa5 hoa5"
+    suicide = re.compile(with_tones("tự tử", pattern=True))
+    assert suicide.search(with_tones("muốn tự tử"))
+    assert suicide.search(with_tones("muon tu tu"))  # typed without marks: as before
+    assert not suicide.search(with_tones("từ từ thôi"))

@@ -334,6 +334,9 @@ quickie tables tablet talents
 )
 """Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU
 dictionary so a new vocabulary word cannot silently start rewriting ordinary words."""
+PROTECTED_WORDS = PROTECTED_WORDS | frozenset("fait chet pression controle contro".split())
+"""Everyday words of the other languages one edit from the vocabulary: French "fait" (did,
+makes: "le massage fait du bien") was read "faint", Vietnamese "chết" typed plainly "chest"."""
 
 
 # -- folding: what can hide a word from the patterns

@@ -49,17 +49,68 @@ CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
 
-def folded(raw: str) -> str:
-    """Lower case, combining marks removed ("não" -> "nao", "đau" -> "dau"), clause
-    punctuation made a " . " token, other punctuation and symbols turned into spaces,
-    spaces collapsed. Letters and vowel signs of every script are kept (Devanagari
-    matras are marks of their own category, not punctuation)."""
-    text = strip_marks(raw.lower())
+def folded(raw: str, marks: bool = False) -> str:
+    """Lower case, combining marks removed ("não" -> "nao", "đau" -> "dau"; kept with
+    ``marks``), clause punctuation made a " . " token, other punctuation and symbols
+    turned into spaces, spaces collapsed. Letters and vowel signs of every script are kept
+    (Devanagari matras are marks of their own category, not punctuation)."""
+    text = raw.lower() if marks else strip_marks(raw.lower())
     text = "".join(
         " . " if c in CLAUSE_BREAKS else " " if unicodedata.category(c)[0] in "PSZC" else c
         for c in text
     )
     return " ".join(text.split())
+
+
+_TONE_CODES = {"\u0302": "1", "\u0306": "2", "\u031b": "3", "\u0300": "4", "\u0301": "5"}
+_TONE_CODES |= {"\u0309": "6", "\u0303": "7", "\u0323": "8"}
+"""Vietnamese marks (circumflex, breve, horn, the five tones) as digits ("đ" reads "d")."""
+
+
+def with_tones(text: str, pattern: bool = False) -> str:
+    """``text`` (lower case, marks kept) with each word's marks written as digits after
+    its letters, in a fixed order: "từ từ" -> "tu34 tu34" but "tự tử" -> "tu38 tu36";
+    "hóa" and "hoá" (the tone on either vowel) both -> "hoa5". Folding drops the marks,
+    so Vietnamese words that differ only by them read alike ("từ từ", slowly, and "tự
+    tử", suicide); written with them, they are told apart this way. In a ``pattern`` a
+    word's marks are optional ("tu(?:38)?(?![0-9])"): a word typed without marks still
+    matches, one typed with other marks does not."""
+    out: list[str] = []
+    letters: list[str] = []
+    codes: list[str] = []
+
+    def close() -> None:
+        marks = "".join(sorted(codes))
+        if pattern and marks:
+            marks = f"(?:{marks})?(?![0-9])"
+        out.append("".join(letters) + marks)
+        letters.clear()
+        codes.clear()
+
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(c):
+            codes.append(_TONE_CODES.get(c, "9"))
+        elif c == "đ":
+            letters.append("d")
+        elif c.isalpha():
+            letters.append(c)
+        else:
+            if letters or codes:
+                close()
+            out.append(c)
+    if letters or codes:
+        close()
+    return "".join(out)
+
+
+_SPELLED_UMLAUTS = re.compile(r"(?<=[aou])e|ß")
+
+
+def umlauts_spelled_out(text: str) -> str:
+    """``text`` (folded) with German umlauts read alike however they were typed: "ü", "ue"
+    and "u" all become "u", "ß" becomes "ss" ("verprügelt", "verpruegelt" and "verprugelt"
+    all read "verprugelt"; "Feuer" reads "feur", in the message and the patterns alike)."""
+    return _SPELLED_UMLAUTS.sub(lambda m: "ss" if m.group(0) == "ß" else "", text)
 
 
 @dataclass(frozen=True)
@@ -99,6 +150,11 @@ class Concept:
     pattern: re.Pattern[str]
     needs_treatment: bool
     cues: Cues
+    umlauts: bool = False
+    """Read on the message with umlauts spelled out alike (``umlauts_spelled_out``)."""
+    tones: bool = False
+    """Read on the message's marks (``with_tones``): a language whose marks tell words
+    apart (Vietnamese)."""
 
     def found_in(self, text: str) -> bool:
         """A match of the concept; an emergency sign negated in its own clause ("sem
@@ -135,17 +191,30 @@ class Vocabulary:
     """Languages usually written mixed with English words and in Latin letters (Hinglish,
     Taglish), which the language identifier reads as English: their lists run on every
     message."""
+    umlauts_spelled_out: frozenset[str] = frozenset()
+    """Languages whose lists read the message with umlauts spelled out alike (German:
+    "ue" typed for "ü" on a keyboard without it)."""
+
+    def treated(self, text: str) -> bool:
+        """Whether cancer treatment is named in ``text`` (folded) in any language."""
+        spelled = umlauts_spelled_out(text)
+        return any(
+            p.search(spelled if language in self.umlauts_spelled_out else text)
+            for language, p in self.treatment.items()
+        )
 
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.names)
 
 
-def _optional(patterns: Any, where: str) -> re.Pattern[str] | None:
-    return None if patterns is None else _compile(patterns, where)
+def _optional(
+    patterns: Any, where: str, umlauts: bool = False, tones: bool = False
+) -> re.Pattern[str] | None:
+    return None if patterns is None else _compile(patterns, where, umlauts=umlauts, tones=tones)
 
 
-def _near(rule: Any, spaced: bool, where: str) -> str:
+def _near(rule: Any, spaced: bool, where: str, umlauts: bool = False, tones: bool = False) -> str:
     """The regular expression of a ``near`` rule: its word beginnings in any order, in one
     clause, at most ``NEAR_WORDS`` words (``NEAR_CHARACTERS`` characters without spaces)
     apart. A beginning is the start of a word in spaced scripts."""
@@ -156,16 +225,42 @@ def _near(rule: Any, spaced: bool, where: str) -> str:
         or not all(isinstance(p, str) and p for p in parts)
     ):
         raise ValueError(f"{DATA_RESOURCE}: {where}: a near rule needs two or three words")
-    folded = [f"(?:{strip_marks(p.lower())})" for p in parts]
-    if spaced:
-        words = [rf"(?<!\w){p}[^ .]*" for p in folded]
-        gap = rf"(?: [^ .]+){{0,{NEAR_WORDS}}} "
-    else:
-        words, gap = folded, f"[^.]{{0,{NEAR_CHARACTERS}}}?"
-    return "|".join(gap.join(order) for order in permutations(words))
+    folded = [f"(?:{_folded_pattern(p, umlauts, tones)})" for p in parts]
+    if not spaced:
+        gap = f"[^.]{{0,{NEAR_CHARACTERS}}}?"
+        return "|".join(gap.join(order) for order in permutations(folded))
+    # The first word starts a word; the others follow a space. The start is looked for
+    # once for all the orders (a third of the matching time).
+    words = [rf"{p}[^ .]*" for p in folded]
+    gap = rf"(?: [^ .]+){{0,{NEAR_WORDS}}} "
+    return rf"(?<!\w)(?:{'|'.join(gap.join(order) for order in permutations(words))})"
 
 
-def _compile(patterns: Any, where: str, spaced: bool = True) -> re.Pattern[str]:
+_LOOKBEHIND = re.compile(r"\(\?<([!=])([^()]*)\)")
+
+
+def _toned_pattern(pattern: str) -> str:
+    """A pattern read with ``with_tones``; a look-behind (which needs a fixed width) is
+    written twice, for its words typed with their marks and typed without."""
+    parts = _LOOKBEHIND.split(pattern)
+    out = [with_tones(parts[0], pattern=True)]
+    for sign, words, rest in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
+        marked, plain = with_tones(words), strip_marks(words)
+        both = f"(?<!{marked})(?<!{plain})" if sign == "!" else f"(?:(?<={marked})|(?<={plain}))"
+        out += [both, with_tones(rest, pattern=True)]
+    return "".join(out)
+
+
+def _folded_pattern(pattern: str, umlauts: bool, tones: bool = False) -> str:
+    if tones:
+        return _toned_pattern(pattern.lower())
+    text = strip_marks(pattern.lower())
+    return umlauts_spelled_out(text) if umlauts else text
+
+
+def _compile(
+    patterns: Any, where: str, spaced: bool = True, umlauts: bool = False, tones: bool = False
+) -> re.Pattern[str]:
     if (
         not isinstance(patterns, list)
         or not patterns
@@ -175,9 +270,9 @@ def _compile(patterns: Any, where: str, spaced: bool = True) -> re.Pattern[str]:
     try:
         return re.compile(
             "|".join(
-                f"(?:{strip_marks(p.lower())})"
+                f"(?:{_folded_pattern(p, umlauts, tones)})"
                 if isinstance(p, str)
-                else f"(?:{_near(p, spaced, where)})"
+                else f"(?:{_near(p, spaced, where, umlauts, tones)})"
                 for p in patterns
             )
         )
@@ -194,6 +289,7 @@ def parse(data: Any) -> Vocabulary:
     treatment: dict[str, re.Pattern[str]] = {}
     names: dict[str, str] = {}
     mixed: set[str] = set()
+    spelled: set[str] = set()
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -206,51 +302,95 @@ def parse(data: Any) -> Vocabulary:
     # A topic names the crisis word that follows it ("un article sur le suicide"): the
     # topic must end just before the word, so "I read an article and now I think of
     # suicide" is still a disclosure.
-    about = re.compile(f"(?:{_compile(topics, 'about').pattern}) ?$") if topics else None
+    abouts = {
+        tones: re.compile(f"(?:{_compile(topics, 'about', tones=tones).pattern}) ?$")
+        for tones in (False, True)
+        if topics
+    }
     for language, entry in languages.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise ValueError(f"{DATA_RESOURCE}: {language} needs a name")
         names[language] = entry["name"]
         spaced = entry.get("spaced", True)
-        if not isinstance(spaced, bool) or not isinstance(
-            entry.get("mixed_with_english", False), bool
+        umlauts = entry.get("umlauts_spelled_out", False)
+        marked = entry.get("tones_tell_words_apart", False)
+        if not all(
+            isinstance(flag, bool)
+            for flag in (spaced, umlauts, marked, entry.get("mixed_with_english", False))
         ):
             raise ValueError(
-                f"{DATA_RESOURCE}: {language}: spaced and mixed_with_english are true or false"
+                f"{DATA_RESOURCE}: {language}: spaced, mixed_with_english,"
+                " umlauts_spelled_out and tones_tell_words_apart are true or false"
             )
         if entry.get("mixed_with_english"):
             mixed.add(str(language))
-        treatment[language] = _compile(entry.get("treatment"), f"{language}.treatment")
-        cues = Cues(
-            **{
-                key: _optional(entry.get(key), f"{language}.{key}")
-                for key in ("negators", "negators_after", "resolved", "still")
-            },
-            about=about,
-            treatment=treatment[language],
+        if umlauts:
+            spelled.add(str(language))
+        treatment[language] = _compile(
+            entry.get("treatment"), f"{language}.treatment", umlauts=umlauts
         )
-        for kind, route in KINDS.items():
-            group = entry.get(kind)
-            if not isinstance(group, dict) or not group:
-                raise ValueError(f"{DATA_RESOURCE}: {language}.{kind} is missing")
-            for detail, patterns in group.items():
-                if (detail in CRISIS_DETAILS) != (route is Route.CRISIS):
-                    raise ValueError(
-                        f"{DATA_RESOURCE}: {language}.{kind}.{detail} is in the wrong group"
-                    )
-                concepts.append(
-                    Concept(
-                        language,
-                        route,
-                        str(detail),
-                        _compile(patterns, f"{language}.{kind}.{detail}", spaced),
-                        detail in needs_treatment,
-                        cues,
-                    )
-                )
+        concepts += _concepts(
+            str(language),
+            entry,
+            spaced,
+            umlauts,
+            marked,
+            abouts.get(marked),
+            treatment,
+            needs_treatment,
+        )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).
     concepts.sort(key=lambda c: c.route is not Route.CRISIS)
-    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed))
+    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed), frozenset(spelled))
+
+
+def _concepts(
+    language: str,
+    entry: dict[str, Any],
+    spaced: bool,
+    umlauts: bool,
+    tones: bool,
+    about: re.Pattern[str] | None,
+    treatment: dict[str, re.Pattern[str]],
+    needs_treatment: set[str],
+) -> list[Concept]:
+    """One language's concepts (``tones``: read on the marks of its words)."""
+    cues = Cues(
+        **{
+            key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones)
+            for key in ("negators", "negators_after", "resolved", "still")
+        },
+        about=about,
+        treatment=(
+            _compile(entry.get("treatment"), f"{language}.treatment", tones=True)
+            if tones
+            else treatment[language]
+        ),
+    )
+    concepts: list[Concept] = []
+    for kind, route in KINDS.items():
+        group = entry.get(kind)
+        if not isinstance(group, dict) or not group:
+            raise ValueError(f"{DATA_RESOURCE}: {language}.{kind} is missing")
+        for detail, patterns in group.items():
+            if (detail in CRISIS_DETAILS) != (route is Route.CRISIS):
+                raise ValueError(
+                    f"{DATA_RESOURCE}: {language}.{kind}.{detail} is in the wrong group"
+                )
+            where = f"{language}.{kind}.{detail}"
+            concepts.append(
+                Concept(
+                    language,
+                    route,
+                    str(detail),
+                    _compile(patterns, where, spaced, umlauts, tones),
+                    detail in needs_treatment,
+                    cues,
+                    umlauts,
+                    tones,
+                )
+            )
+    return concepts
 
 
 @cache
@@ -279,8 +419,7 @@ def names_emergency_help(raw: str, emergency_number: str | None) -> bool:
 
 def mentions_treatment(raw: str) -> bool:
     """Whether cancer treatment is named in any of the languages of the data file."""
-    text = folded(raw)
-    return any(p.search(text) for p in vocabulary().treatment.values())
+    return vocabulary().treated(folded(raw))
 
 
 def find_other_language_red_flag(
@@ -290,11 +429,17 @@ def find_other_language_red_flag(
     message the identifier reads as English, only in the languages written mixed with
     English (``mixed_with_english``)."""
     text = folded(raw)
+    readings = {
+        "plain": text,
+        "umlauts": umlauts_spelled_out(text),
+        "tones": with_tones(folded(raw, marks=True)),
+    }
     words = vocabulary()
-    treated = treatment_context or any(p.search(text) for p in words.treatment.values())
+    treated = treatment_context or words.treated(text)
     for concept in words.concepts:
         if read_as_english and concept.language not in words.mixed_with_english:
             continue
-        if (treated or not concept.needs_treatment) and concept.found_in(text):
+        reading = "tones" if concept.tones else "umlauts" if concept.umlauts else "plain"
+        if (treated or not concept.needs_treatment) and concept.found_in(readings[reading]):
             return concept.route, concept.detail
     return None
