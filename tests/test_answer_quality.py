@@ -69,23 +69,6 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
 
 
 @pytest.mark.parametrize(
-    ("message", "named"),
-    [
-        ("so is it true a massage could spread my tumor?", True),
-        ("people keep warning me rubbing will be pushing the cancer around", True),
-        ("won't the massage just spread it through her lymph?", True),
-        ("does massage help once the cancer has spread to the liver?", False),
-        ("can massage still help when cancer is spreading", False),
-    ],
-)
-def test_whether_massage_spreads_cancer_is_named_as_not_covered_however_it_is_asked(
-    message: str, named: bool
-) -> None:
-    spread = "whether massage can make cancer spread"
-    assert (spread in expand(message).absent) is named
-
-
-@pytest.mark.parametrize(
     ("message", "absent"),
     [
         ("How much does an oncology massage usually cost per session?", ("prices",)),
