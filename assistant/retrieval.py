@@ -330,6 +330,16 @@ def only_story_uncovered(
     return bool(hit) and all(w <= _STORY_WEIGHT for w in missed)
 
 
+def told_before_question(reading: Reading, question: Reading) -> bool:
+    """The uncovered names of the message are told only in the story before its question
+    ("had a lumpectomy and radiation. can massage help the breast soreness that
+    lingers?"): the question (``question_text``, read as ``question``) is judged like
+    any other and the names are said as not covered. A question that names them ("is
+    massage safe during radiation?") or points back at the story ("is it safe for me?",
+    read with its story) is not."""
+    return bool(reading.absent) and not question.absent
+
+
 _CONTEXT_TERMS = frozenset({"chemotherapi", "treatment", "surgeri"})
 """Stems of the treatments a story names ("after chemo", "since my surgery"): the context
 of a question, not what it asks about."""
@@ -667,10 +677,13 @@ class Retriever:
             bool(passages)
             and not unnamed
             and (
-                reading.symptoms_apart
-                and coverage(index, asked, passages, read(asked), beside_absent=True)
-                >= self.settings.min_term_coverage
-                and clears_floor()
+                (relevant and told_before_question(reading, read(asked)))
+                or (
+                    reading.symptoms_apart
+                    and coverage(index, asked, passages, read(asked), beside_absent=True)
+                    >= self.settings.min_term_coverage
+                    and clears_floor()
+                )
             )
         )
         return RetrievalResult(

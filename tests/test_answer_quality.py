@@ -25,6 +25,7 @@ from assistant.answering.intent import (
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
 from assistant.patient_words import conditions, expand, spelled_out
+from assistant.retrieval import question_text, told_before_question
 from assistant.schema import Chunk, Cited, Paragraph, Passage, Reply, Route, Turn
 from assistant.service import Assistant
 
@@ -235,6 +236,19 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     assert not expand("is reiki safe with bone mets?").symptoms_apart
 
 
+def test_an_uncovered_name_told_only_before_the_question_is_not_its_subject() -> None:
+    def told(message: str) -> bool:
+        return told_before_question(expand(message), expand(question_text(message)))
+
+    assert told("My brother had radiation for lung cancer. Where can I find a certified therapist?")
+    assert told("she has lymphedema in one leg. would massage help her sleep better?")
+    # The question names it, or points back at the story, or nothing uncovered is named.
+    assert not told("He finished radiation. Is massage during radiation risky for the skin?")
+    assert not told("I had radiation last month. Is it safe for me?")
+    assert not told("My dad has hiccups all day. Can massage do anything for that?")
+    assert not told("My mother had a lumpectomy. Can massage ease her anxiety?")
+
+
 def test_a_short_follow_up_about_another_symptom_keeps_its_own_topic() -> None:
     (focus,) = read_message("and for kids with cancer?", ["does massage help fatigue?"])
     assert "children" in focus.raised and "fatigu" not in focus.topics
@@ -371,6 +385,22 @@ def test_a_covered_symptom_is_answered_beside_one_the_sources_do_not_cover(
     # A treatment or another therapy beside a covered symptom is still not covered.
     for message in ("Can reiki help with cancer fatigue?", "is massage ok during radiation?"):
         assert assistant.answer([], message).route == Route.UNKNOWN
+
+
+@slow
+def test_a_question_is_answered_beside_an_uncovered_treatment_told_in_its_story(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer(
+        [], "My brother had radiation for lung cancer. Where can I find a certified therapist?"
+    )
+    assert reply.route == Route.ANSWER
+    line = content.render("condition_not_covered", default_settings, topic="radiation")
+    assert line in reply.text
+    _check_citations(reply)
+    # Named in the question itself, the treatment still makes it not covered.
+    reply = assistant.answer([], "My brother is having radiation. Is massage during radiation ok?")
+    assert reply.route != Route.ANSWER
 
 
 @slow
