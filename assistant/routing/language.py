@@ -41,6 +41,10 @@ LANGUAGES = (
 )
 """Candidates: English, Spanish and the other languages most spoken at home in the US, and
 Japanese and Turkish (written in the blind sets by patients of the clinic's area)."""
+LISTS_ONLY = ("nl", "ro")
+"""Candidates with red-flag word lists only (no help line, no reading list): Dutch and
+Romanian, which the identifier read as English or another language when not given them,
+so that their lists did not run on most of their messages."""
 FULL_SAFETY = ("en", "es")
 """Languages whose red flags are detected in full and that have their own safety replies;
 in the others only the reviewed word lists find red flags (``other_languages.py``)."""
@@ -61,11 +65,11 @@ _IDENTIFIER: list[Any] = []
 
 
 def _identifier(cache_dir: Path | None = None) -> Any:
-    """py3langid's identifier restricted to ``LANGUAGES``, loaded once.
+    """py3langid's identifier restricted to ``LANGUAGES`` and ``LISTS_ONLY``, loaded once.
 
     Its packaged model is an LZMA-compressed file whose decompression is about 0.5 s of
     CPU of every start. With ``cache_dir`` the model's arrays, restricted to the
-    columns of ``LANGUAGES``, are kept there uncompressed (about 43 MB) after the first
+    columns of those languages, are kept there uncompressed (about 43 MB) after the first
     load, for the name of the packaged file, its size and its time, and read back in
     0.1 to 0.2 s: the same arrays, so the same identifier (tested on every suite
     message)."""
@@ -94,12 +98,12 @@ def _load_identifier(cache_dir: Path | None) -> Any:
                     norm_probs=True,
                     tk_row=_to_array(data["row"]),
                 )
-            identifier.set_languages(list(LANGUAGES))
+            identifier.set_languages(list(LANGUAGES + LISTS_ONLY))
             return identifier
         except (OSError, ValueError, KeyError):
             pass  # absent or unreadable: loaded from the packaged model and written again
     identifier = LanguageIdentifier.from_modelpath(packaged, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES))
+    identifier.set_languages(list(LANGUAGES + LISTS_ONLY))
     if path is not None:
         _save(path, identifier)
     return identifier
@@ -107,7 +111,9 @@ def _load_identifier(cache_dir: Path | None) -> Any:
 
 def _cache_name(packaged: Path) -> str:
     stat = packaged.stat()
-    key = f"{packaged}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{','.join(LANGUAGES)}"
+    key = (
+        f"{packaged}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{','.join(LANGUAGES + LISTS_ONLY)}"
+    )
     return f"language-model-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
 
 
