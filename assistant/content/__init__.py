@@ -73,10 +73,8 @@ def languages_by_text(settings: Settings) -> dict[str, str]:
     """Each reviewed text not in English, finished with these settings, mapped to its
     language: how a reply read back from the store (text, not blocks) gets its
     paragraphs marked with their language again."""
-    groups = _groups()
-    ids = (*groups[SPANISH_GROUP], *groups[OTHER_LANGUAGES_GROUP], *groups[HELP_LINES_GROUP])
     found: dict[str, str] = {}
-    for text_id in ids:
+    for text_id in all_text_ids():
         code = language_of(text_id)
         if code is not None:
             found[render(text_id, settings).strip()] = code

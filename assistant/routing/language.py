@@ -45,6 +45,8 @@ LISTS_ONLY = ("nl", "ro")
 """Candidates with red-flag word lists only (no help line, no reading list): Dutch and
 Romanian, which the identifier read as English or another language when not given them,
 so that their lists did not run on most of their messages."""
+_CANDIDATES = LANGUAGES + LISTS_ONLY
+"""Every language the identifier may return (besides "undetermined")."""
 FULL_SAFETY = ("en", "es")
 """Languages whose red flags are detected in full and that have their own safety replies;
 in the others only the reviewed word lists find red flags (``other_languages.py``)."""
@@ -98,12 +100,12 @@ def _load_identifier(cache_dir: Path | None) -> Any:
                     norm_probs=True,
                     tk_row=_to_array(data["row"]),
                 )
-            identifier.set_languages(list(LANGUAGES + LISTS_ONLY))
+            identifier.set_languages(list(_CANDIDATES))
             return identifier
         except (OSError, ValueError, KeyError):
             pass  # absent or unreadable: loaded from the packaged model and written again
     identifier = LanguageIdentifier.from_modelpath(packaged, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES + LISTS_ONLY))
+    identifier.set_languages(list(_CANDIDATES))
     if path is not None:
         _save(path, identifier)
     return identifier
@@ -111,9 +113,7 @@ def _load_identifier(cache_dir: Path | None) -> Any:
 
 def _cache_name(packaged: Path) -> str:
     stat = packaged.stat()
-    key = (
-        f"{packaged}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{','.join(LANGUAGES + LISTS_ONLY)}"
-    )
+    key = f"{packaged}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{','.join(_CANDIDATES)}"
     return f"language-model-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
 
 
