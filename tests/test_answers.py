@@ -137,6 +137,28 @@ def test_a_close_question_lacking_a_specific_word_stays_not_covered(
 
 
 @pytest.mark.parametrize(
+    ("question", "asks_for_instructions"),
+    [
+        # A therapist described by what they know is the trained therapist asked for.
+        ("need a therapist in my area who knows how to massage people with cancer", False),
+        ("looking for somebody trained how to work with chemo patients, where to look", False),
+        # Asking to be taught is the how-to question the sources do not answer.
+        ("how do i massage my dad's hands, he's on chemo", True),
+        ("can you show me how to rub my wife's shoulders after surgery", True),
+    ],
+)
+def test_someone_who_knows_how_to_massage_is_a_therapist_not_instructions(
+    assistant: Assistant, question: str, asks_for_instructions: bool
+) -> None:
+    reply = assistant.answer([], question)
+    instructions = "step-by-step instructions for giving a massage"
+    assert (instructions in reply.text) is asks_for_instructions, reply.text
+    if not asks_for_instructions:
+        assert reply.route == Route.ANSWER, reply.decision
+        assert "https://www.s4om.org/" in reply.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Is massage safe for people with cancer?",
