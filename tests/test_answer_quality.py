@@ -908,6 +908,11 @@ def test_answer_texts_fit_the_contract() -> None:
         # Whether massage has side effects at all: "generally safe" leads.
         ("are there any side effects from massage when you have cancer", "generally safe"),
         ("is it okay to get a massage while I'm doing chemo?", "generally safe"),
+        # When the Society's next event is: the sentence about the one to come leads.
+        ("When's the next oncology massage conference?", "next Summit"),
+        ("is the next summit coming up soon?", "next Summit"),
+        # "this society" is the Society for Oncology Massage: its appeal answers how to help it.
+        ("how do we contribute to this society?", "Support the Society"),
     ],
 )
 def test_the_sentence_that_answers_whether_leads(
@@ -940,3 +945,48 @@ def test_a_covered_condition_is_answered_beside_one_the_sources_do_not_cover(
     uncovered = content.render("condition_not_covered", default_settings, topic="ports and drains")
     assert uncovered in reply.text
     _check_citations(reply)
+
+
+# The Society's programs asked in other words (session 27) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "programs"),
+    [
+        # the Society named without its name
+        (
+            "does that society run anything for people who have already done the basic training?",
+            True,
+        ),
+        ("would the massage society give me money toward my course fees?", True),
+        ("how do I send a thank-you gift to this society?", True),
+        # another society is not the Society for Oncology Massage
+        ("I'm sure the Society for Integrative Oncology has guidelines on this?", False),
+        ("does the American Cancer Society recommend massage?", False),
+        # a society in general is not the Society
+        ("is massage accepted by society now or still seen as fringe?", False),
+    ],
+)
+def test_the_society_named_in_other_words_is_asked_about_its_programs(
+    message: str, programs: bool
+) -> None:
+    (focus,) = read_message(message)
+    assert (focus.intent == Intent.PROGRAMS) == programs
+    assert focus.training == programs  # content written for therapists may answer it
+
+
+@slow
+def test_money_from_the_society_is_answered_by_its_grant_not_its_appeal(
+    assistant: Assistant,
+) -> None:
+    reply = assistant.answer([], "could I get funding from that society for my oncology training?")
+    assert reply.route == Route.ANSWER
+    assert "Grant" in reply.citations[0].quote, reply.citations[0].quote
+    # asking to receive is not asking how to give
+    assert not any(c.quote.startswith("Support the Society") for c in reply.citations)
+    _check_citations(reply)
+    giving = assistant.answer(
+        [], "we'd love to contribute something to the oncology massage society"
+    )
+    assert giving.route == Route.ANSWER
+    assert giving.citations[0].quote.startswith("Support the Society"), giving.citations[0].quote

@@ -81,6 +81,22 @@ _CURE_ADJACENT = re.compile(r"\byou beat cancer\b|\bbeat(s|ing)? (the )?cancer\b
 """A slogan that reads as a promise about cancer itself: never an answer."""
 _SUPPORT = frozenset({"support", "donat", "contribut", "fundrais", "volunt", "differ", "give"})
 """Topic stems of a question about supporting the Society (where its appeal answers)."""
+_ASKS_FOR_FUNDING = re.compile(
+    r"\b(money|funding|funds?|grants?|scholarships?|bursar(y|ies)|support|help|financial "
+    r"(help|aid|support)) from\b|\b(get|receive|apply for|put in for|qualify for|eligible for|"
+    r"ask for) (\w+ ){0,3}(money|funding|funds|grants?|scholarships?|bursar(y|ies)|financial "
+    r"(help|aid|support))\b|\b(grants?|scholarships?|bursar(y|ies))\b",
+    re.I,
+)
+"""Asks for money from the Society (a grant), not how to give to it: a grant answers it,
+the fundraising appeal does not."""
+_ASKS_NEXT = re.compile(
+    r"\bwhen\b.{0,40}\b(next|upcoming)\b|\b(next|upcoming|future) (\w+ ){0,4}(summits?|"
+    r"conferences?|events?|classes|courses?)\b|\bcoming up\b",
+    re.I,
+)
+"""Asks when the Society's next event is: what is to come answers it, not an account of
+the last one ("what's next for me?" after a course is not about an event)."""
 _OPEN_QUOTES = re.compile(r"[\"“”]")
 _FUNCTION_WORD_END = re.compile(
     r"\b(by|to|of|the|a|an|and|or|for|with|in|on|at|from|as|that|who|which|is|are|was|were|"
@@ -149,6 +165,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(summit|recordings|champions?|support the society|make a difference|calendar)\b",
         re.I,
     ),
+    "upcoming": re.compile(r"\b(next|upcoming|coming up|will be (held )?(in|on))\b", re.I),
+    "grant": re.compile(r"\b(grants?|scholarships?)\b", re.I),
     "training": re.compile(
         r"\b(courses?|continuing (your |their )?education|massage therapy education|"
         r"professional development|professionally|grants?|practitioners?|rep org|"
@@ -481,6 +499,8 @@ def allowed(c: Candidate, focus: Focus) -> bool:
     if c.therapist_content and not about_programs:
         return False
     if "appeal" in c.kinds and not (about_programs and focus.topics & _SUPPORT):
+        return False
+    if "appeal" in c.kinds and _ASKS_FOR_FUNDING.search(focus.text):
         return False
     if "program" in c.kinds and not about_programs:
         return False
@@ -830,6 +850,13 @@ class ExtractiveAnswerer:
             # Which uses are best supported: the symptoms the guidelines cite lead, not the
             # caveat that the evidence for the others is weak (which may follow).
             leads = [s for s in leads if {"guideline", "summary"} <= s[0].kinds] or leads
+        if focus.intent == Intent.PROGRAMS and _ASKS_FOR_FUNDING.search(focus.text):
+            # Money from the Society ("is there funding from the society for that?"): its
+            # grant leads, not a sentence that only shares the question's words.
+            leads = [s for s in leads if "grant" in s[0].kinds] or leads
+        if focus.intent == Intent.PROGRAMS and _ASKS_NEXT.search(focus.text):
+            # "When is the next summit?": the sentence about the one to come leads.
+            leads = [s for s in leads if "upcoming" in s[0].kinds] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).

@@ -47,6 +47,13 @@ class Intent(StrEnum):
 
 
 _I = re.I
+_THE_SOCIETY = (
+    r"(the|this|that|their|your|an?|oncology massage|massage) societ(y|ies)"
+    r"(?! (for|of) (integrative|clinical)\b)"
+)
+"""The Society named in other words than its name ("the society", "the oncology massage
+society"), not another society ("the Society for Integrative Oncology"): a question about
+it asks what it offers (its programs), whatever else it names ("money", "support")."""
 # Checked in this order; the first that matches decides. No match: a benefit question.
 _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
@@ -117,7 +124,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.PROGRAMS,
         re.compile(
-            r"\b(summits?|conferences?|recordings?|courses?|classes|study next|"
+            rf"\b({_THE_SOCIETY}|summits?|conferences?|recordings?|courses?|classes|study next|"
             r"(get|take|find|offer|offers|provide|need|want) (\w+ ){0,2}training|training "
             r"(programs?|courses?|options)|where (\w+ ){0,3}train|want to train|"
             r"continuing (my |their |his |her )?education|education provider|rep org|grants?|"
@@ -191,7 +198,8 @@ _GUIDELINE = re.compile(
     _I,
 )
 _TRAINING = re.compile(
-    r"\b(courses?|classes|(get|take|find|need|want|offer|offers|provide) (\w+ ){0,2}training|"
+    rf"\b({_THE_SOCIETY}|courses?|classes|"
+    r"(get|take|find|need|want|offer|offers|provide) (\w+ ){0,2}training|"
     r"training (programs?|courses?|options|should|do|does|is needed)|what (kind of )?training|"
     r"where (\w+ ){0,3}train|want(s)? to (train|learn|work with cancer)|continuing education|"
     r"study next|certification|certificate|grants?|scholarships?|practitioners?|rep org|"
