@@ -21,12 +21,15 @@ import pytest
 from assistant.config import load_settings
 from assistant.routing import Router
 from assistant.routing.other_languages import (
+    find_other_language_red_flag,
     folded,
     parse,
+    read_by_cues,
     umlauts_spelled_out,
     vocabulary,
     with_tones,
 )
+from assistant.routing.spanish import read_by_spanish_cues
 from assistant.schema import Route, Turn
 from assistant.text import strip_marks
 
@@ -1091,3 +1094,102 @@ def test_vietnamese_marks_tell_words_apart_wherever_the_tone_is_written() -> Non
     assert suicide.search(with_tones("muốn tự tử"))
     assert suicide.search(with_tones("muon tu tu"))  # typed without marks: as before
     assert not suicide.search(with_tones("từ từ thôi"))
+
+
+# Issue 10, session 27 (s27-10x): every list runs on every message in another language,
+# and the English and Spanish vocabularies on every message, so a word two languages
+# share ("AVC", "convulsioni", "infarto", "吐血") was read only by the rules of the list it
+# belongs to. A sign the message's own language negates or tells as over is now not a red
+# flag whichever list found it. Wordings written for this test: a word of one language's
+# list (in brackets) inside a message in another.
+SHARED_WORD_NOT_A_RED_FLAG = [
+    ("it", "Mia suocera non ha convulsioni, vorrei regalarle un massaggio"),  # pt, fr, en
+    ("it", "Mio zio ha avuto un infarto anni fa, il massaggio alle spalle va bene?"),  # pt, es
+    ("it", "Ha avuto le convulsioni la settimana scorsa, oggi sta meglio. Massaggio?"),  # pt, fr
+    ("fr", "Mon grand-père a eu un AVC l'année dernière, peut-on le masser ?"),  # pt
+    ("fr", "Ma sœur n'a jamais eu de convulsions, un massage est-il possible ?"),  # pt, it, en
+    ("fr", "Il n'était pas inconscient, juste endormi, le massage l'aide ?"),  # pt, es
+    ("pt", "Meu sogro teve um AVC no ano passado, massagem nos pés pode?"),  # fr
+    ("pt", "Minha avó nunca teve convulsão, posso fazer massagem nela?"),  # fr, en
+    ("pt", "Ela não ficou inconsciente, só cansada. Massagem ajuda?"),  # fr, es
+    ("ro", "Bunicul a avut un AVC anul trecut, îi pot face masaj?"),  # pt, fr
+    ("ro", "Sora mea a avut convulsii acum trei ani, masajul e sigur?"),  # pt, fr, en
+    ("ht", "Grann mwen te fè yon AVC ane pase, èske masaj ka ede l?"),  # pt, fr
+    ("ja", "祖母は吐血はありません。マッサージを受けられますか？"),  # zh
+    ("ja", "胸痛はないです。マッサージは大丈夫ですか？"),  # zh
+    ("zh", "我爷爷没有吐血，只是没胃口，可以按摩吗？"),  # ja
+    ("es", "Mi abuela nunca tuvo convulsiones, ¿le puedo dar un masaje?"),  # en
+    ("es", "Mi tío tuvo un infarto hace años, ¿el masaje en la espalda es seguro?"),  # en
+]
+
+# The same shared words told as happening now: they keep their route alone and inside a
+# massage question (a red flag is never lost to another language's cues).
+SHARED_WORD_RED_FLAG = [
+    ("it", "mia suocera ha le convulsioni adesso"),
+    ("it", "mio zio sta avendo un infarto"),
+    ("fr", "mon grand-père fait un AVC, il ne parle plus"),
+    ("fr", "ma sœur fait des convulsions"),
+    ("pt", "meu sogro está tendo um AVC"),
+    ("pt", "minha avó está inconsciente"),
+    ("ro", "bunicul face un AVC acum"),
+    ("ro", "sora mea are convulsii"),
+    ("ja", "祖母がさっき吐血しました"),
+    ("zh", "我爷爷刚才吐血了"),
+    ("nl", "mijn opa heeft nu een epileptische aanval"),
+    ("es", "mi abuela tiene convulsiones ahora"),
+]
+
+
+@pytest.mark.parametrize(("language", "message"), SHARED_WORD_NOT_A_RED_FLAG)
+def test_a_shared_word_is_read_by_the_rules_of_the_message_language(
+    language: str, message: str
+) -> None:
+    decision = router().route([], message)
+    assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
+
+
+@pytest.mark.parametrize(("language", "message"), SHARED_WORD_RED_FLAG)
+@pytest.mark.parametrize("variant", ["alone", "inside a massage question"])
+def test_a_shared_word_told_as_now_keeps_its_route(
+    language: str, message: str, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert decision.route is Route.EMERGENCY, decision.reason
+
+
+def test_another_list_s_match_is_read_by_the_cues_of_the_message_language() -> None:
+    past = "Mon père a fait un AVC l'année dernière"
+    assert find_other_language_red_flag(past, False) == (Route.EMERGENCY, "stroke")
+    assert find_other_language_red_flag(past, False, message_languages=("fr",)) is None
+    negated = "吐血はありません"
+    assert find_other_language_red_flag(negated, False) == (Route.EMERGENCY, "bleeding")
+    assert find_other_language_red_flag(negated, False, message_languages=("ja",)) is None
+    # languages without cues in the data file change nothing
+    assert find_other_language_red_flag(past, False, message_languages=("en", "und")) == (
+        Route.EMERGENCY,
+        "stroke",
+    )
+
+
+def test_a_word_of_the_list_s_own_language_saying_now_keeps_the_sign() -> None:
+    # Dutch "nu" (now) is Romanian "nu" (not): read as Romanian by mistake, the Dutch
+    # sign is kept, since its own language says it is happening now.
+    message = "mijn opa heeft nu een epileptische aanval"
+    assert find_other_language_red_flag(message, False, message_languages=("ro",)) == (
+        Route.EMERGENCY,
+        "seizure",
+    )
+
+
+def test_english_and_spanish_read_again_without_the_negated_words() -> None:
+    # "convulsioni" two words after "non", "infarto" just before a past time: read by the
+    # English and Spanish vocabularies again without them
+    assert read_by_cues("Non ha convulsioni da anni, massaggio?", "it") == (
+        "non da anni . massaggio ."
+    )
+    assert read_by_cues("Ha avuto un infarto l'anno scorso", "it") == "ha l anno scorso"
+    assert read_by_cues("Ha le convulsioni adesso", "it") is None
+    assert read_by_cues("he never had a seizure", "en") is None
+    reading = read_by_spanish_cues("nunca tuvo convulsiones, ahora quiere un masaje")
+    assert reading is not None and "convulsiones" not in reading and "masaje" in reading
+    assert read_by_spanish_cues("tiene convulsiones ahora") is None

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import permutations
@@ -130,6 +131,17 @@ class Cues:
     about: re.Pattern[str] | None = None
     treatment: re.Pattern[str] | None = None
 
+    def cancel(self, clause_before: str, sign: str, clause_after: str) -> bool:
+        """Whether an emergency ``sign``, between these two parts of its clause, is negated
+        or told as over by these cues."""
+        if self.negators is not None and self.negators.search(clause_before[-NEGATION_WINDOW:]):
+            return True
+        if self.negators_after is not None and self.negators_after.search(
+            clause_after[:NEGATION_WINDOW]
+        ):
+            return True
+        return self.past(clause_before, sign, clause_after)
+
     def past(self, clause_before: str, sign: str, clause_after: str) -> bool:
         """Whether ``sign``, between these two parts of its clause, is told as over."""
         if self.resolved is None:
@@ -156,12 +168,16 @@ class Concept:
     """Read on the message's marks (``with_tones``): a language whose marks tell words
     apart (Vietnamese)."""
 
-    def found_in(self, text: str) -> bool:
+    def found_in(self, text: str, message_cues: tuple[Cues, ...] = ()) -> bool:
         """A match of the concept; an emergency sign negated in its own clause ("sem
         febre", "pas de fièvre", "不发烧", "बुखार नहीं") or told as past ("febre no mês
-        passado") does not count. Crisis and abuse are never negated nor past, as in
-        English, but a crisis word read as a topic ("an article about suicide") is not a
-        disclosure."""
+        passado") does not count, by the cues of the concept's language or by
+        ``message_cues``, those of the languages the message may be written in: every
+        list runs on every message in another language, so a word two languages share
+        ("AVC", "convulsioni", "吐血") is also read by the rules of the language it is
+        written in ("un AVC l'an dernier", "non ha convulsioni", "吐血はありません").
+        Crisis and abuse are never negated nor past, as in English, but a crisis word
+        read as a topic ("an article about suicide") is not a disclosure."""
         cues = self.cues
         for match in self.pattern.finditer(text):
             clause_before = text[: match.start()].rsplit(" . ", 1)[-1]
@@ -170,13 +186,15 @@ class Concept:
                 if cues.about is not None and cues.about.search(clause_before[-ABOUT_WINDOW:]):
                     continue
                 return True
-            if cues.negators is not None and cues.negators.search(clause_before[-NEGATION_WINDOW:]):
+            sign = match.group(0)
+            if cues.cancel(clause_before, sign, clause_after):
                 continue
-            if cues.negators_after is not None and cues.negators_after.search(
-                clause_after[:NEGATION_WINDOW]
+            if any(c.cancel(clause_before, sign, clause_after) for c in message_cues) and not (
+                cues.still is not None and cues.still.search(f"{clause_before}{sign}{clause_after}")
             ):
-                continue
-            if cues.past(clause_before, match.group(0), clause_after):
+                # When the two readings disagree, a word of the list's own language that
+                # says the sign is going on now keeps it (Dutch "nu", now, is Romanian
+                # "not"): the identifier is sometimes sure and wrong.
                 continue
             return True
         return False
@@ -194,6 +212,8 @@ class Vocabulary:
     umlauts_spelled_out: frozenset[str] = frozenset()
     """Languages whose lists read the message with umlauts spelled out alike (German:
     "ue" typed for "ü" on a keyboard without it)."""
+    cues: dict[str, Cues] = field(default_factory=dict)
+    """Each language's negation, past-time and topic cues."""
 
     def treated(self, text: str) -> bool:
         """Whether cancer treatment is named in ``text`` (folded) in any language."""
@@ -341,7 +361,8 @@ def parse(data: Any) -> Vocabulary:
         )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).
     concepts.sort(key=lambda c: c.route is not Route.CRISIS)
-    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed), frozenset(spelled))
+    cues = {c.language: c.cues for c in concepts}
+    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed), frozenset(spelled), cues)
 
 
 def _concepts(
@@ -422,12 +443,47 @@ def mentions_treatment(raw: str) -> bool:
     return vocabulary().treated(folded(raw))
 
 
+_WORD = re.compile(r"[^ ]+")
+
+
+def read_by_cues(raw: str, language: str) -> str | None:
+    """The message (folded) without the words that an emergency sign could not start at by
+    the negation and past-time cues of ``language``, or None when the language has none
+    (English, Spanish, a language without a list) or they take out no word.
+
+    The English and Spanish vocabularies run on every message, whatever its language, with
+    their own cues: "convulsioni" or "infarto" in an Italian message is read by them
+    without "non" or "l'anno scorso". Reading a message the identifier is sure of again
+    without those words lets the router keep such a sign only where the message's own
+    language does not negate it or tell it as over (``Router._safety_in``)."""
+    cues = vocabulary().cues.get(language)
+    if cues is None:
+        return None
+    text = folded(raw)
+    clauses = text.split(" . ")
+    kept: list[str] = []
+    for clause in clauses:
+        words = [
+            m.group(0)
+            for m in _WORD.finditer(clause)
+            if not cues.cancel(clause[: m.start()], m.group(0), clause[m.end() :])
+        ]
+        kept.append(" ".join(words))
+    reading = " . ".join(kept)
+    return None if reading == text else reading
+
+
 def find_other_language_red_flag(
-    raw: str, treatment_context: bool, read_as_english: bool = False
+    raw: str,
+    treatment_context: bool,
+    read_as_english: bool = False,
+    message_languages: Collection[str] = (),
 ) -> tuple[Route, str] | None:
     """The route and detail of a red flag told in one of the data file's languages; in a
     message the identifier reads as English, only in the languages written mixed with
-    English (``mixed_with_english``)."""
+    English (``mixed_with_english``). An emergency sign matched by another language's
+    list is also read by the cues of ``message_languages``, the languages the message is
+    read as (``Concept.found_in``)."""
     text = folded(raw)
     readings = {
         "plain": text,
@@ -436,10 +492,12 @@ def find_other_language_red_flag(
     }
     words = vocabulary()
     treated = treatment_context or words.treated(text)
+    message_cues = {lang: words.cues[lang] for lang in message_languages if lang in words.cues}
     for concept in words.concepts:
         if read_as_english and concept.language not in words.mixed_with_english:
             continue
         reading = "tones" if concept.tones else "umlauts" if concept.umlauts else "plain"
-        if (treated or not concept.needs_treatment) and concept.found_in(readings[reading]):
+        others = tuple(c for lang, c in message_cues.items() if lang != concept.language)
+        if (treated or not concept.needs_treatment) and concept.found_in(readings[reading], others):
             return concept.route, concept.detail
     return None

@@ -69,9 +69,11 @@ from .other_languages import (
     find_other_language_red_flag,
     mentions_treatment,
     names_emergency_help,
+    read_by_cues,
 )
 from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
+from .spanish import find_spanish_red_flag, read_by_spanish_cues
 from .topics import asker, care_topic, has_no_cancer, is_about_a_pet, reply_topic
 
 if TYPE_CHECKING:
@@ -161,7 +163,11 @@ def _other_language_safety(
     # Taglish) are looked at: "suicide" in an English sentence is the English
     # vocabulary's to read, with its cues.
     english = language == "en" and guess in ("en", "es")
-    hit = find_other_language_red_flag(raw, treated, read_as_english=english)
+    # A sign another language's list shares ("AVC", "convulsioni") is also read by the
+    # cues of the language the identifier is confident the message is in.
+    hit = find_other_language_red_flag(
+        raw, treated, read_as_english=english, message_languages=(language,)
+    )
     if hit is None and not english and names_emergency_help(raw, emergency_number):
         hit = (Route.EMERGENCY, "asks_for_emergency_help")
     return None if hit is None else _decision(hit[0], hit[1], 0.9)
@@ -339,6 +345,36 @@ class Router:
         confidence = 0.97 if flag.route is Route.CRISIS else 0.95
         return replace(_decision(flag.route, flag.detail, confidence), language=flag.language)
 
+    def _safety_in(self, norm: str, treatment_context: bool, language: str) -> RouteDecision | None:
+        """``_safety`` for a message the identifier is sure is in ``language``. The English
+        and Spanish vocabularies run on every message with their own cues, so a sign they
+        share with the message's language ("convulsioni", "infarto", "convulsiones") is
+        kept only where it is still found without the words that the cues of that
+        language negate or tell as over ("non ha convulsioni", "un infarto l'anno
+        scorso", "nunca tuvo convulsiones"). The message's own vocabulary, which reads
+        it with its cues, stays the safety net: the lists of the data file in
+        ``_other_language_safety``, the Spanish one here."""
+        current = self._safety(norm, treatment_context)
+        if current is None or current.route is not Route.EMERGENCY:
+            return current
+        raw = getattr(norm, "source", None) or str(norm)
+        if language == "es":
+            if current.language == "es":
+                return current
+            reading = read_by_spanish_cues(raw)
+        else:
+            reading = read_by_cues(raw, language)
+        if reading is None:
+            return current
+        again = self._safety(normalise(reading), treatment_context)
+        if again is not None and again.route is not Route.EMERGENCY:
+            return current
+        if again is None and language == "es":
+            spanish = find_spanish_red_flag(raw, treatment_context)
+            if spanish is not None:
+                return replace(_decision(spanish[0], spanish[1], 0.95), language="es")
+        return again
+
     def _earlier_safety(
         self, turns: Sequence[Turn], earlier: Sequence[str]
     ) -> RouteDecision | None:
@@ -349,12 +385,11 @@ class Router:
         for i, norm in enumerate(earlier):
             context = any(TREATMENT.search(t) for t in earlier[:i])
             raw = getattr(norm, "source", None) or str(norm)
+            languages = _languages_of(raw)
             hit = (
-                self._safety(norm, context)
+                self._safety_in(norm, context, languages[0])
                 or self._recalled(norm)
-                or _other_language_safety(
-                    raw, _languages_of(raw), context, self.settings.emergency_number
-                )
+                or _other_language_safety(raw, languages, context, self.settings.emergency_number)
             )
             if hit is not None:
                 floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
@@ -371,7 +406,7 @@ class Router:
     ) -> RouteDecision:
         language = languages[0]
         treatment_context = any(TREATMENT.search(t) for t in earlier)
-        current = self._safety(norm, treatment_context)
+        current = self._safety_in(norm, treatment_context, language)
         earlier_flag = self._earlier_safety(turns, earlier)
         if current is not None:
             # A red flag in this message wins over everything, whatever else it asks;

@@ -439,6 +439,21 @@ def _resolved(text: str, start: int) -> bool:
     )
 
 
+def read_by_spanish_cues(raw: str) -> str | None:
+    """The message in its Spanish form without the words a sign could not start at by the
+    Spanish negators and past times ("nunca tuvo convulsiones", "un infarto hace años"),
+    or None when none is taken out: the English vocabulary, which also runs on Spanish
+    messages, reads "convulsiones" without them (``Router._safety_in``)."""
+    text = spanish_form(raw)
+    kept = [
+        m.group(0)
+        for m in re.finditer(r"[^ ]+", text)
+        if m.group(0) == "." or not (_negated(text, m.start()) or _resolved(text, m.start()))
+    ]
+    reading = " ".join(kept)
+    return None if reading == text else reading
+
+
 def _found(pattern: re.Pattern[str], text: str) -> int | None:
     for match in pattern.finditer(text):
         if not _negated(text, match.start()) and not _resolved(text, match.start()):
