@@ -692,13 +692,13 @@ class Retriever:
                     >= self.settings.min_term_coverage
                     and clears_floor()
                 )
-                # A device is the circumstance of a question whose every other word is
-                # found, but for everyday ones ("can massage ease my anxiety with a drain
-                # still in?"), not its subject ("is massage safe with a port?" asks
-                # nothing else) nor beside another topic the passages lack ("could it
-                # soften the scar around my port?").
+                # A device (or a treatment, safety not asked) is the circumstance of a
+                # question whose every other word is found, but for everyday ones ("can
+                # massage ease my anxiety with a drain still in?"), not its subject ("is
+                # massage safe with a port?" asks nothing else) nor beside another topic
+                # the passages lack ("could it soften the scar around my port?").
                 or (
-                    read(asked).only_devices_uncovered
+                    read(asked).circumstances_apart
                     and own_found
                     and only_story_uncovered(
                         index, asked, passages, read(asked), beside_absent=True

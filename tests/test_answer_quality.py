@@ -236,19 +236,21 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     assert not expand("is reiki safe with bone mets?").symptoms_apart
 
 
-def test_a_device_is_set_apart_only_when_it_is_all_the_question_names_uncovered() -> None:
-    assert expand(
-        "can a massage calm my nerves with a chest drain still in?"
-    ).only_devices_uncovered
+def test_a_device_or_treatment_is_set_apart_only_when_it_is_all_that_is_uncovered() -> None:
+    assert expand("can a massage calm my nerves with a chest drain still in?").circumstances_apart
     assert expand("my uncle has a urostomy and a stent. any help for his fatigue?").absent == (
         "ostomies",
         "stents",
     )
-    assert expand("my uncle has a urostomy and a stent.").only_devices_uncovered
+    assert expand("my uncle has a urostomy and a stent.").circumstances_apart
     # A condition, a symptom or a therapy the sources do not cover keeps today's rule.
-    assert not expand("is massage ok with lymphedema?").only_devices_uncovered
-    assert not expand("with my port in, does massage help hot flashes?").only_devices_uncovered
-    assert not expand("does massage help with sleep?").only_devices_uncovered
+    assert not expand("is massage ok with lymphedema?").circumstances_apart
+    assert not expand("with my port in, does massage help hot flashes?").circumstances_apart
+    assert not expand("does massage help with sleep?").circumstances_apart
+    # A treatment when safety is not asked, as for symptoms (``symptoms_apart``).
+    pain = expand("could massage take the edge off the pain from radiotherapy?")
+    assert pain.circumstances_apart and not pain.symptoms_apart
+    assert not expand("any danger in a massage while on radiotherapy?").circumstances_apart
     # "Drain" as a verb names no device.
     assert expand("the chemo really drains me, would massage help?").absent == ()
     assert expand("can rubbing drain the swelling away?").absent == ()
@@ -972,9 +974,10 @@ def test_a_covered_condition_is_answered_beside_one_the_sources_do_not_cover(
             "pacemakers and implanted defibrillators",
             "atigue",
         ),
+        ("could massage take the edge off the pain from radiotherapy?", "radiation", "pain"),
     ],
 )
-def test_a_device_beside_a_covered_question_is_named_and_the_question_answered(
+def test_a_device_or_treatment_beside_a_covered_question_is_named_and_it_is_answered(
     assistant: Assistant, default_settings: Settings, message: str, device: str, passage_term: str
 ) -> None:
     reply = assistant.answer([], message)
