@@ -51,14 +51,26 @@ class Reading:
         uncovered = [kind for (_, absent), kind in named if absent]
         covered = [kind for (_, absent), kind in named if not absent]
         if "safety" in covered:
-            allowed = {"symptom", "condition"}
+            allowed = {"symptom", "condition", "device"}
         else:
-            allowed = {"symptom", "treatment", "condition"}
+            allowed = {"symptom", "treatment", "condition", "device"}
         return (
             bool(uncovered)
             and all(k in allowed for k in uncovered)
             and bool({"symptom", "condition"} & set(covered))
         )
+
+    @property
+    def circumstances_apart(self) -> bool:
+        """Every uncovered name is a device ("with a drain still in", "my ostomy"), or a
+        treatment when safety is not asked ("nausea during radiation"): the circumstance of
+        a question whose rest may be covered without it (``coverage(beside_absent=True)``),
+        unless nothing of its own is left ("is massage safe with a port?")."""
+        named = list(zip(self.meanings, self.kinds, strict=True))
+        uncovered = [kind for (_, absent), kind in named if absent]
+        safety = any(kind == "safety" for (_, absent), kind in named if not absent)
+        allowed = {"device"} if safety else {"device", "treatment"}
+        return bool(uncovered) and all(kind in allowed for kind in uncovered)
 
     def terms_in_role(self, role: str) -> tuple[str, ...]:
         """The corpus terms of the matched phrases that play ``role``."""
@@ -215,9 +227,11 @@ def _found(vocab: _Vocabulary, folded: str) -> Iterator[tuple[str, tuple[int, in
             i += 1
 
 
-KINDS = ("symptom", "treatment", "safety", "detail", "condition")
+KINDS = ("symptom", "treatment", "safety", "detail", "condition", "device")
 """``detail``: a fact the pages never give (a price, how long or how often), not a
-condition: named as not covered, without the general safety sentences."""
+condition: named as not covered, without the general safety sentences. ``device``:
+something fitted or worn (a port, a drain, a stent), set apart from a question it is
+only the circumstance of (``Reading.circumstances_apart``)."""
 
 
 def conditions(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -312,7 +312,12 @@ English: "back", "regular", "stay", "energy", "session") is an everyday word."""
 
 
 def only_story_uncovered(
-    index: LexicalIndex, message: str, passages: Sequence[Passage], reading: Reading
+    index: LexicalIndex,
+    message: str,
+    passages: Sequence[Passage],
+    reading: Reading,
+    *,
+    beside_absent: bool = False,
 ) -> bool:
     """Every word of the question the passages lack is an everyday word, and at least one
     of its own words or topics is found in them.
@@ -323,8 +328,11 @@ def only_story_uncovered(
     lacks names a topic. A rare word missing ("scar", "platelet", "Macmillan"), a topic
     the vocabulary maps but the passages lack, or an uncovered condition still decides
     against it; so does finding only what kind of question it is ("how much does a
-    session cost?" finds "therapist" and nothing of its own)."""
-    items, found = _coverage_items(index, message, passages, reading, asks_count=False)
+    session cost?" finds "therapist" and nothing of its own). ``beside_absent`` leaves the
+    uncovered names out, as ``coverage`` does."""
+    items, found = _coverage_items(
+        index, message, passages, reading, beside_absent=beside_absent, asks_count=False
+    )
     hit = [weight for item, weight in items if item & found]
     missed = [weight for item, weight in items if not item & found]
     return bool(hit) and all(w <= _STORY_WEIGHT for w in missed)
@@ -682,6 +690,19 @@ class Retriever:
                     reading.symptoms_apart
                     and coverage(index, asked, passages, read(asked), beside_absent=True)
                     >= self.settings.min_term_coverage
+                    and clears_floor()
+                )
+                # A device (or a treatment, safety not asked) is the circumstance of a
+                # question whose every other word is found, but for everyday ones ("can
+                # massage ease my anxiety with a drain still in?"), not its subject ("is
+                # massage safe with a port?" asks nothing else) nor beside another topic
+                # the passages lack ("could it soften the scar around my port?").
+                or (
+                    read(asked).circumstances_apart
+                    and own_found
+                    and only_story_uncovered(
+                        index, asked, passages, read(asked), beside_absent=True
+                    )
                     and clears_floor()
                 )
             )

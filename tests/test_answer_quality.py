@@ -236,6 +236,26 @@ def test_symptoms_the_sources_cover_can_be_answered_beside_ones_they_do_not() ->
     assert not expand("is reiki safe with bone mets?").symptoms_apart
 
 
+def test_a_device_or_treatment_is_set_apart_only_when_it_is_all_that_is_uncovered() -> None:
+    assert expand("can a massage calm my nerves with a chest drain still in?").circumstances_apart
+    assert expand("my uncle has a urostomy and a stent. any help for his fatigue?").absent == (
+        "ostomies",
+        "stents",
+    )
+    assert expand("my uncle has a urostomy and a stent.").circumstances_apart
+    # A condition, a symptom or a therapy the sources do not cover keeps today's rule.
+    assert not expand("is massage ok with lymphedema?").circumstances_apart
+    assert not expand("with my port in, does massage help hot flashes?").circumstances_apart
+    assert not expand("does massage help with sleep?").circumstances_apart
+    # A treatment when safety is not asked, as for symptoms (``symptoms_apart``).
+    pain = expand("could massage take the edge off the pain from radiotherapy?")
+    assert pain.circumstances_apart and not pain.symptoms_apart
+    assert not expand("any danger in a massage while on radiotherapy?").circumstances_apart
+    # "Drain" as a verb names no device.
+    assert expand("the chemo really drains me, would massage help?").absent == ()
+    assert expand("can rubbing drain the swelling away?").absent == ()
+
+
 def test_an_uncovered_name_told_only_before_the_question_is_not_its_subject() -> None:
     def told(message: str) -> bool:
         return told_before_question(expand(message), expand(question_text(message)))
@@ -942,7 +962,9 @@ def test_a_covered_condition_is_answered_beside_one_the_sources_do_not_cover(
     reply = assistant.answer([], "is deep massage safe with bone mets and a picc line?")
     assert reply.route == Route.ANSWER
     assert any("bone metastases" in c.quote for c in reply.citations)
-    uncovered = content.render("condition_not_covered", default_settings, topic="ports and drains")
+    uncovered = content.render(
+        "condition_not_covered", default_settings, topic="ports and IV lines"
+    )
     assert uncovered in reply.text
     _check_citations(reply)
 
@@ -990,3 +1012,39 @@ def test_money_from_the_society_is_answered_by_its_grant_not_its_appeal(
     )
     assert giving.route == Route.ANSWER
     assert giving.citations[0].quote.startswith("Support the Society"), giving.citations[0].quote
+
+
+@slow
+@pytest.mark.parametrize(
+    ("message", "device", "passage_term"),
+    [
+        ("I have a feeding tube, could massage still help with nausea?", "feeding tubes", "ausea"),
+        (
+            "does massage help fatigue for people who have a pacemaker?",
+            "pacemakers and implanted defibrillators",
+            "atigue",
+        ),
+        ("could massage take the edge off the pain from radiotherapy?", "radiation", "pain"),
+    ],
+)
+def test_a_device_or_treatment_beside_a_covered_question_is_named_and_it_is_answered(
+    assistant: Assistant, default_settings: Settings, message: str, device: str, passage_term: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert any(passage_term in c.quote for c in reply.citations)
+    assert content.render("condition_not_covered", default_settings, topic=device) in reply.text
+    _check_citations(reply)
+
+
+@slow
+def test_a_device_that_is_the_subject_stays_not_covered_or_goes_to_the_care_team(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    """Nothing else asked beside the device: "not covered", with the general safety
+    sentences; asked about one's own device, routing sends it to the care team."""
+    general = assistant.answer([], "is it ok to have a massage with an ostomy?")
+    assert general.route == Route.UNKNOWN and general.decision.detail == "not_covered"
+    uncovered = content.render("condition_not_covered", default_settings, topic="ostomies")
+    assert uncovered in general.text
+    assert assistant.answer([], "can my therapist massage near my stoma?").route == Route.CLINICAL
