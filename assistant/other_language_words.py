@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -45,10 +46,25 @@ class PersonalCare:
 
 
 @dataclass(frozen=True)
+class _Guard:
+    """What counts as read in a message of a guarded language, beyond the reading list
+    and the care words: the language's function words (a maintained stop-word list, less
+    ``not_function_words``), the reviewed ``understood`` words, and the clitics a word may
+    carry (``prefixes``, ``suffixes``: Arabic "و", "ال", "بال"...). All folded by ``plain``."""
+
+    words: frozenset[str]
+    phrases: re.Pattern[str]
+    never_read: re.Pattern[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Language:
     pattern: re.Pattern[str]
     english_for: dict[str, str]
     care: _Care | None = None
+    guard: _Guard | None = None
 
 
 def fold(text: str) -> str:
@@ -104,6 +120,68 @@ def _care(spec: Any, spaced: bool, where: str) -> _Care | None:
     )
 
 
+def _word_list(spec: dict[str, Any], key: str, where: str) -> list[str]:
+    value = spec.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise ValueError(f"{where}.{key} must be a list of words")
+    return value
+
+
+def _function_words(language: str) -> set[str]:
+    """The language's function words from the maintained stop-word list (Stopwords ISO,
+    the ``stopwordsiso`` package); imported here, on first use, not at import time."""
+    import stopwordsiso
+
+    if not stopwordsiso.has_lang(language):
+        raise ValueError(f"{RESOURCE}: no stop-word list for {language!r} to guard it with")
+    return stopwordsiso.stopwords(language)
+
+
+def _guard(spec: Any, code: str, known: list[str], care: Any, where: str) -> _Guard | None:
+    """The guard of a language (``guard`` in the data), or None for a language whose
+    messages are read without it. ``known``: the reading list's words."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where} must be a mapping")
+    unknown = set(spec) - {"understood", "not_function_words", "never_read", "prefixes", "suffixes"}
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    excluded = {plain(w) for w in _word_list(spec, "not_function_words", where)}
+    function = {plain(w) for w in _function_words(code)} - excluded
+    care_words = [
+        w
+        for part in (care or {}).values()
+        for words in (part.values() if isinstance(part, dict) else [part])
+        if isinstance(words, list)
+        for w in words
+    ]
+    read = {plain(w) for w in [*known, *care_words, *_word_list(spec, "understood", where)]}
+    single = {w for w in read | function if w and " " not in w}
+    multi = [w for w in read if " " in w]
+
+    def affixes(key: str) -> tuple[str, ...]:
+        return tuple(sorted({plain(w) for w in _word_list(spec, key, where)}, key=len))
+
+    prefixes, suffixes = affixes("prefixes"), affixes("suffixes")
+    # A phrase is read only whole ("rak piersi" is breast cancer; "piersi" alone may be
+    # the chest of "ból w piersi"), with the clitics a word may carry at its two ends.
+    phrases = re.compile(
+        rf"(?<!\w){_alternatives(prefixes)}?{_alternatives(multi)}{_alternatives(suffixes)}?(?!\w)"
+        if multi
+        else r"(?!)"
+    )
+    never_read = [plain(w) for w in _word_list(spec, "never_read", where)]
+    never = re.compile(rf"(?<!\w){_alternatives(never_read)}(?!\w)")
+    return _Guard(frozenset(single), phrases, never, prefixes, suffixes)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex group of ``words``, longest first (the longer phrase wins)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")" if ordered else "(?!)"
+
+
 @cache
 def _languages() -> dict[str, _Language]:
     data: Any = load_yaml(resources.files("assistant").joinpath(RESOURCE).read_text("utf-8"))
@@ -136,7 +214,10 @@ def _languages() -> dict[str, _Language]:
         )
         pattern = rf"(?<!\w)(?:{alternatives})(?!\w)" if spaced else rf"(?:{alternatives})"
         care = _care(spec.get("care"), spaced, f"{where}.care")
-        found[str(code)] = _Language(re.compile(pattern), english_for, care)
+        guard = _guard(
+            spec.get("guard"), str(code), list(english_for), spec.get("care"), f"{where}.guard"
+        )
+        found[str(code)] = _Language(re.compile(pattern), english_for, care, guard)
     return found
 
 
@@ -155,6 +236,41 @@ def english_reading(message: str, language: str) -> str | None:
     if not words:
         return None
     return " ".join(dict.fromkeys(words)) + "?"
+
+
+def _read(word: str, guard: _Guard) -> bool:
+    """Whether one word is read: listed, or a listed word with clitics joined to it."""
+    if word in guard.words:
+        return True
+    for prefix in ("", *guard.prefixes):
+        if not word.startswith(prefix):
+            continue
+        for suffix in ("", *guard.suffixes):
+            core = word[len(prefix) : len(word) - len(suffix)]
+            if (
+                (prefix or suffix)
+                and word.endswith(suffix)
+                and len(core) > 1
+                and core in guard.words
+            ):
+                return True
+    return False
+
+
+def unread_words(message: str, language: str) -> tuple[str, ...]:
+    """The words of ``message`` that nothing reviewed reads, in a language with a guard:
+    neither the reading list, the care words, the ``understood`` words nor the language's
+    function words. A message with any is not answered (it may tell something the lists
+    cannot read, a red flag the red-flag vocabularies miss: it keeps the "English only"
+    reply, which gives the numbers first). Empty for a language without a guard."""
+    vocabulary = _languages().get(language)
+    guard = vocabulary.guard if vocabulary is not None else None
+    if guard is None:
+        return ()
+    text = plain(message)
+    never = tuple(m.group(0) for m in guard.never_read.finditer(text))
+    text = guard.phrases.sub(" ", guard.never_read.sub(" ", text))
+    return never + tuple(w for w in text.split() if not _read(w, guard))
 
 
 def personal_care(message: str, language: str) -> PersonalCare | None:

@@ -197,6 +197,9 @@ def test_every_citation_quotes_its_chunk_and_every_sentence_is_cited(
         ("按摩对化疗期间的疲劳有帮助吗？", "zh", "fatigue"),
         ("항암 치료 중에 마사지가 피로에 도움이 되나요?", "ko", "fatigue"),
         ("Nakakatulong ba ang masahe sa pagduduwal dahil sa chemo?", "tl", "nausea"),
+        ("Hilft eine Massage bei Übelkeit durch die Chemotherapie?", "de", "nausea"),
+        ("Czy masaż pomaga na neuropatię po chemii?", "pl", "neuropathy"),
+        ("هل يخفف التدليك الاكتئاب عند مرضى السرطان؟", "ar", "mood"),
     ],
 )
 def test_a_general_question_in_another_language_quotes_the_english_sources(

@@ -246,6 +246,7 @@ def test_personal_framing_alone_is_not_clinical(router: Router, message: str) ->
         ("Massagem é segura durante a quimioterapia?", "pt"),
         ("按摩在化疗期间安全吗", "zh"),
         ("Mát-xa có giúp giảm mệt mỏi khi hóa trị không?", "vi"),
+        ("Ist eine Massage während der Chemotherapie sicher?", "de"),
     ],
 )
 def test_general_massage_questions_in_other_languages_are_answered(
@@ -260,7 +261,9 @@ def test_general_massage_questions_in_other_languages_are_answered(
     [
         "Quelle est la meilleure plage de France ?",
         "Un massaggio è sicuro durante la chemioterapia?",
-        "Ist eine Massage während der Chemotherapie sicher?",
+        "Безопасен ли массаж во время химиотерапии?",
+        # German is read since session 27, but only when every word of it is read
+        "Ist eine Massage während der Chemotherapie im Urlaub sicher?",
     ],
 )
 def test_other_questions_and_languages_without_a_vocabulary_get_the_english_only_note(

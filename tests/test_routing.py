@@ -695,6 +695,15 @@ def test_red_flags_in_languages_we_do_not_answer_in_get_the_safety_reply(
         "Est-ce que le massage est bon pour la fatigue?",
         "A massagem ajuda com a ansiedade durante o tratamento?",
         "按摩对癌症病人的焦虑有帮助吗",
+        "Hilft eine Massage gegen die Müdigkeit nach der Chemotherapie?",
+        "Czy masaż pomaga na ból u chorych na raka?",
+        "هل يساعد التدليك في تخفيف القلق عند مرضى السرطان؟",
+        "Wo finde ich einen Masseur mit onkologischer Ausbildung?",
+        "Zahlt die Krankenkasse eine Massage bei Krebs?",
+        "Czy przy obrzęku limfatycznym można robić masaż?",
+        "Czy są badania, że masaż pomaga przy nowotworze?",
+        "هل يغطي التأمين التدليك لمرضى السرطان؟",
+        "هل التدليك آمن للأطفال المصابين بالسرطان؟",
     ],
 )
 def test_general_questions_in_other_languages_are_answered_from_the_english_sources(
@@ -753,6 +762,9 @@ def test_general_questions_in_other_languages_are_answered_from_the_english_sour
         ("¿Puedo dejar el tamoxifeno si me dan masajes?", "es", "medicine", "self"),
         ("Meu marido toma anticoagulante, posso fazer massagem nele?", "pt", "medicine", "other"),
         ("Je prends du létrozole, est-ce que je peux avoir un massage ?", "fr", "medicine", "self"),
+        ("Mein Vater hat Knochenmetastasen, darf ich ihn massieren?", "de", "bone_mets", "other"),
+        ("Mam port po chemii, czy mogę iść na masaż?", "pl", "device_site", "self"),
+        ("زوجي يأخذ الدواء المميع، هل يمكن أن يحصل على تدليك؟", "ar", "medicine", "other"),
     ],
 )
 def test_a_question_about_ones_own_care_in_another_language_goes_to_the_care_team(
@@ -897,3 +909,67 @@ def test_paying_for_it_is_in_scope_without_the_word_massage(
 ) -> None:
     # In this chat "it" is the massage; insurance for a car or a trip is not.
     assert router.route([], message).route is route
+
+
+# Red flags told in German, Polish and Arabic in words the red-flag lists do not hold
+# (written for this test, not taken from any suite): alone, and inside a general question
+# that the reading lists would answer. Each must keep a reply that gives the numbers first.
+UNLISTED_RED_FLAGS = [
+    ("de", "Mein Bein ist dick und warm geworden"),
+    ("de", "Ich sehe keinen Sinn mehr in allem"),
+    ("de", "Ich kann nicht mehr"),
+    ("de", "Ich bin gestürzt und kann das Bein nicht bewegen"),
+    ("pl", "Noga mi spuchła i jest gorąca"),
+    ("pl", "Mam 39 stopni od wczoraj"),
+    ("pl", "Już nie chcę"),
+    ("pl", "Jestem dla wszystkich tylko ciężarem"),
+    ("ar", "رجلي منفوخة وسخنة"),
+    ("ar", "عندي حرارة ٣٩ من امبارح"),
+    ("ar", "ما عاد ودي أعيش"),
+    ("ar", "طحت وما أقدر أقوم"),
+]
+GENERAL_QUESTION = {
+    "de": "Hilft eine Massage bei Übelkeit? {}",
+    "pl": "{}. Czy masaż jest bezpieczny przy chemii?",
+    "ar": "هل يساعد التدليك في القلق؟ {}",
+}
+
+
+@pytest.mark.parametrize(("language", "red_flag"), UNLISTED_RED_FLAGS)
+def test_a_red_flag_the_lists_miss_is_never_answered_in_a_guarded_language(
+    language: str, red_flag: str, patterns_router: Router
+) -> None:
+    from assistant.other_language_words import unread_words
+    from assistant.routing.router import _other_language_question
+
+    question = GENERAL_QUESTION[language].format(red_flag)
+    # The question alone is answered ...
+    alone = patterns_router.route([], GENERAL_QUESTION[language].format("").strip(" ."))
+    assert alone.reason == "answer:other_language"
+    # ... but with the red flag told in it the guard sees words it cannot read, and
+    # declines with the "English only" reply whatever the red-flag lists find ...
+    assert unread_words(question, language)
+    assert _other_language_question(question, language).reason == "out_of_scope:language"
+    # ... and the whole router never answers it nor refers it to the care team.
+    for message in (red_flag, question):
+        decision = patterns_router.route([], message)
+        assert decision.route not in (Route.ANSWER, Route.CLINICAL), message
+        assert decision.route in (Route.EMERGENCY, Route.CRISIS) or (
+            decision.reason == "out_of_scope:language"
+        ), message
+
+
+def test_the_guard_reads_phrases_whole_clitics_and_function_words() -> None:
+    from assistant.other_language_words import unread_words
+
+    # "rak piersi" (breast cancer) is read; "piersi" alone (the chest) is not.
+    assert unread_words("Czy masaż jest bezpieczny po raku piersi?", "pl") == ()
+    assert unread_words("Czy masaż pomaga, gdy boli w piersi?", "pl") == ("boli", "piersi")
+    # Arabic "and the", "with the" joined to a listed word; "my back" is not read.
+    assert unread_words("هل التدليك والعلاج الكيماوي آمن؟", "ar") == ()
+    assert unread_words("هل التدليك آمن لظهري؟", "ar") == ("لظهري",)
+    # Function words that tell something together are never read as function words.
+    assert unread_words("Massage hilft nicht mehr", "de") == ("nicht mehr",)
+    assert unread_words("Ich leide, hilft Massage?", "de") == ("leide",)
+    # Languages read without the guard (not measured to keep their answers with it).
+    assert unread_words("Massagem ajuda com o enjoo? Estou mal há dias", "pt") == ()

@@ -28,7 +28,7 @@ import numpy as np
 
 from ..config import Settings
 from ..embeddings import TextVectors
-from ..other_language_words import english_reading, personal_care
+from ..other_language_words import english_reading, personal_care, unread_words
 from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from ..text import strip_marks
@@ -202,6 +202,26 @@ def _personal_care(raw: str, language: str) -> RouteDecision | None:
         return None
     decision = _decision(Route.CLINICAL, "other_language_care", 0.8)
     return replace(decision, language=language, asker=care.asker, topic=care.topic)
+
+
+def _other_language_question(raw: str, language: str) -> RouteDecision:
+    """A message in a language answered only through its reviewed word lists
+    (other_language_words.yaml), once no red flag was found in it: a question about one
+    person's own care goes to the care team, a general question about massage is answered
+    from the English sources, anything else gets the "English only" reply, which gives
+    the numbers first. In a guarded language only a message whose every word is read
+    (``unread_words``) is answered or referred: one that also tells something the lists
+    cannot read may hold a red flag the red-flag vocabularies miss."""
+    declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
+    if unread_words(raw, language):
+        return declined
+    care = _personal_care(raw, language)
+    if care is not None:
+        return care
+    reading = english_reading(raw, language)
+    if reading is not None and MASSAGE_TOPIC.search(reading):
+        return _decision(Route.ANSWER, "other_language", 0.7)
+    return declined
 
 
 def _more_severe(a: RouteDecision, b: RouteDecision | None) -> RouteDecision:
@@ -420,19 +440,9 @@ class Router:
         if other is not None:
             return _more_severe(other, earlier_flag)
         if language not in FULL_SAFETY:
-            care = _personal_care(raw, language)
-            if care is not None:
-                return replace(care, after_safety=earlier_flag is not None)
-            # A general question about massage in a language with a reviewed vocabulary
-            # is answered from the English sources (other_language_words.yaml); anything
-            # else gets the "English only" reply, which gives the numbers. After a safety
-            # reply either starts with the reminder.
-            reading = english_reading(raw, language)
-            if reading is not None and MASSAGE_TOPIC.search(reading):
-                answered = _decision(Route.ANSWER, "other_language", 0.7)
-                return replace(answered, after_safety=earlier_flag is not None)
-            declined = _decision(Route.OUT_OF_SCOPE, "language", 0.9)
-            return replace(declined, after_safety=earlier_flag is not None)
+            return replace(
+                _other_language_question(raw, language), after_safety=earlier_flag is not None
+            )
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
         if earlier_flag is None:
             return decision
