@@ -134,6 +134,29 @@ RED_FLAGS += [
         "crisis:abuse",
     ),
 ]
+# s27, the classes of the ninth set's train misses, in other words: a rash that does not
+# fade under a glass or a stiff neck with a bad headache (NICE NG51), prized things given
+# away with letters to everyone and an odd calm, "I cut" told without a body part, coffee
+# grounds as instant coffee, bruises all over with no knock
+RED_FLAGS += [
+    (
+        "my grandson is on chemo, he's got a pounding headache, and there are purple spots on "
+        "his tummy that don't go away when you press a tumbler against them",
+        "emergency",
+    ),
+    ("she has a terrible headache and a stiff neck and is hard to wake", "emergency"),
+    (
+        "Gave my golf clubs and my watch to my brother yesterday and wrote cards for all my "
+        "family. I feel oddly settled now.",
+        "crisis",
+    ),
+    ("I cut again on Tuesday, after the biopsy news", "crisis"),
+    ("she threw up something like instant coffee after chemo", "emergency"),
+    (
+        "since chemo my mum gets big bruises all over her body without bumping into anything",
+        "emergency",
+    ),
+]
 # found only by the safety vote (full router): no pattern names them
 VOTE_RED_FLAGS = [
     (
@@ -155,6 +178,13 @@ NEAR_MISSES = [
     "It won't matter after Friday which therapist we pick, the booking is all sorted.",
     "My wife keeps my chemo tablets on a high shelf away from the grandchildren.",
     "My husband keeps my pills in a weekly box so I don't forget them.",
+    # s27: abuse dated long ago in the next clause with safety said now; a bruise with a
+    # knock; "I cut" with an object; a rash that faded
+    "my first husband used to slap me, that was decades ago and I feel safe now with my "
+    "partner. could massage help with touch anxiety?",
+    "I bumped my shin and got a bruise, can I still have a leg massage?",
+    "I cut my nails last night, is a hand massage ok?",
+    "my rash faded after the new cream, is massage ok?",
     # s27 blind round
     "I get breathless climbing the stairs to the studio, that's normal for me, can I book a "
     "longer session?",
@@ -200,7 +230,7 @@ CLINICAL = [
 
 
 def test_the_new_cases_cover_each_class() -> None:
-    assert len(RED_FLAGS) >= 29 and len(NEAR_MISSES) >= 22 and len(GENERAL) >= 5
+    assert len(RED_FLAGS) >= 35 and len(NEAR_MISSES) >= 26 and len(GENERAL) >= 5
 
 
 @pytest.mark.parametrize(("message", "expected"), RED_FLAGS)

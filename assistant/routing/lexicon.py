@@ -860,6 +860,11 @@ FINALITY = _any(
     r"\b(?:say|said|saying|says) (?:\w+ )?goodbyes?\b",
     r"\b(?:affairs|things) in order\b",
     r"\b(?:calm|peaceful|at peace) (?:all of a sudden|suddenly)\b",
+    r"\b(?:weirdly|strangely|oddly|unusually|so|really|very) (?:calm|peaceful|at peace|"
+    r"settled)\b",
+    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ )?(?:letters|notes|cards) (?:to|for) "
+    r"(?:everyone|everybody|all (?:of )?(?:my|the)|each of|every one of|my (?:whole )?family|"
+    r"all my)\b",
     r"\bsuddenly (?:calm|peaceful|at peace)\b",
     r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
     r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
@@ -927,6 +932,10 @@ SELF_HARM_STRONG = _any(
     r"\b(?:been|started|start|keep|kept|still|was|am|is) cutting (?:again|myself|herself|himself|"
     r"every|when|at night)\b",
     r"\bcutting again\b",
+    # "I cut" with no object: the act itself, told with when it happened (NSSI)
+    r"\b(?:i|he|she) (?:have |has |had )?(?:cut|cut again)(?= (?:again|(?:last night|yesterday|"
+    r"today|tonight|this morning|earlier)(?= \.| ,|$| after| and| again| when)|after (?:the|my|"
+    r"his|her)|\.|,)|$)",
     r"\b(?:burn\w*|cut\w*|scratch\w*|carv\w*) (?:\w+ ){0,3}(?:my|his|her) (?:own )?(?:arms?|"
     r"wrists?|thighs?|skin|legs?|hands?|stomach) with (?:a |the |my |his |her )?(?:cigarettes?|"
     r"lighter|matches|iron|candle|blade|razor|knife|scissors|compass|glass)\b",
@@ -1477,6 +1486,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*|bring\w* up|brought up)\b"
             r"(?: \w+){0,8} coffee (?:grounds?|granules?)\b",
             r"\b(?:dark|black|brown) (?:\w+ ){0,2}like coffee (?:grounds?|granules?)\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*|bring\w* up|brought up)\b"
+            r"(?: \w+){0,6} (?:ground|instant) coffee\b",
+            r"\b(?:bruis\w*|purple spots|tiny red spots)\b(?: \w+){0,5} (?:for no reason|without "
+            r"(?:bumping|knocking|hitting|banging|a knock|any knock|falling)|out of nowhere|"
+            r"all over (?:her|his|my) body)\b",
             r"\b(?:heavy|heavily|severe|lots of|a lot of|so much|too much|tons of|gushing|pouring|"
             r"profuse\w*|uncontroll\w*|massive) (?:\w+ ){0,2}(?:bleed\w*|blood)\b(?! flow| "
             r"circulation| cells?| tests?| work| pressure| counts?| sugar| thinners?)",
@@ -1701,6 +1715,17 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"have gone |gone |went |getting |turned )?(?:all |really |very |a bit )?(?:mottled|"
             r"marbled|ashen)\b",
             r"\b(?:cold|clammy) and (?:blotchy|mottled|blue|grey|gray)\b",
+            # a rash that does not fade under a pressed glass, or a stiff neck with a headache
+            # (NICE NG51 sepsis and the glass test for meningococcal disease)
+            r"\b(?:rash|spots|marks|blotches)\b(?: \S+){0,8} (?:does not|do not|did not|will not|"
+            r"would not|not) (?:fade|go away|disappear|blanch|go pale|change)\b(?: \S+){0,8} "
+            r"(?:press\w*|glass|tumbler|push\w*)\b",
+            r"\b(?:glass|tumbler) (?:test|on it|on them)\b(?: \S+){0,6} (?:rash|spots|marks|still "
+            r"there|not fad\w*|does not fade|do not fade)\b",
+            r"\bnon ?blanching\b",
+            r"\b(?:bad|terrible|awful|severe|splitting|really bad) headache\b(?: \S+){0,6} stiff "
+            r"neck\b|\bstiff neck\b(?: \S+){0,6} (?:bad|terrible|awful|severe|splitting|really "
+            r"bad) headache\b",
             r"\b(?:blotchy|mottled) and (?:cold|clammy)\b",
             r"\b(?:barely|hardly|only just) (?:\w+ )?(?:peed|weed|urinated|passed (?:any )?"
             r"(?:urine|water)|had a wee|had a pee)\b(?: \w+){0,3} (?:today|all day|since|in (?:\d+|"
@@ -2130,6 +2155,13 @@ REMOTE_PAST = _any(
     r"\bin my (?:teens|twenties|thirties|20s|30s|youth)\b",
     r"\bback in (?:19|20)\d\d\b",
 )
+TOLD_LONG_AGO = _any(
+    r"^ [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|ended|"
+    r"stopped) (?:\w+ ){0,2}(?:years|decades|a long time|long|(?:\d+|many|several|a few|two|"
+    r"three|five|ten) years) ago\b"
+)
+"""The clause after a sign that dates it long ago ("my ex used to hit me, that was years ago"):
+read as the sign's own remote past."""
 RECOVERED = _any(
     r"\b(?:in a (?:good|better|much better) place|doing (?:well|much better|better|fine|ok|"
     r"okay|great)|much better now|feel safe|feels safe|feel safer|therapy (?:really )?helped|"

@@ -302,6 +302,11 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:heces|popo|caca|excremento) (?:\w+ ){0,2}(?:negras?|como alquitran)\b",
             r"\b(?:posos|borra|cuncho|asiento) de cafe\b",
             r"\b(?:sangra|sangrando) (?:mucho|muchisimo|sin parar)\b",
+            # coffee grounds in other words; bruising all over with no knock (UKONS)
+            r"\b(?:vomit\w*|devolv\w*|arroj\w*)\b(?: \w+){0,5} (?:cafe molido|como (?:el )?cafe|"
+            r"borra|asiento de cafe)\b",
+            r"\b(?:moretones|moretes|morados|hematomas|manchas moradas)\b(?: \w+){0,4} (?:sin "
+            r"(?:pegarse|golpearse|golpe|motivo|razon|caerse)|por todo el cuerpo)\b",
             r"(?<!de )\b(?:sangr\w*)\b(?: \w+){0,8} (?:y )?(?:no (?:para|se detiene|se para|"
             r"se corta|se quita)|sin parar)\b(?! de)",
         ),
