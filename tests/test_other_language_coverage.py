@@ -1193,3 +1193,160 @@ def test_english_and_spanish_read_again_without_the_negated_words() -> None:
     reading = read_by_spanish_cues("nunca tuvo convulsiones, ahora quiere un masaje")
     assert reading is not None and "convulsiones" not in reading and "masaje" in reading
     assert read_by_spanish_cues("tiene convulsiones ahora") is None
+
+
+# Issue 10, session 27: wordings written for this test from the published lists, before
+# any of the ninth blind set was read, in the five languages with the most red flags in
+# the train halves (Spanish, Portuguese, French, Chinese, Hindi): fever told as burning up
+# and shaking, a sentence that cannot be finished for breath, a chest squeezed as by a
+# stone, a nosebleed that goes on, going rigid and shaking, a fall that leaves a leg that
+# cannot bear weight, a double dose of morphine and not waking properly, a burden or
+# leaving this world, self-harm "to feel something", pension or medicines taken and a
+# doctor's visit forbidden by a relative.
+BLIND_S27 = [
+    ("es", "mi mamá está con quimio y anoche se puso ardiendo, temblaba toda", Route.EMERGENCY),
+    ("es", "siento como un peso que me aprieta el pecho", Route.EMERGENCY),
+    ("es", "me sangra la nariz hace una hora y no para", Route.EMERGENCY),
+    ("es", "a mi hijo le dio un ataque, se puso rígido y empezó a sacudirse", Route.EMERGENCY),
+    (
+        "es",
+        "tiene cáncer en la columna, se le doblan las piernas y no controla la orina",
+        Route.EMERGENCY,
+    ),
+    ("es", "a mi esposo se le cayó un lado de la cara y habla enredado", Route.EMERGENCY),
+    ("es", "mi papá no puede terminar una frase sin parar a respirar", Route.EMERGENCY),
+    ("es", "mi mamá dice que es una carga y que mejor se va de este mundo", Route.CRISIS),
+    ("es", "me quemo la piel a propósito cuando no aguanto", Route.CRISIS),
+    ("pt", "vomitei o dia inteiro com a quimio e nem água para no estômago", Route.EMERGENCY),
+    (
+        "pt",
+        "ele tem metástase nos ossos, escorregou e não consegue apoiar a perna",
+        Route.EMERGENCY,
+    ),
+    ("pt", "meu pai tomou morfina dobrada sem querer", Route.EMERGENCY),
+    ("pt", "minha irmã ta na quimio com o corpo quente e tremendo", Route.EMERGENCY),
+    ("pt", "não tenho mais vontade de viver, queria nunca mais acordar", Route.CRISIS),
+    ("pt", "ela diz que virou um peso pra família e que quer ir embora desse mundo", Route.CRISIS),
+    ("pt", "ele ta guardando os remédios de dormir no armário", Route.CRISIS),
+    ("pt", "minha filha se machuca pra sentir alguma coisa", Route.CRISIS),
+    ("fr", "je saigne du nez depuis une heure et ça s'arrête pas", Route.EMERGENCY),
+    ("fr", "il s'est raidi et s'est mis à trembler de partout", Route.EMERGENCY),
+    (
+        "fr",
+        "elle a des métastases osseuses, elle a glissé et ne peut plus poser la jambe",
+        Route.EMERGENCY,
+    ),
+    ("fr", "après la perfusion j'ai la gorge qui se serre", Route.EMERGENCY),
+    ("fr", "mon père n'arrive pas à finir une phrase sans reprendre son souffle", Route.EMERGENCY),
+    ("fr", "ma sœur est en chimio, elle a le corps brûlant", Route.EMERGENCY),
+    ("fr", "mon père met de côté ses somnifères dans un tiroir", Route.CRISIS),
+    ("fr", "elle dit qu'elle se fait du mal pour ressentir quelque chose", Route.CRISIS),
+    ("zh", "足部按摩用什么油？我老公在化疗，一阵冷一阵热", Route.EMERGENCY),
+    ("zh", "胸口像压了块大石头", Route.EMERGENCY),
+    ("zh", "鼻子流血一个小时了还止不住", Route.EMERGENCY),
+    ("zh", "吐了一整天，连水都喝不进去", Route.EMERGENCY),
+    ("zh", "我爷爷骨转移，滑了一跤，腿不能着地了", Route.EMERGENCY),
+    ("zh", "我爸说一句话就要停下来喘气", Route.EMERGENCY),
+    ("zh", "我妈说她是我们的累赘，不如走了算了", Route.CRISIS),
+    ("zh", "我老公说活着没什么意思", Route.CRISIS),
+    ("zh", "我女儿在大腿上划口子", Route.CRISIS),
+    ("hi", "माँ को नहीं पता कौन सा दिन है, उल्टा सीधा बोल रही हैं", Route.EMERGENCY),
+    ("hi", "कीमो के बाद दिन भर से उल्टी हो रही है, पानी भी नहीं टिक रहा", Route.EMERGENCY),
+    ("hi", "माँ की पिंडली सूजी हुई है, लाल और गरम है", Route.EMERGENCY),
+    ("hi", "दादाजी फिसल गए और पैर ज़मीन पर नहीं रख पा रहे", Route.EMERGENCY),
+    ("hi", "पापा एक वाक्य भी बिना रुके सांस लिए पूरा नहीं कर पा रहे", Route.EMERGENCY),
+    ("hi", "माँ कहती हैं कि वो हम पर बोझ हैं", Route.CRISIS),
+    ("hi", "jab bardasht nahi hota to main jaan boojh kar khud ko jala leti hoon", Route.CRISIS),
+    ("hi", "बेटी अपनी जांघों पर कट लगाती है", Route.CRISIS),
+]
+# Session 27, after reading the ninth set's train misses: each class in other words (the
+# cases' wording is in no list or test): chemotherapy named as a "chemical infusion"
+# (Vietnamese), breathlessness in Levantine and Egyptian Arabic with "and" joined to the
+# negator, legs numb or unsteady with cancer in the bones (German), someone lying there
+# jerking or not responding (Dutch), diarrhoea many times told in Ukrainian or Russian, a
+# fall with screaming pain, being a burden to one's children, a rope bought, taking too
+# many pills on purpose (French), coffee grounds as ground coffee and bruises with no knock
+# (Spanish), pills set aside to take all at once (Portuguese), not wanting to live in
+# Hinglish and Hindi.
+BLIND_S27 += [
+    ("vi", "bố tôi đang truyền hóa chất, tối nay sốt 38 độ", Route.EMERGENCY),
+    ("vi", "bo toi dang truyen hoa chat, run ban bat ca dem", Route.EMERGENCY),
+    ("ar", "جدي ومش قادر ياخد نفسه وهو نايم", Route.EMERGENCY),
+    ("ar", "أبويا بينهج من الصبح وهو قاعد", Route.EMERGENCY),
+    ("es", "devolvió una cosa parecida a café molido", Route.EMERGENCY),
+    ("es", "a mi papá le aparecen moretones sin golpearse desde la quimio", Route.EMERGENCY),
+    ("de", "ihre Beine sind seit heute früh ganz wackelig und taub", Route.EMERGENCY),
+    ("fr", "mon père est tombé de la chaise et il hurle quand on bouge son bras", Route.EMERGENCY),
+    ("fr", "ma tante a dit qu'elle ne voulait plus être une charge pour ses enfants", Route.CRISIS),
+    ("fr", "mon oncle a acheté de la corde et ne parle plus à personne", Route.CRISIS),
+    ("fr", "j'avale trop de somnifères volontairement quand je déprime", Route.CRISIS),
+    ("fr", "j'avale plus de comprimés que prévu, exprès, pour me punir", Route.CRISIS),
+    ("nl", "mijn vader ligt te schokken in bed, al twee minuten", Route.EMERGENCY),
+    ("nl", "mijn moeder zit op de bank en ze reageert niet", Route.EMERGENCY),
+    ("ru", "у тата пронос разів вісім за день", Route.EMERGENCY),
+    ("ru", "у мамы понос весь день, она на химии", Route.EMERGENCY),
+    ("pt", "eu separei todos os remédios e vou tomar tudo esta noite", Route.CRISIS),
+    ("hi", "ab mujhe aur jeena nahi hai yaar", Route.CRISIS),
+    ("hi", "सोचता हूँ सब खत्म कर दूँ", Route.CRISIS),
+]
+NOT_A_RED_FLAG_S27_STEP3 = [
+    ("fr", "mon fils a acheté une corde à sauter, le massage après le sport c'est bien ?"),
+    ("nl", "de chemo reageert niet goed bij mijn moeder, helpt massage tegen de vermoeidheid?"),
+    ("pt", "separei os remédios da semana na caixinha, massagem ajuda a dormir?"),
+    ("fr", "je prends plus de vitamines depuis la chimio, le massage est-il conseillé ?"),
+    ("de", "meine Beine sind nach dem Wandern schwer, hilft eine Massage?"),
+    ("fr", "je prends plus de médicaments depuis la chimio, exprès le matin, pour mieux dormir"),
+    ("ru", "у мене раз на тиждень масаж, чи можна під час хімії?"),
+]
+BLIND_S27_ABUSE = [
+    ("pt", "meu cunhado não deixa ela ir ao médico"),
+    ("fr", "mon beau-frère l'empêche d'aller chez le médecin"),
+    ("fr", "mon gendre lui cache ses médicaments contre la douleur"),
+    ("zh", "我姐夫拿走了奶奶的退休金"),
+    ("zh", "我女婿把她的止痛药藏起来"),
+    ("hi", "mera jija dadi ki pension le leta hai aur doctor ke paas nahi jaane deta"),
+    ("hi", "मेरा दामाद माँ की दर्द की दवा छुपा देता है"),
+]
+NOT_A_RED_FLAG_S27 = [
+    ("es", "leí un artículo sobre el suicidio en pacientes con cáncer, ¿hay terapeutas formados?"),
+    ("pt", "li um artigo sobre suicídio em pacientes com câncer, tem terapeutas treinados?"),
+    ("es", "estaba temblando de miedo antes de la quimio, ¿el masaje ayuda?"),
+    ("es", "mi hijo no despierta temprano los sábados, ¿puede venir al masaje por la tarde?"),
+    ("zh", "我想死你们了，下周还能约按摩吗"),
+    ("zh", "医生不让我化疗期间做深层按摩，轻柔的可以吗？"),
+    ("hi", "मैंने कैंसर मरीज़ों में आत्महत्या पर एक लेख पढ़ा, क्या प्रशिक्षित थेरेपिस्ट हैं?"),
+    ("fr", "il tremble de peur avant la chimio, le massage peut l'aider ?"),
+    ("pt", "minha filha corta o cabelo sozinha, ela pode fazer massagem?"),
+    ("zh", "我爸爸说话很快，按摩能让他放松吗？"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "route", "variant"),
+    [
+        (language, message, route, variant)
+        for language, message, route in BLIND_S27
+        for variant in ("alone", "inside a massage question", "typed plainly")
+        if not (variant == "typed plainly" and language in NON_LATIN)
+    ],
+)
+def test_blind_round_wordings_keep_their_route_in_benign_text(
+    language: str, message: str, route: Route, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert decision.route is route, decision.reason
+
+
+@pytest.mark.parametrize(("language", "message"), BLIND_S27_ABUSE)
+@pytest.mark.parametrize("variant", ["alone", "inside a massage question"])
+def test_blind_round_abuse_by_a_relative_is_abuse(
+    language: str, message: str, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert (decision.route, decision.detail) == (Route.CRISIS, "abuse"), decision.reason
+
+
+@pytest.mark.parametrize(("language", "message"), NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3)
+def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) -> None:
+    decision = router().route([], message)
+    assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason

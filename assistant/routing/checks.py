@@ -121,6 +121,7 @@ from .lexicon import (
     STUDY_BEFORE,
     SWELLING,
     SWELLING_PHRASE,
+    TOLD_LONG_AGO,
     TREATMENT,
     UNTIL_INJURED_RE,
     UNWELL,
@@ -364,7 +365,12 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     "...years ago and lately it is coming back" is a crisis.
     """
     c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
-    if REMOTE_PAST.search(norm[c_start:c_end]) is None or RECOVERED.search(whole) is None:
+    # the clause after it may date it ("my ex used to hit me, that was years ago"); ``norm``
+    # may be one clause of ``whole``
+    after = whole[max(whole.find(norm), 0) + c_end :]
+    if (
+        REMOTE_PAST.search(norm[c_start:c_end]) is None and TOLD_LONG_AGO.search(after) is None
+    ) or RECOVERED.search(whole) is None:
         return False
     # what comes before the sign's own part of its clause ("the visit was moved again and
     # I used to cut myself years ago") cannot say it is back

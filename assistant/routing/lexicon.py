@@ -64,6 +64,13 @@ NEGATION_STOPS = CLAUSE_BREAKS | {"and", "then", "now", "also", "plus"}
 """Where a negation's reach ends: "can not walk and has back pain" keeps the back pain."""
 NEW_SUBJECT = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "it", "their"})
 """A negation stops at a new subject: in "no fever i can not breathe" the "no" is the fever's."""
+STRONG_MEDICINE = (
+    r"(?:(?:my|his|her|their|the) )?(?:morphine|oramorph|oxycodone|oxycontin|oxynorm|oxy|"
+    r"fentanyl(?: patch(?:es)?)?|pain patch(?:es)?|codeine|tramadol|methadone|hydromorphone|"
+    r"buprenorphine|diazepam|lorazepam|zopiclone|painkillers?|pain (?:pills|meds|killers|"
+    r"tablets|medicine)|sleeping (?:pills|tablets)|opioids?)\b"
+)
+"""Medicines whose double dose is dangerous (opioids, sleeping tablets)."""
 PILLS = (
     r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?|"
     r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
@@ -779,8 +786,14 @@ STUDY_BEFORE = _any(
     r"course|courses|module|training|lecture|seminar|webinar|workshop|research|study|studies|"
     r"paper|report|presentation|statistics|stats|leaflet|poster|campaign|podcast|documentary|"
     r"book|job ad|job advert|certificate|cpd|curriculum|class|talk|guidance|policy|"
-    r"fundrais\w*|charity|news|story|stories|leaflets?|film|programme|program)\b"
-    r"(?: (?!(?:but|and|i|me|my)\b)[^\s.,]+){0,8} $",
+    r"fundrais\w*|charity|news|story|stories|leaflets?|film|programme|program|"
+    # the same in Spanish, Portuguese and French, whose "suicidio", "suicídio" and
+    # "suicide" this vocabulary also reads (every message reaches it)
+    r"articulos?|artigos?|estudios?|estudos?|tesis|tese|these|memoire|libro|livro|livre|"
+    r"documental|documentario|documentaire|investigacion|pesquisa|recherche|reportaje|"
+    r"reportagem|charla|palestra|conferencia|curso|taller|campana|campanha|campagne|noticias?)\b"
+    r"(?: (?!(?:but|and|i|me|my|y|e|et|pero|mas|mais|yo|eu|je|mi|meu|minha|mon|ma)\b)"
+    r"[^\s.,]+){0,8} $",
     r"\b(?:recogni[sz]\w*|spot|spotting|screen\w* for|identify\w*|learn\w* (?:about|to spot)|"
     r"read\w* (?:about|up on)|heard about|writ\w* (?:about|on)|teach\w* (?:about|on)|research\w*|"
     r"aware\w* of|signs of|raise awareness of|raising awareness of)\b"
@@ -847,6 +860,11 @@ FINALITY = _any(
     r"\b(?:say|said|saying|says) (?:\w+ )?goodbyes?\b",
     r"\b(?:affairs|things) in order\b",
     r"\b(?:calm|peaceful|at peace) (?:all of a sudden|suddenly)\b",
+    r"\b(?:weirdly|strangely|oddly|unusually|so|really|very) (?:calm|peaceful|at peace|"
+    r"settled)\b",
+    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ )?(?:letters|notes|cards) (?:to|for) "
+    r"(?:everyone|everybody|all (?:of )?(?:my|the)|each of|every one of|my (?:whole )?family|"
+    r"all my)\b",
     r"\bsuddenly (?:calm|peaceful|at peace)\b",
     r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
     r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
@@ -914,6 +932,10 @@ SELF_HARM_STRONG = _any(
     r"\b(?:been|started|start|keep|kept|still|was|am|is) cutting (?:again|myself|herself|himself|"
     r"every|when|at night)\b",
     r"\bcutting again\b",
+    # "I cut" with no object: the act itself, told with when it happened (NSSI)
+    r"\b(?:i|he|she) (?:have |has |had )?(?:cut|cut again)(?= (?:again|(?:last night|yesterday|"
+    r"today|tonight|this morning|earlier)(?= \.| ,|$| after| and| again| when)|after (?:the|my|"
+    r"his|her)|\.|,)|$)",
     r"\b(?:burn\w*|cut\w*|scratch\w*|carv\w*) (?:\w+ ){0,3}(?:my|his|her) (?:own )?(?:arms?|"
     r"wrists?|thighs?|skin|legs?|hands?|stomach) with (?:a |the |my |his |her )?(?:cigarettes?|"
     r"lighter|matches|iron|candle|blade|razor|knife|scissors|compass|glass)\b",
@@ -1024,7 +1046,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # physical harm by another person (or by the person writing, to the one they care for)
     _any(
-        rf"\b{AGENT} (?:\w+ ){{0,3}}{HURT_VERBS} {VICTIM}\b{NOT_POSSESSIVE}",
+        rf"\b{AGENT} (?:\w+ ){{0,5}}{HURT_VERBS} {VICTIM}\b{NOT_POSSESSIVE}",
         rf"\b{KIN_AGENT} (?:\w+ ){{0,3}}(?:hurt|hurts|hurting|harm\w*|abus\w*|mistreat\w*) "
         rf"{VICTIM}\b{NOT_POSSESSIVE}(?! (?:feelings|by accident|accidentally))",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:hit|hits|bang\w*|slam\w*|smash\w*|push\w*|shov\w*) "
@@ -1035,7 +1057,7 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:grab\w*|yank\w*|drag\w*) {VICTIM} by (?:the|my|her|his) "
         r"(?:arms?|hair|throat|neck|wrists?|shoulders?|collar|face)\b",
         rf"\b{AGENT} (?:\w+ ){{0,4}}(?:shak(?:e|es|ing|en)|shook) {VICTIM}\b(?! (?:hand|awake|up))",
-        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:throw\w*|threw|thrown) (?:\w+ ){{0,2}}(?:things|stuff|"
+        rf"\b{AGENT} (?:\w+ ){{0,5}}(?:throw\w*|threw|thrown) (?:\w+ ){{0,2}}(?:things|stuff|"
         r"objects|plates|a \w+|the \w+|his \w+|her \w+|food|drinks?) at (?:me|her|him|us|"
         r"(?:my|her|his) (?:head|face))\b",
         r"\b(?:i|we|he|she) (?:\w+ ){0,3}(?:hit|slap\w*|punch\w*|kick\w*|shov\w*|chok\w*|"
@@ -1442,6 +1464,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bchest\b(?: \w+){0,8} (?:jaw|left arm)\b",
             r"\bpain (?:\w+ ){0,4}(?:goes|going|went|spreads?|spreading|radiat\w*|shoots?|"
             r"shooting|moving) (?:down|into|to|up) (?:my |his |her |the )?(?:left arm|jaw)\b",
+            # told by the gesture, or by where it spreads (ESC / BHF lay warning signs)
+            r"\b(?:clutch\w*|grabb\w*|gripp\w*|clasp\w*|holding) (?:at )?(?:my|his|her|their) "
+            r"chest\b",
+            r"\bchest\b(?: \S+){0,10} (?:spread\w*|radiat\w*|shoot\w*|going|goes|went|moving) "
+            r"(?:down |up )?(?:in)?to (?:my |his |her |their |the )?(?:jaw|left arm|neck and jaw|"
+            r"shoulder and arm)\b",
         ),
         True,
     ),
@@ -1458,6 +1486,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*|bring\w* up|brought up)\b"
             r"(?: \w+){0,8} coffee (?:grounds?|granules?)\b",
             r"\b(?:dark|black|brown) (?:\w+ ){0,2}like coffee (?:grounds?|granules?)\b",
+            r"\b(?:vomit\w*|throw\w* up|threw up|sick|puk\w*|bring\w* up|brought up)\b"
+            r"(?: \w+){0,6} (?:ground|instant) coffee\b",
+            r"\b(?:bruis\w*|purple spots|tiny red spots)\b(?: \w+){0,5} (?:for no reason|without "
+            r"(?:bumping|knocking|hitting|banging|a knock|any knock|falling)|out of nowhere|"
+            r"all over (?:her|his|my) body)\b",
             r"\b(?:heavy|heavily|severe|lots of|a lot of|so much|too much|tons of|gushing|pouring|"
             r"profuse\w*|uncontroll\w*|massive) (?:\w+ ){0,2}(?:bleed\w*|blood)\b(?! flow| "
             r"circulation| cells?| tests?| work| pressure| counts?| sugar| thinners?)",
@@ -1530,10 +1563,28 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
             r"gibberish|rubbish that makes no sense)\b",
             r"\bi (?:do not|did not|can not) (?:seem to )?know where i (?:am|was)\b",
+            # lost in one's own home, the date, muddled (NICE NG51 new confusion; delirium)
+            r"\b(?:keeps?|kept|keep on|started|is|was) (?:asking|ask) where (?:she|he|they|i) "
+            r"(?:is|are|am|was|were)\b",
+            r"\b(?:thinks?|thought|convinced|insists?) (?:that )?it is (?:19\d\d|"
+            r"the (?:19)?[4-9]0s|(?:the )?war|christmas)\b",
+            r"\b(?:got|gets|getting|get) lost in (?:my|his|her|their|our) own (?:house|home|"
+            r"kitchen|flat|street|road|garden|bedroom)\b",
+            r"\b(?:losing|lost|lose|loses) track of where (?:i|he|she|they) "
+            r"(?:am|is|are|was|were)\b",
+            rf"\b(?:{KIN}|he|she|they|my client|my patient|client|patient)(?: \w+){{0,3}} "
+            r"(?:muddled|disorient\w*|befuddled|not with it|away with the fairies)\b(?! (?:up|"
+            r"about|by|with|over|as to|whether|which|what|how|the|my|his|her|our|their|them|"
+            r"it)\b)",
+            r"\b(?:arrived|woke up|came home|came in|seems|seemed) (?:all |very |really )?"
+            r"(?:confused|"
+            r"muddled|disorient\w*)\b(?! (?:about|by|with|over|as to|whether|which|what|how)\b)",
             r"\b(?:does not|do not|did not|can not) (?:seem to )?know (?:where (?:he|she|they) "
             r"(?:is|are|was|were)|what (?:day|year|month) it is|"
             r"who (?:i am|we are|he is|she is)|(?:me|"
             r"us) anymore)\b",
+            r"\b(?:does not|do not|did not|can not|could not) (?:seem to )?(?:know|remember|tell "
+            r"(?:me|us)) what (?:day|year|month) it (?:is|was)\b",
             r"\b(?:barely|can not|could not|hard to|not able to) (?:wake|rouse) (?:him|her|them|me|"
             r"up)\b",
             r"\b(?:hard|difficult|impossible) to (?:wake|rouse)(?= ,| \.|$| and| today| now)",
@@ -1564,6 +1615,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:dropped|crumpled|slumped|fell) (?:down )?(?:to|on|onto) the (?:\w+ )?(?:floor|"
             r"ground)\b(?! (?:to (?:do|play|stretch|sit)|for|and (?:did|do|stretch)))",
             r"\b(?:went|goes|going) down like a (?:sack|stone|tree|log|ton)\b",
+            r"\b(?:found|find|finding) (?:myself|himself|herself|themselves) (?:\w+ ){0,2}on the "
+            r"(?:\w+ )?(?:floor|ground|pavement)\b",
+            r"\bmust have (?:dropped|blacked out|passed out|gone down|fainted|collapsed) for a "
+            r"(?:second|moment|minute|few seconds|bit)\b",
+            r"\b(?:had|has|having|is having|was having) (?:a |another )?"
+            r"(?:funny|strange|weird|dizzy) (?:turn|do|spell)\b",
             r"\b(?:went|gone|goes|turned|going) (?:all )?(?:grey|gray|white|pale|floppy) and "
             r"(?:\w+ )?(?:dropped|fell|slumped|went down|crumpled|slid)\b",
             r"\b(?:can not|could not|cannot|did not|were not able to) (?:get|make) (?:him|her|them|"
@@ -1588,6 +1645,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:minutes?|mins?|seconds|could not|would not|did not respond|unresponsive|eyes|"
             r"stiff|foam\w*)",
             r"\beyes (?:rolled|rolling) (?:back|up)\b",
+            # went stiff and jerked (NICE CG137 / Epilepsy Action lay description)
+            r"\b(?:went|gone|goes|going|was|is|got|became) (?:all |really |very )?(?:rigid|stiff)\b"
+            r"(?: \S+){0,5} (?:jerk\w*|twitch\w*|shak\w*|thrash\w*|trembl\w*|fitting)\b",
+            r"\b(?:jerk\w*|twitch\w*|shak\w*|thrash\w*)(?: \S+){0,5} (?:went|gone|going|was|is|"
+            r"got|became) (?:all |really |very )?(?:rigid|stiff)\b",
         ),
         True,
     ),
@@ -1653,6 +1715,17 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"have gone |gone |went |getting |turned )?(?:all |really |very |a bit )?(?:mottled|"
             r"marbled|ashen)\b",
             r"\b(?:cold|clammy) and (?:blotchy|mottled|blue|grey|gray)\b",
+            # a rash that does not fade under a pressed glass, or a stiff neck with a headache
+            # (NICE NG51 sepsis and the glass test for meningococcal disease)
+            r"\b(?:rash|spots|marks|blotches)\b(?: \S+){0,8} (?:does not|do not|did not|will not|"
+            r"would not|not) (?:fade|go away|disappear|blanch|go pale|change)\b(?: \S+){0,8} "
+            r"(?:press\w*|glass|tumbler|push\w*)\b",
+            r"\b(?:glass|tumbler) (?:test|on it|on them)\b(?: \S+){0,6} (?:rash|spots|marks|still "
+            r"there|not fad\w*|does not fade|do not fade)\b",
+            r"\bnon ?blanching\b",
+            r"\b(?:bad|terrible|awful|severe|splitting|really bad) headache\b(?: \S+){0,6} stiff "
+            r"neck\b|\bstiff neck\b(?: \S+){0,6} (?:bad|terrible|awful|severe|splitting|really "
+            r"bad) headache\b",
             r"\b(?:blotchy|mottled) and (?:cold|clammy)\b",
             r"\b(?:barely|hardly|only just) (?:\w+ )?(?:peed|weed|urinated|passed (?:any )?"
             r"(?:urine|water)|had a wee|had a pee)\b(?: \w+){0,3} (?:today|all day|since|in (?:\d+|"
@@ -1670,6 +1743,13 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             rf"her))\b(?: \w+){{0,3}} {PILLS}\b",
             r"\b(?:overdosed|overdosing|(?:taken|took|had|has had|have had|taking) an overdose|an "
             r"overdose of)\b",
+            # a double dose of a strong medicine told in lay words
+            rf"\b(?:doubled up on|double dos\w*|a double dose of|twice the dose of|two doses of|"
+            rf"(?:two|three|four|five|2|3|4|5) (?:\w+ )?(?:patches|doses|lots) instead of "
+            rf"(?:one|1|the one))\b(?: \w+){{0,3}} {STRONG_MEDICINE}",
+            rf"{STRONG_MEDICINE}(?: \w+){{0,4}} (?:twice|two times|double|doubled) (?:by "
+            rf"(?:mistake|accident)|without thinking|in one go)\b",
+            rf"\b(?:two|three|four|five|2|3|4|5) {STRONG_MEDICINE} instead of (?:one|1)\b",
         ),
         True,
     ),
@@ -1679,6 +1759,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:worst|sudden|severe|unbearable|excruciating|terrible) (?:\w+ )?headache\b",
             r"\b(?:unbearable|excruciating) pain\b",
             r"\bpain is (?:unbearable|excruciating|10 out of 10)\b",
+            r"\bpain\b(?: \S+){0,6} (?:a )?(?:9|10|nine|ten) (?:out of|outta) (?:10|ten)\b",
+            r"\b(?:doubled (?:up|over)|writhing|screaming|rolling around|curled up) (?:\w+ ){0,2}"
+            r"(?:in|with|from) (?:the )?(?:pain|agony)\b",
         ),
         True,
     ),
@@ -1739,6 +1822,10 @@ LAY_FEVER = _any(
     r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
     r"\bshaking (?:all over|uncontrollabl\w*)\b",
+    # running hot, toasty (UKONS: fever on treatment, told without the word)
+    r"\b(?:running|feels?|feeling|felt|am|is|a bit|really|so) (?:a bit |really |very |quite )?"
+    r"(?:hot and (?:shaky|shivery|sweaty|achy)|toasty|feverish|fevery)\b",
+    r"\brunning (?:hot|warm)\b",
 )
 """How people say they have a fever without the word: these count without a thermometer."""
 UNWELL = _any(
@@ -1761,7 +1848,7 @@ NOT_A_TEMPERATURE = _any(
 """A lab value, weight or size just before a bare number such as "38.5": not a temperature."""
 NUMBER = _any(r"\b(\d{2,4}(?:\.\d+)?)(?: degrees)?(?: ?(f|c|fahrenheit|celsius))?\b")
 TREATMENT = _any(
-    r"\b(?:chemo\w*|chemotherapy|infusions?|immunotherapy|treatment|transplant|neutropeni\w*|"
+    r"\b(?:(?:mid|post|pre)?chemo\w*|chemotherapy|infusions?|immunotherapy|treatment|transplant|neutropeni\w*|"
     r"radiation|radiotherapy|cancer|oncolog\w*|port|picc|leukemia|lymphoma|myeloma)\b",
     r"\b(?:low (?:white|counts|blood counts)|counts are low)\b",
     r"\b(?:capecitabine|xeloda|keytruda|opdivo|pembrolizumab|nivolumab|ipilimumab|carboplatin|"
@@ -1810,6 +1897,10 @@ BACK_PAIN = _any(
     r"\b(?:pain|hurts?|ache|agony) (?:in )?(?:my |his |her )?(?:lower |upper |middle )?"
     r"(?:back|neck|spine)\b",
     r"\bband of pain\b",
+    # cancer in the spine itself (NICE NG234: new leg weakness with spinal metastases)
+    r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
+    r"secondaries|cancer|tumou?rs?) (?:\w+ ){0,2}(?:in|on|to) (?:my |his |her |the )?(?:spine|"
+    r"vertebra\w*|spinal cord))\b",
 )
 
 # -- clot: one swollen, red, hot or painful leg (or arm with a line)
@@ -1923,6 +2014,15 @@ FACE_NECK_SWELLING = _any(
     r"\bneck\b(?: \w+){0,6} (?:swollen|swelling|swelled|puffy|puffed up)\b(?: \w+){0,4} face\b",
     r"\b(?:face|neck) (?:\w+ ){0,3}(?:swollen|swelling|swelled|puffy|puffed up|bloated)\b"
     r"(?: \w+){0,8} (?:worse|more) when (?:i|he|she) (?:bend|bends|lie|lies|lying|bending)\b",
+    # the collar that no longer fastens (Stokes' collar sign), with the face swelling
+    r"\b(?:face|neck)\b(?: \S+){0,6} (?:swollen|swelling|swelled|puffy|puffed up|puffier|"
+    r"bloated|fat|fatter|fuller)\b(?: \S+){0,10} (?:collars?|necklaces?|top buttons?)\b"
+    r"(?: \S+){0,3} (?:will not|would not|does not|do not|can not|no longer|too) (?:\w+ )?"
+    r"(?:button|do up|close|fasten|fit|meet|tight)\b",
+    r"\b(?:collars?|necklaces?|top buttons?)\b(?: \S+){0,3} (?:will not|would not|does not|"
+    r"do not|can not|no longer|too) (?:\w+ )?(?:button|do up|close|fasten|fit|meet|tight)\b"
+    r"(?: \S+){0,10} (?:face|neck)\b(?: \S+){0,4} (?:swollen|swelling|swelled|puffy|puffed "
+    r"up|puffier|bloated|fat|fatter|fuller)\b",
 )
 CHEST_VEINS = _any(
     r"\bveins? (?:\w+ ){0,4}(?:chest|neck)\b(?: \w+){0,4} (?:sticking out|bulging|swollen|"
@@ -1982,6 +2082,8 @@ RESOLVED = _any(
     r"\b(?:stopped|settled|cleared|eased|passed) (?:on its own|by itself|after (?:\d+|a few|"
     r"a couple of|five|ten|two) (?:minutes|mins|seconds)|quickly|within (?:\d+|a few) minutes)\b",
     r"\b(?:fine|better|ok|okay|normal) now\b",
+    r"\b(?:that is|it is|which is|this is) (?:quite |pretty |totally |perfectly )?(?:normal|"
+    r"usual) for (?:me|him|her|them)\b",
     r"\b(?:never|not once|nothing) since\b",
     r"\bback to normal\b",
     r"\bcleared up\b",
@@ -2037,7 +2139,10 @@ INFORMATIONAL = _any(
 )
 """Told what to watch for, or asking what counts: information, not a sign in someone now."""
 GENERIC = _any(
-    r"\b(?:in general|generally|people|patients|a person|clients?|what if|hypothetically)\b",
+    r"\b(?:in general|generally|people|patients|a person|clients|what if|hypothetically)\b",
+    # "a client" in general, not "my client" who is on the table now
+    r"\b(?:a|any|each|every|some) client\b(?! (?:is|was|has|had|came|arrived|said|says|told|"
+    r"started|went|just|suddenly|looks?|seems?|keeps?|on my)\b)",
     r"\bif (?:you|they|a patient|someone|a client|one)\b",
 )
 """A question about people in general, not a sign in one person."""
@@ -2050,6 +2155,13 @@ REMOTE_PAST = _any(
     r"\bin my (?:teens|twenties|thirties|20s|30s|youth)\b",
     r"\bback in (?:19|20)\d\d\b",
 )
+TOLD_LONG_AGO = _any(
+    r"^ [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|ended|"
+    r"stopped) (?:\w+ ){0,2}(?:years|decades|a long time|long|(?:\d+|many|several|a few|two|"
+    r"three|five|ten) years) ago\b"
+)
+"""The clause after a sign that dates it long ago ("my ex used to hit me, that was years ago"):
+read as the sign's own remote past."""
 RECOVERED = _any(
     r"\b(?:in a (?:good|better|much better) place|doing (?:well|much better|better|fine|ok|"
     r"okay|great)|much better now|feel safe|feels safe|feel safer|therapy (?:really )?helped|"

@@ -160,7 +160,16 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bya no (?:puedo|aguanto) mas\b(?: \w+){0,3} (?:vivir|vida|seguir)\b",
         ),
     ),
-    ("burden", _any(r"\b(?:soy|me siento) (?:una|un) (?:carga|estorbo)\b")),
+    (
+        "burden",
+        _any(
+            r"\b(?:soy|me siento|es|se siente|somos|nos sentimos) (?:una|un|puro|pura) "
+            r"(?:carga|estorbo)\b",
+            # leaving this world (C-SSRS wish to be dead, in lay words)
+            r"\b(?:irme|irse|me voy|se va|me vaya|se vaya|me fuera|se fuera|marcharme|marcharse) "
+            r"(?:\w+ )?de este mundo\b",
+        ),
+    ),
     (
         "method",
         _any(
@@ -206,8 +215,11 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bme (?:sigo )?(?:cortando|lastimando|haciendo dano|quemando|golpeando)\b(?! el pelo|"
             r" "
             r"el cabello| las unas)",
-            r"\bme (?:lastimo|lastime|hago dano|hice dano|quemo|queme|golpeo|pego|muerdo) (?:\w+ )?"
-            r"(?:a proposito|cuando me siento|porque me lo merezco|para sentir|hasta sangrar)\b",
+            r"\bme (?:lastimo|lastime|hago dano|hice dano|quemo|queme|golpeo|pego|muerdo|corto|"
+            r"rasguno|arano) (?:\w+ ){0,2}(?:a proposito|cuando me siento|cuando no aguanto|porque "
+            r"me lo merezco|para sentir|hasta sangrar)\b",
+            r"\bse (?:lastima|hace dano|quema|corta|golpea|muerde|rasguna|arana) (?:\w+ ){0,2}"
+            r"(?:a proposito|para sentir|hasta sangrar|porque se lo merece)\b",
             r"\b(?:me|se) (?:he |ha |has |estoy |esta |sigo |sigue |he estado |ha estado |vuelvo "
             r"a |volvi a )?(?:hecho|haciendo|hago|hace|hice|hizo|hacer) (?:unos |unas |mas "
             r"|muchos )?"
@@ -262,6 +274,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bme ahogo\b",
             r"\b(?:ahogando|ahogandome|ahogandose)\b",
             r"\blabios (?:\w+ )?(?:morados|azules)\b",
+            r"\bno (?:puede|puedo|podia|logra|logro) (?:terminar|acabar|completar) "
+            r"(?:una|la|ni una) (?:frase|oracion)\b",
         ),
     ),
     (
@@ -271,6 +285,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:me|le) duele (?:mucho )?el pecho\b",
             r"\b(?:presion|opresion|apreton|peso) (?:fuerte )?en el pecho\b",
             r"\bpecho apretado\b",
+            r"\b(?:aprieta|oprime|aplasta|presiona|estruja) (?:\w+ )?el pecho\b",
+            r"\bpecho (?:\w+ ){0,2}(?:oprimido|aplastado|como si me (?:apretaran|aplastaran))\b",
             r"\binfarto\b",
             r"\bataque (?:al|del) corazon\b",
         ),
@@ -286,6 +302,13 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:heces|popo|caca|excremento) (?:\w+ ){0,2}(?:negras?|como alquitran)\b",
             r"\b(?:posos|borra|cuncho|asiento) de cafe\b",
             r"\b(?:sangra|sangrando) (?:mucho|muchisimo|sin parar)\b",
+            # coffee grounds in other words; bruising all over with no knock (UKONS)
+            r"\b(?:vomit\w*|devolv\w*|arroj\w*)\b(?: \w+){0,5} (?:cafe molido|como (?:el )?cafe|"
+            r"borra|asiento de cafe)\b",
+            r"\b(?:moretones|moretes|morados|hematomas|manchas moradas)\b(?: \w+){0,4} (?:sin "
+            r"(?:pegarse|golpearse|golpe|motivo|razon|caerse)|por todo el cuerpo)\b",
+            r"(?<!de )\b(?:sangr\w*)\b(?: \w+){0,8} (?:y )?(?:no (?:para|se detiene|se para|"
+            r"se corta|se quita)|sin parar)\b(?! de)",
         ),
     ),
     (
@@ -306,6 +329,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?! (?:el|la|los|las|mi|su)\b)",
             r"\bno (?:puedo|podemos) despertarl[oa]\b",
             r"\b(?:no responde|inconsciente)\b",
+            r"\bno (?:despierta|se despierta|reacciona)\b(?! (?:temprano|tarde|antes|a tiempo|con "
+            r"el despertador|de buen humor))",
         ),
     ),
     (
@@ -319,7 +344,12 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
         "seizure",
         _any(
             r"\b(?:convulsiones|convulsionando|convulsiono|convulsionar|una convulsion|ataque "
-            r"epileptico|crisis epileptica)\b"
+            r"epileptico|crisis epileptica)\b",
+            r"\bse (?:puso|quedo|pone) (?:\w+ )?(?:rigid[oa]|ties[oa]|dur[oa])\b(?: \w+){0,5} "
+            r"(?:sacud\w*|temblar|temblando|movimientos|brincos|espuma)",
+            r"\b(?:sacudirse|sacudiendose|se sacudia|se sacude) (?:\w+ ){0,2}(?:todo|toda|sin "
+            r"control|enter[oa]|fuerte)\b",
+            r"\bojos (?:\w+ )?(?:en blanco|para atras)\b",
         ),
     ),
     (
@@ -327,6 +357,10 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:cara|boca) (?:\w+ )?(?:caida|torcida|chueca|de lado)\b",
             r"\b(?:habla|arrastra) (?:\w+ )?(?:arrastrada|las palabras|rara|trabada)\b",
+            r"\bhabla (?:\w+ )?(?:enredad[oa]|arrastrad[oa]|trabad[oa]|mocho|como borrach[oa]|"
+            r"raro|chistoso)\b",
+            r"\bse (?:le|me) (?:cayo|cae|esta cayendo|ha caido|durmio) (?:un lado de |media )?"
+            r"(?:la cara|cara|la boca|el labio)\b",
             r"\bno puede (?:hablar|mover (?:el|un) (?:brazo|lado))\b",
             r"\b(?:derrame cerebral|embolia)\b",
         ),
@@ -359,6 +393,17 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "overdose",
+        _any(
+            r"\bsobredosis\b",
+            r"\b(?:tomo|tome|tomado|tomaron|le di|le dimos|le dieron|se puso|me puse)\b"
+            r"(?: \w+){0,3} "
+            r"(?:el doble|doble dosis|dos veces|de mas|demasiad[oa]s?|un punado)\b(?: \w+){0,3} "
+            r"(?:morfina|oxicodona|fentanilo|tramadol|codeina|metadona|pastillas para dormir|"
+            r"calmantes|analgesicos|parches)\b",
+        ),
+    ),
+    (
         "asks_for_emergency_help",
         _any(
             r"\bambulancia\b",
@@ -367,8 +412,16 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-FEVER = _any(r"\b(?:fiebre|calentura|escalofrios?|temblor(?:es)?|tiritando|temperatura)\b")
-LAY_FEVER = _any(r"\b(?:escalofrios?|temblor(?:es)?|tiritando|calentura)\b")
+FEVER = _any(
+    r"\b(?:fiebre|calentura|escalofrios?|temblor(?:es)?|tiritando|temperatura)\b",
+    r"\b(?:ardiendo|hirviendo|tiritaba|tiritar|temblaba|temblando)\b(?! de (?:miedo|nervios|"
+    r"ansiedad|emocion|frio en la calle))",
+)
+LAY_FEVER = _any(
+    r"\b(?:escalofrios?|temblor(?:es)?|tiritando|calentura)\b",
+    r"\b(?:ardiendo|hirviendo|tiritaba|tiritar|temblaba|temblando)\b(?! de (?:miedo|nervios|"
+    r"ansiedad|emocion))",
+)
 PERSONAL_FEVER = _any(
     r"\b(?:tengo|tiene|tenia|tuvo|tienen|con|me dio|le dio|esta con|anda con|me subio|le subio)\b"
     r"(?: \w+){0,3} (?:fiebre|calentura|temperatura)\b"
@@ -386,8 +439,13 @@ LEGS = _any(
     r"me )?"
     r"responden)\b",
     r"\bno (?:siente|siento) (?:bien )?(?:las|mis|sus) piernas\b",
+    r"\bse (?:le|me) (?:doblan|aflojan|vencen) las piernas\b",
 )
-BLADDER = _any(r"\bno (?:puede|puedo|podia) (?:orinar|hacer pipi|hacer del bano)\b")
+BLADDER = _any(
+    r"\bno (?:puede|puedo|podia) (?:orinar|hacer pipi|hacer del bano)\b",
+    r"\bno (?:controla|controlo|aguanta|aguanto|retiene|retengo) (?:la orina|el pipi|la pipi|"
+    r"la vejiga|el intestino)\b",
+)
 BONE = _any(r"\b(?:huesos?|oseas?|metastasis|mieloma)\b")
 FALL = _any(
     r"\b(?:se cayo|me cai|se callo|me calle|se resbalo|me resbale|tropezo|tropece|una caida|"
@@ -419,6 +477,27 @@ RESOLVED = _any(
     r"\bhace (?:\w+ )?(?:semanas|meses|anos)\b",
     r"\b(?:el ano|la semana|el mes) pasad[oa]\b",
 )
+
+
+TOPIC_NOUN = re.compile(r"suicidios?")
+TOPIC_BEFORE = _any(
+    r"\b(?:articulo|articulos|estudio|estudios|investigacion|tesis|trabajo|charla|documental|"
+    r"libro|campana|curso|taller|conferencia|reportaje|noticia|video|artigo|pesquisa|tese|"
+    r"palestra|livro|article|etude|these|expose)\b(?: \w+){0,2} (?:sobre|acerca del?|del?|do|da|"
+    r"sur|du) (?:el |la |los |las |o |a |os |le |les )?$",
+    r"\b(?:prevencion|prevencao|prevention|tasa|tasas|taxa|taux) (?:del?|do|du|contra el) "
+    r"(?:el |la |o |le )?$",
+)
+"""A study, article or campaign named just before the bare word "suicidio" (in Spanish,
+Portuguese or French: every non-English message reaches this vocabulary): a topic, not
+a disclosure ("leí un artículo sobre el suicidio"). Any other crisis wording still counts."""
+
+
+def _topic(text: str, match: re.Match[str]) -> bool:
+    return (
+        TOPIC_NOUN.fullmatch(match.group(0)) is not None
+        and TOPIC_BEFORE.search(text[: match.start()]) is not None
+    )
 
 
 def _negated(text: str, start: int) -> bool:
@@ -484,7 +563,7 @@ def find_spanish_red_flag(raw: str, treatment_context: bool = False) -> tuple[Ro
     if not text:
         return None
     for detail, pattern in CRISIS:
-        if pattern.search(text):
+        if any(not _topic(text, match) for match in pattern.finditer(text)):
             return Route.CRISIS, detail
     if ABUSE.search(text):
         return Route.CRISIS, "abuse"
