@@ -153,10 +153,30 @@ def _negated(norm: str, start: int) -> bool:
             nxt = before[i + 1] if i + 1 < len(before) else ""
             if (token == "not" and nxt in NEGATION_EXEMPT_NEXT) or nxt in NEGATION_IDIOM_NEXT:
                 continue
+            if token == "never" and _NOW_COMPARED.search(_clause_after(norm, start, before, i)):
+                return False
             return True
         if token in NEW_SUBJECT:
             return False
     return False
+
+
+_NOW_COMPARED = re.compile(
+    r"\b(?:like (?:this|that|now|it is now)|this (?:bad|badly|much|severe|strong|hard|sharp|"
+    r"intense|painful|short of breath|breathless|weak|dizzy|confused|swollen|sick|often|high)|"
+    r"such|so (?:bad|badly|much|severe|strong|sharp|intense)|until now|till now|before "
+    r"(?:now|today|tonight|this)|in (?:my|his|her|their|our) (?:whole )?li(?:fe|ves))\b"
+    r"|\bbefore(?= *$| [.,]| and\b| but\b| now\b)"
+)
+"""After "never", a comparison with now: "never had chest pain like this", "never been this
+short of breath", "never had a headache this bad before". The sign is here now, for the first
+time, not denied."""
+
+
+def _clause_after(norm: str, start: int, before: list[str], at: int) -> str:
+    """The words from the negator at ``before[at]`` to the end of the clause past ``start``."""
+    after = _CLAUSE_BREAK.search(norm, start)
+    return " ".join(before[at:]) + " " + norm[start : after.start() if after else len(norm)]
 
 
 _SENTENCE_BREAK = re.compile(r" \. ")

@@ -1757,6 +1757,10 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "severe_pain",
         _any(
             r"\b(?:worst|sudden|severe|unbearable|excruciating|terrible) (?:\w+ )?headache\b",
+            # A first time, compared with now: "never had a headache this bad".
+            r"\bnever (?:had|felt|been in|known) (?:a |such a |such )?(?:\w+ ){0,4}?(?:headache|"
+            r"pain)(?: \w+){0,4} (?:like this|like that|this bad|so bad|as bad|this severe|this "
+            r"strong|this intense)\b",
             r"\b(?:unbearable|excruciating) pain\b",
             r"\bpain is (?:unbearable|excruciating|10 out of 10)\b",
             r"\bpain\b(?: \S+){0,6} (?:a )?(?:9|10|nine|ten) (?:out of|outta) (?:10|ten)\b",
