@@ -973,3 +973,25 @@ def test_the_guard_reads_phrases_whole_clitics_and_function_words() -> None:
     assert unread_words("Ich leide, hilft Massage?", "de") == ("leide",)
     # Languages read without the guard (not measured to keep their answers with it).
     assert unread_words("Massagem ajuda com o enjoo? Estou mal há dias", "pt") == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "declined_as"),
+    [
+        # A few words of another language, read as English because they are too few for
+        # the identifier to be sure of: the "English only" reply, which gives the numbers.
+        ("ayuda por favor", "out_of_scope:language"),
+        ("Hilfe, schnell", "out_of_scope:language"),
+        ("aiutatemi", "out_of_scope:language"),
+        ("Pomóż mi", "out_of_scope:language"),
+        # Short English off-topic messages keep the off-topic decline.
+        ("tell me a joke", "out_of_scope:off_topic"),
+        ("what is the capital of peru", "out_of_scope:off_topic"),
+    ],
+)
+def test_a_few_words_of_another_language_get_the_numbers_not_the_off_topic_decline(
+    router: Router, message: str, declined_as: str
+) -> None:
+    decision = router.route([], message)
+    assert decision.reason == declined_as, decision

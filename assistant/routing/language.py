@@ -171,6 +171,20 @@ def undetermined(text: str, guess: str, mixed_with_english: frozenset[str]) -> b
     )
 
 
+def reads_as_another_language(text: str, guess: str, mixed_with_english: frozenset[str]) -> bool:
+    """Whether a short message read as English (too short for the identifier to be sure)
+    holds no common English word ("a", "is", "my") and is most likely in another language:
+    "socorro", "Hilfe bitte", "Pocięłam się". Only asked of a message that would otherwise
+    be declined as off topic, so that it gets the "English only" reply with the numbers."""
+    words = _WORDS.findall(text.lower())
+    return (
+        bool(words)
+        and guess != "en"
+        and guess not in mixed_with_english
+        and not any(w in STOPWORDS for w in words)
+    )
+
+
 def _non_latin(text: str) -> bool:
     """Scripts that are not English whatever their length (Chinese, Arabic, Korean...)."""
     letters = [c for c in text if c.isalpha()]

@@ -49,7 +49,7 @@ from .checks import (
     names_a_person,
 )
 from .classifier import ROUTED, RouteClassifier
-from .language import FULL_SAFETY, UNDETERMINED, undetermined
+from .language import FULL_SAFETY, UNDETERMINED, reads_as_another_language, undetermined
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
@@ -444,6 +444,19 @@ class Router:
                 _other_language_question(raw, language), after_safety=earlier_flag is not None
             )
         decision = self._route_non_safety(turns, earlier, norm, raw, language, vectors)
+        if (
+            decision.route is Route.OUT_OF_SCOPE
+            and decision.detail == "classifier"
+            and language == "en"
+            and reads_as_another_language(
+                raw, languages[1], other_language_vocabulary().mixed_with_english
+            )
+        ):
+            # A few words of another language ("socorro", "Hilfe bitte") are not an
+            # off-topic English message: the "English only" reply gives the numbers.
+            decision = replace(
+                _decision(Route.OUT_OF_SCOPE, "language", 0.9), language=UNDETERMINED
+            )
         if earlier_flag is None:
             return decision
         if (
