@@ -153,9 +153,9 @@ def _negated(norm: str, start: int) -> bool:
             nxt = before[i + 1] if i + 1 < len(before) else ""
             if (token == "not" and nxt in NEGATION_EXEMPT_NEXT) or nxt in NEGATION_IDIOM_NEXT:
                 continue
-            if token == "never" and _NOW_COMPARED.search(_clause_after(norm, start, before, i)):
-                return False
-            return True
+            # "never had chest pain like this": a first time, here now, not a denial
+            clause = _clause_after(norm, start, before, i)
+            return not (token == "never" and _NOW_COMPARED.search(clause) is not None)
         if token in NEW_SUBJECT:
             return False
     return False
