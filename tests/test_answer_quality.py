@@ -244,8 +244,8 @@ def test_a_question_weighing_massage_against_its_story_is_read_with_the_story(
 def test_a_question_with_its_own_topic_is_read_without_the_story() -> None:
     message = "My mom is on chemo and can't sleep. Would massage help her sleep?"
     assert question_text(message) == "Would massage help her sleep?"
-    message = "My sister swears by it. Is massage an option for nausea during chemo?"
-    assert question_text(message) == "Is massage an option for nausea during chemo?"
+    message = "My sister swears by it. Does massage ease nausea during chemo?"
+    assert question_text(message) == "Does massage ease nausea during chemo?"
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
