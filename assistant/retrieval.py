@@ -68,11 +68,12 @@ _MANNER = frozenset(
     tried trying tries wondered wondering hoping hope heard hear read told thinking
     considering planning start started starting keep kept able swear swears swore
     sworn super totally dont doesnt didnt wont wouldnt shouldnt isnt arent wasnt werent
-    havent hadnt im ive id youre theyre thats hes shes""".split()
+    havent hadnt im ive id youre theyre thats hes shes instead option options""".split()
 )
 """More words of how a question is asked or the story around it ("what exactly is...",
-"somebody near me", "any point trying massage?"), and contractions as the vocabulary
-folds them ("won't" is "wont")."""
+"somebody near me", "any point trying massage?"), words that weigh massage against the
+story ("is massage an option?", "could it help instead?"), and contractions as the
+vocabulary folds them ("won't" is "wont")."""
 _TOPIC_CAPABLE = frozenset(
     "back bottom top front side thick thin cry fire system serious often once".split()
 )
@@ -179,7 +180,13 @@ _REGION = re.compile(
     re.I,
 )
 """A US state or Canadian province however it is typed ("my aunt in ohio")."""
-_REFERS_BACK = re.compile(r"\b(it|that|this|these|those|them|they|one|such)\b", re.I)
+_REFERS_BACK = re.compile(
+    r"\b(it|that|this|these|those|them|they|one|such|instead|options?|alternatives?|either)\b",
+    re.I,
+)
+"""Words of a question that point back at the story told before it: "can massage help with
+that?", and what it weighs the story's problem against ("Chemo wiped me out. Is massage an
+option?", "I'd rather skip more pills for the worry. Could massage help instead?")."""
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s*\n+\s*")
 
 
@@ -273,6 +280,28 @@ def _spelled(index: LexicalIndex, stem: str) -> str:
     near = index.spelling_candidates(stem, _SPELLING_CUTOFF)
     close = difflib.get_close_matches(stem, near, n=1, cutoff=_SPELLING_CUTOFF)
     return close[0] if close else stem
+
+
+_TYPO_ZIPF = 1.0
+"""A word general English has not seen (Zipf under this: "insomina", "therepist") is a
+misspelling, searched also as the corpus word it most likely meant; a real word ("lying",
+"rough") is not searched as the corpus word it looks like."""
+
+
+def _spellings(index: LexicalIndex, message: str) -> list[str]:
+    """The corpus words the message's misspelt words most likely meant ("insomina" is
+    "insomnia"), for the BM25 query: the coverage check reads a misspelt word as the corpus
+    word (``_spelled``), so the search must look for that word too, or the passage that
+    holds it is not among those the check reads."""
+    unknown = [w for w in _own_words(message) if zipf(w) < _TYPO_ZIPF]
+    found: list[str] = []
+    for word_stems in index.stems_of_each(unknown) if unknown else ():
+        for stem in word_stems:
+            if len(stem) > 2 and stem not in index.vocab:
+                spelled = _spelled(index, stem)
+                if spelled != stem and spelled not in index.common:
+                    found.append(spelled)
+    return list(dict.fromkeys(found))
 
 
 def coverage(
@@ -616,12 +645,18 @@ class Retriever:
 
         reading = read(message)
         carried = [p for p, w in zip(previous, weights, strict=False) if w >= 0.3]
-        lexical_query = " ".join([reading.query(message), *[read(p).query(p) for p in carried]])
+        index = self.lexical
+        lexical_query = " ".join(
+            [
+                reading.query(message),
+                *_spellings(index, message),
+                *[read(p).query(p) for p in carried],
+            ]
+        )
         dense: list[tuple[Chunk, float]] = []
         vector = self.query_vector(message, previous, vectors)
         if self.settings.dense_enabled:
             dense = self.store.query(vector.tolist(), pool)
-        index = self.lexical
         lexical = (
             index.search_chunks(self.store, lexical_query, pool)
             if self.settings.bm25_enabled

@@ -48,6 +48,8 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
         ("is there any downside to getting massage?", "generally safe"),
         ("my oncologist said it's fine", "cancer"),
         ("she's furious all the time", "anger"),
+        ("he has had the blues since the diagnosis", "mood disturbance"),
+        ("would a gentler touch be better for her", "light stroking"),
     ],
 )
 def test_lay_words_are_read_in_the_sources_words(message: str, term: str) -> None:
@@ -93,6 +95,7 @@ def test_drug_names_read_as_treatment_and_uncovered_conditions_are_named() -> No
         ("which city is hosting the 2026 summit", ("exact dates or places",)),
         ("who founded the society for oncology massage?", ("the Society's history",)),
         ("how much does S4OM membership cost per year", ("prices",)),
+        ("how many minutes of massage does a session give", ("how long or how often",)),
     ],
 )
 def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
@@ -209,6 +212,40 @@ def test_cancer_in_the_bones_raises_bone_metastases_in_plain_words() -> None:
     )
     assert "bone_metastases" in conditions_in("the tumor has spread to his skeleton, is massage ok")
     assert "bone_metastases" not in conditions_in("my bones ache after chemo, will massage help")
+
+
+def test_words_that_compare_say_what_kind_of_question_it_is() -> None:
+    # what sets oncology massage apart, asked by comparing: the kind of question, never
+    # its topic, so a comparison word cannot make it uncovered
+    for message in (
+        "what makes it different from the massage at my gym?",
+        "oncology massage or an ordinary one, whats the difference between them",
+    ):
+        reading = expand(message)
+        assert any("technique" in t for t in reading.terms_in_role("asks")), reading
+        assert not any("technique" in t for t in reading.terms_in_role("topic"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Treatment has left me worn out and sore. Is massage an option?",
+        "I'd rather not add another pill for the queasiness. Could massage help instead?",
+        "My dad is exhausted and in pain. Would massage or a nap be the better of the "
+        "alternatives?",
+    ],
+)
+def test_a_question_weighing_massage_against_its_story_is_read_with_the_story(
+    message: str,
+) -> None:
+    assert question_text(message) == message
+
+
+def test_a_question_with_its_own_topic_is_read_without_the_story() -> None:
+    message = "My mom is on chemo and can't sleep. Would massage help her sleep?"
+    assert question_text(message) == "Would massage help her sleep?"
+    message = "My sister swears by it. Does massage ease nausea during chemo?"
+    assert question_text(message) == "Does massage ease nausea during chemo?"
 
 
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
@@ -349,6 +386,11 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "is there a school that teaches massage for people with cancer?",
         # everyday words of the story count little against a question
         "my sister wants to gift me a massage for my birthday, does it help with chemo nausea?",
+        # a question weighing massage against its story is read with the story
+        "Treatment has left me worn out and sore. Is massage an option?",
+        "I'd rather not add another pill for the queasiness. Could massage help instead?",
+        # words that compare say what kind of question it is
+        "whats the difference between an oncology massage and a spa massage?",
     ],
 )
 def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
@@ -451,6 +493,23 @@ def test_words_saying_what_kind_of_question_it_is_never_count_against_it(
     assert assistant.answer([], message).route == Route.ANSWER
     # ...while the words of the topic still do
     assert not assistant.retriever.retrieve("is cupping legit for cancer pain?").relevant
+
+
+@slow
+def test_what_a_comparison_is_made_with_must_still_be_covered(assistant: Assistant) -> None:
+    reply = assistant.answer([], "is oncology massage different from reflexology?")
+    assert reply.route == Route.UNKNOWN
+
+
+@slow
+def test_a_misspelt_word_is_searched_as_the_corpus_word_it_meant(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    result = retriever.retrieve("can massage help with nausae after chemo?")
+    assert "nausea" in result.query.split()
+    assert result.relevant
+    assert any("nausea" in p.chunk.text.lower() for p in result.passages[:3])
+    # a real word is not searched as the corpus word it looks like
+    assert "live" not in retriever.retrieve("lying down hurts. can massage help?").query.split()
 
 
 @slow
