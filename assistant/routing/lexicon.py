@@ -76,6 +76,27 @@ PILLS = (
     r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
 )
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
+_NOT_AFTER_TREATMENT = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "chemo",
+        "chemotherapy",
+        "radiation",
+        "radiotherapy",
+        "rads",
+        "treatment",
+        "surgery",
+        "infusion",
+        "immunotherapy",
+        "massage",
+        "session",
+        "it",
+        "that",
+        "this",
+        "cancer",
+    )
+)
+"""Lookbehinds: the word before is a treatment or "it", not a person ("chemo left me ...")."""
 CLAUSE_END = r"(?= \.| ,|$| anymore| like this| living)"
 PLAN_MADE = (
     r"\b(?:(?:have|has|got|had) (?:it|this|everything) (?:all )?|(?:it is|everything is|it has "
@@ -1172,7 +1193,10 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:touch\w*|grop\w*|fondl\w*) (?:me|her|him) (?:\w+ ){0,3}(?:inappropriately|without "
         r"(?:my|her|his) consent|when (?:i|she|he) (?:do not|did not|said no|say no))\b",
         r"\b(?:raped|rapes|raping|sexually assault\w*|molest\w*)\b",
-        r"\b(?:leaves?|left|leaving) (?:me|her|him) (?:\w+ ){0,3}(?:for days|without (?:food|water|"
+        # A treatment or a massage "left me exhausted for days" or "with hiccups for days" is
+        # a side effect, not someone leaving the person alone.
+        _NOT_AFTER_TREATMENT + r"\b(?:leaves?|left|leaving) (?:me|her|him) "
+        r"(?!with (?!no |nothing |none ))(?:\w+ ){0,4}(?:for days|without (?:food|water|"
         r"meds|medication|help|care|heating|pads)|in (?:my|her|his) own (?:mess|urine|waste))\b",
         r"\b(?:locks?|locked|locking) (?:me|her|him) (?:in|out|up)\b",
         r"\b(?:owe|owes|owed) (?:him|her|them) sex\b",
