@@ -1,4 +1,4 @@
-""""Left me ... for days": a person leaving someone alone is abuse (neglect); a treatment
+""" "Left me ... for days": a person leaving someone alone is abuse (neglect); a treatment
 or a massage that "left me exhausted for days" or "with hiccups for days" is a side effect
 (issue 10; found on a team-written probe, s27-11f). Own wordings.
 
