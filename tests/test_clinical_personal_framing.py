@@ -67,6 +67,7 @@ TREATMENT_AND_MORE = [
     "I'm on chemo, can I take turmeric and then have a massage?",
     "My mum is on chemo and takes warfarin. Can she have a massage?",
     "I'm on chemo. Is a massage safe for me?",
+    "I'm on immunotherapy, can I go for a massage on Thursday?",
     "my partner has lymphoma and a drain since tuesday, can he have a massage?",
     "my mum has cancer with damage in her bones. how firm can her massage be?",
 ]

@@ -2560,13 +2560,16 @@ TREATMENT_DETAIL = _any(
     r"day \d+|same day|same week|right after|straight after|day after|day before|"
     r"vaccin\w*|jabs?|flu shot|shots?|trials?)\b",
     r"\b(?:bones?|spine|spinal|fractur\w*|brittle|damage\w*)\b",
+    # a booking on a near date during treatment ("can I get a massage this week?")
+    r"\b(?:today|tonight|tomorrow|this (?:week|weekend|afternoon|evening)|right now|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\bhow (?:firm|deep|hard|much pressure|strong)\b|\bwhat pressure\b",
     r"\b(?:cbd|cannabis|marijuana|supplements?|herbs?|herbal|turmeric|vitamins?|oils?|arnica|"
     r"st john\w*|creams?|lotions?)\b",
 )
 """What turns massage during treatment into one person's care decision: a treatment starting
-or changing, timing within a cycle, a vaccine, a trial, the bones, how firm for this person,
-something put on the skin or taken with the treatment."""
+or changing, timing within a cycle or a booking on a near date, a vaccine, a trial, the
+bones, how firm for this person, something put on the skin or taken with the treatment."""
 """Whether a kind of massage is safe with a condition named as a category ("is deep tissue
 massage risky with bone mets?", "is massage okay if I've got cancer in my bones?"): what
 the pages say about that condition, not a decision for one person ("... safe for me?")."""
