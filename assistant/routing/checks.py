@@ -17,6 +17,8 @@ from .lexicon import (
     ABUSE_PATTERNS,
     ACCIDENT,
     ACCIDENTAL_HURT,
+    AFTER_MASSAGE,
+    AFTER_MASSAGE_SIGN,
     ARM_SIGNS,
     BACK_PAIN,
     BENEFIT_QUESTION,
@@ -48,6 +50,7 @@ from .lexicon import (
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
     FOR_MYSELF,
+    FREQUENCY_QUESTION,
     GENERIC,
     GIVING_AWAY,
     GONE_CLAUSE,
@@ -125,6 +128,7 @@ from .lexicon import (
     TREATMENT,
     UNTIL_INJURED_RE,
     UNWELL,
+    USUAL_QUESTION,
     WAIT_TILL_OVER,
     WHERE_TO_GET,
 )
@@ -814,6 +818,16 @@ def carer_asks_for_self(norm: str) -> bool:
     return not any(m.group().startswith(("i ", "we ")) for m in PERSONAL_CONDITION.finditer(norm))
 
 
+def felt_after_massage(norm: str) -> bool:
+    """How someone felt after a massage, asked as whether it is usual ("wiped out the day
+    after my massage, is that normal?"), with no sign for the care team in it (bruising,
+    swelling, a temperature, a lab value, a device or site: ``AFTER_MASSAGE_SIGN``)."""
+    if not (AFTER_MASSAGE.search(norm) and USUAL_QUESTION.search(norm)):
+        return False
+    signs = (AFTER_MASSAGE_SIGN, LAB, DEVICE, SITE, MEDICATION, CANCER_QUESTION, PERSONAL_FEVER)
+    return not any(p.search(norm) for p in signs)
+
+
 def general_framing(norm: str) -> str | None:
     """Why a message naming a person's condition still asks a general question, or None.
 
@@ -827,7 +841,9 @@ def general_framing(norm: str) -> str | None:
     and nothing puts it back in the present ("still on chemo", "recovering"). A decision
     about a medicine or treatment ("should I stop my tamoxifen?") is never general.
     "claim": a claim heard from someone checked ("any truth to that?", "or is that a
-    myth?"), unless the person's own result or a number is in it.
+    myth?", "is that real?"), unless the person's own result or a number is in it.
+    "after_massage": how someone felt after a massage, asked as whether that is usual
+    (``felt_after_massage``). How often to go is "practical" unless a lab value is told.
     """
     if DECISION.search(WAIT_TILL_OVER.sub(" ", norm)) or NOT_GENERAL.search(norm):
         return None
@@ -835,12 +851,18 @@ def general_framing(norm: str) -> str | None:
         return "hypothetical"
     if FACT_CHECK.search(norm) and OWN_RESULT.search(norm) is None:
         return "claim"
-    if PRACTICAL_QUESTION.search(norm) and not (DEVICE.search(norm) and DEVICE_STATE.search(norm)):
+    device_now = DEVICE.search(norm) is not None and DEVICE_STATE.search(norm) is not None
+    if (PRACTICAL_QUESTION.search(norm) and not device_now) or (
+        FREQUENCY_QUESTION.search(norm) and not device_now and LAB.search(norm) is None
+    ):
         return "practical"
+    if felt_after_massage(norm):
+        return "after_massage"
     if (
         BENEFIT_QUESTION.search(norm)
         and not PERMISSION_OR_SAFETY_WORDS.search(norm)
         and not LAB.search(norm)
+        and not (PERMISSION.search(norm) and MEDICATION.search(norm))
     ):
         return "benefit"
     if MASSAGE_SAFETY_QUESTION.search(norm) and not (

@@ -2330,7 +2330,7 @@ DEVICE = _any(
     r"tunnell?ed line)\b"
 )
 SITE = _any(
-    r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?|surgical site|surgery site|"
+    r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?(?! up\b)|surgical site|surgery site|"
     r"biopsy site|mastectomy|lumpectomy|reconstruction|lymphedema|lymphoedema|radiated|"
     r"irradiated)\b",
     r"\bradiat\w* (?:\w+ ){0,3}(?:skin|site|area|burns?|field|rash)\b",
@@ -2421,15 +2421,21 @@ PERMISSION = _any(
     r"\b(?:would|will|could|can) (?:a |an |the |my )?(?:\w+ ){0,2}(?:therapist|masseuse|spa|"
     r"clinic) (?:\w+ ){0,2}(?:see|treat|work on|massage|take|accept) (?:me|him|her)\b",
 )
+RUBBING = (
+    r"(?:massages?|rubdowns?|rub downs?|back rubs?|foot rubs?|bodywork|hands on (?:work|therapy|"
+    r"treatment)|reflexology)"
+)
+"""Massage in the words people use for it ("a rubdown", "hands-on work")."""
 BENEFIT_QUESTION = _any(
     r"\b(?:can|could|would|will|does|do|might|may|is)(?: \w+){0,3} "
-    r"massages? (?:\w+ ){0,3}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
+    rf"{RUBBING} (?:\w+ ){{0,3}}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
     r"do anything|do something|be good for|good for|make a difference)\b",
     r"\b(?:massage|it|that) (?:help|helps|helped) (?:him|her|me|them|us) (?:with|cope|feel|"
     r"sleep|relax|calm)\b",
     r"\bany (?:evidence|research|studies|proof) (?:that )?massage\b",
     r"\b(?:evidence|research|studies|proof|anything|something|data) (?:\w+ ){0,2}(?:showing|shows|"
-    r"show|suggesting|suggests|saying|says) (?:that )?(?:massage|bodywork|reflexology|touch|it) "
+    r"show|suggesting|suggests|saying|says) (?:that )?(?:massage|bodywork|reflexology|touch|it|"
+    r"hands on (?:work|therapy|treatment)) "
     r"(?:\w+ ){0,2}(?:help|helps|works?|reduces?|eases?|improves?)\b",
     r"\bis (?:massage|bodywork|reflexology|touch therapy|aromatherapy|it) (?:\w+ ){0,2}(?:advised|"
     r"recommended|helpful|useful|beneficial|worth it|worth trying) for\b(?! (?:me|him|her|them|"
@@ -2551,6 +2557,8 @@ FACT_CHECK = _any(
     r"\b(?:any truth (?:to|in) (?:it|that|this)|is (?:that|this|it) (?:really )?(?:true|a myth|"
     r"an old wives tale)|or is (?:that|this|it) (?:just )?(?:a myth|an old wives tale)|"
     r"true or (?:false|not)|fact or (?:myth|fiction))\b",
+    r"\bis (?:that|this|it) (?:really |actually )?(?:real|right|correct|accurate|legit|so|a thing|"
+    r"a real thing)(?= \.|$| ,| or)",
     # a sentence that only asks whether the claim before it holds ("...raises counts?? true?")
     r"(?:^|\. )(?:is (?:that|this|it) )?(?:really |actually )?true(?: or not)?(?= \.|$)",
 )
@@ -2572,6 +2580,12 @@ PRACTICAL_QUESTION = _any(
     r"\b(?:someone|somebody|a therapist|one) (?:\w+ ){0,2}(?:oncology|cancer) (?:trained|"
     r"qualified)\b",
     r"\b(?:with|have|has) (?:oncology|cancer) (?:massage )?training\b",
+    # how to book or pay: online, by phone, with a voucher or a health savings account
+    r"\b(?:book|booking|reserve|schedule|make an appointment|pay|paying)\b(?: \w+){0,4} "
+    r"(?:online|by phone|over the phone|by email|by text|in advance|on (?:the|their) "
+    r"(?:website|app)|through (?:the|their|a) (?:website|app|portal))\b",
+    r"\b(?:gift (?:cards?|vouchers?|certificates?)|hsa|fsa|health savings account|flexible "
+    r"spending)\b",
     # what a therapist does about a device, a scar or a treatment, and what to look for in one
     r"\b(?:will|would|does|do|should|can) (?:the|my|a|an|your) (?:massage |oncology )?therapist "
     r"(?:\w+ )?(?:change|adapt|adjust|modify|alter|work around|avoid|do anything different|"
@@ -2635,6 +2649,67 @@ NOT_GENERAL = _any(
     r"\b(?:doses?|dosage|\d+ ?mg)\b",
 )
 """A question about one person's own sign or dose, whatever its framing."""
+FREQUENCY_QUESTION = _any(
+    rf"\bhow often (?:should|can|could|do|would|must) (?:i|we|he|she|they|you|my {KIN}) "
+    r"(?:\w+ ){0,2}(?:go|get|have|book|see|schedule|do)\b",
+    r"\bhow (?:many|often) (?:massages?|sessions?|times a (?:week|month))\b",
+)
+"""How often to go ("...and how often should he go?"): a practical question about massage,
+unless a lab value is told with it."""
+AFTER_MASSAGE = _any(
+    r"\b(?:after|since|following|post) (?:my |a |the |her |his |our |each |every |last |that |"
+    r"this )?(?:\w+ )?massages?\b",
+)
+USUAL_QUESTION = _any(
+    r"\bis (?:that|this|it) (?:\w+ )?(?:normal|common|usual|typical|expected|to be expected)\b"
+    r"(?! for (?:me|him|her|us))",
+    r"\bis it (?:normal|common|usual|typical) (?:to|for (?:people|someone|anyone|patients))\b",
+    r"\b(?:do|does) (?:other |most )?(?:people|patients|others|everyone|anyone|clients) (?:\w+ )?"
+    r"(?:feel|get|have|find)\b",
+    r"\bhow long (?:does|do|will|should|would) (?:that|this|it|the \w+) (?:usually |normally |"
+    r"typically )?last\b",
+)
+AFTER_MASSAGE_SIGN = _any(
+    r"\b(?:bruis\w*|bleed\w*|swell\w*|swollen|lumps?|bumps?|rash\w*|blisters?|fever\w*|temp|"
+    r"temperature|numb\w*|tingl\w*|clots?|red|redness|hot|warm|shaky|shivers?|chills?|breath\w*|"
+    r"chest|faint\w*|dizz\w*|collaps\w*|confus\w*)\b",
+)
+"""How someone felt after a massage, asked as whether it is usual ("wiped out the day after my
+massage, is that normal?", "do people feel emotional after one?"): what the pages say about
+after-effects, unless the feeling is a sign for the care team (bruising, swelling, a rash,
+a temperature: ``AFTER_MASSAGE_SIGN``)."""
+TREATMENT_ONLY = _any(
+    r"^(?:chemo\w*|chemotherapy|immunotherapy|treatment|infusions?|cancer|diagnosis|diagnosed|"
+    r"oncologist)$",
+)
+"""The conditions that are only "having cancer and being treated for it": massage during
+treatment is the general question the sources answer ("my wife wants a massage, she's on
+chemo, is that ok?"). Any other condition term (``COND_TERMS``) is one person's detail."""
+COND_WORD = _any(rf"\b{COND_TERMS}\b")
+ASKS_LEAVE = _any(
+    r"\b(?:can|could|may|might|should|must|ok|okay|alright|fine|safe|safely|allowed|risk\w*|"
+    r"danger\w*|harm\w*|hurt|avoid|too soon|too early|cleared|careful|bad idea|good idea|wise|"
+    r"advisable|concern\w*|risky)\b",
+    r"\bhow (?:firm|deep|hard|much pressure|strong)\b|\bwhat pressure\b",
+)
+"""A question asking leave or safety: never the general question after a story."""
+POINTS_BACK = _any(r"\b(?:it|that|this|one|them|those|these)\b")
+"""A question that points back at the massage named before it ("is that ok?")."""
+TREATMENT_DETAIL = _any(
+    r"\b(?:new|start|starting|started|begin|beginning|began|switch\w*|next|nadir|cycles?|rounds?|"
+    r"day \d+|same day|same week|right after|straight after|day after|day before|"
+    r"vaccin\w*|jabs?|flu shot|shots?|trials?)\b",
+    r"\b(?:bones?|spine|spinal|fractur\w*|brittle|damage\w*)\b",
+    # a booking on a near date during treatment ("can I get a massage this week?")
+    r"\b(?:today|tonight|tomorrow|this (?:week|weekend|afternoon|evening)|right now|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\bhow (?:firm|deep|hard|much pressure|strong)\b|\bwhat pressure\b",
+    r"\b(?:cbd|cannabis|marijuana|supplements?|herbs?|herbal|turmeric|vitamins?|oils?|arnica|"
+    r"st john\w*|creams?|lotions?)\b",
+)
+"""What turns massage during treatment into one person's care decision: a treatment starting
+or changing, timing within a cycle or a booking on a near date, a vaccine, a trial, the
+bones, how firm for this person, something put on the skin or taken with the treatment."""
 """Whether a kind of massage is safe with a condition named as a category ("is deep tissue
 massage risky with bone mets?", "is massage okay if I've got cancer in my bones?"): what
 the pages say about that condition, not a decision for one person ("... safe for me?")."""

@@ -53,16 +53,31 @@ from .language import FULL_SAFETY, UNDETERMINED, reads_as_another_language, unde
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
+    ASKS_LEAVE,
     BENEFIT_QUESTION,
+    CANCER_QUESTION,
+    COND_WORD,
+    DECISION,
+    DEVICE,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
+    LAB,
     MASSAGE_TOPIC,
+    MEDICATION,
+    NOT_GENERAL,
     PERMISSION,
     PERMISSION_OR_SAFETY_WORDS,
     PERSON,
     PERSONAL_CONDITION,
+    PERSONAL_FEVER,
+    POINTS_BACK,
     SAFETY_CUES,
+    SITE,
+    STRONG_PERMISSION,
     TREATMENT,
+    TREATMENT_DETAIL,
+    TREATMENT_ONLY,
+    WAIT_TILL_OVER,
 )
 from .normalise import normalise
 from .other_languages import (
@@ -114,17 +129,75 @@ people get massages before an operation?")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
+def _sentences(raw: str) -> list[str]:
+    return [p for p in _SENTENCE_END.split(raw.strip()) if p.strip()]
+
+
+def _questions(raw: str) -> list[str]:
+    """The message's questions, normalised (its last sentence when none ends with "?")."""
+    pieces = _sentences(raw)
+    return [normalise(p) for p in pieces if p.rstrip().endswith("?")] or [
+        normalise(pieces[-1]) if pieces else normalise(raw)
+    ]
+
+
 def asks_in_general(raw: str) -> bool:
     """The message's questions are put about people in general and name no one ("My dad's
     cancer spread to his spine. Is deep tissue massage OK for people with that?"): general
     information, though a story names someone. A question naming a person ("is it ok for
     him?", "can I...") is not."""
-    pieces = [p for p in _SENTENCE_END.split(raw.strip()) if p.strip()]
-    questions = [normalise(p) for p in pieces if p.rstrip().endswith("?")] or [
-        normalise(pieces[-1]) if pieces else normalise(raw)
-    ]
+    questions = _questions(raw)
     return any(GENERIC_ASKER.search(q) for q in questions) and not any(
         PERSON.search(q) for q in questions
+    )
+
+
+def _tells_a_care_detail(norm: str) -> bool:
+    """A lab value, a device, site or medicine, "is this cancer", a fever, a decision about
+    treatment or a sign of one's own ("normal for me"): one person's care, however the
+    question is put."""
+    details = (LAB, DEVICE, SITE, MEDICATION, CANCER_QUESTION, PERSONAL_FEVER, NOT_GENERAL)
+    return any(p.search(norm) for p in details) or bool(
+        DECISION.search(WAIT_TILL_OVER.sub(" ", norm))
+    )
+
+
+def asks_generally_after_story(raw: str, norm: str) -> bool:
+    """A story about someone, then a question about massage that names no one and asks no
+    leave ("I bruise easily since chemo. Does a massage always have to be firm?"): the
+    question itself is general. A question with a person, a permission or safety word or
+    a pronoun pointing back at the story ("is it ok?", "can they work around it?") is
+    not, nor is a message that tells a care detail (``_tells_a_care_detail``)."""
+    pieces = _sentences(raw)
+    questions = _questions(raw)
+    if len(pieces) < 2 or len(questions) == len(pieces) or _tells_a_care_detail(norm):
+        return False
+    return all(
+        MASSAGE_TOPIC.search(q) is not None
+        and not names_a_person(q)
+        and ASKS_LEAVE.search(q) is None
+        and PERMISSION.search(q) is None
+        for q in questions
+    )
+
+
+def only_in_treatment(raw: str, norm: str) -> bool:
+    """The only condition told is having cancer or being in treatment, and the questions
+    are about massage ("my wife wants a massage, she is on chemo, is that ok?", "I am on
+    immunotherapy, can I still get one?"): massage during treatment, the general question
+    the sources answer. Not with any other condition, a care topic, a care detail, a
+    treatment starting or changing or a timing in its cycle, something taken or put on
+    the skin with it (``TREATMENT_DETAIL``), or "safe for me" (``STRONG_PERMISSION``)."""
+    conditions = [m.group() for m in COND_WORD.finditer(norm)]
+    if not conditions or not all(TREATMENT_ONLY.match(c) for c in conditions):
+        return False
+    if PERSONAL_CONDITION.search(norm) is None or _tells_a_care_detail(norm):
+        return False
+    if STRONG_PERMISSION.search(norm) or TREATMENT_DETAIL.search(norm) or care_topic(norm):
+        return False
+    return all(
+        MASSAGE_TOPIC.search(q) is not None or POINTS_BACK.search(q) is not None
+        for q in _questions(raw)
     )
 
 
@@ -557,12 +630,19 @@ class Router:
             and own in (None, "personal_permission")
             and PERSONAL_CONDITION.search(norm) is None
         )
+        # A story with a general question, or massage during treatment as the only
+        # condition, is general unless a turn before told one person's care detail.
+        nothing_before = not any(find_clinical(t) for t in earlier[-2:])
         impersonal = (
             PROFESSIONAL_ASKER.search(norm) is not None
             or asks_in_general(raw)
             or general_framing(norm) is not None
             or after_over
             or (own is None and carer_asks_for_self(norm))
+            or (
+                nothing_before
+                and (asks_generally_after_story(raw, norm) or only_in_treatment(raw, norm))
+            )
         )
         clinical = None if impersonal else own
         if clinical:
