@@ -995,3 +995,36 @@ def test_a_few_words_of_another_language_get_the_numbers_not_the_off_topic_decli
 ) -> None:
     decision = router.route([], message)
     assert decision.reason == declined_as, decision
+
+
+@pytest.mark.parametrize(
+    ("earlier", "message", "route"),
+    [
+        # After a red flag in Spanish, a new question about massage is answered on its
+        # merits (with the reminder), as in English; it used to get the emergency again.
+        (
+            "a mi esposo le sangran las encías sin parar desde anoche",
+            "Ya lo vio la doctora y está bien. ¿Un masaje suave le ayudaría con la ansiedad?",
+            Route.ANSWER,
+        ),
+        (
+            "tengo 39 de fiebre y me dieron quimio el lunes",
+            "ya pasó, fui a urgencias. ¿Dónde busco un masajista oncológico?",
+            Route.ANSWER,
+        ),
+        # Nothing new to answer: the safety reply of the earlier turn again.
+        ("tengo 39 de fiebre y me dieron quimio el lunes", "¿y ahora qué hago?", Route.EMERGENCY),
+        (
+            "it's my husband, his gums have been bleeding nonstop since last night",
+            "the doctor saw him, he's fine now. would a gentle massage help his anxiety?",
+            Route.ANSWER,
+        ),
+    ],
+)
+def test_a_new_question_after_a_red_flag_is_answered_in_spanish_as_in_english(
+    patterns_router: Router, earlier: str, message: str, route: Route
+) -> None:
+    assert patterns_router.route(user(earlier), earlier).route is Route.EMERGENCY
+    decision = patterns_router.route(user(earlier), message)
+    assert decision.route is route, decision
+    assert route is Route.EMERGENCY or decision.after_safety

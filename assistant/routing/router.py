@@ -535,6 +535,7 @@ class Router:
         if (
             decision.detail not in _MOVED_ON
             and not has_in_scope_terms(norm)
+            and not (language == "es" and SPANISH_IN_SCOPE.search(strip_marks(raw.lower())))
             and find_injection(norm) is None
             and not is_off_topic(norm)
         ):

@@ -308,7 +308,7 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:moretones|moretes|morados|hematomas|manchas moradas)\b(?: \w+){0,4} (?:sin "
             r"(?:pegarse|golpearse|golpe|motivo|razon|caerse)|por todo el cuerpo)\b",
             r"(?<!de )\b(?:sangr\w*)\b(?: \w+){0,8} (?:y )?(?:no (?:para|se detiene|se para|"
-            r"se corta|se quita)|sin parar)\b(?! de)",
+            r"se corta|se quita)|sin parar)\b(?! de\b)",
         ),
     ),
     (
