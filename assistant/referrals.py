@@ -138,7 +138,7 @@ def framed(
     """Reviewed lines around a non-safety reply: the reminder after an earlier safety reply,
     the note that the sources are in English for a question in another language (and the
     help numbers right under it in a language other than English or Spanish), and the
-    safety net for a "not covered" reply about one person."""
+    safety net for an answer or a "not covered" reply about one person."""
     if decision.route in (Route.EMERGENCY, Route.CRISIS):
         return reply_blocks
     before: list[Block] = []
@@ -156,7 +156,14 @@ def framed(
             *(() if line is None else (line,)),
             reviewed(only, settings),
         )
-    if decision.route is Route.UNKNOWN and decision.asker is not None:
+    if (
+        decision.route in (Route.UNKNOWN, Route.ANSWER)
+        and decision.asker is not None
+        and decision.language == "en"
+    ):
+        # A reply to a message about someone ("my wife is on chemo, can she...") ends with
+        # where to get help now, as the care-team reply does: a red flag the checks missed
+        # may be told in it.
         after.append(Paragraph(content.render("safety_net", settings)))
     if decision.route in (Route.ANSWER, Route.CLINICAL) and decision.language not in FULL_SAFETY:
         # Red flags are found in full only in English and Spanish: a red flag the reviewed

@@ -175,6 +175,18 @@ def test_a_not_covered_reply_about_one_person_ends_with_the_safety_net(
     assert framed(body, general, settings) == body
 
 
+def test_an_answer_about_one_person_ends_with_the_safety_net(settings: Settings) -> None:
+    """A general question told about someone ("my wife is on chemo, does massage help her
+    sleep?") is answered, and a red flag the checks missed may be told in it: the reply
+    ends with where to get help now, as the care-team reply does."""
+    body = (Paragraph("Here is what my sources say:"),)
+    net = Paragraph(content.render("safety_net", settings))
+    for asker in ("self", "other"):
+        personal = RouteDecision(Route.ANSWER, "general", 0.9, asker=asker)
+        assert framed(body, personal, settings) == (*body, net)
+    assert framed(body, RouteDecision(Route.ANSWER, "general", 0.9), settings) == body
+
+
 def test_a_spanish_question_the_sources_cannot_answer_gets_the_spanish_note(
     settings: Settings,
 ) -> None:
