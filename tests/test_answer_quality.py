@@ -165,6 +165,12 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
         ("did any big reviews find massage doesn't actually work?", Intent.LIMITS),
         ("which areas should not be massaged?", Intent.SAFETY),
         ("could a massage break one of her bones?", Intent.SAFETY),
+        # "Is that ok?" after a story asks whether it is safe.
+        ("my husband is on radiation and would like a back rub, is that ok?", Intent.SAFETY),
+        (
+            "she's got a massage voucher for her birthday during chemo. is this alright",
+            Intent.SAFETY,
+        ),
         # What makes a therapist right for someone with cancer.
         ("what should I look for in a massage therapist for my dad?", Intent.CHOOSING_THERAPIST),
         (

@@ -163,6 +163,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(oncology|special\w*|certified)|"
             r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
             r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
+            r"is (it|that|this|one) (ok|okay|alright|all right|fine)(?! to)|"
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
             r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
             r"who'?s right|"
