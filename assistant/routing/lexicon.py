@@ -2704,12 +2704,15 @@ TREATMENT_DETAIL = _any(
     r"\b(?:today|tonight|tomorrow|this (?:week|weekend|afternoon|evening)|right now|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\bhow (?:firm|deep|hard|much pressure|strong)\b|\bwhat pressure\b",
+    # a deep or firm massage for this person during treatment is a decision about them
+    r"\bdeep (?:tissue|pressure|massage)\b|\b(?:firm|hard|strong) (?:pressure|massage)\b",
     r"\b(?:cbd|cannabis|marijuana|supplements?|herbs?|herbal|turmeric|vitamins?|oils?|arnica|"
     r"st john\w*|creams?|lotions?)\b",
 )
 """What turns massage during treatment into one person's care decision: a treatment starting
 or changing, timing within a cycle or a booking on a near date, a vaccine, a trial, the
-bones, how firm for this person, something put on the skin or taken with the treatment."""
+bones, how firm or deep for this person, something put on the skin or taken with the
+treatment."""
 """Whether a kind of massage is safe with a condition named as a category ("is deep tissue
 massage risky with bone mets?", "is massage okay if I've got cancer in my bones?"): what
 the pages say about that condition, not a decision for one person ("... safe for me?")."""
