@@ -162,12 +162,8 @@ def undetermined(text: str, guess: str, mixed_with_english: frozenset[str]) -> b
     Hinglish, Taglish) stay English, to be answered from the English words they use."""
     if _non_latin(text):
         return True
-    words = _WORDS.findall(text.lower())
-    return (
-        guess != "en"
-        and guess not in mixed_with_english
-        and len(words) >= FOREIGN_MIN_WORDS
-        and sum(w in STOPWORDS for w in words) < 2
+    return _guessed_foreign(
+        text, guess, mixed_with_english, min_words=FOREIGN_MIN_WORDS, english_words=1
     )
 
 
@@ -176,12 +172,21 @@ def reads_as_another_language(text: str, guess: str, mixed_with_english: frozens
     holds no common English word ("a", "is", "my") and is most likely in another language:
     "socorro", "Hilfe bitte", "Pocięłam się". Only asked of a message that would otherwise
     be declined as off topic, so that it gets the "English only" reply with the numbers."""
+    return _guessed_foreign(text, guess, mixed_with_english, min_words=1, english_words=0)
+
+
+def _guessed_foreign(
+    text: str, guess: str, mixed_with_english: frozenset[str], *, min_words: int, english_words: int
+) -> bool:
+    """The identifier's best guess is a language not usually mixed with English, the
+    message has at least ``min_words`` words and at most ``english_words`` of them are
+    common English words."""
     words = _WORDS.findall(text.lower())
     return (
-        bool(words)
-        and guess != "en"
+        guess != "en"
         and guess not in mixed_with_english
-        and not any(w in STOPWORDS for w in words)
+        and len(words) >= min_words
+        and sum(w in STOPWORDS for w in words) <= english_words
     )
 
 
