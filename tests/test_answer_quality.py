@@ -11,7 +11,14 @@ import re
 import pytest
 
 from assistant import content
-from assistant.answering.compose import echo, is_testimonial, named
+from assistant.answering.compose import (
+    PartAnswer,
+    answer_blocks,
+    echo,
+    general_safety_applies,
+    is_testimonial,
+    named,
+)
 from assistant.answering.extractive import candidate, split_units
 from assistant.answering.intent import (
     Intent,
@@ -26,7 +33,18 @@ from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
 from assistant.patient_words import conditions, expand, spelled_out
 from assistant.retrieval import question_text, told_before_question
-from assistant.schema import Chunk, Cited, Paragraph, Passage, Reply, Route, Turn
+from assistant.schema import (
+    Chunk,
+    Citation,
+    Cited,
+    CitedSentence,
+    Draft,
+    Paragraph,
+    Passage,
+    Reply,
+    Route,
+    Turn,
+)
 from assistant.service import Assistant
 
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -119,6 +137,10 @@ def test_prices_and_lengths_of_time_are_facts_the_sources_do_not_give(
         ("is massage safe for cancer patients, and can it make the cancer spread?", 2),
         # question words joined by "and" ask one question
         ("when and where is the next oncology massage summit?", 1),
+        # "or" before a second question asks two ("...help her pain, or would it harm her?")
+        ("could a massage ease her back pain or would it do her harm?", 2),
+        # ...but an "or" whose second half has no topic of its own stays one question
+        ("can I book a massage this week or should I wait?", 1),
     ],
 )
 def test_a_message_is_cut_into_its_questions(message: str, parts: int) -> None:
@@ -136,11 +158,20 @@ def test_text_that_speaks_to_the_assistant_is_not_a_question_to_answer() -> None
     ("message", "intent"),
     [
         ("Is massage safe for people with cancer?", Intent.SAFETY),
+        # whether it is fine, or could hurt, told in everyday words
+        ("is a massage alright two months after my lumpectomy", Intent.SAFETY),
+        ("would massage be fine for my dad while he's on radiation", Intent.SAFETY),
+        ("could the massage hurt my wife, her bones are weak", Intent.SAFETY),
+        ("can rubbing her shoulders hurt her?", Intent.SAFETY),
         ("massage for nausea - proven or just hype?", Intent.LIMITS),
         ("What can't massage help with?", Intent.LIMITS),
         ("How do I find a therapist near me?", Intent.FIND_THERAPIST),
         ("What is oncology massage?", Intent.DEFINITION),
         ("When is the next summit?", Intent.PROGRAMS),
+        (
+            "I do massage for a living, how would I become trained for cancer clients?",
+            Intent.PROGRAMS,
+        ),
         ("will insurance pay for massage?", Intent.COST),
         ("What do other people with cancer say about massage?", Intent.EXPERIENCE),
         # Whether it helped other people is asking for their experience.
@@ -218,6 +249,18 @@ def test_cancer_in_the_bones_raises_bone_metastases_in_plain_words() -> None:
     )
     assert "bone_metastases" in conditions_in("the tumor has spread to his skeleton, is massage ok")
     assert "bone_metastases" not in conditions_in("my bones ache after chemo, will massage help")
+    assert "bone_metastases" in conditions_in("she has mets in her hips, is deep pressure risky")
+    assert "bone_metastases" in conditions_in("dad's spinal mets hurt, can massage help")
+
+
+def test_a_condition_told_in_a_message_applies_to_each_of_its_questions() -> None:
+    focuses = read_message(
+        "My brother has metastases to his ribs. Might massage ease his aches, or could it "
+        "injure him?"
+    )
+    assert len(focuses) == 2
+    assert focuses[1].intent == Intent.SAFETY
+    assert all("bone_metastases" in f.raised for f in focuses)
 
 
 def test_words_that_compare_say_what_kind_of_question_it_is() -> None:
@@ -630,6 +673,72 @@ def test_no_bone_metastases_warning_for_an_unrelated_benefit_question(
     assert reply.route == Route.ANSWER
     assert "metastases" not in reply.text.lower()
     assert not any("children" in s.text.lower() for s in reply.sentences[:1])
+
+
+def test_a_sentence_is_quoted_once_when_two_questions_of_a_message_lead_to_it() -> None:
+    first, second = read_message("could a massage ease her back pain or would it do her harm?")
+    quote = "Massage may range from light stroking to deep pressure."
+    cited = Citation(1, "https://cancerchoices.org/x/", "X", "", None, quote, "c1")
+    draft = Draft((CitedSentence(quote, (1,)),), (cited,), "extractive")
+    other = Draft(
+        (CitedSentence(quote, (1,)), CitedSentence("Another sentence.", (2,))),
+        (
+            cited,
+            Citation(2, "https://cancerchoices.org/x/", "X", "", None, "Another sentence.", "c2"),
+        ),
+        "extractive",
+    )
+    settings = Settings()
+    alone = answer_blocks(
+        [PartAnswer(first, True, draft), PartAnswer(second, True, draft)], None, settings
+    )
+    shown = [s.text for b in alone if isinstance(b, Cited) for s in b.sentences]
+    assert shown == [quote]
+    assert sum(isinstance(b, Paragraph) for b in alone) == 1  # no second heading
+    beside = answer_blocks(
+        [PartAnswer(first, True, draft), PartAnswer(second, True, other)], None, settings
+    )
+    shown = [s.text for b in beside if isinstance(b, Cited) for s in b.sentences]
+    assert shown == [quote, "Another sentence."]
+
+
+def test_a_safety_question_nothing_answers_gets_the_general_safety_sentences() -> None:
+    (safety,) = read_message("is it alright if I just rub my grandma's feet in hospice?")
+    (benefit,) = read_message("would rubbing my grandma's feet in hospice comfort her?")
+    assert safety.intent == Intent.SAFETY and benefit.intent == Intent.BENEFIT
+    assert general_safety_applies([PartAnswer(safety, covered=False)])
+    assert not general_safety_applies([PartAnswer(benefit, covered=False)])
+
+
+@slow
+def test_a_safety_question_below_the_relevance_floor_is_not_a_bare_not_covered(
+    assistant: Assistant,
+) -> None:
+    reply = assistant.answer(
+        [], "my mom is 78 and in hospice with pancreatic cancer. is it ok if i just rub her feet?"
+    )
+    if reply.route == Route.UNKNOWN:
+        assert reply.text.startswith(content.render("question_not_covered", assistant.settings))
+        assert content.render("general_safety_heading", assistant.settings) in reply.text
+        assert any("generally safe" in s.text for s in reply.sentences)
+    else:  # answered, as a safety question
+        assert reply.route == Route.ANSWER and reply.sentences
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my sister's cancer spread to her pelvis. could a massage do her any harm?",
+        "Dad has stage 4 prostate cancer with mets in his spine. Would massage ease his "
+        "back pain or could it hurt him?",
+    ],
+)
+def test_bone_metastases_told_in_the_story_get_their_warning(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert any("bone metastases" in s.text for s in reply.sentences), reply.text
 
 
 @pytest.mark.parametrize(

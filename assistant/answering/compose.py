@@ -174,10 +174,15 @@ def general_safety_applies(parts: Sequence[PartAnswer]) -> bool:
     or when nothing else asked is answered (the "not covered" reply). Beside an answer
     to what massage helps with ("does it help the tiredness from radiation?") they
     answer nothing that was asked, and the uncovered name alone is said."""
+    answered = any(p.draft is not None and p.draft.sentences for p in parts)
+    if not answered and any(p.focus.intent == Intent.SAFETY for p in parts):
+        # Whether massage is safe, asked in words the sources do not reach ("is it ok if
+        # I just rub her feet?"): what they say about safety in general, never a bare
+        # "not covered".
+        return True
     named = [p for p in parts if conditions(p.focus.absent)]
     if not named:
         return False
-    answered = any(p.draft is not None and p.draft.sentences for p in parts)
     return not answered or any(
         p.focus.intent == Intent.SAFETY or p.focus.general_safety for p in named
     )
@@ -199,9 +204,17 @@ def answer_blocks(
     """A reply to a message with at least one answered question."""
     blocks: list[Block] = []
     quoted: set[str] = set()
+    shown: set[str] = set()
     for part in parts:
         if part.covered and part.draft is not None and part.draft.sentences:
-            blocks.extend(part_blocks(part, settings))
+            # A sentence already quoted for an earlier question of the message is not
+            # quoted again; a question it alone answered gets no second heading.
+            kept = tuple(s for s in part.draft.sentences if s.text not in shown)
+            if kept:
+                blocks.extend(
+                    part_blocks(replace(part, draft=replace(part.draft, sentences=kept)), settings)
+                )
+                shown |= {s.text for s in kept}
             quoted |= {c.quote for c in part.draft.citations}
     for part in parts:
         answered = part.covered and part.draft is not None and part.draft.sentences
@@ -216,15 +229,20 @@ def unknown_blocks(
     parts: Sequence[PartAnswer], general: Draft | None, settings: Settings
 ) -> tuple[Block, ...]:
     """A reply when no question is covered: the reviewed "not covered" text, or, when the
-    message names conditions the sources do not cover, those names and the general
-    safety sentences that do apply."""
+    message names conditions the sources do not cover or asks whether massage is safe,
+    those names (or that the exact question is not covered) and the general safety
+    sentences that do apply."""
     absent = list(dict.fromkeys(name for p in parts for name in p.focus.absent))
-    if not absent:
+    general_kept = general_blocks(general, set(), settings)
+    if not absent and not general_kept:
         return (Paragraph(content.render("unknown", settings)),)
-    blocks: list[Block] = [
-        Paragraph(content.render("condition_not_covered", settings, topic=named(absent)))
-    ]
-    blocks.extend(general_blocks(general, set(), settings))
+    first = (
+        content.render("condition_not_covered", settings, topic=named(absent))
+        if absent
+        else content.render("question_not_covered", settings)
+    )
+    blocks: list[Block] = [Paragraph(first)]
+    blocks.extend(general_kept)
     blocks.append(Paragraph(content.render("unknown_next_steps", settings)))
     return tuple(blocks)
 

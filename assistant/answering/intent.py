@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..patient_words import expand
@@ -125,7 +125,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.PROGRAMS,
         re.compile(
             rf"\b({_THE_SOCIETY}|summits?|conferences?|recordings?|courses?|classes|study next|"
-            r"(get|take|find|offer|offers|provide|need|want) (\w+ ){0,2}training|training "
+            r"(get|take|find|offer|offers|provide|need|want) (\w+ ){0,2}training|"
+            r"(get|getting|become|becoming) (\w+ ){0,2}(trained|certified)|training "
             r"(programs?|courses?|options)|where (\w+ ){0,3}train|want to train|"
             r"continuing (my |their |his |her )?education|education provider|rep org|grants?|"
             r"scholarships?|champions?|donate|donation|support the society|membership|member|"
@@ -138,7 +139,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
             r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
-            r"flimsy|rock solid|strong evidence|weak|all studies|do studies agree|legit|"
+            r"flimsy|rock solid|strong evidence|(?<!bones are )(?<!bone is )weak(?! bones?\b)|"
+            r"all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
             r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
@@ -153,7 +155,12 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.SAFETY,
         re.compile(
-            r"\b(safe|safely|safety|unsafe|risk|risks|risky|danger\w*|harm\w*|hurt me|"
+            r"\b(safe|safely|safety|unsafe|risk|risks|risky|danger\w*|harm\w*|injur\w*|"
+            r"how (deep|firm)|"
+            r"hurt (me|him|her|them|you|us|my \w+)|(can|could|would|will|might|does|did) "
+            r"(it|this|that|massage|a massage|the massage) (\w+ )?hurt|"
+            r"(is|would|will) (a |the )?(\w+ )?massage (\w+ )?(be )?"
+            r"(ok|okay|alright|all right|fine)|"
             r"precautions?|cautions?|careful|avoid|side effects?|ok to|okay to|ok for|okay for|"
             r"alright to|no-?go|spread|deep tissue|deep pressure|deep massage|light massage|"
             r"pressure|who should (give|do|provide|massage)|need to know|have to know|"
@@ -274,7 +281,7 @@ _INSTRUCTION_LIKE = re.compile(
     r"reveal|show me your)\b",
     _I,
 )
-_LEADING_JOIN = re.compile(r"^\W*(?:and|also|plus|but|so|ok(?:ay)?|then)\b\W*", _I)
+_LEADING_JOIN = re.compile(r"^\W*(?:and|also|plus|but|or|so|ok(?:ay)?|then)\b\W*", _I)
 
 _NOT_TOPIC = frozenset(
     """massage massages massaged massaging cancer cancers therapy therapist therapists
@@ -445,7 +452,7 @@ def split_questions(message: str) -> list[str]:
             story.append(sentence)
             continue
         pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
-        pieces = [_LEADING_JOIN.sub("", p) or p for p in pieces]
+        pieces = [_LEADING_JOIN.sub("", p) or p for p in _or_safety(pieces)]
         first, *rest = pieces
         if parts and not story and not topic_stems(first) and not expand(first).absent:
             parts[-1] = " ".join([parts[-1], first])
@@ -453,8 +460,10 @@ def split_questions(message: str) -> list[str]:
             parts.append(" ".join([*story, first]))
         for piece in rest:
             # A piece with no topic of its own ("does it actually work?") asks about
-            # the one before it: one question, not two.
-            if topic_stems(piece) or expand(piece).absent:
+            # the one before it: one question, not two. A safety question is always
+            # its own ("...would it help his pain, or could it hurt him?"): whether it
+            # is safe is never lost inside the question before it.
+            if topic_stems(piece) or expand(piece).absent or _safety_after(piece, parts[-1]):
                 parts.append(piece)
             else:
                 parts[-1] = f"{parts[-1]}, {piece}"
@@ -465,6 +474,33 @@ def split_questions(message: str) -> list[str]:
         else:
             parts.append(" ".join(story))
     return parts
+
+
+_OR_ASKS = re.compile(
+    r",?\s+or\s+(?=(?:could|would|can|will|might|may|is|does|should)\b)",
+    _I,
+)
+
+
+def _or_safety(pieces: list[str]) -> list[str]:
+    """A piece asking one thing "or" whether it is safe ("would it help her sleep or
+    could it harm her?") is two pieces; any other "or" stays inside its question
+    ("can I book this week or should I wait?")."""
+    out: list[str] = []
+    for piece in pieces:
+        head, *tails = _OR_ASKS.split(piece)
+        for tail in tails:
+            if intent_of(tail) == Intent.SAFETY and intent_of(head) != Intent.SAFETY:
+                out.append(head)
+                head = tail
+            else:
+                head = f"{head} or {tail}"
+        out.append(head)
+    return out
+
+
+def _safety_after(piece: str, before: str) -> bool:
+    return intent_of(piece) == Intent.SAFETY and intent_of(before) != Intent.SAFETY
 
 
 _LONE_WH = re.compile(r"^\W*(how|what|when|where|which|who|why)\W*$", _I)
@@ -570,4 +606,8 @@ def read_message(message: str, previous: Sequence[str] = ()) -> list[Focus]:
     focuses: list[Focus] = []
     for i, part in enumerate(parts):
         focuses.append(read_question(part, previous if i == 0 else (parts[i - 1],)))
-    return focuses
+    # A condition told anywhere in the message is the same person's in each of its
+    # questions ("he has mets to his spine. would it help his pain, or could it hurt
+    # him?"): its warning may answer the second question too.
+    raised = frozenset().union(*(f.raised for f in focuses))
+    return [replace(f, raised=raised) if f.raised != raised else f for f in focuses]
