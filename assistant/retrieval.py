@@ -29,7 +29,7 @@ from .chunking import embedding_text
 from .config import Settings
 from .embeddings import SentenceTransformerEmbeddings, TextVectors
 from .lexical_index import LexicalIndex, PersistedLexicalIndex
-from .patient_words import Reading, expand
+from .patient_words import Reading, expand, fold
 from .schema import Chunk, Passage
 from .store import VectorStore
 from .text import content_words, stems, zipf
@@ -224,6 +224,29 @@ def question_text(message: str) -> str:
     return asked
 
 
+def story_details(message: str) -> frozenset[str]:
+    """The everyday words of the story a question points back at (``question_text`` reads
+    it with its story), that its questions do not use: "Grocery shopping used to be easy.
+    Now my toes tingle since chemo. Is massage used for that?" tells "shopping" and "easy"
+    around the symptom asked about. Empty when the question stands alone or the
+    message is only questions. Everyday by general English (Zipf ``_EVERYDAY_ZIPF`` and
+    up); a rarer word of the story ("hiccups", "scar", "needles") is never a detail."""
+    sentences = sentences_of(message)
+    questions = [s for s in sentences if is_question(s)]
+    if not questions or len(questions) == len(sentences) or question_text(message) != message:
+        return frozenset()
+    asked = set(content_words(fold(" ".join(questions))))
+    told = content_words(fold(" ".join(s for s in sentences if not is_question(s))))
+    return frozenset(w for w in told if w not in asked and _everyday(w))
+
+
+def _everyday(word: str) -> bool:
+    """A word of everyday English (Zipf ``_EVERYDAY_ZIPF`` and up), or the plural of one
+    ("mornings", "errands")."""
+    singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return max(zipf(word), zipf(singular)) >= _EVERYDAY_ZIPF
+
+
 @dataclass(frozen=True)
 class RetrievalResult:
     passages: list[Passage]
@@ -311,6 +334,7 @@ def coverage(
     reading: Reading | None = None,
     *,
     beside_absent: bool = False,
+    details: frozenset[str] = frozenset(),
 ) -> float:
     """Share of the question's distinctive words that the passages contain.
 
@@ -327,8 +351,16 @@ def coverage(
     whether the sources cover a question, nor do words about who asks or
     how ("my mom", "actually"); a word found nowhere ("acupuncture",
     "hiccups") says they do not. Words are the lexical index's stems.
+
+    ``details`` (``story_details``) are the everyday words of a story the question points
+    back at: when a symptom or condition the story names is found in the passages, they
+    tell the story around it and are not counted ("I garden, I see friends for coffee, but
+    since the mastectomy I've had this nagging ache. Does massage do anything for pain like
+    that?" is about the ache, not the garden).
     """
-    items, found = _coverage_items(index, message, passages, reading, beside_absent=beside_absent)
+    items, found = _coverage_items(
+        index, message, passages, reading, beside_absent=beside_absent, details=details
+    )
     if not items:
         return 0.0 if beside_absent else 1.0
     total = sum(weight for _, weight in items)
@@ -400,6 +432,7 @@ def _coverage_items(
     *,
     beside_absent: bool = False,
     asks_count: bool = True,
+    details: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[set[str], float]], set[str]]:
     """The question's words and topics as (stems, weight) items for ``coverage``, and the
     words of the passages; ``asks_count=False`` leaves out what kind of question it is."""
@@ -408,6 +441,8 @@ def _coverage_items(
     items: list[tuple[set[str], float]] = []
     asks: list[set[str]] = []
     seen: set[str] = set()
+    told: list[set[str]] = []  # the items of the story's everyday details (``details``)
+    topics: list[set[str]] = []  # the symptoms and conditions the message names (``kind``)
     words = _own_words(reading.outside(message))
     # Every word and every corpus term tokenised in one call (the same stems as one at a time).
     meanings = [meaning for meaning, _ in reading.meanings]
@@ -418,6 +453,8 @@ def _coverage_items(
             if len(w) > 2 and (w := _spelled(index, w)) not in common and w not in seen:
                 seen.add(w)
                 items.append(({w}, _specificity(word)))
+                if word in details:
+                    told.append(items[-1][0])
     kinds = reading.kinds or (None,) * len(reading.matched)
     roles = reading.roles or ("topic",) * len(reading.matched)
     for phrase, (meaning, absent), kind, role in zip(
@@ -437,9 +474,15 @@ def _coverage_items(
             asks.append(stems)
         elif lay and stems:
             items.append((stems, 1.0))
+            if kind in ("symptom", "condition"):
+                topics.append(stems)
     found: set[str] = set()
     for p in passages:
         found |= index.words_of(p.chunk.chunk_id)
+    if told and any(t & found for t in topics):
+        # The symptom the story names is in the passages: the everyday details around it
+        # ("we moved house", "grocery shopping used to be easy") do not outweigh it.
+        items = [(i, w) for i, w in items if i & found or not any(i is t for t in told)]
     # What kind of question it is ("legit", "find", "is it safe") counts for it when the
     # passages say it, never against it: "how do I find someone legit trained for that?"
     # asks about a qualified therapist, not about the evidence.
@@ -671,7 +714,11 @@ class Retriever:
         if top is None:
             top = self._top_similarity(vector, passages)
         asked = self._coverage_text(message, reading, carried)
-        covered = coverage(index, asked, passages, read(asked)) if passages else 0.0
+        covered = (
+            coverage(index, asked, passages, read(asked), details=story_details(asked))
+            if passages
+            else 0.0
+        )
 
         @cache
         def clears_floor() -> bool:

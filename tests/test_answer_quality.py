@@ -32,7 +32,7 @@ from assistant.answering.intent import (
 from assistant.answering.passage_filter import unsafe_passage
 from assistant.config import Settings, load_settings
 from assistant.patient_words import conditions, expand, spelled_out
-from assistant.retrieval import question_text, told_before_question
+from assistant.retrieval import question_text, story_details, told_before_question
 from assistant.schema import (
     Chunk,
     Citation,
@@ -297,6 +297,21 @@ def test_a_question_with_its_own_topic_is_read_without_the_story() -> None:
     assert question_text(message) == "Does massage ease nausea during chemo?"
 
 
+def test_the_everyday_details_of_a_story_are_told_apart_from_what_it_asks() -> None:
+    story = (
+        "Grocery shopping used to be easy. Now my fingers tingle since the chemo. "
+        "Is massage used for that?"
+    )
+    details = story_details(story)
+    assert {"shopping", "easy"} <= details
+    # a rarer word of the story is never a detail, nor a word the question uses
+    assert "grocery" not in details and "tingle" not in details
+    assert "hiccups" not in story_details("I get hiccups every day now. Can massage help that?")
+    # a question that stands alone, or a message that only asks, has no story details
+    assert story_details("My dad moved in with us. Does massage help with nausea?") == frozenset()
+    assert story_details("does massage help with nausea?") == frozenset()
+
+
 def test_words_that_ask_how_two_things_differ_are_not_the_topic() -> None:
     (focus,) = read_message("how is oncology massage different from a regular massage?")
     assert focus.intent == Intent.DEFINITION
@@ -440,6 +455,11 @@ def test_lay_words_retrieve_the_passage_and_count_as_covered(
         "I'd rather not add another pill for the queasiness. Could massage help instead?",
         # words that compare say what kind of question it is
         "whats the difference between an oncology massage and a spa massage?",
+        # the everyday details of a story do not outweigh the symptom it names
+        "Our kitchen is being painted and the kids are home for summer. Since starting chemo I "
+        "throw up most mornings. Could massage do anything about that?",
+        "My son started a new school, his grades slipped, he quit football, and he worries "
+        "all the time since his diagnosis. would massage help him?",
     ],
 )
 def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
@@ -448,6 +468,17 @@ def test_words_of_manner_story_or_place_do_not_make_a_question_uncovered(
     result = assistant.retriever.retrieve(message)
     assert result.relevant, (result.top_similarity, result.coverage)
     assert assistant.answer([], message).route == Route.ANSWER
+
+
+@slow
+def test_a_rare_word_of_a_story_still_counts_against_it(assistant: Assistant) -> None:
+    # rarer words of the story ("scalp", "itches") still count: the ache (pain) alone does not
+    # answer it
+    message = (
+        "My scalp itches and aches every evening since the chemo. Could massage help with that?"
+    )
+    result = assistant.retriever.retrieve(message)
+    assert not result.relevant, (result.top_similarity, result.coverage)
 
 
 @slow
