@@ -138,7 +138,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
             r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
-            r"flimsy|rock solid|strong evidence|weak|all studies|do studies agree|legit|"
+            r"flimsy|rock solid|strong evidence|weak|(strongest|best|most solid|firmest) "
+            r"(evidence|proof|research|backing|science)|all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
             r"woo|pseudo-?science|quack\w*|bogus|snake oil|(real|actual|any|hard) science|"
@@ -250,6 +251,7 @@ _GENERAL_SAFETY = re.compile(
 _CONDITIONS: dict[str, re.Pattern[str]] = {
     "bone_metastases": re.compile(
         r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)"
+        r"|\b(bones?|spine|skeleton)\b.{0,40}\bmetastases\b"
         r"|\b(cancer|tumou?rs?)('s| is| has spread)? (in|into|to) (the |my |his |her |their )?"
         r"(skeleton|bones)\b",
         _I,
@@ -510,9 +512,9 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
             names = name_groups(earlier)
             groups |= group_stems(earlier)
             carried = True
-    raised = conditions_in(text)
-    if carried and earlier:
-        raised |= conditions_in(earlier)
+    # A condition told in the turn before stays raised in a follow-up that names its own
+    # topic ("her cancer spread to her bones" ... "would a massage be risky or fine?").
+    raised = conditions_in(text) | conditions_in(earlier)
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
     if intent is None and apart:
