@@ -394,7 +394,8 @@ class Assistant:
         sources do not cover ("lymphedema") is named as not covered, with their general
         safety sentences, never a sentence about something else the search found."""
         passages = result.passages
-        uncovered = conditions(read_question(message, previous).absent)
+        question = read_question(message, previous)
+        uncovered = conditions(question.absent)
         draft: Draft | None = None
         general = None
         if uncovered:
@@ -402,12 +403,9 @@ class Assistant:
             draft = general[0] if general else None
         elif result.relevant:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
-            found = self.backend.draft(
-                message,
-                result.vector,  # type: ignore[arg-type]
-                sources,
-                _CLINICAL_GENERAL_SENTENCES,
-            )
+            # Read with the turn it leans on, like an answer: "so is it safe for her?" after
+            # "her cancer spread to her bones" is about bone metastases.
+            found = self._draft(question, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
             if found.sentences:
                 draft = found
         return Reply(

@@ -1253,3 +1253,55 @@ def test_a_device_that_is_the_subject_stays_not_covered_or_goes_to_the_care_team
     uncovered = content.render("condition_not_covered", default_settings, topic="ostomies")
     assert uncovered in general.text
     assert assistant.answer([], "can my therapist massage near my stoma?").route == Route.CLINICAL
+
+
+# Session 28 (11a): which sentence leads ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the best research on massage for people with cancer?",
+        "whats the most solid science on massage during chemo",
+    ],
+)
+def test_asking_for_the_best_evidence_is_not_a_definition_question(message: str) -> None:
+    """ "What's the best research on massage" asks how well supported it is, not what
+    massage is (the "what's ... massage" opening)."""
+    assert intent_of(message) == Intent.LIMITS
+
+
+def test_bones_named_before_the_metastases_raise_bone_metastases() -> None:
+    assert "bone_metastases" in conditions_in("her spine is riddled with mets now")
+    assert "bone_metastases" in conditions_in("the bones have metastases, is it ok")
+    assert "bone_metastases" not in conditions_in("bones sore after chemo, mets in the liver")
+
+
+@slow
+def test_the_best_evidence_is_led_by_what_the_guidelines_cite(assistant: Assistant) -> None:
+    reply = assistant.answer([], "what's the best research on massage for people with cancer?")
+    assert reply.route == Route.ANSWER
+    lead = reply.citations[0].quote.lower()
+    assert "guidelines" in lead and "manipulation" not in lead, lead
+
+
+@slow
+@pytest.mark.parametrize(
+    ("story", "question"),
+    [
+        ("my brother's lung cancer has spread to his ribs", "is it safe for him to get massages?"),
+        ("my aunt has metastases in her hip bones", "would a massage be risky for her or fine?"),
+    ],
+)
+def test_whether_massage_is_still_ok_after_a_story_of_bone_metastases_leads_with_the_warning(
+    assistant: Assistant, story: str, question: str
+) -> None:
+    """The condition is told in the turn before; the question only asks whether massage is
+    still all right. Whatever the route (an answer or the care team's referral), the first
+    sentence quoted is the warning about bone metastases, not a finding about the story's
+    other words or the general statement that massage is safe."""
+    first = assistant.answer([], story)
+    conversation = [Turn("user", story), Turn("assistant", first.text, first.route)]
+    reply = assistant.answer(conversation, question)
+    assert reply.citations, reply.text
+    assert "bone metastases" in reply.citations[0].quote, reply.text

@@ -822,6 +822,11 @@ class ExtractiveAnswerer:
             # downside?", "my sister says never massage a cancer patient, who's right?"):
             # the statement that it is generally safe leads, the precautions follow.
             leads = [s for s in leads if "safe" in s[0].kinds] or leads
+        if focus.intent == Intent.SAFETY and focus.raised:
+            # Whether massage is safe for someone who has a condition a warning is about
+            # ("his cancer spread to his bones ... can he still have massages?"): that
+            # warning answers it, here or in the turn the question leans on.
+            leads = [s for s in leads if s[0].warnings & focus.raised] or leads
         if (
             focus.intent in _TRAINED_INTENTS
             and _ASKS_IF_TRAINED.search(focus.text)

@@ -140,6 +140,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
             r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
             r"flimsy|rock solid|strong evidence|(?<!bones are )(?<!bone is )weak(?! bones?\b)|"
+            r"(strongest|best|most solid|firmest) (evidence|proof|research|backing|science)|"
             r"all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
             r"on its own|by itself|alone|combin\w+ (it )?with|is that evidence|that evidence|"
@@ -257,6 +258,7 @@ _GENERAL_SAFETY = re.compile(
 _CONDITIONS: dict[str, re.Pattern[str]] = {
     "bone_metastases": re.compile(
         r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)"
+        r"|\b(bones?|spine|skeleton)\b.{0,40}\bmetastases\b"
         r"|\b(cancer|tumou?rs?)('s| is| has spread)? (in|into|to) (the |my |his |her |their )?"
         r"(skeleton|bones)\b",
         _I,
@@ -546,9 +548,9 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
             names = name_groups(earlier)
             groups |= group_stems(earlier)
             carried = True
-    raised = conditions_in(text)
-    if carried and earlier:
-        raised |= conditions_in(earlier)
+    # A condition told in the turn before stays raised in a follow-up that names its own
+    # topic ("her cancer spread to her bones" ... "would a massage be risky or fine?").
+    raised = conditions_in(text) | conditions_in(earlier)
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
     if intent is None and apart:
