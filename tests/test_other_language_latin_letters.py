@@ -71,6 +71,7 @@ NEAR_MISSES = [
     "masajdan sonra bol bol su içmek gerekir mi?",
     "most people enjoy a gentle massage after chemo",
     "my mum has no fever and feels fine, can she book a massage?",
+    "taking time off mid-treatment would be career suicide, can massage ease the stress?",
 ]
 
 
@@ -120,5 +121,6 @@ def test_cyrillic_patterns_become_valid_latin_patterns() -> None:
 def test_the_latin_reading_runs_on_english_only_with_few_english_words() -> None:
     assert few_english_words("ne hochu bolshe zhit")
     assert not few_english_words("is it safe for my mum to have a massage")
+    assert not few_english_words("quitting now would be career suicide lol", none=True)
     decision = router().route([], "My friend told me the insult of chemo is the tiredness.")
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason

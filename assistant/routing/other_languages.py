@@ -194,12 +194,13 @@ def _latin_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def few_english_words(raw: str) -> bool:
-    """Whether at most a fifth of the message's words are common English words ("a",
-    "is", "my"): Russian typed in Latin letters is often read as English by the identifier,
-    an English sentence has far more of them."""
+def few_english_words(raw: str, none: bool = False) -> bool:
+    """Whether at most a fifth of the message's words (with ``none``, none of them) are
+    common English words ("a", "is", "my"): Russian typed in Latin letters is often read
+    as English by the identifier, an English sentence has far more of them."""
     words = re.findall(r"[^\W\d_]+", raw.lower())
-    return bool(words) and sum(w in STOPWORDS for w in words) * 5 <= len(words)
+    english = sum(w in STOPWORDS for w in words)
+    return bool(words) and (english == 0 if none else english * 5 <= len(words))
 
 
 @dataclass(frozen=True)
@@ -633,13 +634,14 @@ def find_other_language_red_flag(
     words = vocabulary()
     # Russian or Ukrainian typed in Latin letters is read as English or as no language the
     # identifier knows, never with confidence as another one: its reading in Latin letters
-    # runs on such a message (read as English, when few of its words are English ones), not
-    # on one the identifier is sure is French or Portuguese ("un article sur le suicide" is
-    # a topic by the French cues, which the Latin reading does not have).
+    # runs on such a message when few of its words are common English ones (none, when the
+    # best guess is English too: "would be career suicide, can massage help?"), not on one
+    # the identifier is sure is French or Portuguese ("un article sur le suicide" is a topic
+    # by the French cues, which the Latin reading does not have).
     latin = (
         bool(words.latin_treatment)
         and set(message_languages) <= LATIN_READ_AS | words.latin_treatment.keys()
-        and (not read_as_english or few_english_words(raw))
+        and few_english_words(raw, none=read_as_english)
     )
     readings = {
         "plain": text,
