@@ -1321,11 +1321,51 @@ NOT_A_RED_FLAG_S27 = [
 ]
 
 
+# Session 28 (s28-10o): the classes of the tenth set's train misses, in other wordings:
+# legs that can hardly be lifted and a bladder no longer felt (NICE NG234 spinal cord
+# compression), a plan told as "how I end it" with pills gathered, colloquial cutting
+# ("ritzen", cutting the arms), money, medicine and the phone kept from someone.
+BLIND_S28 = [
+    ("de", "Seit dem Wochenende bekommt mein Mann die Beine kaum noch hoch.", Route.EMERGENCY),
+    ("de", "Opa spürt nicht mehr, wann er aufs Klo muss, er hat Metastasen", Route.EMERGENCY),
+    ("pt", "minha avó não percebe mais quando precisa urinar", Route.EMERGENCY),
+    ("pt", "o meu irmão mal consegue levantar a perna esquerda", Route.EMERGENCY),
+    ("fr", "mon oncle ne sent plus quand il doit uriner depuis hier", Route.EMERGENCY),
+    ("fr", "elle arrive à peine à lever les jambes du lit", Route.EMERGENCY),
+    ("it", "la nonna non sente più quando deve andare in bagno", Route.EMERGENCY),
+    ("it", "mio zio non riesce più a sollevare le gambe", Route.EMERGENCY),
+    ("de", "Ich habe mir genau überlegt, wann ich es beende.", Route.CRISIS),
+    ("de", "Die Pillen habe ich schon gesammelt, niemand weiß davon.", Route.CRISIS),
+    ("de", "Unser Sohn ritzt sich die Arme, seit sein Vater krank ist", Route.CRISIS),
+    ("de", "Ich habe mich heute Nacht wieder geritzt", Route.CRISIS),
+    ("ru", "она снова режет руки, я видела бинты", Route.CRISIS),
+    ("vi", "con rể giấu hết thuốc và lương hưu của bà", Route.CRISIS),
+    ("vi", "chồng không cho tôi dùng điện thoại, cầm hết tiền", Route.CRISIS),
+]
+BLIND_S28_UKRAINIAN = [
+    "я знову ріжу руки, не можу зупинитися",
+    "син ріже себе, я знайшла лезо",
+]
+NOT_A_RED_FLAG_S28 = [
+    ("de", "Kann ich nach der Massage die Beine hochlegen?"),
+    ("de", "Darf ich die Tabletten zusammen mit dem Essen nehmen?"),
+    ("de", "Ich möchte die Chemo beenden, bevor der Sommer kommt. Hilft Massage?"),
+    ("de", "Die Katze hat mich geritzt, darf ich trotzdem zur Massage?"),
+    ("de", "Er ritzt seinen Namen in den Tisch, ist er bereit für eine Massage?"),
+    ("pt", "ela não sente dor quando faz massagem nas pernas"),
+    ("fr", "il ne sait pas quand il doit prendre ses médicaments, un massage aiderait-il ?"),
+    ("it", "non riesco a sollevare pesi dopo l'intervento, il massaggio aiuta?"),
+    ("ru", "я режу хлеб, а мама спрашивает про массаж"),
+    ("vi", "tôi nên giữ thuốc ở đâu khi đi massage?"),
+    ("vi", "bác sĩ không cho tôi ra ngoài nắng sau hóa trị, massage được không?"),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "message", "route", "variant"),
     [
         (language, message, route, variant)
-        for language, message, route in BLIND_S27
+        for language, message, route in BLIND_S27 + BLIND_S28
         for variant in ("alone", "inside a massage question", "typed plainly")
         if not (variant == "typed plainly" and language in NON_LATIN)
     ],
@@ -1346,7 +1386,16 @@ def test_blind_round_abuse_by_a_relative_is_abuse(
     assert (decision.route, decision.detail) == (Route.CRISIS, "abuse"), decision.reason
 
 
-@pytest.mark.parametrize(("language", "message"), NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3)
+@pytest.mark.parametrize(
+    ("language", "message"), NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3 + NOT_A_RED_FLAG_S28
+)
 def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) -> None:
     decision = router().route([], message)
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
+
+
+@pytest.mark.parametrize("message", BLIND_S28_UKRAINIAN)
+@pytest.mark.parametrize("text", ["{}", "Мама лікується від раку. {}. Чи допоможе їй масаж?"])
+def test_ukrainian_cutting_is_self_harm_in_benign_text(message: str, text: str) -> None:
+    decision = router().route([], text.format(message))
+    assert (decision.route, decision.detail) == (Route.CRISIS, "self_harm"), decision.reason

@@ -29,7 +29,7 @@ from itertools import permutations
 from typing import Any
 
 from ..schema import Route
-from ..text import load_yaml, strip_marks
+from ..text import STOPWORDS, load_yaml, strip_marks
 
 DATA_PACKAGE = "assistant.content"
 DATA_RESOURCE = "red_flags_other_languages.yaml"
@@ -46,6 +46,10 @@ NEAR_WORDS = 4
 NEAR_CHARACTERS = 10
 """How many other characters may stand between two parts of a ``near`` rule in a script
 written without spaces (Chinese, Japanese)."""
+LATIN_READ_AS = frozenset({"en", "und"})
+"""What the identifier reads a Russian or Ukrainian message typed in Latin letters as
+(English, or undetermined): the languages of a message the ``latin_letters`` reading runs on,
+besides those of the lists read so."""
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
@@ -114,6 +118,91 @@ def umlauts_spelled_out(text: str) -> str:
     return _SPELLED_UMLAUTS.sub(lambda m: "ss" if m.group(0) == "ß" else "", text)
 
 
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезиклмнопрстуфыэіїєґй", "abvgdeziklmnoprstufieiiegi", strict=True)),
+        **{"ж": "zh", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "я": "a", "ю": "u"},
+        **{"ь": "", "ъ": ""},
+    }
+)
+"""Cyrillic letters (folded: "ё" is "е", "й" is "и") as the Latin skeleton they are typed
+as on a phone without Cyrillic keys: "хочу" -> "hochu", "себя" -> "seba", "жить" -> "zhit";
+the soft and hard signs, often typed as an apostrophe or left out, are dropped."""
+_LATIN_SPELLINGS = (
+    (re.compile(r"s?shch|sch"), "sh"),
+    (re.compile(r"kh|x"), "h"),
+    (re.compile(r"tz|c(?!h)"), "ts"),
+    (re.compile(r"[yj]a"), "a"),
+    (re.compile(r"[yj]u"), "u"),
+    (re.compile(r"[yj][eo]"), "e"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"q"), "k"),
+)
+"""The common ways of typing Russian and Ukrainian in Latin letters read as one skeleton:
+"kh", "h" and "x" for "х"; "ya", "ja" for "я"; "y", "j", "i" for "ы", "й" and "и"; "c",
+"tz" and "ts" for "ц": "khochu umeret", "hochu umeret'" and "xochu umeret" all read
+"hochu umeret", as "хочу умереть" does."""
+_LETTER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’`ʼ](?=[^\W\d_])")
+
+
+def latin_letters(raw: str) -> str:
+    """The message (folded) as the Latin skeleton that Russian or Ukrainian typed in either
+    script reads as (``_CYRILLIC_LATIN``, ``_LATIN_SPELLINGS``); an apostrophe inside a
+    word (the soft sign: "bol'she", "ub'et") is dropped first, not made a space."""
+    text = folded(_LETTER_APOSTROPHE.sub("", raw)).translate(_CYRILLIC_LATIN)
+    for spelling, skeleton in _LATIN_SPELLINGS:
+        text = spelling.sub(skeleton, text)
+    return text
+
+
+_QUANTIFIER = re.compile(r"[?*+{]")
+
+
+def _latin_pattern(pattern: str) -> str:
+    """A folded Cyrillic pattern as the Latin skeleton ``latin_letters`` reads: each letter
+    mapped (in a group when a quantifier follows a letter mapped to two, and dropped with
+    its quantifier when mapped to none); a class of Cyrillic letters ("[а-яё]") becomes
+    "[a-z]"; escapes, groups and Latin letters of the syntax are kept."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            end = pattern.index("]", i + 1)
+            body = pattern[i + 1 : end]
+            if any(ch.translate(_CYRILLIC_LATIN) != ch for ch in body):
+                body = ("^" if body.startswith("^") else "") + "a-z"
+            out.append(f"[{body}]")
+            i = end + 1
+            continue
+        latin = c.translate(_CYRILLIC_LATIN)
+        quantified = bool(_QUANTIFIER.match(pattern, i + 1))
+        if latin == c or len(latin) == 1 or not quantified:
+            out.append(latin)
+        elif latin:
+            out.append(f"(?:{latin})")
+        else:
+            end = i + 2 if pattern[i + 1] != "{" else pattern.index("}", i) + 1
+            i = end + 1 if pattern[end : end + 1] == "?" else end
+            continue
+        i += 1
+    return "".join(out)
+
+
+def few_english_words(raw: str, none: bool = False) -> bool:
+    """Whether at most a fifth of the message's words (with ``none``, none of them) are
+    common English words ("a", "is", "my"): Russian typed in Latin letters is often read
+    as English by the identifier, an English sentence has far more of them."""
+    words = re.findall(r"[^\W\d_]+", raw.lower())
+    english = sum(w in STOPWORDS for w in words)
+    return bool(words) and (english == 0 if none else english * 5 <= len(words))
+
+
 @dataclass(frozen=True)
 class Cues:
     """A language's words around a sign that change what it means (data file keys of the
@@ -167,6 +256,9 @@ class Concept:
     tones: bool = False
     """Read on the message's marks (``with_tones``): a language whose marks tell words
     apart (Vietnamese)."""
+    latin: bool = False
+    """Read on the message's Latin-letter skeleton (``latin_letters``): a language often
+    typed in Latin letters (Russian and Ukrainian)."""
 
     def found_in(self, text: str, message_cues: tuple[Cues, ...] = ()) -> bool:
         """A match of the concept; an emergency sign negated in its own clause ("sem
@@ -214,14 +306,18 @@ class Vocabulary:
     "ue" typed for "ü" on a keyboard without it)."""
     cues: dict[str, Cues] = field(default_factory=dict)
     """Each language's negation, past-time and topic cues."""
+    latin_treatment: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """The treatment words of the languages also read in Latin letters (``latin_letters``
+    in the data file), as their skeleton."""
 
-    def treated(self, text: str) -> bool:
-        """Whether cancer treatment is named in ``text`` (folded) in any language."""
+    def treated(self, text: str, latin: str | None = None) -> bool:
+        """Whether cancer treatment is named in ``text`` (folded) in any language, or in
+        ``latin`` (the message's ``latin_letters`` skeleton) in a language typed so."""
         spelled = umlauts_spelled_out(text)
         return any(
             p.search(spelled if language in self.umlauts_spelled_out else text)
             for language, p in self.treatment.items()
-        )
+        ) or (latin is not None and any(p.search(latin) for p in self.latin_treatment.values()))
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -229,12 +325,21 @@ class Vocabulary:
 
 
 def _optional(
-    patterns: Any, where: str, umlauts: bool = False, tones: bool = False
+    patterns: Any, where: str, umlauts: bool = False, tones: bool = False, latin: bool = False
 ) -> re.Pattern[str] | None:
-    return None if patterns is None else _compile(patterns, where, umlauts=umlauts, tones=tones)
+    if patterns is None:
+        return None
+    return _compile(patterns, where, umlauts=umlauts, tones=tones, latin=latin)
 
 
-def _near(rule: Any, spaced: bool, where: str, umlauts: bool = False, tones: bool = False) -> str:
+def _near(
+    rule: Any,
+    spaced: bool,
+    where: str,
+    umlauts: bool = False,
+    tones: bool = False,
+    latin: bool = False,
+) -> str:
     """The regular expression of a ``near`` rule: its word beginnings in any order, in one
     clause, at most ``NEAR_WORDS`` words (``NEAR_CHARACTERS`` characters without spaces)
     apart. A beginning is the start of a word in spaced scripts."""
@@ -245,7 +350,7 @@ def _near(rule: Any, spaced: bool, where: str, umlauts: bool = False, tones: boo
         or not all(isinstance(p, str) and p for p in parts)
     ):
         raise ValueError(f"{DATA_RESOURCE}: {where}: a near rule needs two or three words")
-    folded = [f"(?:{_folded_pattern(p, umlauts, tones)})" for p in parts]
+    folded = [f"(?:{_folded_pattern(p, umlauts, tones, latin)})" for p in parts]
     if not spaced:
         gap = f"[^.]{{0,{NEAR_CHARACTERS}}}?"
         return "|".join(gap.join(order) for order in permutations(folded))
@@ -271,15 +376,22 @@ def _toned_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _folded_pattern(pattern: str, umlauts: bool, tones: bool = False) -> str:
+def _folded_pattern(pattern: str, umlauts: bool, tones: bool = False, latin: bool = False) -> str:
     if tones:
         return _toned_pattern(pattern.lower())
     text = strip_marks(pattern.lower())
+    if latin:
+        return _latin_pattern(text)
     return umlauts_spelled_out(text) if umlauts else text
 
 
 def _compile(
-    patterns: Any, where: str, spaced: bool = True, umlauts: bool = False, tones: bool = False
+    patterns: Any,
+    where: str,
+    spaced: bool = True,
+    umlauts: bool = False,
+    tones: bool = False,
+    latin: bool = False,
 ) -> re.Pattern[str]:
     if (
         not isinstance(patterns, list)
@@ -290,9 +402,9 @@ def _compile(
     try:
         return re.compile(
             "|".join(
-                f"(?:{_folded_pattern(p, umlauts, tones)})"
+                f"(?:{_folded_pattern(p, umlauts, tones, latin)})"
                 if isinstance(p, str)
-                else f"(?:{_near(p, spaced, where, umlauts, tones)})"
+                else f"(?:{_near(p, spaced, where, umlauts, tones, latin)})"
                 for p in patterns
             )
         )
@@ -310,6 +422,7 @@ def parse(data: Any) -> Vocabulary:
     names: dict[str, str] = {}
     mixed: set[str] = set()
     spelled: set[str] = set()
+    latin_treatment: dict[str, re.Pattern[str]] = {}
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -334,12 +447,13 @@ def parse(data: Any) -> Vocabulary:
         spaced = entry.get("spaced", True)
         umlauts = entry.get("umlauts_spelled_out", False)
         marked = entry.get("tones_tell_words_apart", False)
+        latin = entry.get("latin_letters", False)
         if not all(
             isinstance(flag, bool)
-            for flag in (spaced, umlauts, marked, entry.get("mixed_with_english", False))
+            for flag in (spaced, umlauts, marked, latin, entry.get("mixed_with_english", False))
         ):
             raise ValueError(
-                f"{DATA_RESOURCE}: {language}: spaced, mixed_with_english,"
+                f"{DATA_RESOURCE}: {language}: spaced, mixed_with_english, latin_letters,"
                 " umlauts_spelled_out and tones_tell_words_apart are true or false"
             )
         if entry.get("mixed_with_english"):
@@ -359,10 +473,38 @@ def parse(data: Any) -> Vocabulary:
             treatment,
             needs_treatment,
         )
+        if latin:
+            # The same lists read on the message's Latin-letter skeleton: Russian and
+            # Ukrainian typed without Cyrillic keys ("ne hochu zhit", "bol' v grudi").
+            latin_treatment[language] = _compile(
+                entry.get("treatment"), f"{language}.treatment", latin=True
+            )
+            latin_about = re.compile(
+                f"(?:{_compile(entry.get('about') or ['(?!)'], 'about', latin=True).pattern}) ?$"
+            )
+            concepts += _concepts(
+                str(language),
+                entry,
+                spaced,
+                False,
+                False,
+                latin_about,
+                latin_treatment,
+                needs_treatment,
+                latin=True,
+            )
     # Crisis first: it ranks above emergency (its reply also gives the emergency number).
     concepts.sort(key=lambda c: c.route is not Route.CRISIS)
-    cues = {c.language: c.cues for c in concepts}
-    return Vocabulary(tuple(concepts), treatment, names, frozenset(mixed), frozenset(spelled), cues)
+    cues = {c.language: c.cues for c in concepts if not c.latin}
+    return Vocabulary(
+        tuple(concepts),
+        treatment,
+        names,
+        frozenset(mixed),
+        frozenset(spelled),
+        cues,
+        latin_treatment,
+    )
 
 
 def _concepts(
@@ -374,11 +516,13 @@ def _concepts(
     about: re.Pattern[str] | None,
     treatment: dict[str, re.Pattern[str]],
     needs_treatment: set[str],
+    latin: bool = False,
 ) -> list[Concept]:
-    """One language's concepts (``tones``: read on the marks of its words)."""
+    """One language's concepts (``tones``: read on the marks of its words; ``latin``: on
+    the message's Latin-letter skeleton, with ``treatment`` compiled so)."""
     cues = Cues(
         **{
-            key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones)
+            key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones, latin)
             for key in ("negators", "negators_after", "resolved", "still")
         },
         about=about,
@@ -404,11 +548,12 @@ def _concepts(
                     language,
                     route,
                     str(detail),
-                    _compile(patterns, where, spaced, umlauts, tones),
+                    _compile(patterns, where, spaced, umlauts, tones, latin),
                     detail in needs_treatment,
                     cues,
                     umlauts,
                     tones,
+                    latin,
                 )
             )
     return concepts
@@ -440,7 +585,8 @@ def names_emergency_help(raw: str, emergency_number: str | None) -> bool:
 
 def mentions_treatment(raw: str) -> bool:
     """Whether cancer treatment is named in any of the languages of the data file."""
-    return vocabulary().treated(folded(raw))
+    words = vocabulary()
+    return words.treated(folded(raw), latin_letters(raw) if words.latin_treatment else None)
 
 
 _WORD = re.compile(r"[^ ]+")
@@ -485,18 +631,44 @@ def find_other_language_red_flag(
     list is also read by the cues of ``message_languages``, the languages the message is
     read as (``Concept.found_in``)."""
     text = folded(raw)
+    words = vocabulary()
+    # Russian or Ukrainian typed in Latin letters is read as English or as no language the
+    # identifier knows, never with confidence as another one: its reading in Latin letters
+    # runs on such a message when few of its words are common English ones (none, when the
+    # best guess is English too: "would be career suicide, can massage help?"), not on one
+    # the identifier is sure is French or Portuguese ("un article sur le suicide" is a topic
+    # by the French cues, which the Latin reading does not have).
+    latin = (
+        bool(words.latin_treatment)
+        and set(message_languages) <= LATIN_READ_AS | words.latin_treatment.keys()
+        and few_english_words(raw, none=read_as_english)
+    )
     readings = {
         "plain": text,
         "umlauts": umlauts_spelled_out(text),
         "tones": with_tones(folded(raw, marks=True)),
+        "latin": latin_letters(raw) if latin else "",
     }
-    words = vocabulary()
-    treated = treatment_context or words.treated(text)
+    treated = treatment_context or words.treated(text, readings["latin"] or None)
     message_cues = {lang: words.cues[lang] for lang in message_languages if lang in words.cues}
     for concept in words.concepts:
-        if read_as_english and concept.language not in words.mixed_with_english:
+        if concept.latin and not latin:
             continue
-        reading = "tones" if concept.tones else "umlauts" if concept.umlauts else "plain"
+        if (
+            read_as_english
+            and not concept.latin
+            and concept.language not in words.mixed_with_english
+        ):
+            continue
+        reading = (
+            "latin"
+            if concept.latin
+            else "tones"
+            if concept.tones
+            else "umlauts"
+            if concept.umlauts
+            else "plain"
+        )
         others = tuple(c for lang, c in message_cues.items() if lang != concept.language)
         if (treated or not concept.needs_treatment) and concept.found_in(readings[reading], others):
             return concept.route, concept.detail
