@@ -116,6 +116,7 @@ from .lexicon import (
     SEVERE_BONE_PAIN,
     SIGNALLED_MEANS,
     SITE,
+    SPINAL_CANCER,
     STILL_GOING,
     STORY_OVER,
     STRONG_FEVER,
@@ -584,6 +585,8 @@ def _cord_compression(norm: str) -> int | None:
         return legs.start()
     if bladder is not None and (pain is not None or legs is not None or tingling is not None):
         return bladder.start()
+    if tingling is not None and SPINAL_CANCER.search(norm) is not None:
+        return tingling.start()
     return None
 
 
