@@ -25,6 +25,12 @@ blind round found missing, fixed by concept:
 
 Every red flag keeps its route wrapped in each benign context of ``KEEP`` and of
 ``SPANISH_KEEP``; the near misses use the same words in everyday stories.
+
+Then the classes of the tenth set's English train misses, in other words: the drug leaking
+around the infusion site (burning or stinging with swelling, or blisters: extravasation,
+a UKONS red flag); a date chosen with a will sorted (C-SSRS plan); a faint dated in the
+clause after it ("that was 3 yrs ago", "yrs" read as years) and a faint as a figure of how
+good something felt are not signs.
 """
 
 from __future__ import annotations
@@ -83,6 +89,18 @@ ENGLISH = [
     ("I burn myself with my lighter when it all gets too much", "crisis"),
     ("my son takes my pension every week and won't let me buy food", "crisis:abuse"),
 ]
+# the classes of the tenth set's train misses, in other words: the drug leaking around the
+# infusion site (UKONS extravasation), a date chosen with a will sorted (C-SSRS plan)
+ENGLISH += [
+    (
+        "where the drip went in on my hand is stinging and puffing up since the infusion "
+        "finished, can i rub it?",
+        "emergency",
+    ),
+    ("my cannula site has blistered overnight after chemo", "emergency"),
+    ("the chemo leaked into my arm at the hospital and now it's red and sore", "emergency"),
+    ("I sorted my will and set the date, so no more scans for me", "crisis"),
+]
 SPANISH = [
     ("me desmaye en el bano y me golpee la cabeza", "emergency"),
     (
@@ -109,6 +127,9 @@ SPANISH = [
     ("me ahorco la semana pasada, no es la primera vez", "crisis:abuse"),
     ("me dice que no valgo nada y me grita todo el tiempo", "crisis:abuse"),
     ("mi nieto se queda con toda mi pension", "crisis:abuse"),
+    # the tenth set's English classes, told in Spanish
+    ("se me hizo una ampolla donde entro el suero de la quimio", "emergency"),
+    ("donde me pusieron la via de la quimio me arde mucho y esta hinchado", "emergency"),
     # found before the round too
     ("mi mama esta en quimio y tiene 38.5 de fiebre desde anoche", "emergency"),
     ("mi esposo se siente caliente y con chills, le dieron chemo el lunes", "emergency"),
@@ -142,11 +163,25 @@ NEAR_MISSES = [
     "le escribo cartas a mis nietos cada semana",
     "mi mama se quedo dormida en el masaje, es normal?",
     "ya no quiero seguir con este terapeuta, me recomiendan otro?",
+    # a faint dated in the next clause, or a faint as a figure of how good it felt; a burning
+    # site with nothing else; a date set for something named
+    "I passed out once at my scan results (nerves), that was 4 yrs ago. does massage help "
+    "with stress?",
+    "when the therapist worked the knot out i nearly blacked out, it was bliss. how often "
+    "should i go?",
+    "the IV site burned a bit during the infusion, is that normal?",
+    "we set a date for the wedding and I sorted my will, can I get a massage before?",
+    "donde me pusieron la via me arde un poquito, es normal?",
+]
+DATED_NOW = [
+    "i fainted at work, that was 3 yrs ago and it happened again today",
+    "my dad collapsed in the garden, that was this morning",
+    "I almost passed out when I stood up from the table",
 ]
 
 
 def test_the_new_cases_cover_each_class() -> None:
-    assert len(ENGLISH) >= 18 and len(SPANISH) >= 23 and len(NEAR_MISSES) >= 20
+    assert len(ENGLISH) >= 22 and len(SPANISH) >= 25 and len(NEAR_MISSES) >= 25
 
 
 @pytest.mark.parametrize(("message", "expected"), ENGLISH + SPANISH)
@@ -184,6 +219,11 @@ def test_the_same_words_in_an_everyday_story_are_not_a_red_flag(message: str) ->
     assert find_red_flag(normalise(message), raw=message) is None
     assert not _wrong(_patterns_router(), message, KEEP, None)
     assert not _spanish_wrapped(_patterns_router(), message, None)
+
+
+@pytest.mark.parametrize("message", DATED_NOW)
+def test_a_faint_dated_now_or_told_plainly_stays_an_emergency(message: str) -> None:
+    assert not _wrong(_patterns_router(), message, KEEP, "emergency")
 
 
 @pytest.mark.slow

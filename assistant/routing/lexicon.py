@@ -893,6 +893,9 @@ FINALITY = _any(
     r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
     r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
     r"\bone (?:last|final) (?:\w+ )?(?:massage|meal|trip|visit|treat|time|thing)\b",
+    # a date chosen, for nothing named (C-SSRS: plan with a time)
+    r"\b(?:picked|chosen|chose|set|settled on|decided on|fixed) (?:a|the|my) (?:date|day)\b"
+    r"(?! (?:for|to|of|with|when|that|and time for)\b)",
     r"\b(?:will not|would not|do not|does not) be (?:needing|needed|around|here) (?:\w+ ){0,2}"
     r"after (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|tonight|"
     r"this week|the \w+)\b",
@@ -1443,7 +1446,28 @@ MANY_TIMES = (
 # negatable). Each concept is a list of lay wordings; the co-occurrence concepts (fever on
 # treatment, cord compression, clot, fall with bone metastases, SVC swelling, drowsy and
 # muddled) are put together in checks.py from the vocabularies after this table.
+INFUSION_SITE = (
+    r"(?:(?:iv|drip|cannula|canula|infusion|needle|picc|port|chemo)(?: \w+)? (?:site|spot|area)|"
+    r"where (?:the |my |his |her )?(?:chemo |infusion )?(?:iv|drip|cannula|canula|needle|line|"
+    r"infusion|picc)s? (?:went|goes|was|is|had gone|has been)(?: in)?)"
+)
+"""Where a chemotherapy infusion went in: a cannula, drip, line or port site."""
 EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    (
+        # the drug leaking into the tissue around the infusion site (UKONS triage red flag;
+        # vesicant extravasation: burning, stinging, swelling, redness, blisters)
+        "extravasation",
+        _any(
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} blister\w*",
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} (?:burn\w*|sting\w*)\b(?: \S+){{0,6}} "
+            r"(?:swell\w*|swollen|red|hard|blister\w*|puff\w*)\b",
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} (?:swell\w*|swollen|red|hard|puff\w*)\b"
+            r"(?: \S+){0,6} (?:burn\w*|sting\w*|blister\w*)",
+            r"\b(?:chemo|drug|infusion|drip)\b(?: \w+){0,2} (?:leaked|leaking|leaks|tissued|went "
+            r"into the (?:skin|tissue|arm))\b",
+        ),
+        True,
+    ),
     (
         "breathing",
         _any(
@@ -2176,7 +2200,7 @@ RESOLVED = _any(
 """Someone says it has gone, or a professional has seen it: a past sign, not a present one."""
 PAST_TIME = _any(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|a few|a couple of|couple of|several|many) "
-    r"(?:weeks?|months?|years?)|years|months|weeks) ago\b",
+    r"(?:weeks?|months?|years?|yrs?|wks?|mths?|mos?)|years|months|weeks) ago\b",
     r"\blast (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)\b",
     r"\bin (?:19|20)\d\d\b",
     r"\bused to\b",
@@ -2190,6 +2214,23 @@ ONGOING = _any(
     r"this morning|this evening|this afternoon|just now|again now)\b"
 )
 """Words that put a sign in the present even beside a past or resolved one."""
+DATED_AFTER = _any(
+    r" [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|"
+    r"is from) "
+)
+"""The clause after a sign that dates it ("i fainted once at work, that was 3 yrs ago"), read
+with ``match`` where the sign's clause ends: the sign is past when that clause holds a
+``PAST_TIME`` and no ``ONGOING`` word."""
+FIGURE_OF_PLEASURE = _any(
+    r"\b(?:almost|nearly|could have|could|about to|i could) (?:pass(?:ed)? out|faint(?:ed)?|"
+    r"black(?:ed)? out|keel(?:ed)? over)\b(?: \S+){0,6} (?:so good|so relaxing|so nice|bliss\w*|"
+    r"heaven\w*|amazing|incredible|fantastic|wonderful|lovely|relief|relaxed|so relaxed)\b",
+    r"\b(?:so good|so relaxing|so nice|bliss\w*|heaven\w*|amazing|incredible|fantastic|"
+    r"wonderful|lovely|so relaxed)\b(?: \S+){0,6} (?:almost|nearly|could have|could|about to) "
+    r"(?:pass(?:ed)? out|faint(?:ed)?|black(?:ed)? out|keel(?:ed)? over)\b",
+)
+"""A faint told as a figure of how good something felt ("when the knot let go I nearly
+passed out, it was so good"): not a sign."""
 INFORMATIONAL = _any(
     r"\b(?:watch(?: out)? for|look(?: out)? for|keep an eye out for|signs? of|symptoms? of|in "
     r"case of|what counts as|what is considered|what temperature|when to call|when should (?:i|we) "

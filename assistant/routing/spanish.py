@@ -294,7 +294,23 @@ ABUSE = _any(
     r"a diario)\b",
 )
 
+_INFUSION_SITE = (
+    r"(?:donde (?:me |le )?(?:entro|pusieron|pincharon|tenia|tiene|tengo|estaba)(?: \w+){0,2} "
+    r"(?:el suero|la via|el cateter|la aguja|la quimio|el port)|la via|el cateter|el port|el "
+    r"pinchazo)"
+)
 EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        # the drug leaking around the infusion site (UKONS: extravasation)
+        "extravasation",
+        _any(
+            rf"\b{_INFUSION_SITE}\b(?: \S+){{0,10}} (?:ampolla\w*|(?:arde|ardor|quema|ardiendo)\b"
+            r"(?: \S+){0,6} (?:hinch\w*|roj[oa]|inflam\w*|ampolla\w*))",
+            rf"\bampolla\w*(?: \S+){{0,4}} {_INFUSION_SITE}\b",
+            r"\b(?:la quimio|el medicamento|el suero) (?:se )?(?:salio|filtro|escapo) "
+            r"(?:de la vena|al brazo|a la piel|fuera de la vena)\b",
+        ),
+    ),
     (
         "breathing",
         _any(
