@@ -31,6 +31,7 @@ from .lexicon import (
     CHEST_VEINS,
     CREATIVE_TASK,
     CRISIS_PATTERNS,
+    DATED_AFTER,
     DECISION,
     DECISION_OBJECT,
     DELIBERATE,
@@ -46,6 +47,7 @@ from .lexicon import (
     FEVER,
     FICTION,
     FIGURATIVE,
+    FIGURE_OF_PLEASURE,
     FINALITY,
     FOLLOW_UP_REFERENCE,
     FOLLOW_UP_START,
@@ -116,6 +118,7 @@ from .lexicon import (
     SEVERE_BONE_PAIN,
     SIGNALLED_MEANS,
     SITE,
+    SPINAL_CANCER,
     STILL_GOING,
     STORY_OVER,
     STRONG_FEVER,
@@ -221,6 +224,15 @@ def _resolved(norm: str, start: int) -> bool:
     if ongoing:
         return False
     if informational is not None:
+        return True
+    if DATED_AFTER.match(norm, c_end) is not None:
+        _, next_end = _span(norm, c_end + 3, _CLAUSE_BREAK)
+        if (
+            PAST_TIME.search(norm, c_end, next_end) is not None
+            and ONGOING.search(norm, c_end, next_end) is None
+        ):
+            return True
+    if any(m.start() <= start < m.end() for m in FIGURE_OF_PLEASURE.finditer(norm)):
         return True
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
 
@@ -584,6 +596,8 @@ def _cord_compression(norm: str) -> int | None:
         return legs.start()
     if bladder is not None and (pain is not None or legs is not None or tingling is not None):
         return bladder.start()
+    if tingling is not None and SPINAL_CANCER.search(norm) is not None:
+        return tingling.start()
     return None
 
 

@@ -812,7 +812,9 @@ STUDY_BEFORE = _any(
     # "suicide" this vocabulary also reads (every message reaches it)
     r"articulos?|artigos?|estudios?|estudos?|tesis|tese|these|memoire|libro|livro|livre|"
     r"documental|documentario|documentaire|investigacion|pesquisa|recherche|reportaje|"
-    r"reportagem|charla|palestra|conferencia|curso|taller|campana|campanha|campagne|noticias?)\b"
+    r"reportagem|charla|palestra|conferencia|curso|taller|campana|campanha|campagne|noticias?|"
+    r"ensayos?|monografia|informe|tarea|trabajo (?:escolar|final|de (?:clase|investigacion|"
+    r"fin de \w+)|sobre))\b"
     r"(?: (?!(?:but|and|i|me|my|y|e|et|pero|mas|mais|yo|eu|je|mi|meu|minha|mon|ma)\b)"
     r"[^\s.,]+){0,8} $",
     r"\b(?:recogni[sz]\w*|spot|spotting|screen\w* for|identify\w*|learn\w* (?:about|to spot)|"
@@ -885,11 +887,15 @@ FINALITY = _any(
     r"settled)\b",
     r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ )?(?:letters|notes|cards) (?:to|for) "
     r"(?:everyone|everybody|all (?:of )?(?:my|the)|each of|every one of|my (?:whole )?family|"
-    r"all my)\b",
+    r"all my|(?:my|the|his|her) (?:kids|children|grandchildren|grandkids|husband|wife|partner|"
+    r"sons?|daughters?|boys|girls|family))\b",
     r"\bsuddenly (?:calm|peaceful|at peace)\b",
     r"\b(?:when|after|once) (?:i|he|she) (?:am|is) gone\b",
     r"\b(?:last|final) (?:time|memory|goodbye|wishes)\b",
     r"\bone (?:last|final) (?:\w+ )?(?:massage|meal|trip|visit|treat|time|thing)\b",
+    # a date chosen, for nothing named (C-SSRS: plan with a time)
+    r"\b(?:picked|chosen|chose|set|settled on|decided on|fixed) (?:a|the|my) (?:date|day)\b"
+    r"(?! (?:for|to|of|with|when|that|and time for)\b)",
     r"\b(?:will not|would not|do not|does not) be (?:needing|needed|around|here) (?:\w+ ){0,2}"
     r"after (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|tonight|"
     r"this week|the \w+)\b",
@@ -983,7 +989,11 @@ SELF_HARM_INTENT = _any(
     # self-injury as a way to cope (NSSI: relief from unbearable feelings)
     r"when (?:it|things|everything|(?:the|my|his|her) \w+)(?: all)? (?:gets?|got) (?:too much|"
     r"overwhelming|unbearable)|takes? the edge off|only thing that (?:helps|works|calms)|"
-    r"to cope|to calm (?:my|him|her) ?self down|to get through (?:it|the night|the day))\b"
+    r"to cope|to calm (?:my|him|her) ?self down|to get through (?:it|the night|the day)|"
+    # wounds kept hidden (NSSI warning signs: injuries hidden under clothes)
+    r"where (?:nobody|no one|no body|people|anyone) (?:can |could |will |would )?(?:see|notice)|"
+    r"so (?:nobody|no one|people do not|they do not) (?:can )?(?:see|sees|notice|notices)|"
+    r"(?:to|so i can|so she can|so he can) hide (?:it|them|the (?:cuts|marks|scars|burns)))\b"
 )
 ACCIDENT = _any(
     r"\b(?:by accident|accidentally|accidental|on (?:a|the) (?:\w+ )?(?:door|glass|knife|corner|"
@@ -1097,6 +1107,12 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\bflinch\w* (?:\w+ ){0,2}(?:when|whenever|every time|if) (?:he|she|they|the \w+|"
         r"my \w+|his \w+|her \w+)\b",
         r"\bshow (?:me|her|him) what (?:real )?pain\b",
+        # injuries seen, and a relative or carer named as the one who did it (EASI; DV screening)
+        r"\b(?:bruis\w*|marks|burns?|cuts|welts|black eye|scratches)\b(?: \S+){0,12} (?:said|says|"
+        r"told me|admitted|let slip) (?:that )?(?:her|his|my|their) (?:\w+ )?(?:son|daughter|"
+        r"husband|wife|partner|boyfriend|girlfriend|carer|caregiver|father|mother|dad|mum|mom|"
+        r"stepdad|stepfather|stepmum|stepmom|brother|sister|uncle|aunt|nephew|niece|grandson|"
+        r"granddaughter|ex) (?:did|caused|made|gave (?:her|him|me)) (?:it|them|this|those|that)\b",
         r"\b(?:is|are|gets|got|was|been|being|very|so|too) (?:\w+ )?rough with (?:me|her|him|them|"
         r"my \w+|mum|mom|dad|nan|nana|gran|granny|grandma|grandpa)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:squeez\w*|press\w*|dig\w*|pok\w*|jab\w*|twist\w*) "
@@ -1430,7 +1446,28 @@ MANY_TIMES = (
 # negatable). Each concept is a list of lay wordings; the co-occurrence concepts (fever on
 # treatment, cord compression, clot, fall with bone metastases, SVC swelling, drowsy and
 # muddled) are put together in checks.py from the vocabularies after this table.
+INFUSION_SITE = (
+    r"(?:(?:iv|drip|cannula|canula|infusion|needle|picc|port|chemo)(?: \w+)? (?:site|spot|area)|"
+    r"where (?:the |my |his |her )?(?:chemo |infusion )?(?:iv|drip|cannula|canula|needle|line|"
+    r"infusion|picc)s? (?:went|goes|was|is|had gone|has been)(?: in)?)"
+)
+"""Where a chemotherapy infusion went in: a cannula, drip, line or port site."""
 EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    (
+        # the drug leaking into the tissue around the infusion site (UKONS triage red flag;
+        # vesicant extravasation: burning, stinging, swelling, redness, blisters)
+        "extravasation",
+        _any(
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} blister\w*",
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} (?:burn\w*|sting\w*)\b(?: \S+){{0,6}} "
+            r"(?:swell\w*|swollen|red|hard|blister\w*|puff\w*)\b",
+            rf"\b{INFUSION_SITE}\b(?: \S+){{0,10}} (?:swell\w*|swollen|red|hard|puff\w*)\b"
+            r"(?: \S+){0,6} (?:burn\w*|sting\w*|blister\w*)",
+            r"\b(?:chemo|drug|infusion|drip)\b(?: \w+){0,2} (?:leaked|leaking|leaks|tissued|went "
+            r"into the (?:skin|tissue|arm))\b",
+        ),
+        True,
+    ),
     (
         "breathing",
         _any(
@@ -1484,7 +1521,7 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:squeez\w*|crush\w*|press\w*|tight\w*|heavy|weight) (?:on |in |around |across )?"
             r"(?:my|his|her|the) chest\b",
             r"\bchest (?:\w+ ){0,3}(?:on fire|elephant|sitting on|weight on|being crushed|"
-            r"in a vise)\b",
+            r"in a vise|(?:like )?(?:in )?a (?:vice|vise|tight band)|being squeezed)\b",
             r"\bchest\b(?: \w+){0,8} (?:jaw|left arm)\b",
             r"\bpain (?:\w+ ){0,4}(?:goes|going|went|spreads?|spreading|radiat\w*|shoots?|"
             r"shooting|moving) (?:down|into|to|up) (?:my |his |her |the )?(?:left arm|jaw)\b",
@@ -1521,10 +1558,13 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bbleed\w* (?:\w+ ){0,4}(?:heavily|a lot|so much|badly|profusely|everywhere|non stop|"
             r"nonstop)\b",
             r"\b(?:will not|would not|does not|can not|not|never) stop (?:the )?bleed\w*",
-            r"\b(?:bleed\w*|blood|nose ?bleeds?)\b(?: \w+){0,8} (?:will not|would not|does not|"
-            r"can not|is not|has not|not) stop(?:ping|ped)?\b",
+            r"\b(?:bleed\w*|bled|blood|nose ?bleeds?)\b(?: \w+){0,8} (?:will not|would not|"
+            r"does not|"
+            r"can not|is not|has not|not) (?:stop(?:ping|ped)?|quit|let up|ease (?:up|off)|"
+            r"settle)\b",
             r"\bnose ?bleeds? (?:\w+ ){0,3}(?:for|over|more than|lasting|lasted|gone on for|going "
-            r"for|been going for|been going) (?:half an hour|an hour|"
+            r"for|been going for|been going) (?:over |more than |about |nearly |almost )?"
+            r"(?:half an hour|an hour|"
             r"(?:[2-9]\d|\d{3}) minutes|\d+ hours?|hours)\b",
             r"\bstill bleed\w* (?:\w+ ){0,2}(?:through|after (?:an|\d+|half an|a few) (?:hour|"
             r"hours|minutes))\b",
@@ -1616,6 +1656,17 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:will not|would not|does not|is not|can not|not) (?:answer|answering|respond|"
             r"responding)(?: to)? (?:me|us)\b",
             r"\b(?:is not|not) responding\b",
+            # too drowsy to stay awake while talking, or to follow what is said (UKONS: new
+            # drowsiness or confusion)
+            r"\b(?:nodd\w*|nods|drift\w*|doz\w*|falls?|falling|fell) (?:off|asleep) (?:\w+ )?"
+            r"(?:mid|in the middle of|halfway through) (?:a )?(?:sentence|conversation|talking|"
+            r"speaking|eating|a meal)\b",
+            r"\b(?:nodd\w*|nods|drift\w*|doz\w*|falls?|falling|fell) (?:off|asleep) (?:\w+ )?"
+            r"(?:while|whilst|when) (?:she is |he is |i am |they are )?(?:talking|speaking|eating|"
+            r"in the middle)\b",
+            rf"\b(?:{KIN}|he|she|they|my client|my patient|client|patient)(?: \w+){{0,3}} "
+            r"(?:can not|could not|could no longer|can no longer) (?:follow|keep up with) (?:what "
+            r"(?:i|we|you|anyone) (?:am|are|was|were|is) saying|(?:a|the|our|any) conversation)\b",
         ),
         True,
     ),
@@ -1774,6 +1825,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             rf"{STRONG_MEDICINE}(?: \w+){{0,4}} (?:twice|two times|double|doubled) (?:by "
             rf"(?:mistake|accident)|without thinking|in one go)\b",
             rf"\b(?:two|three|four|five|2|3|4|5) {STRONG_MEDICINE} instead of (?:one|1)\b",
+            # a whole week's supply taken at once
+            r"\b(?:took|taken|taking|swallowed|had|has had)\b(?: \w+){0,2} (?:whole|entire|full|"
+            r"a|all (?:of )?(?:the|his|her|my)) (?:week|weeks|month|fortnight|days|day|box|packet|"
+            r"pack|strip|bottle|supply)\b(?: \w+){0,4} (?:at once|in one go|all at once|"
+            r"together|in one day)\b",
         ),
         True,
     ),
@@ -1903,11 +1959,20 @@ LEGS_FAILING = _any(
     r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?) down\b",
     r"\bweak(?:ness)? in (?:my|his|her|both) legs\b",
 )
+SPINAL_CANCER = _any(
+    r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
+    r"secondaries|cancer|tumou?rs?) (?:\w+ ){0,2}(?:in|on|to) (?:my |his |her |the )?(?:spine|"
+    r"vertebra\w*|spinal cord))\b",
+)
+"""Cancer in the spine itself (NICE NG234: new leg weakness or numbness with spinal
+metastases is an emergency)."""
 LEGS_TINGLING = _any(
     r"\b(?:feet|foot|toes|legs?) (?:are |is |feel |feels |have been |went |gone )?(?:\w+ )?"
     r"(?:tingl\w*|pins and needles|numb)\b",
     r"\b(?:tingl\w*|pins and needles|numbness) (?:\w+ ){0,2}(?:in|down) (?:my |his |her |both )?"
     r"(?:feet|foot|toes|legs?)\b",
+    r"\b(?:can not|could not|can hardly|can barely) feel (?:my|his|her|their|both) (?:feet|foot|"
+    r"toes|legs?)\b",
 )
 """Tingling feet are common with chemotherapy: they count only with a bladder or bowel sign."""
 BLADDER_BOWEL = _any(
@@ -1926,9 +1991,7 @@ BACK_PAIN = _any(
     r"(?:back|neck|spine)\b",
     r"\bband of pain\b",
     # cancer in the spine itself (NICE NG234: new leg weakness with spinal metastases)
-    r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
-    r"secondaries|cancer|tumou?rs?) (?:\w+ ){0,2}(?:in|on|to) (?:my |his |her |the )?(?:spine|"
-    r"vertebra\w*|spinal cord))\b",
+    SPINAL_CANCER.pattern,
 )
 
 # -- clot: one swollen, red, hot or painful leg (or arm with a line)
@@ -2013,7 +2076,8 @@ FALL_HARM = _any(
     r"him|my|his)?|lift)\b",
     r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
     r"\bsomething (?:gave|give|snapped|cracked|went|broke)\b",
-    r"\b(?:agony|excruciating|unbearable|screaming|scream)\b",
+    r"\b(?:agony|excruciating|unbearable|screaming|screams?|screamed|yells?|yelled|cries out|"
+    r"cried out)\b",
     r"\b(?:hurts?|hurting|pain\w*|sore) (?:so much|a lot|really bad|badly|like hell|terribly)\b",
     r"\b(?:terrible|severe|awful|excruciating|unbearable|really bad|so much|a lot of) pain\b",
     r"\breally (?:hurts?|painful|sore)\b",
@@ -2136,7 +2200,7 @@ RESOLVED = _any(
 """Someone says it has gone, or a professional has seen it: a past sign, not a present one."""
 PAST_TIME = _any(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|a few|a couple of|couple of|several|many) "
-    r"(?:weeks?|months?|years?)|years|months|weeks) ago\b",
+    r"(?:weeks?|months?|years?|yrs?|wks?|mths?|mos?)|years|months|weeks) ago\b",
     r"\blast (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)\b",
     r"\bin (?:19|20)\d\d\b",
     r"\bused to\b",
@@ -2150,6 +2214,23 @@ ONGOING = _any(
     r"this morning|this evening|this afternoon|just now|again now)\b"
 )
 """Words that put a sign in the present even beside a past or resolved one."""
+DATED_AFTER = _any(
+    r" [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|"
+    r"is from) "
+)
+"""The clause after a sign that dates it ("i fainted once at work, that was 3 yrs ago"), read
+with ``match`` where the sign's clause ends: the sign is past when that clause holds a
+``PAST_TIME`` and no ``ONGOING`` word."""
+FIGURE_OF_PLEASURE = _any(
+    r"\b(?:almost|nearly|could have|could|about to|i could) (?:pass(?:ed)? out|faint(?:ed)?|"
+    r"black(?:ed)? out|keel(?:ed)? over)\b(?: \S+){0,6} (?:so good|so relaxing|so nice|bliss\w*|"
+    r"heaven\w*|amazing|incredible|fantastic|wonderful|lovely|relief|relaxed|so relaxed)\b",
+    r"\b(?:so good|so relaxing|so nice|bliss\w*|heaven\w*|amazing|incredible|fantastic|"
+    r"wonderful|lovely|so relaxed)\b(?: \S+){0,6} (?:almost|nearly|could have|could|about to) "
+    r"(?:pass(?:ed)? out|faint(?:ed)?|black(?:ed)? out|keel(?:ed)? over)\b",
+)
+"""A faint told as a figure of how good something felt ("when the knot let go I nearly
+passed out, it was so good"): not a sign."""
 INFORMATIONAL = _any(
     r"\b(?:watch(?: out)? for|look(?: out)? for|keep an eye out for|signs? of|symptoms? of|in "
     r"case of|what counts as|what is considered|what temperature|when to call|when should (?:i|we) "

@@ -43,6 +43,12 @@ _TOKEN_MAP = {
     "toy": "estoy",
     "ta": "esta",
     "pa": "para",
+    "kiero": "quiero",
+    "kero": "quiero",
+    "qiero": "quiero",
+    "kiere": "quiere",
+    "kieres": "quieres",
+    "kisiera": "quisiera",
 }
 FUZZY_VOCABULARY = frozenset(
     """
@@ -60,7 +66,7 @@ muchisimo viviendo vivir quitar regresar seguir volver
 PROTECTED_WORDS = frozenset(
     """
 respeto respetar respira espirar despeinar desperdiciar sangria hinchas piernitas
-matarte matarlo matarla morirte temporada tempranas temperar convencion conversion
+hinchan hincharon matarte matarlo matarla morirte temporada tempranas temperar convencion conversion
 confundir confundo despertador pastelitos pastilla cortina cortada cortado cortar cortamos
 lastimo golpe golpes empujar amenazas violenta orinal brazo braso dolores fiebres
 pechos color calor valor doler
@@ -118,7 +124,7 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bsuicid(?:io|ios|arme|arse|arte|a|as|ado|ada|andome|andose|aria)\b",
             r"\b(?:me|se|te) (?:quiero|quiere|queria|quisiera|voy|va|vas|iba|iban|pienso|piensa|"
             r"penso|pense|estoy pensando en|esta pensando en)(?: a)? (?:matar|suicidar|quitar la "
-            r"vida)\b",
+            r"vida|ahorcar|colgar)\b",
             r"\b(?:quiero|quiere|queria|quisiera|voy a|va a|iba a|pienso|piensa|pense|penso|"
             r"pensando en|planeo|planea|ganas de|tengo ganas de|tiene ganas de) (?:\w+ ){0,2}"
             r"(?:matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida|acabar "
@@ -139,12 +145,16 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"muriera|desapareciera|no despierto|"
             r"no despertara))\b",
             r"\b(?:estarian|estaran|estarias|estaria|vivirian|seria) (?:\w+ )?mejor sin mi\b",
+            r"\bmejor (?:ya )?(?:me|se) (?:muero|muere|muera|muriera|moria|fuera de este mundo)\b",
             r"\b(?:dormir|dormirme) y no (?:volver a )?despertar\b",
             r"\b(?:pido|pedi|le pido|le rezo|rezo|ruego|le ruego) (?:\w+ ){0,5}(?:que )?(?:no me "
             r"(?:deje|dejes|permita) despertar|me (?:lleve|recoja|lleves) (?:ya|pronto|de una vez|"
             r"con el|con ella)|ya no despertar|no despertar)\b",
             r"\b(?:que|ojala) (?:dios|diosito|el senor) me (?:lleve|recoja) (?:ya|pronto|de "
             r"una vez)\b",
+            # the illness asked to hurry up (C-SSRS wish to be dead)
+            r"\bojala (?:\w+ ){0,3}(?:me|se lo|se la) (?:lleve|mate|acabe|termine|gane) (?:\w+ )?"
+            r"(?:rapido|ya|pronto|de una vez|luego)\b",
         ),
     ),
     (
@@ -156,6 +166,8 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"encuentro) (?:ningun )?sentido (?:a )?(?:la vida|"
             r"vivir|seguir|mi vida)\b",
             r"\bpara que seguir (?:viviendo|asi|luchando)?\b",
+            r"\bya no (?:quiero|quiere|puedo|puede|aguanto|aguanta) (?:seguir|mas)(?: (?:asi|"
+            r"viviendo|aqui|en este mundo))?(?= \.|$)",
             r"\bquiero que (?:todo|esto|esta vida|mi vida) (?:se )?(?:termine|acabe|pare)\b",
             r"\bya no (?:puedo|aguanto) mas\b(?: \w+){0,3} (?:vivir|vida|seguir)\b",
         ),
@@ -220,6 +232,11 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"me lo merezco|para sentir|hasta sangrar)\b",
             r"\bse (?:lastima|hace dano|quema|corta|golpea|muerde|rasguna|arana) (?:\w+ ){0,2}"
             r"(?:a proposito|para sentir|hasta sangrar|porque se lo merece)\b",
+            # burned or cut with a lighter, a cigarette or a blade (NSSI)
+            r"\b(?:me|se) (?:quem|cort|raya|rayo|raye|marc)\w* (?:(?:los|las|el|la|mis|sus) "
+            r"(?:brazos?|piernas?|munecas?|muslos?|piel|manos?|panza) )?con (?:el |un |una |la |"
+            r"los |unos |mi |su )?(?:encendedor|cigarros?|cigarrillos?|cerillos?|fosforos?|navaja|"
+            r"rastrillo|hoja de afeitar|cuter|cutter)\b",
             r"\b(?:me|se) (?:he |ha |has |estoy |esta |sigo |sigue |he estado |ha estado |vuelvo "
             r"a |volvi a )?(?:hecho|haciendo|hago|hace|hice|hizo|hacer) (?:unos |unas |mas "
             r"|muchos )?"
@@ -245,7 +262,9 @@ ABUSE = _any(
     r"cuidador|cuidadora|nieto|nieta|hermano|hermana|cunado|cunada)\b(?: \w+){0,8} no (?:me|le) "
     r"(?:da|quiere dar) (?:de comer|la comida|"
     r"las pastillas|mis pastillas|sus pastillas|mis medicinas|sus medicinas|el medicamento)\b",
-    rf"\b{AGENT}\b(?: \w+){{0,3}} (?:me|le|la|lo|nos) (?:pega\w*|golpe\w*|empuj\w*|ahorc\w*|"
+    rf"\b{AGENT}\b(?: \w+){{0,3}} (?:me|le|la|lo|nos) "
+    r"(?!(?:golpee|pegue|queme|lastime|empuje|patee|jalonee|insulte|amenace|humille|encerre)\b)"
+    r"(?:pega\w*|golpe\w*|empuj\w*|ahorc\w*|"
     r"pate\w*|jalone\w*|zarande\w*|sacud\w*|quem\w*|lastim\w*|maltrat\w*|amenaz\w*|insult\w*|"
     r"humill\w*|encierr\w*|encerr\w*|abofete\w*|cachete\w*|estrangul\w*)\b",
     r"\bme (?:pega|golpea|maltrata|amenaza|ahorca|abofetea|patea)\b(?! el sol| la gana)",
@@ -256,13 +275,42 @@ ABUSE = _any(
     r"\b(?:miedo|terror|panico) (?:de|a) (?:mi esposo|mi marido|mi pareja|mi novio|mi hijo|"
     r"mi ex)\b",
     r"\bno (?:me|la|lo|le) deja (?:salir|ver|hablar|llamar|tomar|ir)\b",
-    r"\b(?:controla|se queda con|me quita|le quita|me esconde|le esconde) (?:todo )?(?:el|mi|su|"
+    r"\b(?:controla|se queda con|me quita|le quita|me esconde|le esconde) (?:tod[oa]s? )?(?:el|mi|"
+    r"su|"
     r"mis|"
     r"sus|las|los) (?:dinero|tarjeta|tarjetas|pension|medicinas|medicamentos|pastillas|telefono)\b",
     r"\b(?:refugio|albergue) para mujeres\b",
+    # strangled, sexual abuse, insults and screaming (HITS: hurt, insult, threaten, scream)
+    r"\bme (?:ahorco|estrangulo|asfixio|apreto el cuello)\b",
+    r"\b(?:abuso|abusos|abusa|abuso) sexual\w*|\b(?:me|la|lo|le) (?:viola|violo|manosea|"
+    r"manoseo|obliga a tener relaciones)\b",
+    r"\b(?:entra|se mete|viene|se cuela) (?:a|en) (?:mi|su) (?:cuarto|cama|recamara|habitacion)\b"
+    r"(?: \w+){0,6} (?:me|la|lo|le) (?:toca|tocaba|toco|manosea)\b",
+    r"\b(?:me|le) (?:toca|tocaba|toco) (?:\w+ ){0,2}(?:sin (?:mi|su) permiso|a la fuerza|"
+    r"donde no debe|(?:mis|sus) partes)\b",
+    r"\b(?:me|le) (?:dice|dicen|llama|dijo|repite) (?:que )?(?:\w+ )?(?:no (?:valgo|vale|sirvo|"
+    r"sirve) (?:para )?nada|(?:soy|es) (?:un[ao]? )?(?:inutil|basura|estorbo))\b",
+    r"\bme (?:grita|insulta|humilla)\b(?: \w+){0,3} (?:todo el tiempo|todos los dias|siempre|"
+    r"a diario)\b",
 )
 
+_INFUSION_SITE = (
+    r"(?:donde (?:me |le )?(?:entro|pusieron|pincharon|tenia|tiene|tengo|estaba)(?: \w+){0,2} "
+    r"(?:el suero|la via|el cateter|la aguja|la quimio|el port)|la via|el cateter|el port|el "
+    r"pinchazo)"
+)
 EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        # the drug leaking around the infusion site (UKONS: extravasation)
+        "extravasation",
+        _any(
+            rf"\b{_INFUSION_SITE}\b(?: \S+){{0,10}} (?:ampolla\w*|(?:arde|ardor|quema|ardiendo)\b"
+            r"(?: \S+){0,6} (?:hinch\w*|roj[oa]|inflam\w*|ampolla\w*))",
+            rf"\bampolla\w*(?: \S+){{0,4}} {_INFUSION_SITE}\b",
+            r"\b(?:la quimio|el medicamento|el suero) (?:se )?(?:salio|filtro|escapo) "
+            r"(?:de la vena|al brazo|a la piel|fuera de la vena)\b",
+        ),
+    ),
     (
         "breathing",
         _any(
@@ -322,10 +370,12 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "confusion",
         _any(
-            r"\b(?:esta|anda|se ve|parece|se puso|la veo|lo veo) (?:muy |bien |algo |un poco )?"
+            r"\b(?:esta|anda|se ve|parece|se puso|la veo|lo veo) (?:muy |bien |algo |un poco |"
+            r"super |re |bastante |todo |toda )?"
             r"(?:confundid[oa]|desorientad[oa]|delirando|ida)\b",
             r"\bno (?:me|nos|la|lo) reconoce\b",
-            r"\bno sabe (?:bien |ni )?(?:donde|en que dia|en que ano|quien) (?:esta|es|estamos)\b"
+            r"\bno sabe (?:bien |ni )?(?:donde|en que dia|en que ano|quien|que (?:dia|ano|mes)) "
+            r"(?:esta|es|estamos)\b"
             r"(?! (?:el|la|los|las|mi|su)\b)",
             r"\bno (?:puedo|podemos) despertarl[oa]\b",
             r"\b(?:no responde|inconsciente)\b",
@@ -361,7 +411,10 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"raro|chistoso)\b",
             r"\bse (?:le|me) (?:cayo|cae|esta cayendo|ha caido|durmio) (?:un lado de |media )?"
             r"(?:la cara|cara|la boca|el labio)\b",
-            r"\bno puede (?:hablar|mover (?:el|un) (?:brazo|lado))\b",
+            r"\bno (?:puede|puedo|podia|pudo|pude) (?:hablar|mover (?:el|un|su|mi|la) (?:brazo|"
+            r"lado|mano|pierna))\b",
+            r"\bse (?:me|le) (?:traba|trababa|trabo|enreda) (?:la lengua|al hablar)\b",
+            r"\bno (?:le|me) salen las palabras\b",
             r"\b(?:derrame cerebral|embolia)\b",
         ),
     ),
@@ -372,6 +425,9 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:los labios|la lengua|la garganta)\b",
             r"\b(?:labios|lengua|garganta) (?:\w+ ){0,2}(?:hinchad[oa]s?|se cierra|cerrando)\b",
             r"\breaccion alergica (?:grave|fuerte|severa)\b",
+            r"\bse (?:me|le) (?:cerro|cierra|esta cerrando|empezo a cerrar|apreto|aprieta) "
+            r"(?:la garganta|el cuello por dentro)\b",
+            r"\bgarganta (?:\w+ )?(?:cerrada|cerrandose|apretada)\b",
             r"\banafila\w*",
         ),
     ),
@@ -386,6 +442,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:todo el dia|toda la noche|sin parar|horas) (?:\w+ )?vomit\w*",
             r"\bvomit\w* (?:\w+ ){0,3}(?:todo el dia|sin parar|(?:[4-9]|\d\d) veces|todo lo que)\b",
             r"\bdiarrea (?:\w+ ){0,3}(?:sin parar|todo el dia|(?:[4-9]|\d\d) veces)\b",
+            r"\b(?:[4-9]|\d\d|cuatro|cinco|seis|siete|ocho|nueve|diez) veces (?:\w+ ){0,3}"
+            r"(?:diarrea|vomit\w*|obrado|del estomago)\b",
             r"\bno (?:ha|he) orinado\b",
             r"\b(?:casi )?no (?:orina|hace pipi)\b(?: \w+){0,2} "
             r"(?:todo el dia|desde ayer|en todo)\b",
@@ -401,6 +459,23 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:el doble|doble dosis|dos veces|de mas|demasiad[oa]s?|un punado)\b(?: \w+){0,3} "
             r"(?:morfina|oxicodona|fentanilo|tramadol|codeina|metadona|pastillas para dormir|"
             r"calmantes|analgesicos|parches)\b",
+            # a week's supply, or the whole box, taken at once
+            r"\b(?:tomo|tome|tomado|tomaron|trago|trague|tragado|tragaron)\b(?: \w+){0,3} "
+            r"(?:pastillas|pildoras|morfina|oxicodona|fentanilo|tramadol|codeina|calmantes|"
+            r"medicinas|analgesicos)\b(?: \w+){0,4} (?:de (?:toda )?(?:la|una) semana|del mes|de "
+            r"golpe|de una vez|juntas|a la vez|del frasco|del bote|de la caja)\b",
+            r"\b(?:el frasco|la caja|el bote|la tira) (?:\w+ ){0,3}(?:enter[oa]|complet[oa])\b",
+        ),
+    ),
+    (
+        "severe_pain",
+        _any(
+            r"\b(?:el )?peor dolor (?:de \w+ )?(?:de (?:mi|su) vida|que (?:he|ha) "
+            r"(?:tenido|sentido))\b",
+            r"\bdolor (?:\w+ ){0,3}(?:insoportable|inaguantable|atroz|terrible que no)\b",
+            r"\b(?:me|le) duele (?:\w+ ){0,3}(?:insoportable|como nunca|muchisimo de repente)\b",
+            r"\bdolor (?:\w+ ){0,3}(?:de )?(?:10|diez) (?:de|sobre) (?:10|diez)\b",
+            r"\b(?:gritando|grita|llorando) (?:\w+ )?(?:de|del) dolor\b",
         ),
     ),
     (
@@ -440,6 +515,8 @@ LEGS = _any(
     r"responden)\b",
     r"\bno (?:siente|siento) (?:bien )?(?:las|mis|sus) piernas\b",
     r"\bse (?:le|me) (?:doblan|aflojan|vencen) las piernas\b",
+    r"\bse (?:le|me) (?:durmieron|duermen|adormecieron|adormecen|entumieron|entumecieron|"
+    r"doblaron|aflojaron|fueron) (?:las|las dos|ambas) piernas\b",
 )
 BLADDER = _any(
     r"\bno (?:puede|puedo|podia) (?:orinar|hacer pipi|hacer del bano)\b",
@@ -483,7 +560,8 @@ TOPIC_NOUN = re.compile(r"suicidios?")
 TOPIC_BEFORE = _any(
     r"\b(?:articulo|articulos|estudio|estudios|investigacion|tesis|trabajo|charla|documental|"
     r"libro|campana|curso|taller|conferencia|reportaje|noticia|video|artigo|pesquisa|tese|"
-    r"palestra|livro|article|etude|these|expose)\b(?: \w+){0,2} (?:sobre|acerca del?|del?|do|da|"
+    r"palestra|livro|article|etude|these|expose|ensayo|monografia|informe|tarea|escribiendo|"
+    r"escribo|escribir)\b(?: \w+){0,2} (?:sobre|acerca del?|del?|do|da|"
     r"sur|du) (?:el |la |los |las |o |a |os |le |les )?$",
     r"\b(?:prevencion|prevencao|prevention|tasa|tasas|taxa|taux) (?:del?|do|du|contra el) "
     r"(?:el |la |o |le )?$",
