@@ -410,6 +410,12 @@ class Assistant:
             )
             if found.sentences:
                 draft = found
+        if draft is None:
+            # Nothing the search found fits ("my platelets came back at 40, ok on
+            # Friday?"): the sources' general safety sentences (take precautions, avoid
+            # vulnerable areas) still do, under the general heading.
+            general = self._general_safety(1)
+            draft = general[0] if general else None
         return Reply(
             tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered)),
             decision,
