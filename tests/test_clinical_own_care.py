@@ -22,6 +22,7 @@ from test_safety_means import _full_router, _outcome, _patterns_router
 from assistant import content
 from assistant.config import Settings
 from assistant.routing.checks import find_clinical, general_framing
+from assistant.routing.lexicon import MEDICATION
 from assistant.routing.normalise import normalise
 from assistant.routing.router import asks_in_general
 from assistant.routing.topics import asker, reply_topic
@@ -180,3 +181,19 @@ def test_a_clinical_reply_with_nothing_fitting_quotes_the_general_safety_sentenc
     assert quoted and all("safe" in q or "precaution" in q for q in quoted), quoted
     assert reply.citations and all(f"[{c.marker}]" in reply.text for c in reply.citations)
     assert reply.text.endswith(content.render("safety_net", default_settings))
+
+
+def test_taking_a_course_or_time_off_is_not_a_dose() -> None:
+    for dose in (
+        "can I take 5? the bottle says 3 a day",
+        "can he take two more of his sickness tablets?",
+        "how many painkillers can she take in a day?",
+    ):
+        assert MEDICATION.search(normalise(dose)), dose
+    for other in (
+        "can I take two workshops at the summit?",
+        "can I take more time off work for my massages?",
+        "how many CEUs can I take online?",
+        "can I take two sessions a week while on chemo?",
+    ):
+        assert not MEDICATION.search(normalise(other)), other

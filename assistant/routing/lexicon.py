@@ -2356,9 +2356,12 @@ MEDICATION = _any(
     r"metoclopramide|reglan|olanzapine|senna|laxatives?)\b",
     # how many tablets to take ("how many of these can I take?", "can he take 4?")
     r"\b(?:can|could|should|may) (?:i|he|she|we) take (?:\d+|two|three|four|five|six|more|"
-    r"extra|another|double)\b(?! (?:minutes|mins|hours|days|weeks|breaks?|classes|courses)\b)",
-    r"\bhow many (?!massages?\b|sessions?\b|courses?\b|classes\b)(?:\w+ ){0,2}(?:can|should|"
-    r"may) (?:i|he|she|we) take\b",
+    r"extra|another|double)(?: more| extra)?(?= \.| ,|$| of (?:them|these|those|my|his|her|the)\b|"
+    r" at once| at a time| a day| in a day| per day| tablets| pills| capsules| doses)",
+    r"\bhow many (?!massages?\b|sessions?\b|courses?\b|classes\b|ceus?\b|credits?\b|"
+    r"workshops?\b|lessons?\b|modules?\b|hours\b|days\b|weeks\b)(?:\w+ ){0,2}(?:can|should|"
+    r"may) (?:i|he|she|we) take(?= \.| ,|$| in a day| a day| per day| at once| at a time| before"
+    r"| with)",
     # cancer medicines named by their international nonproprietary name stems (WHO INN:
     # -tinib/-nib kinase inhibitors, -mab antibodies, -ciclib, -parib, -lisib, -platin,
     # -taxel, -rubicin, -trozole, -lutamide, -citabine, -relin)
