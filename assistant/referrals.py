@@ -30,6 +30,7 @@ CARE_TOPICS = (
     "new_sign",
     "spread",
     "treatment",
+    "treatment_choice",
     "general",
 )
 

@@ -408,6 +408,12 @@ class Assistant:
             found = self._draft(question, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
             if found.sentences:
                 draft = found
+        if draft is None:
+            # Nothing the search found fits ("my platelets came back at 40, ok on
+            # Friday?"): the sources' general safety sentences (take precautions, avoid
+            # vulnerable areas) still do, under the general heading.
+            general = self._general_safety(1)
+            draft = general[0] if general else None
         return Reply(
             tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered)),
             decision,

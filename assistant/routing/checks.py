@@ -129,6 +129,7 @@ from .lexicon import (
     SWELLING_PHRASE,
     TOLD_LONG_AGO,
     TREATMENT,
+    TREATMENT_CHOICE,
     UNTIL_INJURED_RE,
     UNWELL,
     USUAL_QUESTION,
@@ -784,6 +785,8 @@ def find_clinical(norm: str) -> str | None:
     decision = DECISION.search(norm)
     if decision and (condition or DECISION_OBJECT.search(norm, decision.start())):
         return "treatment_decision"
+    if TREATMENT_CHOICE.search(norm) and not MASSAGE_TOPIC.search(norm):
+        return "treatment_decision"
     if STRONG_PERMISSION.search(norm):
         return "personal_permission"
     finding = WHERE_TO_GET.search(norm) and not PERMISSION_OR_SAFETY_WORDS.search(norm)
@@ -866,7 +869,12 @@ def general_framing(norm: str) -> str | None:
     if FACT_CHECK.search(norm) and OWN_RESULT.search(norm) is None:
         return "claim"
     device_now = DEVICE.search(norm) is not None and DEVICE_STATE.search(norm) is not None
-    if (PRACTICAL_QUESTION.search(norm) and not device_now) or (
+    # "...or is light touch ok for me?" about one's own device, site, lab value or medicine
+    # asks leave for this person, however the practical question before it is put
+    leave_for_detail = STRONG_PERMISSION.search(norm) is not None and any(
+        p.search(norm) for p in (LAB, DEVICE, SITE, MEDICATION)
+    )
+    if (PRACTICAL_QUESTION.search(norm) and not device_now and not leave_for_detail) or (
         FREQUENCY_QUESTION.search(norm) and not device_now and LAB.search(norm) is None
     ):
         return "practical"

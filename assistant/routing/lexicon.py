@@ -2396,8 +2396,9 @@ GREETING = _any(
 # -- clinical
 LAB = _any(
     r"\b(?:platelets?|plts?|plt count|wbc|white (?:blood )?(?:cell )?counts?|white cells|"
-    r"neutrophils?|anc|hemoglobin|haemoglobin|hgb|hematocrit|inr|labs?|lab (?:results?|work|"
-    r"values?|tests?)|blood ?work|bloodwork|blood tests?|tumou?r markers?|psa|ca 125|cea|"
+    r"neutrophils?|anc|hemoglobin|haemoglobin|hgb|hb|transfusions?|hematocrit|inr|labs?|"
+    r"lab (?:results?|work|values?|tests?)|blood ?work|bloodwork|blood tests?|"
+    r"tumou?r markers?|psa|ca 125|cea|"
     r"neutropeni\w*|anemic|anaemic|thrombocytopeni\w*)\b",
     r"\b(?:blood|white|red|platelet|cell|wbc|rbc|low|their|his|her|my) counts?\b",
     r"\bcounts (?:are|were|is|was|have been|came back) (?:\w+ )?(?:low|down|dropping|up|high|bad|"
@@ -2431,7 +2432,17 @@ MEDICATION = _any(
     r"dexamethasone|decadron|prednisone|opioids?|morphine|oxycodone|oxy|hydrocodone|fentanyl|"
     r"dilaudid|tramadol|ativan|lorazepam|xanax|meds|medications?|pills?|tamoxifen|letrozole|"
     r"anastrozole|exemestane|herceptin|keytruda|opdivo|neulasta|neupogen|filgrastim|zometa|"
-    r"xgeva|capecitabine|xeloda|prescriptions?|chemo (?:pills?|drugs?))\b",
+    r"xgeva|capecitabine|xeloda|prescriptions?|chemo (?:pills?|drugs?)|gabapentin|neurontin|"
+    r"pregabalin|lyrica|duloxetine|cymbalta|ondansetron|zofran|prochlorperazine|compazine|"
+    r"metoclopramide|reglan|olanzapine|senna|laxatives?)\b",
+    # how many tablets to take ("how many of these can I take?", "can he take 4?")
+    r"\b(?:can|could|should|may) (?:i|he|she|we) take (?:\d+|two|three|four|five|six|more|"
+    r"extra|another|double)(?: more| extra)?(?= \.| ,|$| of (?:them|these|those|my|his|her|the)\b|"
+    r" at once| at a time| a day| in a day| per day| tablets| pills| capsules| doses)",
+    r"\bhow many (?!massages?\b|sessions?\b|courses?\b|classes\b|ceus?\b|credits?\b|"
+    r"workshops?\b|lessons?\b|modules?\b|hours\b|days\b|weeks\b)(?:\w+ ){0,2}(?:can|should|"
+    r"may) (?:i|he|she|we) take(?= \.| ,|$| in a day| a day| per day| at once| at a time| before"
+    r"| with)",
     # cancer medicines named by their international nonproprietary name stems (WHO INN:
     # -tinib/-nib kinase inhibitors, -mab antibodies, -ciclib, -parib, -lisib, -platin,
     # -taxel, -rubicin, -trozole, -lutamide, -citabine, -relin)
@@ -2462,7 +2473,28 @@ DECISION = _any(
     r"thinking|might|may) (?:\w+ ){0,2}(?:stop|quit|give up on|give up|skip|end|refuse) "
     r"(?:my |his |her )?(?:chemo\w*|treatment|radiation|meds|medications?|immunotherapy|"
     r"surgery)\b",
+    # leave asked to skip or put off one's own treatment ("would it be ok to skip my next
+    # cycle?", "is it alright for her to delay radiotherapy a week?")
+    r"\b(?:ok|okay|alright|all right|fine|safe|bad|wrong|a good idea|a bad idea) (?:for (?:me|"
+    r"him|her|us) )?to (?:stop|skip|cancel|delay|postpone|pause|quit|miss|push back|put off|"
+    r"drop|halve|lower|double) (?:my |his |her |our |the |a |one |this |that )?(?:\w+ ){0,2}"
+    r"(?:chemo\w*|treatments?|radiation|radiotherapy|rads|infusions?|cycles?|rounds?|doses?|"
+    r"meds|medications?|immunotherapy|tablets|pills|injections?)\b",
 )
+TREATMENT_CHOICE = _any(
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:is|would be|will be|works|is the) (?:better|best|right|"
+    r"safer) (?:option |choice |one )?for (?:me|him|her|us)\b",
+    r"\b(?:better|worse|safer|stronger) than (?:my|his|her|their|our) (?:current|old|last|"
+    r"present|usual|first)\b",
+    r"\b(?:a|another|a different|other|some other) (?:\w+ )?(?:drug|medicine|medication|"
+    rf"treatment|chemo|pill|tablet|hormone therapy) (?:that )?(?:i|he|she|we|my {KIN}) "
+    r"(?:could|can|should|might) (?:switch|change|move|go) (?:to|onto|over to)\b",
+    r"\b(?:switch|change|move) (?:me|him|her) (?:to|onto|over to) (?:a |another |a different )",
+)
+"""A choice between treatments for one person ("which is better for me?", "is the new drug
+better than her current one?", "is there a different drug he could switch to?"): a
+decision for their oncology team; a question of which treatment is best in general is
+not about massage and stays out of scope."""
 DECISION_OBJECT = _any(
     r"\b(?:chemo\w*|chemotherapy|treatment|radiation|meds|medications?|medicine|pills?|doses?|"
     r"dosage|infusions?|surgery|massages?|appointments?|sessions?|immunotherapy|therapy)\b"
@@ -2510,7 +2542,12 @@ RUBBING = (
 BENEFIT_QUESTION = _any(
     r"\b(?:can|could|would|will|does|do|might|may|is)(?: \w+){0,3} "
     rf"{RUBBING} (?:\w+ ){{0,3}}(?:help|helps|ease|reduce|relieve|improve|calm|soothe|"
-    r"do anything|do something|be good for|good for|make a difference)\b",
+    r"do anything|do something|be good for|good for|make a difference|shrink|cure|slow|fight|"
+    r"beat)\b",
+    # whether it helped others ("did it help anyone else waiting for surgery?")
+    r"\b(?:did|does|has|have) (?:massage|it|that|this|bodywork|reflexology) (?:ever |really |"
+    r"actually )?(?:help|helped) (?:anyone|anybody|others|other people|other patients|people|"
+    r"someone)\b",
     r"\b(?:massage|it|that) (?:help|helps|helped) (?:him|her|me|them|us) (?:with|cope|feel|"
     r"sleep|relax|calm)\b",
     r"\bany (?:evidence|research|studies|proof) (?:that )?massage\b",
@@ -2671,6 +2708,9 @@ PRACTICAL_QUESTION = _any(
     r"\b(?:will|would|does|do|should|can) (?:the|my|a|an|your) (?:massage |oncology )?therapist "
     r"(?:\w+ )?(?:change|adapt|adjust|modify|alter|work around|avoid|do anything different|"
     r"know what to do)\b",
+    # how a therapist tells what is safe ("how will the therapist know what's safe for me?")
+    r"\bhow (?:will|would|does|do|can|could) (?:the|my|a|an|your) (?:massage |oncology )?"
+    r"therapists? (?:\w+ )?(?:know|tell|decide|work out|figure out|find out|check|judge|assess)\b",
     r"\b(?:what|who) (?:should|do|can|would) (?:i|we) (?:look|be looking) for in (?:a|an|the) "
     r"(?:\w+ )?(?:massage )?therapist\b",
     # when to book a massage in a treatment's rhythm, not whether one person may have one
@@ -2726,6 +2766,8 @@ finished?"): the general question of massage during treatment, not a decision ab
 treatment itself (``DECISION``)."""
 NOT_GENERAL = _any(
     r"\bnormal for (?:me|him|her)\b",
+    # whether this person is ready yet ("am I ready to start scar massage or too soon for me?")
+    r"\b(?:am i|is (?:he|she)|are we) ready\b|\btoo (?:soon|early) for (?:me|him|her)\b",
     r"\b(?:get|have) (?:it|this|that|them) (?:looked at|checked)\b",
     r"\b(?:doses?|dosage|\d+ ?mg)\b",
 )

@@ -121,7 +121,10 @@ GENERIC_ASKER = re.compile(
     r"clinics|spas) (?:usually |normally |generally |typically |tend to )?(?:handle|deal with|"
     r"work around|work with|manage|approach|do about|do with)\b|"
     r"\bdo (?:most )?(?:people|patients|others|folks|survivors) (?:usually |normally |generally |"
-    r"typically |often |ever )?(?:get|have|book|go for|try|use)\b)"
+    r"typically |often |ever )?(?:get|have|book|go for|try|use)\b|"
+    # a group the question ends on ("is oncology massage ok for survivors?")
+    r"\b(?:for|with) (?:cancer |other |most |all )?(?:survivors|patients|people|folks)"
+    r"(?= \.|$| ,| in general| generally| too| as well| like that))"
 )
 """A question put about people in general ("is deep tissue ok for people with that?",
 "is it safe when you have cancer?", "how do therapists usually handle a drain?", "do

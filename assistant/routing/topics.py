@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Asker
-from .lexicon import KIN, LAB, MEDICATION, _any
+from .lexicon import KIN, LAB, MEDICATION, TREATMENT_CHOICE, _any
 
 _OTHER_NAMED = _any(
     rf"\bmy {KIN}\b",
@@ -43,9 +43,10 @@ _ABOUT_ONES_CARE = _any(
     r"\b(?:my|his|her|their) (?:\w+ )?(?:cancer|chemo\w*|treatment|tumou?r|diagnosis|doctor|"
     r"oncologist|surgery|scan|body|skin|arms?|legs?|hands?|feet|foot|fingers|toes|neck|"
     r"shoulders?|chest|breasts?|belly|stomach|tummy|head|hips?|knees?|joints?|muscles?|back|"
-    r"bones?|blood|counts?|port|scar|meds|medications?|pain)\b",
+    r"bones?|blood|counts?|port|scar|meds|medications?|pain|platelets?|bloods|labs?|levels?|"
+    r"results?|hb|hemoglobin|haemoglobin|white count|scans?)\b",
     rf"\bmy {KIN} (?:\w+ ){{0,2}}(?:is|has|had|was|got|gets|started|finished|on|in|getting|"
-    r"taking|wants|needs|feels|hurts|cant|can't)\b",
+    r"taking|wants|needs|feels|hurts|cant|can't|could|can|should|might)\b",
     r"\b(?:for|on|to|with) (?:me|him|her|them)\b",
     r"\b(?:can|could|should|may) (?:i|he|she|we)\b",
 )
@@ -65,6 +66,11 @@ _MEDICINE_DECISION = _any(
     r"steroids?|painkillers|opioids?|morphine)\b",
     r"\b(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills)\b"
     r"(?: \w+){0,4} (?:stop|quit|skip|change|switch|come off|go off)\b",
+    # another medicine to switch to ("is there a different drug he could switch to?")
+    r"\b(?:drug|medicine|medication|pill|tablet|chemo|hormone therapy)\b(?: \w+){0,4} "
+    r"(?:switch|change|move) (?:to|onto|over to)\b",
+    r"\b(?:switch|change|move) (?:\w+ ){0,2}(?:to|onto) (?:a |another |a different |other )"
+    r"(?:\w+ )?(?:drug|medicine|medication|pill|tablet|chemo)\b",
 )
 _BRUISING = _any(r"\bbruis\w*", r"\bbleed\w* (?:\w+ )?easily\b")
 _BONE_METS = _any(
@@ -72,7 +78,7 @@ _BONE_METS = _any(
     r"\b(?:bones?|spine|hips?|ribs?|pelvis|spinal) (?:\w+ ){0,2}(?:mets|metasta\w*)\b",
     r"\bbone mets\b",
     r"\b(?:spread|spreading) to (?:the |my |his |her )?(?:bones?|spine|hips?|ribs?)\b",
-    r"\bcancer in (?:the |my |his |her )?(?:bones?|spine)\b",
+    r"\b(?:cancer|tumou?rs?) in (?:the |my |his |her |their )?(?:\w+ )?(?:bones?|spine)\b",
     r"\b(?:fragile|brittle|weak) bones?\b",
 )
 _LYMPHEDEMA = _any(
@@ -171,6 +177,10 @@ _IN_TREATMENT = _any(
 )
 REPLY_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicine", _TREATMENT_DECISION),
+    ("medicine", _MEDICINE_DECISION),
+    # a choice between treatments ("surgery first or chemo first, which is better for me?")
+    # names neither a site nor radiation skin, whatever options it lists
+    ("treatment_choice", TREATMENT_CHOICE),
     *TOPICS,
     ("new_sign", _NEW_SIGN),
     ("spread", _SPREAD),
