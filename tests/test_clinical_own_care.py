@@ -197,3 +197,16 @@ def test_taking_a_course_or_time_off_is_not_a_dose() -> None:
         "can I take two sessions a week while on chemo?",
     ):
         assert not MEDICATION.search(normalise(other)), other
+
+
+def test_a_cancer_centre_or_clinic_is_not_asking_whether_something_is_cancer() -> None:
+    for message in (
+        "my aunt's hospital has massage on the chemo ward. is that usual at cancer hospitals?",
+        "my husband gets reflexology at his clinic, is it normal for cancer centres to offer it?",
+    ):
+        assert find_clinical(normalise(message)) is None, message
+    for message in (
+        "my wife found a hard lump in her armpit, could it be cancer? can she still get massages",
+        "is this bump on my neck cancer? should I skip my massage",
+    ):
+        assert find_clinical(normalise(message)) == "symptom_is_cancer", message

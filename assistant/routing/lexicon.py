@@ -2455,7 +2455,8 @@ CANCER_QUESTION = _any(
     r"\b(?:lump|bump|mass|knot|spot|mole|growth|nodule|swelling)\b(?: \w+){0,6} (?:cancer\w*|"
     r"tumou?r|malignant)\b",
     r"\b(?:is|could|might|can|would) (?:this|it|that|these|those) (?:\w+ ){0,4}(?:be )?"
-    r"(?:cancer\w*|a tumou?r|malignant)\b",
+    r"(?:cancer\w*|a tumou?r|malignant)\b(?! (?:cent(?:er|re)s?|hospitals?|clinics?|"
+    r"patients?|care|programs?|programmes?|survivors?|support|charit(?:y|ies))\b)",
     r"\bmy (?:\w+ )?cancer (?:\w+ ){0,2}(?:spread\w*|back|returned|coming back|come back|growing|"
     r"grown|worse|progress\w*)\b",
     r"\b(?:mean|means|meaning|sign|signs) (?:that )?(?:my|his|her|the) (?:\w+ )?(?:cancer|"
