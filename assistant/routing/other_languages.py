@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 from itertools import permutations
 from typing import Any
@@ -226,12 +226,6 @@ class Vocabulary:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.names)
-
-    @cached_property
-    def read_as_english(self) -> tuple[Concept, ...]:
-        """The concepts of the languages written mixed with English, in ``concepts``'
-        order: the only lists run on a message the identifier reads as English."""
-        return tuple(c for c in self.concepts if c.language in self.mixed_with_english)
 
 
 def _optional(
@@ -491,33 +485,19 @@ def find_other_language_red_flag(
     list is also read by the cues of ``message_languages``, the languages the message is
     read as (``Concept.found_in``)."""
     text = folded(raw)
+    readings = {
+        "plain": text,
+        "umlauts": umlauts_spelled_out(text),
+        "tones": with_tones(folded(raw, marks=True)),
+    }
     words = vocabulary()
-    # Each reading of the message, whether treatment is named in it and each list's other
-    # cues are worked out when a concept first needs them, not for every message: a message
-    # read as English runs only the few lists written mixed with English
-    # (``Vocabulary.read_as_english``). The same answers, in the same order of concepts.
-    readings: dict[str, str] = {"plain": text}
-    treated: bool | None = True if treatment_context else None
+    treated = treatment_context or words.treated(text)
     message_cues = {lang: words.cues[lang] for lang in message_languages if lang in words.cues}
-    other_cues: dict[str, tuple[Cues, ...]] = {}
-    for concept in words.read_as_english if read_as_english else words.concepts:
-        if concept.needs_treatment:
-            if treated is None:
-                treated = words.treated(text)
-            if not treated:
-                continue
+    for concept in words.concepts:
+        if read_as_english and concept.language not in words.mixed_with_english:
+            continue
         reading = "tones" if concept.tones else "umlauts" if concept.umlauts else "plain"
-        if reading not in readings:
-            readings[reading] = (
-                with_tones(folded(raw, marks=True))
-                if reading == "tones"
-                else umlauts_spelled_out(text)
-            )
-        others = other_cues.get(concept.language)
-        if others is None:
-            others = other_cues[concept.language] = tuple(
-                c for lang, c in message_cues.items() if lang != concept.language
-            )
-        if concept.found_in(readings[reading], others):
+        others = tuple(c for lang, c in message_cues.items() if lang != concept.language)
+        if (treated or not concept.needs_treatment) and concept.found_in(readings[reading], others):
             return concept.route, concept.detail
     return None
