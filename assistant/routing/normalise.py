@@ -523,6 +523,14 @@ def normalise(text: str) -> Normalised:
     """
     if not isinstance(text, str):
         raise TypeError(f"message must be a str, not {type(text).__name__}")
+    return _normalised(str(text))
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str) -> Normalised:
+    """``normalise`` proper: pure, so cached like ``fold`` (a turn reads the message and its
+    sentences twice, for the texts it embeds and for routing, and every earlier turn
+    again)."""
     source = text
     text = fold(text).translate(_QUOTES)
     for pattern, repl in _APOSTROPHE_FORMS:
