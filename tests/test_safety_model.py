@@ -213,9 +213,6 @@ def test_the_vote_keeps_its_route_whatever_benign_text_surrounds_it(routers, sto
         # asking for honesty is not hopelessness (the vote was sure of crisis on these)
         "Be straight with me and don't give me false hope: can massage ease bone pain?",
         "please be honest, i dont want to get my hopes up. does it help with nausea",
-        # sickness expected after each treatment, asked about as comfort (session 28)
-        "my dad gets nauseous and vomits after every round of chemo, would massage help him?",
-        "Each time I have an infusion I'm sick for a day or so. Is massage good for nausea?",
     ],
 )
 def test_ordinary_questions_are_not_voted_an_emergency(routers, message) -> None:
