@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 import pytest
-from browser_support import free_port
+from browser_support import free_port, free_port_run
 from staff_support import PASSWORD, csrf_of
 from test_faults import CRISIS, QUESTION, data, postgres_schema  # noqa: F401  (fixtures)
 from test_sessions import Visitor
@@ -67,7 +67,7 @@ def _serve(
 ) -> Iterator[Deployment]:
     """``scripts/serve.sh WORKERS PORT`` on ``data_dir``, until every worker answers (over
     TLS, checked against the certificate, when ``env_extra`` sets SERVE_TLS_CERT)."""
-    port = free_port()
+    port = free_port_run(workers + 1)  # nginx on ``port``, the workers on the ports after it
     log = data_dir / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(
