@@ -18,6 +18,7 @@ from assistant.answering.compose import (
     general_safety_applies,
     is_testimonial,
     named,
+    unknown_blocks,
 )
 from assistant.answering.extractive import candidate, split_units
 from assistant.answering.intent import (
@@ -739,6 +740,20 @@ def test_a_safety_question_nothing_answers_gets_the_general_safety_sentences() -
     assert safety.intent == Intent.SAFETY and benefit.intent == Intent.BENEFIT
     assert general_safety_applies([PartAnswer(safety, covered=False)])
     assert not general_safety_applies([PartAnswer(benefit, covered=False)])
+
+
+def test_a_not_covered_safety_question_names_itself_and_quotes_general_safety() -> None:
+    (safety,) = read_message("is it alright if I just rub my grandma's feet in hospice?")
+    quote = "Massage is generally safe."
+    cited = Citation(1, "https://cancerchoices.org/x/", "X", "", None, quote, "c1")
+    general = Draft((CitedSentence(quote, (1,)),), (cited,), "extractive")
+    settings = Settings()
+    blocks = unknown_blocks([PartAnswer(safety, covered=False)], general, settings)
+    assert blocks[0] == Paragraph(content.render("question_not_covered", settings))
+    assert Paragraph(content.render("general_safety_heading", settings)) in blocks
+    assert [s.text for b in blocks if isinstance(b, Cited) for s in b.sentences] == [quote]
+    bare = unknown_blocks([PartAnswer(safety, covered=False)], None, settings)
+    assert bare == (Paragraph(content.render("unknown", settings)),)
 
 
 @slow

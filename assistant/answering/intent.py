@@ -492,7 +492,7 @@ def _or_safety(pieces: list[str]) -> list[str]:
     for piece in pieces:
         head, *tails = _OR_ASKS.split(piece)
         for tail in tails:
-            if intent_of(tail) == Intent.SAFETY and intent_of(head) != Intent.SAFETY:
+            if _safety_after(tail, head):
                 out.append(head)
                 head = tail
             else:
@@ -502,6 +502,7 @@ def _or_safety(pieces: list[str]) -> list[str]:
 
 
 def _safety_after(piece: str, before: str) -> bool:
+    """``piece`` asks whether massage is safe and the question before it does not."""
     return intent_of(piece) == Intent.SAFETY and intent_of(before) != Intent.SAFETY
 
 
