@@ -309,8 +309,8 @@ def test_labelled_sentences_are_verbatim_corpus_sentences() -> None:
     labelled = [c for c in cases if c.gold]
     # default (99 + 4 added with issue 10 + the French question now answered) + first blind
     # answers set + second (answers_v2) + third (answers_v3) + fourth (answers_v4) + fifth
-    # + sixth + seventh + eighth + ninth + tenth
-    assert len(labelled) == 104 + 119 + 124 + 122 + 96 + 121 + 110 + 85 + 92 + 87 + 76
+    # + sixth + seventh + eighth + ninth + tenth + eleventh
+    assert len(labelled) == 104 + 119 + 124 + 122 + 96 + 121 + 110 + 85 + 92 + 87 + 76 + 72
     for case in labelled:
         assert case.intent is not None, case.id
         for sentence in case.gold + case.acceptable:
@@ -352,6 +352,8 @@ def _in_test_half(case_id: str) -> bool:
         ("answers_v9", 47, 63),
         ("safety_v11", 77, 86),
         ("answers_v10", 46, 48),
+        ("safety_v12", 74, 84),
+        ("answers_v11", 41, 45),
     ],
 )
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
@@ -371,9 +373,9 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     assert all(c.ref for c in cases if c.routes in (("crisis",), ("emergency",)))
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
-    # first, second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth and eleventh set
+    # first, second, ... tenth, eleventh and twelfth set
     assert sum(c.detail == "abuse" for c in cases) == (
-        31 + 15 + 20 + 20 + 22 + 22 + 22 + 22 + 23 + 22 + 25
+        31 + 15 + 20 + 20 + 22 + 22 + 22 + 22 + 23 + 22 + 25 + 22
     )
     assert all(c.detail for c in cases if c.routes == ("emergency",))
 
