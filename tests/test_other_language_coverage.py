@@ -1397,6 +1397,12 @@ BLIND_S29 = [
     ("pl", "od rana krew w stolcu, ojciec jest blady", Route.EMERGENCY),
     ("zh", "爷爷今天便血，很多", Route.EMERGENCY),
     ("tr", "babamın dışkısında kan var, tuvalette kan gördüm", Route.EMERGENCY),
+    # found by the session's own probes: breathless told as "without managing to
+    # breathe" (the negator is part of the sign), a Hinglish "I feel like dying"
+    ("pt", "meu avô acordou sem conseguir respirar", Route.EMERGENCY),
+    ("fr", "il s'est réveillé sans pouvoir respirer", Route.EMERGENCY),
+    ("it", "si è svegliata senza riuscire a respirare", Route.EMERGENCY),
+    ("hi", "kabhi kabhi dil karta hai ki mar jau", Route.CRISIS),
 ]
 NOT_A_RED_FLAG_S29 = [
     ("ko", "목이 뻐근한데 목 마사지 받아도 되나요?"),
