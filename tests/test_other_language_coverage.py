@@ -20,6 +20,7 @@ import pytest
 
 from assistant.config import load_settings
 from assistant.routing import Router
+from assistant.routing.language import LISTS_UNIDENTIFIED
 from assistant.routing.other_languages import (
     find_other_language_red_flag,
     folded,
@@ -717,7 +718,10 @@ def test_every_concept_is_found_in_every_language(
 
 
 def test_the_matrix_has_every_concept_for_every_language() -> None:
-    assert set(MATRIX) == set(vocabulary().languages) | {"es"} == set(BENIGN)
+    # the core-only lists of the languages the identifier is not given are checked in
+    # tests/test_other_language_unlisted.py
+    listed = set(vocabulary().languages) - set(LISTS_UNIDENTIFIED)
+    assert set(MATRIX) == listed | {"es"} == set(BENIGN)
     for language, cells in MATRIX.items():
         assert tuple(cells) == CONCEPTS, language
 
@@ -857,7 +861,7 @@ def test_a_near_rule_stays_in_its_clause_and_window() -> None:
         "Anyámnak rákja van, szabad neki masszázst kapnia a kemoterápia alatt?",
     ],
 )
-def test_a_language_without_a_list_gets_the_english_only_reply(message: str) -> None:
+def test_a_language_without_a_reading_list_gets_the_english_only_reply(message: str) -> None:
     decision = router().route([], message)
     assert (decision.route, decision.detail) == (Route.OUT_OF_SCOPE, "language")
 
@@ -1361,11 +1365,63 @@ NOT_A_RED_FLAG_S28 = [
 ]
 
 
+# Session 29 (s29-10o): the classes of the eleventh set's train misses, in other wordings:
+# strangling told by the neck of the one hurt, money for treatment withheld and going out
+# forbidden by a relative (abuse); one leg thicker than the other (NICE DVT); blood passed
+# in the stool or the toilet (bleeding); a past fever with treatment named, told as long
+# over in the next clause (`over`).
+BLIND_S29 = [
+    ("ko", "아들이 어젯밤에 엄마 목을 졸랐어요", Route.CRISIS),
+    ("ko", "남자친구가 제 약값을 안 줘서 약을 못 사요", Route.CRISIS),
+    ("ko", "사위가 장모님을 밖에 못 나가게 해요", Route.CRISIS),
+    ("zh", "儿子昨晚掐住了她的脖子", Route.CRISIS),
+    ("ja", "夫に首を絞められたことがあります", Route.CRISIS),
+    ("pl", "zięć dusił ją wczoraj w kuchni", Route.CRISIS),
+    ("pt", "o genro tentou estrangular minha mãe", Route.CRISIS),
+    ("ru", "муж душил меня, когда напился", Route.CRISIS),
+    ("hi", "bhai ne uska gala dabaya kal raat", Route.CRISIS),
+    ("tr", "oğlu annesinin boğazını sıktı", Route.CRISIS),
+    ("nl", "haar vriend wurgde haar gisteren", Route.CRISIS),
+    ("pl", "prawa noga taty jest dużo grubsza niż lewa i gorąca", Route.EMERGENCY),
+    ("de", "ein Bein ist seit gestern viel dicker als das andere", Route.EMERGENCY),
+    ("fr", "sa jambe gauche est plus grosse que la droite depuis hier", Route.EMERGENCY),
+    ("pt", "a perna direita da minha mãe está mais inchada que a outra", Route.EMERGENCY),
+    ("it", "una gamba è più gonfia dell'altra da due giorni", Route.EMERGENCY),
+    ("ru", "одна нога у мамы стала толще другой", Route.EMERGENCY),
+    ("zh", "我妈一条腿比另一条粗了很多", Route.EMERGENCY),
+    ("ko", "한쪽 다리가 더 굵어졌어요", Route.EMERGENCY),
+    ("hi", "nani ka ek pair dusre se kaafi mota ho gaya hai", Route.EMERGENCY),
+    ("hi", "dadaji ko potty mein khoon aa raha hai subah se", Route.EMERGENCY),
+    ("hi", "माँ के पेशाब में खून आ रहा है", Route.EMERGENCY),
+    ("de", "Seit heute früh ist viel Blut im Stuhl", Route.EMERGENCY),
+    ("pl", "od rana krew w stolcu, ojciec jest blady", Route.EMERGENCY),
+    ("zh", "爷爷今天便血，很多", Route.EMERGENCY),
+    ("tr", "babamın dışkısında kan var, tuvalette kan gördüm", Route.EMERGENCY),
+    # found by the session's own probes: breathless told as "without managing to
+    # breathe" (the negator is part of the sign), a Hinglish "I feel like dying"
+    ("pt", "meu avô acordou sem conseguir respirar", Route.EMERGENCY),
+    ("fr", "il s'est réveillé sans pouvoir respirer", Route.EMERGENCY),
+    ("it", "si è svegliata senza riuscire a respirare", Route.EMERGENCY),
+    ("hi", "kabhi kabhi dil karta hai ki mar jau", Route.CRISIS),
+]
+NOT_A_RED_FLAG_S29 = [
+    ("ko", "목이 뻐근한데 목 마사지 받아도 되나요?"),
+    ("ko", "보험이 병원비를 안 줘요. 마사지 비용은 얼마예요?"),
+    ("ko", "의사가 항암 중에는 밖에 못 나가게 해요. 집에서 마사지 받아도 돼요?"),
+    ("zh", "我脖子很僵硬，化疗期间可以按摩吗？"),
+    ("pt", "a massagista aperta o pescoço com força, é seguro na quimio?"),
+    ("de", "Meine Beine sind nach der Massage schwer, ist das normal?"),
+    ("zh", "她去年化疗时发过烧，早就好了，现在能做按摩吗？"),
+    ("de", "Letztes Jahr während der Chemo hatte er Fieber. Längst vorbei. Darf er zur Massage?"),
+    ("pt", "no ano passado na quimio ela teve febre, já passou faz muito tempo. Massagem pode?"),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "message", "route", "variant"),
     [
         (language, message, route, variant)
-        for language, message, route in BLIND_S27 + BLIND_S28
+        for language, message, route in BLIND_S27 + BLIND_S28 + BLIND_S29
         for variant in ("alone", "inside a massage question", "typed plainly")
         if not (variant == "typed plainly" and language in NON_LATIN)
     ],
@@ -1387,7 +1443,8 @@ def test_blind_round_abuse_by_a_relative_is_abuse(
 
 
 @pytest.mark.parametrize(
-    ("language", "message"), NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3 + NOT_A_RED_FLAG_S28
+    ("language", "message"),
+    NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3 + NOT_A_RED_FLAG_S28 + NOT_A_RED_FLAG_S29,
 )
 def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) -> None:
     decision = router().route([], message)
@@ -1399,3 +1456,17 @@ def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) 
 def test_ukrainian_cutting_is_self_harm_in_benign_text(message: str, text: str) -> None:
     decision = router().route([], text.format(message))
     assert (decision.route, decision.detail) == (Route.CRISIS, "self_harm"), decision.reason
+
+
+def test_a_past_sign_told_as_long_over_in_the_next_clause_is_over() -> None:
+    fever = next(
+        c
+        for c in vocabulary().concepts
+        if c.language == "zh" and c.detail == "fever_on_treatment" and not c.latin
+    )
+    # a past time with treatment between it and the sign, then "long recovered"
+    assert not fever.found_in(folded("去年化疗的时候发过高烧，早就好了"))
+    # without the next clause the treatment makes it current, as before
+    assert fever.found_in(folded("去年化疗的时候发过高烧"))
+    # "long recovered" without a past time in the sign's clause does not cancel it
+    assert fever.found_in(folded("化疗后发高烧，早就好了吗"))

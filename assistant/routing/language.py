@@ -45,6 +45,12 @@ LISTS_ONLY = ("nl", "ro")
 """Candidates with red-flag word lists only (no help line, no reading list): Dutch and
 Romanian, which the identifier read as English or another language when not given them,
 so that their lists did not run on most of their messages."""
+LISTS_UNIDENTIFIED = ("el", "fa", "he", "id", "sw")
+"""Languages with red-flag word lists only that the identifier is not given (session 29):
+Greek and Hebrew are undetermined by their script, Persian is read as Arabic, and most
+Indonesian, Malay and Swahili messages as Tagalog, undetermined, or English with another
+language as best guess; every list runs on such a message. Giving them to the identifier
+would change the language (and help line) of other messages."""
 _CANDIDATES = LANGUAGES + LISTS_ONLY
 """Every language the identifier may return (besides "undetermined")."""
 FULL_SAFETY = ("en", "es")

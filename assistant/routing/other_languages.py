@@ -219,24 +219,36 @@ class Cues:
     still: re.Pattern[str] | None = None
     about: re.Pattern[str] | None = None
     treatment: re.Pattern[str] | None = None
+    over: re.Pattern[str] | None = None
+    """Words opening the next clause that say a past sign is long over ("早就好了",
+    "längst vorbei"): with a past time in the sign's clause, the sign is over even when
+    treatment is named between the two ("去年化疗的时候发过高烧，早就好了")."""
 
-    def cancel(self, clause_before: str, sign: str, clause_after: str) -> bool:
+    def cancel(
+        self, clause_before: str, sign: str, clause_after: str, next_clause: str = ""
+    ) -> bool:
         """Whether an emergency ``sign``, between these two parts of its clause, is negated
-        or told as over by these cues."""
+        or told as over by these cues (``next_clause``: the clause after it)."""
         if self.negators is not None and self.negators.search(clause_before[-NEGATION_WINDOW:]):
             return True
         if self.negators_after is not None and self.negators_after.search(
             clause_after[:NEGATION_WINDOW]
         ):
             return True
-        return self.past(clause_before, sign, clause_after)
+        return self.past(clause_before, sign, clause_after, next_clause)
 
-    def past(self, clause_before: str, sign: str, clause_after: str) -> bool:
+    def past(self, clause_before: str, sign: str, clause_after: str, next_clause: str = "") -> bool:
         """Whether ``sign``, between these two parts of its clause, is told as over."""
         if self.resolved is None:
             return False
         if self.still is not None and self.still.search(f"{clause_before}{sign}{clause_after}"):
             return False
+        if (
+            self.over is not None
+            and self.over.match(next_clause)
+            and self.resolved.search(f"{clause_before} {clause_after}")
+        ):
+            return True
         before, after = clause_before[-RESOLVED_WINDOW:], clause_after[:RESOLVED_WINDOW]
         gaps = [before[m.end() :] for m in self.resolved.finditer(before)]
         gaps += [after[: m.start()] for m in self.resolved.finditer(after)]
@@ -273,15 +285,18 @@ class Concept:
         cues = self.cues
         for match in self.pattern.finditer(text):
             clause_before = text[: match.start()].rsplit(" . ", 1)[-1]
-            clause_after = text[match.end() :].split(" . ", 1)[0]
+            clause_after, _, rest = text[match.end() :].partition(" . ")
+            next_clause = rest.split(" . ", 1)[0]
             if self.route is Route.CRISIS:
                 if cues.about is not None and cues.about.search(clause_before[-ABOUT_WINDOW:]):
                     continue
                 return True
             sign = match.group(0)
-            if cues.cancel(clause_before, sign, clause_after):
+            if cues.cancel(clause_before, sign, clause_after, next_clause):
                 continue
-            if any(c.cancel(clause_before, sign, clause_after) for c in message_cues) and not (
+            if any(
+                c.cancel(clause_before, sign, clause_after, next_clause) for c in message_cues
+            ) and not (
                 cues.still is not None and cues.still.search(f"{clause_before}{sign}{clause_after}")
             ):
                 # When the two readings disagree, a word of the list's own language that
@@ -523,7 +538,7 @@ def _concepts(
     cues = Cues(
         **{
             key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones, latin)
-            for key in ("negators", "negators_after", "resolved", "still")
+            for key in ("negators", "negators_after", "resolved", "still", "over")
         },
         about=about,
         treatment=(
