@@ -149,6 +149,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"added massage)\b",
         re.I,
     ),
+    "locator": re.compile(r"\b(locate|search page|directory)\b", re.I),
+    "in_centres": re.compile(r"\b(cancer cent(er|re)s|hospitals?|clinics?)\b", re.I),
     "cost": re.compile(r"\b(insurance|pay|pays|paid|reimburs\w*)\b", re.I),
     "definition": re.compile(
         r"^(oncology )?massage (therapy )?(is|may range|may be)\b|\bis not a technique\b|"
@@ -233,8 +235,17 @@ _ASKS_BEST_SUPPORTED = re.compile(
 )
 """Asks which uses of massage are best supported ("which symptoms have the most solid
 evidence?"): what the guidelines cite, having weighed the evidence, answers it."""
+_NAMES_CENTRE = re.compile(
+    r"\b(cancer (cent(er|re)|unit|ward|clinic)s?|hospitals?|clinics?|infusion (cent(er|re)|"
+    r"suite)s?|oncology (unit|ward|department|clinic)s?)\b",
+    re.I,
+)
+"""A question asking whether a hospital or cancer centre has massage ("does my cancer
+centre offer it?"): the sentence about cancer centres answers it, not the search page."""
 _NAMES_TRAINING = re.compile(r"\b(trained|training|certif\w*|qualif\w*|credentials?)\b", re.I)
 """A question about what a therapist should bring that names their training."""
+_WHO_NOT_WHERE = frozenset({"qualified", "recommends_trained", "safety"})
+"""Kinds of sentence about who should give the massage, not where to find them."""
 _TRAINED_INTENTS = frozenset(
     {Intent.SAFETY, Intent.CHOOSING_THERAPIST, Intent.PROGRAMS, Intent.OTHER, Intent.BENEFIT}
 )
@@ -808,6 +819,8 @@ class ExtractiveAnswerer:
         leads = [s for s in scored if s[0].testimonial == focus.wants_experience]
         if not leads:
             return Selection([], [])
+        # What the sentences after the lead are measured against, besides the lead.
+        bar = 0.0
         if focus.intent == Intent.SAFETY and _ASKS_SAFE.search(focus.text):
             # A question that itself asks "is it safe?" is answered by a statement about
             # safety when the sources have one here, however much another sentence
@@ -829,6 +842,7 @@ class ExtractiveAnswerer:
             leads = [s for s in leads if s[0].warnings & focus.raised] or leads
         if (
             focus.intent in _TRAINED_INTENTS
+            and not focus.learns
             and _ASKS_IF_TRAINED.search(focus.text)
             and _ASKS_IF_NEEDED.search(focus.text)
         ):
@@ -844,6 +858,28 @@ class ExtractiveAnswerer:
             leads = [s for s in leads if "qualified" in s[0].kinds] or leads
             if _NAMES_TRAINING.search(focus.text):
                 leads = [s for s in leads if "recommends_trained" in s[0].kinds] or leads
+        elif focus.intent == Intent.FIND_THERAPIST:
+            # Where to find a therapist ("where can I find a cancer-trained therapist near
+            # me?") is answered by where to look, not by the recommendation of the trained
+            # therapist the question names; of where to look, the search page answers
+            # "where / how", the cancer centres "does my hospital have someone?".
+            places = [s for s in leads if "finding" in s[0].kinds]
+            top = max(leads, key=lambda s: s[1])[0].kinds
+            if places and top & (_WHO_NOT_WHERE | {"finding"}):
+                # The lead is chosen for what it says, not because the others became less
+                # relevant: they follow only if they would have followed the best.
+                bar = max(s[1] for s in leads)
+                leads = [s for s in leads if not s[0].kinds & _WHO_NOT_WHERE] or leads
+                where = "in_centres" if _NAMES_CENTRE.search(focus.text) else "locator"
+                leads = [s for s in leads if where in s[0].kinds] or leads
+        if focus.learns and not _ASKS_FOR_FUNDING.search(focus.text):
+            # A therapist asking how to train ("how do I get certified?") is answered by
+            # the courses and education on offer, not by a sentence for patients that
+            # shares a word of the question ("patient-education"), nor by the grant.
+            bar = max(bar, max(s[1] for s in leads))
+            leads = [
+                s for s in leads if s[0].therapist_content and "grant" not in s[0].kinds
+            ] or leads
         if focus.intent == Intent.DEFINITION and focus.sets_apart:
             # What sets oncology massage apart from an ordinary massage ("is it just a
             # spa massage done gently?", "a different kind of stroke?") is answered by
@@ -895,7 +931,7 @@ class ExtractiveAnswerer:
             # ("has massage helped other people with the bone ache?"), stories meet the
             # bar like any sentence.
             story = focus.wants_experience and s[0].testimonial and not focus.topics
-            if not story and (s[1] < w.threshold or s[1] < w.relative * lead[1]):
+            if not story and (s[1] < w.threshold or s[1] < w.relative * max(lead[1], bar)):
                 continue
             if focus.wants_experience and not s[0].testimonial:
                 continue

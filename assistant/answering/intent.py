@@ -241,6 +241,33 @@ _SETS_APART = re.compile(
 )
 
 
+_LEARNS = re.compile(
+    r"\b(i|we|i'?d|i'?m) (\w+ ){0,3}(get|getting|become|becoming) (\w+ ){0,2}(trained|"
+    r"certified|qualified|specialized|specialised)\b"
+    r"|\bhow (do|can|would|could|should) (i|we|one) (\w+ ){0,3}(train|learn|study|"
+    r"specialize|specialise)\b"
+    r"|\b(training|certification|courses?|classes|education|qualifications?) (do|would|will|"
+    r"should|must) (i|we) (\w+ )?(need|take|get|have|do)\b"
+    r"|\b(i|we) (\w+ ){0,2}(become|becoming) an? (\w+ ){0,3}(therapist|lmt|practitioner)s?\b"
+    r"|\b(anywhere|somewhere|where|places?|schools?|programs?) (\w+ ){0,2}(that |which |who )?"
+    r"(teach|teaches|train|trains|offers? training)\b"
+    r"|\b(keep|continue|go on) (learning|studying|training)\b",
+    _I,
+)
+
+
+def learns_to_give(text: str) -> bool:
+    """Whether ``text`` asks how to become trained to give oncology massage oneself ("how
+    do I get certified?", "what courses would I need?", "any school that teaches it?"),
+    not whether someone else's therapist is trained."""
+    return bool(_LEARNS.search(text))
+
+
+_MANNER_ADVERB = re.compile(r"\b[a-z]{3,}ally\b", _I)
+"""An adverb saying how ("what do they physically do?"): in a question asking what
+something is or does, it is not what the question is about."""
+
+
 def sets_apart(text: str) -> bool:
     """Whether ``text`` asks what sets oncology massage apart from an ordinary massage
     ("is it basically a spa massage with a new name?", "a different kind of stroke?"),
@@ -351,6 +378,8 @@ class Focus:
     sets_apart: bool = False
     """Asks what sets oncology massage apart from an ordinary massage (``sets_apart``),
     here or in the turn a follow-up leans on."""
+    learns: bool = False
+    """Asks how to become trained in oncology massage oneself (``learns_to_give``)."""
 
     @property
     def wants_experience(self) -> bool:
@@ -455,6 +484,10 @@ def split_questions(message: str) -> list[str]:
             continue
         pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
         pieces = [_LEADING_JOIN.sub("", p) or p for p in _or_safety(pieces)]
+        if len(pieces) > 1 and not _asks(pieces[0]):
+            # A clause that tells rather than asks ("I'm in Toronto, is there a
+            # directory?") is the story of the question after it, not a question.
+            pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
         first, *rest = pieces
         if parts and not story and not topic_stems(first) and not expand(first).absent:
             parts[-1] = " ".join([parts[-1], first])
@@ -476,6 +509,15 @@ def split_questions(message: str) -> list[str]:
         else:
             parts.append(" ".join(story))
     return parts
+
+
+_CLAUSE_BREAK = re.compile(r"\s+[-–—:]\s+|[;()]\s*")
+
+
+def _asks(piece: str) -> bool:
+    """Whether some clause of ``piece`` asks ("my son has leukemia - does it help kids?"),
+    not only tells ("I'm in Toronto")."""
+    return any(is_question(c) for c in _CLAUSE_BREAK.split(piece) if c.strip())
 
 
 _OR_ASKS = re.compile(
@@ -556,13 +598,18 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     apart = sets_apart(context)
     if intent is None and apart:
         intent = Intent.DEFINITION
+    # A therapist asking how to train ("what courses would I need?"): content written for
+    # therapists may answer it, and the training on offer leads (``extractive.choose``).
+    learns = learns_to_give(context)
+    if intent == Intent.DEFINITION:
+        topics -= frozenset(stems([w.lower() for w in _MANNER_ADVERB.findall(text)]))
     return Focus(
         text=text,
         intent=intent or Intent.BENEFIT,
         topics=topics,
         context=groups,
         raised=raised,
-        training=bool(_TRAINING.search(context)),
+        training=learns or bool(_TRAINING.search(context)),
         general_safety=bool(_GENERAL_SAFETY.search(context)),
         guideline=bool(_GUIDELINE.search(context)),
         asks_whom=bool(_WHOM.search(text)),
@@ -571,6 +618,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         together=together,
         names=names,
         sets_apart=apart,
+        learns=learns,
     )
 
 
