@@ -46,6 +46,8 @@ from .patient_words import conditions
 from .retrieval import RetrievalResult, Retriever
 from .routing import Router
 from .routing.lexicon import INJECTION_PATTERNS
+from .routing.normalise import normalise
+from .routing.topics import care_topic
 from .schema import (
     ApprovedMatch,
     ApprovedRef,
@@ -405,7 +407,12 @@ class Assistant:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
             # "her cancer spread to her bones" is about bone metastases.
-            found = self._draft(question, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
+            # One person's own condition (a clot, a line, low counts) is answered by what
+            # fits it: a warning about a condition they did not raise (bone metastases) is
+            # not theirs, though it may follow a question about safety in general.
+            own = care_topic(normalise(question.text)) is not None
+            focus = replace(question, general_safety=False) if own else question
+            found = self._draft(focus, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
             if found.sentences:
                 draft = found
         if draft is None:

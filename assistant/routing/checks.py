@@ -20,6 +20,7 @@ from .lexicon import (
     AFTER_MASSAGE,
     AFTER_MASSAGE_SIGN,
     ARM_SIGNS,
+    ASK_GENTLER,
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
@@ -58,6 +59,7 @@ from .lexicon import (
     GONE_CLAUSE,
     GREETING,
     HEAT_OF_WEATHER,
+    HOW_LONG_TO_WAIT,
     HYPERBOLE,
     HYPERCALCAEMIA_SIGNS,
     HYPOTHETICAL_ASKER,
@@ -97,6 +99,7 @@ from .lexicon import (
     ORDINARY_REASON,
     OTHERS_BETTER,
     OWN_RESULT,
+    OWN_TIMING,
     PAST_TIME,
     PERMISSION,
     PERMISSION_OR_SAFETY_WORDS,
@@ -104,6 +107,7 @@ from .lexicon import (
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
     PRACTICAL_QUESTION,
+    PRESENT_LAB,
     REAL_PERSON,
     RECOVERED,
     RECURRING,
@@ -128,8 +132,10 @@ from .lexicon import (
     SWELLING,
     SWELLING_PHRASE,
     TOLD_LONG_AGO,
+    TOLD_NOW,
     TREATMENT,
     TREATMENT_CHOICE,
+    TREATMENT_LONG_OVER,
     UNTIL_INJURED_RE,
     UNWELL,
     USUAL_QUESTION,
@@ -878,6 +884,13 @@ def general_framing(norm: str) -> str | None:
         FREQUENCY_QUESTION.search(norm) and not device_now and LAB.search(norm) is None
     ):
         return "practical"
+    # what to ask the therapist for, or how long to wait after a treatment in general;
+    # with one person's own care detail or date it is their team's call
+    details = (LAB, DEVICE, SITE, MEDICATION, PERSONAL_FEVER)
+    if ASK_GENTLER.search(norm) and not any(p.search(norm) for p in details):
+        return "practical"
+    if HOW_LONG_TO_WAIT.search(norm) and not any(p.search(norm) for p in (*details, OWN_TIMING)):
+        return "practical"
     if felt_after_massage(norm):
         return "after_massage"
     if (
@@ -896,5 +909,14 @@ def general_framing(norm: str) -> str | None:
         return "condition"
     over = STORY_OVER.search(norm) or RESOLVED.search(norm)
     if over and STILL_GOING.search(norm) is None:
+        return "over"
+    # treatment finished months or years ago, with nothing of it told in the present
+    if (
+        TREATMENT_LONG_OVER.search(norm)
+        and STILL_GOING.search(norm) is None
+        and TOLD_NOW.search(norm) is None
+        and PRESENT_LAB.search(norm) is None
+        and not any(p.search(norm) for p in (DEVICE, SITE, MEDICATION))
+    ):
         return "over"
     return None

@@ -2467,7 +2467,8 @@ CANCER_QUESTION = _any(
 DECISION = _any(
     rf"\b(?:should|can|could|do|must|ought to|shall) (?:i|we|he|she|my {KIN})\b(?: \w+){{0,4}} "
     r"(?:stop|skip|cancel|delay|postpone|pause|quit|change|switch|refuse|miss|reschedule|avoid|"
-    r"wait|up|increase|double|lower|decrease|halve|adjust|raise|push|move|hold|put off|drop)\b",
+    r"wait(?! (?:in|outside|with)\b)|up|increase|double|lower|decrease|halve|adjust|raise|push|"
+    r"move|hold|put off|drop)\b",
     r"\b(?:up|increase|double|raise|lower|decrease|halve|adjust|change|skip|stop) (?:my|his|her) "
     r"(?:\w+ )?(?:dose|dosage|meds|medications?|pills)\b",
     rf"\b(?:i|he|she|my {KIN}) (?:want|wants|am going|is going|plan|plans|am thinking|is thinking|"
@@ -2655,6 +2656,58 @@ STILL_GOING = _any(
     r"chemotherapy|radiotherapy|radiation|rads|treatment|cycles?|infusions?)\b",
 )
 """Words putting a told-as-over event back in the present ("still on chemo", "recovering")."""
+_LONG_TIME = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"several|many|a few|a couple of) (?:months?|years?)"
+)
+TREATMENT_LONG_OVER = _any(
+    r"\b(?:finished|completed|ended|done with|came off|come off|stopped) (?:all )?(?:of )?"
+    r"(?:my |his |her |their |the )?(?:\w+ )?(?:chemo\w*|chemotherapy|treatments?|radiotherapy|"
+    rf"radiation|rads|immunotherapy)\b(?: \w+){{0,2}} {_LONG_TIME} (?:ago|back)\b",
+    r"\b(?:chemo\w*|chemotherapy|treatments?|radiotherapy|radiation|rads|immunotherapy) "
+    rf"(?:finished|ended|was over|stopped) {_LONG_TIME} (?:ago|back)\b",
+    r"\b(?:done|finished|off) (?:with )?(?:all )?(?:my |his |her )?(?:chemo\w*|chemotherapy|"
+    r"treatments?|radiotherapy|radiation|rads|immunotherapy) since (?:last (?:year|spring|summer|"
+    r"autumn|fall|winter)|\d{4})\b",
+    rf"\b(?:in remission|cancer free|all clear|no evidence of disease) for {_LONG_TIME}\b",
+)
+"""Treatment told as over for months or years ("I had a temperature during chemo, but I
+finished treatment 8 months ago"): the story is past; a lab value, device, site or
+medicine told now, or a sign in the present ("still", "is swollen now"), keeps it
+personal (``checks.general_framing``)."""
+TOLD_NOW = _any(
+    r"\b(?:is|are|am|has|have|feels?|looks?|keeps?) (?:\w+ ){0,4}now\b",
+    r"\bnow (?:has|have|is|are|gets?|keeps?|feels?)\b",
+)
+"""A sign told in the present after a story of treatment long over ("...but his arm is
+swollen now")."""
+PRESENT_LAB = _any(
+    r"\b(?:platelets?|counts?|levels?|hb|haemoglobin|hemoglobin|neutrophils?|white cells?|"
+    r"bloods?|markers?)\b (?:is|are|am|keeps?|stays?|remains?)\b",
+)
+"""A lab value told in the present ("my platelets are low"), not one had during treatment."""
+ASK_GENTLER = _any(
+    r"\bshould (?:i|we|he|she|my \w+) (?:ask|tell|request|get)\b(?: \w+){0,4} (?:to )?(?:go |use "
+    r"|be |keep it |do )?(?:a |an |the )?(?:lighter|gentler|softer|shorter|slower|light|gentle|"
+    r"soft|short|less)\b",
+)
+"""Whether to ask the therapist for lighter pressure or a shorter session: what to ask
+the therapist, unless a lab value, device, site, medicine or fever is told with it."""
+HOW_LONG_TO_WAIT = _any(
+    r"\bhow (?:long|many (?:days|weeks|months)|soon) (?:after (?:\w+ ){1,3})?(?:should|do|must|"
+    r"would|does|have to) (?:i|we|he|she|they|you|people|someone|one|patients)\b(?: \w+){0,2} "
+    r"wait\b",
+)
+"""How long to wait after an operation or a treatment before a massage: general timing,
+unless the person's own date or wound is told (``OWN_TIMING``)."""
+OWN_TIMING = _any(
+    r"\b(?:\d+|a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?) (?:ago|since|old)\b",
+    r"\b(?:yesterday|last week|this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|next week|tomorrow)\b",
+    r"\b(?:stitches|staples|stitch|wound|scar|incision|drain)\b",
+)
+"""One person's own date or wound with a question of timing ("my surgery was five days
+ago, how long should I wait?"): their surgeon's call."""
 HYPOTHETICAL_ASKER = _any(
     r"\bhypothetical(?:ly)?\b",
     r"\b(?:an? |my )?(?:assignment|essay|dissertation|coursework|case study)\b",
@@ -2714,6 +2767,10 @@ PRACTICAL_QUESTION = _any(
     r"therapists? (?:\w+ )?(?:know|tell|decide|work out|figure out|find out|check|judge|assess)\b",
     r"\b(?:what|who) (?:should|do|can|would) (?:i|we) (?:look|be looking) for in (?:a|an|the) "
     r"(?:\w+ )?(?:massage )?therapist\b",
+    # who may be in the room ("can my son sit in with me during the massage?")
+    r"\b(?:stay|stays|be|sit|sits|wait|waits|come|comes|be present)\b (?:\w+ ){0,2}(?:in (?:the "
+    r"|treatment |massage )?room|into the (?:treatment |massage )?room|in with (?:me|him|her|us)|"
+    r"with (?:me|him|her|us) (?:during|for|while|in)|along (?:with|to))\b",
     # when to book a massage in a treatment's rhythm, not whether one person may have one
     r"\b(?:when|what day|which day|what time|best time) (?:\w+ ){0,3}(?:book|schedule|have|get|"
     r"plan|fit in) (?:a |my |the |her |his )?massages? (?:around|between|in between|before or "
@@ -2758,6 +2815,8 @@ DEVICE_STATE = _any(
 """How one person's device is now (fitted on Monday, oozing, tender): a question whether
 massage is allowed with a port or a drain stops being general when it says this."""
 WAIT_TILL_OVER = _any(
+    r"\bhow (?:long|many (?:days|weeks|months)|soon) (?:after (?:\w+ ){1,3})?(?:should|do|must|"
+    r"would|have to) (?:i|we|he|she|they|you)\b(?: \w+){0,2} wait\b",
     r"\b(?:or )?(?:should|do|must) (?:i|we|he|she|they|you) (?:just )?wait (?:until|till|til|for) "
     r"(?:the |my |his |her |it is |i have |i am |he is |she is |they are |treatment is |chemo is )?"
     r"(?:\w+ )?(?:finished|done|over|ended|complete|completed|the end)\b",
