@@ -204,21 +204,32 @@ def _spanish_wrapped(router: Router, message: str, expected: str | None) -> list
     return wrong
 
 
-@pytest.mark.parametrize(("message", "expected"), SPANISH)
-def test_a_spanish_red_flag_keeps_its_route_inside_a_spanish_story_or_massage_question(
-    message: str, expected: str
-) -> None:
+def check_spanish_red_flag(message: str, expected: str) -> None:
+    """The Spanish red flag keeps ``expected`` inside each Spanish story, and the red-flag
+    check finds it alone."""
     wrong = _spanish_wrapped(_patterns_router(), message, expected)
     assert not wrong, wrong
     found = find_red_flag(normalise(message), raw=message)
     assert found is not None and found.route.value == expected.split(":")[0]
 
 
-@pytest.mark.parametrize("message", NEAR_MISSES)
-def test_the_same_words_in_an_everyday_story_are_not_a_red_flag(message: str) -> None:
+def check_near_miss(message: str) -> None:
+    """No red flag alone, in the English benign contexts or in the Spanish stories."""
     assert find_red_flag(normalise(message), raw=message) is None
     assert not _wrong(_patterns_router(), message, KEEP, None)
     assert not _spanish_wrapped(_patterns_router(), message, None)
+
+
+@pytest.mark.parametrize(("message", "expected"), SPANISH)
+def test_a_spanish_red_flag_keeps_its_route_inside_a_spanish_story_or_massage_question(
+    message: str, expected: str
+) -> None:
+    check_spanish_red_flag(message, expected)
+
+
+@pytest.mark.parametrize("message", NEAR_MISSES)
+def test_the_same_words_in_an_everyday_story_are_not_a_red_flag(message: str) -> None:
+    check_near_miss(message)
 
 
 @pytest.mark.parametrize("message", DATED_NOW)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..schema import Route
 from .lexicon import (
+    ABUSE_HARM,
     ABUSE_PATTERNS,
     ACCIDENT,
     ACCIDENTAL_HURT,
@@ -30,6 +31,7 @@ from .lexicon import (
     CARE_TEAM_OWNER,
     CARER,
     CHEST_VEINS,
+    CHOSEN_ARRANGEMENT,
     CREATIVE_TASK,
     CRISIS_PATTERNS,
     DATED_AFTER,
@@ -288,6 +290,14 @@ def crisis_told_as_over(unit: str, whole: str) -> bool:
     return RECOVERED.search(whole) is not None and (
         RECURRING.search(RECOVERED.sub(" ", whole)) is None
     )
+
+
+def arrangement_chosen(whole: str) -> bool:
+    """The message tells an arrangement the person chose ("my son handles my bills because I
+    asked him to", "at my request") and no harm, fear or control beside it: an abuse vote on
+    it is a false alarm. "I asked her to manage my money and now my savings are gone" is not
+    cancelled (``ABUSE_HARM``)."""
+    return CHOSEN_ARRANGEMENT.search(whole) is not None and ABUSE_HARM.search(whole) is None
 
 
 def studied(text: str, start: int, end: int, whole: str | None = None) -> bool:

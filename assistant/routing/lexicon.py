@@ -754,7 +754,14 @@ DISTRESS_SIGNAL = _any(
     r"myself)|(?:so|very|feeling|been|really) low|frightened|despair\w*|worthless|"
     r"the bad (?:days|nights)|keeps? thinking|kept thinking|can not stop thinking|"
     r"do the same|tempted|urges?|not doing (?:well|good|great|okay|ok)|struggling|"
-    r"asking for (?:myself|a friend))\b"
+    r"asking for (?:myself|a friend)|"
+    # a plan kept for later (C-SSRS: a plan, "I know what I will do when it gets bad") and
+    # secrecy asked of the one who was told
+    r"(?:know|knows|knew|worked out|decided|planned) (?:exactly )?(?:what|how) (?:i|he|she|they) "
+    r"(?:will|would|is going to|am going to|are going to) (?:do|end it|go)|"
+    r"(?:not|never) to tell (?:anyone|anybody|a soul|the family|my family|his family|her family|"
+    r"the doctors?|his doctors?|her doctors?)|when (?:it|things|the pain) (?:gets|get|becomes) "
+    r"(?:too )?(?:bad|worse|unbearable))\b"
 )
 """A second signal of distress or intent: with it a means is a red flag whatever use the
 message gives it."""
@@ -798,7 +805,8 @@ me ..."): a red flag told by a relative is read in the first person too, as the 
 was fitted on (``checks.first_person_reading``)."""
 NAMED_TOPIC = _any(
     r"(?:domestic (?:violence|abuse)|elder abuse|child abuse|intimate partner violence|"
-    r"coercive control|financial abuse|emotional abuse|suicid\w*|unalive|neutropenic sepsis|"
+    r"coercive control|financial abuse|emotional abuse|suicid\w*|unalive|self ?harm\w*|"
+    r"self ?injur\w*|neutropenic sepsis|"
     r"sepsis|septic|neutropenic fever|febrile neutropenia)"
 )
 """A red flag named as a topic: it can be the subject of a course, an essay or a campaign."""
@@ -863,7 +871,8 @@ GIVING_AWAY = _any(
     r"possessions|valuables|savings|guns?|pets?|dogs?|cats?|treasures?|rings?|watch(?:es)?|"
     r"collection|books|clothes|car|keys|car keys|records|tools|photos|money|bike|guitar|house|"
     r"medals?|trophies|rods?|clubs|cameras?|paintings?|furniture|instruments?|coins|stamps|"
-    r"albums?|vinyl|lead|leash|bird|horse|fishing \w+|golf \w+)\b",
+    r"albums?|vinyl|lead|leash|bird|horse|fishing \w+|golf \w+|guitars|cars|bikes|tools|"
+    r"watches)\b",
     r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:appointments|plans|"
     r"subscriptions|treatment|chemo|follow ups?|scans?|check ups?|bookings?|prescriptions?)\b",
     r"\b(?:sorted|made|wrote|written|updated|finished|finalised|finalized|signed) (?:out )?"
@@ -871,6 +880,11 @@ GIVING_AWAY = _any(
     r"\b(?:dog|dogs|cat|cats|pets?|puppy|kitten)\b(?: \w+){0,2} (?:has |have )?(?:gone|went|been "
     r"given|given) (?:away )?to (?:my|his|her|a|the|our) \w+\b",
     r"\brehom\w* (?:my|his|her|the|our) (?:dogs?|cats?|pets?)\b",
+    r"\b(?:sorted|arranged|planned|decided|worked out|found out|settled) (?:out )?(?:where|who) "
+    r"(?:my|his|her|the|our) (?:dogs?|cats?|pets?|bird|horse)\b(?: \w+){0,2} (?:will|would|can|"
+    r"is going to|are going to|should) (?:go|live|stay|end up)\b",
+    r"\b(?:a (?:new )?home|someone|somebody) (?:to (?:take|have|look after) |for )(?:my|his|her|"
+    r"the|our) (?:dogs?|cats?|pets?|bird|horse)\b",
 )
 """Giving things away (to someone or not) or cancelling everything: a preparatory act only
 with ``FINALITY``."""
@@ -885,8 +899,9 @@ FINALITY = _any(
     r"\b(?:calm|peaceful|at peace) (?:all of a sudden|suddenly)\b",
     r"\b(?:weirdly|strangely|oddly|unusually|so|really|very) (?:calm|peaceful|at peace|"
     r"settled)\b",
-    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ )?(?:letters|notes|cards) (?:to|for) "
-    r"(?:everyone|everybody|all (?:of )?(?:my|the)|each of|every one of|my (?:whole )?family|"
+    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ )?(?:letters?|notes?|cards?) "
+    r"(?:to|for) (?:everyone|everybody|all (?:of )?(?:my|the)|each of|each (?:kid|child|son|"
+    r"daughter|grandchild)|every one of|my (?:whole )?family|"
     r"all my|(?:my|the|his|her) (?:kids|children|grandchildren|grandkids|husband|wife|partner|"
     r"sons?|daughters?|boys|girls|family))\b",
     r"\bsuddenly (?:calm|peaceful|at peace)\b",
@@ -1068,7 +1083,25 @@ HURT_VERBS = (
     r"kneed|knees|burn\w*|spat on|spits on|scratch\w*|pins?|pinned|pinning|restrain\w*|"
     r"tie\w* up|tied up|attack\w*|assault\w*|beat up|beats up|beaten up|rough\w* up)"
 )
+SILENCING_THREAT = (
+    r"(?:(?:end up|put me|send me|be put|go|going) (?:\w+ )?in(?:to)? (?:a|the) (?:home|care home|"
+    r"nursing home)|leave (?:me|us)|stop (?:coming|visiting|helping|feeding|caring)|hurt|kill|"
+    r"never see|lock|take (?:the kids|my|away)|kick (?:me|us) out|throw (?:me|us) out|cut me off|"
+    r"make (?:me|you) (?:sorry|pay)|regret)"
+)
+"""What a threat for telling holds: a care home, being left, hurt, locked in, cut off."""
 ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # silence demanded with a threat (elder-abuse suspicion index: threatened, made afraid):
+    # "she says i will end up in a home if i tell", "he said he would leave me if i told"
+    _any(
+        rf"\b(?:{KIN_AGENT}|he|she|they) (?:\w+ ){{0,6}}(?:says|said|told me|tells me|"
+        rf"threaten\w*|warn\w*) (?:\w+ ){{0,10}}{SILENCING_THREAT}(?: \w+){{0,4}} if (?:i|we|mom|"
+        r"mum|dad|she|he) (?:ever )?(?:tell|tells|told|say|says|said|report\w*|call\w*|speak\w*|"
+        r"talk\w*)\b",
+        rf"\b(?:{KIN_AGENT}|he|she|they) (?:\w+ ){{0,4}}(?:says|said|told me|tells me|warn\w*) "
+        r"(?:me )?not to (?:tell|say anything to) (?:\w+ ){0,6}(?:or|otherwise) (?:else|she|he|"
+        rf"they|i)\b(?: \w+){{0,3}} {SILENCING_THREAT}",
+    ),
     # threats that use status or dependence to control (DV hotline: immigration abuse)
     _any(
         r"\b(?:threaten\w*|says|said|will|would|going to|gonna) (?:\w+ ){0,3}(?:call|report|"
@@ -1313,7 +1346,8 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"to|is not able to) (?:get to|go to|go out|leave|see|drive|call|phone|get out|escape|"
         r"get help|get away)\b",
         r"\b(?:nobody|no one|no body) (?:will|would|is going to) (?:ever )?believe (?:me|her|him|"
-        r"you)\b",
+        r"you|a (?:man|woman|boy|girl|kid|child|cripple)|an? (?:old|sick|dying|crazy|disabled) "
+        r"\w+|anything (?:i|you|she|he) (?:say|says))\b",
         r"\btell (?:everyone|everybody|people|the doctors?|the nurses?) (?:that )?(?:i am|she is|"
         r"he is) (?:crazy|mad|insane|lying|making it up|senile)\b",
         # fear of telling; a person coming into a child's room at night
@@ -1437,8 +1471,8 @@ ALLERGY_SIGN = (
 """Hives in lay words with a sign of anaphylaxis (the face, mouth or throat swelling,
 breathing, swallowing, fainting); a limb swelling with itchy bumps is not one."""
 MANY_TIMES = (
-    r"(?:(?:[4-9]|[1-9]\d)|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"several|many|so many|loads of|lots of|countless) times"
+    r"(?:(?:\w+ (?:or|to) )?(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)|several|many|so many|loads of|lots of|countless) times"
 )
 """Four or more times: the UKONS threshold for vomiting or diarrhoea in a day."""
 
@@ -1621,7 +1655,7 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"barely) (?:\w+ )?recogni[sz]\w* (?:me|"
             r"us|anyone|anybody|her own|his own|my \w+|family)\b",
             r"\bcall\w* (?:me|us|her|him) (?:by )?(?:the wrong name|(?:my|his|her) (?:\w+ )?"
-            r"(?:sister|brother|mother|mom|dad|father|husband|wife|son|daughter) name|"
+            r"(?:sister|brother|mother|mom|mum|dad|father|husband|wife|son|daughter)s? name|"
             r"(?:someone|somebody) else name)\b",
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
             r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
@@ -1766,6 +1800,13 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "dehydration",
         _any(
             r"\bcan not (?:\w+ )?keep (?:\w+ ){0,3}down\b",
+            # mouth sores or a sore throat so bad nothing goes down (UKONS mucositis: unable
+            # to eat or drink)
+            r"\b(?:can not|could not|unable to|not able to|(?:have|has|had) not been able to) "
+            r"(?:even )?(?:swallow|get down) (?:\w+ ){0,2}(?:water|liquids?|fluids?|drinks?|"
+            r"(?:my|his|her) (?:own )?(?:spit|saliva)|sips?)\b",
+            r"\b(?:can not|could not|unable to|not able to) (?:even )?get (?:even )?(?:water|"
+            r"liquids?|fluids?|drinks?|a sip|sips|anything) down\b",
             r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|been sick|was sick|is sick|"
             rf"sick) (?:\w+ ){{0,3}}(?:like )?{MANY_TIMES}\b",
             r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*) (?:\w+ ){0,3}(?:all day|all night|non "
@@ -1773,7 +1814,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"everything|since (?:yesterday|last night)|for (?:over |more than )?(?:\d+|several|"
             r"many|"
             r"hours|a day|two|three|twelve|24) (?:hours?|days?))\b",
-            r"\b(?:diarrh\w*|the runs|runny poo|watery poo|watery stools?|loose stools?)\b"
+            r"\b(?:diarrh\w*|the runs|runny poo|watery poo|watery stools?|loose stools?|"
+            r"(?:poop|poo|pooh)\w* (?:water|liquid|runny|loose)\w*|(?:watery|runny|liquid|loose) "
+            r"(?:poo\w*|bowel movements?|motions|bms?))\b"
             rf"(?: \w+){{0,5}} (?:{MANY_TIMES}|all day|all night|non stop|nonstop|constantly|every "
             r"(?:hour|half hour)|can not stop)\b",
             r"\b(?:has not|have not|had not|not|no) (?:\w+ ){0,2}(?:peed|pee|weed|wee|urinated|"
@@ -2170,13 +2213,21 @@ RESOLVED = _any(
     r"\b(?:it|that|this|they|the \w+)(?: has| is| was| had| have| are)? (?:all |completely )?"
     r"gone(?= \.| ,|$| now| away| down| completely| since| after| by| again)",
     r"\bgone (?:now|away|down)\b",
+    r"\blong (?:gone|over|behind (?:me|us|her|him))\b",
+    # explained since: "turned out to be heartburn", "was just a migraine in the end"
+    r"\bturned out to (?:be|have been) (?:only |just |nothing but )?(?:nothing|heartburn|"
+    r"indigestion|reflux|wind|gas|anxiety|a panic attack|panic|muscular|a pulled muscle|a cold|"
+    r"a virus|a chest infection|low (?:blood )?sugar|dehydration|a migraine|a sprain|cramp|"
+    r"constipation|a side effect|an infection|a water infection|a uti|an ear infection|"
+    r"low blood pressure|nerves|stress)\b",
+    r"\b(?:was|were) (?:only|just) (?:\w+ ){1,3}in the end\b",
     r"\bwent (?:away|down)\b",
     r"\b(?:stopped|settled|cleared|eased|passed) (?:on its own|by itself|after (?:\d+|a few|"
     r"a couple of|five|ten|two) (?:minutes|mins|seconds)|quickly|within (?:\d+|a few) minutes)\b",
     r"\b(?:fine|better|ok|okay|normal) now\b",
     r"\b(?:that is|it is|which is|this is) (?:quite |pretty |totally |perfectly )?(?:normal|"
     r"usual) for (?:me|him|her|them)\b",
-    r"\b(?:never|not once|nothing) since\b",
+    r"\b(?:never|not once|nothing|none|not one|no more) since\b",
     r"\bback to normal\b",
     r"\bcleared up\b",
     r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
@@ -2203,6 +2254,11 @@ PAST_TIME = _any(
     r"(?:weeks?|months?|years?|yrs?|wks?|mths?|mos?)|years|months|weeks) ago\b",
     r"\blast (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)\b",
     r"\bin (?:19|20)\d\d\b",
+    # a month named as when it happened: "my chest pain in march", "back in january", "last
+    # october" ("may" is left out: it is also a verb)
+    r"\b(?:in|back in|last|this past|during|since last) (?:january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b",
+    r"\bback (?:when|then)\b",
     r"\bused to\b",
     r"\bhistory of\b",
     r"\bin the past\b(?! (?:few|couple|\d+|hour|day|24))",
@@ -2327,6 +2383,38 @@ ABUSE_CUES = _any(
 )
 """Words an abuse vote must touch: violence, fear, control, money, neglect (the
 domestic-violence and elder-abuse warning signs)."""
+CHOSEN_ARRANGEMENT = _any(
+    r"\b(?:because|since|as|after) (?:i|we) (?:asked|wanted|told) (?:him|her|them|\w+ \w+) to\b"
+    r"(?! (?:stop|leave|give|not|go|move|get out|back off))",
+    r"\bi asked (?:him|her|them|my \w+(?: in law)?) to (?:\w+ )?(?:handle|manage|look after|"
+    r"take over|take care of|keep track|keep an eye|help|do|run|sort|pay|deal with|hold)\b",
+    r"\b(?:i|we) (?:asked|wanted|told) (?:him|her|them) to\b(?= [.,]| $|$)",
+    r"\b(?:at|on) my (?:own )?request\b",
+    r"\b(?:it was|that was|that is|it is|was) (?:my|our) (?:own )?(?:idea|choice|decision|"
+    r"request|wish)\b",
+    r"\bi (?:chose|decided|wanted) to (?:let|have) (?:him|her|them|my \w+)\b",
+    r"\bi (?:gave|signed) (?:him|her|them|my \w+(?: in law)?) (?:\w+ ){0,2}(?:power of attorney|"
+    r"access)\b",
+    r"\bwith my (?:full )?(?:permission|blessing|consent|agreement)\b",
+    # Spanish (read without accents)
+    r"\bporque (?:yo )?se lo (?:pedi|rogue)\b",
+    r"\b(?:a|por) (?:peticion|pedido|decision) mia\b",
+    r"\b(?:fue|es) (?:mi|nuestra) (?:idea|decision)\b",
+)
+"""An arrangement the person chose ("my son handles my bills because I asked him to", "at
+my request", "it was my own idea"): an abuse vote on it alone is a false alarm. Not "I asked
+him to stop"."""
+ABUSE_HARM = _any(
+    r"\b(?:hit\w*|hurt\w*|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|grab\w*|chok\w*|"
+    r"strangl\w*|threat\w*|bruis\w*|scared|afraid|frighten\w*|fear\w*|terrifi\w*|unsafe|"
+    r"lock\w*|trapped|not allowed|will not let|does not let|do not let|won t let|steal\w*|"
+    r"stole|stolen|forc\w*|rape\w*|abus\w*|violen\w*|shout\w*|scream\w*|yell\w*|insult\w*|"
+    r"neglect\w*|starv\w*|missing|gone|empt\w*|drained|without (?:asking|telling|my)|if i tell|"
+    r"anymore|no longer|refus\w*|keeps? me from|cut me off|pega\w*|golpe\w*|amenaz\w*|miedo|"
+    r"grit\w*|no me deja\w*|rob\w*|quit\w*)\b"
+)
+"""Harm, fear or control told with a chosen arrangement: then the arrangement does not
+cancel the abuse vote ("I asked her to manage my money and now my savings are gone")."""
 SAFETY_CUES = {"emergency": EMERGENCY_CUES, "crisis": CRISIS_CUES, "abuse": ABUSE_CUES}
 """A means (pills, a gun, a rope, a bridge) is not a cue: ordinary lives have them too, so
 a vote on a sentence that names only a means needs the model's surer ``alone`` level."""

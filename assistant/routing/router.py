@@ -33,6 +33,7 @@ from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from ..text import strip_marks
 from .checks import (
+    arrangement_chosen,
     carer_asks_for_self,
     crisis_told_as_over,
     find_clinical,
@@ -755,6 +756,7 @@ class Router:
                 )
             )
             and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
+            and not (v.label == "abuse" and arrangement_chosen(norm))
         ]
         if not winners:
             return None

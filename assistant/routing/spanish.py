@@ -222,14 +222,19 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:cortes|cortadas|quemaduras|heridas) (?:en|por) (?:sus|los|mis|las|tus) "
             r"(?:brazos?|munecas?|piernas?|muslos?|antebrazos?)\b",
             r"\bme (?:corto|corte|cortaba|he cortado|estoy cortando|sigo cortando|vuelvo a cortar) "
+            r"(?:(?:a proposito|otra vez|de nuevo|yo sol[oa]|yo mism[oa]|anoche|ayer|hoy) )?"
             r"(?:los |las |el |la |mis )?(?:brazos?|munecas?|piernas?|muslos?|piel|panza|estomago|"
             r"venas)\b",
+            # "volví a cortarme los muslos", "vuelvo a quemarme": doing it again
+            r"\b(?:volvi|vuelvo|volvio|vuelve) a (?:cortarme|cortarse|quemarme|quemarse|"
+            r"lastimarme|lastimarse|hacerme dano|hacerse dano|rasgunarme)\b(?! el pelo| el cabello|"
+            r" las unas| la barba)",
             r"\bme (?:sigo )?(?:cortando|lastimando|haciendo dano|quemando|golpeando)\b(?! el pelo|"
             r" "
             r"el cabello| las unas)",
             r"\bme (?:lastimo|lastime|hago dano|hice dano|quemo|queme|golpeo|pego|muerdo|corto|"
-            r"rasguno|arano) (?:\w+ ){0,2}(?:a proposito|cuando me siento|cuando no aguanto|porque "
-            r"me lo merezco|para sentir|hasta sangrar)\b",
+            r"corte|rasguno|arano) (?:\w+ ){0,2}(?:a proposito|cuando me siento|cuando no aguanto|"
+            r"porque me lo merezco|para sentir|hasta sangrar)\b",
             r"\bse (?:lastima|hace dano|quema|corta|golpea|muerde|rasguna|arana) (?:\w+ ){0,2}"
             r"(?:a proposito|para sentir|hasta sangrar|porque se lo merece)\b",
             # burned or cut with a lighter, a cigarette or a blade (NSSI)
@@ -286,6 +291,13 @@ ABUSE = _any(
     r"manoseo|obliga a tener relaciones)\b",
     r"\b(?:entra|se mete|viene|se cuela) (?:a|en) (?:mi|su) (?:cuarto|cama|recamara|habitacion)\b"
     r"(?: \w+){0,6} (?:me|la|lo|le) (?:toca|tocaba|toco|manosea)\b",
+    # a relative or an adult close to the child who "touches me" (NSPCC: sexual abuse told in
+    # a euphemism), not "me toca ir" (it is my turn) or "me toca la guitarra"
+    r"\b(?:(?:mi|su) (?:tio|primo|padrastro|abuelo|hermanastro|cunado|vecino|entrenador|"
+    r"maestro|profesor|profe)|(?:el|mi|su) (?:novio|pareja|esposo) de (?:mi|su) (?:mama|madre|"
+    r"tia))\b(?: \w+){0,2} (?:me|la|lo|le) (?:toca|tocaba|toco|manosea|manoseaba)\b"
+    r"(?! (?:\w+(?:ar|er|ir)|el turno|la (?:guitarra|puerta|cancion|espalda|cabeza|mano|frente)|"
+    r"el (?:piano|timbre|hombro|brazo|pelo)|una cancion|musica|a mi|a el|a ella)\b)",
     r"\b(?:me|le) (?:toca|tocaba|toco) (?:\w+ ){0,2}(?:sin (?:mi|su) permiso|a la fuerza|"
     r"donde no debe|(?:mis|sus) partes)\b",
     r"\b(?:me|le) (?:dice|dicen|llama|dijo|repite) (?:que )?(?:\w+ )?(?:no (?:valgo|vale|sirvo|"
@@ -345,7 +357,11 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:sangrado|hemorragia|sangre)\b(?: \w+){0,4} (?:no (?:para|se detiene|se para|se "
             r"quita|se corta)|abundante|fuerte)\b",
             r"\bno (?:para|deja) de sangrar\b",
-            r"\b(?:vomit\w*|tosiendo|tose|toso|escupiendo|escupe) (?:\w+ ){0,2}sangre\b",
+            r"\b(?:vomit\w*|tosiendo|tose|toso|tosi|tosio|escupiendo|escupe|escupo|escupi|escupio) "
+            r"(?:\w+ ){0,2}sangre\b",
+            # bleeding gums with tiny purple or red spots (low platelets, UKONS)
+            r"\b(?:sangran|sangrando|sangra) (?:\w+ ){0,2}(?:las )?encias\b(?: \w+){0,6} "
+            r"(?:puntitos|puntos|manchitas|manchas|moretones|morados)\b",
             r"\bsangre en (?:el |la |los |las )?(?:vomito|heces|popo|caca|tos)\b",
             r"\b(?:heces|popo|caca|excremento) (?:\w+ ){0,2}(?:negras?|como alquitran)\b",
             r"\b(?:posos|borra|cuncho|asiento) de cafe\b",
@@ -434,6 +450,8 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dehydration",
         _any(
+            r"\bno (?:puedo|puede|pueden|podemos|logra|logro|he podido|ha podido) (?:ni )?"
+            r"(?:tragar|pasar|beber) (?:ni )?(?:agua|liquidos|nada|saliva|sorbos|la saliva)\b",
             r"\bno (?:puedo|puede|logra|logro) (?:retener|mantener|tomar) (?:ni )?(?:agua|liquidos|"
             r"nada)\b",
             r"\bno (?:retiene|retengo|aguanta|aguanto|tolera|tolero) (?:ni )?(?:agua|liquidos|nada|"
