@@ -83,6 +83,8 @@ ENGLISH += [
     ),
     ("my partner hides my pain tablets and says no one would believe an old woman", "crisis:abuse"),
     ("he tells me nobody would believe a disabled man, then takes my phone", "crisis:abuse"),
+    # "so I can go" said of dying (a plan to go somewhere is a near miss below)
+    ("I've quit the chemo so I can go, I'm done fighting", "crisis"),
 ]
 SPANISH = [
     ("mi tio me toca cuando estoy sola en la casa, tengo miedo", "crisis:abuse"),
@@ -121,6 +123,9 @@ NEAR_MISSES = [
     "we wrote a letter to each of the nurses to say thank you, can we give them a massage voucher?",
     "my brother sold his bikes to pay for my treatment, so kind. is massage covered by insurance?",
     "don't tell anyone but I booked myself a massage as a treat after chemo",
+    # stopping or skipping a treatment to go somewhere is a treatment question, not a crisis
+    "thinking of skipping one chemo so I can go to my granddaughter's christening",
+    "can I stop my tablets for a week so I go camping with the kids? and is massage ok there",
 ]
 CHOSEN = [
     "my son handles my bills because I asked him to",

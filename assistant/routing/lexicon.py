@@ -71,6 +71,12 @@ STRONG_MEDICINE = (
     r"tablets|medicine)|sleeping (?:pills|tablets)|opioids?)\b"
 )
 """Medicines whose double dose is dangerous (opioids, sleeping tablets)."""
+_GOING_PLACES = (
+    r"(?:on|to|for|with|out|away|back|home|into|abroad|camping|travel\w*|visit\w*|see|"
+    r"a|an|the|my|our|his|her|their)\b"
+)
+"""What follows "so I can go" when it is a plan (a trip, a wedding), not dying."""
+
 PILLS = (
     r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?|"
     r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
@@ -367,7 +373,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"eating|food|drinking|fluids|dialysis|oxygen|feeds?|tube feeds?)\b(?: \w+){0,6} "
             r"(?:on purpose|deliberately|intentionally|so (?:that )?(?:it is|it will be|"
             r"it would be|"
-            r"it ends?|i can go|i go|i die|i can die|he can die|she can die|this ends|it is over|"
+            # "so I can go" is dying said gently; "so I can go on a trip" is a plan.
+            rf"it ends?|i can go(?! {_GOING_PLACES})|i go(?! {_GOING_PLACES})|i die|i can die|"
+            r"he can die|she can die|this ends|it is over|"
             r"it goes) ?(?:quicker|faster|sooner|over|all over)?|so (?:that )?(?:it|this|"
             r"everything|"
             r"things|it all|i|he|she) (?:can |will |would |could |might )?(?:end|ends|be over|"
