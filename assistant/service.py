@@ -166,6 +166,9 @@ class Assistant:
             # and answered as the English words it names (other_language_words.yaml).
             message = english_reading(message, decision.language) or message
             previous = [english_reading(t, decision.language) or t for t in previous]
+        # A misspelt word is searched, checked and answered as the word it meant.
+        message = self.retriever.respell(message)
+        previous = [self.retriever.respell(t) for t in previous]
         t0 = time.perf_counter()
         # Routed first, so only retrieval and composition wait for a slot (a flood of
         # ordinary questions queues here, never in front of a safety reply).
