@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .text import load_yaml
+from .text import load_yaml, zipf
 
 RESOURCE = "patient_words.yaml"
 
@@ -285,3 +285,50 @@ def expand(message: str) -> Reading:
         tuple(roles),
         tuple(kinds),
     )
+
+
+_TYPO_ZIPF = 1.0
+"""A word general English has not seen (``wordfreq`` Zipf under this: "depresion",
+"neuropothy") may be a misspelling; a real word ("lying", "brian") never is."""
+_SPELLING_CUTOFF = 0.8
+"""How alike a misspelt word and a vocabulary word must be (``difflib`` ratio)."""
+_MIN_SPELLED = 5
+"""Shorter words are left as typed: too few letters to tell a typo from another word."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _spelling_words() -> tuple[str, ...]:
+    """Every word of the vocabulary's lay phrases, corpus terms and uncovered names, the
+    words a misspelling is read as (``respelled``)."""
+    vocab = _vocabulary()
+    phrases = [*vocab.corpus_for, *vocab.corpus_for.values(), *vocab.absent_for]
+    words = {w for p in phrases for w in _WORD.findall(fold(p)) if len(w) >= _MIN_SPELLED}
+    return tuple(sorted(words))
+
+
+def respelled(message: str, known: Callable[[str], bool]) -> str:
+    """``message`` with each word general English does not know (``_TYPO_ZIPF``) and
+    ``known`` does not accept (the corpus's own words) replaced by the vocabulary word it
+    most likely meant: "depresion" is read as "depression", "lymphadema" as "lymphedema",
+    so the lay phrase or the uncovered name is matched as if spelt right. A word written
+    with a capital inside a sentence or in capitals (a name: "Maricopa", "REP") is left as
+    typed, and so is any word no vocabulary word is close to."""
+    import difflib
+
+    def fixed(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        name = word.isupper() or (word[0].isupper() and not _starts(message, match.start()))
+        if len(lower) < _MIN_SPELLED or name or zipf(lower) >= _TYPO_ZIPF or known(lower):
+            return word
+        close = difflib.get_close_matches(lower, _spelling_words(), n=1, cutoff=_SPELLING_CUTOFF)
+        return close[0] if close and close[0] != lower else word
+
+    return _WORD.sub(fixed, message)
+
+
+def _starts(text: str, position: int) -> bool:
+    """Whether ``position`` starts a sentence of ``text``."""
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?¿¡\n"

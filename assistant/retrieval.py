@@ -29,7 +29,7 @@ from .chunking import embedding_text
 from .config import Settings
 from .embeddings import SentenceTransformerEmbeddings, TextVectors
 from .lexical_index import LexicalIndex, PersistedLexicalIndex
-from .patient_words import Reading, expand, fold
+from .patient_words import Reading, expand, fold, respelled
 from .schema import Chunk, Passage
 from .store import VectorStore
 from .text import content_words, stems, zipf
@@ -609,6 +609,15 @@ class Retriever:
         """``message`` read against the reviewed vocabulary of patient words."""
         return expand(message) if self.patient_words else Reading((), (), ())
 
+    def respell(self, message: str) -> str:
+        """``message`` with its misspelt words read as the patient-words vocabulary word
+        they most likely meant (``patient_words.respelled``); a word of the corpus is
+        never one (off with ``patient_words``)."""
+        if not self.patient_words:
+            return message
+        index = self.lexical
+        return respelled(message, lambda word: all(s in index.vocab for s in index.stems(word)))
+
     def _dense_text(self, message: str) -> str:
         if self.dense_query == "expanded":
             return self.read(message).query(message)
@@ -678,6 +687,10 @@ class Retriever:
         ``vectors``, the turn's embeddings already made (the message is not embedded again)."""
         k = k or self.settings.retrieval_k
         pool = max(20, 3 * k)
+        # A misspelt word is read as the vocabulary word it meant in both halves of the
+        # search and in the coverage check ("depresion" is "depression").
+        message = self.respell(message)
+        previous = [self.respell(p) for p in previous]
         weights = history_weights(message, previous, self.settings.history_turns)
         readings: dict[str, Reading] = {}
 

@@ -25,6 +25,7 @@ from .answering.compose import (
     PartAnswer,
     answer_blocks,
     citations_of,
+    general_limits_applies,
     general_safety_applies,
     lead_in_id,
     next_marker,
@@ -32,8 +33,10 @@ from .answering.compose import (
     unknown_blocks,
 )
 from .answering.intent import (
+    GENERAL_LIMITS_QUESTION,
     GENERAL_SAFETY_QUESTION,
     Focus,
+    general_limits_focus,
     general_safety_focus,
     read_message,
     read_question,
@@ -70,6 +73,10 @@ log = logging.getLogger(__name__)
 _CLINICAL_GENERAL_SENTENCES = 3
 _GENERAL_SAFETY_SENTENCES = 2
 """General safety sentences shown beside a "not covered" condition."""
+_GENERAL_LIMITS_SENTENCES = 1
+"""The sources' one caveat on the whole body of evidence ("study designs or methods are not
+always strong"); a second would be a caveat on one symptom the person may not have asked
+about (measured: it lowered answer precision, docs/retrieval.md "s29-11u")."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,9 @@ class Assistant:
             # and answered as the English words it names (other_language_words.yaml).
             message = english_reading(message, decision.language) or message
             previous = [english_reading(t, decision.language) or t for t in previous]
+        # A misspelt word is searched, checked and answered as the word it meant.
+        message = self.retriever.respell(message)
+        previous = [self.retriever.respell(t) for t in previous]
         t0 = time.perf_counter()
         # Routed first, so only retrieval and composition wait for a slot (a flood of
         # ordinary questions queues here, never in front of a safety reply).
@@ -294,15 +304,24 @@ class Assistant:
                     drafts.append(draft)
             parts.append(PartAnswer(focus, covered, draft))
         general = None
+        heading = "general_safety_heading"
         if general_safety_applies(parts) and decision.language == "en":
             general = self._general_safety(next_marker(drafts))
+        elif general_limits_applies(parts) and decision.language == "en":
+            general = self._general(
+                GENERAL_LIMITS_QUESTION,
+                general_limits_focus(),
+                next_marker(drafts),
+                _GENERAL_LIMITS_SENTENCES,
+            )
+            heading = "general_limits_heading"
         retrieved = _passages(*(_quotable(r) for r in results), general_passages=general)
         answered = any(p.draft is not None and p.draft.sentences for p in parts)
         if answered:
             blocks = answer_blocks(parts, general[0] if general else None, self.settings)
             route_decision = decision
         else:
-            blocks = unknown_blocks(parts, general[0] if general else None, self.settings)
+            blocks = unknown_blocks(parts, general[0] if general else None, self.settings, heading)
             why = (
                 "not_covered"
                 if any(p.focus.absent for p in parts)
@@ -370,13 +389,25 @@ class Assistant:
     def _general_safety(self, first_marker: int) -> tuple[Draft, tuple] | None:
         """The sources' general safety sentences, for a message naming a condition they
         do not cover (shown labelled as general)."""
-        self.retriever.keep(GENERAL_SAFETY_QUESTION)  # the same search every time
-        found = self.retriever.retrieve(GENERAL_SAFETY_QUESTION)
+        return self._general(
+            GENERAL_SAFETY_QUESTION,
+            general_safety_focus(),
+            first_marker,
+            _GENERAL_SAFETY_SENTENCES,
+        )
+
+    def _general(
+        self, question: str, focus: Focus, first_marker: int, sentences: int
+    ) -> tuple[Draft, tuple] | None:
+        """The sentences a fixed search of the service's own (``question``, read as
+        ``focus``) finds, shown labelled as general: what the sources say about safety, or
+        about how far the evidence goes."""
+        self.retriever.keep(question)  # the same search every time
+        found = self.retriever.retrieve(question)
         if not found.relevant:
             return None
         sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
-        focus = general_safety_focus()
-        draft = self._draft(focus, found, sources, first_marker, _GENERAL_SAFETY_SENTENCES)
+        draft = self._draft(focus, found, sources, first_marker, sentences)
         if not draft.sentences:
             return None
         return renumbered(draft, first_marker), _quotable(found)

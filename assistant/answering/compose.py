@@ -188,14 +188,33 @@ def general_safety_applies(parts: Sequence[PartAnswer]) -> bool:
     )
 
 
-def general_blocks(general: Draft | None, already: set[str], settings: Settings) -> list[Block]:
-    """The general safety sentences, labelled as general, less any already quoted."""
+def general_limits_applies(parts: Sequence[PartAnswer]) -> bool:
+    """Whether the sources' own caveats on the evidence go with a "not covered" reply:
+    nothing asked is answered, nothing named is one the sources do not cover, and a
+    question asks what massage does not do or how far the evidence goes ("is the proof it
+    settles a queasy stomach solid or shaky?"), never a bare "not covered"."""
+    answered = any(p.draft is not None and p.draft.sentences for p in parts)
+    return (
+        not answered
+        and not any(p.focus.absent for p in parts)
+        and any(p.focus.intent == Intent.LIMITS for p in parts)
+    )
+
+
+def general_blocks(
+    general: Draft | None,
+    already: set[str],
+    settings: Settings,
+    heading: str = "general_safety_heading",
+) -> list[Block]:
+    """The general safety sentences (or, with ``heading`` ``general_limits_heading``, the
+    caveats on the evidence), labelled as general, less any already quoted."""
     if general is None:
         return []
     kept = tuple(s for s in general.sentences if _quote_of(s, general.citations) not in already)
     if not kept:
         return []
-    return [Paragraph(content.render("general_safety_heading", settings)), Cited(kept)]
+    return [Paragraph(content.render(heading, settings)), Cited(kept)]
 
 
 def answer_blocks(
@@ -226,14 +245,18 @@ def answer_blocks(
 
 
 def unknown_blocks(
-    parts: Sequence[PartAnswer], general: Draft | None, settings: Settings
+    parts: Sequence[PartAnswer],
+    general: Draft | None,
+    settings: Settings,
+    heading: str = "general_safety_heading",
 ) -> tuple[Block, ...]:
     """A reply when no question is covered: the reviewed "not covered" text, or, when the
     message names conditions the sources do not cover or asks whether massage is safe,
     those names (or that the exact question is not covered) and the general safety
-    sentences that do apply."""
+    sentences that do apply; for a question about what massage does not do, the sources'
+    caveats on the evidence under ``heading`` (``general_limits_applies``)."""
     absent = list(dict.fromkeys(name for p in parts for name in p.focus.absent))
-    general_kept = general_blocks(general, set(), settings)
+    general_kept = general_blocks(general, set(), settings, heading)
     if not absent and not general_kept:
         return (Paragraph(content.render("unknown", settings)),)
     first = (

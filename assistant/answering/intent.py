@@ -640,10 +640,29 @@ GENERAL_SAFETY_QUESTION = "Is massage safe for people with cancer?"
 
 def general_safety_focus() -> Focus:
     """What the general safety sentences answer: safety for anyone, no specific condition."""
+    return _general_focus(
+        GENERAL_SAFETY_QUESTION, Intent.SAFETY, ["generally", "safe", "precautions"]
+    )
+
+
+GENERAL_LIMITS_QUESTION = "Where is the evidence for massage weak or mixed?"
+"""The search for the sources' own caveats on the evidence, shown beside a "not covered"
+to a question about what massage does not do (not shown)."""
+
+
+def general_limits_focus() -> Focus:
+    """What the sources' caveats answer: how far the evidence goes, for no one symptom."""
+    return _general_focus(
+        GENERAL_LIMITS_QUESTION, Intent.LIMITS, ["evidence", "weak", "difference"]
+    )
+
+
+def _general_focus(text: str, intent: Intent, topics: list[str]) -> Focus:
+    """The reading of one of the service's own fixed searches (``text``)."""
     return Focus(
-        text=GENERAL_SAFETY_QUESTION,
-        intent=Intent.SAFETY,
-        topics=frozenset(stems(["generally", "safe", "precautions"])),
+        text=text,
+        intent=intent,
+        topics=frozenset(stems(topics)),
         raised=frozenset(),
         training=False,
         general_safety=False,
