@@ -484,9 +484,11 @@ def split_questions(message: str) -> list[str]:
             continue
         pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
         pieces = [_LEADING_JOIN.sub("", p) or p for p in _or_safety(pieces)]
-        if len(pieces) > 1 and not _asks(pieces[0]):
+        if len(pieces) > 1 and not _asks(pieces[0]) and not expand(pieces[0]).absent:
             # A clause that tells rather than asks ("I'm in Toronto, is there a
-            # directory?") is the story of the question after it, not a question.
+            # directory?") is the story of the question after it, not a question. One
+            # naming what the sources do not cover ("we tried reiki, ...") stays apart, so
+            # that the question after it is still answered and the gap named on its own.
             pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
         first, *rest = pieces
         if parts and not story and not topic_stems(first) and not expand(first).absent:
