@@ -151,7 +151,12 @@ def latin_letters(raw: str) -> str:
     script reads as (``_CYRILLIC_LATIN``, ``_LATIN_SPELLINGS``); an apostrophe inside a
     word (the soft sign: "bol'she", "ub'et") is dropped first, not made a space."""
     text = folded(_LETTER_APOSTROPHE.sub("", raw)).translate(_CYRILLIC_LATIN)
-    for spelling, skeleton in _LATIN_SPELLINGS:
+    return _respelled(text, _LATIN_SPELLINGS)
+
+
+def _respelled(text: str, spellings: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """``text`` with each spelling replaced by its skeleton, in order."""
+    for spelling, skeleton in spellings:
         text = spelling.sub(skeleton, text)
     return text
 
@@ -192,6 +197,27 @@ def _latin_pattern(pattern: str) -> str:
             continue
         i += 1
     return "".join(out)
+
+
+_ROMANISED_SPELLINGS = tuple(
+    (re.compile(spelling), skeleton)
+    for spelling, skeleton in (
+        *(("ee", "i"), ("oo", "u"), ("[ao]u", "o"), ("ph", "f"), ("w", "v"), ("z", "j")),
+        *(("q", "k"), (r"([a-z])\1+", r"\1"), ("(?<=[a-z])a(?=[b-df-hj-np-tv-z])", "")),
+        *(("(?<=[b-df-hj-np-tv-z])h", ""), (r"([a-z])\1+", r"\1")),
+    )
+)
+"""Free Latin spellings of Hindi and Urdu (Hinglish) read as one skeleton: long vowels
+typed doubled or not ("saans", "sans"; "jeena", "jina"; "khoon", "khun"), the short "a"
+typed or dropped inside a word ("nahi", "nhi"; "rahi", "rhi"; "marna", "mrna"), "h" after
+a consonant typed or not ("chhati", "chati"; "khatam", "katam"), doubled letters ("dikkat",
+"dikat"), "au"/"ou", "w"/"v", "z"/"j", "q"/"k", "ph"/"f": "mujhe saans nahi aa rahi" and
+"mujhe sans nhi aa rhi" both read "muje sns ni a ri"."""
+
+
+def romanised_skeleton(raw: str) -> str:
+    """The message (folded) as the skeleton of ``_ROMANISED_SPELLINGS``, word by word."""
+    return _respelled(folded(raw), _ROMANISED_SPELLINGS)
 
 
 def few_english_words(raw: str, none: bool = False) -> bool:
@@ -308,6 +334,101 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class RomanisedRule:
+    """One rule of a language's ``romanised`` list (data file), read on the message's
+    ``romanised_skeleton``: its words are written as people type them and read as their
+    skeleton, so "mar jaana chahta hoon", "mar jana chahta hun" and "marjana chahti hu"
+    meet one rule. A sign is cancelled by one of the language's negators inside it or just
+    after it ("mai marna nahi chahti", "seene me dard nhi"), unless the rule itself names
+    one ("jeena nahi chahta"), and an emergency sign by a past-tense word a few words after
+    it ("behosh ho gaye the")."""
+
+    route: Route
+    detail: str
+    pattern: re.Pattern[str]
+    needs_treatment: bool
+    negators: re.Pattern[str]
+    past: re.Pattern[str]
+    names_negator: bool
+
+    def found_in(self, skeleton: str) -> bool:
+        for match in self.pattern.finditer(skeleton):
+            if self.names_negator:
+                return True
+            after = skeleton[match.end() :].split(" . ", 1)[0][:NEGATION_WINDOW]
+            if self.negators.search(match.group(0)) or self.negators.search(after):
+                continue
+            if self.route is Route.EMERGENCY and self.past.search(after):
+                continue
+            return True
+        return False
+
+
+def _romanised_words(part: str) -> list[str]:
+    """A rule's part ("mar jana|marna|chaht*") as skeleton alternatives: a whole word or
+    phrase, or a word beginning when it ends in "*"."""
+    alternatives = []
+    for word in part.split("|"):
+        beginning = word.endswith("*")
+        skeleton = romanised_skeleton(word.rstrip("*"))
+        if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", skeleton):
+            raise ValueError(f"{DATA_RESOURCE}: romanised word {word!r} is not plain letters")
+        if len(skeleton) < (3 if beginning else 2):
+            # "saas" reads "s" and "laat*" reads "lt", the start of "lately".
+            raise ValueError(f"{DATA_RESOURCE}: romanised word {word!r} is too short a skeleton")
+        alternatives.append(skeleton if beginning else rf"{skeleton}(?![^ .])")
+    return alternatives
+
+
+def _romanised_rules(language: str, entry: Any, needs_treatment: set[str]) -> list[RomanisedRule]:
+    """A language's ``romanised`` list (see ``RomanisedRule``)."""
+    where = f"{language}.romanised"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{DATA_RESOURCE}: {where} must be a mapping")
+    cancels = {}
+    for key in ("negators", "past"):
+        words = entry.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"{DATA_RESOURCE}: {where}.{key} must be a list of words")
+        cancels[key] = [romanised_skeleton(w) for w in words]
+    negator_words = set(cancels["negators"])
+    rules: list[RomanisedRule] = []
+    for kind, route in KINDS.items():
+        for detail, group in (entry.get(kind) or {}).items():
+            if (detail in CRISIS_DETAILS) != (route is Route.CRISIS):
+                raise ValueError(f"{DATA_RESOURCE}: {where}.{kind}.{detail} is in the wrong group")
+            for rule in group:
+                if not isinstance(rule, list) or not 1 <= len(rule) <= 3:
+                    raise ValueError(
+                        f"{DATA_RESOURCE}: {where}.{kind}.{detail}: a rule is one to three parts"
+                    )
+                parts = [_romanised_words(str(p)) for p in rule]
+                regexes = [f"(?:{'|'.join(p)})" for p in parts]
+                pattern = (
+                    rf"(?<![^ .]){regexes[0]}"
+                    if len(regexes) == 1
+                    else _near({"near": regexes}, True, where)
+                )
+                rules.append(
+                    RomanisedRule(
+                        route,
+                        str(detail),
+                        re.compile(pattern),
+                        detail in needs_treatment,
+                        re.compile(rf"(?<![^ .])(?:{'|'.join(cancels['negators'])})(?![^ .])"),
+                        re.compile(rf"(?<![^ .])(?:{'|'.join(cancels['past'])})(?![^ .])"),
+                        any(
+                            word in negator_words
+                            for part in rule
+                            for spelling in str(part).split("|")
+                            for word in romanised_skeleton(spelling.rstrip("*")).split()
+                        ),
+                    )
+                )
+    return rules
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     concepts: tuple[Concept, ...]
     treatment: dict[str, re.Pattern[str]]
@@ -324,6 +445,8 @@ class Vocabulary:
     latin_treatment: dict[str, re.Pattern[str]] = field(default_factory=dict)
     """The treatment words of the languages also read in Latin letters (``latin_letters``
     in the data file), as their skeleton."""
+    romanised: tuple[RomanisedRule, ...] = ()
+    """The rules read on the message's ``romanised_skeleton`` (Hinglish in free spelling)."""
 
     def treated(self, text: str, latin: str | None = None) -> bool:
         """Whether cancer treatment is named in ``text`` (folded) in any language, or in
@@ -438,6 +561,7 @@ def parse(data: Any) -> Vocabulary:
     mixed: set[str] = set()
     spelled: set[str] = set()
     latin_treatment: dict[str, re.Pattern[str]] = {}
+    romanised: list[RomanisedRule] = []
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -488,6 +612,8 @@ def parse(data: Any) -> Vocabulary:
             treatment,
             needs_treatment,
         )
+        if "romanised" in entry:
+            romanised += _romanised_rules(str(language), entry["romanised"], needs_treatment)
         if latin:
             # The same lists read on the message's Latin-letter skeleton: Russian and
             # Ukrainian typed without Cyrillic keys ("ne hochu zhit", "bol' v grudi").
@@ -519,6 +645,7 @@ def parse(data: Any) -> Vocabulary:
         frozenset(spelled),
         cues,
         latin_treatment,
+        tuple(sorted(romanised, key=lambda r: r.route is not Route.CRISIS)),
     )
 
 
@@ -665,6 +792,25 @@ def find_other_language_red_flag(
         "latin": latin_letters(raw) if latin else "",
     }
     treated = treatment_context or words.treated(text, readings["latin"] or None)
+    # Hindi and Urdu typed in free Latin spelling are read where the Latin-letter reading
+    # runs, on their skeleton ("mujhe sans nhi aa rhi" as "mujhe saans nahi aa rahi");
+    # crisis rules come first.
+    # The identifier also reads Hinglish as Tagalog, the other language typed mixed with
+    # English, so the skeleton runs there too.
+    romanised_gate = (
+        bool(words.romanised)
+        and set(message_languages) <= LATIN_READ_AS | words.mixed_with_english
+        and few_english_words(raw, none=read_as_english)
+    )
+    skeleton = romanised_skeleton(raw) if romanised_gate else ""
+    romanised = next(
+        (
+            (rule.route, rule.detail)
+            for rule in words.romanised
+            if skeleton and (treated or not rule.needs_treatment) and rule.found_in(skeleton)
+        ),
+        None,
+    )
     message_cues = {lang: words.cues[lang] for lang in message_languages if lang in words.cues}
     for concept in words.concepts:
         if concept.latin and not latin:
@@ -686,5 +832,9 @@ def find_other_language_red_flag(
         )
         others = tuple(c for lang, c in message_cues.items() if lang != concept.language)
         if (treated or not concept.needs_treatment) and concept.found_in(readings[reading], others):
+            # The lists' own reading ranks first; a crisis read on the skeleton ranks
+            # above an emergency read on them.
+            if concept.route is Route.EMERGENCY and romanised is not None:
+                return romanised
             return concept.route, concept.detail
-    return None
+    return romanised
