@@ -95,11 +95,13 @@ def clinical_blocks(
     draft: Draft | None,
     settings: Settings,
     uncovered: Sequence[str] = (),
+    beside: bool = False,
 ) -> list[Block]:
     """A referral that fits: whom it speaks to, the topic, cited sentences, questions, help.
 
     With ``uncovered`` conditions (the sources say nothing on them) the cited sentences
-    are the sources' general safety ones, after a line naming what is not covered.
+    are the sources' general safety ones, after a line naming what is not covered; with
+    ``beside``, they are about a covered condition named beside the uncovered ones.
     """
 
     def text(text_id: str, **values: object) -> str:
@@ -121,7 +123,9 @@ def clinical_blocks(
         if uncovered:
             blocks.append(Paragraph(text("condition_not_covered", topic=named(uncovered))))
         if evidence:
-            heading = "general_safety_heading" if uncovered else "general_info_heading"
+            heading = (
+                "general_safety_heading" if uncovered and not beside else "general_info_heading"
+            )
             blocks.append(Paragraph(text(heading)))
             blocks.append(Cited(evidence))
         if stories:

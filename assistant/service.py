@@ -32,6 +32,7 @@ from .answering.compose import (
     renumbered,
     unknown_blocks,
 )
+from .answering.extractive import WARNED_CONDITIONS, warns_of
 from .answering.intent import (
     GENERAL_LIMITS_QUESTION,
     GENERAL_SAFETY_QUESTION,
@@ -431,20 +432,31 @@ class Assistant:
         uncovered = conditions(question.absent)
         draft: Draft | None = None
         general = None
-        if uncovered:
+        # A condition the sources cover named beside one they do not ("bone mets, and he
+        # is on warfarin"): the covered one's warning is still quoted, after the line
+        # naming what is not covered.
+        beside = bool(uncovered and question.raised & WARNED_CONDITIONS)
+        if uncovered and not beside:
             general = self._general_safety(1)
             draft = general[0] if general else None
-        elif result.relevant:
+        elif result.relevant or beside:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
             # "her cancer spread to her bones" is about bone metastases.
             # One person's own condition (a clot, a line, low counts) is answered by what
             # fits it: a warning about a condition they did not raise (bone metastases) is
             # not theirs, though it may follow a question about safety in general.
+            # Only what the sources say is safe, risky or needs care is quoted, never a
+            # finding of benefit ("massage increased white blood cells" to a question
+            # about low counts).
             own = care_topic(normalise(question.text)) is not None
-            focus = replace(question, general_safety=False) if own else question
+            focus = replace(
+                question, general_safety=question.general_safety and not own, precautions=True
+            )
             found = self._draft(focus, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
-            if found.sentences:
+            warned = any(warns_of(s.text) & question.raised for s in found.sentences)
+            beside = beside and warned
+            if found.sentences and (warned or not uncovered):
                 draft = found
         if draft is None:
             # Nothing the search found fits ("my platelets came back at 40, ok on
@@ -453,7 +465,7 @@ class Assistant:
             general = self._general_safety(1)
             draft = general[0] if general else None
         return Reply(
-            tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered)),
+            tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered, beside)),
             decision,
             citations=draft.citations if draft else (),
             retrieved=_passages(passages, general_passages=general),

@@ -185,6 +185,15 @@ _WARNINGS: dict[str, re.Pattern[str]] = {
     "bone_metastases": re.compile(r"\bbone metastases\b", re.I),
 }
 """Warnings that apply to one condition: shown only when it was raised or safety asked."""
+WARNED_CONDITIONS = frozenset(_WARNINGS)
+"""The conditions the sources warn about (``Focus.raised`` names)."""
+
+
+def warns_of(text: str) -> frozenset[str]:
+    """The conditions a sentence warns about (``_WARNINGS``): "bone_metastases"."""
+    return frozenset(n for n, p in _WARNINGS.items() if p.search(text))
+
+
 _GROUPS: dict[str, re.Pattern[str]] = {
     "children": re.compile(r"\bchildren\b", re.I),
     "gynecologic": re.compile(r"\bgynecologic\b", re.I),
@@ -244,6 +253,9 @@ _NAMES_CENTRE = re.compile(
 centre offer it?"): the sentence about cancer centres answers it, not the search page."""
 _NAMES_TRAINING = re.compile(r"\b(trained|training|certif\w*|qualif\w*|credentials?)\b", re.I)
 """A question about what a therapist should bring that names their training."""
+_PRECAUTION = frozenset({"safety", "claims_safety"})
+"""Kinds of sentence that say something is safe, risky or needs care: what a care-team
+reply may quote (``Focus.precautions``)."""
 _WHO_NOT_WHERE = frozenset({"qualified", "recommends_trained", "safety"})
 """Kinds of sentence about who should give the massage, not where to find them."""
 _TRAINED_INTENTS = frozenset(
@@ -496,7 +508,7 @@ def candidate(unit: Unit, grade: float | None = None) -> Candidate:
         stems=_stems_of(f"{label} {text}"),
         label=_stems_of(label),
         kinds=frozenset(kinds),
-        warnings=frozenset(n for n, p in _WARNINGS.items() if p.search(text)),
+        warnings=warns_of(text),
         groups=frozenset(n for n, p in _GROUPS.items() if p.search(text)),
         testimonial=unit.quote[:1] in '"“' or unit.quote.rstrip()[-1:] in '"”',
         grade=_grade(text) if grade is None else grade,
@@ -519,8 +531,13 @@ def allowed(c: Candidate, focus: Focus) -> bool:
         return False
     if c.warnings and not (c.warnings & focus.raised or focus.general_safety):
         return False
-    # One person's story answers neither whether massage is safe nor the Society's programs.
-    return not (c.testimonial and focus.intent in (Intent.PROGRAMS, Intent.SAFETY))
+    if focus.precautions and not (c.kinds & _PRECAUTION or c.warnings & focus.raised):
+        return False
+    # One person's story answers neither whether massage is safe nor the Society's programs,
+    # nor a question for the care team.
+    return not (
+        c.testimonial and (focus.precautions or focus.intent in (Intent.PROGRAMS, Intent.SAFETY))
+    )
 
 
 def _idf(candidates: Sequence[Candidate]) -> dict[str, float]:

@@ -380,6 +380,10 @@ class Focus:
     here or in the turn a follow-up leans on."""
     learns: bool = False
     """Asks how to become trained in oncology massage oneself (``learns_to_give``)."""
+    precautions: bool = False
+    """Read for a care-team reply: only what the sources say is safe, risky or needs care
+    (and the warning about a condition raised) may be quoted, never a finding of benefit
+    ("massage increased white blood cells") as if it said whether massage is safe."""
 
     @property
     def wants_experience(self) -> bool:

@@ -52,8 +52,9 @@ _ABOUT_ONES_CARE = _any(
 )
 
 _BLOOD_THINNERS = _any(
-    r"\b(?:blood thinners?|anticoagulants?|warfarin|coumadin|eliquis|apixaban|xarelto|"
-    r"rivaroxaban|heparin|lovenox|enoxaparin|plavix|clopidogrel)\b",
+    r"\b(?:blood thinners?|anticoagulants?|warfarin|coumadin|jantoven|eliquis|apixaban|xarelto|"
+    r"rivaroxaban|savaysa|lixiana|edoxaban|pradaxa|dabigatran|heparin|lovenox|enoxaparin|"
+    r"fragmin|dalteparin|plavix|clopidogrel)\b",
     r"\b(?:blood )?clots?\b",
     r"\bdvt\b",
     r"\bpulmonary embol\w*\b",

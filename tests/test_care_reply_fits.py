@@ -1,0 +1,117 @@
+"""The care-team reply quotes what fits the condition named (issue 10, item 7; s29-10r).
+
+- Low counts: only what the sources say is safe, risky or needs care is quoted, never a
+  study finding of benefit as if it said whether massage is safe.
+- Blood thinners named by drug (generic or brand) are the uncovered condition "blood
+  clots", as "blood thinners" and "heparin" already were, and the reply names the topic.
+- A covered condition named beside an uncovered one: the uncovered one is named as not
+  covered and the covered one's warning is still quoted.
+
+Every wording is the team's own, written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import content
+from assistant.answering.extractive import _KINDS
+from assistant.config import Settings
+from assistant.patient_words import expand
+from assistant.routing.normalise import normalise
+from assistant.routing.topics import care_topic
+from assistant.schema import Reply, Route
+from assistant.service import Assistant
+
+THINNER_BY_NAME = [
+    "I take apixaban twice a day, is a firm massage alright?",
+    "my husband is on rivaroxaban, could he have a massage on saturday?",
+    "she started edoxaban last month, is massage ok for her?",
+    "can I have reflexology while taking dabigatran?",
+    "I do enoxaparin injections in my belly, is a massage safe for me?",
+    "he is on Pradaxa, should his therapist go gently?",
+    "my mom takes Xarelto, can she get a back rub?",
+    "I'm on dalteparin since my surgery, can I book a massage?",
+]
+LOW_COUNTS = [
+    "my white count is really low after this cycle, can I still keep my massage on thursday?",
+    "I am neutropenic this week, is it risky to have a massage?",
+    "her neutrophils dropped to 0.6, should she cancel her massage?",
+]
+COVERED_BESIDE_UNCOVERED = [
+    "the cancer has spread to my ribs and I take apixaban, is a massage ok?",
+    "dad has bone mets in his pelvis and is on warfarin, can he have a massage?",
+]
+
+
+@pytest.mark.parametrize("message", THINNER_BY_NAME)
+def test_a_blood_thinner_named_by_drug_is_the_uncovered_condition(message: str) -> None:
+    assert "blood clots" in expand(message).absent
+    assert care_topic(normalise(message)) == "clots"
+
+
+@pytest.mark.parametrize("drug", ["ibuprofen", "tamoxifen", "ondansetron"])
+def test_other_medicines_are_not_blood_thinners(drug: str) -> None:
+    message = f"I take {drug}, is a massage ok for me?"
+    assert "blood clots" not in expand(message).absent
+    assert care_topic(normalise(message)) != "clots"
+
+
+def _is_precaution(sentence: str) -> bool:
+    return bool(
+        _KINDS["safety"].search(sentence)
+        or _KINDS["claims_safety"].search(sentence)
+        or "bone metastases" in sentence.lower()
+    )
+
+
+def _names_clots_as_not_covered(assistant: Assistant, settings: Settings, message: str) -> Reply:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.CLINICAL
+    assert content.render("condition_not_covered", settings, topic="blood clots") in reply.text
+    return reply
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", LOW_COUNTS)
+def test_a_low_count_reply_quotes_precautions_not_findings(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.CLINICAL and reply.decision.topic == "blood_counts"
+    quoted = [s.text for s in reply.sentences]
+    assert quoted and all(_is_precaution(q) for q in quoted), quoted
+    assert reply.citations and all(f"[{c.marker}]" in reply.text for c in reply.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", THINNER_BY_NAME[:3])
+def test_a_blood_thinner_named_by_drug_is_named_as_not_covered(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    reply = _names_clots_as_not_covered(assistant, default_settings, message)
+    assert reply.decision.topic == "clots"
+    assert content.render("general_safety_heading", default_settings) in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", COVERED_BESIDE_UNCOVERED)
+def test_a_covered_condition_beside_an_uncovered_one_keeps_its_warning(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    reply = _names_clots_as_not_covered(assistant, default_settings, message)
+    quoted = [s.text.lower() for s in reply.sentences]
+    assert any("bone metastases" in q and "fracture" in q for q in quoted), quoted
+    # the warning is about the condition named, not "massage safety in general"
+    assert content.render("general_safety_heading", default_settings) not in reply.text
+    assert reply.citations and all(f"[{c.marker}]" in reply.text for c in reply.citations)
+
+
+@pytest.mark.slow
+def test_an_uncovered_condition_alone_still_gets_the_general_safety_sentences(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "I have lymphedema in my left arm, can I get a massage?")
+    assert reply.route == Route.CLINICAL
+    assert content.render("general_safety_heading", default_settings) in reply.text
+    assert not any("fracture" in s.text.lower() for s in reply.sentences)
