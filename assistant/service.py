@@ -288,7 +288,7 @@ class Assistant:
             if covered:
                 sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
                 if i == 0 and not isinstance(self.backend, ExtractiveBackend):
-                    lead_in = content.render(lead_in_id(focus.intent), self.settings) + "\n\n"
+                    lead_in = content.render(lead_in_id(focus), self.settings) + "\n\n"
                     for item in self.backend.stream(focus.text, found.vector, sources):
                         if isinstance(item, Draft):
                             draft = item

@@ -68,8 +68,13 @@ def named(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def lead_in_id(intent: Intent) -> str:
-    return _LEAD_IN.get(intent, "answer_lead_in")
+def lead_in_id(focus: Focus) -> str:
+    """The reviewed lead-in for ``focus``: a therapist asking how to train oneself
+    (``Focus.learns``) is told the answer is about training, whatever intent the
+    question was read with (the intent still decides which sentences are quoted)."""
+    if focus.learns:
+        return "answer_training"
+    return _LEAD_IN.get(focus.intent, "answer_lead_in")
 
 
 def renumbered(draft: Draft, first_marker: int) -> Draft:
@@ -125,7 +130,7 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
         return content.render(text_id, settings, **values)
 
     assert part.draft is not None
-    blocks: list[Block] = [Paragraph(text(lead_in_id(part.focus.intent)))]
+    blocks: list[Block] = [Paragraph(text(lead_in_id(part.focus)))]
     if part.focus.wants_experience:
         blocks.append(Cited(part.draft.sentences))
     else:

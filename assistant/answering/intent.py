@@ -22,6 +22,7 @@ is cheap, testable, and a message cannot steer it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -532,6 +533,21 @@ _OR_ASKS = re.compile(
 )
 
 
+_FIRMNESS = re.compile(
+    r"\b(light|lighter|gentle|gentler|gently|soft|softer|firm|firmer|deep|deeper|"
+    r"pressure|feather)\b",
+    _I,
+)
+_OR = re.compile(r"\bor\b", _I)
+
+
+def weighs_firmness(text: str) -> bool:
+    """Whether ``text`` asks how firm the massage should be, one way "or" another
+    ("gentle or a firmer one?"): a question of safety, whatever else it names."""
+    sides = _OR.split(text)
+    return any(_FIRMNESS.search(a) and _FIRMNESS.search(b) for a, b in itertools.pairwise(sides))
+
+
 def _or_safety(pieces: list[str]) -> list[str]:
     """A piece asking one thing "or" whether it is safe ("would it help her sleep or
     could it harm her?") is two pieces; any other "or" stays inside its question
@@ -604,6 +620,8 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     apart = sets_apart(context)
     if intent is None and apart:
         intent = Intent.DEFINITION
+    if intent is None and weighs_firmness(text):
+        intent = Intent.SAFETY
     # A therapist asking how to train ("what courses would I need?"): content written for
     # therapists may answer it, and the training on offer leads (``extractive.choose``).
     learns = learns_to_give(context)
