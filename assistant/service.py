@@ -37,6 +37,7 @@ from .answering.intent import (
     GENERAL_LIMITS_QUESTION,
     GENERAL_SAFETY_QUESTION,
     Focus,
+    asks_benefit,
     general_limits_focus,
     general_safety_focus,
     read_message,
@@ -448,10 +449,13 @@ class Assistant:
             # not theirs, though it may follow a question about safety in general.
             # Only what the sources say is safe, risky or needs care is quoted, never a
             # finding of benefit ("massage increased white blood cells" to a question
-            # about low counts).
+            # about low counts), unless the person asks what massage helps ("can massage
+            # help my anxiety, and can I stop my anxiety meds then?").
             own = care_topic(normalise(question.text)) is not None
             focus = replace(
-                question, general_safety=question.general_safety and not own, precautions=True
+                question,
+                general_safety=question.general_safety and not own,
+                precautions=not asks_benefit(message),
             )
             found = self._draft(focus, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
             warned = any(warns_of(s.text) & question.raised for s in found.sentences)

@@ -85,6 +85,24 @@ def test_a_low_count_reply_quotes_precautions_not_findings(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "benefit"),
+    [
+        ("does massage help with pain? if so can I stop taking my pain meds", "pain"),
+        ("will massage help my stress, and should I stop my sleeping pills if it does?", "sleep"),
+    ],
+)
+def test_a_care_team_reply_keeps_the_benefit_the_person_asked_about(
+    assistant: Assistant, message: str, benefit: str
+) -> None:
+    # Asked what massage helps beside a medicine decision: the precautions-only reading
+    # would drop the one sentence that answers the first question.
+    reply = assistant.answer([], message)
+    assert reply.route == Route.CLINICAL and reply.decision.topic == "medicine"
+    assert any(benefit in s.text.lower() for s in reply.sentences), reply.sentences
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("message", THINNER_BY_NAME[:3])
 def test_a_blood_thinner_named_by_drug_is_named_as_not_covered(
     assistant: Assistant, default_settings: Settings, message: str

@@ -400,6 +400,19 @@ _MANNER = re.compile(
 actually not help...") and would keep the patterns below from reading it."""
 
 
+_ASKS_BENEFIT = re.compile(
+    r"\b(help|helps|helped|ease|eases|relieve|relieves|good for|benefits?|improve|improves|"
+    r"reduce|reduces|work for|works for)\b",
+    _I,
+)
+
+
+def asks_benefit(text: str) -> bool:
+    """Whether ``text`` asks what massage helps or eases ("can massage help my anxiety?"),
+    whatever else it asks: a care-team reply then keeps the sentences on that benefit."""
+    return bool(_ASKS_BENEFIT.search(text))
+
+
 def intent_of(text: str) -> Intent | None:
     """The first intent whose pattern matches ``text`` (or ``text`` without its words of
     manner), or None."""
