@@ -24,6 +24,7 @@ from .answering import AnswerBackend, ExtractiveBackend
 from .answering.compose import (
     PartAnswer,
     answer_blocks,
+    any_answered,
     citations_of,
     general_limits_applies,
     general_safety_applies,
@@ -318,7 +319,7 @@ class Assistant:
             )
             heading = "general_limits_heading"
         retrieved = _passages(*(_quotable(r) for r in results), general_passages=general)
-        answered = any(p.draft is not None and p.draft.sentences for p in parts)
+        answered = any_answered(parts)
         if answered:
             blocks = answer_blocks(parts, general[0] if general else None, self.settings)
             route_decision = decision

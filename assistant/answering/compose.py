@@ -173,13 +173,18 @@ def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     return [Paragraph(content.render("part_not_covered", settings, topic=words))]
 
 
+def any_answered(parts: Sequence[PartAnswer]) -> bool:
+    """Whether some part of the message got quoted sentences."""
+    return any(p.draft is not None and p.draft.sentences for p in parts)
+
+
 def general_safety_applies(parts: Sequence[PartAnswer]) -> bool:
     """Whether the general safety sentences go with a reply that names a condition or
     treatment the sources do not cover: when that part asks whether massage is safe,
     or when nothing else asked is answered (the "not covered" reply). Beside an answer
     to what massage helps with ("does it help the tiredness from radiation?") they
     answer nothing that was asked, and the uncovered name alone is said."""
-    answered = any(p.draft is not None and p.draft.sentences for p in parts)
+    answered = any_answered(parts)
     if not answered and any(p.focus.intent == Intent.SAFETY for p in parts):
         # Whether massage is safe, asked in words the sources do not reach ("is it ok if
         # I just rub her feet?"): what they say about safety in general, never a bare
@@ -198,7 +203,7 @@ def general_limits_applies(parts: Sequence[PartAnswer]) -> bool:
     nothing asked is answered, nothing named is one the sources do not cover, and a
     question asks what massage does not do or how far the evidence goes ("is the proof it
     settles a queasy stomach solid or shaky?"), never a bare "not covered"."""
-    answered = any(p.draft is not None and p.draft.sentences for p in parts)
+    answered = any_answered(parts)
     return (
         not answered
         and not any(p.focus.absent for p in parts)
