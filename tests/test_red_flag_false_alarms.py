@@ -29,8 +29,8 @@ tío me toca"; not "me toca ir", "me toca la guitarra").
 from __future__ import annotations
 
 import pytest
+from test_red_flags_of_new_writers import check_near_miss, check_spanish_red_flag
 from test_safety_means import _full_router, _outcome, _patterns_router, _wrong
-from test_safety_new_writer_s28 import check_near_miss, check_spanish_red_flag
 from test_safety_told_and_framed import KEEP
 
 from assistant.routing.checks import arrangement_chosen
