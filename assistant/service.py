@@ -41,6 +41,7 @@ from .answering.intent import (
     asks_benefit,
     general_limits_focus,
     general_safety_focus,
+    intent_of,
     read_message,
     read_question,
 )
@@ -308,8 +309,9 @@ class Assistant:
             parts.append(PartAnswer(focus, covered, draft))
         general = None
         heading = "general_safety_heading"
-        if general_safety_applies(parts) and decision.language == "en":
-            general = self._general_safety(next_marker(drafts))
+        warned = frozenset().union(*(p.focus.raised for p in parts)) & WARNED_CONDITIONS
+        if general_safety_applies(parts, warned) and decision.language == "en":
+            general = self._general_safety(next_marker(drafts), warned)
         elif general_limits_applies(parts) and decision.language == "en":
             general = self._general(
                 GENERAL_LIMITS_QUESTION,
@@ -371,9 +373,44 @@ class Assistant:
             for i, f in enumerate(focuses)
         ]
         covered = [_covered(f, r) for f, r in zip(focuses, results, strict=True)]
-        if all(covered) and len({f.intent for f in focuses}) == 1:
+        if (
+            all(covered)
+            and len({f.intent for f in focuses}) == 1
+            and not any(f.choice for f in focuses)
+        ):
             return [read_question(message, previous)], [result]
-        return focuses, results
+        return self._restated(focuses, results, covered, result)
+
+    def _restated(
+        self,
+        focuses: list[Focus],
+        results: list[RetrievalResult],
+        covered: list[bool],
+        whole: RetrievalResult,
+    ) -> tuple[list[Focus], list[RetrievalResult]]:
+        """The questions less those that ask again what the one before asked ("bone mets
+        + massage = broken bones?? is that a real risk or just scare talk"): a question
+        the sources do not cover on its own, that names nothing they lack and asks the
+        same kind of thing in its own words (``intent_of``, never an intent carried from
+        the question before) as the covered question before it, while the sources cover
+        the message read whole (its share of words, not the confident bar alone). It is
+        answered by the question before it, not named as not covered."""
+        if not (whole.relevant and whole.coverage >= self.settings.min_term_coverage):
+            return focuses, results
+        kept: list[int] = []
+        for i, focus in enumerate(focuses):
+            before = kept[-1] if kept else None
+            if (
+                before is not None
+                and not covered[i]
+                and covered[before]
+                and not focus.absent
+                and (own := intent_of(focus.text)) is not None
+                and own == intent_of(focuses[before].text)
+            ):
+                continue
+            kept.append(i)
+        return [focuses[i] for i in kept], [results[i] for i in kept]
 
     def _draft(
         self,
@@ -389,14 +426,18 @@ class Assistant:
             )
         return self.backend.draft(focus.text, found.vector, sources, max_sentences)
 
-    def _general_safety(self, first_marker: int) -> tuple[Draft, tuple] | None:
+    def _general_safety(
+        self, first_marker: int, raised: frozenset[str] = frozenset()
+    ) -> tuple[Draft, tuple] | None:
         """The sources' general safety sentences, for a message naming a condition they
-        do not cover (shown labelled as general)."""
+        do not cover (shown labelled as general). A condition the message raises that
+        the sources warn about (``raised``: "mets in her spine") is weighed as in any
+        safety question, so its warning is among them, never lost to a "not covered"."""
         return self._general(
             GENERAL_SAFETY_QUESTION,
-            general_safety_focus(),
+            replace(general_safety_focus(), raised=raised),
             first_marker,
-            _GENERAL_SAFETY_SENTENCES,
+            _GENERAL_SAFETY_SENTENCES + len(raised),
         )
 
     def _general(
@@ -461,13 +502,17 @@ class Assistant:
             found = self._draft(focus, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
             warned = any(warns_of(s.text) & question.raised for s in found.sentences)
             beside = beside and warned
-            if found.sentences and (warned or not uncovered):
+            # A condition raised that the sources warn about (bone metastases) whose
+            # warning the search did not bring: the general sentences with it, below.
+            unwarned = bool(question.raised & WARNED_CONDITIONS) and not warned
+            if found.sentences and (warned or not uncovered) and not unwarned:
                 draft = found
         if draft is None:
             # Nothing the search found fits ("my platelets came back at 40, ok on
             # Friday?"): the sources' general safety sentences (take precautions, avoid
-            # vulnerable areas) still do, under the general heading.
-            general = self._general_safety(1)
+            # vulnerable areas) still do, under the general heading, with the warning about
+            # a condition the person raised ("mets in her ribs").
+            general = self._general_safety(1, question.raised & WARNED_CONDITIONS)
             draft = general[0] if general else None
         return Reply(
             tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered, beside)),

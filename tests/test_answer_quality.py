@@ -538,8 +538,10 @@ def test_a_question_is_answered_beside_an_uncovered_treatment_told_in_its_story(
         [], "My brother had radiation for lung cancer. Where can I find a certified therapist?"
     )
     assert reply.route == Route.ANSWER
+    # Told only as the story of a question about something else, the treatment is not
+    # named as a gap of that question (docs/retrieval.md, "s30-11a").
     line = content.render("condition_not_covered", default_settings, topic="radiation")
-    assert line in reply.text
+    assert line not in reply.text
     _check_citations(reply)
     # Named in the question itself, the treatment still makes it not covered.
     reply = assistant.answer([], "My brother is having radiation. Is massage during radiation ok?")

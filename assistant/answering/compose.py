@@ -173,19 +173,33 @@ def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     return [Paragraph(content.render("part_not_covered", settings, topic=words))]
 
 
+def asked_gaps(focus: Focus) -> tuple[str, ...]:
+    """The uncovered names to say beside an answered question: not a treatment told only
+    as the cause in its story (``Focus.told``: "so tired from rads. can massage help
+    fatigue?" is answered about fatigue, without "My sources don't cover radiation."),
+    unless the question asks whether massage is safe, where that treatment matters."""
+    if focus.intent == Intent.SAFETY or focus.general_safety:
+        return focus.absent
+    return tuple(name for name in focus.absent if name not in focus.told)
+
+
 def any_answered(parts: Sequence[PartAnswer]) -> bool:
     """Whether some part of the message got quoted sentences."""
     return any(p.draft is not None and p.draft.sentences for p in parts)
 
 
-def general_safety_applies(parts: Sequence[PartAnswer]) -> bool:
+def general_safety_applies(
+    parts: Sequence[PartAnswer], warned: frozenset[str] = frozenset()
+) -> bool:
     """Whether the general safety sentences go with a reply that names a condition or
     treatment the sources do not cover: when that part asks whether massage is safe,
     or when nothing else asked is answered (the "not covered" reply). Beside an answer
     to what massage helps with ("does it help the tiredness from radiation?") they
-    answer nothing that was asked, and the uncovered name alone is said."""
+    answer nothing that was asked, and the uncovered name alone is said. ``warned``: the
+    conditions raised that the sources warn about (bone metastases): a "not covered"
+    reply to a message raising one gives the general sentences with that warning."""
     answered = any_answered(parts)
-    if not answered and any(p.focus.intent == Intent.SAFETY for p in parts):
+    if not answered and (warned or any(p.focus.intent == Intent.SAFETY for p in parts)):
         # Whether massage is safe, asked in words the sources do not reach ("is it ok if
         # I just rub her feet?"): what they say about safety in general, never a bare
         # "not covered".
@@ -240,15 +254,29 @@ def answer_blocks(
             # quoted again; a question it alone answered gets no second heading.
             kept = tuple(s for s in part.draft.sentences if s.text not in shown)
             if kept:
-                blocks.extend(
-                    part_blocks(replace(part, draft=replace(part.draft, sentences=kept)), settings)
+                own = part_blocks(
+                    replace(part, draft=replace(part.draft, sentences=kept)), settings
                 )
+                if part.focus.choice and shown:
+                    # The other side of a choice asked with the answered question before it
+                    # continues that question's list, under its heading.
+                    own = own[1:]
+                    last = blocks[-1]
+                    if own and isinstance(own[0], Cited) and isinstance(last, Cited):
+                        blocks.pop()
+                        own[0] = Cited(last.sentences + own[0].sentences)
+                blocks.extend(own)
                 shown |= {s.text for s in kept}
             quoted |= {c.quote for c in part.draft.citations}
     for part in parts:
         answered = part.covered and part.draft is not None and part.draft.sentences
-        if not answered or part.focus.absent:
-            blocks.extend(not_covered_blocks(part, settings))
+        if not answered:
+            if not part.focus.absent or asked_gaps(part.focus):
+                blocks.extend(not_covered_blocks(part, settings))
+        elif gaps := asked_gaps(part.focus):
+            blocks.extend(
+                not_covered_blocks(replace(part, focus=replace(part.focus, absent=gaps)), settings)
+            )
     if any(p.focus.absent for p in parts):
         blocks.extend(general_blocks(general, quoted, settings))
     return tuple(blocks)

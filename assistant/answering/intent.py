@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from ..patient_words import expand
+from ..patient_words import expand, fold
 from ..retrieval import is_question, sentences_of
 from ..text import content_words, stems
 from .passage_filter import unsafe_reason
@@ -285,7 +285,7 @@ _GENERAL_SAFETY = re.compile(
 )
 _CONDITIONS: dict[str, re.Pattern[str]] = {
     "bone_metastases": re.compile(
-        r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|fracture)"
+        r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|pelvis|fracture)"
         r"|\b(bones?|spine|skeleton)\b.{0,40}\bmetastases\b"
         r"|\b(cancer|tumou?rs?)('s| is| has spread)? (in|into|to) (the |my |his |her |their )?"
         r"(skeleton|bones)\b",
@@ -366,6 +366,10 @@ class Focus:
     """Asks whom something is for ("who is the Society for?")."""
     absent: tuple[str, ...] = ()
     """Conditions or treatments named that the sources do not cover (``patient_words``)."""
+    told: tuple[str, ...] = ()
+    """Those of ``absent`` that are a treatment named only in the story told before the
+    question ("so tired from rads. can massage help fatigue?"), never in what it asks
+    (``told_treatments``)."""
     context: frozenset[str] = frozenset()
     """Stems of whom it is about ("breast cancer", "survivors"): weighed less than topics."""
     carried: bool = False
@@ -381,6 +385,9 @@ class Focus:
     here or in the turn a follow-up leans on."""
     learns: bool = False
     """Asks how to become trained in oncology massage oneself (``learns_to_give``)."""
+    choice: bool = False
+    """The other side of a choice asked with the question before it ("should it be light
+    or is deep pressure fine?"): answered under that question's heading."""
     precautions: bool = False
     """Read for a care-team reply: only what the sources say is safe, risky or needs care
     (and the warning about a condition raised) may be quoted, never a finding of benefit
@@ -479,7 +486,38 @@ def conditions_in(text: str) -> frozenset[str]:
     """The conditions and groups ``text`` raises, read in the sources' words too."""
     reading = expand(text)
     seen = " ".join([text, *reading.corpus_terms])
-    return frozenset(name for name, pattern in _CONDITIONS.items() if pattern.search(seen))
+    named = frozenset(name for name, pattern in _CONDITIONS.items() if pattern.search(seen))
+    # The lay words read in place too, clause by clause ("mets are in her ribs":
+    # "metastases are in her ribs"), so a bone named beside them is read as the person
+    # wrote it, never across a comma ("bones sore after chemo, mets in the liver").
+    if any(_BONES_NEAR.search(_in_place(c)) for c in _CLAUSES.split(text)):
+        named |= {"bone_metastases"}
+    return named
+
+
+_CLAUSES = re.compile(r"[,.;:!?()\[\]]+|\s[-–—]\s")
+
+
+def _in_place(clause: str) -> str:
+    """``fold(clause)`` with each lay word replaced by the sources' word for it."""
+    reading = expand(clause)
+    folded = fold(clause)
+    out: list[str] = []
+    last = 0
+    for (start, end), (meaning, absent) in zip(reading.spans, reading.meanings, strict=True):
+        out.extend([folded[last:start], folded[start:end] if absent else meaning])
+        last = end
+    out.append(folded[last:])
+    return "".join(out)
+
+
+_BONES_NEAR = re.compile(
+    r"\bmetastases (\w+ ){0,3}(bones?|spine|skeleton|hips?|ribs|pelvis)\b"
+    r"|\b(bones?|spine|skeleton|hips?|ribs|pelvis) (\w+ ){0,3}metastases\b",
+    _I,
+)
+"""Metastases and a bone named within a few words of one clause, once lay words are read
+in place ("her ribs are full of mets", "mets are in her ribs")."""
 
 
 def split_questions(message: str) -> list[str]:
@@ -502,7 +540,12 @@ def split_questions(message: str) -> list[str]:
             continue
         pieces = _joined_wh([p.strip() for p in _SPLIT_AND.split(sentence) if p and p.strip()])
         pieces = [_LEADING_JOIN.sub("", p) or p for p in _or_safety(pieces)]
-        if len(pieces) > 1 and not _asks(pieces[0]) and not expand(pieces[0]).absent:
+        if (
+            len(pieces) > 1
+            and not _asks(pieces[0])
+            and not expand(pieces[0]).absent
+            and not weighs_firmness(f"{pieces[0]} or {pieces[1]}")
+        ):
             # A clause that tells rather than asks ("I'm in Toronto, is there a
             # directory?") is the story of the question after it, not a question. One
             # naming what the sources do not cover ("we tried reiki, ...") stays apart, so
@@ -518,7 +561,12 @@ def split_questions(message: str) -> list[str]:
             # the one before it: one question, not two. A safety question is always
             # its own ("...would it help his pain, or could it hurt him?"): whether it
             # is safe is never lost inside the question before it.
-            if topic_stems(piece) or expand(piece).absent or _safety_after(piece, parts[-1]):
+            if (
+                topic_stems(piece)
+                or expand(piece).absent
+                or _safety_after(piece, parts[-1])
+                or _benefit_after(piece, parts[-1])
+            ):
                 parts.append(piece)
             else:
                 parts[-1] = f"{parts[-1]}, {piece}"
@@ -569,13 +617,19 @@ def _or_safety(pieces: list[str]) -> list[str]:
     for piece in pieces:
         head, *tails = _OR_ASKS.split(piece)
         for tail in tails:
-            if _safety_after(tail, head):
+            if _safety_after(tail, head) or weighs_firmness(f"{head} or {tail}"):
                 out.append(head)
                 head = tail
             else:
                 head = f"{head} or {tail}"
         out.append(head)
     return out
+
+
+def _benefit_after(piece: str, before: str) -> bool:
+    """``piece`` asks only whether massage helps ("...is it safe and does it help?") after
+    a question of whether it is safe: two things asked at once, each answered."""
+    return intent_of(piece) is None and asks_benefit(piece) and intent_of(before) == Intent.SAFETY
 
 
 def _safety_after(piece: str, before: str) -> bool:
@@ -615,9 +669,13 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     carried = False
     intent = own_intent
     earlier = previous[0] if previous else ""
+    # "does it help?" asks what massage helps, whatever the turn before asked.
+    asks_help = own_intent is None and asks_benefit(text)
     if earlier and (own_intent is None or not topics or _leans(text)):
         before = intent_of(earlier)
-        if intent is None or (intent == Intent.BENEFIT and before not in (None, Intent.BENEFIT)):
+        if asks_help:
+            intent = Intent.BENEFIT
+        elif intent is None or (intent == Intent.BENEFIT and before not in (None, Intent.BENEFIT)):
             intent = before or intent
             carried = True
         if not topics:
@@ -651,11 +709,43 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         guideline=bool(_GUIDELINE.search(context)),
         asks_whom=bool(_WHOM.search(text)),
         absent=reading.absent,
+        told=told_treatments(text),
         carried=carried,
         together=together,
         names=names,
         sets_apart=apart,
         learns=learns,
+    )
+
+
+def told_treatments(text: str) -> tuple[str, ...]:
+    """The uncovered treatments (``kind: treatment`` in ``patient_words``: radiation) that
+    ``text`` names only in what it tells ("wiped out since I started rads."; "had a
+    lumpectomy and radiation, does massage help the soreness?"), never in a clause that
+    asks ("does massage help nausea during radiation?"): the cause in the story of a
+    question about something else."""
+    told: list[str] = []
+    asked: list[str] = []
+    for sentence in sentences_of(text):
+        if not is_question(sentence):
+            told.append(sentence)
+            continue
+        pieces = [p for p in _SPLIT_AND.split(sentence) if p and p.strip()]
+        while len(pieces) > 1 and not _asks(pieces[0]):
+            told.append(pieces.pop(0))
+        asked.extend(pieces)
+    if not told:
+        return ()
+    # A piece that only tells ("I had radiation last month, ...", cut from its question
+    # because it names a gap) names its treatments as story too.
+    in_question = set(expand(" ".join(asked)).absent) if asked else set()
+    story = expand(" ".join(told))
+    return tuple(
+        dict.fromkeys(
+            name
+            for (name, absent), kind in zip(story.meanings, story.kinds, strict=True)
+            if absent and kind == "treatment" and name not in in_question
+        )
     )
 
 
@@ -717,4 +807,20 @@ def read_message(message: str, previous: Sequence[str] = ()) -> list[Focus]:
     # questions ("he has mets to his spine. would it help his pain, or could it hurt
     # him?"): its warning may answer the second question too.
     raised = frozenset().union(*(f.raised for f in focuses))
-    return [replace(f, raised=raised) if f.raised != raised else f for f in focuses]
+    focuses = [replace(f, raised=raised) if f.raised != raised else f for f in focuses]
+    for i in range(1, len(parts)):
+        if weighs_firmness(f"{parts[i - 1]} or {parts[i]}"):
+            # How firm, asked as a choice ("should it be light or is deep pressure
+            # fine?"): both sides are a question of safety, each answered with its own
+            # sentences (the range of pressure; the warning about deep pressure), under
+            # one heading.
+            if focuses[i - 1].intent == Intent.BENEFIT and intent_of(parts[i - 1]) is None:
+                focuses[i - 1] = replace(focuses[i - 1], intent=Intent.SAFETY)
+            focuses[i] = replace(focuses[i], choice=True)
+    # A piece that only tells, before a question of whether massage is safe ("I'm on
+    # radiation, is massage safe?"), tells what that question is about: its treatment is
+    # named as not covered.
+    return [
+        replace(f, told=()) if f.told and nxt.intent == Intent.SAFETY and not _asks(f.text) else f
+        for f, nxt in zip(focuses, [*focuses[1:], focuses[-1]], strict=True)
+    ]

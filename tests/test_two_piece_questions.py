@@ -1,0 +1,101 @@
+"""Two pieces of one question (issue 11): a choice or a pair asked at once is answered as
+both pieces, each with its own sentences (docs/retrieval.md, "s30-11a").
+
+- "is it safe and does it help?": whether massage helps, asked right after whether it is
+  safe, is its own question (the benefit is not lost inside the safety answer);
+- "should it be light or is deep pressure fine?": both sides of how firm are questions of
+  safety, answered under one heading with the sentences for each (the range of pressure,
+  and the warning about deep pressure), not two headings for one question.
+
+Wordings are our own; near misses keep one question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import content
+from assistant.answering.intent import Intent, read_message
+from assistant.config import Settings
+from assistant.patient_words import expand
+from assistant.schema import Route
+from assistant.service import Assistant
+
+slow = pytest.mark.slow
+
+
+# Fast: reading the question -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is massage safe during chemo and does it help?",
+        "would massage be risky for my dad, and would it actually help him?",
+    ],
+)
+def test_safe_and_does_it_help_are_two_questions(message: str) -> None:
+    intents = [f.intent for f in read_message(message)]
+    assert intents == [Intent.SAFETY, Intent.BENEFIT]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "does massage help with worry, and does it actually work?",
+        "can massage help with sleep, and does it really help?",
+    ],
+)
+def test_a_second_piece_about_the_same_benefit_stays_one_question(message: str) -> None:
+    assert len(read_message(message)) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "for my mum with cancer, should the massage be soft or is deep pressure ok?",
+        "should her massage be gentle or is firmer pressure alright?",
+    ],
+)
+def test_how_firm_as_a_choice_is_two_safety_pieces(message: str) -> None:
+    focuses = read_message(message)
+    assert [f.intent for f in focuses] == [Intent.SAFETY, Intent.SAFETY]
+    assert [f.choice for f in focuses] == [False, True]
+
+
+def test_a_choice_of_when_is_not_a_choice_of_firmness() -> None:
+    assert not any(f.choice for f in read_message("can I book this week or should I wait?"))
+
+
+def test_the_pressure_of_a_massage_is_not_stress() -> None:
+    for phrase in ("is deep pressure fine?", "is gentle pressure better?"):
+        assert "stress" not in expand(phrase).corpus_terms
+    assert "stress" in expand("the pressure at work is getting to me").corpus_terms
+
+
+# Slow: the reply through the real service ------------------------------------------------
+
+
+@slow
+def test_safe_and_does_it_help_gets_both_answers(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer([], "is massage safe during chemo and does it help?")
+    assert reply.route == Route.ANSWER, reply.text
+    assert "generally safe" in reply.text
+    assert content.render("answer_benefit", default_settings) in reply.text
+
+
+@slow
+def test_light_or_deep_is_one_heading_with_the_sentences_for_each(
+    assistant: Assistant, default_settings: Settings
+) -> None:
+    reply = assistant.answer(
+        [], "for my mum with cancer, should the massage be soft or is deep pressure ok?"
+    )
+    assert reply.route == Route.ANSWER, reply.text
+    headings = [line for line in reply.text.splitlines() if line.startswith("Here is")]
+    assert headings == [content.render("answer_lead_in", default_settings)]
+    assert "light stroking to deep pressure" in reply.text
+    assert "risk for fracture during deep massage" in reply.text
+    assert "Stress:" not in reply.text
