@@ -8,6 +8,7 @@ sources do not cover (for an honest "not covered").
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -314,7 +315,6 @@ def respelled(message: str, known: Callable[[str], bool]) -> str:
     so the lay phrase or the uncovered name is matched as if spelt right. A word written
     with a capital inside a sentence or in capitals (a name: "Maricopa", "REP") is left as
     typed, and so is any word no vocabulary word is close to."""
-    import difflib
 
     def fixed(match: re.Match[str]) -> str:
         word = match.group(0)

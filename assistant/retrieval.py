@@ -508,8 +508,6 @@ def unnamed_names(index: LexicalIndex, message: str, reading: Reading) -> tuple[
     Everyday words in capitals, chat abbreviations and words the vocabulary maps
     ("LMT", "ASCO") are not names of that kind.
     """
-    from wordfreq import zipf_frequency
-
     left = set(reading.outside(message).split())
     skip = _not_topic_stems()
     names: list[str] = []
@@ -521,7 +519,7 @@ def unnamed_names(index: LexicalIndex, message: str, reading: Reading) -> tuple[
         found = index.stems(word)
         if not found or any(w in index.vocab or w in skip for w in found):
             continue
-        if zipf_frequency(word, "en") >= _EVERYDAY_ZIPF:
+        if zipf(word) >= _EVERYDAY_ZIPF:
             continue
         names.append(token)
     return tuple(dict.fromkeys(names))

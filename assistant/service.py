@@ -157,7 +157,10 @@ class Assistant:
         """Yield the reply in pieces (a line at a time), then the finished Reply."""
         started = time.perf_counter()
         message = message.strip()
-        vectors = self._turn_vectors(message)
+        # A misspelt word is searched, checked and answered as the word it meant; routing
+        # reads the message as typed, so red flags are found on what the person wrote.
+        respelled = self.retriever.respell(message)
+        vectors = self._turn_vectors(message, respelled)
         timings = {"embed_ms": _ms(started)}
         t0 = time.perf_counter()
         decision = self.router.route(conversation, message, vectors)
@@ -168,7 +171,7 @@ class Assistant:
             return
         if _may_serve_approved(decision) and self.approved is not None:
             t0 = time.perf_counter()
-            approved = self._approved_reply(decision, vectors.get(message))
+            approved = self._approved_reply(decision, vectors.get(respelled))
             if approved is not None:
                 timings["approved_ms"] = _ms(t0)
                 yield from self._finish(approved, started, timings)
@@ -177,10 +180,10 @@ class Assistant:
         if decision.language != "en":
             # The sources are in English: a question in another language is searched
             # and answered as the English words it names (other_language_words.yaml).
-            message = english_reading(message, decision.language) or message
+            english = english_reading(message, decision.language)
+            respelled = self.retriever.respell(english) if english else respelled
             previous = [english_reading(t, decision.language) or t for t in previous]
-        # A misspelt word is searched, checked and answered as the word it meant.
-        message = self.retriever.respell(message)
+        message = respelled
         previous = [self.retriever.respell(t) for t in previous]
         t0 = time.perf_counter()
         # Routed first, so only retrieval and composition wait for a slot (a flood of
@@ -199,13 +202,14 @@ class Assistant:
             timings["answer_ms"] = _ms(t0)
         yield from self._finish(reply, started, timings, already_streamed=streamed)
 
-    def _turn_vectors(self, message: str) -> TextVectors:
-        """The message embedded once for the turn, as typed (retrieval; composition uses
-        the query vector retrieval returns) and as routing's classifier reads it, in one
-        model call; both are the same text's vector when the two readings coincide."""
+    def _turn_vectors(self, message: str, respelled: str) -> TextVectors:
+        """The message embedded once for the turn, in one model call: ``respelled`` (the
+        message with misspelt words read as meant: the dense search and approved answers;
+        composition uses the query vector retrieval returns) and the message as typed as
+        routing's classifier reads it; one text's vector when the readings coincide."""
         if not message:
             return TextVectors()
-        texts = list(dict.fromkeys([message, *self.router.texts_to_embed(message)]))
+        texts = list(dict.fromkeys([respelled, *self.router.texts_to_embed(message)]))
         return self.retriever.turn_vectors(texts)
 
     def _approved_reply(self, decision: RouteDecision, vector: object) -> Reply | None:

@@ -76,10 +76,21 @@ def zipf(word: str) -> float:
     from its small list first: the small list (about 29,000 words, Zipf 3 and up) loads in
     0.01 s of CPU, the large one (about 321,000) in 0.2 s, and every word of the small
     list has the same value in both (tested over all of them). Only a word the small list
-    lacks (0 there) is looked up in the large one."""
+    lacks (0 there) is looked up in the large one, under a lock (``_LARGE_LIST_LOCK``)."""
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, "en", wordlist="small") or zipf_frequency(word, "en"))
+    small = zipf_frequency(word, "en", wordlist="small")
+    if small:
+        return float(small)
+    with _LARGE_LIST_LOCK:
+        return float(zipf_frequency(word, "en"))
+
+
+_LARGE_LIST_LOCK = threading.Lock()
+"""wordfreq loads a list on its first lookup behind an unlocked cache, so threads that
+reach it together each load it (0.2 to 0.3 s of CPU each): under 20 users at once, two
+to four answers of the first wave did (docs/performance.md s30-15). One thread loads the
+large list; the others wait for it, then read it from the cache."""
 
 
 def load_yaml(text: str) -> Any:

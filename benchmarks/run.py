@@ -215,8 +215,10 @@ def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, An
                 # Routing as a turn runs it: with the turn's vectors, embedded once by the
                 # service for routing and retrieval together (so no embedding in this stage);
                 # and, for comparison with earlier reports, routing that embeds on its own.
-                turn_vectors = assistant._turn_vectors(q)
-                turn_vectors.get(q)  # embedded now (a turn embeds on first use): routing alone
+                respelled = retriever.respell(q)
+                turn_vectors = assistant._turn_vectors(q, respelled)
+                # Embedded now (a turn embeds on first use): the stage times routing alone.
+                turn_vectors.get(respelled)
                 ms, _ = timed(lambda q=q, v=turn_vectors: assistant.router.route([], q, v))
                 stages["routing"].append(ms)
                 ms, _ = timed(lambda q=q: assistant.router.route([], q))

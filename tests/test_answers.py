@@ -426,6 +426,27 @@ def test_a_turn_embeds_the_message_once_for_routing_retrieval_and_composition(
     assert reply.timings_ms is not None and "embed_ms" in reply.timings_ms
 
 
+def test_a_misspelt_message_is_embedded_once_as_meant(
+    default_settings: Settings, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """Issue 15: a misspelt message is searched as meant ("depresion" as "depression"),
+    and that text is embedded in the turn's one model call, beside routing's reading of
+    the message as typed; the text as typed is not embedded, nor the meant one again."""
+    counting = CountingEmbeddings(embeddings)
+    own = build_assistant(default_settings, embeddings=counting, progress=False)
+    own.answer([], "Is massage safe during chemotherapy?")  # warm: corpus sentences embedded
+    message = "Could a gentle massage ease my depresion while I have chemo?"
+    meant = own.retriever.respell(message)
+    assert meant != message and "depression" in meant
+    counting.calls.clear()
+    reply = own.answer([], message)
+    assert reply.decision.route is Route.ANSWER and reply.citations
+    turn = list(dict.fromkeys([meant, *own.router.texts_to_embed(message)]))
+    assert counting.calls[0] == turn, counting.calls
+    embedded = [t for call in counting.calls for t in call]
+    assert embedded.count(meant) == 1 and message not in embedded, counting.calls
+
+
 @pytest.mark.parametrize(
     ("message", "route"),
     [

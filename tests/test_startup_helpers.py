@@ -64,6 +64,48 @@ def test_zipf_is_wordfreqs_english_zipf_frequency() -> None:
     assert zipf("the") > 6 > zipf("massage") > zipf("lymphedema") > zipf("qwxzvbnk") == 0
 
 
+def test_threads_that_first_meet_a_rare_word_together_load_the_large_list_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """wordfreq loads a list behind an unlocked cache: without ``text``'s lock, threads
+    that look up words only the large list has at the same moment each load it (the first
+    wave of users at once after a start, docs/performance.md s30-15)."""
+    import threading
+
+    import wordfreq
+
+    zipf("massage")  # the small list, as a start loads it
+    loads: list[str] = []
+    read = wordfreq.read_cBpack
+
+    def counted(filename: str) -> list[list[str]]:
+        loads.append(str(filename))
+        return read(filename)
+
+    monkeypatch.setattr(wordfreq, "read_cBpack", counted)
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
+    wordfreq._wf_cache.clear()
+    zipf("massage")  # the small list again, read once here
+    words = ["lymphedema", "neuropathy", "metastases", "thrombocytopenia", "oncologist"]
+    assert all(wordfreq.zipf_frequency(w, "en", wordlist="small") == 0 for w in words)
+    loads.clear()
+    start = threading.Barrier(len(words))
+    found: dict[str, float] = {}
+
+    def look_up(word: str) -> None:
+        start.wait()
+        found[word] = zipf(word)
+
+    threads = [threading.Thread(target=look_up, args=(w,)) for w in words]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [Path(f).name for f in loads] == ["large_en.msgpack.gz"]
+    assert all(found[w] == wordfreq.zipf_frequency(w, "en") > 0 for w in words)
+
+
 @pytest.mark.slow
 def test_zipf_from_the_small_list_first_is_the_default_lists_value_for_every_word() -> None:
     """``zipf`` reads wordfreq's small list first: the same value as its default (large)
