@@ -1417,11 +1417,82 @@ NOT_A_RED_FLAG_S29 = [
 ]
 
 
+# s30-10o: concepts present in English but absent or one wording thin in a language,
+# written from the concept list before the twelfth set was read: very drowsy or hard to
+# wake (UKONS), too many tablets or a double dose taken by mistake, no fluids kept down
+# (UKONS dehydration), a fall after which a leg bears no weight (pathological fracture),
+# one calf swollen (NICE DVT), a wish to sleep and not wake (C-SSRS wish to be dead),
+# stopping food or medicine in order to die.
+BLIND_S30 = [
+    ("fr", "on n'arrive plus à la réveiller depuis midi", Route.EMERGENCY),
+    ("de", "Opa ist seit heute Morgen nicht mehr wach zu kriegen", Route.EMERGENCY),
+    ("it", "non si sveglia neanche quando la scuotiamo", Route.EMERGENCY),
+    ("pl", "od rana nie możemy dobudzić babci", Route.EMERGENCY),
+    ("ru", "папу никак не добудимся с утра", Route.EMERGENCY),
+    ("zh", "奶奶从中午开始就叫不醒了", Route.EMERGENCY),
+    ("ja", "父は声をかけても目を覚ましません", Route.EMERGENCY),
+    ("tr", "dedemi sabahtan beri uyandıramadık", Route.EMERGENCY),
+    ("nl", "opa is amper wakker te krijgen sinds vanmorgen", Route.EMERGENCY),
+    ("vi", "ông nội ngủ li bì từ sáng", Route.EMERGENCY),
+    ("ko", "할머니가 깨워도 안 깨요", Route.EMERGENCY),
+    ("fr", "ma tante a avalé trop de cachets de morphine sans faire exprès", Route.EMERGENCY),
+    ("de", "Er hat aus Versehen zu viele Schmerztabletten geschluckt", Route.EMERGENCY),
+    ("it", "ho preso per errore la doppia dose di morfina", Route.EMERGENCY),
+    ("pt", "minha mãe tomou comprimidos demais por engano", Route.EMERGENCY),
+    ("pl", "dziadek połknął za dużo tabletek nasennych przez pomyłkę", Route.EMERGENCY),
+    ("ru", "бабушка приняла двойную дозу морфина по ошибке", Route.EMERGENCY),
+    ("zh", "爸爸把吗啡吃了两倍的量", Route.EMERGENCY),
+    ("nl", "oma heeft per ongeluk een dubbele dosis genomen", Route.EMERGENCY),
+    ("ro", "bunica a inghitit din greseala prea multe comprimate", Route.EMERGENCY),
+    ("fr", "elle vomit même l'eau depuis cette nuit", Route.EMERGENCY),
+    ("de", "Mama kann seit dem Morgen nichts mehr bei sich behalten", Route.EMERGENCY),
+    ("it", "mio padre vomita anche l'acqua da stanotte", Route.EMERGENCY),
+    ("pt", "meu pai não segura nem água desde ontem", Route.EMERGENCY),
+    ("pl", "mama od rana wymiotuje wszystkim, nic nie utrzyma w żołądku", Route.EMERGENCY),
+    ("ru", "у сестры даже вода не держится, всё обратно", Route.EMERGENCY),
+    ("de", "Sie ist im Flur ausgerutscht und kann das Bein kaum belasten", Route.EMERGENCY),
+    ("it", "papà è inciampato sulle scale e non riesce ad alzarsi", Route.EMERGENCY),
+    ("pl", "mama poślizgnęła się w łazience i nie może wstać", Route.EMERGENCY),
+    ("ru", "дедушка споткнулся и не может опереться на ногу", Route.EMERGENCY),
+    ("vi", "bà nội bị té trong nhà tắm, không đứng lên được", Route.EMERGENCY),
+    ("ko", "어머니가 화장실에서 넘어지셨는데 못 일어나세요", Route.EMERGENCY),
+    ("ar", "جدي سقط في الحمام ولا يستطيع المشي", Route.EMERGENCY),
+    ("vi", "chân phải của bố sưng to từ hôm qua", Route.EMERGENCY),
+    ("ar", "رجل أمي اليسرى متورمة وحمراء", Route.EMERGENCY),
+    ("ht", "janm dwat papa m anfle depi yè", Route.EMERGENCY),
+    ("tl", "namamaga ang kaliwang binti ni tatay", Route.EMERGENCY),
+    ("nl", "soms hoop ik gewoon nooit meer wakker te worden", Route.CRISIS),
+    ("ro", "mama zice ca ar vrea sa adoarma si sa nu se mai trezeasca", Route.CRISIS),
+    ("zh", "我只想一睡不醒", Route.CRISIS),
+    ("de", "Ich esse nichts mehr, damit alles endlich vorbei ist", Route.CRISIS),
+    ("pt", "minha avó parei de comer, ela diz, pra morrer logo", Route.CRISIS),
+]
+NOT_A_RED_FLAG_S30 = [
+    # "cachets" (tablets) begins like "cache" (hides): not medicine hidden by someone
+    ("fr", "Ma mère prend des cachets de morphine, un massage est-il possible ?"),
+    ("it", "non riesco a tenere niente in mano per il linfedema, il massaggio aiuta?"),
+    ("zh", "止痛药吃多了会伤胃吗？按摩能不能代替一部分？"),
+    ("de", "ich habe die Tabletten nicht doppelt genommen, nur einmal wie verschrieben"),
+    ("pt", "parei de tomar café para dormir melhor, massagem ajuda?"),
+    ("nl", "ik wil nooit meer wakker worden met die pijn in mijn nek, helpt massage?"),
+    ("tl", "namamaga ang mga paa ko pagkatapos ng chemo, okay ba ang masahe?"),
+    ("vi", "hai chân mẹ tôi hơi sưng sau hoá trị, xoa bóp có được không?"),
+    ("fr", "je tuerais pour un massage des pieds après la chimio"),
+    ("de", "Ich würde sterben für eine Rückenmassage, geht das während der Bestrahlung?"),
+    ("it", "morirei per un massaggio, si può fare in radioterapia?"),
+    ("pt", "ele disse que cuida de mim até a morte. Massagem ajuda no cansaço?"),
+    ("tr", "masaj için ölüyorum, kemoterapide olur mu?"),
+    ("pl", "po masażu tata zasnął i spał dwie godziny, to dobrze?"),
+    ("ru", "после массажа мама хорошо спит всю ночь"),
+    ("de", "Kein Fieber, keine Atemnot, nur müde nach der Chemo. Hilft Massage?"),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "message", "route", "variant"),
     [
         (language, message, route, variant)
-        for language, message, route in BLIND_S27 + BLIND_S28 + BLIND_S29
+        for language, message, route in BLIND_S27 + BLIND_S28 + BLIND_S29 + BLIND_S30
         for variant in ("alone", "inside a massage question", "typed plainly")
         if not (variant == "typed plainly" and language in NON_LATIN)
     ],
@@ -1444,7 +1515,11 @@ def test_blind_round_abuse_by_a_relative_is_abuse(
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3 + NOT_A_RED_FLAG_S28 + NOT_A_RED_FLAG_S29,
+    NOT_A_RED_FLAG_S27
+    + NOT_A_RED_FLAG_S27_STEP3
+    + NOT_A_RED_FLAG_S28
+    + NOT_A_RED_FLAG_S29
+    + NOT_A_RED_FLAG_S30,
 )
 def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) -> None:
     decision = router().route([], message)
