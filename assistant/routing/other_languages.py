@@ -108,6 +108,28 @@ def with_tones(text: str, pattern: bool = False) -> str:
     return "".join(out)
 
 
+_VIETNAMESE_CHAT_WORDS = tuple(
+    (re.compile(rf"(?<![^ .])(?:{short})(?![^ .])"), full)
+    for short, full in (
+        ("ko|k|kh|khg|kg|hk|hok|hem", "khong"),
+        ("dc|đc", "duoc"),
+        ("mn", "moi nguoi"),
+    )
+)
+"""Vietnamese as typed in chat: "không" (not) as "ko", "k", "kh", "hok"; "được" as "dc";
+"mọi người" as "mn". Read as the words they stand for (without marks, which the lists'
+patterns let a word be typed without), so "ko muốn sống nữa" is "không muốn sống nữa" and
+"ko sốt" is negated as "không sốt" is."""
+
+
+def vietnamese_chat_spelled_out(toned: str) -> str:
+    """``toned`` (a ``with_tones`` reading) with the chat forms of ``_VIETNAMESE_CHAT_WORDS``
+    written out."""
+    for short, full in _VIETNAMESE_CHAT_WORDS:
+        toned = short.sub(full, toned)
+    return toned
+
+
 _SPELLED_UMLAUTS = re.compile(r"(?<=[aou])e|ß")
 
 
@@ -788,7 +810,7 @@ def find_other_language_red_flag(
     readings = {
         "plain": text,
         "umlauts": umlauts_spelled_out(text),
-        "tones": with_tones(folded(raw, marks=True)),
+        "tones": vietnamese_chat_spelled_out(with_tones(folded(raw, marks=True))),
         "latin": latin_letters(raw) if latin else "",
     }
     treated = treatment_context or words.treated(text, readings["latin"] or None)
