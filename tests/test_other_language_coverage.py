@@ -27,8 +27,8 @@ from assistant.routing.other_languages import (
     parse,
     read_by_cues,
     umlauts_spelled_out,
-    vocabulary,
     vietnamese_chat_spelled_out,
+    vocabulary,
     with_tones,
 )
 from assistant.routing.spanish import read_by_spanish_cues
