@@ -1519,6 +1519,12 @@ TRAIN_S30 = [
     ("ru", "сиделка оставила бабушке синяки на руках", Route.CRISIS),
     ("ru", "боюся йти додому, він мене битиме", Route.CRISIS),
     ("ru", "боюсь возвращаться домой, он будет меня бить", Route.CRISIS),
+    # a clot: one side named, the swelling told further on, with heat, redness or pain
+    # (the seventh set's German miss)
+    ("de", "Mein linkes Bein ist seit dem Flug total dick und warm", Route.EMERGENCY),
+    ("fr", "la jambe gauche de ma mère est depuis hier très gonflée et chaude", Route.EMERGENCY),
+    ("it", "la gamba destra di papà da stamattina è gonfia e calda", Route.EMERGENCY),
+    ("pt", "a perna esquerda dela está desde ontem inchada e quente", Route.EMERGENCY),
 ]
 NOT_A_RED_FLAG_S30_STEP4 = [
     ("de", "die Blutung nach der Biopsie hat aufgehört, darf sie zur Massage?"),
@@ -1530,6 +1536,7 @@ NOT_A_RED_FLAG_S30_STEP4 = [
     ("fr", "le médecin ne me donne plus de morphine, le massage aide contre la douleur ?"),
     ("it", "la badante le mette la crema sui lividi, si può massaggiare?"),
     ("ru", "боюсь ехать домой на такси после массажа, так далеко"),
+    ("de", "meine Beine sind nach dem Flug dick, beide, ist Massage ok?"),
 ]
 NOT_A_RED_FLAG_S30 = [
     # "cachets" (tablets) begins like "cache" (hides): not medicine hidden by someone
