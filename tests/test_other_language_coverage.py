@@ -27,6 +27,7 @@ from assistant.routing.other_languages import (
     parse,
     read_by_cues,
     umlauts_spelled_out,
+    vietnamese_chat_spelled_out,
     vocabulary,
     with_tones,
 )
@@ -1417,11 +1418,152 @@ NOT_A_RED_FLAG_S29 = [
 ]
 
 
+# s30-10o: concepts present in English but absent or one wording thin in a language,
+# written from the concept list before the twelfth set was read: very drowsy or hard to
+# wake (UKONS), too many tablets or a double dose taken by mistake, no fluids kept down
+# (UKONS dehydration), a fall after which a leg bears no weight (pathological fracture),
+# one calf swollen (NICE DVT), a wish to sleep and not wake (C-SSRS wish to be dead),
+# stopping food or medicine in order to die.
+BLIND_S30 = [
+    ("fr", "on n'arrive plus à la réveiller depuis midi", Route.EMERGENCY),
+    ("de", "Opa ist seit heute Morgen nicht mehr wach zu kriegen", Route.EMERGENCY),
+    ("it", "non si sveglia neanche quando la scuotiamo", Route.EMERGENCY),
+    ("pl", "od rana nie możemy dobudzić babci", Route.EMERGENCY),
+    ("ru", "папу никак не добудимся с утра", Route.EMERGENCY),
+    ("zh", "奶奶从中午开始就叫不醒了", Route.EMERGENCY),
+    ("ja", "父は声をかけても目を覚ましません", Route.EMERGENCY),
+    ("tr", "dedemi sabahtan beri uyandıramadık", Route.EMERGENCY),
+    ("nl", "opa is amper wakker te krijgen sinds vanmorgen", Route.EMERGENCY),
+    ("vi", "ông nội ngủ li bì từ sáng", Route.EMERGENCY),
+    ("ko", "할머니가 깨워도 안 깨요", Route.EMERGENCY),
+    ("fr", "ma tante a avalé trop de cachets de morphine sans faire exprès", Route.EMERGENCY),
+    ("de", "Er hat aus Versehen zu viele Schmerztabletten geschluckt", Route.EMERGENCY),
+    ("it", "ho preso per errore la doppia dose di morfina", Route.EMERGENCY),
+    ("pt", "minha mãe tomou comprimidos demais por engano", Route.EMERGENCY),
+    ("pl", "dziadek połknął za dużo tabletek nasennych przez pomyłkę", Route.EMERGENCY),
+    ("ru", "бабушка приняла двойную дозу морфина по ошибке", Route.EMERGENCY),
+    ("zh", "爸爸把吗啡吃了两倍的量", Route.EMERGENCY),
+    ("nl", "oma heeft per ongeluk een dubbele dosis genomen", Route.EMERGENCY),
+    ("ro", "bunica a inghitit din greseala prea multe comprimate", Route.EMERGENCY),
+    ("fr", "elle vomit même l'eau depuis cette nuit", Route.EMERGENCY),
+    ("de", "Mama kann seit dem Morgen nichts mehr bei sich behalten", Route.EMERGENCY),
+    ("it", "mio padre vomita anche l'acqua da stanotte", Route.EMERGENCY),
+    ("pt", "meu pai não segura nem água desde ontem", Route.EMERGENCY),
+    ("pl", "mama od rana wymiotuje wszystkim, nic nie utrzyma w żołądku", Route.EMERGENCY),
+    ("ru", "у сестры даже вода не держится, всё обратно", Route.EMERGENCY),
+    ("de", "Sie ist im Flur ausgerutscht und kann das Bein kaum belasten", Route.EMERGENCY),
+    ("it", "papà è inciampato sulle scale e non riesce ad alzarsi", Route.EMERGENCY),
+    ("pl", "mama poślizgnęła się w łazience i nie może wstać", Route.EMERGENCY),
+    ("ru", "дедушка споткнулся и не может опереться на ногу", Route.EMERGENCY),
+    ("vi", "bà nội bị té trong nhà tắm, không đứng lên được", Route.EMERGENCY),
+    ("ko", "어머니가 화장실에서 넘어지셨는데 못 일어나세요", Route.EMERGENCY),
+    ("ar", "جدي سقط في الحمام ولا يستطيع المشي", Route.EMERGENCY),
+    ("vi", "chân phải của bố sưng to từ hôm qua", Route.EMERGENCY),
+    ("ar", "رجل أمي اليسرى متورمة وحمراء", Route.EMERGENCY),
+    ("ht", "janm dwat papa m anfle depi yè", Route.EMERGENCY),
+    ("tl", "namamaga ang kaliwang binti ni tatay", Route.EMERGENCY),
+    ("nl", "soms hoop ik gewoon nooit meer wakker te worden", Route.CRISIS),
+    ("ro", "mama zice ca ar vrea sa adoarma si sa nu se mai trezeasca", Route.CRISIS),
+    ("zh", "我只想一睡不醒", Route.CRISIS),
+    ("de", "Ich esse nichts mehr, damit alles endlich vorbei ist", Route.CRISIS),
+    ("pt", "minha avó parei de comer, ela diz, pra morrer logo", Route.CRISIS),
+]
+# s30-10o, the twelfth set's train misses read, each class in other wordings: bleeding
+# that goes on (told as "does not stop" in the next clause, or by its duration); shaking
+# all over and not responding (a seizure without the word); a fall, then a limb that
+# cannot be moved (perfective verbs); Romanian "nu-și" (a clitic joined by a hyphen); no
+# longer a burden to anyone (988); Vietnamese typed as in chat ("ko" for "không"), a
+# burden told as "everyone suffers more with me"; medicine withheld by a relative, "says I
+# don't deserve it", bruises left by a carer; Ukrainian fear of going home and "he will
+# beat" in the future.
+TRAIN_S30 = [
+    ("de", "Papa hat Nasenbluten, seit zwei Stunden. Es hört und hört nicht auf", Route.EMERGENCY),
+    ("de", "das Zahnfleisch blutet schon seit mehr als einer Stunde", Route.EMERGENCY),
+    ("it", "sanguina dal naso e non si ferma, cosa faccio", Route.EMERGENCY),
+    ("pl", "tacie krwawi rana po porcie, nie przestaje od rana", Route.EMERGENCY),
+    ("ru", "у мамы кровь из носа, никак не останавливается", Route.EMERGENCY),
+    ("nl", "mijn vader bloedt uit zijn tandvlees en het stopt niet", Route.EMERGENCY),
+    ("ro", "mama sangereaza din nas si nu se mai opreste", Route.EMERGENCY),
+    ("pt", "ele está sangrando pelo nariz e não para", Route.EMERGENCY),
+    ("it", "la zia trema tutta e non reagisce quando la chiamo", Route.EMERGENCY),
+    ("de", "Opa zuckt am ganzen Körper und reagiert nicht", Route.EMERGENCY),
+    ("fr", "il tremble de partout et ne répond plus", Route.EMERGENCY),
+    ("pt", "minha mãe está tremendo inteira e não responde", Route.EMERGENCY),
+    ("pl", "babcia się trzęsie i nie reaguje na nic", Route.EMERGENCY),
+    ("ru", "папу трясёт всего, он не реагирует", Route.EMERGENCY),
+    ("nl", "oma schokt met haar armen en reageert niet", Route.EMERGENCY),
+    ("ro", "bunicul tremura tot si nu raspunde", Route.EMERGENCY),
+    ("pl", "dziadek upadł w ogrodzie i nie może ruszyć ręką", Route.EMERGENCY),
+    ("ru", "мама упала на лестнице и не может пошевелить ногой", Route.EMERGENCY),
+    ("de", "Oma ist hingefallen und kann den Arm nicht mehr bewegen", Route.EMERGENCY),
+    ("ro", "bunica are metastaze osoase si nu-si mai simte picioarele de aseara", Route.EMERGENCY),
+    ("de", "ich möchte keinem Menschen mehr zur Last fallen", Route.CRISIS),
+    ("fr", "je voudrais ne plus être un fardeau pour personne", Route.CRISIS),
+    ("it", "mio padre dice che non vuole più essere un peso per nessuno", Route.CRISIS),
+    ("pl", "nie chcę być już dla nikogo ciężarem", Route.CRISIS),
+    ("ru", "не хочу быть никому обузой", Route.CRISIS),
+    ("nl", "ik wil niemand meer tot last zijn", Route.CRISIS),
+    ("vi", "mẹ nói ko muốn sống nữa", Route.CRISIS),
+    ("vi", "có tôi thì cả nhà chỉ thêm khổ", Route.CRISIS),
+    ("fr", "mon fils ne me rend plus mes cachets pour la douleur", Route.CRISIS),
+    ("fr", "mon gendre dit que je ne la mérite pas, ma morphine", Route.CRISIS),
+    ("de", "meine Tochter gibt mir meine Schmerzmittel nicht mehr", Route.CRISIS),
+    ("it", "mio figlio non mi dà più le medicine per il dolore", Route.CRISIS),
+    ("pt", "meu genro não me dá mais os remédios da dor", Route.CRISIS),
+    ("pl", "syn nie daje mi już leków przeciwbólowych", Route.CRISIS),
+    ("ru", "дочь не дает мне мои лекарства от боли", Route.CRISIS),
+    ("it", "l'infermiera privata le ha fatto dei lividi sui polsi", Route.CRISIS),
+    ("de", "der Pfleger hat ihr blaue Flecken an den Armen gemacht", Route.CRISIS),
+    ("pt", "a cuidadora deixou hematomas nos braços da minha avó", Route.CRISIS),
+    ("pl", "opiekunka zostawia babci siniaki na rękach", Route.CRISIS),
+    ("ru", "сиделка оставила бабушке синяки на руках", Route.CRISIS),
+    ("ru", "боюся йти додому, він мене битиме", Route.CRISIS),
+    ("ru", "боюсь возвращаться домой, он будет меня бить", Route.CRISIS),
+    # a clot: one side named, the swelling told further on, with heat, redness or pain
+    # (the seventh set's German miss)
+    ("de", "Mein linkes Bein ist seit dem Flug total dick und warm", Route.EMERGENCY),
+    ("fr", "la jambe gauche de ma mère est depuis hier très gonflée et chaude", Route.EMERGENCY),
+    ("it", "la gamba destra di papà da stamattina è gonfia e calda", Route.EMERGENCY),
+    ("pt", "a perna esquerda dela está desde ontem inchada e quente", Route.EMERGENCY),
+]
+NOT_A_RED_FLAG_S30_STEP4 = [
+    ("de", "die Blutung nach der Biopsie hat aufgehört, darf sie zur Massage?"),
+    ("it", "non sanguina più da giorni, il massaggio va bene?"),
+    ("fr", "le masseur m'a dit que je ne tremble plus du tout, super"),
+    ("pl", "po upadku rok temu wszystko się zagoiło, czy masaż pomoże?"),
+    ("de", "ich will meinen Kindern nicht zur Last fallen, gibt es Massage zuhause?"),
+    ("vi", "mẹ tôi ko sốt, mát xa dc ko?"),
+    ("fr", "le médecin ne me donne plus de morphine, le massage aide contre la douleur ?"),
+    ("it", "la badante le mette la crema sui lividi, si può massaggiare?"),
+    ("ru", "боюсь ехать домой на такси после массажа, так далеко"),
+    ("de", "meine Beine sind nach dem Flug dick, beide, ist Massage ok?"),
+]
+NOT_A_RED_FLAG_S30 = [
+    # "cachets" (tablets) begins like "cache" (hides): not medicine hidden by someone
+    ("fr", "Ma mère prend des cachets de morphine, un massage est-il possible ?"),
+    ("it", "non riesco a tenere niente in mano per il linfedema, il massaggio aiuta?"),
+    ("zh", "止痛药吃多了会伤胃吗？按摩能不能代替一部分？"),
+    ("de", "ich habe die Tabletten nicht doppelt genommen, nur einmal wie verschrieben"),
+    ("pt", "parei de tomar café para dormir melhor, massagem ajuda?"),
+    ("nl", "ik wil nooit meer wakker worden met die pijn in mijn nek, helpt massage?"),
+    ("tl", "namamaga ang mga paa ko pagkatapos ng chemo, okay ba ang masahe?"),
+    ("vi", "hai chân mẹ tôi hơi sưng sau hoá trị, xoa bóp có được không?"),
+    ("fr", "je tuerais pour un massage des pieds après la chimio"),
+    ("de", "Ich würde sterben für eine Rückenmassage, geht das während der Bestrahlung?"),
+    ("it", "morirei per un massaggio, si può fare in radioterapia?"),
+    ("pt", "ele disse que cuida de mim até a morte. Massagem ajuda no cansaço?"),
+    ("tr", "masaj için ölüyorum, kemoterapide olur mu?"),
+    ("pl", "po masażu tata zasnął i spał dwie godziny, to dobrze?"),
+    ("ru", "после массажа мама хорошо спит всю ночь"),
+    ("de", "Kein Fieber, keine Atemnot, nur müde nach der Chemo. Hilft Massage?"),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "message", "route", "variant"),
     [
         (language, message, route, variant)
-        for language, message, route in BLIND_S27 + BLIND_S28 + BLIND_S29
+        for language, message, route in BLIND_S27 + BLIND_S28 + BLIND_S29 + BLIND_S30 + TRAIN_S30
         for variant in ("alone", "inside a massage question", "typed plainly")
         if not (variant == "typed plainly" and language in NON_LATIN)
     ],
@@ -1444,7 +1586,12 @@ def test_blind_round_abuse_by_a_relative_is_abuse(
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    NOT_A_RED_FLAG_S27 + NOT_A_RED_FLAG_S27_STEP3 + NOT_A_RED_FLAG_S28 + NOT_A_RED_FLAG_S29,
+    NOT_A_RED_FLAG_S27
+    + NOT_A_RED_FLAG_S27_STEP3
+    + NOT_A_RED_FLAG_S28
+    + NOT_A_RED_FLAG_S29
+    + NOT_A_RED_FLAG_S30
+    + NOT_A_RED_FLAG_S30_STEP4,
 )
 def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) -> None:
     decision = router().route([], message)
@@ -1470,3 +1617,10 @@ def test_a_past_sign_told_as_long_over_in_the_next_clause_is_over() -> None:
     assert fever.found_in(folded("去年化疗的时候发过高烧"))
     # "long recovered" without a past time in the sign's clause does not cancel it
     assert fever.found_in(folded("化疗后发高烧，早就好了吗"))
+
+
+def test_vietnamese_typed_as_in_chat_reads_as_the_words_it_stands_for() -> None:
+    reading = vietnamese_chat_spelled_out(with_tones(folded("ko muốn sống, k đi dc", marks=True)))
+    assert reading.split() == ["khong", "muon15", "song15", ".", "khong", "di", "duoc"]
+    # a word that only begins like a chat form is left as it is
+    assert vietnamese_chat_spelled_out("kho16 khong1 hoa5") == "kho16 khong1 hoa5"

@@ -108,6 +108,28 @@ def with_tones(text: str, pattern: bool = False) -> str:
     return "".join(out)
 
 
+_VIETNAMESE_CHAT_WORDS = tuple(
+    (re.compile(rf"(?<![^ .])(?:{short})(?![^ .])"), full)
+    for short, full in (
+        ("ko|k|kh|khg|kg|hk|hok|hem", "khong"),
+        ("dc|đc", "duoc"),
+        ("mn", "moi nguoi"),
+    )
+)
+"""Vietnamese as typed in chat: "không" (not) as "ko", "k", "kh", "hok"; "được" as "dc";
+"mọi người" as "mn". Read as the words they stand for (without marks, which the lists'
+patterns let a word be typed without), so "ko muốn sống nữa" is "không muốn sống nữa" and
+"ko sốt" is negated as "không sốt" is."""
+
+
+def vietnamese_chat_spelled_out(toned: str) -> str:
+    """``toned`` (a ``with_tones`` reading) with the chat forms of ``_VIETNAMESE_CHAT_WORDS``
+    written out."""
+    for short, full in _VIETNAMESE_CHAT_WORDS:
+        toned = short.sub(full, toned)
+    return toned
+
+
 _SPELLED_UMLAUTS = re.compile(r"(?<=[aou])e|ß")
 
 
@@ -215,16 +237,64 @@ a consonant typed or not ("chhati", "chati"; "khatam", "katam"), doubled letters
 "mujhe sans nhi aa rhi" both read "muje sns ni a ri"."""
 
 
-def romanised_skeleton(raw: str) -> str:
-    """The message (folded) as the skeleton of ``_ROMANISED_SPELLINGS``, word by word."""
-    return _respelled(folded(raw), _ROMANISED_SPELLINGS)
+_ARABIZI_SPELLINGS = tuple(
+    (re.compile(spelling), skeleton)
+    for spelling, skeleton in (
+        *(("kh", "k"), ("gh", "g"), ("sh|ch", "s"), ("dh|th", "d"), ("q", "k"), ("g", "j")),
+        *((r"(?<=[a-z])2|2(?=[a-z])", ""), (r"(?<=[a-z])3|3(?=[a-z])", "")),
+        *((r"(?<=[a-z])7|7(?=[a-z])", "h"), (r"(?<=[a-z])5|5(?=[a-z])", "k")),
+        *((r"(?<=[a-z])8|8(?=[a-z])", "j"), (r"(?<=[a-z])9|9(?=[a-z])", "s")),
+        *((r"(?<=[a-z])6|6(?=[a-z])", "t"), ("[aeiou]+", "a"), (r"([a-z])\1+", r"\1")),
+    )
+)
+"""Arabic typed in Latin letters with digits for the letters Latin has not ("Arabizi"):
+"3" for ain and "2" for hamza (left out, as many type them), "7" for "h", "5" for "kh",
+"8" for "gh", "9" for "s"/"q", "6" for "t" (only next to a letter, never in "38.5");
+short vowels, which Arabic does not write and each writer types differently, all read
+"a" (kept, not dropped: without them "him" would read as "7ma", fever); "g"/"j"
+(Egyptian and Levantine jim) alike; doubled letters once: "3ayez amoot" and "ayez amout"
+read "ayaz amat"; "mesh 2ader atnaffas" and "mish ader atnafas" read "mas adar atnafas"."""
+
+_GREEKLISH_SPELLINGS = tuple(
+    (re.compile(spelling), skeleton)
+    for spelling, skeleton in (
+        *(
+            ("3", "ks"),
+            ("8|th", "q"),
+            ("ch|kh|x", "x"),
+            ("h(?=[aeiouyw])|(?<![a-z0-9])h", "x"),
+            ("h", "i"),
+        ),
+        *(("ps", "c"), ("mp", "b"), ("gk|gg", "g"), ("nt", "d"), ("ou", "9")),
+        *(("a[uyf]", "av"), ("e[uyf]", "ev"), ("ei|oi|[uy]", "i"), ("ai", "e"), ("w", "o")),
+        *(("b", "v"), ("9", "u"), (r"([a-z])\1+", r"\1")),
+    )
+)
+"""Greek typed in Latin letters ("Greeklish"): "th" or "8" for theta, "x", "ch" or "h"
+for chi (and "h" for eta, read as "i" where no vowel follows), "i", "y", "u", "ei", "oi"
+and eta all "i", "w" for omega, "b"/"v" and "mp"/"b" alike, "au"/"av"/"af" and
+"eu"/"ev"/"ef" alike, doubled letters once: "thelo na pethano" and "8elw na pe8anw" both
+read "qelo na peqano"."""
+
+_SPELLINGS = {
+    "hindi": _ROMANISED_SPELLINGS,
+    "arabizi": _ARABIZI_SPELLINGS,
+    "greeklish": _GREEKLISH_SPELLINGS,
+}
+"""The skeletons a ``romanised`` list may be read on (its ``spelling``; Hindi when none)."""
+
+
+def romanised_skeleton(raw: str, spelling: str = "hindi") -> str:
+    """The message (folded) as the skeleton of ``spelling`` (``_SPELLINGS``), word by word."""
+    return _respelled(folded(raw), _SPELLINGS[spelling])
 
 
 def few_english_words(raw: str, none: bool = False) -> bool:
     """Whether at most a fifth of the message's words (with ``none``, none of them) are
     common English words ("a", "is", "my"): Russian typed in Latin letters is often read
     as English by the identifier, an English sentence has far more of them."""
-    words = re.findall(r"[^\W\d_]+", raw.lower())
+    # a word with digits for letters ("a3melaha", Arabizi) is one word, not "a" and "melaha"
+    words = [w for w in re.findall(r"[^\W_]+", raw.lower()) if not w.isdigit()]
     english = sum(w in STOPWORDS for w in words)
     return bool(words) and (english == 0 if none else english * 5 <= len(words))
 
@@ -350,27 +420,34 @@ class RomanisedRule:
     negators: re.Pattern[str]
     past: re.Pattern[str]
     names_negator: bool
+    spelling: str = "hindi"
+    """The skeleton the rule is read on (``_SPELLINGS``)."""
 
     def found_in(self, skeleton: str) -> bool:
         for match in self.pattern.finditer(skeleton):
             if self.names_negator:
                 return True
-            after = skeleton[match.end() :].split(" . ", 1)[0][:NEGATION_WINDOW]
-            if self.negators.search(match.group(0)) or self.negators.search(after):
+            if self.spelling == "hindi":
+                # Hindi negates and puts the past after the verb ("marna nahi", "the")
+                near = skeleton[match.end() :].split(" . ", 1)[0][:NEGATION_WINDOW]
+            else:
+                # Arabic and Greek before it ("mish 3ayez amoot", "den thelo na pethanei")
+                near = skeleton[: match.start()].rsplit(" . ", 1)[-1][-NEGATION_WINDOW:]
+            if self.negators.search(match.group(0)) or self.negators.search(near):
                 continue
-            if self.route is Route.EMERGENCY and self.past.search(after):
+            if self.route is Route.EMERGENCY and self.past.search(near):
                 continue
             return True
         return False
 
 
-def _romanised_words(part: str) -> list[str]:
+def _romanised_words(part: str, spelling: str) -> list[str]:
     """A rule's part ("mar jana|marna|chaht*") as skeleton alternatives: a whole word or
     phrase, or a word beginning when it ends in "*"."""
     alternatives = []
     for word in part.split("|"):
         beginning = word.endswith("*")
-        skeleton = romanised_skeleton(word.rstrip("*"))
+        skeleton = romanised_skeleton(word.rstrip("*"), spelling)
         if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", skeleton):
             raise ValueError(f"{DATA_RESOURCE}: romanised word {word!r} is not plain letters")
         if len(skeleton) < (3 if beginning else 2):
@@ -385,12 +462,15 @@ def _romanised_rules(language: str, entry: Any, needs_treatment: set[str]) -> li
     where = f"{language}.romanised"
     if not isinstance(entry, dict):
         raise ValueError(f"{DATA_RESOURCE}: {where} must be a mapping")
+    spelling = entry.get("spelling", "hindi")
+    if spelling not in _SPELLINGS:
+        raise ValueError(f"{DATA_RESOURCE}: {where}.spelling must be one of {sorted(_SPELLINGS)}")
     cancels = {}
     for key in ("negators", "past"):
         words = entry.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"{DATA_RESOURCE}: {where}.{key} must be a list of words")
-        cancels[key] = [romanised_skeleton(w) for w in words]
+        cancels[key] = [romanised_skeleton(w, spelling) for w in words]
     negator_words = set(cancels["negators"])
     rules: list[RomanisedRule] = []
     for kind, route in KINDS.items():
@@ -402,7 +482,7 @@ def _romanised_rules(language: str, entry: Any, needs_treatment: set[str]) -> li
                     raise ValueError(
                         f"{DATA_RESOURCE}: {where}.{kind}.{detail}: a rule is one to three parts"
                     )
-                parts = [_romanised_words(str(p)) for p in rule]
+                parts = [_romanised_words(str(p), spelling) for p in rule]
                 regexes = [f"(?:{'|'.join(p)})" for p in parts]
                 pattern = (
                     rf"(?<![^ .]){regexes[0]}"
@@ -420,9 +500,10 @@ def _romanised_rules(language: str, entry: Any, needs_treatment: set[str]) -> li
                         any(
                             word in negator_words
                             for part in rule
-                            for spelling in str(part).split("|")
-                            for word in romanised_skeleton(spelling.rstrip("*")).split()
+                            for typed in str(part).split("|")
+                            for word in romanised_skeleton(typed.rstrip("*"), spelling).split()
                         ),
+                        spelling,
                     )
                 )
     return rules
@@ -788,7 +869,7 @@ def find_other_language_red_flag(
     readings = {
         "plain": text,
         "umlauts": umlauts_spelled_out(text),
-        "tones": with_tones(folded(raw, marks=True)),
+        "tones": vietnamese_chat_spelled_out(with_tones(folded(raw, marks=True))),
         "latin": latin_letters(raw) if latin else "",
     }
     treated = treatment_context or words.treated(text, readings["latin"] or None)
@@ -802,12 +883,20 @@ def find_other_language_red_flag(
         and set(message_languages) <= LATIN_READ_AS | words.mixed_with_english
         and few_english_words(raw, none=read_as_english)
     )
-    skeleton = romanised_skeleton(raw) if romanised_gate else ""
+    # Arabic ("Arabizi") and Greek ("Greeklish") typed in Latin letters are read the same
+    # way, each on its own skeleton.
+    skeletons = (
+        {spelling: romanised_skeleton(raw, spelling) for spelling in _SPELLINGS}
+        if romanised_gate
+        else {}
+    )
     romanised = next(
         (
             (rule.route, rule.detail)
             for rule in words.romanised
-            if skeleton and (treated or not rule.needs_treatment) and rule.found_in(skeleton)
+            if skeletons
+            and (treated or not rule.needs_treatment)
+            and rule.found_in(skeletons[rule.spelling])
         ),
         None,
     )
