@@ -22,6 +22,7 @@ from .lexicon import (
     AFTER_MASSAGE_SIGN,
     ARM_SIGNS,
     ASK_GENTLER,
+    ASKS_TO_LOWER_A_MEDICINE,
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
@@ -33,6 +34,7 @@ from .lexicon import (
     CHEST_VEINS,
     CHOSEN_ARRANGEMENT,
     CREATIVE_TASK,
+    CRISIS_CUES,
     CRISIS_PATTERNS,
     DATED_AFTER,
     DECISION,
@@ -85,6 +87,7 @@ from .lexicon import (
     MEANS_PATTERNS,
     MEDICAL_NOT_MASSAGE,
     MEDICATION,
+    MEDICINE_DECISION,
     MUDDLED,
     NAMED_TOPIC,
     NEGATION_EXEMPT_NEXT,
@@ -290,6 +293,17 @@ def crisis_told_as_over(unit: str, whole: str) -> bool:
     return RECOVERED.search(whole) is not None and (
         RECURRING.search(RECOVERED.sub(" ", whole)) is None
     )
+
+
+def asks_to_lower_a_medicine(unit: str, whole: str) -> bool:
+    """A crisis vote's sentence asks leave to lower a medicine ("I'm wondering if I could
+    cut down my morphine then") and the message names no crisis cue besides it: a care
+    decision, not giving up. A plan to save the doses or take them all is found by the
+    patterns first."""
+    if ASKS_TO_LOWER_A_MEDICINE.search(unit) is None:
+        return False
+    # the lowering itself ("cut my oxycodone back") is not the cue word "cut"
+    return CRISIS_CUES.search(literal(ASKS_TO_LOWER_A_MEDICINE.sub(" ", whole))) is None
 
 
 def arrangement_chosen(whole: str) -> bool:
@@ -872,13 +886,18 @@ def general_framing(norm: str) -> str | None:
     a question whether something is cancer. "over": the event is told as over ("had a
     temp last week, they said it was a cold, I'm cleared", "the scars are all healed")
     and nothing puts it back in the present ("still on chemo", "recovering"). A decision
-    about a medicine or treatment ("should I stop my tamoxifen?") is never general.
+    about a medicine or treatment ("should I stop my tamoxifen?", "...and could I cut down
+    my morphine if it works?": ``MEDICINE_DECISION``) is never general.
     "claim": a claim heard from someone checked ("any truth to that?", "or is that a
     myth?", "is that real?"), unless the person's own result or a number is in it.
     "after_massage": how someone felt after a massage, asked as whether that is usual
     (``felt_after_massage``). How often to go is "practical" unless a lab value is told.
     """
-    if DECISION.search(WAIT_TILL_OVER.sub(" ", norm)) or NOT_GENERAL.search(norm):
+    if (
+        DECISION.search(WAIT_TILL_OVER.sub(" ", norm))
+        or NOT_GENERAL.search(norm)
+        or MEDICINE_DECISION.search(norm)
+    ):
         return None
     if HYPOTHETICAL_ASKER.search(norm):
         return "hypothetical"

@@ -77,9 +77,69 @@ _GOING_PLACES = (
 )
 """What follows "so I can go" when it is a plan (a trip, a wedding), not dying."""
 
+LAY_MEDICINES = (
+    r"(?:"
+    # N06A antidepressants
+    r"anti ?depressants?|ssris?|snris?|sertraline|zoloft|fluoxetine|prozac|citalopram|"
+    r"escitalopram|lexapro|celexa|cipralex|venlafaxine|effexor|mirtazapine|remeron|amitriptyline|"
+    r"paroxetine|paxil|seroxat|bupropion|wellbutrin|(?:mood|depression|happy) (?:pills|tablets|"
+    r"meds)|"
+    # N05B anxiolytics, N05C hypnotics and sedatives
+    r"(?:sleeping|sleep) (?:pills|tablets|meds|medicine|medication|aids?)|zopiclone|"
+    r"zolpidem|ambien|temazepam|(?:anxiety|nerve) (?:pills|tablets|meds|medicine|medication)|"
+    r"diazepam|valium|lorazepam|ativan|alprazolam|xanax|clonazepam|klonopin|"
+    # A04 antiemetics
+    r"anti ?(?:sickness|nausea|emetics?)(?: (?:pills|tablets|meds|medicine|medication|drugs))?|"
+    r"(?:sickness|nausea) (?:pills|tablets|meds|medicine|medication)|ondansetron|zofran|"
+    r"metoclopramide|reglan|maxolon|domperidone|prochlorperazine|compazine|stemetil|cyclizine|"
+    r"aprepitant|olanzapine|"
+    # N02 analgesics (opioids, other analgesics), M01 anti-inflammatories
+    r"pain ?killers?|pain (?:pills|tablets|meds|medicine|medication|patch(?:es)?|relief "
+    r"(?:pills|tablets|meds|medicine|medication|patch(?:es)?))|opioids?|opiates?|morphine|"
+    r"oramorph|oxycodone|oxycontin|oxynorm|oxy|codeine|co codamol|cocodamol|tramadol|"
+    r"fentanyl|hydromorphone|dilaudid|hydrocodone|vicodin|percocet|norco|buprenorphine|"
+    r"methadone|tapentadol|paracetamol|acetaminophen|tylenol|nsaids?|anti ?inflammator(?:y|ies)"
+    r"(?: (?:pills|tablets|meds))?|ibuprofen|advil|motrin|nurofen|naproxen|aleve|aspirin|"
+    r"celecoxib|celebrex|diclofenac|"
+    # H02 corticosteroids
+    r"steroids?|dexamethasone|decadron|prednisone|prednisolone|hydrocortisone|"
+    # L02 endocrine therapy (hormone tablets and injections)
+    r"hormone (?:pills|tablets|meds|medicine|medication|blockers?|injections?|jabs?)|"
+    r"anti ?hormone (?:pills|tablets|meds|therapy)|aromatase inhibitors?|tamoxifen|letrozole|"
+    r"femara|anastrozole|arimidex|exemestane|aromasin|zoladex|goserelin|leuprolide|lupron|"
+    r"bicalutamide|enzalutamide|abiraterone|zytiga|"
+    # C02, C03, C07, C08, C09 blood pressure medicines and diuretics
+    r"(?:blood pressure|bp|heart) (?:pills|tablets|meds|medicine|medication)|water (?:pills|"
+    r"tablets)|diuretics?|furosemide|lasix|beta blockers?|amlodipine|lisinopril|ramipril|"
+    r"losartan|metoprolol|atenolol|bisoprolol|"
+    # N03 antiepileptics used for nerve pain
+    r"gabapentin|neurontin|pregabalin|lyrica|duloxetine|cymbalta"
+    r")"
+)
+"""Medicines in the words patients use, by class: the WHO ATC level-2 therapeutic
+groups (N06A antidepressants, N05B/N05C anxiolytics and hypnotics, A04 antiemetics,
+N02 analgesics, M01 anti-inflammatories, H02 corticosteroids, L02 endocrine therapy,
+C02/C03/C07/C08/C09 blood pressure medicines and diuretics, N03 antiepileptics), each
+named by its lay words ("anti-sickness tablets", "water pills", "hormone tablets") and
+its common generic and brand names (docs/routing.md, s30-10m)."""
+CHANGE_A_MEDICINE = (
+    r"(?:stop|stopping|stop taking|quit|quitting|skip|skipping|miss|misses|missing|"
+    r"com(?:e|es|ing)? off|go(?:es|ing)? off|get(?:ting)? off|be off|wean(?:ing)? (?:\w+ )?off|"
+    r"taper(?:ing)?(?: off| down)?|cut(?:ting)? (?:down|back|out)(?: on)?|reduc(?:e|ing)|"
+    r"lower(?:ing)?|decreas(?:e|ing)|halv(?:e|ing)|take half|drop(?:ping)?|doubl(?:e|ing)|"
+    r"increas(?:e|ing)|chang(?:e|ing)|switch(?:ing)?|swap(?:ping)?|replac(?:e|ing)|"
+    r"delay(?:ing)?|put(?:ting)? off|postpon(?:e|ing)|paus(?:e|ing)|hold(?:ing)? off(?: on)?|"
+    r"give up|giving up|ditch(?:ing)?|do without|(?:take|have) a break from|"
+    r"take (?:less|fewer)|not take)"
+)
+"""Changing a medicine: stopping, skipping a dose, coming or weaning off, tapering, cutting
+down, halving, swapping, delaying (present and -ing forms: "I stopped it last year" is a
+story, not a decision to make)."""
+
 PILLS = (
     r"(?:pills|tablets|meds|medications?|medicine|morphine|oxy\w*|opioids?|painkillers|doses?|"
-    r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets)"
+    r"paracetamol|acetaminophen|tylenol|aspirin|ibuprofen|sleeping pills|sleeping tablets|"
+    rf"{LAY_MEDICINES})"
 )
 SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|themself)"
 _NOT_AFTER_TREATMENT = "".join(
@@ -269,6 +329,9 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"take|swallow\w*) (?:all|a bunch|the whole|every|enough)\b(?: \w+){{0,3}} "
             rf"(?:{PILLS}|bottle)\b",
             r"\boverdos\w* (?:on purpose|to die|deliberately)\b",
+            rf"\b{PILLS}\b(?: \S+){{0,12}} (?:thinking|think|plan\w*|going|gonna|want\w*|tempted|"
+            r"ready|about) (?:of |about |to )?(?:take|taking|swallow\w*|down|neck\w*) (?:them all|"
+            r"those all|these all|all of (?:them|those|these|it)|the (?:whole )?lot)\b",
             r"\b(?:plan\w*|going|want\w*|thinking|thought|think|tempted|consider\w*|intend\w*|"
             r"ready) (?:of |about |to )?(?:take |taking |do |doing |have |having )?(?:an |a )?"
             r"overdose\b",
@@ -662,6 +725,12 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:ready|lined up|saved|stashed|hidden|counted|set aside)\b",
             rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav|stockpil|hoard|stash|collect)\w* (?:them|those|"
             r"these|it)(?: up)?\b",
+            # the doses cut down kept back ("cutting down my morphine and saving the rest")
+            rf"\b{PILLS}\b(?: \S+){{0,10}} (?:sav\w*|keep\w*|kept|stash\w*|hoard\w*|hid\w*|"
+            r"put\w* (?:\w+ )?aside|set\w* (?:\w+ )?aside) (?:up )?(?:the |my |all the )?(?:rest|"
+            r"extras?|leftovers?|spares?|others|ones i do not take|ones i skip)\b(?! of\b)",
+            r"\b(?:a|my|his|her) (?:\w+ )?(?:stash|stockpile|hoard|secret supply) of "
+            rf"(?:\w+ ){{0,3}}{PILLS}\b",
         ),
     ),
     (
@@ -2375,7 +2444,8 @@ CRISIS_CUES = _any(
     r"\b(?:die|dying|dead|death|suicid\w*|kill\w*|hurt\w*|harm\w*|burden|hopeless\w*|"
     rf"worthless|pointless|alive|(?<=to )live|live{RESIDENCE}|living{RESIDENCE}|life|gone|"
     r"disappear\w*|without me|better off|"
-    r"wake up|overdose|jump\w*|cut|cuts|cutting|goodbye|letters?|anymore|give up|"
+    r"wake up|overdose|jump\w*|cut(?! (?:down|back)\b)|cuts|cutting(?! (?:down|back)\b)|"
+    r"goodbye|letters?|anymore|give up|"
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
 )
@@ -2531,6 +2601,7 @@ MEDICATION = _any(
     r"xgeva|capecitabine|xeloda|prescriptions?|chemo (?:pills?|drugs?)|gabapentin|neurontin|"
     r"pregabalin|lyrica|duloxetine|cymbalta|ondansetron|zofran|prochlorperazine|compazine|"
     r"metoclopramide|reglan|olanzapine|senna|laxatives?)\b",
+    rf"\b{LAY_MEDICINES}\b",
     # how many tablets to take ("how many of these can I take?", "can he take 4?")
     r"\b(?:can|could|should|may) (?:i|he|she|we) take (?:\d+|two|three|four|five|six|more|"
     r"extra|another|double)(?: more| extra)?(?= \.| ,|$| of (?:them|these|those|my|his|her|the)\b|"
@@ -2545,8 +2616,57 @@ MEDICATION = _any(
     r"\b[a-z]{3,}(?:tinib|rafenib|ciclib|parib|lisib|zomib|mab|platin|taxel|rubicin|trozole|"
     r"lutamide|citabine|relin|limus)\b",
     r"\b\d+ ?mg\b",
-    r"\b(?:my|his|her) (?:\w+ )?medicines?\b",
+    r"\b(?:my|his|her) (?:\w+ )?(?:medicines?|tablets|capsules)\b",
 )
+MEDICINE = (
+    rf"(?:{LAY_MEDICINES}|meds|medications?|medicines?|pills|tablets|capsules|doses?|dosage|"
+    r"prescriptions?|patch(?:es)?|chemo (?:pills|tablets)|blood thinners?|anticoagulants?|"
+    r"warfarin|coumadin|eliquis|apixaban|xarelto|rivaroxaban|heparin|lovenox|enoxaparin|"
+    r"capecitabine|xeloda|senna|laxatives?|[a-z]{3,}(?:tinib|ciclib|parib|mab))"
+)
+MEDICINE_DECISIONS = (
+    # someone changing a medicine of theirs: "can I come off my antidepressants?", "could
+    # I cut down my morphine if it works?", "is it ok to delay my hormone tablets?", "if he
+    # misses his water tablets that day"
+    rf"\b(?:i|he|she|we|they|my (?:\w+ )?{KIN}|to)\b(?: \w+){{0,3}} {CHANGE_A_MEDICINE} "
+    rf"(?:taking |on |with )?(?:\w+ ){{0,3}}{MEDICINE}\b",
+    # told the other way round: "could my steroids be cut down?", "are his pills ok to stop?"
+    rf"\b(?:my|his|her|their|our) (?:\w+ ){{0,2}}{MEDICINE}\b(?: \w+){{0,4}} (?:be (?:stopped|"
+    r"cut down|cut back|reduced|lowered|tapered|halved|skipped|dropped|changed|swapped|"
+    r"delayed|paused)|to (?:stop|skip|come off|cut down|taper|halve|drop|swap|delay))\b",
+    # the verb split around the medicine: "can I cut my steroids down?", "wean him off the
+    # oxycodone"
+    rf"\b(?:cut|cutting|bring|bringing|wean\w*|taper\w*|get|getting) (?:me |him |her )?(?:my |his "
+    rf"|her |their |the )?(?:\w+ ){{0,2}}{MEDICINE} (?:down|back|off)\b",
+    # massage in place of a medicine: "could I use massage instead of my painkillers?"
+    rf"\binstead of (?:taking )?(?:my|his|her|their) (?:\w+ ){{0,2}}{MEDICINE}\b",
+)
+MEDICINE_DECISION = _any(*MEDICINE_DECISIONS)
+LOWER_A_MEDICINE = (
+    r"(?:cut(?:ting)? (?:down|back)(?: on)?|reduc(?:e|ing)|lower(?:ing)?|decreas(?:e|ing)|"
+    r"halv(?:e|ing)|taper(?:ing)?(?: off| down)?|wean(?:ing)? (?:\w+ )?off|take (?:less|fewer)|"
+    r"swap(?:ping)?|replac(?:e|ing))"
+)
+ASKS_TO_LOWER_A_MEDICINE = _any(
+    rf"\b(?:can|could|should|may|might) (?:i|he|she|we|my (?:\w+ )?{KIN})\b(?: \w+){{0,2}} "
+    rf"{LOWER_A_MEDICINE} (?:\w+ ){{0,3}}{MEDICINE}\b",
+    rf"\b(?:if|whether) (?:i|he|she|we|my (?:\w+ )?{KIN}) (?:can|could|may|might|should)"
+    rf"(?: \w+){{0,2}} {LOWER_A_MEDICINE} (?:\w+ ){{0,3}}{MEDICINE}\b",
+    rf"\b(?:ok|okay|alright|all right|safe|fine) (?:for (?:me|him|her|us) )?to "
+    rf"{LOWER_A_MEDICINE} (?:\w+ ){{0,3}}{MEDICINE}\b",
+    rf"\b(?:can|could|should|may|might) (?:i|he|she|we|my (?:\w+ )?{KIN})\b(?: \w+){{0,2}} "
+    rf"(?:cut|cuts|cutting|bring\w*|wean\w*|taper\w*) (?:\w+ ){{0,3}}{MEDICINE} (?:down|back|"
+    r"off)\b",
+)
+"""Asks leave to lower a medicine ("could I cut down my morphine if massage works?"): a
+care decision, which a crisis vote sure of the sentence alone does not outvote when the
+message holds no crisis cue (the vote had read lowering morphine as giving up on
+treatment). Saving the doses cut down, taking them all, a plan are red-flag patterns
+found before the vote (``MEANS_PATTERNS``, ``overdose_intent``)."""
+"""A decision about one person's medicine, in any part of the message: never a general
+question ("does massage help with pain, and could I cut down my morphine if it works?"
+asks two things; the second is the oncology team's). A question about people in general
+("can massage reduce the need for pain medication?") names no one who decides."""
 CANCER_QUESTION = _any(
     r"\b(?:lump|bump|mass|knot|spot|mole|growth|nodule|swelling)\b(?: \w+){0,6} (?:cancer\w*|"
     r"tumou?r|malignant)\b",
@@ -2604,6 +2724,44 @@ COND_TERMS = (
     r"immunocompromised|stage \w+|rash|bruis\w*|swelling|swollen|pain|numb\w*|tingling|fever|"
     r"scars?|biopsy|mastectomy|lumpectomy|port|diagnosis|diagnosed|oncologist)"
 )
+HEALTH = _any(
+    rf"\b{COND_TERMS}\b",
+    rf"\b{MEDICINE}\b",
+    rf"\b(?:my|his|her|their|our) (?:\w+ ){{0,2}}(?:{BODY}|back|shoulders?|knees?|joints?|"
+    r"muscles?|bones?|spine|blood|counts?|platelets|labs?|levels|results|scans?)\b",
+    r"\b(?:tired\w*|fatigue\w*|exhaust\w*|wiped out|nause\w*|queasy|sick|vomit\w*|"
+    r"throwing up|sleep\w*|insomnia|anxi\w*|scared|frightened|afraid|terrified|panic\w*|"
+    r"worr\w*|depress\w*|low mood|stress\w*|overwhelm\w*|griev\w*|grief|aches?|aching|achy|"
+    r"sore\w*|stiff\w*|hurt\w*|cramp\w*|swell\w*|puffy|hot (?:flash|flush)\w*|breath\w*|"
+    r"dizz\w*|faint\w*|weak\w*|constipat\w*|appetite|itch\w*|tingl\w*|headaches?|"
+    r"migraines?|bleed\w*|lymph\w*|hospice|palliative|end of life|dying|terminal\w*|"
+    r"hospital\w*|surviv\w*|remission|recover\w*|ill|illness|unwell|side effects?|symptoms?|"
+    r"health|diagnos\w*|pregnan\w*|arthritis|fibromyalgia|injur\w*|osteopor\w*|diabet\w*|"
+    r"disease|immun\w*|infection|temperature|hot flashes|treatments|shak\w*|shiver\w*|"
+    r"chills|hot and cold|hopeless\w*|no hope|hopes up|what is the point|nervous|sad|lonely|"
+    r"crying|cry|upset|emotional|despair\w*)\b",
+    r"\bfeel\w* (?:\w+ ){0,2}(?:hot|cold|unwell|off|rough|awful|terrible|bad|weird|funny|"
+    r"strange|low|down|lost|empty|numb)\b",
+    # a treatment cycle or a temperature reading ("day 9 after my cycle", "read 100.6")
+    r"\b(?:my|his|her|this|last|next|each|every) (?:\w+ )?cycles?\b",
+    r"\b(?:9[89]|10[0-6])\.\d\b|\b3[5-9][.,]\d\b",
+)
+"""A person's health or care: a condition or treatment (``COND_TERMS``), a medicine, a
+part of their body, a symptom or feeling, being ill, in hospital or hospice, surviving.
+What the safety net line follows (``topics.tells_of_health``)."""
+THE_FIELD = _any(
+    r"\b(?:oncology|cancer) (?:massage\w*|therap\w*|trained|training|certif\w*|courses?|"
+    r"classes|programs?|programmes?|care|cent(?:er|re)s?|hospitals?|clinics?|charit\w*|"
+    r"societ\w*|organi[sz]ations?|support groups?|community|research|patients|survivors|"
+    r"clients|massage therapists?|practitioners?|specialists?|conferences?|summit|awareness|"
+    r"units?|wards?)\b",
+    r"\b(?:people|patients|clients|folks|those|anyone|someone|survivors) (?:\w+ ){0,2}(?:with|"
+    r"living with|affected by|after|going through|having|in|touched by) (?:\w+ )?(?:cancer|"
+    r"treatment|chemo\w*)\b",
+    r"\bmassage (?:for|in) (?:people with |those with )?(?:cancer|oncology)\b",
+)
+"""Cancer or oncology naming the field, a group or a place ("oncology massage training", "a
+cancer centre", "people with cancer"), not anyone's health."""
 PERSONAL_CONDITION = _any(
     rf"\b(?:i|he|she|we|my {KIN}|{KIN})\b (?:still |just |recently |also |currently |now )?"
     r"(?:(?:have|has|had|got|am|is|was|are|started|start|starting|finished|finishing|undergoing|"

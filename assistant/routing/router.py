@@ -34,6 +34,7 @@ from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from ..text import strip_marks
 from .checks import (
     arrangement_chosen,
+    asks_to_lower_a_medicine,
     carer_asks_for_self,
     crisis_told_as_over,
     find_clinical,
@@ -90,7 +91,14 @@ from .other_languages import (
 from .other_languages import vocabulary as other_language_vocabulary
 from .safety_model import SafetyModel, SafetyVote, pieces
 from .spanish import find_spanish_red_flag, read_by_spanish_cues
-from .topics import asker, care_topic, has_no_cancer, is_about_a_pet, reply_topic
+from .topics import (
+    asker,
+    care_topic,
+    has_no_cancer,
+    is_about_a_pet,
+    reply_topic,
+    tells_of_health,
+)
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -558,8 +566,19 @@ class Router:
         in another language than English or Spanish, the language of the help line (the
         identifier's best ``guess`` for a message in no language it was given)."""
         who = decision.asker or asker(norm)
-        if who is None and decision.context == "context" and earlier:
-            who = asker(earlier[-1])
+        leans_on = earlier[-1] if decision.context == "context" and earlier else None
+        if who is None and leans_on is not None:
+            who = asker(leans_on)
+        if (
+            decision.route is not Route.CLINICAL
+            and who is not None
+            and not tells_of_health(norm)
+            and not (earlier and tells_of_health(earlier[-1]))
+        ):
+            # An answer speaks to one person (and ends with the safety net) only when the
+            # message, or the turn before it, tells of their health or care, not only where
+            # they live or what they do.
+            who = None
         topic = decision.topic
         if decision.route is Route.CLINICAL and topic is None:
             topic = reply_topic(norm)
@@ -756,6 +775,7 @@ class Router:
                 )
             )
             and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
+            and not (v.route is Route.CRISIS and asks_to_lower_a_medicine(v.unit, norm))
             and not (v.label == "abuse" and arrangement_chosen(norm))
         ]
         if not winners:

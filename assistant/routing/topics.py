@@ -11,7 +11,20 @@ from __future__ import annotations
 import re
 
 from ..schema import Asker
-from .lexicon import KIN, LAB, MEDICATION, TREATMENT_CHOICE, _any
+from .lexicon import (
+    DEVICE,
+    HEALTH,
+    KIN,
+    LAB,
+    MEDICATION,
+    MEDICINE,
+    MEDICINE_DECISION,
+    MEDICINE_DECISIONS,
+    SITE,
+    THE_FIELD,
+    TREATMENT_CHOICE,
+    _any,
+)
 
 _OTHER_NAMED = _any(
     rf"\bmy {KIN}\b",
@@ -39,7 +52,8 @@ _SELF = _any(
 _ABOUT_ONES_CARE = _any(
     r"\b(?:i|im|ive|he|she|they|we) (?:\w+ ){0,3}(?:have|has|had|got|am|is|was|are|on|in|"
     r"getting|starting|finished|diagnosed|taking|want|wants|need|needs|plan|planning|thinking|"
-    r"stop|stopped|feel|feels)\b",
+    r"stop|stopped|feel|feels|ache|aches|aching|hurt|hurts|suffer|suffers|suffering|struggle|"
+    r"struggles|struggling|cope|copes|coping)\b",
     r"\b(?:my|his|her|their) (?:\w+ )?(?:cancer|chemo\w*|treatment|tumou?r|diagnosis|doctor|"
     r"oncologist|surgery|scan|body|skin|arms?|legs?|hands?|feet|foot|fingers|toes|neck|"
     r"shoulders?|chest|breasts?|belly|stomach|tummy|head|hips?|knees?|joints?|muscles?|back|"
@@ -49,6 +63,7 @@ _ABOUT_ONES_CARE = _any(
     r"taking|wants|needs|feels|hurts|cant|can't|could|can|should|might)\b",
     r"\b(?:for|on|to|with) (?:me|him|her|them)\b",
     r"\b(?:can|could|should|may) (?:i|he|she|we)\b",
+    rf"\b(?:my|his|her|their) (?:\w+ ){{0,2}}{MEDICINE}\b",
 )
 
 _BLOOD_THINNERS = _any(
@@ -60,6 +75,7 @@ _BLOOD_THINNERS = _any(
     r"\bpulmonary embol\w*\b",
 )
 _MEDICINE_DECISION = _any(
+    *MEDICINE_DECISIONS,
     r"\b(?:stop|stopping|quit|quitting|skip|skipping|change|changing|switch|switching|come off|"
     r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|up) (?:\w+ ){0,3}"
     r"(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills|"
@@ -132,7 +148,7 @@ _CANCER_IN_SELF_OR_OTHER = _any(
 def asker(norm: str) -> Asker | None:
     """``other`` when the message is about the care of someone the writer looks after,
     ``self`` when about the writer's own, None when it is not about one person."""
-    if _ABOUT_ONES_CARE.search(norm) is None:
+    if _ABOUT_ONES_CARE.search(norm) is None and MEDICINE_DECISION.search(norm) is None:
         return None
     if (
         _OTHER_NAMED.search(norm)
@@ -143,6 +159,15 @@ def asker(norm: str) -> Asker | None:
     if _SELF.search(norm):
         return "self"
     return None
+
+
+def tells_of_health(norm: str) -> bool:
+    """The message tells of a person's health or care (a symptom, a treatment, a
+    condition, a part of the body, a medicine), not only of where they live or what they
+    do ("I'm in Toronto, is there a directory?", "I'm a therapist, where can I train in
+    oncology massage?"): what the safety net line of an answer follows."""
+    text = THE_FIELD.sub(" ", norm)
+    return any(p.search(text) for p in (HEALTH, LAB, DEVICE, SITE))
 
 
 def care_topic(norm: str) -> str | None:
