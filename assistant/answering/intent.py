@@ -55,6 +55,19 @@ _THE_SOCIETY = (
 """The Society named in other words than its name ("the society", "the oncology massage
 society"), not another society ("the Society for Integrative Oncology"): a question about
 it asks what it offers (its programs), whatever else it names ("money", "support")."""
+_ADAPTS = (
+    r"(therapists?|they|masseuse|lmts?) (\w+ ){0,2}(adapt|adjust|modify|tailor|alter|change|"
+    r"work (a)?round)|(adapt|adapts|adapted|adjust|adjusts|adjusted|modify|modifies|modified|"
+    r"tailor|tailors|tailored|alter|alters|altered|change|changes|changed) (\w+ ){0,2}(the |a |"
+    r"their |his |her |my |your )?(massage|pressure|technique|approach|session|treatment|"
+    r"what they do|how they)|work(s|ing)? (a)?round (it|them|that|this|the|a|an|my|his|her|"
+    r"their)\b|(massage|session|it) (\w+ )?(be|look|feel) (any )?different (for|with|if|"
+    r"because|after|when)"
+)
+"""How a therapist adapts the massage to someone ("can the therapist work around his
+port?", "will they change the massage because of my scar?", "would the massage be
+different for someone who just finished chemo?"): a question of how massage is made
+safe, answered by what the sources say about cautions and adapting, not by benefits."""
 # Checked in this order; the first that matches decides. No match: a benefit question.
 _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
@@ -177,7 +190,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
             r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
-            r"contraindicat\w+)\b",
+            rf"contraindicat\w+|{_ADAPTS})\b",
             _I,
         ),
     ),
@@ -280,7 +293,7 @@ def sets_apart(text: str) -> bool:
 _GENERAL_SAFETY = re.compile(
     r"\b(safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harm\w*|precautions?|"
     r"careful|who should be careful|not ok for everyone|deep (tissue|pressure|massage)|"
-    r"light massage|pressure|side effects?)\b",
+    rf"light massage|pressure|side effects?|{_ADAPTS})\b",
     _I,
 )
 _CONDITIONS: dict[str, re.Pattern[str]] = {
