@@ -40,7 +40,8 @@ _FOLLOW_UP_START = re.compile(
     re.I,
 )
 _GENERIC = frozenset(
-    """help helps helped helpful safe safely okay good bad idea work works actually really
+    """help helps helped helpful ease eases eased easing soothe soothes safe safely okay
+    good bad idea work works actually really
     generally general kind kinds thing things stuff people person someone anyone patient
     patients find finding get getting use using need needs want know tell ask try like
     mom mum dad mother father grandmother grandma grandfather grandpa wife husband partner

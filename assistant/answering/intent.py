@@ -595,10 +595,27 @@ def split_questions(message: str) -> list[str]:
 _CLAUSE_BREAK = re.compile(r"\s+[-–—:]\s+|[;()]\s*")
 
 
+_OPENING_PHRASE = re.compile(
+    r"^\W*(?:during|after|before|while|since|following|throughout|until|once|with|without|"
+    r"in|on|at|for|between)\b(?:\W+[\w'’-]+){1,5}?[\s,]+"
+    r"(?=(?:(?:is|are|can|could|does|do|should|would|will|may|might)\s+"
+    r"(?:massage|it|this|that|i|we|you|he|she|they|there|a|an|the|my|his|her|our|their)"
+    r"|how|what|when|where|which|who|why)\b)",
+    _I,
+)
+"""A prepositional or time phrase opening a question ("during chemo is massage safe",
+"after surgery, how soon can I..."): the question starts after it."""
+
+
 def _asks(piece: str) -> bool:
-    """Whether some clause of ``piece`` asks ("my son has leukemia - does it help kids?"),
-    not only tells ("I'm in Toronto")."""
-    return any(is_question(c) for c in _CLAUSE_BREAK.split(piece) if c.strip())
+    """Whether some clause of ``piece`` asks ("my son has leukemia - does it help kids?",
+    "while on chemo can I have one"), not only tells ("I'm in Toronto", "after my chemo
+    is done")."""
+    return any(
+        is_question(c) or is_question(_OPENING_PHRASE.sub("", c))
+        for c in _CLAUSE_BREAK.split(piece)
+        if c.strip()
+    )
 
 
 _OR_ASKS = re.compile(

@@ -1,0 +1,127 @@
+"""What a message tells around its question, read as such (issue 11, docs/retrieval.md
+"s30-r2a"):
+
+- a benefit verb ("ease", "soothe") says how the question asks, like "help": a question
+  whose only other words are found is answered though a treatment the sources lack is
+  told in the story before it ("...stopped in March. Would massage ease her sore
+  back?"); a question about something they lack still is not covered;
+- a question opened by a prepositional or time phrase ("throughout chemotherapy is
+  massage safe and will it help?") asks: two pieces, each answered; a clause that only
+  tells ("after my chemo is done and I feel stronger") still joins the question after it;
+- a child named by age ("our 10 year old", "our daughter is 14") raises children, so the
+  sentences about children with cancer are weighed; an adult's age does not.
+
+The fast tests read the question; the slow ones go through the real service.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.intent import conditions_in, split_questions
+from assistant.schema import Route
+from assistant.service import Assistant
+
+slow = pytest.mark.slow
+
+NOT_RADIATION = "My sources don't cover radiation."
+
+
+# Fast: reading the question -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "pieces"),
+    [
+        (
+            "Throughout chemotherapy is massage safe and will it help?",
+            ["Throughout chemotherapy is massage safe", "will it help?"],
+        ),
+        (
+            "Before surgery is a gentle massage fine and would it relax me?",
+            ["Before surgery is a gentle massage fine", "would it relax me?"],
+        ),
+    ],
+)
+def test_a_question_opened_by_a_time_phrase_is_two_pieces(message: str, pieces: list[str]) -> None:
+    assert split_questions(message) == pieces
+
+
+def test_a_clause_that_only_tells_still_joins_the_question_after_it() -> None:
+    message = "After my chemo is done and I feel stronger, can I book one?"
+    assert split_questions(message) == [message]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "our 10 year old starts chemo next week, would massage help him?",
+        "my 6-year-old granddaughter has a brain tumour",
+        "Our daughter is 14 and has leukaemia.",
+    ],
+)
+def test_a_child_named_by_age_raises_children(message: str) -> None:
+    assert "children" in conditions_in(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my daughter is 38 and has ovarian cancer",
+        "my husband is 12 weeks out of surgery",
+        "I have 2 years old scars on my chest",
+    ],
+)
+def test_an_adult_or_a_thing_of_some_age_is_not_a_child(message: str) -> None:
+    assert "children" not in conditions_in(message)
+
+
+# Slow: the reply through the real service ------------------------------------------------
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My mother's radiotherapy stopped in March. Would massage ease her sore back?",
+        "My radiation wrapped up in August. Could massage soothe my aching back?",
+    ],
+)
+def test_a_question_asking_to_ease_something_is_answered_beside_a_treatment_in_the_story(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.text
+    assert NOT_RADIATION not in reply.text
+    assert "how massage may help" in reply.text
+
+
+@slow
+def test_easing_something_the_sources_lack_is_still_not_covered(assistant: Assistant) -> None:
+    reply = assistant.answer([], "Could massage ease the hot flushes tamoxifen gives me?")
+    assert "My sources don't cover hot flashes." in reply.text
+
+
+@slow
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        # Safe and helps after a time phrase: both answered.
+        (
+            "Throughout chemotherapy is massage safe and will it help?",
+            ("generally safe", "how massage may help"),
+        ),
+        # A child named by age: the sentence about children with cancer.
+        (
+            "Our 10 year old is having chemo for a brain tumour. Would massage do her any good?",
+            ("children with cancer",),
+        ),
+    ],
+)
+def test_the_reply_answers_what_the_reading_found(
+    assistant: Assistant, message: str, said: tuple[str, ...]
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.text
+    for words in said:
+        assert words in reply.text
