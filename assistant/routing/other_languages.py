@@ -50,6 +50,14 @@ LATIN_READ_AS = frozenset({"en", "und"})
 """What the identifier reads a Russian or Ukrainian message typed in Latin letters as
 (English, or undetermined): the languages of a message the ``latin_letters`` reading runs on,
 besides those of the lists read so."""
+WAKING_DETAILS = frozenset({"unconscious", "drowsy"})
+"""The signs told as not waking, which a night slept through or a laugh turns into sleep."""
+LAUGH = re.compile(
+    r"(?:^|\s)(?:(?:ha|he|hi|ja|je|xa|ah){2,}h?|lol|lmao|rofl|mdr|ptdr|xd|jk|kkk+)(?=\s|$)"
+)
+"""A laugh typed in chat in any of the lists' languages ("haha", "hehe", "jaja", "mdr", "xd"):
+after a not-waking sign it says the writer is joking about deep sleep ("nobody can wake me
+up, haha")."""
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
@@ -315,6 +323,9 @@ class Cues:
     still: re.Pattern[str] | None = None
     about: re.Pattern[str] | None = None
     treatment: re.Pattern[str] | None = None
+    night: re.Pattern[str] | None = None
+    """Words right after a not-waking sign that say a night is slept through ("ne se réveille
+    pas de la nuit", "não acorda durante a noite"): sleep, not a person who cannot be woken."""
     over: re.Pattern[str] | None = None
     """Words opening the next clause that say a past sign is long over ("早就好了",
     "längst vorbei"): with a past time in the sign's clause, the sign is over even when
@@ -388,6 +399,11 @@ class Concept:
                     continue
                 return True
             sign = match.group(0)
+            if self.detail in WAKING_DETAILS and (
+                (cues.night is not None and cues.night.match(clause_after))
+                or LAUGH.search(f"{clause_after} {next_clause}")
+            ):
+                continue
             if cues.cancel(clause_before, sign, clause_after, next_clause):
                 continue
             if any(
@@ -746,7 +762,7 @@ def _concepts(
     cues = Cues(
         **{
             key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones, latin)
-            for key in ("negators", "negators_after", "resolved", "still", "over")
+            for key in ("negators", "negators_after", "resolved", "still", "over", "night")
         },
         about=about,
         treatment=(
