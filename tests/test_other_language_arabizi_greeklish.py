@@ -15,7 +15,12 @@ from __future__ import annotations
 import pytest
 from test_other_language_latin_letters import router
 
-from assistant.routing.other_languages import parse, romanised_skeleton
+from assistant.routing.other_languages import (
+    few_english_words,
+    parse,
+    romanised_skeleton,
+    vocabulary,
+)
 from assistant.schema import Route
 
 # spelling: (a benign story before, a benign massage question after)
@@ -73,6 +78,34 @@ def test_a_red_flag_typed_in_latin_letters_keeps_its_route(
 @pytest.mark.parametrize("message", NEAR_MISSES)
 def test_look_alikes_typed_in_latin_letters_are_not_red_flags(message: str) -> None:
     assert router().route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
+
+
+# s30-r2s: "me" (Greek "with", Hindi "in") is also an English word; a short Greeklish message
+# the identifier reads as English is still read on its skeleton.
+WITH_ME = [
+    "vgazei emeto me aima",
+    "vixei me aima",
+    "me ponaei sto stithos",
+]
+ENGLISH_WITH_ME = ["massage me gently", "call me back", "remind me tomorrow"]
+
+
+@pytest.mark.parametrize("message", WITH_ME)
+def test_a_greeklish_sign_with_me_read_as_english_keeps_its_route(message: str) -> None:
+    decision = router().route([], message)
+    assert decision.route is Route.EMERGENCY, decision.reason
+
+
+@pytest.mark.parametrize("message", ENGLISH_WITH_ME)
+def test_english_with_me_gets_no_safety_route(message: str) -> None:
+    assert router().route([], message).route not in (Route.EMERGENCY, Route.CRISIS)
+
+
+def test_a_word_shared_with_a_romanised_list_does_not_count_as_english() -> None:
+    assert vocabulary().romanised_english == frozenset({"me"})
+    assert few_english_words("ftyei me aima", none=True, shared=vocabulary().romanised_english)
+    assert not few_english_words("ftyei me aima", none=True)
+    assert not few_english_words("the dam is me", none=True, shared={"me"})
 
 
 def test_spellings_of_the_same_words_read_alike() -> None:

@@ -1598,6 +1598,43 @@ def test_blind_round_look_alikes_are_not_red_flags(language: str, message: str) 
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
 
 
+# s30-r2s: not waking at night is sleeping through; a laugh after "nobody can wake me" is a
+# joke about deep sleep. Waking signs told otherwise keep their route.
+SLEEPS_THROUGH_OR_JOKES = [
+    ("fr", "grâce aux massages ma mère ne se réveille plus du tout la nuit"),
+    ("fr", "mon mari ne se réveille pas pendant la nuit depuis qu'il a ses séances"),
+    ("pt", "desde a massagem a minha mãe não acorda mais à noite"),
+    ("pt", "o meu marido não acorda durante a noite, dorme como uma pedra"),
+    ("pl", "po chemii śpię jak suseł, rano nikt nie może mnie dobudzić hahaha"),
+    ("pl", "tata tak chrapie i nie można go dobudzić, hehe"),
+    ("fr", "mon fils dort comme un loir, impossible de le réveiller le matin mdr"),
+]
+WAKING_SIGNS_KEPT = [
+    ("fr", "mon père ne se réveille pas depuis cette nuit, on l'a secoué", Route.EMERGENCY),
+    ("fr", "ma mère ne se réveille pas la nuit dernière ni ce matin", Route.EMERGENCY),
+    ("pt", "o meu pai não acorda desde a noite passada", Route.EMERGENCY),
+    ("pl", "nie możemy dobudzić babci od rana, oddycha bardzo wolno", Route.EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("language", "message"), SLEEPS_THROUGH_OR_JOKES)
+@pytest.mark.parametrize("variant", ["alone", "inside a massage question", "typed plainly"])
+def test_sleeping_through_the_night_or_joking_about_deep_sleep_is_no_emergency(
+    language: str, message: str, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
+
+
+@pytest.mark.parametrize(("language", "message", "route"), WAKING_SIGNS_KEPT)
+@pytest.mark.parametrize("variant", ["alone", "inside a massage question", "typed plainly"])
+def test_a_person_who_cannot_be_woken_stays_an_emergency(
+    language: str, message: str, route: Route, variant: str
+) -> None:
+    decision = router().route([], variant_of(language, message, variant))
+    assert decision.route is route, decision.reason
+
+
 @pytest.mark.parametrize("message", BLIND_S28_UKRAINIAN)
 @pytest.mark.parametrize("text", ["{}", "Мама лікується від раку. {}. Чи допоможе їй масаж?"])
 def test_ukrainian_cutting_is_self_harm_in_benign_text(message: str, text: str) -> None:

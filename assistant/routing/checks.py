@@ -44,6 +44,7 @@ from .lexicon import (
     DEVICE_STATE,
     DISTRESS_SIGNAL,
     DROWSY,
+    DURING_PAST_TREATMENT,
     EMERGENCY_PATTERNS,
     FACE_NECK_SWELLING,
     FACT_CHECK,
@@ -265,6 +266,13 @@ def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = Non
         if _sentence_resolved(norm, match.start()):
             continue
         if offset >= 0 and whole is not None and _resolved(whole, offset + match.start()):
+            continue
+        if FEVER.search(match.group(0)) is not None and (
+            fever_long_over(norm, match.start())
+            or (
+                offset >= 0 and whole is not None and fever_long_over(whole, offset + match.start())
+            )
+        ):
             continue
         return True
     return False
@@ -699,10 +707,40 @@ def find_emergency(
             continue
         if _resolved(norm, start):
             continue
+        if detail in _FEVER_DETAILS and fever_long_over(norm, start):
+            continue
         if _on_screen(norm, start):
             continue
         return detail
     return None
+
+
+_FEVER_DETAILS = frozenset({"fever_on_treatment", "high_fever"})
+
+
+def fever_long_over(norm: str, start: int) -> bool:
+    """The fever at ``start`` was had during a treatment told as over for months or years
+    ("I had fevers during chemo, but I finished treatment 9 months ago"), and its own clause
+    puts nothing in the present ("now", "still", "again", "since", "tonight"). A fever told
+    now, weeks after treatment or with a port, is a separate sign and still counts."""
+    if TREATMENT_LONG_OVER.search(norm) is None:
+        return False
+    c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
+    # as in ``_resolved``, "again" in "the visit was moved again and ..." is the visit's
+    own_start = max(c_start, norm.rfind(" and ", c_start, start) + 1)
+    if ONGOING.search(norm, own_start, c_end) is not None:
+        return False
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    # the fever is the one told as had: inside the match, or right after its verb with no
+    # new clause or present verb between ("during chemo i had a couple of fevers")
+    return any(
+        m.start() <= start
+        and (start <= m.end() or _NEW_CLAUSE.search(norm, m.end() - 1, start + 1) is None)
+        for m in DURING_PAST_TREATMENT.finditer(norm, s_start, s_end)
+    )
+
+
+_NEW_CLAUSE = re.compile(r" (?:and|but|so|[,.;]|have|has|am|is|are|get|gets) ")
 
 
 def _on_screen(norm: str, start: int) -> bool:

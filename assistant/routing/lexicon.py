@@ -2929,6 +2929,24 @@ TREATMENT_LONG_OVER = _any(
 finished treatment 8 months ago"): the story is past; a lab value, device, site or
 medicine told now, or a sign in the present ("still", "is swollen now"), keeps it
 personal (``checks.general_framing``)."""
+DURING_PAST_TREATMENT = _any(
+    r"\b(?:had|got|ran|run|kept (?:getting|having|spiking|running)|spiked|developed|used to "
+    r"(?:get|have|run)|would (?:get|run|spike)|(?:was|were) (?:often |always |very |so )?"
+    r"(?:feverish|febrile|running))\b(?:(?! now| today| tonight| this (?:week|morning|"
+    r"evening)| yesterday| days? ago| since).){0,80}?\b(?:during|while (?:i|he|she|they) "
+    r"(?:was|were) on|all through|throughout|through|on|with|after "
+    r"(?:each|every|most|some|many|all) (?:of )?"
+    r"(?:my |his |her |their |the )?)(?: (?:my|his|her|their|the|each|every))? ?(?:chemo\w*|"
+    r"chemotherapy|treatments?|radiotherapy|radiation|rads|immunotherapy|cycles?|rounds?|"
+    r"infusions?)\b",
+    r"\b(?:during|while (?:i|he|she|they) (?:was|were) on|all through|throughout) (?:my |his |her |"
+    r"their |the )?(?:chemo\w*|chemotherapy|treatments?|radiotherapy|radiation|rads|immunotherapy|"
+    r"cycles?|rounds?|infusions?)\b,? (?:\w+ ){0,3}?(?:had|got|ran|spiked|developed|kept "
+    r"(?:getting|having|spiking|running))\b",
+)
+"""A sign told in the past tense as had during a treatment ("I had fevers during chemo",
+"kept spiking temps on radiotherapy", "got a temperature after most of my cycles"), read in the
+sign's sentence; with ``TREATMENT_LONG_OVER`` it is over (``checks.fever_long_over``)."""
 TOLD_NOW = _any(
     r"\b(?:is|are|am|has|have|feels?|looks?|keeps?) (?:\w+ ){0,4}now\b",
     r"\bnow (?:has|have|is|are|gets?|keeps?|feels?)\b",

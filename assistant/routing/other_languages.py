@@ -50,6 +50,14 @@ LATIN_READ_AS = frozenset({"en", "und"})
 """What the identifier reads a Russian or Ukrainian message typed in Latin letters as
 (English, or undetermined): the languages of a message the ``latin_letters`` reading runs on,
 besides those of the lists read so."""
+WAKING_DETAILS = frozenset({"unconscious", "drowsy"})
+"""The signs told as not waking, which a night slept through or a laugh turns into sleep."""
+LAUGH = re.compile(
+    r"(?:^|\s)(?:(?:ha|he|hi|ja|je|xa|ah){2,}h?|lol|lmao|rofl|mdr|ptdr|xd|jk|kkk+)(?=\s|$)"
+)
+"""A laugh typed in chat in any of the lists' languages ("haha", "hehe", "jaja", "mdr", "xd"):
+after a not-waking sign it says the writer is joking about deep sleep ("nobody can wake me
+up, haha")."""
 CLAUSE_BREAKS = frozenset(".,;:!?\n，。；：！？、")
 """Clause punctuation, kept as a " . " token so negation never reaches across it."""
 
@@ -289,13 +297,15 @@ def romanised_skeleton(raw: str, spelling: str = "hindi") -> str:
     return _respelled(folded(raw), _SPELLINGS[spelling])
 
 
-def few_english_words(raw: str, none: bool = False) -> bool:
+def few_english_words(raw: str, none: bool = False, shared: Collection[str] = ()) -> bool:
     """Whether at most a fifth of the message's words (with ``none``, none of them) are
     common English words ("a", "is", "my"): Russian typed in Latin letters is often read
-    as English by the identifier, an English sentence has far more of them."""
+    as English by the identifier, an English sentence has far more of them. A word in
+    ``shared`` is also a word of the language being read (Greeklish and Hinglish "me") and
+    does not count as English."""
     # a word with digits for letters ("a3melaha", Arabizi) is one word, not "a" and "melaha"
     words = [w for w in re.findall(r"[^\W_]+", raw.lower()) if not w.isdigit()]
-    english = sum(w in STOPWORDS for w in words)
+    english = sum(w in STOPWORDS and w not in shared for w in words)
     return bool(words) and (english == 0 if none else english * 5 <= len(words))
 
 
@@ -315,6 +325,9 @@ class Cues:
     still: re.Pattern[str] | None = None
     about: re.Pattern[str] | None = None
     treatment: re.Pattern[str] | None = None
+    night: re.Pattern[str] | None = None
+    """Words right after a not-waking sign that say a night is slept through ("ne se réveille
+    pas de la nuit", "não acorda durante a noite"): sleep, not a person who cannot be woken."""
     over: re.Pattern[str] | None = None
     """Words opening the next clause that say a past sign is long over ("早就好了",
     "längst vorbei"): with a past time in the sign's clause, the sign is over even when
@@ -388,6 +401,11 @@ class Concept:
                     continue
                 return True
             sign = match.group(0)
+            if self.detail in WAKING_DETAILS and (
+                (cues.night is not None and cues.night.match(clause_after))
+                or LAUGH.search(f"{clause_after} {next_clause}")
+            ):
+                continue
             if cues.cancel(clause_before, sign, clause_after, next_clause):
                 continue
             if any(
@@ -509,6 +527,20 @@ def _romanised_rules(language: str, entry: Any, needs_treatment: set[str]) -> li
     return rules
 
 
+def _romanised_typed_words(entry: dict[str, Any]) -> set[str]:
+    """The words of a ``romanised`` list's rules as typed (not its negators or past words:
+    Hindi "the" is a past word and stays English)."""
+    return {
+        word
+        for kind in KINDS
+        for group in (entry.get(kind) or {}).values()
+        for rule in group
+        for part in rule
+        for typed in str(part).split("|")
+        for word in typed.rstrip("*").split()
+    }
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     concepts: tuple[Concept, ...]
@@ -528,6 +560,9 @@ class Vocabulary:
     in the data file), as their skeleton."""
     romanised: tuple[RomanisedRule, ...] = ()
     """The rules read on the message's ``romanised_skeleton`` (Hinglish in free spelling)."""
+    romanised_english: frozenset[str] = frozenset()
+    """Words of the ``romanised`` rules that are also common English words (Greek and Hindi
+    "me"): they do not make a message English for the skeleton's gate."""
 
     def treated(self, text: str, latin: str | None = None) -> bool:
         """Whether cancer treatment is named in ``text`` (folded) in any language, or in
@@ -643,6 +678,7 @@ def parse(data: Any) -> Vocabulary:
     spelled: set[str] = set()
     latin_treatment: dict[str, re.Pattern[str]] = {}
     romanised: list[RomanisedRule] = []
+    romanised_typed: set[str] = set()
     languages = data["languages"]
     # A topic word of any language counts: the crisis words shared by several languages
     # ("suicídio", "suicidio", "suicide") are looked for with every language's list.
@@ -695,6 +731,7 @@ def parse(data: Any) -> Vocabulary:
         )
         if "romanised" in entry:
             romanised += _romanised_rules(str(language), entry["romanised"], needs_treatment)
+            romanised_typed |= _romanised_typed_words(entry["romanised"])
         if latin:
             # The same lists read on the message's Latin-letter skeleton: Russian and
             # Ukrainian typed without Cyrillic keys ("ne hochu zhit", "bol' v grudi").
@@ -727,6 +764,7 @@ def parse(data: Any) -> Vocabulary:
         cues,
         latin_treatment,
         tuple(sorted(romanised, key=lambda r: r.route is not Route.CRISIS)),
+        frozenset(romanised_typed & STOPWORDS),
     )
 
 
@@ -746,7 +784,7 @@ def _concepts(
     cues = Cues(
         **{
             key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones, latin)
-            for key in ("negators", "negators_after", "resolved", "still", "over")
+            for key in ("negators", "negators_after", "resolved", "still", "over", "night")
         },
         about=about,
         treatment=(
@@ -881,7 +919,7 @@ def find_other_language_red_flag(
     romanised_gate = (
         bool(words.romanised)
         and set(message_languages) <= LATIN_READ_AS | words.mixed_with_english
-        and few_english_words(raw, none=read_as_english)
+        and few_english_words(raw, none=read_as_english, shared=words.romanised_english)
     )
     # Arabic ("Arabizi") and Greek ("Greeklish") typed in Latin letters are read the same
     # way, each on its own skeleton.
