@@ -483,6 +483,9 @@ class Assistant:
         # is on warfarin"): the covered one's warning is still quoted, after the line
         # naming what is not covered.
         beside = bool(uncovered and question.raised & WARNED_CONDITIONS)
+        if not (result.relevant or uncovered) and asks_benefit(message):
+            result = self._benefit_part(message, previous, result) or result
+            passages = result.passages
         if uncovered and not beside:
             general = self._general_safety(1)
             draft = general[0] if general else None
@@ -527,6 +530,27 @@ class Assistant:
             model=draft.model if draft else None,
             backend_note=draft.note if draft else None,
         )
+
+    def _benefit_part(
+        self, message: str, previous: Sequence[str], whole: RetrievalResult
+    ) -> RetrievalResult | None:
+        """The search for the question of a care-team message that asks what massage
+        helps, when the message read whole is not covered: "would massage help my low
+        mood, and can I come off my antidepressants?" is not covered as one question (the
+        sources never name the medicine), while its first question is; the benefit it
+        asks about is then quoted beside the referral, as for a message the sources
+        cover whole. Only a covered question that asks a benefit and names nothing the
+        sources lack; None when there is none (or the message is one question)."""
+        focuses, results = self._questions(message, previous, whole)
+        for focus, found in zip(focuses, results, strict=True):
+            if (
+                found is not whole
+                and found.relevant
+                and asks_benefit(focus.text)
+                and not focus.absent
+            ):
+                return found
+        return None
 
     def _unknown(self, decision: RouteDecision, passages: tuple, why: str) -> Reply:
         unknown = replace(decision, route=Route.UNKNOWN, detail=why, context=None)

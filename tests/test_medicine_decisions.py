@@ -153,6 +153,10 @@ def test_a_plan_with_a_medicine_stays_a_crisis_with_the_vote_too(message: str) -
     [
         ("does massage help with pain, and could I cut down my morphine if it works?", "pain"),
         ("would massage help my anxiety, and could I come off my antidepressants?", "anxiety"),
+        # the message read whole is not covered (the sources never name the medicine),
+        # its benefit question is: that question's own search is quoted
+        ("would massage help my low mood, and can I stop my sertraline?", "mood"),
+        ("can massage help her nausea? and can she skip her zofran then?", "nausea"),
     ],
 )
 def test_two_questions_get_the_cited_benefit_and_the_medicine_warning(
