@@ -210,3 +210,20 @@ def test_a_cancer_centre_or_clinic_is_not_asking_whether_something_is_cancer() -
         "is this bump on my neck cancer? should I skip my massage",
     ):
         assert find_clinical(normalise(message)) == "symptom_is_cancer", message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my 9 year old has leukemia, would a gentle massage help him relax?",
+        "our little one is on chemo, can massage help her sleep?",
+        "my eldest was diagnosed last month, would massage ease her worry?",
+    ],
+)
+def test_a_child_named_by_age_or_place_in_the_family_is_someone_cared_for(message: str) -> None:
+    # named as "my son" is; the answer then speaks to a carer and ends with the safety net
+    assert asker(normalise(message)) == "other"
+
+
+def test_an_age_told_of_oneself_is_not_someone_else() -> None:
+    assert asker(normalise("I am 45 years old and on chemo, can massage help me?")) == "self"

@@ -103,6 +103,7 @@ ABOUT_HEALTH = [
     "my mum is in hospice, can massage comfort her?",
     "I'm a cancer survivor in Ottawa, is there a list of therapists?",
     "I feel so low these days, could a massage lift me a little?",
+    "my 9 year old has leukemia, would a gentle massage help him relax?",
 ]
 
 

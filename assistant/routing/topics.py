@@ -26,8 +26,16 @@ from .lexicon import (
     _any,
 )
 
+_BY_AGE = (
+    r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen)[ -]?(?:year|yr)s?[ -]old|little one|toddler|"
+    r"teenager|teen|youngest|eldest|oldest)"
+)
+"""Someone the writer names by age or place in the family ("my 9 year old", "our little
+one", "my eldest"): a child they look after, as "my son" is."""
 _OTHER_NAMED = _any(
     rf"\bmy {KIN}\b",
+    rf"\b(?:my|our) {_BY_AGE}\b",
     r"\b(?:my|our) (?:patient|client|loved one|neighbou?r|roommate|room mate|"
     r"best friend|friend|partner|spouse)\b",
     r"\bfor (?:someone|somebody|a friend|a relative|a family member)\b",
@@ -59,7 +67,8 @@ _ABOUT_ONES_CARE = _any(
     r"shoulders?|chest|breasts?|belly|stomach|tummy|head|hips?|knees?|joints?|muscles?|back|"
     r"bones?|blood|counts?|port|scar|meds|medications?|pain|platelets?|bloods|labs?|levels?|"
     r"results?|hb|hemoglobin|haemoglobin|white count|scans?)\b",
-    rf"\bmy {KIN} (?:\w+ ){{0,2}}(?:is|has|had|was|got|gets|started|finished|on|in|getting|"
+    rf"\b(?:my {KIN}|(?:my|our) {_BY_AGE}) (?:\w+ ){{0,2}}(?:is|has|had|was|got|gets|started|"
+    r"finished|on|in|getting|"
     r"taking|wants|needs|feels|hurts|cant|can't|could|can|should|might)\b",
     r"\b(?:for|on|to|with) (?:me|him|her|them)\b",
     r"\b(?:can|could|should|may) (?:i|he|she|we)\b",
