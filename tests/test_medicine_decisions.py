@@ -202,3 +202,17 @@ def test_a_question_after_a_turn_about_someone_s_health_keeps_the_safety_net(
     reply = assistant.answer(conversation, "where could she find a therapist near Leeds?")
     assert reply.route in (Route.ANSWER, Route.UNKNOWN), reply.decision.reason
     assert content.render("safety_net", default_settings) in reply.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    # names the care-team check listed itself before the lay classes held them (s30 review):
+    # each must still read as a medicine through ``LAY_MEDICINES``
+    "aspirin ibuprofen advil motrin tylenol acetaminophen naproxen steroid steroids "
+    "dexamethasone decadron prednisone opioid opioids morphine oxycodone oxy hydrocodone "
+    "fentanyl dilaudid tramadol ativan lorazepam xanax tamoxifen letrozole anastrozole "
+    "exemestane gabapentin neurontin pregabalin lyrica duloxetine cymbalta ondansetron zofran "
+    "prochlorperazine compazine metoclopramide reglan olanzapine".split(),
+)
+def test_a_medicine_named_by_the_lay_classes_is_still_a_medicine(name: str) -> None:
+    assert MEDICATION.search(normalise(f"can I have a massage while I take {name}?"))
