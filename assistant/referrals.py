@@ -96,12 +96,16 @@ def clinical_blocks(
     settings: Settings,
     uncovered: Sequence[str] = (),
     beside: bool = False,
+    *,
+    benefit: Draft | None = None,
 ) -> list[Block]:
     """A referral that fits: whom it speaks to, the topic, cited sentences, questions, help.
 
     With ``uncovered`` conditions (the sources say nothing on them) the cited sentences
     are the sources' general safety ones, after a line naming what is not covered; with
     ``beside``, they are about a covered condition named beside the uncovered ones.
+    ``benefit``: what the sources say about the benefit the message also asks about,
+    shown before the line naming what is not covered.
     """
 
     def text(text_id: str, **values: object) -> str:
@@ -117,6 +121,14 @@ def clinical_blocks(
     if topic == "medicine":
         blocks.append(Paragraph(text("medicine_warning")))
     blocks.append(Paragraph(text(intro)))
+    if benefit is not None and benefit.sentences:
+        helps, told = split_testimonials(benefit)
+        if helps:
+            blocks.append(Paragraph(text("answer_benefit")))
+            blocks.append(Cited(helps))
+        if told:
+            blocks.append(Paragraph(text("testimonial_label")))
+            blocks.append(Cited(told))
     if draft is not None and draft.sentences:
         # A patient's own words are labelled as such, never shown as what the sources say.
         evidence, stories = split_testimonials(draft)

@@ -483,11 +483,23 @@ class Assistant:
         # is on warfarin"): the covered one's warning is still quoted, after the line
         # naming what is not covered.
         beside = bool(uncovered and question.raised & WARNED_CONDITIONS)
+        benefit: Draft | None = None
         if not (result.relevant or uncovered) and asks_benefit(message):
-            result = self._benefit_part(message, previous, result) or result
+            part = self._benefit_part(message, previous, result)
+            result = part[1] if part else result
             passages = result.passages
         if uncovered and not beside:
-            general = self._general_safety(1)
+            # A benefit asked beside the uncovered device or condition ("can massage help
+            # her fatigue and is it safe with her port?") is still answered, before the
+            # line naming what is not covered: a covered part is never lost with it.
+            part = (
+                self._benefit_part(message, previous, result, named=uncovered)
+                if asks_benefit(message)
+                else None
+            )
+            if part is not None:
+                benefit = self._benefit_draft(*part)
+            general = self._general_safety(next_marker([benefit] if benefit else []))
             draft = general[0] if general else None
         elif result.relevant or beside:
             sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
@@ -521,10 +533,15 @@ class Assistant:
             # a condition the person raised ("mets in her ribs").
             general = self._general_safety(1, question.raised & WARNED_CONDITIONS)
             draft = general[0] if general else None
+        citations = (*(benefit.citations if benefit else ()), *(draft.citations if draft else ()))
         return Reply(
-            tuple(referrals.clinical_blocks(decision, draft, self.settings, uncovered, beside)),
+            tuple(
+                referrals.clinical_blocks(
+                    decision, draft, self.settings, uncovered, beside, benefit=benefit
+                )
+            ),
             decision,
-            citations=draft.citations if draft else (),
+            citations=citations,
             retrieved=_passages(passages, general_passages=general),
             backend=draft.backend if draft else "fixed",
             model=draft.model if draft else None,
@@ -532,25 +549,41 @@ class Assistant:
         )
 
     def _benefit_part(
-        self, message: str, previous: Sequence[str], whole: RetrievalResult
-    ) -> RetrievalResult | None:
-        """The search for the question of a care-team message that asks what massage
-        helps, when the message read whole is not covered: "would massage help my low
+        self,
+        message: str,
+        previous: Sequence[str],
+        whole: RetrievalResult,
+        *,
+        named: Sequence[str] = (),
+    ) -> tuple[Focus, RetrievalResult] | None:
+        """The question of a care-team message that asks what massage helps, with its own
+        search, when the message read whole is not covered: "would massage help my low
         mood, and can I come off my antidepressants?" is not covered as one question (the
         sources never name the medicine), while its first question is; the benefit it
         asks about is then quoted beside the referral, as for a message the sources
         cover whole. Only a covered question that asks a benefit and names nothing the
-        sources lack; None when there is none (or the message is one question)."""
+        sources lack but what the reply already ``named`` as not covered ("I have a picc
+        line. will massage help me sleep"); None when there is none (or the message is
+        one question)."""
         focuses, results = self._questions(message, previous, whole)
         for focus, found in zip(focuses, results, strict=True):
             if (
                 found is not whole
                 and found.relevant
                 and asks_benefit(focus.text)
-                and not focus.absent
+                and set(focus.absent) <= set(named)
             ):
-                return found
+                return focus, found
         return None
+
+    def _benefit_draft(self, focus: Focus, found: RetrievalResult) -> Draft | None:
+        """The cited benefit sentences for the benefit question ``focus`` of a care-team
+        message (``_benefit_part``), read as a question of its own; None when none fits."""
+        sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+        drafted = self._draft(
+            replace(focus, precautions=False), found, sources, 1, _CLINICAL_GENERAL_SENTENCES
+        )
+        return drafted if drafted.sentences else None
 
     def _unknown(self, decision: RouteDecision, passages: tuple, why: str) -> Reply:
         unknown = replace(decision, route=Route.UNKNOWN, detail=why, context=None)

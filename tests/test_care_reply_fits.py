@@ -133,3 +133,38 @@ def test_an_uncovered_condition_alone_still_gets_the_general_safety_sentences(
     assert reply.route == Route.CLINICAL
     assert content.render("general_safety_heading", default_settings) in reply.text
     assert not any("fracture" in s.text.lower() for s in reply.sentences)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "benefit"),
+    [
+        (
+            "my mum is so tired from chemo. can massage help her fatigue and is it safe "
+            "with her port?",
+            "fatigue",
+        ),
+        ("will massage help my dad sleep better and is it ok with his PICC line", "sleep"),
+        # the device told in the story of the benefit question itself
+        ("I have a picc line. will massage help me sleep, and is it safe?", "sleep"),
+        ("can massage help my nausea and is it ok with my chemo port", "nausea"),
+    ],
+)
+def test_a_benefit_asked_beside_an_uncovered_device_is_still_answered(
+    assistant: Assistant, default_settings: Settings, message: str, benefit: str
+) -> None:
+    # The device is named as not covered with the general safety sentences, and the
+    # benefit asked in the same message is quoted before that line, not lost with it.
+    reply = assistant.answer([], message)
+    assert reply.route == Route.CLINICAL
+    text = reply.text
+    helps = content.render("answer_benefit", default_settings)
+    not_covered = content.render(
+        "condition_not_covered", default_settings, topic="ports and IV lines"
+    )
+    assert helps in text and not_covered in text
+    assert text.index(helps) < text.index(not_covered)
+    assert content.render("general_safety_heading", default_settings) in text
+    assert any(benefit in s.text.lower() for s in reply.sentences), reply.sentences
+    markers = [c.marker for c in reply.citations]
+    assert len(markers) == len(set(markers)) and all(f"[{m}]" in text for m in markers)
