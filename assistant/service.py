@@ -563,12 +563,13 @@ class Assistant:
         asks about is then quoted beside the referral, as for a message the sources
         cover whole. Only a covered question that asks a benefit and names nothing the
         sources lack but what the reply already ``named`` as not covered ("I have a picc
-        line. will massage help me sleep"); None when there is none (or the message is
-        one question)."""
+        line. will massage help me sleep"; then the message read whole may be that
+        question: "does massage help with anxiety? I have a port, is that a problem");
+        None when there is none (or, with nothing ``named``, the message is one question)."""
         focuses, results = self._questions(message, previous, whole)
         for focus, found in zip(focuses, results, strict=True):
             if (
-                found is not whole
+                (found is not whole or bool(named))
                 and found.relevant
                 and asks_benefit(focus.text)
                 and set(focus.absent) <= set(named)

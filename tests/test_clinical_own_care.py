@@ -105,6 +105,34 @@ def test_a_red_flag_inside_these_questions_keeps_its_route(
     assert _outcome(router, message) == route
 
 
+DEVICE_A_PROBLEM = [
+    "can massage ease my stress? I've got a port under my collarbone, is that a problem",
+    "would a massage help mum's aching back, she has a drain in, will it be an issue?",
+    "could reflexology help me relax? does my picc line matter",
+]
+A_PROBLEM_NOT_OF_A_DEVICE = [
+    "my dad has breathing problems, would massage help him relax?",
+    "is it a problem if my massage therapist is not oncology trained?",
+    "can massage help with the joint problems I got from hormone therapy?",
+]
+
+
+@pytest.mark.parametrize("with_models", [False, pytest.param(True, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("message", DEVICE_A_PROBLEM)
+def test_asking_whether_ones_own_device_is_a_problem_goes_to_the_care_team(
+    message: str, with_models: bool
+) -> None:
+    # A benefit question beside "is that a problem?" about one's own port, drain or line
+    # asks leave for that person: not a general benefit question.
+    router = _full_router() if with_models else _patterns_router()
+    assert _outcome(router, message) == "clinical"
+
+
+@pytest.mark.parametrize("message", A_PROBLEM_NOT_OF_A_DEVICE)
+def test_a_problem_named_without_a_device_stays_general(message: str) -> None:
+    assert _outcome(_patterns_router(), message) == "answer"
+
+
 def test_a_question_ending_on_a_group_is_put_in_general() -> None:
     assert asks_in_general("I had chemo in 2019. Is massage ok for survivors?")
     assert asks_in_general("my dad is on chemo. is deep tissue fine for patients generally?")

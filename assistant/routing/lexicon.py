@@ -2817,7 +2817,12 @@ BENEFIT_QUESTION = _any(
 ("could massage help him with the anger?"), unless it also asks permission or safety."""
 PERMISSION_OR_SAFETY_WORDS = _any(
     r"\b(?:safe|safely|ok|okay|alright|allowed|risk\w*|danger\w*|harm\w*|hurt|should|"
-    r"too soon|too early|cleared|avoid)\b"
+    r"too soon|too early|cleared|avoid)\b",
+    # whether something told is a problem for the massage ("I have a port, is that a
+    # problem?", "will his drain be an issue?", "does my port matter?")
+    r"\b(?:is|will|would|could|might) (?:that|this|it|\w+ \w+) (?:be )?(?:a |an |any )?"
+    r"(?:problem|issue|concern)\b",
+    r"\b(?:does|do|would|will) (?:\w+ ){1,3}matter\b",
 )
 WHERE_TO_GET = _any(
     r"\b(?:where|how) (?:can|could|do|should|would|might) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}"
