@@ -19,7 +19,7 @@ import pytest
 from test_safety_means import _full_router, _outcome, _patterns_router
 from test_safety_metamorphic import TRANSFORMS
 
-# Red flags in words no pattern knows (checked below with the patterns-only router).
+# Red flags in words no pattern knew (checked below with the patterns-only router).
 VOTE_RED_FLAGS = [
     (
         "Some nights I sit in the garage with the engine running and think about not getting out.",
@@ -31,7 +31,9 @@ VOTE_RED_FLAGS = [
         "crisis:abuse",
     ),
 ]
-# Known gaps (see the test that names them): two of the red flags above told by a relative.
+# Known gaps (see the test that names them): one of the red flags above told by a relative
+# (the partner reading every message, told by a relative, is found by the vocabulary since
+# s31-13c).
 # The vote also reads what a relative is reported to say in the first person
 # (``checks.first_person_reading``), which carries "I keep imagining closing my eyes..."
 # told by a relative (0.98); the garage wording read so scores 0.948, just under the 0.95
@@ -54,10 +56,7 @@ THIRD_PERSON = ("my_mom_says", "my_husband_keeps_saying")
 _THIRD = ("my_mom_says", "my_husband_keeps_saying")
 KNOWN_RED_FLAG_GAPS = {
     (m[:30], n)
-    for m in (
-        "Some nights I sit in the garage with the engine running",
-        "He reads all my messages and tells me I'm worthless",
-    )
+    for m in ("Some nights I sit in the garage with the engine running",)
     for n in (*_THIRD, *(f"{t}+booking_before" for t in _THIRD))
 }
 KNOWN_ALARMS: set[tuple[str, str]] = set()
@@ -93,9 +92,27 @@ def _wrong_red_flags(names: tuple[str, ...]) -> set[tuple[str, str]]:
     }
 
 
-@pytest.mark.parametrize(("message", "expected"), VOTE_RED_FLAGS)
+NOW_IN_THE_VOCABULARY = {
+    "He reads all my messages and tells me I'm worthless and nobody else would put up with me."
+}
+"""Vote red flags the vocabulary has since learnt as a concept (s31-13c: a partner reading
+every message is coercive control); the vote's tests below still read them."""
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [(m, e) for m, e in VOTE_RED_FLAGS if m not in NOW_IN_THE_VOCABULARY],
+)
 def test_the_patterns_alone_miss_these_red_flags(message: str, expected: str) -> None:
     assert _outcome(_patterns_router(), message) not in ("emergency", "crisis", "crisis:abuse")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [(m, e) for m, e in VOTE_RED_FLAGS if m in NOW_IN_THE_VOCABULARY],
+)
+def test_the_patterns_now_find_these_vote_red_flags(message: str, expected: str) -> None:
+    assert _outcome(_patterns_router(), message) == expected
 
 
 @pytest.mark.slow

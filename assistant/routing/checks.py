@@ -440,11 +440,16 @@ def _remote_and_recovered(norm: str, start: int, whole: str) -> bool:
     "...years ago and lately it is coming back" is a crisis.
     """
     c_start, c_end = _span(norm, start, _CLAUSE_BREAK)
-    # the clause after it may date it ("my ex used to hit me, that was years ago"); ``norm``
+    # the clause after it may date it ("my ex used to hit me, that was years ago"), or the
+    # opening of its sentence ("a few years back, after my surgery, I thought of ..."); ``norm``
     # may be one clause of ``whole``
-    after = whole[max(whole.find(norm), 0) + c_end :]
+    offset = max(whole.find(norm), 0)
+    after = whole[offset + c_end :]
+    opening = whole[whole.rfind(" . ", 0, offset + start) + 1 : offset + start]
     if (
-        REMOTE_PAST.search(norm[c_start:c_end]) is None and TOLD_LONG_AGO.search(after) is None
+        REMOTE_PAST.search(norm[c_start:c_end]) is None
+        and REMOTE_PAST.search(opening) is None
+        and TOLD_LONG_AGO.search(after) is None
     ) or RECOVERED.search(whole) is None:
         return False
     # what comes before the sign's own part of its clause ("the visit was moved again and
@@ -530,9 +535,12 @@ def find_abuse(norm: str, whole: str | None = None) -> bool:
     """Someone hurting, threatening or controlling the person (or the person they care for),
     unless told as long past with safety said now ("years ago my ex hurt me, I'm safe now")."""
     whole = norm if whole is None else whole
+    # a figure of speech inside the match ("my wife is worried about hurting me") is care
+    figures = [(m.start(), m.end()) for m in FIGURATIVE.finditer(norm)]
     return any(
         not _remote_and_recovered(norm, match.start(), whole)
         and not studied(norm, match.start(), match.end(), whole)
+        and not any(match.start() <= a and b <= match.end() for a, b in figures)
         for pattern in ABUSE_PATTERNS
         for match in pattern.finditer(norm)
     )

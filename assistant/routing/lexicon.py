@@ -706,6 +706,41 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?=(?: \S+){{0,12}} {PILLS}\b)",
         ),
     ),
+    # s31-13c: the C-SSRS wish to be dead told as sleep that lasts, and a goodbye that is
+    # meant as the last one (988 / SPRC warning signs: saying goodbye)
+    (
+        "never_wake",
+        _any(
+            r"\b(?:fall|falling|go|going) (?:to sleep|asleep) and (?:stay|staying) asleep (?:for "
+            r"good|forever|for ever|and never)\b",
+            r"\b(?:relief|peace|peaceful|bliss|a blessing|a mercy) (?:\w+ ){0,3}(?:to|if (?:i|he|"
+            r"she)) (?:just )?(?:fall asleep|go to sleep|sleep) (?:and|then) (?:never|not) "
+            r"(?:wake|come back)\b",
+        ),
+    ),
+    (
+        "preparatory_acts",
+        _any(
+            r"\bsay (?:a |my )?(?:proper |last |final |real )?goodbye\b(?: \S+){0,6} (?:do not|"
+            r"will not|never|not) (?:think|expect|going) (?:\w+ ){0,3}(?:speak|talk|see|hear from) "
+            r"(?:to )?(?:him|her|them|you) again\b",
+        ),
+    ),
+    # s31-13c: self-injury seen on someone (a therapist, a parent): fresh cuts in rows or
+    # lines on the forearms or thighs, hidden when seen (NHS / Samaritans warning signs)
+    (
+        "self_harm",
+        _any(
+            r"\b(?:fresh|new|neat|straight|parallel|rows of|lines of) (?:\w+ ){0,2}(?:cuts|"
+            r"slashes|razor marks)\b(?: \S+){0,3} (?:on|across|along|up|down) (?:her|his|their|"
+            r"both|my|the) (?:\w+ )?(?:forearms?|wrists?|thighs?|inner arms?|arms)\b"
+            r"(?!(?: \S+){0,6} (?:from|after|by) (?:the |her |his |a |their |my )?(?:cat|cats|dog|"
+            r"kitten|puppy|garden|gardening|roses?|brambles|surgery|biopsy|drip|cannula|fall|port|"
+            r"op|operation))",
+            r"\b(?:cuts|slashes|scratches|scars)\b(?: \S+){0,6} (?:neatly |all )?in (?:neat |"
+            r"straight |even )?(?:rows|lines)\b",
+        ),
+    ),
 )
 MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # C-SSRS "means" and preparatory acts that ordinary lives also have (a rope for the
@@ -731,6 +766,10 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"extras?|leftovers?|spares?|others|ones i do not take|ones i skip)\b(?! of\b)",
             r"\b(?:a|my|his|her) (?:\w+ )?(?:stash|stockpile|hoard|secret supply) of "
             rf"(?:\w+ ){{0,3}}{PILLS}\b",
+            # s31-13c: a few kept back each week "just in case" (C-SSRS preparatory acts)
+            r"\b(?:put\w*|set\w*|keep\w*|kept|tuck\w*|squirrel\w*|sav\w*|stash\w*|hid\w*|"
+            r"hold\w* back|held back) (?:aside |away |back )?(?:\w+ ){0,4}"
+            rf"{PILLS}\b(?: \S+){{0,5}} (?:just )?in case(?= \.| ,|$)",
         ),
     ),
     (
@@ -862,6 +901,15 @@ FIGURATIVE = _any(
     r"\bmy (?:back|neck|shoulders?|feet|knees?|head|hands?|legs?|hips?|joints|bones|knots|"
     r"brain|fog|job|work|commute|boss|kids|phone|printer|feet)(?: \w+)? (?:is|are|has been|"
     r"have been|was|were) (?:\w+ )?killing me\b",
+    # sleep so good one would stay in it (s31-13c): "slept so deeply after the massage I never
+    # wanted to wake up"
+    r"\b(?:sleep|slept|sleeping|sleeps|nap\w*|dozed?) (?:\w+ ){0,2}so (?:deeply|well|soundly|"
+    r"heavily|peacefully|good|blissfully)\b(?: \S+){0,8} (?:never|not|did not|do not) "
+    r"want(?:ed)? to wake up\b",
+    r"\bafter (?:a|the|my|that|this|every|each) (?:\w+ )?massage\b(?: \S+){0,8} (?:never|not|did "
+    r"not|do not) want(?:ed)? to wake up\b",
+    r"\b(?:nervous|worried|anxious|careful|scared|afraid|wary) (?:about|of|not to) (?:hurting|"
+    r"harming|hurt|harm) (?:me|her|him|them|you|my \w+)\b",
     r"\b(?:i will|i ll|i am going to|i am gonna|gonna|i could|i would) (?:\w+ )?(?:strangle|kill|"
     r"murder|throttle|smack|slap|punch|hit) (?:him|her|them|the \w+|my \w+|that \w+)\b"
     r"(?: \S+){0,3} (?:haha\w*|lol|lmao|jk|kidding|joking)\b",
@@ -951,12 +999,15 @@ GIVING_AWAY = _any(
     r"albums?|vinyl|lead|leash|bird|horse|fishing \w+|golf \w+|guitars|cars|bikes|tools|"
     r"watches)\b",
     r"\b(?:cancel\w*|called off) (?:all )?(?:of )?(?:my|his|her) (?:\w+ )?(?:appointments|plans|"
-    r"subscriptions|treatment|chemo|follow ups?|scans?|check ups?|bookings?|prescriptions?)\b",
+    r"subscriptions|treatment|chemo|follow ups?|scans?|check ups?|bookings?|prescriptions?|"
+    r"(?:phone |mobile )?contracts?|lease|insurance|direct debits?|memberships?)\b",
     r"\b(?:sorted|made|wrote|written|updated|finished|finalised|finalized|signed) (?:out )?"
     r"(?:my|his|her|the) (?:\w+ )?(?:will|funeral)\b",
     r"\b(?:dog|dogs|cat|cats|pets?|puppy|kitten)\b(?: \w+){0,2} (?:has |have )?(?:gone|went|been "
     r"given|given) (?:away )?to (?:my|his|her|a|the|our) \w+\b",
     r"\brehom\w* (?:my|his|her|the|our) (?:dogs?|cats?|pets?)\b",
+    r"\b(?:dog|dogs|cat|cats|pets?|puppy|kitten|bird|horse) (?:has|have|got|now has) (?:a )?new "
+    r"(?:home|owner|owners|family)\b",
     r"\b(?:sorted|arranged|planned|decided|worked out|found out|settled) (?:out )?(?:where|who) "
     r"(?:my|his|her|the|our) (?:dogs?|cats?|pets?|bird|horse)\b(?: \w+){0,2} (?:will|would|can|"
     r"is going to|are going to|should) (?:go|live|stay|end up)\b",
@@ -973,6 +1024,8 @@ FINALITY = _any(
     r"since|when|i|we|has|is|flies|goes|passes)\b)",
     r"\b(?:say|said|saying|says) (?:\w+ )?goodbyes?\b",
     r"\b(?:affairs|things) in order\b",
+    r"\b(?:done|finished|through|tired of) (?:with )?fighting\b(?! (?:with|over|about)\b)",
+    r"\b(?:going to|gonna|will|ll) (?:finish|end) (?:it|it all|everything|things)(?= \.| ,|$)",
     r"\b(?:calm|peaceful|at peace) (?:all of a sudden|suddenly)\b",
     r"\b(?:weirdly|strangely|oddly|unusually|so|really|very) (?:calm|peaceful|at peace|"
     r"settled)\b",
@@ -1533,6 +1586,106 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"caregivers?|care givers?|aides?|helpers?|home help)\b(?: \w+){0,8} (?:yells?|yelled|"
         r"yelling|screams?|screamed|screaming|shouts?|shouted|shouting|swears?|swore) at "
         r"(?:me|him|her|them)\b",
+    ),
+    # abuse told through its effects, not named (s31-13c; CDC intimate partner violence and
+    # National Center on Elder Abuse warning signs): dread of a person coming home, a
+    # person checking the phone or where one goes, money doled out of one's own pension,
+    # medicines or food given only as a reward or locked away, injuries explained away,
+    # appointments missed because keys were hidden, a person who cries or freezes when a
+    # carer or relative arrives, neglect since a carer started, a child who dreads home
+    _any(
+        rf"\b(?:dread\w*|scared|afraid|frightened|terrified|panic\w*|knot in my stomach|"
+        r"stomach drops|tense up|tenses up|freeze|freezes|froze|shak(?:e|es|ing)|heart "
+        r"(?:races|pounds|sinks)|hold my breath|holds her breath|holds his breath) (?:\w+ ){0,6}"
+        r"(?:when|whenever|every time|as soon as) (?:i |she |he |we )?(?:hear |hears |see |sees )?"
+        rf"(?:{KIN_AGENT}|my \w+|her \w+|his \w+|he|she|the (?:aide|carer|caregiver|helper)) "
+        r"(?:\w+ ){0,3}(?:comes? (?:home|in|back|round|over)|gets? (?:home|back|in)|walks? in|"
+        r"arrives?|is (?:home|around|back)|pulls? in|key in the (?:door|lock)|car in the drive|"
+        r"car pull\w* in|turns? up|visits)\b",
+        r"\bnever know (?:what|which) (?:mood|state|temper) (?:he|she|they) (?:will|ll|is going "
+        r"to|is gonna) be in\b",
+        r"\bwalk\w* on eggshells\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:reads?|checks?|checking|goes through|went through|going "
+        r"through|monitors?|tracks?|tracking|spies on) (?:all |every |each )?(?:of )?"
+        r"(?:my|her|his) "
+        r"(?:\w+ )?(?:messages|texts|emails|calls|phone|location|post|mail)\b(?! (?:for (?:me|her|"
+        r"him)|to (?:me|her|him)|out loud|aloud)\b)",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:tracks?|tracking|follows?|following|checks? up on) (?:where "
+        r"(?:i|she|he) (?:go|goes|am|is)|my location|her location|his location)\b",
+        r"\b(?:takes?|took|taking) (?:it|my phone|her phone|his phone|the phone) (?:off|from|away "
+        r"from) (?:me|her|him)\b(?: \S+){0,4} so (?:i|she|he) (?:can not|could not|will not be "
+        r"able to) (?:call|phone|ring|text|contact|talk|speak)\b",
+        r"\b(?:not|never) allowed to (?:see|look at|touch|have|open) (?:\w+ ){0,2}"
+        r"(?:my|her|his|the) "
+        r"(?:own )?(?:bank )?(?:statements|accounts?|money|bank cards?|pension|post|mail|friends|"
+        r"family)\b",
+        r"\b(?:gives|hands|allows|lets) (?:me|her|him) (?:\w+ ){0,4}(?:out of|from) (?:my|her|his) "
+        r"(?:own )?(?:pension|money|savings|benefits|wages|account)\b",
+        r"\bonly (?:gives?|hands? over|lets? (?:me|her|him) have|hands? (?:me|her|him)) "
+        rf"(?:me |her |him )?(?:my|her|his) (?:\w+ ){{0,2}}{HELD_MEDS}\b(?: \S+){{0,3}} "
+        r"(?:if|when) (?:i|she|he) "
+        r"(?:have|has|had|do|does|did|am|is|behave|behaves)\b",
+        r"\b(?:decides|decided|chooses|says) what (?:i|she|he) (?:am|is) (?:allowed|let) to (?:eat|"
+        r"have|wear|spend|buy|do|say)\b",
+        r"\b(?:padlock\w*|lock\w*) (?:on |up )?(?:the )?(?:fridge|food|kitchen|cupboards?|pantry)\b"
+        r"(?! (?:because|for|from) (?:the |my |our )?(?:kids|children|grand\w*|toddlers?|dog|"
+        r"dogs|cat|diet))",
+        r"\bwalked into (?:a|the) door\b(?: \S+){0,4} (?:but|though|which|and) (?:it|that) (?:was "
+        r"not|is not|was no|never was)\b",
+        r"\b(?:fell|fall|walked into|bumped into|slipped)\b(?: \S+){0,8} (?:but|though) "
+        r"(?:it|that) "
+        r"(?:was not|is not|was no|wasn t) (?:really )?(?:a |an |the |what )?(?:door|fall|stairs|"
+        r"accident|cupboard|what happened)\b",
+        r"\b(?:clumsy|accident prone|covered in bruises|always bruised) (?:\w+ ){0,3}since "
+        rf"(?:{KIN_AGENT}|her \w+|his \w+|my \w+|he|she) (?:\w+ )?(?:moved in|came|started|took "
+        r"over|came back|got back)\b",
+        r"\balways (?:a|an|some) (?:story|excuse|explanation|reason) (?:\w+ ){0,3}(?:about|for) "
+        r"(?:the )?(?:stairs|bruises|marks|cupboard|door|falls?|her face|his face|her arms|"
+        r"his arms)\b",
+        r"(?<!\bi )(?<!\bwe )\b(?:hid|hides|hidden|took|takes|taken|keeps) (?:the |my |her |"
+        r"his )?(?:car )?keys\b(?: \S+){0,8} (?:missed|miss|can not get to|could not get to|"
+        r"never made it to) (?:my|her|his|the|two|three|all|several) (?:\w+ ){0,2}(?:appointments?|"
+        r"visits?|chemo|treatments?|scans?|sessions|infusions?)\b",
+        r"\b(?:cries|crying|cry|panics|panicking|shakes|shaking|freezes|goes quiet|goes silent|"
+        r"flinches|hides|trembles) (?:\w+ ){0,3}(?:when|whenever|every time|as soon as) (?:the|"
+        r"her|his|my|our) (?:\w+ )?(?:aide|carer|caregiver|care giver|helper|care worker|support "
+        r"worker|home help|stepdad|stepfather|stepmom|stepmother|boyfriend|girlfriend) (?:\w+ )?"
+        r"(?:arrives|comes|walks in|gets home|is around|visits|comes in|comes home|is there)\b",
+        r"\b(?:aide|carer|caregiver|care giver|helper|care worker|support worker|home help)\b"
+        r"(?: \S+){0,12} (?:new|fresh|unexplained|more) (?:marks|bruises|scratches|burns)\b",
+        r"\b(?:new|fresh|unexplained) (?:marks|bruises|scratches|burns)\b(?: \S+){0,12} (?:aide|"
+        r"carer|caregiver|care giver|helper|care worker|support worker|home help)\b",
+        rf"\b{AGENT} (?:\w+ ){{0,3}}(?:leaves?|left|leaving) (?:me|her|him|(?:my|his|her) (?:\w+ )?"
+        r"\w+) (?:\w+ ){0,2}in the same (?:clothes|pad|nappy|diaper|sheets|bed) (?:\w+ ){0,2}"
+        r"(?:for days|all day|all week|for hours|overnight)\b",
+        r"\b(?:lost (?:\w+ ){0,3}weight|not (?:being )?fed|hungry all the time|bed ?sores|pressure "
+        r"sores|dehydrated|filthy|unwashed) (?:\w+ ){0,3}since (?:she|he|they|the (?:\w+ )?(?:aide|"
+        r"carer|caregiver|helper|care worker)) (?:\w+ )?(?:started|came|took over|moved in|"
+        r"began)\b",
+        r"\b(?:hate|dread\w*|scared of|afraid of|terrified of|frightened of|do not want to be) "
+        r"(?:going|coming|being|to go) (?:back )?home\b(?: \S+){0,8} (?:because of (?:how|what) "
+        r"(?:my|her|his) \w+ (?:gets|is|does|acts|says)|when (?:he|she|my \w+) (?:drinks|is drunk|"
+        r"has been drinking|gets angry|is angry|loses (?:it|his temper|her temper)))\b",
+        r"\bi (?:\w+ ){0,2}(?:shook|shake|shaking) (?:her|him|my \w+)\b(?! (?:hand|hands|awake|up|"
+        r"gently|by the hand|off)\b)",
+        r"\b(?:grabbed|gripped|squeezed|yanked|grabbing|gripping) (?:her|his|my \w+ s|my \w+) "
+        r"(?:arm|arms|wrist|wrists|shoulder|shoulders) (?:too hard|so hard|hard|roughly)\b",
+        r"\b(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|will|could|may) do to "
+        r"(?:her|him|them|my \w+)\b",
+        r"(?<!seat )\b(?:bruis\w*|marks|welts|weals|stripes)\b(?: \S+){0,4} (?:shaped like|in "
+        r"the shape of|the shape of|like) (?:a )?(?:belt|buckle|cord|strap|cable|wire|stick|"
+        r"coat hanger)\b",
+        r"(?<!seat )\b(?:belt|buckle|cord|strap|cable) ?(?:shaped|marks|welts)\b",
+        r"\b(?:said|says|told (?:me|us|the \w+)|claims?|claimed) (?:that )?(?:she|he|they) "
+        r"(?:had )?(?:walked|ran|bumped|banged) into (?:a|the) (?:door|doorframe|door frame|"
+        r"cupboard)\b",
+        r"\b(?:jumps|jumped|startles|startled|cowers|cowered|shrinks back|goes rigid|went rigid)\b"
+        r"(?: \w+){0,3} (?:when|whenever|every time|as soon as) (?:he|her husband|his wife|her "
+        r"partner|her son|her boyfriend|the husband|my husband|my dad|my father|my stepdad|her "
+        r"father|his father) (?:comes|walks|gets|enters|speaks|raises|moves|is)\b",
+        r"\b(?:says|said|will|would|threaten\w*) (?:\w+ ){0,3}(?:send me away|send me to|put me "
+        r"in care|throw me out|kick me out|disown me) (?:\w+ ){0,3}if (?:i|we) (?:ever )?(?:tell|"
+        r"talk to|say anything to|speak to)\b",
     ),
 )
 
@@ -2391,16 +2544,17 @@ GENERIC = _any(
 
 # -- crisis in the remote past, with recovery said: "I was suicidal years ago, I'm well now"
 REMOTE_PAST = _any(
-    r"\b(?:years|decades|a long time|long ago|(?:\d+|many|several|a few|two|three|five|ten) "
-    r"years) ago\b",
+    r"\b(?:years|decades|a long time|long ago|(?:\d+|many|several|a few|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty) years) ago\b",
     r"\b(?:when i was|as a) (?:a )?(?:kid|child|teen\w*|young\w*|little|student|in my)\b",
     r"\bin my (?:teens|twenties|thirties|20s|30s|youth)\b",
     r"\bback in (?:19|20)\d\d\b",
+    r"\b(?:a few|some|many|several|\d+|two|three|four|five|ten|twenty) years back\b",
 )
 TOLD_LONG_AGO = _any(
     r"^ [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|ended|"
     r"stopped) (?:\w+ ){0,2}(?:years|decades|a long time|long|(?:\d+|many|several|a few|two|"
-    r"three|five|ten) years) ago\b"
+    r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty) years) ago\b"
 )
 """The clause after a sign that dates it long ago ("my ex used to hit me, that was years ago"):
 read as the sign's own remote past."""
@@ -2411,11 +2565,17 @@ RECOVERED = _any(
     r"since|ever since)|no longer (?:feel|think)|not (?:like that|that way|feeling that way) "
     r"anymore|those days are (?:over|behind me)|well now|(?:cuts|wounds|scars|burns|it|they) "
     r"(?:have|has|are|is) (?:all |fully )?healed|(?:i am|i feel|he is|she is|"
-    r"feeling) (?:fine|well|good|ok|okay|great|safe|happy) (?:now|these days))\b"
+    r"feeling) (?:fine|well|good|ok|okay|great|safe|happy) (?:now|these days)|(?:been|felt|"
+    r"lived|living) (?:\w+ )?(?:safe|happy|safe and happy|happy and safe) (?:ever )?since|"
+    r"(?:i|she|he) (?:left|got out|escaped)\b(?: \S+){0,4} (?:safe|happy))\b"
 )
 RECURRING = _any(
-    r"\b(?:again|lately|recently|these days|this week|back|starting to|creeping|returning|"
-    r"now i|but now|right now|today|tonight|still)\b"
+    r"\b(?:again|lately|recently|these days|this week|(?<!years )(?<!while )back|starting to|"
+    r"creeping|returning|now i|but now|right now|today|tonight|"
+    r"(?<!counsellor i )(?<!counselor i )(?<!therapist i )(?<!who i )"
+    r"still(?! (?:see|seeing|go to|going to|talk to|"
+    r"visit|meet|check in with) (?:a |my |the |her |his )?(?:counsell?or|therapist|"
+    r"psychologist|psychiatrist|doctor|gp|support group|group)))\b"
 )
 
 # Broad vocabularies a classifier-only safety vote must touch: they keep the

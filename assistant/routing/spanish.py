@@ -147,6 +147,11 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:estarian|estaran|estarias|estaria|vivirian|seria) (?:\w+ )?mejor sin mi\b",
             r"\bmejor (?:ya )?(?:me|se) (?:muero|muere|muera|muriera|moria|fuera de este mundo)\b",
             r"\b(?:dormir|dormirme) y no (?:volver a )?despertar\b",
+            # s31-13c: a wish told as a condition ("si me duermo y no despierto"), not a
+            # missed alarm ("...a tiempo para la cita")
+            r"\bsi (?:me|se) (?:duermo|duerme|durmiera|durmiese) y (?:ya )?no (?:me |se )?"
+            r"(?:despierto|despierta|despertara|despertase|vuelvo a despertar)\b(?! (?:a tiempo|"
+            r"para|temprano|hasta|con el|con la|a la|al))",
             r"\b(?:pido|pedi|le pido|le rezo|rezo|ruego|le ruego) (?:\w+ ){0,5}(?:que )?(?:no me "
             r"(?:deje|dejes|permita) despertar|me (?:lleve|recoja|lleves) (?:ya|pronto|de una vez|"
             r"con el|con ella)|ya no despertar|no despertar)\b",
@@ -155,6 +160,15 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # the illness asked to hurry up (C-SSRS wish to be dead)
             r"\bojala (?:\w+ ){0,3}(?:me|se lo|se la) (?:lleve|mate|acabe|termine|gane) (?:\w+ )?"
             r"(?:rapido|ya|pronto|de una vez|luego)\b",
+        ),
+    ),
+    (
+        # s31-13c (988 warning signs: being a burden): "cansada de ser una carga para mis hijos"
+        "burden",
+        _any(
+            r"\b(?:soy|ser|sea|siendo|me siento|me he vuelto|me volvi|me converti en|me estoy "
+            r"volviendo) (?:solo |solamente |nada mas que |nomas )?(?:una |un )?(?:carga|estorbo|"
+            r"molestia) (?:para|a)\b",
         ),
     ),
     (
