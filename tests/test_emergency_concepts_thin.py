@@ -44,6 +44,7 @@ BENIGN = {
     "fa": ("برای جمعه ماساژ رزرو کرده ایم.", "هنوز می توانیم برویم؟"),
     "sw": ("Tumepanga masaji siku ya Ijumaa.", "Bado tunaweza kwenda?"),
     "hi": ("हमने शुक्रवार को मालिश बुक की है।", "क्या फिर भी जा सकते हैं?"),
+    "ar": ("لدينا موعد مساج يوم الجمعة.", "هل ما زال بإمكاننا الذهاب؟"),
     "ht": ("Nou gen yon randevou masaj vandredi.", "Èske nou ka toujou ale?"),
 }
 
@@ -150,6 +151,12 @@ THIN = [
 NOT_EMERGENCIES = [
     (
         "en",
+        "my dad's hands shake from the chemo and he bit his tongue at dinner, is a hand "
+        "massage ok?",
+    ),
+    ("en", "my neck is stiff and I bit my tongue yesterday, can I still have my massage?"),
+    (
+        "en",
         "after the sauna I was sweating and then freezing in the cold pool, I finished chemo "
         "last year, can I book a massage?",
     ),
@@ -211,6 +218,70 @@ NOT_EMERGENCIES = [
 ]
 
 
+# The thirteenth set's train misses read as classes (s31-13e step 3): blood in the urine
+# and bruises that come without a knock (UKONS bleeding), and a limb crooked, hanging or
+# badly swollen after a fall. Own wordings, neither the cases' nor the probes'.
+TRAIN_CLASSES = [
+    ("en", "bleeding", "my mum's urine has looked full of blood since lunch"),
+    ("en", "bleeding", "he is passing blood when he goes to the toilet to wee"),
+    (
+        "en",
+        "fall_bone_mets",
+        "grandad tripped on the rug and now his arm is hanging limp, he has myeloma",
+    ),
+    ("tr", "bleeding", "Kocamın çişinde kan görüyorum"),
+    ("tr", "bleeding", "Kızımın kollarında kendiliğinden morluklar oluşuyor"),
+    ("tr", "fall_injury", "Babam merdivenden düştü ve bileği yamuk duruyor"),
+    ("de", "bleeding", "Opa hat seit gestern blutigen Urin"),
+    ("de", "bleeding", "Bei meinem Vater entstehen blaue Flecken einfach so"),
+    ("de", "fall_injury", "Mama ist ausgerutscht und ihr Arm ist ganz verdreht"),
+    ("fr", "bleeding", "Ma fille a des bleus de nulle part depuis la chimio"),
+    ("fr", "fall_injury", "Ma grand-mère a glissé et sa cheville est déformée"),
+    ("it", "bleeding", "Nella pipì di mia madre c'è sangue"),
+    ("it", "bleeding", "A mio marito vengono lividi dal nulla"),
+    ("it", "fall_injury", "La nonna è caduta e la caviglia è tutta storta"),
+    ("pt", "bleeding", "Meu pai está urinando sangue"),
+    ("pt", "bleeding", "Minha mãe tem hematomas sem motivo"),
+    ("pt", "fall_injury", "Vovô caiu e a perna ficou torta"),
+    ("pl", "bleeding", "W moczu mamy jest krew"),
+    ("pl", "bleeding", "Mama ma siniaki nie wiadomo skąd"),
+    ("pl", "fall_injury", "Dziadek się przewrócił i noga jest wykrzywiona"),
+    ("ru", "bleeding", "Папа писает кровью"),
+    ("ru", "bleeding", "У дочки появляются синяки сами по себе"),
+    ("ru", "fall_injury", "Дедушка поскользнулся, рука неестественно висит"),
+    ("nl", "bleeding", "Mijn moeder heeft bloed in haar urine"),
+    ("nl", "bleeding", "Mijn vader krijgt zomaar blauwe plekken"),
+    ("nl", "fall_injury", "Opa is uitgegleden en zijn arm staat krom"),
+    ("ro", "bleeding", "În urina tatei este sânge"),
+    ("ro", "fall_injury", "Mama a alunecat și glezna e deformată"),
+    ("vi", "bleeding", "Ông em tiểu ra máu"),
+    ("id", "bleeding", "air kencing nenek berdarah"),
+    ("el", "bleeding", "Η μητέρα μου έχει αίμα στα ούρα"),
+    ("he", "bleeding", "לאמא שלי יש דם בשתן"),
+    ("fa", "bleeding", "شاش پدرم خون دارد"),
+    ("sw", "bleeding", "mkojo wa bibi una damu"),
+    ("ar", "bleeding", "بول أمي فيه دم"),
+    ("ja", "fall_injury", "祖父が転倒して足首が変形しています"),
+    ("ko", "fall_injury", "아빠가 미끄러져서 발목이 꺾였어요"),
+]
+
+NOT_EMERGENCIES_TRAIN_CLASSES = [
+    ("en", "my pee smells strong since the chemo, is a massage ok?"),
+    (
+        "en",
+        "there was a tiny bit of blood in my wee a year ago from an infection; it is cleared, "
+        "can I have a massage?",
+    ),
+    ("de", "Ich habe blaue Flecken, weil ich mich am Tisch gestoßen habe. Darf ich zur Massage?"),
+    ("fr", "Je suis tombée malade cet hiver et j'ai très mal à la gorge, un massage aide-t-il ?"),
+    ("ru", "У папы упал гемоглобин, сильно болит голова, можно ли ему массаж?"),
+    ("it", "La caduta dei capelli mi fa malissimo al morale, un massaggio aiuta?"),
+    ("pl", "Mam siniaki po pobraniu krwi, czy mogę iść na masaż?"),
+    ("tr", "Kemoterapi bitti, kolumda iğneden morluk var, masaj olur mu?"),
+    ("nl", "Ik ben gevallen voor mijn masseur, haha, hij is geweldig"),
+]
+
+
 @cache
 def router() -> Router:
     return Router(load_settings(_env_file=None), None)
@@ -221,7 +292,7 @@ def inside_a_massage_question(language: str, message: str) -> str:
     return f"{before} {message}. {after}"
 
 
-@pytest.mark.parametrize(("language", "concept", "message"), THIN)
+@pytest.mark.parametrize(("language", "concept", "message"), THIN + TRAIN_CLASSES)
 @pytest.mark.parametrize("inside", [False, True], ids=["alone", "inside a massage question"])
 def test_a_thin_concept_gets_the_emergency_reply(
     language: str, concept: str, message: str, inside: bool
@@ -231,16 +302,19 @@ def test_a_thin_concept_gets_the_emergency_reply(
     assert decision.route is Route.EMERGENCY, decision.reason
 
 
-@pytest.mark.parametrize(("language", "concept", "message"), [c for c in THIN if c[0] == "en"])
+@pytest.mark.parametrize(
+    ("language", "concept", "message"), [c for c in THIN + TRAIN_CLASSES if c[0] == "en"]
+)
 def test_the_english_detail_names_the_concept(language: str, concept: str, message: str) -> None:
     assert router().route([], message).detail == concept
 
 
-@pytest.mark.parametrize(("language", "message"), NOT_EMERGENCIES)
+@pytest.mark.parametrize(("language", "message"), NOT_EMERGENCIES + NOT_EMERGENCIES_TRAIN_CLASSES)
 def test_near_misses_are_not_emergencies(language: str, message: str) -> None:
     decision = router().route([], message)
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason
 
 
 def test_every_language_with_a_case_has_a_massage_question() -> None:
-    assert {c[0] for c in THIN} | {c[0] for c in NOT_EMERGENCIES} <= set(BENIGN)
+    near = NOT_EMERGENCIES + NOT_EMERGENCIES_TRAIN_CLASSES
+    assert {c[0] for c in THIN + TRAIN_CLASSES} | {c[0] for c in near} <= set(BENIGN)

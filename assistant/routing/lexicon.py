@@ -1691,6 +1691,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bbleed\w* (?:right )?through (?:\w+ ){0,2}(?:towels?|tea towels|bandages?|"
             r"dressings?|pads?|gauze|clothes|shirt|sheets?)\b",
             r"\bblood everywhere\b",
+            # blood in the urine (UKONS bleeding; haematuria told in lay words)
+            r"\bblood (?:\w+ ){0,2}in (?:my |his |her |the |their )?(?:pee|urine|wee|wees)\b",
+            r"\b(?:pee|peeing|urine|wee|weeing|wees)\b(?: \w+){0,5} (?:bloody|like blood|full of "
+            r"blood|with blood|blood red|blood clots?)\b",
+            r"\b(?:peeing|passing|weeing|pissing) (?:\w+ ){0,2}blood\b",
             r"\bhemorrhag\w*",
             r"\bsoak\w* (?:through )?(?:\w+ ){0,2}(?:pads?|bandages?|dressings?|towels?)\b",
         ),
@@ -1842,11 +1847,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\beyes (?:rolled|rolling) (?:back|up)\b",
             # went stiff and jerked (NICE CG137 / Epilepsy Action lay description)
             r"\b(?:went|gone|goes|going|was|is|got|became) (?:all |really |very )?(?:rigid|stiff)\b"
-            r"(?: \S+){0,8} (?:jerk\w*|twitch\w*|shak\w*|thrash\w*|trembl\w*|fitting)\b",
+            r"(?: \S+){0,5} (?:jerk\w*|twitch\w*|shak\w*|thrash\w*|trembl\w*|fitting)\b",
             r"\b(?:jerk\w*|twitch\w*|shak\w*|thrash\w*)(?: \S+){0,5} (?:went|gone|going|was|is|"
             r"got|became) (?:all |really |very )?(?:rigid|stiff)\b",
-            r"\b(?:jerk\w*|twitch\w*|shak\w*|thrash\w*|stiff|rigid)\b(?: \S+){0,10} (?:bit|bitten|"
-            r"biting|bites) (?:his|her|my|their) (?:own )?tongue\b",
+            r"\b(?:jerk\w*|twitch\w*|thrash\w*|convuls\w*|(?:went|gone|goes|became) (?:all )?"
+            r"(?:stiff|rigid))\b(?: \S+){0,10} (?:bit|bitten|biting|bites) (?:his|her|my|their) "
+            r"(?:own )?tongue\b",
         ),
         True,
     ),
@@ -2237,6 +2243,9 @@ FALL_HARM = _any(
     r"\b(?:broken|fractur\w*|break)\b",
     r"\b(?:looks?|is|at a|gone) (?:\w+ )?(?:bent|deformed|twisted|wonky|funny angle|the wrong "
     r"way)\b",
+    r"\b(?:weird|odd|strange|awkward|wrong|unnatural) angle\b",
+    r"\bhanging (?:\w+ )?(?:limp|funny|weird|wrong|oddly|crooked|loose)\b",
+    r"\b(?:crooked|misshapen)\b",
 )
 SEVERE_BONE_PAIN = _any(
     r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
