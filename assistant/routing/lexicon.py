@@ -1716,6 +1716,11 @@ INFUSION_SITE = (
     r"infusion|picc)s? (?:went|goes|was|is|had gone|has been)(?: in)?)"
 )
 """Where a chemotherapy infusion went in: a cannula, drip, line or port site."""
+_STOPS_FOR_AIR = (
+    r"(?:stop|stops|stopping|stopped|pause|pauses|pausing) (?:\w+ ){0,2}(?:for|to get|to catch) "
+    r"(?:\w+ )?(?:air|breath)"
+)
+"""Has to stop for air (read with words or sentences: not "a stop for a breath of fresh air")."""
 EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         # the drug leaking into the tissue around the infusion site (UKONS triage red flag;
@@ -1753,6 +1758,10 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bsuffocat\w*",
             r"\bchoking\b",
             r"\bcan not get (?:enough )?air\b",
+            # stops for air after a few words (UKONS: unable to complete sentences)
+            rf"\b(?:words?|sentences?|talking|speaking)\b(?: \w+){{0,6}} {_STOPS_FOR_AIR}\b",
+            rf"\b{_STOPS_FOR_AIR}\b(?: \w+){{0,3}} (?:after|between|every|mid) (?:\w+ ){{0,3}}"
+            r"(?:words?|sentences?)\b",
             r"\bnot (?:been )?(?:able to )?breath(?:e|ing)\b",
             r"\b(?:struggling|fighting|gasping|fight) for (?:breath|air)\b",
             r"\b(?:out of puff|puffed out|winded)\b",
@@ -1835,6 +1844,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bbleed\w* (?:right )?through (?:\w+ ){0,2}(?:towels?|tea towels|bandages?|"
             r"dressings?|pads?|gauze|clothes|shirt|sheets?)\b",
             r"\bblood everywhere\b",
+            # blood in the urine (UKONS bleeding; haematuria told in lay words)
+            r"\bblood (?:\w+ ){0,2}in (?:my |his |her |the |their )?(?:pee|urine|wee|wees)\b",
+            r"\b(?:pee|peeing|urine|wee|weeing|wees)\b(?: \w+){0,5} (?:bloody|like blood|full of "
+            r"blood|with blood|blood red|blood clots?)\b",
+            r"\b(?:peeing|passing|weeing|pissing) (?:\w+ ){0,2}blood\b",
             r"\bhemorrhag\w*",
             r"\bsoak\w* (?:through )?(?:\w+ ){0,2}(?:pads?|bandages?|dressings?|towels?)\b",
         ),
@@ -1989,6 +2003,9 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?: \S+){0,5} (?:jerk\w*|twitch\w*|shak\w*|thrash\w*|trembl\w*|fitting)\b",
             r"\b(?:jerk\w*|twitch\w*|shak\w*|thrash\w*)(?: \S+){0,5} (?:went|gone|going|was|is|"
             r"got|became) (?:all |really |very )?(?:rigid|stiff)\b",
+            r"\b(?:jerk\w*|twitch\w*|thrash\w*|convuls\w*|(?:went|gone|goes|became) (?:all )?"
+            r"(?:stiff|rigid))\b(?: \S+){0,10} (?:bit|bitten|biting|bites) (?:his|her|my|their) "
+            r"(?:own )?tongue\b",
         ),
         True,
     ),
@@ -2009,7 +2026,8 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "allergic_reaction",
         _any(
             r"\bthroat (?:\w+ ){0,4}(?:closing|swell\w*|tight\w*)\b",
-            r"\b(?:tongue|lips?) (?:\w+ ){0,3}(?:swell\w*|swollen|puff\w*)\b",
+            r"\b(?:tongue|lips?) (?:\w+ ){0,3}(?:swell\w*|swollen|puff\w*|blew up|blow\w* up|"
+            r"balloon\w*)\b",
             r"\banaphyla\w*",
             r"\bsevere allergic\b",
             r"\b(?:having|is having|am having|think i am having|going into|gone into) (?:an? )?"
@@ -2148,6 +2166,20 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 SEPSIS = _any(r"\b(?:neutropenic sepsis|sepsis|septic|neutropenic fever|febrile neutropenia)\b")
 """Named outright (an INFORMATIONAL framing, "signs of sepsis", is not a sign)."""
 
+_WEATHER_OR_WATER = (
+    r"(?!(?: \w+){0,3} (?:pool|plunge|shower|bath|sauna|water|sea|lake|snow|outside|wind|"
+    r"weather|sun)\b)"
+)
+HOT_THEN_COLD = (
+    rf"\b(?:boiling|roasting|sweating|burning up|baking)\b{_WEATHER_OR_WATER}(?: \w+){{0,3}} "
+    r"(?:then|and then|one minute|the next|next minute) (?:\w+ ){0,3}(?:freezing|icy|ice cold|"
+    rf"shivering|shaking)\b{_WEATHER_OR_WATER}",
+    rf"\b(?:freezing|icy|ice cold|shivering)\b{_WEATHER_OR_WATER}(?: \w+){{0,3}} (?:then|and "
+    r"then|one minute|the next|next minute) (?:\w+ ){0,3}(?:boiling|roasting|sweating|burning "
+    rf"up|baking)\b{_WEATHER_OR_WATER}",
+)
+"""Hot and cold in turn, told in stronger words (UKONS: "hot and cold or shivery")."""
+
 # -- fever on treatment (neutropenic sepsis: UKONS "temperature 37.5 C or above, or below
 # 36 C, or feeling unwell, hot and cold or shivery, on systemic anti-cancer treatment")
 FEVER = _any(
@@ -2155,6 +2187,7 @@ FEVER = _any(
     r"chills|chills|chilled|shiver\w*|the shakes|teeth (?:are )?chattering)\b",
     r"\b(?:hot and cold|cold and hot|hot then cold|hot one minute|hot and shiv\w*|"
     r"cold and (?:shiv\w*|clammy|shaky)|clammy and cold)\b",
+    *HOT_THEN_COLD,
     r"\b(?:shaking|shivering|shakes|trembling) (?:\w+ ){0,4}(?:even )?(?:under|wrapped in|in) "
     r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
@@ -2175,6 +2208,7 @@ LAY_FEVER = _any(
     r"(?:temperature|temp)\b(?! (?:of |is |was )?\d)",
     r"\b(?:hot and cold|cold and hot|hot then cold|hot one minute|hot and shiv\w*|"
     r"cold and (?:shiv\w*|clammy|shaky)|clammy and cold)\b",
+    *HOT_THEN_COLD,
     r"\b(?:shaking|shivering|shakes|trembling) (?:\w+ ){0,4}(?:even )?(?:under|wrapped in|in) "
     r"(?:the |a |my |two |three |all the )?(?:duvet|blankets?|covers|quilt)\b",
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
@@ -2312,6 +2346,8 @@ ARM_SIGNS = frozenset({"red", "redness", "hot", "warm"})
 SWELLING_PHRASE = _any(
     r"\b(?:double|twice|two times|three times) (?:the|its|his|her|my) (?:normal |usual )?size\b",
     r"\bbigger than the other(?: one)?\b",
+    r"\b(?:twice|double|two times|three times) as (?:thick|big|fat|wide|swollen|chunky) as\b",
+    r"\b(?:thicker|fatter|wider|chunkier) than (?:the|his|her|my) (?:other|left|right)\b",
     r"\b(?:much|a lot|way) (?:bigger|fatter|larger)\b",
 )
 """Lay ways of saying one limb is swollen; read as "swollen"."""
@@ -2360,12 +2396,20 @@ FALL_HARM = _any(
     r"\b(?:broken|fractur\w*|break)\b",
     r"\b(?:looks?|is|at a|gone) (?:\w+ )?(?:bent|deformed|twisted|wonky|funny angle|the wrong "
     r"way)\b",
+    r"\b(?:weird|odd|strange|awkward|wrong|unnatural) angle\b",
+    r"\bhanging (?:\w+ )?(?:limp|funny|weird|wrong|oddly|crooked|loose)\b",
+    r"\b(?:crooked|misshapen)\b",
 )
 SEVERE_BONE_PAIN = _any(
     r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
     r"\bsomething (?:gave|give|snapped|cracked|broke)\b",
     r"\b(?:agony|excruciating|unbearable|screaming|scream)\b",
     r"\bcan not (?:put (?:any )?weight|bear (?:any )?weight|move without)\b",
+    # new bone pain getting worse fast or waking at night (NICE NG234 / MASCC: an
+    # impending fracture or cord compression with bone metastases)
+    r"\b(?:new|sudden)\b(?: \w+){0,4} (?:pain|ache)\b(?: \w+){0,10} (?:getting worse|worse and "
+    r"worse|worse every|worse by the|worse fast|wakes (?:me|him|her|them)|waking (?:me|him|her|"
+    r"them)|keeps (?:me|him|her|them) (?:up|awake))\b",
 )
 
 # -- superior vena cava obstruction: face and neck (or arm) swelling, chest veins
