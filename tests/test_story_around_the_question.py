@@ -23,7 +23,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.intent import Intent, asked_intent, conditions_in, split_questions
+from assistant.answering.intent import (
+    Intent,
+    asked_intent,
+    conditions_in,
+    read_message,
+    split_questions,
+)
 from assistant.schema import Route, Turn
 from assistant.service import Assistant
 
@@ -81,22 +87,39 @@ def test_an_adult_or_a_thing_of_some_age_is_not_a_child(message: str) -> None:
     assert "children" not in conditions_in(message)
 
 
+def test_kids_of_the_childs_age_are_children() -> None:
+    assert "children" in conditions_in("is there anything that helps kids her age with nausea?")
+    assert "children" not in conditions_in("is there an age limit for oncology massage?")
+
+
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
         (
             "She always asks 'what is the goal of all these scans'. Would massage help her worry?",
-            Intent.BENEFIT,
+            None,
         ),
         ("My aunt calls it a spa thing. Is it safe with her chemo port?", Intent.SAFETY),
         # No story: the question itself.
         ("what is oncology massage?", Intent.DEFINITION),
         # The question asks no kind of question of its own: the story still tells.
         ("I'm worried it is risky. Thoughts?", Intent.SAFETY),
+        # A question opened by "and", without a question mark, still asks.
+        ("can massage ease tension? and where do I look for a therapist", Intent.FIND_THERAPIST),
     ],
 )
-def test_the_intent_is_read_on_what_the_questions_ask(message: str, intent: Intent) -> None:
+def test_the_intent_is_read_on_what_the_questions_ask(message: str, intent: Intent | None) -> None:
     assert asked_intent(message) == intent
+    (focus,) = read_message(message)
+    assert focus.intent == (intent or Intent.BENEFIT)
+
+
+def test_a_benefit_asked_after_a_safety_turn_keeps_the_benefit_intent() -> None:
+    (focus,) = read_message(
+        "ok I'll ask my nurse about that. another thing, does massage help nausea?",
+        ["my white count is low, is massage ok?"],
+    )
+    assert focus.intent == Intent.BENEFIT
 
 
 @pytest.mark.parametrize(
@@ -157,6 +180,11 @@ def test_easing_something_the_sources_lack_is_still_not_covered(assistant: Assis
         (
             "Throughout chemotherapy is massage safe and will it help?",
             ("generally safe", "how massage may help"),
+        ),
+        # Other children of the child's age: the sentence about children with cancer.
+        (
+            "He is 11 and sick all the time from chemo. Is massage any use for children his age?",
+            ("children with cancer",),
         ),
         # A child named by age: the sentence about children with cancer.
         (

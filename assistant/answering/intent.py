@@ -83,7 +83,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
             r"actually )?(say|said|find|found|report)\b"
             r"|(did|does|has|have) (anyone|anybody|other people|others) (\w+ )?(find|found|say|"
-            r"said|tried)\b|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
+            r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
+            r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
             r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
             r"a|the)\b)",
             _I,
@@ -104,6 +105,10 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\b(what (should|do|to|would|can) (i|we|you|one|they) (look|ask|check|watch) "
             r"(out )?(for )?(in|about|from|when)\b|what (kind|type|sort) of (\w+ ){0,2}"
             r"(therapist|masseuse|lmt|practitioner)s?\b|"
+            r"what (should|do|can|would) (i|we|you|one) expect (from|of) (a|an|the|my|your|our) "
+            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|practitioner)s?\b|"
+            r"what (kind|type|sort) of (person|people|someone) (should|do|does|would|must|will) "
+            r"(they|he|she|the therapist|my therapist|a therapist) be\b|"
             r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
             r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
@@ -716,18 +721,19 @@ def _ignored(sentence: str) -> bool:
 
 def asked_intent(text: str) -> Intent | None:
     """The intent of what ``text`` asks: read on its questions when a story is told around
-    them ("My dad keeps saying 'what's the point'. Could massage help that feeling?" asks
-    what massage helps, not what something is), on the whole text when they ask no kind of
-    question of their own or there is no story."""
+    them ("She always asks 'what is the goal of all these scans'. Would massage help her
+    worry?" asks what massage helps, not what something is: None, the default), on the
+    whole text when they ask no kind of question of their own or there is no story."""
     sentences = sentences_of(text)
-    questions = [s for s in sentences if is_question(s)]
+    # "and where do I find one" asks, though it opens with "and" and has no question mark.
+    questions = [s for s in sentences if is_question(_LEADING_JOIN.sub("", s))]
     if questions and len(questions) < len(sentences):
         asked = " ".join(questions)
         own = intent_of(asked)
-        if own is not None:
+        # A question asking what massage helps has no intent of its own (benefit by
+        # default, or carried from the turn before): never the story's.
+        if own is not None or asks_benefit(asked):
             return own
-        if asks_benefit(asked):
-            return Intent.BENEFIT
     return intent_of(text)
 
 
