@@ -84,6 +84,11 @@ def test_how_often_someone_is_hurt_is_a_safety_question() -> None:
     assert not focus.absent
 
 
+def test_complications_of_something_else_are_not_a_safety_question() -> None:
+    (focus,) = read_message("does massage help with stiffness, a complication of my surgery?")
+    assert focus.intent != Intent.SAFETY
+
+
 def test_how_often_to_book_stays_a_detail_the_sources_lack() -> None:
     reading = expand("how often should my dad have a massage while he is on chemo?")
     assert "how long or how often" in reading.absent

@@ -194,7 +194,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
             r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
             r"(get|gets|got|getting|end up|ended up) (hurt|injured|harmed)|bad reactions?|"
-            r"adverse|complications?|"
+            r"adverse (effects?|outcomes?|events?|reactions?)|(complications?|problems) (from|of|"
+            r"after|with|caused by) (a |the |getting )?massag\w*|massage complications?|"
             r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             rf"contraindicat\w+|{_ADAPTS})\b",
