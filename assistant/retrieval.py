@@ -61,7 +61,8 @@ _FILLER = frozenset(
     does did doing done going go goes went make makes made take takes took give gives
     gave getting got let lets seem seems look looks feel feels supposed actual behind
     those these mean means meaning stand stands site website page whats hows wheres whos
-    whens list lists listing rundown overview summary full complete entire""".split()
+    whens list lists listing rundown overview summary full complete entire short shorter
+    shortest brief briefly nutshell gist version tldr""".split()
 )
 """Manner, attitude and story words: how a question is asked, not what it is about."""
 _MANNER = frozenset(

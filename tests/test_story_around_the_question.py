@@ -10,6 +10,11 @@
   tells ("after my chemo is done and I feel stronger") still joins the question after it;
 - a child named by age ("our 10 year old", "our daughter is 14") raises children, so the
   sentences about children with cancer are weighed; an adult's age does not.
+- what the questions ask decides their intent, not the words of the story around them
+  ("She always asks 'what is the goal of all these scans'. Would massage help her worry?" asks what
+  massage helps, not what something is; "s31-12a");
+- cancer said to have gone, spread or travelled into the bones, hips or spine raises bone
+  metastases, so a safety question about it is led by that warning ("s31-12a").
 
 The fast tests read the question; the slow ones go through the real service.
 """
@@ -18,8 +23,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.intent import conditions_in, split_questions
-from assistant.schema import Route
+from assistant.answering.intent import (
+    Intent,
+    asked_intent,
+    conditions_in,
+    read_message,
+    split_questions,
+)
+from assistant.schema import Route, Turn
 from assistant.service import Assistant
 
 slow = pytest.mark.slow
@@ -76,6 +87,65 @@ def test_an_adult_or_a_thing_of_some_age_is_not_a_child(message: str) -> None:
     assert "children" not in conditions_in(message)
 
 
+def test_kids_of_the_childs_age_are_children() -> None:
+    assert "children" in conditions_in("is there anything that helps kids her age with nausea?")
+    assert "children" not in conditions_in("is there an age limit for oncology massage?")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "She always asks 'what is the goal of all these scans'. Would massage help her worry?",
+            None,
+        ),
+        ("My aunt calls it a spa thing. Is it safe with her chemo port?", Intent.SAFETY),
+        # No story: the question itself.
+        ("what is oncology massage?", Intent.DEFINITION),
+        # The question asks no kind of question of its own: the story still tells.
+        ("I'm worried it is risky. Thoughts?", Intent.SAFETY),
+        # A question opened by "and", without a question mark, still asks.
+        ("can massage ease tension? and where do I look for a therapist", Intent.FIND_THERAPIST),
+    ],
+)
+def test_the_intent_is_read_on_what_the_questions_ask(message: str, intent: Intent | None) -> None:
+    assert asked_intent(message) == intent
+    (focus,) = read_message(message)
+    assert focus.intent == (intent or Intent.BENEFIT)
+
+
+def test_a_benefit_asked_after_a_safety_turn_keeps_the_benefit_intent() -> None:
+    (focus,) = read_message(
+        "ok I'll ask my nurse about that. another thing, does massage help nausea?",
+        ["my white count is low, is massage ok?"],
+    )
+    assert focus.intent == Intent.BENEFIT
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "her cancer has now travelled into her hip bones",
+        "Dad's tumour has moved into his pelvis",
+        "the cancer's gone into his ribs",
+    ],
+)
+def test_cancer_gone_into_the_bones_raises_bone_metastases(message: str) -> None:
+    assert "bone_metastases" in conditions_in(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "her cancer has gone into her liver",
+        "the cancer spread to his lymph nodes",
+        "he went to his bones doctor",
+    ],
+)
+def test_cancer_gone_elsewhere_does_not_raise_bone_metastases(message: str) -> None:
+    assert "bone_metastases" not in conditions_in(message)
+
+
 # Slow: the reply through the real service ------------------------------------------------
 
 
@@ -111,6 +181,11 @@ def test_easing_something_the_sources_lack_is_still_not_covered(assistant: Assis
             "Throughout chemotherapy is massage safe and will it help?",
             ("generally safe", "how massage may help"),
         ),
+        # Other children of the child's age: the sentence about children with cancer.
+        (
+            "He is 11 and sick all the time from chemo. Is massage any use for children his age?",
+            ("children with cancer",),
+        ),
         # A child named by age: the sentence about children with cancer.
         (
             "Our 10 year old is having chemo for a brain tumour. Would massage do her any good?",
@@ -125,3 +200,25 @@ def test_the_reply_answers_what_the_reading_found(
     assert reply.route == Route.ANSWER, reply.text
     for words in said:
         assert words in reply.text
+
+
+@slow
+def test_a_safety_follow_up_about_cancer_in_the_bones_is_led_by_its_warning(
+    assistant: Assistant,
+) -> None:
+    reply = assistant.answer(
+        [Turn("user", "is massage generally safe for people having cancer treatment?")],
+        "and for my dad? the cancer has travelled into his hip bones",
+    )
+    assert reply.route == Route.ANSWER, reply.text
+    assert "bone metastases" in reply.citations[0].quote, reply.text
+
+
+@slow
+def test_a_story_with_a_quoted_question_is_headed_by_what_is_asked(assistant: Assistant) -> None:
+    reply = assistant.answer(
+        [],
+        "She always asks 'what is the goal of all these scans'. Would massage help her worry?",
+    )
+    assert reply.route == Route.ANSWER, reply.text
+    assert "how massage may help" in reply.text

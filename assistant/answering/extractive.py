@@ -158,6 +158,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "apart": re.compile(r"\bis not a technique\b|\bcomprehensive approach\b", re.I),
+    "specialty": re.compile(r"\barea of speciali[sz]ation\b", re.I),
     "benefit": re.compile(
         r"\b(reduc\w*|improv\w*|alleviat\w*|help\w*|effective|manag\w*|reliev\w*|relief|"
         r"benefits?|increased|recommended for|considered for)\b",
@@ -519,7 +520,10 @@ def candidate(unit: Unit, grade: float | None = None) -> Candidate:
 def allowed(c: Candidate, focus: Focus) -> bool:
     """Whether a sentence may be shown at all for this question."""
     about_programs = focus.training or focus.intent == Intent.PROGRAMS
-    if c.therapist_content and not about_programs:
+    # Whether oncology massage is a specialty is answered by the sentence saying it is one,
+    # though the page says it to therapists; nothing else written for them follows.
+    specialty = focus.specialty and "specialty" in c.kinds
+    if c.therapist_content and not (about_programs or specialty):
         return False
     if "appeal" in c.kinds and not (about_programs and focus.topics & _SUPPORT):
         return False

@@ -83,7 +83,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
             r"actually )?(say|said|find|found|report)\b"
             r"|(did|does|has|have) (anyone|anybody|other people|others) (\w+ )?(find|found|say|"
-            r"said|tried)\b|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
+            r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
+            r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
             r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
             r"a|the)\b)",
             _I,
@@ -104,6 +105,10 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\b(what (should|do|to|would|can) (i|we|you|one|they) (look|ask|check|watch) "
             r"(out )?(for )?(in|about|from|when)\b|what (kind|type|sort) of (\w+ ){0,2}"
             r"(therapist|masseuse|lmt|practitioner)s?\b|"
+            r"what (should|do|can|would) (i|we|you|one) expect (from|of) (a|an|the|my|your|our) "
+            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|practitioner)s?\b|"
+            r"what (kind|type|sort) of (person|people|someone) (should|do|does|would|must|will) "
+            r"(they|he|she|the therapist|my therapist|a therapist) be\b|"
             r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
             r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
@@ -188,6 +193,9 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"is (it|that|this|one) (ok|okay|alright|all right|fine)(?! to)|"
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
             r"break (\w+ ){0,3}bones?|broken bones?|fractures?|"
+            r"(get|gets|got|getting|end up|ended up) (hurt|injured|harmed)|bad reactions?|"
+            r"adverse (effects?|outcomes?|events?|reactions?)|(complications?|problems) (from|of|"
+            r"after|with|caused by) (a |the |getting )?massag\w*|massage complications?|"
             r"who'?s right|"
             r"why does (that|it) matter|not ok|not okay|should (not|n't) (get|have)|urge\w*|"
             rf"contraindicat\w+|{_ADAPTS})\b",
@@ -234,11 +242,13 @@ _TRAINING = re.compile(
 )
 _ORDINARY_MASSAGE = re.compile(
     r"\b(regular|normal|ordinary|usual|standard|plain|everyday|typical|spa|swedish|other)"
-    r"( \w+)? (massages?|rubs?|routines?|techniques?|strokes?|sessions?|lmts?|bodywork)\b",
+    r"( \w+)? (massages?|rubs?|routines?|techniques?|strokes?|sessions?|lmts?|bodywork|"
+    r"therapists?|masseuses?|masseurs?|lady|guy|person|place|salon)\b",
     _I,
 )
 _CONTRAST = re.compile(
-    r"\b(basically|simply|merely|same( thing)? as|different|difference|differ|special|fancy|"
+    r"\b(basically|simply|merely|same( thing)? as|different|differently|difference|differ|"
+    r"special|fancy|"
     r"label|name|rebrand\w*|change|adapt|adjust|versus|vs|compared?|more than|anything more|"
     r"just (an? |the )?(spa|swedish|regular|normal|ordinary|usual|gentle|gentler|lighter|"
     r"softer)|(done|go|going) (gently|gentler|lighter|softer))\b",
@@ -250,9 +260,20 @@ _SETS_APART = re.compile(
     r"|\b(different|special|specific|particular|separate|new) (kind|type|sort|style) of "
     r"(stroke|move|technique|massage|method)s?\b"
     r"|\b(is|are) (it|this|that|they|oncology massage|cancer massage) (just )?(an? |one )?"
-    r"(specific |special |particular |separate )?(technique|style|method|modality)\b",
+    r"(specific |special |particular |separate )?(technique|style|method|modality)\b"
+    r"|\b(therapists?|they|masseuses?|lmts?|oncology massage|cancer massage) (\w+ ){0,3}(do|does|"
+    r"doing|work|works|treat|treats) (\w+ ){0,2}differently\b",
     _I,
 )
+_SPECIALTY = re.compile(
+    r"\b(is|are|was) (it|this|that|they|oncology massage|cancer massage|onc massage|massage for "
+    r"cancer) (\w+ ){0,3}(an? |its |their |one )?(\w+ )?(specialty|speciality|specialism|"
+    r"speciali[sz]ation|subspecialty|field|discipline|profession)\b",
+    _I,
+)
+"""Whether oncology massage is a specialty of its own ("is oncology massage even a proper
+specialty?", "is it a real field of its own?"): what it is, answered by the sources'
+"an area of specialization", not a question of what massage helps."""
 
 
 _LEARNS = re.compile(
@@ -290,6 +311,11 @@ def sets_apart(text: str) -> bool:
     return contrasted or bool(_SETS_APART.search(text))
 
 
+def asks_specialty(text: str) -> bool:
+    """Whether ``text`` asks if oncology massage is a specialty of its own (``_SPECIALTY``)."""
+    return bool(_SPECIALTY.search(text))
+
+
 _GENERAL_SAFETY = re.compile(
     r"\b(safe|safely|safety|unsafe|risks?|risky|dangers?|dangerous|harm\w*|precautions?|"
     r"careful|who should be careful|not ok for everyone|deep (tissue|pressure|massage)|"
@@ -301,7 +327,10 @@ _CONDITIONS: dict[str, re.Pattern[str]] = {
         r"\bbone metastases\b|\bmetastases\b.{0,40}\b(bones?|spine|hips?|ribs|pelvis|fracture)"
         r"|\b(bones?|spine|skeleton)\b.{0,40}\bmetastases\b"
         r"|\b(cancer|tumou?rs?)('s| is| has spread)? (in|into|to) (the |my |his |her |their )?"
-        r"(skeleton|bones)\b",
+        r"(skeleton|bones)\b"
+        r"|\b(cancer|tumou?rs?|disease)('s| is| has| have)? (now )?(spread|gone|moved|travell?ed|"
+        r"went|got|metastasi[sz]ed) (in|into|to|through(out)?) (the |my |his |her |their |both )?"
+        r"(\w+ )?(skeleton|bones?|spine|hips?|ribs|pelvis)\b",
         _I,
     ),
     "children": re.compile(r"\bchildren with cancer\b", _I),
@@ -398,6 +427,9 @@ class Focus:
     here or in the turn a follow-up leans on."""
     learns: bool = False
     """Asks how to become trained in oncology massage oneself (``learns_to_give``)."""
+    specialty: bool = False
+    """Asks whether oncology massage is a specialty of its own (``asks_specialty``): the
+    sources' "an area of specialization" may answer it, though written for therapists."""
     choice: bool = False
     """The other side of a choice asked with the question before it ("should it be light
     or is deep pressure fine?"): answered under that question's heading."""
@@ -688,9 +720,27 @@ def _ignored(sentence: str) -> bool:
     )
 
 
+def asked_intent(text: str) -> Intent | None:
+    """The intent of what ``text`` asks: read on its questions when a story is told around
+    them ("She always asks 'what is the goal of all these scans'. Would massage help her
+    worry?" asks what massage helps, not what something is: None, the default), on the
+    whole text when they ask no kind of question of their own or there is no story."""
+    sentences = sentences_of(text)
+    # "and where do I find one" asks, though it opens with "and" and has no question mark.
+    questions = [s for s in sentences if is_question(_LEADING_JOIN.sub("", s))]
+    if questions and len(questions) < len(sentences):
+        asked = " ".join(questions)
+        own = intent_of(asked)
+        # A question asking what massage helps has no intent of its own (benefit by
+        # default, or carried from the turn before): never the story's.
+        if own is not None or asks_benefit(asked):
+            return own
+    return intent_of(text)
+
+
 def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     """One question read on its own, or with the turn before when it leans on it."""
-    own_intent = intent_of(text)
+    own_intent = asked_intent(text)
     topics = topic_stems(text)
     together = topic_groups(text)
     names = name_groups(text)
@@ -719,7 +769,8 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     raised = conditions_in(text) | conditions_in(earlier)
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
-    if intent is None and apart:
+    specialty = asks_specialty(context)
+    if intent is None and (apart or specialty):
         intent = Intent.DEFINITION
     if intent is None and weighs_firmness(text):
         intent = Intent.SAFETY
@@ -745,6 +796,7 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         names=names,
         sets_apart=apart,
         learns=learns,
+        specialty=specialty,
     )
 
 
