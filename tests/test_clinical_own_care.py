@@ -43,6 +43,16 @@ GENERAL_WITH_STORY = [
     "waiting for an operation?",
     # what massage does to a tumour
     "could massage shrink the cancer in my dad's liver?",
+    # a surgery told, then whether there is evidence massage helps (s31-r2r)
+    "Ever since my lumpectomy I have felt flat and weepy most days. Is there real evidence "
+    "that massage improves mood, or is it wishful thinking?",
+    "my husband has been so down since his prostatectomy. any research that reflexology eases "
+    "low mood?",
+    # a surgery told, then which kind of therapist to look for or what training they need
+    "After my mastectomy last year the chest wall feels tight. What sort of therapist should I "
+    "be looking for?",
+    "my mum had a mastectomy and wants a massage for the scar tightness, what training should "
+    "the therapist have?",
 ]
 OWN_CARE = [
     # leave to skip or put off one's own treatment
@@ -63,6 +73,10 @@ OWN_CARE = [
     "I've got a stoma, will the therapist avoid my tummy or is a gentle massage there ok for me?",
     "my husband has a urostomy, should the therapist steer clear of that side or is light "
     "pressure fine for him?",
+    # the same kind of question with one's own lab value or leave asked (s31-r2r)
+    "my platelets are 40, is there evidence that massage helps with bruising?",
+    "I have a port in my chest. What training should the therapist have, and is it ok for me "
+    "to go on thursday?",
 ]
 RED_FLAGS = [
     (

@@ -898,8 +898,32 @@ def is_follow_up(norm: str) -> bool:
     if not words:
         return False
     if FOLLOW_UP_START.search(norm) is not None or FOLLOW_UP_REFERENCE.search(norm) is not None:
-        return len(words) <= FOLLOW_UP_MARKED_MAX_TOKENS
+        if len(words) <= FOLLOW_UP_MARKED_MAX_TOKENS:
+            return True
+        return _leaning_question_then_context(norm)
     return len(words) <= FOLLOW_UP_MAX_TOKENS and not has_in_scope_terms(norm)
+
+
+_ADDED_AT_END = re.compile(r"\b(?:too|as well|also|either)$")
+_LEANS_BY_ITSELF = re.compile(
+    r"^(?:what about|how about|and (?:for|with|what about|how about)|same for)\b"
+)
+
+
+def _leaning_question_then_context(norm: str) -> bool:
+    """A short first sentence that opens as a follow-up and points back with a pronoun, or
+    opens with "what about" or "and for", then a sentence or two of context ("and would it
+    do the same for his sleep? he is awake half the night"): the question still leans on
+    the turn before."""
+    first, _, rest = norm.partition(" . ")
+    first_words = first.split()
+    marked = FOLLOW_UP_START.search(first) is not None or _ADDED_AT_END.search(first) is not None
+    points_back = FOLLOW_UP_REFERENCE.search(first) is not None
+    return (
+        ((marked and points_back) or _LEANS_BY_ITSELF.search(first) is not None)
+        and len(first_words) <= FOLLOW_UP_MARKED_MAX_TOKENS
+        and len(first_words) + len(rest.split()) <= 2 * FOLLOW_UP_MARKED_MAX_TOKENS
+    )
 
 
 def carer_asks_for_self(norm: str) -> bool:

@@ -3013,6 +3013,9 @@ BENEFIT_QUESTION = _any(
     r"show|suggesting|suggests|saying|says) (?:that )?(?:massage|bodywork|reflexology|touch|it|"
     r"hands on (?:work|therapy|treatment)) "
     r"(?:\w+ ){0,2}(?:help|helps|works?|reduces?|eases?|improves?)\b",
+    # "is there real proof massage lifts low mood?" (s31-r2r)
+    r"\b(?:evidence|research|studies|proof|data)(?: that)? (?:massage|bodywork|reflexology) "
+    r"(?:\w+ ){0,2}(?:helps?|works?|reduces?|eases?|improves?|lifts?|boosts?|lowers?)\b",
     r"\bis (?:massage|bodywork|reflexology|touch therapy|aromatherapy|it) (?:\w+ ){0,2}(?:advised|"
     r"recommended|helpful|useful|beneficial|worth it|worth trying) for\b(?! (?:me|him|her|them|"
     r"my|his|our|someone like me)\b)",
@@ -3089,7 +3092,7 @@ FOLLOW_UP_REFERENCE = _any(r"\b(?:it|that|this|they|them|those|these|one|there)\
 """A pronoun with nothing in the message to point at leans on the turns before."""
 FOLLOW_UP_START = _any(
     r"^(?:what about|how about|and|also|what if|same|ok and|okay and|but|or|plus|then|so|even|"
-    r"does that|is that|would that|and if|what for)\b"
+    r"does that|is that|would that|and if|what for|who says so|says who)\b"
 )
 
 # -- general framing: a question told about a past, resolved event, a hypothetical or a
@@ -3246,6 +3249,11 @@ PRACTICAL_QUESTION = _any(
     r"therapists? (?:\w+ )?(?:know|tell|decide|work out|figure out|find out|check|judge|assess)\b",
     r"\b(?:what|who) (?:should|do|can|would) (?:i|we) (?:look|be looking) for in (?:a|an|the) "
     r"(?:\w+ )?(?:massage )?therapist\b",
+    # which kind of therapist, or what training one should have (s31-r2r)
+    r"\b(?:what|which) (?:sort|kind|type) of (?:\w+ )?(?:massage )?therapists? (?:should|do|can|"
+    r"would) (?:i|we|she|he|they) (?:look|be looking|search|ask) for\b",
+    r"\bwhat (?:training|qualifications?|certifications?|experience) (?:should|does|do|would|must) "
+    r"(?:the|a|an|my|her|his|their) (?:massage )?therapists? (?:have|need)\b",
     # who may be in the room ("can my son sit in with me during the massage?")
     r"\b(?:stay|stays|be|sit|sits|wait|waits|come|comes|be present)\b (?:\w+ ){0,2}(?:in (?:the "
     r"|treatment |massage )?room|into the (?:treatment |massage )?room|in with (?:me|him|her|us)|"

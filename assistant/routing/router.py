@@ -630,7 +630,10 @@ class Router:
         vote = self._safety_vote(norm, raw, vectors or TextVectors())
         if vote is not None:
             return self._remember(norm, _decision(vote.route, vote.detail, vote.probability))
-        if is_about_a_pet(norm) and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None:
+        if (
+            is_about_a_pet(norm, raw)
+            and PERSONAL_CONDITION.search(_PET_FREE.sub(" ", norm)) is None
+        ):
             return _decision(Route.OUT_OF_SCOPE, "pet", 0.9)
         if has_no_cancer(norm):
             return _decision(Route.OUT_OF_SCOPE, "no_cancer", 0.85)

@@ -139,9 +139,14 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 """Care topics in order of precedence: a decision about a medicine comes first."""
 
 _PET = _any(
-    r"\b(?:my |our |the )?(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|pony|rabbit|bunny|"
-    r"ferret|parrot|bird|hamster|guinea pig)\b"
+    r"\b(?:my |our |the )?(?:dog|dogs|puppy|cats|kitten|pets|horse|pony|rabbit|bunny|"
+    r"ferret|parrot|bird|hamster|guinea pig)\b",
+    # not a scan named by its acronym ("a PET-CT", "my CAT scan results")
+    r"\b(?:my |our |the )?(?:cat|pet)\b(?! (?:scans?|scanners?|ct|mri|imaging|tracer|results?))",
 )
+_SCAN_ACRONYM = re.compile(r"\b(?:PET|CAT)\b")
+"""A scan named by its acronym in capitals ("next PET is in two weeks")."""
+_ACRONYM_WORD = re.compile(r"\b(?:pet|cat)\b")
 _NO_CANCER = _any(
     r"\b(?:i|we) (?:do not|dont|never|have never) (?:have|had) (?:any )?cancer\b",
     r"\b(?:i am|im) not (?:a )?cancer (?:patient|survivor)\b",
@@ -235,8 +240,11 @@ def reply_topic(norm: str) -> str | None:
     return None
 
 
-def is_about_a_pet(norm: str) -> bool:
-    """A question about an animal (massage for a pet, a pet's tumour)."""
+def is_about_a_pet(norm: str, raw: str) -> bool:
+    """A question about an animal (massage for a pet, a pet's tumour); "PET" or "CAT"
+    written in capitals (in a message not all in capitals) is a scan, not an animal."""
+    if _SCAN_ACRONYM.search(raw) and not raw.isupper():
+        norm = _ACRONYM_WORD.sub(" ", norm)
     return _PET.search(norm) is not None
 
 
