@@ -16,7 +16,6 @@ from __future__ import annotations
 import pytest
 
 from assistant import content
-from assistant.answering.intent import topic_stems
 from assistant.config import Settings
 from assistant.retrieval import asks_strength_of_earlier
 from assistant.schema import Route, Turn
@@ -66,20 +65,3 @@ def test_an_evidence_follow_up_is_answered_with_citations(
     assert reply.route == Route.ANSWER
     assert reply.citations and all(f"[{c.marker}]" in reply.text for c in reply.citations)
     assert content.render("unknown", default_settings) not in reply.text
-
-
-@pytest.mark.parametrize(
-    "message", ["is that solid or only a few small trials?", STRENGTH_OF_THAT[2]]
-)
-def test_a_few_or_a_couple_says_how_many_not_what_about(message: str) -> None:
-    assert not {"few", "coupl"} & topic_stems(message)
-
-
-@pytest.mark.slow
-def test_a_few_studies_is_not_read_as_few_adverse_outcomes(assistant: Assistant) -> None:
-    first = "can massage calm my nerves before scans?"
-    before = assistant.answer([], first)
-    conversation = [Turn("user", first), Turn("assistant", before.text, before.route)]
-    reply = assistant.answer(conversation, "is that proven, or is it only a few studies?")
-    assert reply.route == Route.ANSWER, reply.text
-    assert "adverse outcomes" not in reply.citations[0].quote, reply.text

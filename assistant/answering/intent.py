@@ -359,7 +359,7 @@ _NOT_TOPIC = frozenset(
     """massage massages massaged massaging cancer cancers therapy therapist therapists
     help helps helped helpful patient patients people person someone anyone safe safely good
     bad okay work works working get getting got use using need needs want know tell ask try
-    like really actually just anything something thing things stuff much many few couple lot lots also
+    like really actually just anything something thing things stuff much many lot lots also
     way ways kind kinds sort idea question questions say says said think feel felt make makes
     made take takes took give gives gave going go goes went mom mum dad mother father wife
     husband partner friend son daughter sister brother aunt uncle grandmother grandma
