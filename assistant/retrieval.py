@@ -275,12 +275,37 @@ class RetrievalResult:
     """A word or topic of the question itself is in the passages (``own_topic_found``)."""
 
 
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|they|them)\b", re.I)
+_STRENGTH = re.compile(
+    r"(evidence|proven|proof|prove|studies|study|research|researched|science|scientific|"
+    r"solid|strong|shaky|weak|reliable|anecdotes?|anecdotal|backed|real|trials?|data|sure|"
+    r"certain|convincing|legit)",
+    re.I,
+)
+"""Words of how strong the evidence is (a question's manner, not its topic)."""
+
+
+def asks_strength_of_earlier(message: str) -> bool:
+    """A question about how strong the evidence is for what was said before ("is that
+    proven or just a few studies?", "how solid is that?"): a word pointing back, a word
+    of the evidence's strength, and at most one word of its own beside them."""
+    if not _POINTS_BACK.search(message):
+        return False
+    own = _own_words(question_text(message))
+    strength = [w for w in own if _STRENGTH.fullmatch(w)]
+    return bool(strength) and len(own) - len(strength) <= 1
+
+
 def leans_on_history(message: str) -> bool:
     """For the query: a message short enough, or opening like a follow-up, to need earlier turns.
 
     (Routing has its own, stricter test of whether a message continues a topic.)
     """
-    return bool(_FOLLOW_UP_START.match(message)) or len(content_words(message)) <= 3
+    return (
+        bool(_FOLLOW_UP_START.match(message))
+        or len(content_words(message)) <= 3
+        or asks_strength_of_earlier(message)
+    )
 
 
 def history_weights(message: str, previous: Sequence[str], max_turns: int) -> list[float]:
@@ -830,6 +855,10 @@ class Retriever:
             # finding a therapist ("how do I find someone near Toronto?").
             asked = _REGION.sub(" ", _PLACE.sub(" ", asked))
         own = _own_words(asked)
+        if carried and not reading.absent and asks_strength_of_earlier(asked):
+            # How strong the evidence is for the topic before ("is that proven or just a
+            # few studies?"): the evidence for that topic, in any words of strength.
+            return " ".join(["evidence", *carried])
         if carried and len(own) <= 1 and not reading.absent:
             return " ".join([asked, *carried])
         return asked

@@ -31,6 +31,7 @@ from .answering.compose import (
     lead_in_id,
     next_marker,
     renumbered,
+    said_gaps,
     unknown_blocks,
 )
 from .answering.extractive import WARNED_CONDITIONS, warns_of
@@ -476,7 +477,7 @@ class Assistant:
         safety sentences, never a sentence about something else the search found."""
         passages = result.passages
         question = read_question(message, previous)
-        uncovered = conditions(question.absent)
+        uncovered = conditions(said_gaps(question))
         draft: Draft | None = None
         general = None
         # A condition the sources cover named beside one they do not ("bone mets, and he
@@ -493,7 +494,7 @@ class Assistant:
             # her fatigue and is it safe with her port?") is still answered, before the
             # line naming what is not covered: a covered part is never lost with it.
             part = (
-                self._benefit_part(message, previous, result, named=uncovered)
+                self._benefit_part(message, previous, result, named=conditions(question.absent))
                 if asks_benefit(message)
                 else None
             )

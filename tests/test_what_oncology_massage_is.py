@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.intent import Intent, asks_specialty, read_message, sets_apart
-from assistant.schema import Route
+from assistant.schema import Route, Turn
 from assistant.service import Assistant
 
 slow = pytest.mark.slow
@@ -117,3 +117,41 @@ def test_a_kind_of_massage_the_sources_lack_asked_as_a_specialty_is_not_covered(
     reply = assistant.answer([], "Is reflexology a proper specialty for people with cancer?")
     assert "My sources don't cover reflexology" in reply.text, reply.text
     assert "area of specialization" not in reply.text
+
+
+# s31-r2a: a course named only as where a technique would be learnt.
+TECHNIQUE_ON_A_COURSE = [
+    "is it a special technique they learn on a course?",
+    "so is it a particular method therapists pick up in a weekend class?",
+    "is oncology massage a separate technique you get from a training?",
+]
+PROGRAMS_OR_TRAINING = [
+    "is it a special technique the Society teaches in its courses?",
+    "do therapists need a special course to do it?",
+    "is it a special technique I would pick up once I get certified?",
+]
+
+
+@pytest.mark.parametrize("message", TECHNIQUE_ON_A_COURSE)
+def test_whether_it_is_a_technique_learnt_on_a_course_asks_what_it_is(message: str) -> None:
+    focus = read_message(message, ["what is oncology massage?"])[0]
+    assert focus.intent == Intent.DEFINITION
+
+
+@pytest.mark.parametrize("message", PROGRAMS_OR_TRAINING)
+def test_the_society_or_how_to_train_still_asks_about_training(message: str) -> None:
+    focus = read_message(message, ["what is oncology massage?"])[0]
+    assert focus.intent != Intent.DEFINITION
+
+
+@slow
+def test_a_technique_learnt_on_a_course_is_led_by_what_it_is_beyond_a_technique(
+    assistant: Assistant,
+) -> None:
+    first = "what is oncology massage?"
+    before = assistant.answer([], first)
+    conversation = [Turn("user", first), Turn("assistant", before.text, before.route)]
+    reply = assistant.answer(conversation, TECHNIQUE_ON_A_COURSE[0])
+    assert reply.route == Route.ANSWER, reply.text
+    lead = reply.citations[0].quote.lower()
+    assert "not a technique" in lead or "comprehensive approach" in lead, reply.text

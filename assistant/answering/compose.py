@@ -161,11 +161,20 @@ def _offer_pages(draft: Draft) -> list[str]:
     return pages
 
 
+def said_gaps(focus: Focus) -> tuple[str, ...]:
+    """The uncovered names a "not covered" line says: a treatment told only as the cause
+    in the story (``Focus.told``) is left out when the question names an uncovered
+    condition of its own ("since his radiotherapy he has lymphoedema in his leg, would a
+    massage be safe?" names lymphedema, not radiation); alone, it is still named."""
+    asked = tuple(name for name in focus.absent if name not in focus.told)
+    return asked if conditions(asked) else focus.absent
+
+
 def not_covered_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
     """The plain line naming a question (or the conditions in it) the sources do not cover."""
     words = echo(part.focus.text)
     if part.focus.absent and (conditions(part.focus.absent) or words is None):
-        topic = named(part.focus.absent)
+        topic = named(said_gaps(part.focus))
         return [Paragraph(content.render("condition_not_covered", settings, topic=topic))]
     # A part asking only for a price or a length of time is named in the person's words.
     if words is None:
@@ -179,7 +188,7 @@ def asked_gaps(focus: Focus) -> tuple[str, ...]:
     fatigue?" is answered about fatigue, without "My sources don't cover radiation."),
     unless the question asks whether massage is safe, where that treatment matters."""
     if focus.intent == Intent.SAFETY or focus.general_safety:
-        return focus.absent
+        return said_gaps(focus)
     return tuple(name for name in focus.absent if name not in focus.told)
 
 
@@ -293,7 +302,7 @@ def unknown_blocks(
     those names (or that the exact question is not covered) and the general safety
     sentences that do apply; for a question about what massage does not do, the sources'
     caveats on the evidence under ``heading`` (``general_limits_applies``)."""
-    absent = list(dict.fromkeys(name for p in parts for name in p.focus.absent))
+    absent = list(dict.fromkeys(name for p in parts for name in said_gaps(p.focus)))
     general_kept = general_blocks(general, set(), settings, heading)
     if not absent and not general_kept:
         return (Paragraph(content.render("unknown", settings)),)

@@ -738,6 +738,16 @@ def asked_intent(text: str) -> Intent | None:
     return intent_of(text)
 
 
+_COURSE = re.compile(r"\b(courses?|class|classes|trainings?)\b", _I)
+
+
+def _course_only(text: str, context: str) -> bool:
+    """Whether a course or class is all that makes ``text`` a question about the Society's
+    programs, and no one asks how to train: "is it a special technique they learn on a
+    course?" asks what oncology massage is, the course is where it would be learnt."""
+    return not learns_to_give(context) and intent_of(_COURSE.sub(" ", text)) != Intent.PROGRAMS
+
+
 def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     """One question read on its own, or with the turn before when it leans on it."""
     own_intent = asked_intent(text)
@@ -770,7 +780,9 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
     specialty = asks_specialty(context)
-    if intent is None and (apart or specialty):
+    if (apart or specialty) and (
+        intent is None or (intent == Intent.PROGRAMS and _course_only(text, context))
+    ):
         intent = Intent.DEFINITION
     if intent is None and weighs_firmness(text):
         intent = Intent.SAFETY
