@@ -45,6 +45,7 @@ from .lexicon import (
     DISTRESS_SIGNAL,
     DROWSY,
     DURING_PAST_TREATMENT,
+    EMERGENCY_CUES,
     EMERGENCY_PATTERNS,
     FACE_NECK_SWELLING,
     FACT_CHECK,
@@ -312,6 +313,38 @@ def asks_to_lower_a_medicine(unit: str, whole: str) -> bool:
         return False
     # the lowering itself ("cut my oxycodone back") is not the cue word "cut"
     return CRISIS_CUES.search(literal(ASKS_TO_LOWER_A_MEDICINE.sub(" ", whole))) is None
+
+
+_KNOWN_LYMPHEDEMA = re.compile(
+    r"\b(?:(?:swollen|swelling|swells?|swelled|puffy) (?:\w+ ){0,2}(?:with|from|because of|due to) "
+    r"(?:\w+ )?lymph(?:o)?edema|lymph(?:o)?edema (?:swelling|arm|leg)|(?:my|her|his|their|the|"
+    r"has|have|had|with) lymph(?:o)?edema)\b"
+)
+_LYMPHEDEMA_DOUBTED = re.compile(
+    r"\b(?:is (?:that|it|this)|could (?:that|it|this) be|might be|maybe|thought|think|wonder\w*|"
+    r"or is|not sure|if it s|whether) (?:\w+ ){0,3}lymph(?:o)?edema\b"
+)
+_SWELLING_ONLY = re.compile(
+    r"\b(?:swell\w*|swollen|puffy|arm|arms|legs?|pain\w*|hurt\w*|achy|aching|sore)\b"
+)
+_CHANGED_OR_INFLAMED = re.compile(
+    r"\b(?:sudden\w*|overnight|since (?:yesterday|last night|this morning)|this morning|today|"
+    r"tonight|red\w*|hot|warm|heat|veins?|double|twice|fever\w*|chills?|shiver\w*|rigou?rs?|"
+    r"temp\w*|calf|hard|tight|shiny|streak\w*|spreading|worse)\b"
+)
+
+
+def swelling_of_known_lymphedema(unit: str, whole: str) -> bool:
+    """An emergency vote's sentence tells swelling the person already knows is lymphedema
+    ("her arm is swollen with lymphedema, is massage ok?"), not a guess at it ("his leg is
+    double the size, is that lymphedema?"), and the message tells no sudden change, heat,
+    redness, fever or other emergency cue beside the swelling: a long-standing condition the
+    sources do not cover, asked about, not a clot or an infection told now."""
+    if _KNOWN_LYMPHEDEMA.search(unit) is None or _LYMPHEDEMA_DOUBTED.search(whole):
+        return False
+    if _CHANGED_OR_INFLAMED.search(whole):
+        return False
+    return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", whole))) is None
 
 
 def arrangement_chosen(whole: str) -> bool:

@@ -49,6 +49,7 @@ from .checks import (
     is_off_topic,
     literal,
     names_a_person,
+    swelling_of_known_lymphedema,
 )
 from .classifier import ROUTED, RouteClassifier
 from .language import FULL_SAFETY, UNDETERMINED, reads_as_another_language, undetermined
@@ -780,6 +781,7 @@ class Router:
             and not (v.route is Route.CRISIS and crisis_told_as_over(v.unit, norm))
             and not (v.route is Route.CRISIS and asks_to_lower_a_medicine(v.unit, norm))
             and not (v.label == "abuse" and arrangement_chosen(norm))
+            and not (v.route is Route.EMERGENCY and swelling_of_known_lymphedema(v.unit, norm))
         ]
         if not winners:
             return None
