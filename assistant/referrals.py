@@ -121,31 +121,28 @@ def clinical_blocks(
     if topic == "medicine":
         blocks.append(Paragraph(text("medicine_warning")))
     blocks.append(Paragraph(text(intro)))
-    if benefit is not None and benefit.sentences:
-        helps, told = split_testimonials(benefit)
-        if helps:
-            blocks.append(Paragraph(text("answer_benefit")))
-            blocks.append(Cited(helps))
-        if told:
-            blocks.append(Paragraph(text("testimonial_label")))
-            blocks.append(Cited(told))
+    if benefit is not None:
+        blocks.extend(_quoted(benefit, text("answer_benefit"), settings))
     if draft is not None and draft.sentences:
-        # A patient's own words are labelled as such, never shown as what the sources say.
-        evidence, stories = split_testimonials(draft)
         if uncovered:
             blocks.append(Paragraph(text("condition_not_covered", topic=named(uncovered))))
-        if evidence:
-            heading = (
-                "general_safety_heading" if uncovered and not beside else "general_info_heading"
-            )
-            blocks.append(Paragraph(text(heading)))
-            blocks.append(Cited(evidence))
-        if stories:
-            blocks.append(Paragraph(text("testimonial_label")))
-            blocks.append(Cited(stories))
+        heading = "general_safety_heading" if uncovered and not beside else "general_info_heading"
+        blocks.extend(_quoted(draft, text(heading), settings))
     blocks.append(Paragraph(text("questions_heading")))
     blocks.append(Bullets(tuple(content.render_list(f"questions_{topic}", settings))))
     blocks.append(Paragraph(text("safety_net")))
+    return blocks
+
+
+def _quoted(draft: Draft, heading: str, settings: Settings) -> list[Block]:
+    """A draft's cited sentences under ``heading``; a patient's own words among them are
+    labelled as such, never shown as what the sources say."""
+    evidence, stories = split_testimonials(draft)
+    blocks: list[Block] = []
+    if evidence:
+        blocks += [Paragraph(heading), Cited(evidence)]
+    if stories:
+        blocks += [Paragraph(content.render("testimonial_label", settings)), Cited(stories)]
     return blocks
 
 

@@ -294,7 +294,7 @@ class Assistant:
             covered = _covered(focus, found)
             draft: Draft | None = None
             if covered:
-                sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
+                sources = _safe(_quotable(found))
                 if i == 0 and not isinstance(self.backend, ExtractiveBackend):
                     lead_in = content.render(lead_in_id(focus), self.settings) + "\n\n"
                     for item in self.backend.stream(focus.text, found.vector, sources):
@@ -455,7 +455,7 @@ class Assistant:
         found = self.retriever.retrieve(question)
         if not found.relevant:
             return None
-        sources = [p for p in _quotable(found) if not unsafe_passage(p.chunk.text)]
+        sources = _safe(_quotable(found))
         draft = self._draft(focus, found, sources, first_marker, sentences)
         if not draft.sentences:
             return None
@@ -503,7 +503,7 @@ class Assistant:
             general = self._general_safety(next_marker([benefit] if benefit else []))
             draft = general[0] if general else None
         elif result.relevant or beside:
-            sources = [p for p in passages if not unsafe_passage(p.chunk.text)]
+            sources = _safe(passages)
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
             # "her cancer spread to her bones" is about bone metastases.
             # One person's own condition (a clot, a line, low counts) is answered by what
@@ -581,7 +581,7 @@ class Assistant:
     def _benefit_draft(self, focus: Focus, found: RetrievalResult) -> Draft | None:
         """The cited benefit sentences for the benefit question ``focus`` of a care-team
         message (``_benefit_part``), read as a question of its own; None when none fits."""
-        sources = [p for p in found.passages if not unsafe_passage(p.chunk.text)]
+        sources = _safe(found.passages)
         drafted = self._draft(
             replace(focus, precautions=False), found, sources, 1, _CLINICAL_GENERAL_SENTENCES
         )
@@ -656,6 +656,12 @@ def _covered(focus: Focus, found: RetrievalResult) -> bool:
     if focus.absent:
         return found.covered_beside_absent
     return found.relevant
+
+
+def _safe(passages: Sequence[Passage]) -> list[Passage]:
+    """The passages that may be quoted at all: none with a sentence that speaks to the
+    assistant (``unsafe_passage``)."""
+    return [p for p in passages if not unsafe_passage(p.chunk.text)]
 
 
 def _quotable(found: RetrievalResult) -> tuple[Passage, ...]:
