@@ -36,6 +36,22 @@ LAUNCH_ARGS = [
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 
 
+# Gradio shows a "Loading..." paragraph while a component's code is still
+# arriving; an audit taken in that moment reports it as content outside the
+# page's landmarks (CI of stop 31 failed on exactly that), which no user sees
+# once the page has settled.
+PAGE_SETTLED = """() => [...document.querySelectorAll('.loading')]
+    .every(el => el.offsetParent === null)"""
+
+
+def audit(page: Any) -> Any:
+    """axe-core's results for the page once Gradio's loading placeholders are gone."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function(PAGE_SETTLED, timeout=30_000)
+    return Axe().run(page)
+
+
 def require_chromium() -> Path:
     """The Chromium binary; skip without it, except in CI where that is a failure."""
     if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_support import (
+    audit,
     launched_chromium,
     require_chromium,
     screenshot,
@@ -347,8 +348,6 @@ def test_an_emergency_in_another_language_opens_with_the_help_numbers_marked_in_
 ) -> None:
     """A red flag told in Vietnamese: the alert opens with the help numbers in Vietnamese,
     marked ``lang="vi"`` for screen readers, with the numbers as links; axe finds nothing."""
-    from axe_playwright_python.sync_playwright import Axe
-
     box = open_chat(page, base_url)
     reply = ask(page, box, "Mẹ tôi đang hóa trị, sốt 39 độ và run lẩy bẩy, có nên xoa bóp không?")
     alert = reply.locator(".route-emergency")
@@ -358,7 +357,7 @@ def test_an_emergency_in_another_language_opens_with_the_help_numbers_marked_in_
     assert "911" in first.inner_text() and "988" in first.inner_text()
     assert first.locator("a[href^='tel:']").count() >= 1
     assert alert.locator("p[lang='vi']").count() == 1  # the English text that follows is not
-    results = Axe().run(page)
+    results = audit(page)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -576,14 +575,12 @@ def chat_in(browser: Any, base_url: str, scheme: str, viewport: dict[str, int]) 
 def test_focus_ring_contrast_speaker_labels_and_axe_in_light_and_dark_mode(
     browser: Any, base_url: str, scheme: str
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     from assistant.web.app import contrast_ratio
 
     page = chat_in(browser, base_url, scheme, LAPTOP)
     try:
         assert page.evaluate("() => document.body.classList.contains('dark')") == (scheme == "dark")
-        results = Axe().run(page)
+        results = audit(page)
         assert results.violations_count == 0, results.generate_report()
         for _ in range(30):
             page.keyboard.press("Tab")
@@ -622,7 +619,7 @@ def test_focus_ring_contrast_speaker_labels_and_axe_in_light_and_dark_mode(
         assert icon[2] == "true"
         page.locator(".om-feedback").first.get_by_role("button", name="Not helpful").click()
         page.locator(".om-fb-more").first.wait_for(state="visible")
-        results = Axe().run(page)
+        results = audit(page)
         assert results.violations_count == 0, results.generate_report()
         screenshot(page, f"chat-desktop-{scheme}-crisis", full_page=False)
     finally:
@@ -647,16 +644,14 @@ def test_chat_reflows_at_400_percent_zoom(browser: Any, base_url: str) -> None:
 
 
 def test_chat_page_has_no_accessibility_violations(page: Any, base_url: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     box = open_chat(page, base_url)
     ask(page, box, QUESTION)
     ask(page, box, EMERGENCY)
     ask(page, box, "What is the capital of France?")
-    results = Axe().run(page)
+    results = audit(page)
     assert results.violations_count == 0, results.generate_report()
     page.set_viewport_size(PHONE)
-    results = Axe().run(page)
+    results = audit(page)
     assert results.violations_count == 0, results.generate_report()
 
 

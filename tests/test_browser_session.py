@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from browser_support import (
+    audit,
     launched_chromium,
     require_chromium,
     screenshot,
@@ -115,9 +116,7 @@ def test_the_transcript_comes_back_after_a_reload_for_this_browser_only(
         assert hrefs and all(h.startswith("https://") for h in hrefs)
         name = "x".join(str(v) for v in viewport.values())
         screenshot(page, f"chat-restored-after-reload-{name}", full_page=False)
-        from axe_playwright_python.sync_playwright import Axe
-
-        results = Axe().run(page)
+        results = audit(page)
         assert results.violations_count == 0, results.generate_report()
 
         # The conversation continues: a follow-up is stored in the same conversation.
@@ -204,8 +203,6 @@ CLINICAL = "I have lymphedema in my arm after surgery. Is massage OK for me?"
 def test_take_this_to_my_appointment_print_view_and_download(
     browser: Any, base_url: str, viewport: dict[str, int]
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page = new_page(browser, viewport)
     try:
         box = open_chat(page, base_url)
@@ -220,7 +217,7 @@ def test_take_this_to_my_appointment_print_view_and_download(
             assert size["height"] >= 24 and size["x"] + size["width"] <= viewport["width"]
         name = "x".join(str(v) for v in viewport.values())
         screenshot(page, f"chat-export-buttons-{name}", full_page=False)
-        results = Axe().run(page)
+        results = audit(page)
         assert results.violations_count == 0, results.generate_report()
 
         with page.expect_download() as info:
@@ -254,7 +251,7 @@ def test_take_this_to_my_appointment_print_view_and_download(
         assert overflow <= 0
         screenshot(view, f"chat-print-view-{name}")
         view.emulate_media(media="screen")
-        results = Axe().run(view)
+        results = audit(view)
         assert results.violations_count == 0, results.generate_report()
 
         stranger = new_page(browser, viewport)

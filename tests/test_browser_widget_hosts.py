@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import LAUNCH_ARGS, require_chromium, screenshot, serve_in_thread
+from browser_support import LAUNCH_ARGS, audit, require_chromium, screenshot, serve_in_thread
 from conftest import make_settings
 from test_browser import LAPTOP, PHONE
 
@@ -148,8 +148,6 @@ def test_tampered_script_is_refused_by_its_integrity_hash(
 def test_host_not_allowed_gets_a_link_to_a_new_tab_not_a_broken_panel(
     browser: Any, server: tuple[str, Any], viewport: dict[str, int]
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     base_url, _ = server
     tag = f'<script src="{base_url}/widget.js" defer></script>'
     page, problems = host_page(browser, NOT_ALLOWED, tag, None, viewport)
@@ -175,7 +173,7 @@ def test_host_not_allowed_gets_a_link_to_a_new_tab_not_a_broken_panel(
         assert "cannot show the chat" in page.locator(".fallback").inner_text()
         name = "x".join(str(v) for v in viewport.values())
         screenshot(page, f"widget-host-not-allowed-{name}", full_page=False)
-        results = Axe().run(page)
+        results = audit(page)
         assert results.violations_count == 0, results.generate_report()
         with page.context.expect_page() as opened:
             link.click()
