@@ -440,3 +440,24 @@ def test_a_professional_named_by_a_pronoun_is_not_the_person_cared_for(
     from assistant.routing.topics import asker
 
     assert asker(normalise(message)) == who
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Как найти массажиста, который работает с онкобольными?",
+        "Mia madre ha un tumore, dove trovo un massaggiatore esperto?",
+    ],
+)
+def test_a_question_we_cannot_read_still_gets_the_therapist_finder_and_the_care_team(
+    router: Router, settings: Settings, message: str
+) -> None:
+    """A caregiver writing in a language the assistant cannot answer in still learns where
+    to find an oncology-trained therapist and whom to ask about their own care (the
+    Spanish note for a Spanish question the sources do not cover says the same)."""
+    decision = router.route([], message)
+    blocks = fixed_reply_blocks(decision, settings) or ()
+    shown = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert settings.therapist_locator_url in shown and "care team" in shown, (decision, shown)
+    spanish = content.render("english_only_es", settings)
+    assert settings.therapist_locator_url in spanish and "equipo de atención" in spanish
