@@ -259,6 +259,11 @@ def test_personal_framing_alone_is_not_clinical(router: Router, message: str) ->
         ("按摩在化疗期间安全吗", "zh"),
         ("Mát-xa có giúp giảm mệt mỏi khi hóa trị không?", "vi"),
         ("Ist eine Massage während der Chemotherapie sicher?", "de"),
+        # Italian and Russian are read since session 32 (guarded like German)
+        ("Il massaggio aiuta con la nausea della chemio?", "it"),
+        ("Dove posso trovare un massaggiatore con formazione oncologica?", "it"),
+        ("Помогает ли массаж при тошноте после химии?", "ru"),
+        ("Как найти массажиста, который работает с онкобольными?", "ru"),
     ],
 )
 def test_general_massage_questions_in_other_languages_are_answered(
@@ -272,10 +277,13 @@ def test_general_massage_questions_in_other_languages_are_answered(
     "message",
     [
         "Quelle est la meilleure plage de France ?",
-        "Un massaggio è sicuro durante la chemioterapia?",
-        "Безопасен ли массаж во время химиотерапии?",
-        # German is read since session 27, but only when every word of it is read
+        "Kemoterapi sırasında masaj güvenli mi?",
+        "化学療法中にマッサージを受けても大丈夫ですか？",
+        # German, Italian and Russian are read, but only when every word of it is read:
+        # a body part, a word of time or of feeling may tell a red flag the lists miss
         "Ist eine Massage während der Chemotherapie im Urlaub sicher?",
+        "Ho male alla gamba da ieri, un massaggio durante la chemio è sicuro?",
+        "У мамы рак, со вчера болит нога, можно ли массаж?",
     ],
 )
 def test_other_questions_and_languages_without_a_vocabulary_get_the_english_only_note(
@@ -320,7 +328,7 @@ def test_an_answer_in_another_language_opens_with_the_note_in_that_language(
 @pytest.mark.parametrize(
     ("message", "language", "route"),
     [
-        ("Un massaggio è sicuro durante la chemioterapia?", "it", Route.OUT_OF_SCOPE),
+        ("Kemoterapi sırasında masaj güvenli mi?", "tr", Route.OUT_OF_SCOPE),
         ("Ich will nicht mehr leben, ich kann einfach nicht mehr", "de", Route.CRISIS),
         (
             "Bố tôi đang hóa trị, bị sốt 39 độ và run lẩy bẩy, có nên xoa bóp cho ông không?",
@@ -445,8 +453,8 @@ def test_a_professional_named_by_a_pronoun_is_not_the_person_cared_for(
 @pytest.mark.parametrize(
     "message",
     [
-        "Как найти массажиста, который работает с онкобольными?",
-        "Mia madre ha un tumore, dove trovo un massaggiatore esperto?",
+        "Kanser hastası annem için onkoloji masaj terapisti nasıl bulurum?",
+        "Η μητέρα μου έχει καρκίνο, πού θα βρω εκπαιδευμένο θεραπευτή μασάζ;",
     ],
 )
 def test_a_question_we_cannot_read_still_gets_the_therapist_finder_and_the_care_team(
