@@ -368,3 +368,54 @@ def test_near_misses_are_not_red_flags(message: str) -> None:
 )
 def test_classes_of_the_thirteenth_set(expect: str, message: str) -> None:
     assert_flagged(message, expect)
+
+
+# s32-14s: the classes of the fourteenth set's crisis and abuse misses in new words, told by
+# the person or by someone else (a therapist, a grandchild): goodbyes said with a last
+# session or time (988 warning signs); a carer or partner who never lets the family see
+# the person alone, and an injury explained away by someone else (NCEA red flags).
+FOURTEENTH_SET_CLASSES = [
+    (
+        "crisis",
+        "My client hugged me and said this was her final session, she has said her goodbyes",
+    ),
+    ("crisis", "I've made my goodbyes to my family, so this is my last massage"),
+    (
+        "crisis",
+        "Grandpa says he has done his goodbyes and tomorrow will be the last time we see him",
+    ),
+    ("abuse", "Her boyfriend won't let us see her on her own anymore"),
+    ("abuse", "The aide never lets us be alone with grandma"),
+    ("abuse", "Mum has a split lip again; her partner is always there, he says she tripped"),
+    # the twelfth set's self-harm left open: marks in neat rows, an accident claimed and doubted
+    (
+        "crisis",
+        "I saw parallel scratches across his thigh; he insists it was the neighbour's cat, though"
+        " they look far too even",
+    ),
+    (
+        "crisis",
+        "the scratches on my daughter's forearm are all in neat rows, and she claims it was the"
+        " kitten, but I don't believe her",
+    ),
+]
+FOURTEENTH_SET_NEAR_MISSES = [
+    "I said my goodbyes to the team on my last day at work, can massage help my shoulders?",
+    "It was my last session before I move abroad, so I said my goodbyes to my therapist",
+    "The nurse won't let us see him alone because of the infection risk, is a hand massage ok?",
+    "She had a bruise on her arm and she says she bumped into the table, is massage ok there?",
+    "she has scratches on her forearm from the cat, they healed well, is a massage ok?",
+]
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["alone", "inside a massage question"])
+@pytest.mark.parametrize(("expect", "message"), FOURTEENTH_SET_CLASSES)
+def test_classes_of_the_fourteenth_set(expect: str, message: str, inside: bool) -> None:
+    if inside:
+        message = f"We have a massage booked for Friday. {message} Should we still go?"
+    assert_flagged(message, expect)
+
+
+@pytest.mark.parametrize("message", FOURTEENTH_SET_NEAR_MISSES)
+def test_near_misses_of_the_fourteenth_set_are_not_red_flags(message: str) -> None:
+    assert_not_flagged(message)

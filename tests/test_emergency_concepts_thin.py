@@ -282,6 +282,53 @@ NOT_EMERGENCIES_TRAIN_CLASSES = [
 ]
 
 
+# s32-14s: the classes of the fourteenth set's misses, each concept in new words (not the
+# set's, nor the probes'), told by the person or by someone else: a body hot like fire on
+# treatment; a crack or snap in a bone with metastases; an arm by a port or line swollen
+# and gone purple or blue; morphine typed as in other languages ("morfine").
+FOURTEENTH_SET_CLASSES = [
+    (
+        "en",
+        "fever_on_treatment",
+        "My uncle finished a chemo cycle on Tuesday and tonight his forehead is burning hot",
+    ),
+    ("en", "fever_on_treatment", "I'm on chemo and my body feels very hot, like an oven inside"),
+    (
+        "en",
+        "fever_on_treatment",
+        "She started chemotherapy last week and since morning she is hot as fire",
+    ),
+    (
+        "en",
+        "fall_bone_mets",
+        "Mum has bone metastases and she felt a sudden snap in her upper arm lifting the kettle",
+    ),
+    ("en", "fall_bone_mets", "I have bone mets and heard a loud crack in my ribs when I coughed"),
+    ("en", "clot", "Her arm on the side of the PICC is swollen and bluish"),
+    ("en", "clot", "my husband's port arm has gone puffy and dusky since lunch"),
+    ("en", "overdose", "I think I took too much morfine an hour ago and I can't stay awake"),
+    # the twelfth set's fever left open: a Fahrenheit reading told bare, "kinda hot and shaky"
+    (
+        "en",
+        "high_fever",
+        "Maybe I'm overreacting, 10 days post cycle, kinda hot and shaky, it read 101.2 just now",
+    ),
+]
+NOT_EMERGENCIES_FOURTEENTH_SET = [
+    ("en", "I'm on chemo and my body is hot after the hot stone massage, is that normal?"),
+    ("en", "The sauna was hot like fire, is that ok after radiotherapy?"),
+    ("en", "My knuckles crack when I make a fist; I have bone mets in my spine, is that ok?"),
+    ("en", "I have a blue bruise on my arm from the blood test, a bit swollen, is massage ok?"),
+    ("en", "Is it safe to have a massage while I am taking morfine for the pain?"),
+    ("en", "My husband weighs 100.6 kg after chemo, is a massage ok?"),
+    (
+        "en",
+        "My chest felt tight for a second on the table, it was only the bolster, I moved and it"
+        " was fine. Can I book again?",
+    ),
+]
+
+
 @cache
 def router() -> Router:
     return Router(load_settings(_env_file=None), None)
@@ -292,7 +339,9 @@ def inside_a_massage_question(language: str, message: str) -> str:
     return f"{before} {message}. {after}"
 
 
-@pytest.mark.parametrize(("language", "concept", "message"), THIN + TRAIN_CLASSES)
+@pytest.mark.parametrize(
+    ("language", "concept", "message"), THIN + TRAIN_CLASSES + FOURTEENTH_SET_CLASSES
+)
 @pytest.mark.parametrize("inside", [False, True], ids=["alone", "inside a massage question"])
 def test_a_thin_concept_gets_the_emergency_reply(
     language: str, concept: str, message: str, inside: bool
@@ -303,13 +352,17 @@ def test_a_thin_concept_gets_the_emergency_reply(
 
 
 @pytest.mark.parametrize(
-    ("language", "concept", "message"), [c for c in THIN + TRAIN_CLASSES if c[0] == "en"]
+    ("language", "concept", "message"),
+    [c for c in THIN + TRAIN_CLASSES + FOURTEENTH_SET_CLASSES if c[0] == "en"],
 )
 def test_the_english_detail_names_the_concept(language: str, concept: str, message: str) -> None:
     assert router().route([], message).detail == concept
 
 
-@pytest.mark.parametrize(("language", "message"), NOT_EMERGENCIES + NOT_EMERGENCIES_TRAIN_CLASSES)
+@pytest.mark.parametrize(
+    ("language", "message"),
+    NOT_EMERGENCIES + NOT_EMERGENCIES_TRAIN_CLASSES + NOT_EMERGENCIES_FOURTEENTH_SET,
+)
 def test_near_misses_are_not_emergencies(language: str, message: str) -> None:
     decision = router().route([], message)
     assert decision.route not in (Route.EMERGENCY, Route.CRISIS), decision.reason

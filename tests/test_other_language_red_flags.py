@@ -199,6 +199,54 @@ RED_FLAGS = [
     ("hi", "crisis", "मैं सबके लिए बोझ बन गया हूँ"),
     ("de", "abuse", "mein Partner kontrolliert mein Geld und mein Handy"),
     ("ko", "emergency", "항암 치료 후에 하루에 설사를 여러 번 했어요"),
+    # s32-14s: the fourteenth set's classes in new words (an arm or leg swollen with colour,
+    # heat or hardness; a crack in a bone with metastases; a fall with severe pain; feet not
+    # felt or urine not held, with "ne" dropped; fainting in spoken Arabic; diarrhoea
+    # counted; better if one were gone; not tormenting the family any more; a rope with an
+    # end in sight; a beating told with the time inside the verb)
+    ("it", "emergency", "da ieri sera mio fratello ha il braccio gonfio, duro e bluastro"),
+    ("it", "emergency", "le si è gonfiata la gamba sinistra, è calda e le fa male"),
+    (
+        "it",
+        "emergency",
+        "mia zia ha metastasi ossee, alzandosi ha sentito un crac nel fianco e non riesce più"
+        " a camminare",
+    ),
+    (
+        "de",
+        "emergency",
+        "Mein Vater hat Knochenmetastasen. Beim Drehen im Bett hat es im Bein geknackt und"
+        " jetzt kann er nicht mehr auftreten",
+    ),
+    ("de", "emergency", "Der Arm mit dem Port ist seit heute Morgen angeschwollen und ganz lila"),
+    ("de", "emergency", "Oma ist ausgerutscht und seitdem tut ihr die Schulter furchtbar weh"),
+    (
+        "fr",
+        "emergency",
+        "ma sœur a des métastases osseuses, on a entendu un craquement quand elle s'est levée"
+        " et elle ne peut plus poser le pied",
+    ),
+    (
+        "fr",
+        "emergency",
+        "mon père a des métastases dans le dos et depuis ce matin il sent plus ses pieds",
+    ),
+    ("fr", "emergency", "elle peut plus retenir ses urines depuis hier et a très mal au dos"),
+    (
+        "fr",
+        "emergency",
+        "depuis hier son bras est gonflé et tout violet, du côté de sa chambre implantable",
+    ),
+    ("ar", "emergency", "جدتي بتاخد كيماوي وامبارح اغمى عليها في المطبخ"),
+    ("ar", "emergency", "خالي بياخد كيماوي وغاب عن الوعي في الشارع النهارده"),
+    ("hi", "emergency", "कीमो के बाद पापा को आज आठ बार दस्त हुए हैं"),
+    ("pl", "crisis", "tata mówi, że lepiej, żeby go nie było"),
+    ("pl", "crisis", "nie widzę już żadnego sensu, w szufladzie mam mnóstwo tabletek"),
+    ("ru", "crisis", "всем будет лучше, если меня не станет"),
+    ("ru", "crisis", "мама сказала, что больше не хочет нас мучить"),
+    ("ru", "crisis", "он нашёл верёвку и говорит, что скоро всё закончится"),
+    ("de", "abuse", "Mein Mann hat mich letzte Woche geschlagen, heute geht es mir besser"),
+    ("fr", "abuse", "mon mari me frappe depuis des années, maintenant je vais bien"),
 ]
 
 # Messages that only sound like a red flag, or general questions, per language.
@@ -235,6 +283,31 @@ NEAR_MISSES = [
     ("ko", "암 환자에게 마사지가 안전한가요?"),
     ("pl", "Mój mąż zbiera znaczki, czy masaż pomoże mu na plecy?"),
     ("de", "Meine Tochter kontrolliert meine Termine im Kalender, damit ich keinen vergesse."),
+    # s32-14s: abuse told as long over with the person well now, and near misses of the
+    # fourteenth set's classes
+    (
+        "de",
+        "Mein Ex hat mich geschlagen, das ist zwanzig Jahre her, heute geht es mir gut. Hilft"
+        " Massage bei Rückenschmerzen?",
+    ),
+    (
+        "fr",
+        "Mon ex me frappait il y a vingt ans. Aujourd'hui je vais bien, un massage m'aiderait ?",
+    ),
+    ("de", "Meine Knie knacken immer beim Treppensteigen, hilft eine Massage?"),
+    ("de", "Der Arm ist vom Lymphödem geschwollen und etwas warm, darf ich zur Lymphdrainage?"),
+    (
+        "it",
+        "il braccio è gonfio per il linfedema da anni e la sera fa male, va bene il"
+        " linfodrenaggio?",
+    ),
+    ("fr", "elle a mal au dos et n'arrive pas à retenir ses larmes, un massage l'apaiserait ?"),
+    ("fr", "après la chimio je sens plus bien mes doigts, un massage peut aider ?"),
+    ("ru", "Не хочу вас мучить вопросами, но можно ли массаж во время химии?"),
+    ("ru", "купила новую верёвку для белья, а массаж спины можно?"),
+    ("pl", "lepiej, żeby mnie nie było w domu, kiedy przyjdzie hydraulik"),
+    ("pl", "nie widzę sensu w tej diecie, czy masaż pomoże?"),
+    ("ar", "زوجي غاب عن البيت يومين للشغل، هل التدليك مفيد للتعب؟"),
 ]
 
 

@@ -36,7 +36,12 @@ from test_red_flags_of_new_writers import check_near_miss, check_spanish_red_fla
 from test_safety_means import _full_router, _outcome, _patterns_router, _wrong
 from test_safety_told_and_framed import KEEP
 
-from assistant.routing.checks import arrangement_chosen, find_red_flag, swelling_of_known_lymphedema
+from assistant.routing.checks import (
+    arrangement_chosen,
+    find_red_flag,
+    swelling_of_both_limbs,
+    swelling_of_known_lymphedema,
+)
 from assistant.routing.normalise import normalise
 
 ENGLISH = [
@@ -275,15 +280,49 @@ def test_a_guessed_or_changed_swelling_does_not_cancel_it(message: str) -> None:
     assert not swelling_of_known_lymphedema(norm, norm)
 
 
+# s32-14s: both ankles, feet or legs swelling by the evening or in the heat is fluid that
+# gathers, not the one-sided swelling of a clot; the vote read "what about swelling?" as an
+# emergency beside it. (unit the vote scored, whole message)
+BOTH_LIMBS_SWELLING = [
+    ("what about swelling .", "what about swelling? his ankles puff up by the evening"),
+    (
+        "my feet swell by the end of the day .",
+        "my feet swell by the end of the day. is a foot rub ok?",
+    ),
+    (
+        "both her legs get puffy in hot weather",
+        "both her legs get puffy in hot weather, can she have reflexology?",
+    ),
+]
+BOTH_LIMBS_WITH_A_RED_FLAG = [
+    "both my legs swell in the evenings and now I get short of breath lying down",
+    "his legs swell by the evening and today one calf is red and hard",
+    "her ankles puff up by the evening; she is on chemo and since this morning has a fever",
+]
+
+
+@pytest.mark.parametrize(("unit", "message"), BOTH_LIMBS_SWELLING)
+def test_swelling_of_both_limbs_cancels_an_emergency_vote(unit: str, message: str) -> None:
+    assert swelling_of_both_limbs(normalise(unit), normalise(message))
+
+
+@pytest.mark.parametrize("message", BOTH_LIMBS_WITH_A_RED_FLAG)
+def test_swelling_of_both_limbs_with_another_sign_does_not_cancel_it(message: str) -> None:
+    norm = normalise(message)
+    assert not swelling_of_both_limbs(norm, norm)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
         *((m, None) for m in KNOWN_LYMPHEDEMA),
         *((m, "emergency") for m in SWELLING_STILL_A_RED_FLAG),
+        *((m, None) for _, m in BOTH_LIMBS_SWELLING),
+        *((m, "emergency") for m in BOTH_LIMBS_WITH_A_RED_FLAG),
     ],
 )
-def test_with_the_vote_known_lymphedema_is_no_emergency_and_changes_still_are(
+def test_with_the_vote_long_standing_swelling_is_no_emergency_and_changes_still_are(
     message: str, expected: str | None
 ) -> None:
     wrong = _wrong(_full_router(), message, KEEP, expected)

@@ -47,6 +47,7 @@ from .lexicon import (
     DURING_PAST_TREATMENT,
     EMERGENCY_CUES,
     EMERGENCY_PATTERNS,
+    EXPLANATION_DOUBTED,
     FACE_NECK_SWELLING,
     FACT_CHECK,
     FALL,
@@ -347,6 +348,21 @@ def swelling_of_known_lymphedema(unit: str, whole: str) -> bool:
     return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", whole))) is None
 
 
+def swelling_of_both_limbs(unit: str, whole: str) -> bool:
+    """An emergency vote on a sentence of a message whose swelling is of both ankles, feet
+    or legs by the evening or in the heat (``BOTH_LIMBS``: fluid that gathers, not the
+    one-sided swelling of a clot; s32-14s), where neither the sentence nor the message
+    tells a sudden change, heat, redness, fever or other emergency cue beside it ("what
+    about swelling? her ankles puff up by the evening")."""
+    both = BOTH_LIMBS.search(whole)
+    if both is None:
+        return False
+    rest, told = (HEAT_OF_WEATHER.sub(" ", t.replace(both.group(0), " ")) for t in (whole, unit))
+    if _CHANGED_OR_INFLAMED.search(rest) or _CHANGED_OR_INFLAMED.search(told):
+        return False
+    return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", rest))) is None
+
+
 def arrangement_chosen(whole: str) -> bool:
     """The message tells an arrangement the person chose ("my son handles my bills because I
     asked him to", "at my request") and no harm, fear or control beside it: an abuse vote on
@@ -531,8 +547,10 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
                 continue
             if studied(norm, match.start(), match.end(), whole):
                 continue
-            if detail == "self_harm" and _accidental(
-                whole, match.start() + offset, match.end() + offset
+            if (
+                detail == "self_harm"
+                and _accidental(whole, match.start() + offset, match.end() + offset)
+                and EXPLANATION_DOUBTED.search(whole) is None
             ):
                 continue
             if _remote_and_recovered(norm, match.start(), whole):
@@ -589,11 +607,12 @@ def _first_unnegated(pattern: re.Pattern[str], norm: str) -> re.Match[str] | Non
 def _limb_signs(norm: str) -> int | None:
     """Where one limb is swollen with redness, heat or pain (a clot or infection), or None.
 
-    Both legs swelling (in the heat, by evening) is not that sign.
+    Both legs swelling (in the heat, by evening) is not that sign, but one calf red and
+    hard told beside it still is (s32-14s: the both-limbs words are taken out, not the
+    message).
     """
     text = HEAT_OF_WEATHER.sub(" ", SWELLING_PHRASE.sub(" swollen ", norm))
-    if BOTH_LIMBS.search(text):
-        return None
+    text = BOTH_LIMBS.sub(" ", text)
     tokens = text.split()
     for i, token in enumerate(tokens):
         if token in LIMB_LEG:

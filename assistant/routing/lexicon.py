@@ -179,6 +179,26 @@ MATTERS_NO_MORE = (
 """C-SSRS plan with a date: "it won't matter after next week" said with a plan made."""
 
 # -- crisis: never negated (err on the side of safety), except the lookbehinds below
+EXPLANATION_DOUBTED = re.compile(
+    r"\b(?:says|said|claims|claimed|insists|insisted|told (?:me|us))\b(?: \S+){0,10} "
+    r"(?:but|though|except)\b"
+)
+"""An explanation reported and then doubted ("she says they are from the cat, but they are in
+neat lines"): the accident it names does not explain a self-injury away (s32-14s)."""
+_GOODBYES = (
+    r"\b(?:(?:said|saying|says|say|made|done|did|bid|bade) (?:all )?(?:my|his|her|their) "
+    r"(?:goodbyes|farewells)|(?:said|says|saying|bid|bade) (?:a |her |his |my )?"
+    r"(?:goodbye|farewell) "
+    r"to (?:everyone|everybody|(?:my|his|her|their) (?:whole )?(?:family|kids|children|friends|"
+    r"sisters?|brothers?)))\b"
+)
+_LAST_TIME = (
+    r"\b(?:last|final) (?:one|session|massage|time|visit|appointment)\b(?! (?:of|before|for "
+    r"now|until|in|this|at|with the|on)\b)"
+)
+"""Goodbyes said to everyone, and "the last session / the last time": together, a goodbye
+meant as the last (``CRISIS_PATTERNS``)."""
+
 CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "suicidal_thoughts",
@@ -726,6 +746,15 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:to )?(?:him|her|them|you) again\b",
         ),
     ),
+    # s32-14s: goodbyes said, with a last or final session or time, in either order and
+    # told by the person or by someone else (988 / SPRC warning signs: saying goodbye)
+    (
+        "preparatory_acts",
+        _any(
+            rf"{_GOODBYES}(?: \S+){{0,15}} {_LAST_TIME}",
+            rf"{_LAST_TIME}(?: \S+){{0,15}} {_GOODBYES}",
+        ),
+    ),
     # s31-13c: self-injury seen on someone (a therapist, a parent): fresh cuts in rows or
     # lines on the forearms or thighs, hidden when seen (NHS / Samaritans warning signs)
     (
@@ -739,6 +768,18 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"op|operation))",
             r"\b(?:cuts|slashes|scratches|scars)\b(?: \S+){0,6} (?:neatly |all )?in (?:neat |"
             r"straight |even )?(?:rows|lines)\b",
+            # s32-14s: scratches in neat lines or rows, the explanation given told between
+            # ("... she says are from the cat, but they are in neat straight lines")
+            r"\b(?:cuts|slashes|scratches|scratch marks)\b(?: \S+){0,14} (?:neatly |all )?in "
+            r"(?:(?:neat|straight|even|perfect|perfectly|parallel|very|really) ){1,3}"
+            r"(?:rows|lines)\b",
+            r"\b(?:neat|straight|parallel|rows of|lines of) (?:\w+ ){0,2}(?:scratches|"
+            r"scratch marks|"
+            r"cuts)\b(?: \S+){0,3} (?:on|across|along|up|down) (?:her|his|their|both|my|the) "
+            r"(?:\w+ )?(?:forearms?|wrists?|thighs?|inner arms?|arms?)\b"
+            r"(?!(?: (?!says|said|claims|claimed|insists)\S+){0,6} (?:from|after|by) (?:the |her |"
+            r"his |a |their |my )?(?:cat|cats|dog|kitten|puppy|garden|gardening|roses?|brambles|"
+            r"surgery|biopsy|drip|cannula|fall|port|op|operation))",
         ),
     ),
 )
@@ -1686,6 +1727,24 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:says|said|will|would|threaten\w*) (?:\w+ ){0,3}(?:send me away|send me to|put me "
         r"in care|throw me out|kick me out|disown me) (?:\w+ ){0,3}if (?:i|we) (?:ever )?(?:tell|"
         r"talk to|say anything to|speak to)\b",
+        # s32-14s: a carer or partner who never lets the family see the person alone, and an
+        # injury explained away by someone else ("he says she fell"): NCEA elder-abuse red
+        # flags (isolation; injuries explained by the caregiver), CDC IPV (isolation)
+        rf"\b{KIN_AGENT}\b(?: \S+){{0,4}} (?:will not|would not|does not|do not|never) (?:let|"
+        r"allow|leave) (?:us|me|anyone|anybody|the family|her family|his family|visitors|(?:my|"
+        r"her|his) \w+) (?:to )?(?:see|visit|talk to|speak to|be alone with|alone with|be with|"
+        r"phone|call) (?:her|him|them|me|mum|mom|dad|gran|granny|grandma|grandpa|nan|(?:my|our) "
+        r"\w+)\b(?: \S+){0,3} (?:on (?:her|his|their|my) own|alone|by (?:herself|himself)|in "
+        r"private|without (?:her|him|them) (?:there|present|in the room|listening))\b",
+        rf"\b{KIN_AGENT}\b(?: \S+){{0,4}} never (?:leaves|let) (?:(?:us|me|anyone|anybody|the "
+        r"family|visitors) ){1,2}(?:be )?alone with (?:her|him|them|mum|mom|dad|gran|granny|"
+        r"grandma|grandpa|nan|"
+        r"(?:my|our) \w+)\b",
+        r"\b(?:bruis\w*|black eye|cut lip|split lip|marks|burns?|welts|cuts|scratches)\b"
+        r"(?: \S+){0,12} "
+        r"(?:\bhe (?:said|says|claims|claimed|insists|insisted|told (?:us|me)) (?:that )?she|\bshe "
+        r"(?:said|says|claims|claimed|insists|insisted|told (?:us|me)) (?:that )?he) (?:\w+ )?"
+        r"(?:fell|slipped|tripped|bumped|walked into|knocked)\b",
     ),
 )
 
@@ -2196,8 +2255,12 @@ FEVER = _any(
     r"a fever|a high temp\w*)\b",
     r"\b(?:3[4-9]|4[0-2])\.\d\b(?! ?(?:kg|kilos?|lbs?|pounds|mg|ml|cm|mm|hours?|weeks?|years?|"
     r"percent|miles|km|k|minutes)\b)",
+    # s32-14s: a Fahrenheit reading told bare ("read 100.6 a minute ago")
+    r"\b(?:99|10[0-6])\.\d\b(?! ?(?:kg|kilos?|lbs?|pounds|mg|ml|cm|mm|hours?|weeks?|years?|"
+    r"percent|miles|km|k|minutes|fm|dollars|bucks|euros?)\b)",
 )
-"""Fever words, and a reading such as "38.3" (a decimal in the range of body temperatures)."""
+"""Fever words, and a reading such as "38.3" or "100.6" (a decimal in the range of body
+temperatures)."""
 STRONG_FEVER = frozenset(
     {"fever", "fevers", "feverish", "febrile", "burning up", "rigors", "shaking chills"}
 )
@@ -2214,9 +2277,18 @@ LAY_FEVER = _any(
     r"\b(?:can not stop|uncontrollabl\w*) (?:shaking|shivering)\b",
     r"\bshaking (?:all over|uncontrollabl\w*)\b",
     # running hot, toasty (UKONS: fever on treatment, told without the word)
-    r"\b(?:running|feels?|feeling|felt|am|is|a bit|really|so) (?:a bit |really |very |quite )?"
-    r"(?:hot and (?:shaky|shivery|sweaty|achy)|toasty|feverish|fevery)\b",
+    r"\b(?:running|feels?|feeling|felt|am|is|a bit|really|so) (?:a bit |really |very |quite |"
+    r"kinda |kind of |sort of |pretty |super )?(?:hot and (?:shaky|shivery|sweaty|achy)|toasty|"
+    r"feverish|fevery)\b",
     r"\brunning (?:hot|warm)\b",
+    # s32-14s: the body felt hot like fire, or very hot, told without a number
+    r"\b(?!(?:sauna|pool|bath|water|weather|sun|room|kitchen|stove|oven|shower|day|stones?|tub|"
+    r"it|car|house|office|food|soup|tea|pan)\b)\w+ (?:is|was|feels?|felt|are|am|been|gets|"
+    r"getting) (?:very |so |really |just )?(?:hot|burning) (?:like|as) (?:fire|an oven|a furnace|"
+    r"a stove|coal|an iron)\b",
+    r"\b(?:body|forehead|skin) (?:is|was|feels?|felt|has been|became|is getting|getting) "
+    r"(?:very |so |really |too |extremely |burning )?hot\b(?! (?:tub|stone|stones|water|shower|"
+    r"bath|weather|sauna|compress|pack|towel|room|after|from|because|due|in the|when)\b)",
 )
 """How people say they have a fever without the word: these count without a thermometer."""
 UNWELL = _any(
@@ -2319,6 +2391,8 @@ SWELLING = frozenset(
         "puffed",
     }
 )
+DUSKY = frozenset({"purplish", "bluish", "blueish", "dusky", "discoloured", "discolored"})
+"""A limb's colour gone purple or blue (not "blue": a bruise is blue)."""
 LEG_SIGNS = frozenset(
     {
         "red",
@@ -2339,10 +2413,13 @@ LEG_SIGNS = frozenset(
         "hard",
         "purple",
         "tight",
+        *DUSKY,
     }
 )
 LEG_HEAT = frozenset({"red", "redness", "hot", "warm"})
-ARM_SIGNS = frozenset({"red", "redness", "hot", "warm"})
+ARM_SIGNS = frozenset({"red", "redness", "hot", "warm"}) | DUSKY
+"""An arm swollen with heat, redness or a purple or blue colour (s32-14s: an arm clot by a
+port or line is told by its colour)."""
 SWELLING_PHRASE = _any(
     r"\b(?:double|twice|two times|three times) (?:the|its|his|her|my) (?:normal |usual )?size\b",
     r"\bbigger than the other(?: one)?\b",
@@ -2401,7 +2478,8 @@ FALL_HARM = _any(
     r"\b(?:crooked|misshapen)\b",
 )
 SEVERE_BONE_PAIN = _any(
-    r"\b(?:heard|felt) (?:a |something )?(?:crack|snap|pop|give|break)\b",
+    r"\b(?:heard|felt) (?:a |something )?(?:loud |sudden |sharp |horrible |sickening |big )?"
+    r"(?:crack|snap|pop|give|break|crunch)\b",
     r"\bsomething (?:gave|give|snapped|cracked|broke)\b",
     r"\b(?:agony|excruciating|unbearable|screaming|scream)\b",
     r"\bcan not (?:put (?:any )?weight|bear (?:any )?weight|move without)\b",
@@ -2504,6 +2582,11 @@ RESOLVED = _any(
     r"\b(?:never|not once|nothing|none|not one|no more) since\b",
     r"\bback to normal\b",
     r"\bcleared up\b",
+    # s32-14s: a sign on the massage table gone once the position changed ("it was just the
+    # face cradle, moved and it was fine")
+    r"\b(?:moved|shifted|sat up|adjusted|readjusted|changed position|repositioned|rolled over|"
+    r"turned over|got up)\b(?: \w+){0,3} (?:and|then) (?:it|that|this|everything|i|she|he) "
+    r"(?:was|went|is|felt|were|feel|feels) (?:\w+ )?(?:fine|ok|okay|away|better|normal|gone)\b",
     r"\b(?:doctor|doctors|gp|oncologist|nurse|nurses|paramedics|hospital|a and e|er|team|"
     r"consultant|specialist|they)\b(?: \w+){0,3} (?:checked|examined|saw|seen|sorted|cleared|"
     r"looked at) (?:me|her|him|them|it|us)\b",

@@ -166,6 +166,12 @@ _TOKEN_MAP = {
     "recognise": "recognize",
     "recognised": "recognized",
     "jewellery": "jewelry",
+    # s32-14s: morphine as spelt in other languages or by ear (too far for the fuzzy match)
+    "morfine": "morphine",
+    "morfin": "morphine",
+    "morphin": "morphine",
+    "morpine": "morphine",
+    "morfeen": "morphine",
 }
 _DECIMAL_WORD = re.compile(r"\b(\d{2,3})\s*(?:point|pt|dot)\s*(\d)\b")
 _TEMPERATURE_COMMA = re.compile(r"\b(3[4-9]|4[0-2]),(\d)\b")

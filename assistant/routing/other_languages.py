@@ -333,6 +333,24 @@ class Cues:
     "längst vorbei"): with a past time in the sign's clause, the sign is over even when
     treatment is named between the two ("去年化疗的时候发过高烧，早就好了")."""
 
+    long_ago: re.Pattern[str] | None = None
+    """A past told in years or childhood ("vor fünfzehn Jahren", "il y a des années", "lat
+    temu"; not "seit Jahren", which goes on)."""
+    well_now: re.Pattern[str] | None = None
+    """Words saying the person is well or safe now ("heute geht es mir gut", "ora sto
+    bene"): with ``long_ago``, abuse told as long over (``told_as_long_over``)."""
+
+    def told_as_long_over(self, text: str) -> bool:
+        """Whether the message dates what it tells years back and says the person is well
+        or safe now ("mein Ex hat mich geschlagen, das ist fünfzehn Jahre her, heute geht
+        es mir gut"): abuse long over, as the English ``_remote_and_recovered`` reads it."""
+        return (
+            self.long_ago is not None
+            and self.well_now is not None
+            and self.long_ago.search(text) is not None
+            and self.well_now.search(text) is not None
+        )
+
     def cancel(
         self, clause_before: str, sign: str, clause_after: str, next_clause: str = ""
     ) -> bool:
@@ -389,8 +407,9 @@ class Concept:
         list runs on every message in another language, so a word two languages share
         ("AVC", "convulsioni", "吐血") is also read by the rules of the language it is
         written in ("un AVC l'an dernier", "non ha convulsioni", "吐血はありません").
-        Crisis and abuse are never negated nor past, as in English, but a crisis word
-        read as a topic ("an article about suicide") is not a disclosure."""
+        Crisis and abuse are never negated nor past, but a crisis word read as a topic
+        ("an article about suicide") is not a disclosure, and abuse dated years back with
+        the person well or safe now (``Cues.told_as_long_over``) is over, as in English."""
         cues = self.cues
         for match in self.pattern.finditer(text):
             clause_before = text[: match.start()].rsplit(" . ", 1)[-1]
@@ -398,6 +417,8 @@ class Concept:
             next_clause = rest.split(" . ", 1)[0]
             if self.route is Route.CRISIS:
                 if cues.about is not None and cues.about.search(clause_before[-ABOUT_WINDOW:]):
+                    continue
+                if self.detail == "abuse" and cues.told_as_long_over(text):
                     continue
                 return True
             sign = match.group(0)
@@ -784,7 +805,16 @@ def _concepts(
     cues = Cues(
         **{
             key: _optional(entry.get(key), f"{language}.{key}", umlauts, tones, latin)
-            for key in ("negators", "negators_after", "resolved", "still", "over", "night")
+            for key in (
+                "negators",
+                "negators_after",
+                "resolved",
+                "still",
+                "over",
+                "night",
+                "long_ago",
+                "well_now",
+            )
         },
         about=about,
         treatment=(

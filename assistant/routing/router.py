@@ -49,6 +49,7 @@ from .checks import (
     is_off_topic,
     literal,
     names_a_person,
+    swelling_of_both_limbs,
     swelling_of_known_lymphedema,
 )
 from .classifier import ROUTED, RouteClassifier
@@ -782,6 +783,7 @@ class Router:
             and not (v.route is Route.CRISIS and asks_to_lower_a_medicine(v.unit, norm))
             and not (v.label == "abuse" and arrangement_chosen(norm))
             and not (v.route is Route.EMERGENCY and swelling_of_known_lymphedema(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and swelling_of_both_limbs(v.unit, norm))
         ]
         if not winners:
             return None
