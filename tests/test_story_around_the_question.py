@@ -229,7 +229,7 @@ def test_a_story_with_a_quoted_question_is_headed_by_what_is_asked(assistant: As
 # back at the story, so the story is no part of what the sources must cover (s32-13a).
 OWN_TOPIC_THEN_STORY = [
     "can they use scented oils? my daughter adores the smell of eucalyptus",
-    "will they use essential oils on him? he swears by sandalwood at home",
+    "will they use essential oils in his massage? he swears by sandalwood at home",
     "could they put scented oils on? the smell of bergamot calms her",
 ]
 # The same shape about something the sources lack: still not covered.
