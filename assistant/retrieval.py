@@ -221,9 +221,31 @@ def question_text(message: str) -> str:
     # "massage" and "cancer" are in nearly every question: "can massage do anything for
     # that or am I wasting money?" points back with no more than two words of its own.
     specific = [w for w in own if w.lower() not in _EVERY_QUESTION]
-    if len(own) <= 1 or (_REFERS_BACK.search(asked) and len(specific) <= 2):
+    if len(own) <= 1 or (
+        _REFERS_BACK.search(asked) and len(specific) <= 2 and not _names_own_topic(asked)
+    ):
         return message
     return asked
+
+
+_CONTEXT_MEANINGS = frozenset({"massage", "cancer", "chemotherapy", "treatment", "surgery"})
+"""Corpus terms in nearly every question, or the treatment a story is told around: never
+the topic a question names of its own."""
+
+
+def _names_own_topic(asked: str) -> bool:
+    """Whether the questions name a topic of their own in words the vocabulary maps to the
+    sources' ("can they use essential oils?" asks about aromatherapy): "they" is then the
+    therapist, not a pointer back at the story told around the question ("I love lavender
+    and it calms me"), so the story is no part of what the sources must cover. Not what
+    kind of question it is ("is it safe", "is it proven"), nor massage, cancer or a
+    treatment."""
+    reading = expand(asked)
+    roles = reading.roles or ("topic",) * len(reading.meanings)
+    return any(
+        not absent and role == "topic" and term not in _CONTEXT_MEANINGS
+        for (term, absent), role in zip(reading.meanings, roles, strict=True)
+    )
 
 
 def story_details(message: str) -> frozenset[str]:

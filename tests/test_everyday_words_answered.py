@@ -60,6 +60,23 @@ def test_a_wreck_of_a_thing_is_not_anxiety() -> None:
             Intent.EXPERIENCE,
         ),
         ("did anyone figure out the best time to book one?", Intent.EXPERIENCE),
+        # Whether it is fine or all right to have one asks whether it is safe (s32-13a).
+        ("would it be fine to book a massage the week after my chemo?", Intent.SAFETY),
+        ("is it all right to have a massage when you're having treatment?", Intent.SAFETY),
+        ("my dad wonders if its fine to get a masage during his immunotherapy", Intent.SAFETY),
+        # Whether it matters who gives it asks what makes a therapist right (s32-13a).
+        (
+            "does it really matter which therapist i see, or will any masseuse do?",
+            Intent.CHOOSING_THERAPIST,
+        ),
+        (
+            "can just anybody give my wife a massage while she's on chemo?",
+            Intent.CHOOSING_THERAPIST,
+        ),
+        (
+            "would it matter what kind of place I go to for a massage during radiation?",
+            Intent.CHOOSING_THERAPIST,
+        ),
     ],
 )
 def test_what_the_question_asks_is_read_in_everyday_words(message: str, intent: Intent) -> None:
@@ -115,6 +132,14 @@ def test_how_often_to_book_stays_a_detail_the_sources_lack() -> None:
             "what can we expect from an oncology massage therapist?",
             "well-prepared and practiced",
         ),
+        (
+            "is it all right to have a massage when you're having treatment?",
+            "generally safe, with few adverse outcomes",
+        ),
+        (
+            "does it really matter which therapist i see, or will any masseuse do?",
+            "oncology-trained massage therapist is recommended",
+        ),
     ],
 )
 def test_the_question_in_everyday_words_is_answered(
@@ -145,6 +170,9 @@ def test_a_wreck_before_a_procedure_is_answered(assistant: Assistant) -> None:
         "in brief: does massage help lymphedema?",
         # Paying for something else.
         "will my health plan foot the bill for acupuncture?",
+        # Fine to have something the sources lack.
+        "is it fine to get a hot stone massage during chemo?",
+        "is it all right to have acupuncture while I'm on chemo?",
     ],
 )
 def test_near_misses_stay_not_covered(assistant: Assistant, message: str) -> None:

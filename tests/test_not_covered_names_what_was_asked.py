@@ -64,3 +64,28 @@ def test_the_reply_to_a_treatment_told_alone_names_it(
 ) -> None:
     reply = assistant.answer([], TREATMENT_ALONE)
     assert _not_covered_line(default_settings, "radiation") in reply.text
+
+
+# A rash or hives on the skin: the pages never name the skin or a rash, so whether massage
+# is safe with one is said plainly as not covered, with the general safety sentences, never
+# answered with an unrelated benefit sentence (s32-13a).
+SKIN_RASH = [
+    "I've come out in a rash on my back from the new drug, is massage still ok?",
+    "can the therapist work on my legs? I have hives on them since starting treatment",
+    "is it all right to get a massage on immunotherapy? I broke out in spots last week",
+]
+
+
+@pytest.mark.parametrize("message", SKIN_RASH)
+def test_a_skin_rash_is_a_condition_the_sources_do_not_cover(message: str) -> None:
+    assert "skin rashes" in read_question(message, []).absent
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", SKIN_RASH)
+def test_the_reply_says_a_skin_rash_is_not_covered(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert _not_covered_line(default_settings, "skin rashes") in reply.text, reply.text
+    assert not any("may help" in c.quote or "guidelines cite" in c.quote for c in reply.citations)

@@ -222,3 +222,47 @@ def test_a_story_with_a_quoted_question_is_headed_by_what_is_asked(assistant: As
     )
     assert reply.route == Route.ANSWER, reply.text
     assert "how massage may help" in reply.text
+
+
+# A question that names its own topic in the sources' words, with a sentence of story after
+# it whose words are rare ("eucalyptus", "lavender"): "they" is the therapist, not a pointer
+# back at the story, so the story is no part of what the sources must cover (s32-13a).
+OWN_TOPIC_THEN_STORY = [
+    "can they use scented oils? my daughter adores the smell of eucalyptus",
+    "will they use essential oils in his massage? he swears by sandalwood at home",
+    "could they put scented oils on? the smell of bergamot calms her",
+]
+# The same shape about something the sources lack: still not covered.
+OWN_TOPIC_THEN_STORY_UNCOVERED = [
+    "can they do reflexology on her feet? she adores the smell of eucalyptus",
+    "could they use a massage gun on his back? he swears by sandalwood at home",
+]
+
+
+def test_a_question_naming_its_own_topic_is_checked_without_the_story_after_it() -> None:
+    from assistant.retrieval import question_text
+
+    for message in OWN_TOPIC_THEN_STORY:
+        assert question_text(message) == message.split("? ")[0] + "?"
+    # No topic of its own: the question still points back at its story.
+    story = "can it help with that? my feet tingle since the taxol"
+    assert question_text(story) == story
+
+
+@slow
+@pytest.mark.parametrize("message", OWN_TOPIC_THEN_STORY)
+def test_a_question_naming_its_own_topic_is_answered_beside_a_story_after_it(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.text
+    assert "aromatherapy" in reply.citations[0].quote, reply.text
+
+
+@slow
+@pytest.mark.parametrize("message", OWN_TOPIC_THEN_STORY_UNCOVERED)
+def test_a_question_about_what_the_sources_lack_stays_not_covered_beside_a_story(
+    assistant: Assistant, message: str
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.UNKNOWN or "My sources don't cover" in reply.text, reply.text

@@ -112,6 +112,11 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
             r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
+            # Whether it matters who gives it ("does it matter who does the massage?", "will
+            # any masseuse do?", "can just anybody give her one?"): session 32.
+            r"(does|do|would|will) it (really |even )?matter (who|which|what (kind|sort|type) "
+            r"of) |(will|would|could|can) (just )?any (\w+ )?(therapist|masseuse|masseur|lmt|"
+            r"spa|salon|place) do\b|(can|could|would) (just )?(anyone|anybody) (do|give)\b|"
             r"what (kind of |type of |sort of )?(training|experience|qualifications?|"
             r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|practitioner|they|"
             r"them|he|she)\b.{0,20}\b(have|need|bring))",
@@ -182,7 +187,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"(is|would|will) (a |the )?(\w+ )?massage (\w+ )?(be )?"
             r"(ok|okay|alright|all right|fine)|"
             r"precautions?|cautions?|careful|avoid|side effects?|ok to|okay to|ok for|okay for|"
-            r"alright to|no-?go|spread|deep tissue|deep pressure|deep massage|light massage|"
+            r"alright to|(fine|all right) to (get|have|book|go|try|keep|continue)|no-?go|spread|"
+            r"deep tissue|deep pressure|deep massage|light massage|"
             r"pressure|who should (give|do|provide|massage)|need to know|have to know|"
             r"tell (the|my) therapist|special training|oncology training|has (\w+ )?training|"
             r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
