@@ -335,6 +335,14 @@ _CHANGED_OR_INFLAMED = re.compile(
 )
 
 
+def _swelling_alone(text: str) -> bool:
+    """``text`` tells no sudden change, heat, redness or fever, and no other emergency cue
+    once its swelling and pain words are taken out: the swelling is all it tells."""
+    if _CHANGED_OR_INFLAMED.search(text):
+        return False
+    return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", text))) is None
+
+
 def swelling_of_known_lymphedema(unit: str, whole: str) -> bool:
     """An emergency vote's sentence tells swelling the person already knows is lymphedema
     ("her arm is swollen with lymphedema, is massage ok?"), not a guess at it ("his leg is
@@ -343,9 +351,7 @@ def swelling_of_known_lymphedema(unit: str, whole: str) -> bool:
     sources do not cover, asked about, not a clot or an infection told now."""
     if _KNOWN_LYMPHEDEMA.search(unit) is None or _LYMPHEDEMA_DOUBTED.search(whole):
         return False
-    if _CHANGED_OR_INFLAMED.search(whole):
-        return False
-    return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", whole))) is None
+    return _swelling_alone(whole)
 
 
 def swelling_of_both_limbs(unit: str, whole: str) -> bool:
@@ -358,9 +364,7 @@ def swelling_of_both_limbs(unit: str, whole: str) -> bool:
     if both is None:
         return False
     rest, told = (HEAT_OF_WEATHER.sub(" ", t.replace(both.group(0), " ")) for t in (whole, unit))
-    if _CHANGED_OR_INFLAMED.search(rest) or _CHANGED_OR_INFLAMED.search(told):
-        return False
-    return EMERGENCY_CUES.search(literal(_SWELLING_ONLY.sub(" ", rest))) is None
+    return _CHANGED_OR_INFLAMED.search(told) is None and _swelling_alone(rest)
 
 
 def arrangement_chosen(whole: str) -> bool:
