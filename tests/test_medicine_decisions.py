@@ -48,6 +48,21 @@ MEDICINE_DECISIONS = [
     "wud massage help my back so i cn cut back on my painkillers",
     "Massage has eased my hot flushes. Could I take a break from my letrozole?",
 ]
+# The same decision told without saying whose medicine it is, or as another medicine to
+# switch to (s33-med: the reply topic read these, the route did not).
+UNOWNED_DECISIONS = [
+    "thinking about stopping tamoxifen cos of the joint pain, would massage do the job instead?",
+    "is it fine to skip the steroids the morning of a massage?",
+    "any harm in quitting the anti sickness tablets if reflexology works?",
+    "wld a different drug be something she could switch to, so she can keep having massage?",
+    "considering going off the hormone therapy for a while, can massage help the hot flushes?",
+]
+# What massage did or does for someone's medicines: a benefit, not a decision.
+MASSAGE_DID_IT = [
+    "massage helped my aunt stop needing sleeping pills, does it help sleep in general?",
+    "can massage reduce the need for painkillers after an operation?",
+    "does massage help people come off opioids sooner?",
+]
 # The same medicines in a general question: nobody's decision.
 GENERAL_QUESTIONS = [
     "does massage help people on antidepressants sleep better?",
@@ -121,6 +136,27 @@ def test_a_medicine_decision_anywhere_in_the_message_goes_to_the_care_team(messa
     assert decision.route is Route.CLINICAL, decision.reason
     assert decision.topic == "medicine"
     assert decision.asker in ("self", "other")
+
+
+@pytest.mark.parametrize("message", UNOWNED_DECISIONS)
+def test_a_decision_about_a_medicine_nobody_owns_is_still_a_decision(message: str) -> None:
+    assert find_clinical(normalise(message)) == "medicine_decision"
+
+
+@pytest.mark.parametrize("message", MASSAGE_DID_IT)
+def test_what_massage_did_for_a_medicine_is_not_a_decision(message: str) -> None:
+    assert find_clinical(normalise(message)) != "medicine_decision"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", UNOWNED_DECISIONS)
+@pytest.mark.parametrize("dressing", ["hi_prefix", "sorry_long_story", "no_punctuation"])
+def test_an_unowned_medicine_decision_gets_the_medicine_warning(
+    assistant: Assistant, default_settings: Settings, message: str, dressing: str
+) -> None:
+    reply = assistant.answer([], TRANSFORMS[dressing](message, "", "", "en"))
+    assert reply.route == Route.CLINICAL and reply.decision.topic == "medicine", reply.decision
+    assert content.render("medicine_warning", default_settings) in reply.text
 
 
 @pytest.mark.slow

@@ -899,8 +899,23 @@ def names_a_person(norm: str) -> bool:
     return PERSON.search(CARE_TEAM_OWNER.sub(" ", norm)) is not None
 
 
+# what massage did or does for someone's medicines ("it helped my mom stop needing sleeping
+# pills", "does massage help people come off opioids?", "can massage lower the need for
+# painkillers?"): a benefit told or asked, not a decision
+_HELPED_OFF = re.compile(
+    r"\b(?:help(?:s|ed|ing)?|massages?) (?:\w+ ){0,2}(?:to )?(?:stop|quit|come off|get off|"
+    r"cut down|cut back|reduce|lower|need less)\b"
+)
+
+
 def find_clinical(norm: str) -> str | None:
-    """Why a message asks for a decision about one person's own care, or None."""
+    """Why a message asks for a decision about one person's own care, or None.
+
+    A decision to stop, skip, lower or switch a medicine ("thinking about stopping
+    tamoxifen, would massage help instead?", "is there a different drug she could switch
+    to?") is one whoever is named: its reply says not to change a medicine alone."""
+    if MEDICINE_DECISION.search(_HELPED_OFF.sub(" ", norm)):
+        return "medicine_decision"
     personal = names_a_person(norm)
     if personal:
         if LAB.search(norm):

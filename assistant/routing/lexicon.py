@@ -2925,6 +2925,20 @@ MEDICINE_DECISIONS = (
     rf"|her |their |the )?(?:\w+ ){{0,2}}{MEDICINE} (?:down|back|off)\b",
     # massage in place of a medicine: "could I use massage instead of my painkillers?"
     rf"\binstead of (?:taking )?(?:my|his|her|their) (?:\w+ ){{0,2}}{MEDICINE}\b",
+    # a change of a named hormone tablet or a kind of medicine, told without whose it is
+    # ("stopping tamoxifen", "is it ok to skip the steroids before a massage?")
+    r"\b(?:stop|stopping|quit|quitting|skip|skipping|change|changing|switch|switching|come off|"
+    r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|up) (?:\w+ ){0,3}"
+    r"(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills|"
+    r"tablets|dose|dosage|prescriptions?|chemo pills?|hormone (?:therapy|pills|blockers?)|"
+    r"steroids?|painkillers|opioids?|morphine)\b",
+    r"\b(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills)\b"
+    r"(?: \w+){0,4} (?:stop|quit|skip|change|switch|come off|go off)\b",
+    # another medicine to switch to ("is there a different drug he could switch to?")
+    r"\b(?:drug|medicine|medication|pill|tablet|chemo|hormone therapy)\b(?: \w+){0,4} "
+    r"(?:switch|change|move) (?:to|onto|over to)\b",
+    r"\b(?:switch|change|move) (?:\w+ ){0,2}(?:to|onto) (?:a |another |a different |other )"
+    r"(?:\w+ )?(?:drug|medicine|medication|pill|tablet|chemo)\b",
 )
 MEDICINE_DECISION = _any(*MEDICINE_DECISIONS)
 LOWER_A_MEDICINE = (

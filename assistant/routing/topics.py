@@ -19,7 +19,6 @@ from .lexicon import (
     MEDICATION,
     MEDICINE,
     MEDICINE_DECISION,
-    MEDICINE_DECISIONS,
     SITE,
     THE_FIELD,
     TREATMENT_CHOICE,
@@ -83,21 +82,6 @@ _BLOOD_THINNERS = _any(
     r"\bdvt\b",
     r"\bpulmonary embol\w*\b",
 )
-_MEDICINE_DECISION = _any(
-    *MEDICINE_DECISIONS,
-    r"\b(?:stop|stopping|quit|quitting|skip|skipping|change|changing|switch|switching|come off|"
-    r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|up) (?:\w+ ){0,3}"
-    r"(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills|"
-    r"tablets|dose|dosage|prescriptions?|chemo pills?|hormone (?:therapy|pills|blockers?)|"
-    r"steroids?|painkillers|opioids?|morphine)\b",
-    r"\b(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills)\b"
-    r"(?: \w+){0,4} (?:stop|quit|skip|change|switch|come off|go off)\b",
-    # another medicine to switch to ("is there a different drug he could switch to?")
-    r"\b(?:drug|medicine|medication|pill|tablet|chemo|hormone therapy)\b(?: \w+){0,4} "
-    r"(?:switch|change|move) (?:to|onto|over to)\b",
-    r"\b(?:switch|change|move) (?:\w+ ){0,2}(?:to|onto) (?:a |another |a different |other )"
-    r"(?:\w+ )?(?:drug|medicine|medication|pill|tablet|chemo)\b",
-)
 _BRUISING = _any(r"\bbruis\w*", r"\bbleed\w* (?:\w+ )?easily\b")
 _BONE_METS = _any(
     r"\b(?:mets|metasta\w*)\b(?: \w+){0,3} (?:bones?|spine|hips?|ribs?|pelvis|skull|femur)\b",
@@ -125,7 +109,7 @@ _DEVICE_SITE = _any(
 _FEVER = _any(r"\b(?:fever|feverish|temperature|temp|infection|infected|antibiotics)\b")
 
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("medicine", _MEDICINE_DECISION),
+    ("medicine", MEDICINE_DECISION),
     ("clots", _BLOOD_THINNERS),
     ("blood_counts", LAB),
     ("blood_counts", _BRUISING),
@@ -217,7 +201,7 @@ _IN_TREATMENT = _any(
 )
 REPLY_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicine", _TREATMENT_DECISION),
-    ("medicine", _MEDICINE_DECISION),
+    ("medicine", MEDICINE_DECISION),
     # a choice between treatments ("surgery first or chemo first, which is better for me?")
     # names neither a site nor radiation skin, whatever options it lists
     ("treatment_choice", TREATMENT_CHOICE),
