@@ -761,7 +761,7 @@ class Retriever:
         if self.settings.dense_enabled:
             dense = self.store.query(vector.tolist(), pool)
         lexical = (
-            index.search_chunks(self.store, lexical_query, pool)
+            index.search_chunks(self.store, lexical_query, pool, known=(c for c, _ in dense))
             if self.settings.bm25_enabled
             else []
         )
