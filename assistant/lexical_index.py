@@ -24,11 +24,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from .config import Settings
 from .schema import Chunk
 from .sources import SourceRegistry
 from .store import VectorStore
+from .text import LetterTable
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ COMMON_SHARE = 0.3
 UNREGISTERED = f"{FORMAT}-unregistered"
 """The fingerprint of an index built for a store with no source registry (never saved)."""
 _META = "lexical.json"
+_STEMS_KEPT = 4096
+"""Texts whose stems an index keeps (``LexicalIndex.stems_of_each``)."""
 
 
 def _stemmer() -> Any:
@@ -66,6 +70,29 @@ def tokenize(texts: Sequence[str], stemmer: Any) -> list[list[str]]:
         list(texts), stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False
     )
     return [list(words) for words in out]
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+"""bm25s's default token pattern (``tokenize``)."""
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """The English stopwords ``tokenize`` drops (bm25s's "en" list)."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+def query_tokenize(texts: Sequence[str], stemmer: Any) -> list[list[str]]:
+    """``tokenize`` for a few short texts, without its progress bars and id tables (about
+    half its time on a question's texts): the same lower-cased split, the same English
+    stopwords, each distinct word stemmed once."""
+    stop = _stopwords()
+    split = [[w for w in _TOKEN.findall(text.lower()) if w not in stop] for text in texts]
+    distinct = list(dict.fromkeys(w for words in split for w in words))
+    stem = dict(zip(distinct, stemmer.stemWords(distinct), strict=True))
+    return [[stem[w] for w in words] for words in split]
 
 
 class LexicalIndex:
@@ -94,53 +121,55 @@ class LexicalIndex:
         self._word_of = {i: w for w, i in vocab.items()}
         self.vocab = frozenset(vocab)
         self._stemmer = _stemmer()
+        self._stems: dict[str, tuple[str, ...]] = {}
+        """Recent texts' stems (``stems_of_each``); emptied when full."""
+        self._chunk_words: dict[str, frozenset[str]] = {}
+        """Each chunk's words once read (``words_of``): the index never changes."""
 
     def __len__(self) -> int:
         return len(self.chunk_ids)
 
     @cached_property
-    def _letter_counts(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, int]]:
-        """The vocabulary, each word's count of each letter, its length, the letters' columns."""
-        words = tuple(sorted(self.vocab))
-        letters = {ch: i for i, ch in enumerate(sorted({ch for w in words for ch in w}))}
-        counts = np.zeros((len(words), max(len(letters), 1)), dtype=np.int32)
-        for row, word in enumerate(words):
-            for ch in word:
-                counts[row, letters[ch]] += 1
-        return words, counts, np.asarray([len(w) for w in words], dtype=np.int64), letters
+    def _letter_table(self) -> LetterTable:
+        return LetterTable(sorted(self.vocab))
 
     def spelling_candidates(self, word: str, cutoff: float) -> list[str]:
-        """The vocabulary words that share enough letters with ``word`` to be as similar as
-        ``cutoff`` by difflib's measure: its ``quick_ratio`` (twice the letters in common,
-        however ordered, over both lengths), which bounds ``ratio`` from above, computed for
-        the whole vocabulary at once. difflib over these finds what it finds over all."""
-        words, counts, lengths, letters = self._letter_counts
-        if not words or not word:
-            return list(words)
-        mine = np.zeros(counts.shape[1], dtype=np.int32)
-        for ch in word:
-            column = letters.get(ch)
-            if column is not None:
-                mine[column] += 1
-        shared = np.minimum(counts, mine).sum(axis=1)
-        bound = 2.0 * shared / (lengths + len(word))
-        return [words[int(i)] for i in np.flatnonzero(bound >= cutoff - 1e-9)]
+        """The vocabulary words difflib could find as close to ``word`` as ``cutoff``
+        (``text.LetterTable.candidates``)."""
+        return self._letter_table.candidates(word, cutoff)
 
     def stems(self, text: str) -> list[str]:
         """The index's words for ``text`` (query side of ``tokenize``)."""
-        return tokenize([text], self._stemmer)[0]
+        return self.stems_of_each([text])[0]
 
     def stems_of_each(self, texts: Sequence[str]) -> list[list[str]]:
-        """``stems`` of each text, in one call of the tokenizer."""
-        return tokenize(texts, self._stemmer)
+        """``stems`` of each text, the ones not seen lately in one call of the tokenizer
+        (it reads each text on its own, so the words do not depend on the others)."""
+        known = {t: self._stems.get(t) for t in texts}
+        missing = [t for t, words in known.items() if words is None]
+        if missing:
+            fresh = {
+                t: tuple(words)
+                for t, words in zip(missing, query_tokenize(missing, self._stemmer), strict=True)
+            }
+            known.update(fresh)
+            if len(self._stems) > _STEMS_KEPT:
+                self._stems.clear()
+            self._stems.update(fresh)
+        # From this call's own copy: another thread may empty the cache meanwhile.
+        return [list(known[t] or ()) for t in texts]
 
     def words_of(self, chunk_id: str) -> set[str]:
         """The distinct stemmed words of one chunk (empty for an unknown id)."""
-        i = self._position.get(chunk_id)
-        if i is None:
-            return set()
-        ids = self._doc_words[int(self._doc_indptr[i]) : int(self._doc_indptr[i + 1])]
-        return {self._word_of[int(t)] for t in ids if int(t) in self._word_of}
+        words = self._chunk_words.get(chunk_id)
+        if words is None:
+            i = self._position.get(chunk_id)
+            if i is None:
+                return set()
+            ids = self._doc_words[int(self._doc_indptr[i]) : int(self._doc_indptr[i + 1])]
+            words = frozenset(self._word_of[t] for t in map(int, ids) if t in self._word_of)
+            self._chunk_words[chunk_id] = words
+        return set(words)
 
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Up to ``n`` (chunk id, BM25 score) pairs with a positive score, best first."""
@@ -159,10 +188,22 @@ class LexicalIndex:
             if s > 0
         ]
 
-    def search_chunks(self, store: VectorStore, query: str, n: int) -> list[tuple[Chunk, float]]:
-        """``search``, with the chunks read from the store (ids gone from it are skipped)."""
+    def search_chunks(
+        self,
+        store: VectorStore,
+        query: str,
+        n: int,
+        known: Iterable[Chunk] = (),
+    ) -> list[tuple[Chunk, float]]:
+        """``search``, with the chunks read from the store (ids gone from it are skipped).
+
+        ``known``: chunks just read from the same store (the dense search's); only hits
+        not among them are read, so most searches make no round trip of their own."""
         hits = self.search(query, n)
-        found = {c.chunk_id: c for c in store.get_chunks([cid for cid, _ in hits])}
+        found = {c.chunk_id: c for c in known}
+        missing = [cid for cid, _ in hits if cid not in found]
+        if missing:
+            found.update((c.chunk_id, c) for c in store.get_chunks(missing))
         return [(found[cid], score) for cid, score in hits if cid in found]
 
     # Building, saving, loading

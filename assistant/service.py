@@ -451,8 +451,7 @@ class Assistant:
         """The sentences a fixed search of the service's own (``question``, read as
         ``focus``) finds, shown labelled as general: what the sources say about safety, or
         about how far the evidence goes."""
-        self.retriever.keep(question)  # the same search every time
-        found = self.retriever.retrieve(question)
+        found = self.retriever.retrieve_fixed(question)  # the same search every time
         if not found.relevant:
             return None
         sources = _safe(_quotable(found))

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+import numpy as np
 
 WORD = re.compile(r"[a-z0-9]+")
 """A word, after lower-casing."""
@@ -91,6 +94,37 @@ _LARGE_LIST_LOCK = threading.Lock()
 reach it together each load it (0.2 to 0.3 s of CPU each): under 20 users at once, two
 to four answers of the first wave did (docs/performance.md s30-15). One thread loads the
 large list; the others wait for it, then read it from the cache."""
+
+
+class LetterTable:
+    """Words with the count of each letter in them, to find at once the words ``difflib``
+    could find close to another (``candidates``)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        self._letters = {ch: i for i, ch in enumerate(sorted({ch for w in self.words for ch in w}))}
+        self._counts = np.zeros((len(self.words), max(len(self._letters), 1)), dtype=np.int32)
+        for row, word in enumerate(self.words):
+            for ch in word:
+                self._counts[row, self._letters[ch]] += 1
+        self._lengths = np.asarray([len(w) for w in self.words], dtype=np.int64)
+
+    def candidates(self, word: str, cutoff: float) -> list[str]:
+        """The words that share enough letters with ``word`` to be as similar as ``cutoff``
+        by difflib's measure: its ``quick_ratio`` (twice the letters in common, however
+        ordered, over both lengths), which bounds ``ratio`` from above, computed for every
+        word at once. ``difflib.get_close_matches`` over these finds what it finds over all
+        (it drops the others one by one after the same test)."""
+        if not self.words or not word:
+            return list(self.words)
+        mine = np.zeros(self._counts.shape[1], dtype=np.int32)
+        for ch in word:
+            column = self._letters.get(ch)
+            if column is not None:
+                mine[column] += 1
+        shared = np.minimum(self._counts, mine).sum(axis=1)
+        bound = 2.0 * shared / (self._lengths + len(word))
+        return [self.words[int(i)] for i in np.flatnonzero(bound >= cutoff - 1e-9)]
 
 
 def load_yaml(text: str) -> Any:

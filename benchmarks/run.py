@@ -180,6 +180,17 @@ def env_for(settings: Settings) -> dict[str, str]:
 # -- query stages -----------------------------------------------------------------------
 
 
+def forget_message(retriever: Any) -> None:
+    """Empty what the answer path keeps of recent texts (their vectors, readings, stems and
+    respellings), so a repeated question is timed as a new message would be."""
+    from assistant import patient_words
+
+    retriever._vectors.clear()
+    retriever.lexical._stems.clear()
+    patient_words.expand.cache_clear()
+    patient_words._closest_spelling.cache_clear()
+
+
 def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, Any]:
     """Each stage of answering, timed on its own, and the whole, next to the floor."""
     from assistant.conversations.store import ConversationStore
@@ -230,14 +241,14 @@ def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, An
                 stages["dense_search"].append(ms)
                 lexical_query = retriever.read(q).query(q)
                 ms, lexical = timed(
-                    lambda lq=lexical_query: retriever.lexical.search_chunks(
-                        retriever.store, lq, pool
+                    lambda lq=lexical_query, d=dense: retriever.lexical.search_chunks(
+                        retriever.store, lq, pool, known=(c for c, _ in d)
                     )
                 )
                 stages["bm25"].append(ms)
                 ms, _ = timed(lambda d=dense, lx=lexical: retriever._fuse(d, lx))
                 stages["fusion"].append(ms)
-                retriever._vectors.clear()
+                forget_message(retriever)
                 ms, reply = timed(lambda q=q: assistant.answer([], q))
                 stages["end_to_end"].append(ms)
                 stages["composition"].append(reply.timings_ms.get("answer_ms", 0.0))

@@ -514,3 +514,28 @@ def test_the_under_floor_reading_is_embedded_only_when_the_answer_depends_on_it(
     assert own.answer([], question).route is route
     embedded = [t for call in counting.calls for t in call]
     assert (f"{_ABOUT_MASSAGE} {question}" in embedded) is reads_under_floor, counting.calls
+
+
+def test_the_fixed_general_search_is_made_once_per_corpus(assistant: Assistant) -> None:
+    """The general safety search depends on nothing but the corpus: a second turn that
+    shows the general sentences reuses its result (no store query), the same as a fresh
+    search, and a swapped lexical index (a changed corpus) searches again."""
+    from unittest import mock
+
+    from assistant.answering.intent import GENERAL_SAFETY_QUESTION
+
+    retriever = assistant.retriever
+    first = retriever.retrieve_fixed(GENERAL_SAFETY_QUESTION)
+    fresh = retriever.retrieve(GENERAL_SAFETY_QUESTION)
+    assert [p.chunk.chunk_id for p in first.passages] == [p.chunk.chunk_id for p in fresh.passages]
+    assert (first.top_similarity, first.coverage, first.relevant) == (
+        fresh.top_similarity,
+        fresh.coverage,
+        fresh.relevant,
+    )
+    with mock.patch.object(retriever.store, "query", side_effect=AssertionError("searched")):
+        assert retriever.retrieve_fixed(GENERAL_SAFETY_QUESTION) is first
+    retriever._fixed[GENERAL_SAFETY_QUESTION] = (object(), first)  # type: ignore[assignment]
+    again = retriever.retrieve_fixed(GENERAL_SAFETY_QUESTION)
+    assert again is not first
+    assert [p.chunk.chunk_id for p in again.passages] == [p.chunk.chunk_id for p in first.passages]

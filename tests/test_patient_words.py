@@ -67,3 +67,20 @@ def test_longest_phrase_at_a_word_wins_and_spans_index_the_folded_text() -> None
         assert folded[start:end] == phrase
     assert expand("").matched == ()
     assert patient_words.expand("xyzzy plugh").matched == ()
+
+
+def test_closest_spelling_finds_what_difflib_over_every_word_finds() -> None:
+    """The letter-count shortcut (``LetterTable.candidates``) and the per-word cache give
+    difflib's own answer over the whole vocabulary, for misspellings made here (a letter
+    dropped, doubled or swapped) and for words no vocabulary word is near."""
+    import difflib
+
+    from assistant.patient_words import _SPELLING_CUTOFF, _closest_spelling, _spelling_words
+
+    words = _spelling_words()
+    typed = ["qzxv", "zzzzzzzz", "massagee", "acheing", "tireddness", "sleeeping"]
+    for word in words[:: max(1, len(words) // 60)]:
+        typed += [word[1:], word[:-1] + word[-1] * 2, word[1] + word[0] + word[2:]]
+    for word in typed:
+        every = difflib.get_close_matches(word, words, n=1, cutoff=_SPELLING_CUTOFF)
+        assert _closest_spelling(word) == (every[0] if every else None), word

@@ -388,3 +388,24 @@ def test_app_restarts_reuse_the_saved_index_and_a_changed_corpus_rebuilds_it_onc
     assert again.count("lexical index loaded") == 1, again.log
     assert again.count("lexical index built") == 0 and _index_files(settings) == rebuilt
     assert LEAFLET in cited(again.replies[0]), "the other folder's document was lost"
+
+
+def test_query_tokenize_reads_texts_as_the_index_tokenizer_does() -> None:
+    """The question-side tokenizer (no progress bars) gives bm25s's words for every text,
+    and an index's kept stems give the same words on a second read."""
+    from assistant.lexical_index import _stemmer, query_tokenize, tokenize
+
+    texts = [
+        "Is it OK to get a massage while I'm on chemo?",
+        "",
+        "the and of",
+        "Lymphoedema, lymphedema & LYMPHATIC drainage... 2x/week?",
+        "¿Es seguro el masaje durante la quimioterapia?",
+        "my mum's port-a-cath — can they work around it",
+        "a b c d e",
+        "running runners ran; nausea nauseous naus3a",
+    ]
+    stemmer = _stemmer()
+    assert query_tokenize(texts, stemmer) == tokenize(texts, stemmer)
+    for text in texts:
+        assert query_tokenize([text], stemmer) == tokenize([text], stemmer)
