@@ -29,38 +29,37 @@ from assistant.service import Assistant
 slow = pytest.mark.slow
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "my skin is so sore from all the needles. would a massage hurt as well?",
-        "Every exam and jab hurts at the moment. Is a massage going to be painful too?",
-        "people touching me hurts lately, does massage feel any different?",
-        "All the pokes hurt. will it hurt at all?",
-        "is it better to book my massage before or after chemo?",
-        "thinking about timing my massages around infusions, any advice?",
-        "When would you schedule a massage around his chemo?",
-        "is a massage better the day before or after an infusion?",
-        "has massage helped anyone with the aching from chemo?",
-        "did oncology massage help somebody with nerves before surgery?",
-    ],
+EXPERIENCE = (
+    "my skin is so sore from all the needles. would a massage hurt as well?",
+    "Every exam and jab hurts at the moment. Is a massage going to be painful too?",
+    "people touching me hurts lately, does massage feel any different?",
+    "All the pokes hurt. will it hurt at all?",
+    "is it better to book my massage before or after chemo?",
+    "thinking about timing my massages around infusions, any advice?",
+    "When would you schedule a massage around his chemo?",
+    "is a massage better the day before or after an infusion?",
+    "has massage helped anyone with the aching from chemo?",
+    "did oncology massage help somebody with nerves before surgery?",
 )
-def test_how_it_feels_and_when_people_book_ask_what_people_say(message: str) -> None:
-    assert read_question(message).intent == Intent.EXPERIENCE
+SAFETY = (
+    "could the massage hurt him? his bones are fragile",
+    "can massage hurt my port?",
+    "will massage hurt?",
+    "is it safe to get a massage right before or after chemo?",
+    "is it ok to book a massage around chemo days?",
+    "how often do people get hurt by a massage during treatment?",
+)
 
 
 @pytest.mark.parametrize(
-    "message",
-    [
-        "could the massage hurt him? his bones are fragile",
-        "can massage hurt my port?",
-        "will massage hurt?",
-        "is it safe to get a massage right before or after chemo?",
-        "is it ok to book a massage around chemo days?",
-        "how often do people get hurt by a massage during treatment?",
-    ],
+    ("message", "intent"),
+    [(m, Intent.EXPERIENCE) for m in EXPERIENCE] + [(m, Intent.SAFETY) for m in SAFETY],
 )
-def test_near_misses_stay_questions_of_safety(message: str) -> None:
-    assert read_question(message).intent == Intent.SAFETY
+def test_how_it_feels_and_when_people_book_ask_what_people_say(
+    message: str, intent: Intent
+) -> None:
+    """The first ten ask what people say; the near misses stay questions of safety."""
+    assert read_question(message).intent == intent
 
 
 def _candidate(sentence: str):  # type: ignore[no-untyped-def]
