@@ -9,6 +9,8 @@
   words ("ache", "chemo") is read with the sources' words for them;
 - a sentence that points back at the one before it ("... these symptoms") does not open
   an answer unless the question asks what it is itself about;
+- a finding limited to survivors (lasting pain after treatment) does not lead a question
+  about pain now;
 - a fixed line that ends two answers of one message (the therapist locator) is shown once,
   and two questions answered under the same heading share it.
 
@@ -121,3 +123,25 @@ def test_a_bare_will_it_hurt_is_answered_by_safety(assistant: Assistant) -> None
     reply = assistant.answer([], "will massage hurt?")
     assert reply.route == Route.ANSWER, reply.text
     assert "generally safe" in reply.citations[0].quote, reply.text
+
+
+def test_a_finding_about_survivors_is_limited_to_them() -> None:
+    about = _candidate("A guideline for lasting pain in survivors of cancer suggests massage.")
+    assert "survivors" in about.groups
+
+
+@slow
+@pytest.mark.parametrize(
+    ("message", "survivors_lead"),
+    [
+        ("my uncle's tumour pain is bad right now, could massage ease it?", False),
+        ("does massage take the edge off cancer pain?", False),
+        ("six years since I finished treatment and my hip still aches. would massage help?", True),
+    ],
+)
+def test_pain_now_is_not_answered_by_the_survivors_guideline(
+    assistant: Assistant, message: str, survivors_lead: bool
+) -> None:
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER, reply.text
+    assert ("survivors" in reply.citations[0].quote) is survivors_lead, reply.text

@@ -200,6 +200,7 @@ _GROUPS: dict[str, re.Pattern[str]] = {
     "children": re.compile(r"\bchildren\b", re.I),
     "gynecologic": re.compile(r"\bgynecologic\b", re.I),
     "anma": re.compile(r"\banma\b", re.I),
+    "survivors": re.compile(r"\bsurvivors\b", re.I),
 }
 """Findings limited to one group of people or one kind of massage."""
 
