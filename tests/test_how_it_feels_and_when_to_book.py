@@ -130,6 +130,20 @@ def test_a_finding_about_survivors_is_limited_to_them() -> None:
     assert "survivors" in about.groups
 
 
+@pytest.mark.parametrize(
+    ("message", "lasting"),
+    [
+        ("the aching has stuck around for months since chemo, would massage help?", True),
+        ("my mum's pain never went away years after treatment. any use trying massage?", True),
+        ("it's lingering pain long after radiation, not new pain", True),
+        ("his pain is bad this week during chemo, would massage ease it?", False),
+        ("my knee pain started last month, could massage help?", False),
+    ],
+)
+def test_pain_lasting_after_treatment_raises_survivors(message: str, lasting: bool) -> None:
+    assert ("survivors" in read_question(message).raised) is lasting
+
+
 @slow
 @pytest.mark.parametrize(
     ("message", "survivors_lead"),
