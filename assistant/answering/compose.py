@@ -266,9 +266,14 @@ def answer_blocks(
                 own = part_blocks(
                     replace(part, draft=replace(part.draft, sentences=kept)), settings
                 )
-                if part.focus.choice and shown:
+                same_heading = (
+                    len(blocks) >= 2 and isinstance(blocks[-1], Cited) and blocks[-2] == own[0]
+                )
+                if (part.focus.choice and shown) or same_heading:
                     # The other side of a choice asked with the answered question before it
-                    # continues that question's list, under its heading.
+                    # continues that question's list, under its heading; so does a second
+                    # question of the message answered under the same heading ("can it help
+                    # her sleep, and her low mood?": one "how massage may help").
                     own = own[1:]
                     last = blocks[-1]
                     if own and isinstance(own[0], Cited) and isinstance(last, Cited):
@@ -288,7 +293,21 @@ def answer_blocks(
             )
     if any(p.focus.absent for p in parts):
         blocks.extend(general_blocks(general, quoted, settings))
-    return tuple(blocks)
+    return _once(blocks)
+
+
+def _once(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The reply with a fixed line that ends two of its answers (the therapist locator,
+    after both "choosing" and "finding" a therapist) shown once, in its last place."""
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        later = blocks[i + 1 :]
+        if isinstance(block, Paragraph) and block in later and i > 0:
+            heading = isinstance(blocks[i + 1], Cited) if i + 1 < len(blocks) else False
+            if not heading:
+                continue
+        kept.append(block)
+    return tuple(kept)
 
 
 def unknown_blocks(

@@ -51,6 +51,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..embeddings import SentenceTransformerEmbeddings
+from ..patient_words import expand
 from ..schema import Chunk, Draft, Passage
 from ..sentence_store import ChunkSentences, SentenceStore
 from ..text import LIST_ITEM, content_words, stems
@@ -199,6 +200,7 @@ _GROUPS: dict[str, re.Pattern[str]] = {
     "children": re.compile(r"\bchildren\b", re.I),
     "gynecologic": re.compile(r"\bgynecologic\b", re.I),
     "anma": re.compile(r"\banma\b", re.I),
+    "survivors": re.compile(r"\bsurvivors\b", re.I),
 }
 """Findings limited to one group of people or one kind of massage."""
 
@@ -324,6 +326,9 @@ class Candidate:
     testimonial: bool
     grade: float
     plain: str = ""
+    story_stems: frozenset[str] = frozenset()
+    """A patient's own words: their stems with the sources' words for their everyday ones
+    (``_story_stems``), read when the question asks what people say."""
     """Its content words (``_plain_words`` of the display): two sentences with the same
     are one, and one whose words open another's repeats it."""
 
@@ -493,6 +498,14 @@ def _grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+def _story_stems(text: str) -> frozenset[str]:
+    """What a patient's own words are about, with the sources' words for their everyday
+    ones: "the taxing effects of chemo and the debilitating muscle/bone ache" names
+    chemotherapy and pain, as a question about "bone aches from chemo" is read."""
+    topics = expand(text).terms_in_role("topic")
+    return _stems_of(" ".join([text, *topics]))
+
+
 def candidate(unit: Unit, grade: float | None = None) -> Candidate:
     """What the scorer needs of ``unit``; ``grade`` when already known (the sentence store)."""
     text = unit.display
@@ -504,6 +517,7 @@ def candidate(unit: Unit, grade: float | None = None) -> Candidate:
         kinds = {"program", "appeal"}
     if _titled(unit):
         kinds.add("headline")
+    testimonial = unit.quote[:1] in '"“' or unit.quote.rstrip()[-1:] in '"”'
     return Candidate(
         unit=unit,
         stems=_stems_of(f"{label} {text}"),
@@ -511,10 +525,28 @@ def candidate(unit: Unit, grade: float | None = None) -> Candidate:
         kinds=frozenset(kinds),
         warnings=warns_of(text),
         groups=frozenset(n for n, p in _GROUPS.items() if p.search(text)),
-        testimonial=unit.quote[:1] in '"“' or unit.quote.rstrip()[-1:] in '"”',
+        testimonial=testimonial,
         grade=_grade(text) if grade is None else grade,
         plain=_plain_words(text),
+        story_stems=_story_stems(text) if testimonial else frozenset(),
     )
+
+
+_REFERS_BACK = re.compile(
+    r"\b(these|those|such) (symptoms|findings|benefits|conditions|studies|results|effects)\b|"
+    r"\b(described|mentioned|listed|cited|shown) (above|earlier|before)\b|\bthe above\b",
+    re.I,
+)
+
+
+def _may_lead_alone(c: Candidate, focus: Focus) -> bool:
+    """Whether ``c`` can open an answer: a sentence pointing back at the ones before it
+    only when the question asks what it is itself about (guidelines, the evidence)."""
+    if not _REFERS_BACK.search(c.unit.display):
+        return True
+    if focus.guideline and "guideline" in c.kinds:
+        return True
+    return focus.intent == Intent.LIMITS and "strength" in c.kinds
 
 
 def allowed(c: Candidate, focus: Focus) -> bool:
@@ -576,9 +608,10 @@ def features(
             units.append((members, max(weight[t] for t in members), group in focus.names))
     units += [(frozenset({t}), w, False) for t, w in weight.items() if t not in grouped]
     total = sum(w for _, w, _ in units)
-    found = sum(
-        w for members, w, name in units if (members <= c.stems if name else members & c.stems)
-    )
+    # Asked what people say, a story is read with the sources' words for its own ("the
+    # debilitating muscle/bone ache" of chemo names pain and chemotherapy).
+    own = c.story_stems if focus.wants_experience and c.story_stems else c.stems
+    found = sum(w for members, w, name in units if (members <= own if name else members & own))
     topic = found / total if total else 0.0
     main = sum(w for t, w in weight.items() if t in topics)
     in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
@@ -919,6 +952,11 @@ class ExtractiveAnswerer:
         if focus.intent == Intent.PROGRAMS and _ASKS_NEXT.search(focus.text):
             # "When is the next summit?": the sentence about the one to come leads.
             leads = [s for s in leads if "upcoming" in s[0].kinds] or leads
+        # A sentence whose meaning rests on the one before it ("... cite massage to manage
+        # these symptoms", "the guidelines described above ...") leads only a question of
+        # its own kind: which guidelines, or how firm the evidence is. Elsewhere it cannot
+        # say, read first, which symptoms it means.
+        leads = [s for s in leads if _may_lead_alone(s[0], focus)] or leads
         # A warning about one condition (bone metastases) may follow a general safety
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).

@@ -86,7 +86,9 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
             r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
             r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
-            r"a|the)\b)",
+            r"a|the)\b"
+            r"|(has|have|did|does) (it|massage|oncology massage) (\w+ )?help(ed)? (anyone|"
+            r"anybody|someone|somebody|others)\b)",
             _I,
         ),
     ),
@@ -471,10 +473,57 @@ def asks_benefit(text: str) -> bool:
     return bool(_ASKS_BENEFIT.search(text))
 
 
+_HOW_IT_FEELS = re.compile(
+    r"\b(will|would|does|do|is|are|can|could|gonna)\b[^.?!]{0,25}?\b(massage|massages|it|that|"
+    r"this|a rubdown)\b (\w+ ){0,2}?(hurt|be painful|be sore|feel (any )?(different|good|nice|"
+    r"gentle|painful))( too| at all| as well| much| though| like (that|the rest|everything "
+    r"else))?\s*(?:$|[?.!,])",
+    _I,
+)
+_TOUCH_THAT_HURTS = re.compile(
+    r"\b(too|as well|also|different|differently)\b|\b(everything|every|all|people|anyone)\b"
+    r"[^.?!]{0,40}\b(hurts?|painful|sore|touch\w*)\b|\b(needles?|pokes?|jabs?|exams?)\b",
+    _I,
+)
+"""Whether massage itself will hurt or feel different, asked by someone for whom touch or
+treatment hurts now ("everything hurts, every needle and scan. is massage gonna hurt
+too?", "does a massage feel different?"): how massage feels, which the sources tell only in
+patients' own words. "Could it hurt him?" or "can massage hurt my port?" (something it
+could harm) and a bare "will massage hurt?" stay questions of safety."""
+
+_TIMING_AROUND_TREATMENT = re.compile(
+    r"\b(before or after|after or before)\b[^.?!]{0,30}\b(chemo\w*|infusions?|treatments?|"
+    r"radiation|rads)\b|\b(chemo\w*|infusions?|treatments?)( days?| sessions?)?\W{0,3}"
+    r"(\w+ ){0,2}(before or after|after or before)\b|\btim(e|ing) (a |my |the |your |our |"
+    r"his |her )?massages? (a)?round\b|\bwhen (should|do|would|is it best to|is the best "
+    r"time to) (i |we |you |he |she |they )?(book|schedule|get|have|plan|go for)\b[^.?!]{0,30}"
+    r"\b(a)?round (my |the |his |her |their |our )?(chemo\w*|infusions?|treatments?)\b",
+    _I,
+)
+"""When to book a massage around chemotherapy ("before or after my chemo days?", "any
+tips on timing a massage around infusions?"): the sources answer it only with what one
+patient did, so it asks what people found. A question that also asks whether it is safe
+("is it safe right after chemo?") is read for safety."""
+
+_SAFE_WORD = re.compile(r"\b(safe|safely|unsafe|risk\w*|danger\w*|harm\w*|ok|okay)\b", _I)
+
+
+def _asks_experience(text: str) -> bool:
+    """How massage feels or when people time it: read as what people say of it."""
+    if _SAFE_WORD.search(text):
+        return False
+    feels = _HOW_IT_FEELS.search(text)
+    if feels and _TOUCH_THAT_HURTS.search(text):
+        return True
+    return bool(_TIMING_AROUND_TREATMENT.search(text))
+
+
 def intent_of(text: str) -> Intent | None:
     """The first intent whose pattern matches ``text`` (or ``text`` without its words of
     manner), or None."""
     plain = _MANNER.sub("", text)
+    if _asks_experience(text) or _asks_experience(plain):
+        return Intent.EXPERIENCE
     for intent, pattern in _INTENT_PATTERNS:
         if intent == Intent.FIND_THERAPIST and _STUDIES_FIND.search(plain):
             continue
@@ -734,6 +783,9 @@ def asked_intent(text: str) -> Intent | None:
     sentences = sentences_of(text)
     # "and where do I find one" asks, though it opens with "and" and has no question mark.
     questions = [s for s in sentences if is_question(_LEADING_JOIN.sub("", s))]
+    if _HOW_IT_FEELS.search(" ".join(questions)) and _asks_experience(text):
+        # "All the needles hurt. Will it hurt?": the story tells what "hurt" compares with.
+        return Intent.EXPERIENCE
     if questions and len(questions) < len(sentences):
         asked = " ".join(questions)
         own = intent_of(asked)
