@@ -27,6 +27,9 @@ from .train_multilingual_safety import Vectors, build
 from .train_safety import _label
 
 SAFETY = ("emergency", "crisis")
+"""Safety routes (what a baseline report says)."""
+RED = ("emergency", "crisis", "abuse")
+"""Safety labels (abuse is a crisis answered with the domestic-violence line)."""
 SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
@@ -43,13 +46,11 @@ class Scored:
 
     @property
     def red_flag(self) -> bool:
-        return any(r in SAFETY for r in self.expected) and not any(
-            r not in SAFETY for r in self.expected
-        )
+        return bool(self.expected) and all(r in RED for r in self.expected)
 
     @property
     def benign(self) -> bool:
-        return not any(r in SAFETY for r in self.expected)
+        return not any(r in RED for r in self.expected)
 
 
 @dataclass
