@@ -97,6 +97,12 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(30.0, gt=0)
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
 
+    # Routing
+    multilingual_safety_vote: bool = True
+    """Ask the multilingual safety vote (``routing/multilingual_vote.py``) about a message
+    the language identifier does not read as English once the word lists found no red
+    flag: it may only add an emergency or crisis route (docs/routing.md, "s33-14m")."""
+
     # Referral details an organisation changes for its country
     emergency_number: str = "911"
     crisis_line: str = "988"

@@ -31,7 +31,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,11 +93,12 @@ def training_files(root: Path = ROOT) -> list[Path]:
     ] + [root / s for s in SUITES]
 
 
-def data_hashes(root: Path = ROOT) -> dict[str, str]:
-    """sha256 of each training file, keyed by its path in the repository."""
+def data_hashes(root: Path = ROOT, files: Sequence[Path] | None = None) -> dict[str, str]:
+    """sha256 of each training file (``files``, by default this vote's), keyed by its path
+    in the repository."""
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in training_files(root)
+        for p in (training_files(root) if files is None else files)
     }
 
 
@@ -153,9 +154,13 @@ class Vectors:
 
 
 def fit(
-    examples: Sequence[Labelled], vectors: Vectors, c: float = C
+    examples: Sequence[Labelled],
+    vectors: Callable[[Sequence[str]], np.ndarray],
+    c: float = C,
+    split: Callable[[str], list[str]] = pieces,
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Classes, coefficients and intercepts of the two-stage model (see the module text)."""
+    """Classes, coefficients and intercepts of the two-stage model (see the module text);
+    ``split``: the sentences a message is scored by besides its whole."""
     from sklearn.linear_model import LogisticRegression
 
     def model(texts: list[str], labels: list[str]) -> LogisticRegression:
@@ -168,7 +173,7 @@ def fit(
     first = model(texts, labels)
     classes = list(first.classes_)
     for e in examples:
-        parts = pieces(e.text)
+        parts = split(e.text)
         if not parts:
             continue
         if e.label == "other":
@@ -217,11 +222,14 @@ def build(
     }
 
 
-def stale(root: Path = ROOT) -> list[str]:
-    """Training files whose content changed since the packaged model was fitted."""
-    model = SafetyModel.from_json((root / "assistant" / "content" / MODEL_RESOURCE).read_text())
+def stale(
+    root: Path = ROOT, resource: str = MODEL_RESOURCE, now: dict[str, str] | None = None
+) -> list[str]:
+    """Training files whose content changed since the packaged model (``resource``, fitted
+    on the files hashed in ``now``, by default this vote's) was fitted."""
+    model = SafetyModel.from_json((root / "assistant" / "content" / resource).read_text())
     fitted = model.training.get("files", {})
-    now = data_hashes(root)
+    now = data_hashes(root) if now is None else now
     return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
 
 
@@ -274,13 +282,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print("safety model matches its training files")
         return 0
-    data = build()
-    tmp = MODEL_FILE.with_suffix(".json.tmp")
+    write_model(build(), MODEL_FILE)
+    return 0
+
+
+def write_model(data: dict[str, object], path: Path) -> None:
+    """Install a fitted model file, refusing one that does not parse."""
+    tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     SafetyModel.from_json(tmp.read_text(encoding="utf-8"))  # refuse to install a bad file
-    tmp.replace(MODEL_FILE)
-    print(f"wrote {MODEL_FILE.relative_to(ROOT)}: {data['training']['messages']}")  # type: ignore[index]
-    return 0
+    tmp.replace(path)
+    print(f"wrote {path.relative_to(ROOT)}: {data['training']['messages']}")  # type: ignore[index]
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from ..other_language_words import english_reading, personal_care, unread_words
 from ..other_language_words import languages as readable_languages
 from ..schema import SAFETY_ROUTES, DecisionContext, Route, RouteDecision, Turn
 from ..text import strip_marks
+from . import multilingual_vote
 from .checks import (
     arrangement_chosen,
     asks_to_lower_a_medicine,
@@ -349,6 +350,8 @@ class Router:
         def languages() -> None:
             warm_up_language(self.settings.data_dir / "cache")
             other_language_vocabulary()
+            if self.settings.multilingual_safety_vote:
+                multilingual_vote.warm_up()
 
         language = threading.Thread(target=languages, name="language-warm-up")
         language.start()
@@ -526,6 +529,9 @@ class Router:
         other = _other_language_safety(raw, languages, treated, self.settings.emergency_number)
         if other is not None:
             return _more_severe(other, earlier_flag)
+        vote = self._multilingual_vote(norm, raw, language)
+        if vote is not None:
+            return _more_severe(vote, earlier_flag)
         if language not in FULL_SAFETY:
             return replace(
                 _other_language_question(raw, language), after_safety=earlier_flag is not None
@@ -789,6 +795,30 @@ class Router:
             return None
         # Crisis ranks above emergency (its reply also gives the emergency number).
         return max(winners, key=lambda v: (SEVERITY.get(v.route, 0), v.probability))
+
+    def _multilingual_vote(self, norm: str, raw: str, language: str) -> RouteDecision | None:
+        """The multilingual safety vote on a message not read as English, asked only once
+        the word lists found no red flag in it, so it can only add a safety route
+        (``multilingual_vote.py``). Remembered like the English vote's, so a later turn
+        keeps it."""
+        if (
+            language == "en"
+            or self.embeddings is None  # without embeddings the patterns decide alone
+            or not self.settings.multilingual_safety_vote
+        ):
+            return None
+        vote = multilingual_vote.vote(raw)
+        if vote is None:
+            return None
+        reading = read_by_cues(raw, language) if vote.route is Route.EMERGENCY else None
+        if reading is not None:
+            # The language's own negation and past-time cues ("non ha più febbre", "l'anno
+            # scorso"): the sign must still be voted without the words they take out.
+            again = multilingual_vote.vote(reading)
+            if again is None or again.route is not Route.EMERGENCY:
+                return None
+        detail = vote.detail if vote.label == "abuse" else "multilingual_vote"
+        return self._remember(norm, _decision(vote.route, detail, vote.probability))
 
     def _fallback(self, text: str, follow_up: bool) -> RouteDecision:
         if has_in_scope_terms(text):

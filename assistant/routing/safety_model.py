@@ -141,9 +141,9 @@ class SafetyModel:
         )
 
     @classmethod
-    def load(cls) -> SafetyModel:
-        """The packaged model."""
-        text = resources.files(MODEL_PACKAGE).joinpath(MODEL_RESOURCE).read_text("utf-8")
+    def load(cls, resource: str = MODEL_RESOURCE) -> SafetyModel:
+        """The packaged model (``resource``: another model file of the same format)."""
+        text = resources.files(MODEL_PACKAGE).joinpath(resource).read_text("utf-8")
         return cls.from_json(text)
 
     @property

