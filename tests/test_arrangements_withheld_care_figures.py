@@ -131,6 +131,14 @@ CONVERSATIONS = [
 ]
 
 
+def _check(outcome: str, expected: str | None) -> None:
+    """A red flag gets its route; a near miss gets no safety route."""
+    if expected is None:
+        assert outcome.split(":")[0] not in ("emergency", "crisis"), outcome
+    else:
+        assert outcome == expected
+
+
 def _conversation_outcome(router: Router, turns: list[str]) -> str:
     conversation: list[Turn] = []
     for text in turns[:-1]:
@@ -164,10 +172,7 @@ def test_a_real_sign_beside_a_figure_keeps_its_route(expected: str, message: str
 @pytest.mark.parametrize(("expected", "turns"), CONVERSATIONS)
 def test_marks_whose_maker_is_named_in_a_later_turn(expected: str | None, turns: list[str]):
     outcome = _conversation_outcome(_patterns_router(), turns)
-    if expected is None:
-        assert outcome.split(":")[0] not in ("emergency", "crisis"), outcome
-    else:
-        assert outcome == expected
+    _check(outcome, expected)
 
 
 @pytest.mark.slow
@@ -182,17 +187,11 @@ def test_marks_whose_maker_is_named_in_a_later_turn(expected: str | None, turns:
 )
 def test_with_the_vote(message: str, expected: str | None) -> None:
     outcome = _outcome(_full_router(), message)
-    if expected is None:
-        assert outcome.split(":")[0] not in ("emergency", "crisis"), outcome
-    else:
-        assert outcome == expected
+    _check(outcome, expected)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("expected", "turns"), CONVERSATIONS)
 def test_conversations_with_the_vote(expected: str | None, turns: list[str]) -> None:
     outcome = _conversation_outcome(_full_router(), turns)
-    if expected is None:
-        assert outcome.split(":")[0] not in ("emergency", "crisis"), outcome
-    else:
-        assert outcome == expected
+    _check(outcome, expected)
