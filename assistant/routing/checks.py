@@ -9,6 +9,7 @@ chest pain"); the crisis check deliberately never does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from .lexicon import (
     ARM_SIGNS,
     ASK_GENTLER,
     ASKS_TO_LOWER_A_MEDICINE,
+    ATTRIBUTED_TO_KIN,
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
@@ -73,6 +75,7 @@ from .lexicon import (
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
+    INJURY_MARKS,
     ITCH,
     LAB,
     LAY_FEVER,
@@ -100,6 +103,7 @@ from .lexicon import (
     NEW_SUBJECT,
     NOT_A_TEMPERATURE,
     NOT_GENERAL,
+    NOT_LITERAL,
     NUMBER,
     OFF_TOPIC,
     ONGOING,
@@ -642,9 +646,9 @@ def _limb_signs(norm: str) -> int | None:
     return None
 
 
-def _temperature(norm: str, on_treatment: bool) -> int | None:
-    """Where a temperature is given that is a red flag: 38 C / 100.4 F or more, or on
-    treatment 37.5 C / 99.5 F or more, or below 36 C / 96.8 F (UKONS)."""
+def _readings(norm: str) -> Iterator[tuple[int, float, bool, bool]]:
+    """Each temperature reading near a fever word: (where the word is, value, Celsius,
+    Fahrenheit); neither when the number is no body temperature."""
     for fever in FEVER.finditer(norm):
         if _negated(norm, fever.start()):
             continue
@@ -661,12 +665,34 @@ def _temperature(norm: str, on_treatment: bool) -> int | None:
                 value /= 10  # "385", "1008": a reading typed without its decimal point
             celsius = unit.startswith("c") or (not unit and 34 <= value < 45)
             fahrenheit = unit.startswith("f") or (not unit and 93 <= value < 115)
-            high_c, high_f = (37.5, 99.5) if on_treatment else (38.0, 100.4)
-            if celsius and (value >= high_c or (on_treatment and value < 36.0)):
-                return fever.start()
-            if fahrenheit and (value >= high_f or (on_treatment and value < 96.8)):
-                return fever.start()
+            yield fever.start(), value, celsius, fahrenheit
+
+
+def _temperature(norm: str, on_treatment: bool) -> int | None:
+    """Where a temperature is given that is a red flag: 38 C / 100.4 F or more, or on
+    treatment 37.5 C / 99.5 F or more, or below 36 C / 96.8 F (UKONS)."""
+    high_c, high_f = (37.5, 99.5) if on_treatment else (38.0, 100.4)
+    for start, value, celsius, fahrenheit in _readings(norm):
+        if celsius and (value >= high_c or (on_treatment and value < 36.0)):
+            return start
+        if fahrenheit and (value >= high_f or (on_treatment and value < 96.8)):
+            return start
     return None
+
+
+def reading_below_a_fever(unit: str, norm: str) -> bool:
+    """The message gives its temperature as a number and every reading is below a fever
+    even on treatment (37.5 C / 99.5 F, UKONS) and not low (36 C / 96.8 F), and an
+    emergency vote's sentence ``unit`` names no other emergency cue once the temperature
+    is taken out (s33-14e: "a bit achy with a temp of 37.2 after my flu jab"). The
+    patterns judge the number; the vote, which cannot read it, must not overrule them."""
+    readings = [(v, c, f) for _, v, c, f in _readings(norm) if c or f]
+    if not readings or any(
+        (c and (v >= 37.5 or v < 36.0)) or (f and (v >= 99.5 or v < 96.8)) for v, c, f in readings
+    ):
+        return False
+    rest = NUMBER.sub(" ", FEVER.sub(" ", unit))
+    return EMERGENCY_CUES.search(literal(rest)) is None
 
 
 def _fever_signs(norm: str, treatment_context: bool) -> list[tuple[str, int]]:
@@ -775,8 +801,49 @@ def find_emergency(
             continue
         if _on_screen(norm, start):
             continue
+        if told_as_a_figure(norm, start):
+            continue
         return detail
     return None
+
+
+def emergency_told_as_a_figure(unit: str, norm: str) -> bool:
+    """An emergency vote's sentence ``unit`` names no emergency cue once the figures of
+    speech and the clauses its writer disclaims are taken out of the message ``norm``
+    (s33-14e: "my chest feels so tight. not literally lol")."""
+    blanked = norm
+    for pattern in (FIGURATIVE, NOT_LITERAL):
+        for m in reversed(list(pattern.finditer(blanked))):
+            blanked = f"{blanked[: m.start()]}{' ' * (m.end() - m.start())}{blanked[m.end() :]}"
+    at = norm.find(unit)
+    if at < 0:
+        return False
+    if EMERGENCY_CUES.search(norm, at, at + len(unit)) is None:
+        return False
+    return EMERGENCY_CUES.search(blanked, at, at + len(unit)) is None
+
+
+def injury_told_across_turns(before: str, norm: str) -> bool:
+    """Marks or injuries told in the turn ``before`` ("I've got marks on my back I don't
+    want anyone seeing") and their maker named in this one ("they're from my partner. he
+    says it's my fault"): abuse disclosed a turn at a time (s33-14e; CDC IPV: injuries
+    explained only when asked). Told as long over and safe now, it is not."""
+    if INJURY_MARKS.search(before) is None:
+        return False
+    match = ATTRIBUTED_TO_KIN.search(norm)
+    return match is not None and not _remote_and_recovered(norm, match.start(), norm)
+
+
+def told_as_a_figure(norm: str, start: int, end: int | None = None) -> bool:
+    """The emergency sign at ``start`` (to ``end``) is inside a figure of speech
+    ("overdosing on cancer forums") or a clause the writer disclaims ("my chest feels so
+    tight. not literally, I mean emotionally"): s33-14e."""
+    end = start + 1 if end is None else end
+    return any(
+        m.start() <= start and end <= m.end() + 1
+        for pattern in (FIGURATIVE, NOT_LITERAL)
+        for m in pattern.finditer(norm)
+    )
 
 
 _FEVER_DETAILS = frozenset({"fever_on_treatment", "high_fever"})

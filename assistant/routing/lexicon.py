@@ -782,6 +782,29 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"surgery|biopsy|drip|cannula|fall|port|op|operation))",
         ),
     ),
+    # s33-14e: a plan to end one's life told formally as arrangements, a decision or an
+    # intent, with no word for death ("I have made my own arrangements to end matters on
+    # Wednesday"): C-SSRS plan and preparatory acts; not ending a lease, a treatment or a
+    # relationship ("to end things with him"), nor finishing work
+    (
+        "preparatory_acts",
+        _any(
+            r"\b(?:made|make|making|have|has|had|got|put in place|sorted|finalised|finalized) "
+            r"(?:all )?(?:my|his|her|the|our) (?:own )?(?:necessary |final |last )?(?:arrangements|"
+            r"plans|preparations) (?:\w+ ){0,2}to (?:end|finish|close|bring) (?:matters|things|it "
+            r"all|everything|my life|his life|her life|it)\b(?! (?:with|at|off|up|for|on (?:the|my|"
+            r"his|her) (?:house|flat|lease|business|shop|job)))",
+            r"\b(?:arranged|planned|planning|intend|intends|intending|decided|resolved|mean|means|"
+            r"meant|going|determined) to (?:quietly |simply |just |finally )?(?:end|finish) "
+            r"(?:matters|it all|everything|my life|his life|her life|my own life|his own life|her "
+            r"own life)\b(?! (?:with|at|off|up|for))",
+            r"\b(?:arranged|planned|planning|intend\w*|decided|resolved|going|made arrangements) "
+            r"to (?:\w+ )?bring (?:everything|it all|things|matters|my life|his life|her life|it) "
+            r"to (?:a close|an end)\b(?! (?:with|at|for))",
+            r"\b(?:end|finish|conclude) (?:matters|things|it all|everything) "
+            r"(?:my|him|her) ?self\b",
+        ),
+    ),
 )
 MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # C-SSRS "means" and preparatory acts that ordinary lives also have (a rope for the
@@ -954,10 +977,33 @@ FIGURATIVE = _any(
     r"\b(?:i will|i ll|i am going to|i am gonna|gonna|i could|i would) (?:\w+ )?(?:strangle|kill|"
     r"murder|throttle|smack|slap|punch|hit) (?:him|her|them|the \w+|my \w+|that \w+)\b"
     r"(?: \S+){0,3} (?:haha\w*|lol|lmao|jk|kidding|joking)\b",
+    # s33-14e: too much of something that is no medicine ("overdosing on cancer forums",
+    # "OD'ing on chocolate"): a figure of speech, not an overdose
+    r"\b(?:overdos\w*|od ing|oding|od d) on (?:\w+ ){0,2}(?:forums?|news|google|googling|"
+    r"information|info|internet|netflix|tv|telly|box ?sets|chocolate|sugar|sweets|cake|biscuits|"
+    r"coffee|caffeine|podcasts?|articles|reading|research|social media|tiktok|instagram|"
+    r"facebook|reddit|websites?|blogs?|videos?|youtube|content|self help|advice|books|"
+    r"love|kindness|hugs|cuddles|carbs|crisps|cheese|pasta|work|facts|statistics|stats|"
+    r"studies|threads|posts|stories|shows|films|movies|series|memes)\b"
+    r"(?! (?:\w+ )?(?:pills|tablets|meds|medicines?|capsules|patches|doses))",
 )
 """Figures of speech that carry an alarm word ("these knots will be the death of me", "sick
 to death of hospital food", "I'll strangle him haha"): a safety vote's cue word inside one
 does not count, and no crisis pattern is read inside one."""
+NOT_LITERAL = _any(
+    # s33-14e: a sign the writer says is not meant literally ("my chest feels so tight. not
+    # literally lol, I mean emotionally"): the clause it is in, or the one just before it
+    r"(?:[^.?!]{0,80} [.?!,] )?[^.?!]{0,80}\b(?:not literally|not physically|figuratively|"
+    r"metaphorically|(?:i|i just|just) mean(?:t)? (?:it )?(?:emotionally|figuratively|"
+    r"metaphorically|mentally|in my head)|emotionally not physically|(?:in|as) a figure of "
+    r"speech)\b"
+    # the disclaimer stands alone ("not literally lol, I mean ..."), not "not literally a
+    # question about massage", which disclaims something else
+    r"(?: (?:lol|haha\w*|obviously|of course|speaking|i mean|just))*(?= ?[.,!?;-]|$| i mean| "
+    r"i just mean| it is| its| more| but| emotionally| mentally)",
+)
+"""An emergency sign disclaimed by the writer: read by the emergency checks and the
+emergency vote only (a crisis told with "not literally" is still asked about)."""
 REPORTING_FRAME = _any(
     rf"\b(?:(?:my|our) (?:{KIN}|mum|nan|nanna|gran|granny|grandad|hubby|other half|carer)|"
     r"mum|mom|dad|he|she|they)\b(?: \w+){0,2} (?:says|said|keeps saying|kept saying|"
@@ -1261,6 +1307,13 @@ SILENCING_THREAT = (
     r"make (?:me|you) (?:sorry|pay)|regret)"
 )
 """What a threat for telling holds: a care home, being left, hurt, locked in, cut off."""
+CONDUCT = (
+    r"(?:behave\w*|misbehave\w*|been good|is good|was good|good girl|good boy|does as (?:she|he|"
+    r"i) (?:is|am) told|do as (?:i am|she is|he is) told|did as (?:she|he|i) (?:was )?told|does "
+    r"what (?:she|he|i) (?:is|am) told|does what (?:he|she|they) (?:says|wants)|obey\w*|keeps "
+    r"quiet|stays quiet|kept quiet|says sorry|said sorry|apologi\w*|earned it|earns it)"
+)
+"""Good conduct asked for in return ("only if she behaves", "if he has been good")."""
 ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # silence demanded with a threat (elder-abuse suspicion index: threatened, made afraid):
     # "she says i will end up in a home if i tell", "he said he would leave me if i told"
@@ -1745,8 +1798,38 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:\bhe (?:said|says|claims|claimed|insists|insisted|told (?:us|me)) (?:that )?she|\bshe "
         r"(?:said|says|claims|claimed|insists|insisted|told (?:us|me)) (?:that )?he) (?:\w+ )?"
         r"(?:fell|slipped|tripped|bumped|walked into|knocked)\b",
+        # s33-14e: medicine, food or care given only for good conduct, or kept back as a
+        # punishment with the person going without (NCEA elder-abuse red flags: withholding
+        # medication, food or care as control), told by the person or by a relative
+        rf"\b(?:{HELD_MEDS}|food|meals?|feeds?|fed|feeding|eat|eating|dinner|drinks?|water)\b"
+        rf"(?: \S+){{0,20}} (?:if|when|unless|until|once) (?:i|she|he) (?:\w+ ){{0,2}}{CONDUCT}\b",
+        rf"\b{HELD_MEDS}\b(?: \S+){{0,6}} (?:as (?:a )?punishment|to punish (?:me|her|him))\b",
+        rf"\b{HELD_MEDS}\b(?: \S+){{0,12}} (?:otherwise|or else) (?:i|she|he) (?:goes|go|went|"
+        r"has to go|have to go|had to go) without\b",
+        # s33-14e: marks or injuries said to come from a partner or relative ("the bruises
+        # are from my husband"), not from something of theirs ("my husband's massage")
+        rf"\b(?:bruis\w*|black eyes?|marks|welts|cuts|burns|scratches|split lip|injur\w*)\b"
+        rf"(?: \S+){{0,8}} (?:are |were |is |was |all )?(?:from|because of|(?:done|made|caused) "
+        rf"by) (?:my|her|his) {KIN_AGENT}(?= ?(?:\.|,|!|\?|$| he | she | and | but | who | when | "
+        r"after | because | says | said | did ))",
     ),
 )
+
+INJURY_MARKS = _any(
+    r"\b(?:bruis\w*|black eyes?|marks|welts|cuts|burns|scratches|split lip|injur\w*|wounds?|"
+    r"scars?)\b"
+)
+"""Marks or injuries on the body (s33-14e: what an earlier turn tells before a later one says
+who made them)."""
+ATTRIBUTED_TO_KIN = _any(
+    r"\b(?:they are|they were|these are|those are|it is|it was|that is|that was|this is|they "
+    r"re|theyre|its|all) (?:all |both )?(?:from|because of|(?:done|made|caused) by) (?:my|her|his) "
+    rf"{KIN_AGENT}\b",
+    rf"\b(?:my|her|his) {KIN_AGENT} (?:did|does|made|caused|gave (?:me|her|him)) (?:it|them|this|"
+    r"these|that|those)\b(?! (?:for|as|with|to|on purpose for))",
+)
+"""Who made the marks told in a later turn ("they're from my partner", "my husband did it"):
+abuse when the turn before told of marks or injuries (``checks.injury_told_across_turns``)."""
 
 HIVES = (
     r"(?:hives|welts|wheals|nettle rash|urticaria|(?:raised|itchy|red) (?:itchy |red |raised )?"

@@ -38,6 +38,7 @@ from .checks import (
     asks_to_lower_a_medicine,
     carer_asks_for_self,
     crisis_told_as_over,
+    emergency_told_as_a_figure,
     find_clinical,
     find_injection,
     find_red_flag,
@@ -45,11 +46,13 @@ from .checks import (
     general_framing,
     has_current_cue,
     has_in_scope_terms,
+    injury_told_across_turns,
     is_follow_up,
     is_greeting,
     is_off_topic,
     literal,
     names_a_person,
+    reading_below_a_fever,
     swelling_of_both_limbs,
     swelling_of_known_lymphedema,
 )
@@ -501,6 +504,8 @@ class Router:
                 or self._recalled(norm)
                 or _other_language_safety(raw, languages, context, self.settings.emergency_number)
             )
+            if hit is None and i and injury_told_across_turns(earlier[i - 1], norm):
+                hit = _decision(Route.CRISIS, "abuse", 0.9)
             if hit is not None:
                 floor = _more_severe(_decision(hit.route, hit.detail, 0.9, "earlier_turn"), floor)
         return floor
@@ -517,6 +522,8 @@ class Router:
         language = languages[0]
         treatment_context = any(TREATMENT.search(t) for t in earlier)
         current = self._safety_in(norm, treatment_context, language)
+        if current is None and earlier and injury_told_across_turns(earlier[-1], norm):
+            current = _decision(Route.CRISIS, "abuse", 0.95)
         earlier_flag = self._earlier_safety(turns, earlier)
         if current is not None:
             # A red flag in this message wins over everything, whatever else it asks;
@@ -790,6 +797,8 @@ class Router:
             and not (v.label == "abuse" and arrangement_chosen(norm))
             and not (v.route is Route.EMERGENCY and swelling_of_known_lymphedema(v.unit, norm))
             and not (v.route is Route.EMERGENCY and swelling_of_both_limbs(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and emergency_told_as_a_figure(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and reading_below_a_fever(v.unit, norm))
         ]
         if not winners:
             return None
