@@ -326,11 +326,11 @@ class Candidate:
     testimonial: bool
     grade: float
     plain: str = ""
+    """Its content words (``_plain_words`` of the display): two sentences with the same
+    are one, and one whose words open another's repeats it."""
     story_stems: frozenset[str] = frozenset()
     """A patient's own words: their stems with the sources' words for their everyday ones
     (``_story_stems``), read when the question asks what people say."""
-    """Its content words (``_plain_words`` of the display): two sentences with the same
-    are one, and one whose words open another's repeats it."""
 
     @property
     def therapist_content(self) -> bool:

@@ -813,8 +813,7 @@ def emergency_told_as_a_figure(unit: str, norm: str) -> bool:
     (s33-14e: "my chest feels so tight. not literally lol")."""
     blanked = norm
     for pattern in (FIGURATIVE, NOT_LITERAL):
-        for m in reversed(list(pattern.finditer(blanked))):
-            blanked = f"{blanked[: m.start()]}{' ' * (m.end() - m.start())}{blanked[m.end() :]}"
+        blanked = pattern.sub(lambda m: " " * len(m.group(0)), blanked)
     at = norm.find(unit)
     if at < 0:
         return False
@@ -834,13 +833,12 @@ def injury_told_across_turns(before: str, norm: str) -> bool:
     return match is not None and not _remote_and_recovered(norm, match.start(), norm)
 
 
-def told_as_a_figure(norm: str, start: int, end: int | None = None) -> bool:
-    """The emergency sign at ``start`` (to ``end``) is inside a figure of speech
-    ("overdosing on cancer forums") or a clause the writer disclaims ("my chest feels so
-    tight. not literally, I mean emotionally"): s33-14e."""
-    end = start + 1 if end is None else end
+def told_as_a_figure(norm: str, start: int) -> bool:
+    """The emergency sign at ``start`` is inside a figure of speech ("overdosing on cancer
+    forums") or a clause the writer disclaims ("my chest feels so tight. not literally, I
+    mean emotionally"): s33-14e."""
     return any(
-        m.start() <= start and end <= m.end() + 1
+        m.start() <= start <= m.end()
         for pattern in (FIGURATIVE, NOT_LITERAL)
         for m in pattern.finditer(norm)
     )

