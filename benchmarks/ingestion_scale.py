@@ -36,6 +36,13 @@ those of a real start. Phases:
   dense + BM25 search, coverage, the extractive answer), first and median.
 - ``reingest``: one document edited, ``ingest()`` re-run (re-chunk that
   document, embed its new chunks, delete its old ones, save the new BM25 index).
+- ``serve``: the whole app as a visitor meets it: ``app.py`` launched as its own
+  process on the store (``benchmarks.run.start_app``), timed to ``/api/health``
+  answering (``healthy_s``, with the process's CPU at that moment read from
+  ``/proc``), then the chat page, then 20 different questions over
+  ``POST /api/chat``: the first after the start and the median of the other 19.
+  The first ``serve`` on a store also writes the app's caches (the ONNX export,
+  the language model's arrays); run it once more before counting.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -385,7 +393,47 @@ def phase_reingest(work: Path, name: str) -> dict[str, float]:
     }
 
 
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU of every thread of ``pid`` so far (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def phase_serve(work: Path, name: str) -> dict[str, float]:
+    from benchmarks.run import post, start_app
+
+    settings = settings_for(work, name)
+    load = os.getloadavg()[0]
+    process, base, healthy = start_app(settings, work / f"serve-{name}.log")
+    try:
+        cpu_healthy = process_cpu_s(process.pid)
+        for path in ("/chat/", "/chat/config"):
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                response.read()
+        latencies = []
+        for question in QUESTIONS + MORE_QUESTIONS:
+            t = time.perf_counter()
+            status, body = post(base, "/api/chat", {"message": question}, 120)
+            latencies.append((time.perf_counter() - t) * 1000)
+            if status != 200 or not body.get("conversation_id"):
+                raise RuntimeError(f"{question!r} was answered {status}")
+        median = statistics.median(latencies[1:])
+        return {
+            "load_average_1m": load,
+            "healthy_s": healthy,
+            "healthy_cpu_s": cpu_healthy,
+            "first_answer_ms": latencies[0],
+            "median_answer_ms": median,
+            "first_over_median": latencies[0] / median,
+            "cpu_after_answers_s": process_cpu_s(process.pid),
+        }
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 PHASES = {
+    "serve": phase_serve,
     "start": phase_start,
     "app": phase_app,
     "old-start": phase_old_start,
