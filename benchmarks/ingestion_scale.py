@@ -194,7 +194,24 @@ def build(work: Path, target_chunks: int) -> None:
         f"large: first ingest (synthetic vectors) {report.summary()}; "
         f"BM25 index saved in {report.index_seconds:.1f} s; total {time.perf_counter() - t:.0f} s"
     )
+    fill_sentences(work, "large")
     print(f"built in {time.perf_counter() - started:.0f} s")
+
+
+def fill_sentences(work: Path, name: str) -> None:
+    """Give every chunk of the store its sentence vectors (synthetic, as its chunks') and
+    reading grades, as ``ingest.py`` does after writing chunks: without them the first
+    question embeds and grades its passages' sentences (and loads the grader's
+    dictionaries), which a real store never does."""
+    from assistant.ingestion import keeping_store_stamp
+    from assistant.wiring import index_sentences
+
+    t = time.perf_counter()
+    settings = settings_for(work, name)
+    fake = SyntheticVectors(settings.embedding_model, np.load(work / "base_vectors.npy"))
+    with keeping_store_stamp(settings):  # opening Chroma writes into it (see phase_start)
+        embedded = index_sentences(settings, fake, None, check_all_up_to=None)  # type: ignore[arg-type]
+    print(f"{name}: {embedded} sentence vectors stored in {time.perf_counter() - t:.0f} s")
 
 
 def phase_start(work: Path, name: str) -> dict[str, float]:
@@ -465,6 +482,11 @@ def main() -> None:
     parser.add_argument("--skip-build", action="store_true", help="reuse the stores in --work")
     parser.add_argument("--build-only", action="store_true", help="build the stores and stop")
     parser.add_argument(
+        "--fill-sentences",
+        action="store_true",
+        help="store the sentence vectors a store built before they were part of the build lacks",
+    )
+    parser.add_argument(
         "--phases",
         default="start,start,app,app,old-start,reingest,start,app",
         help="comma-separated phases to run on each store, in order",
@@ -483,6 +505,9 @@ def main() -> None:
         )
         if not args.skip_build:
             build(work, args.chunks)
+        elif args.fill_sentences:
+            for name in args.stores.split(","):
+                fill_sentences(work, name)
         if args.build_only:
             return
         for name in args.stores.split(","):
