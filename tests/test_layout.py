@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
         "other_language_words",
         "page_cache",
         "array_cache",
+        "pattern_cache",
     ),
     ("content", "documents", "chunking", "embeddings", "onnx_model", "sources", "fetch"),
     ("store", "lexical_index", "ingestion", "retrieval", "sentence_store"),

@@ -34,7 +34,11 @@ def create_app(settings: Settings, assistant: Any, store: Any) -> FastAPI:
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     """Build the services and run the app with uvicorn."""
-    with paused_then_frozen():  # no collector passes over the imports (collector.py)
+    from ..pattern_cache import programs_kept
+
+    # no collector passes over the imports (collector.py); the regular expressions they
+    # compile are built from the programs an earlier start kept (pattern_cache.py)
+    with paused_then_frozen(), programs_kept(settings.data_dir / "cache"):
         _import_for_serving(settings)
     from .app import serve as _serve
 
@@ -62,3 +66,8 @@ def _import_for_serving(settings: Settings) -> None:
     import uvicorn  # noqa: F401
 
     from .. import wiring  # noqa: F401
+    from ..routing.other_languages import vocabulary
+
+    # The other languages' red flags, compiled here from the kept programs rather than
+    # on the router's warm-up thread, where ``re`` would compile them from their text.
+    vocabulary()
