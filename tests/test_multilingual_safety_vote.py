@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.config import load_settings
 from assistant.routing import Router
 from assistant.routing import multilingual_vote as mv
 from assistant.schema import SAFETY_ROUTES, Route
@@ -111,11 +110,9 @@ def test_vote_stays_silent_on_near_miss(language: str, message: str) -> None:
     assert mv.vote(message) is None, (language, message)
 
 
-@pytest.fixture(scope="module")
-def routers(embeddings: object) -> tuple[Router, Router]:
-    on = load_settings(_env_file=None)
-    off = on.model_copy(update={"multilingual_safety_vote": False})
-    return Router(on, embeddings), Router(off, embeddings)  # type: ignore[arg-type]
+@pytest.fixture
+def routers(vote_routers: tuple[Router, Router]) -> tuple[Router, Router]:
+    return vote_routers
 
 
 @pytest.mark.slow
