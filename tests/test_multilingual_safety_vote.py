@@ -157,7 +157,7 @@ def test_vote_never_removes_a_route_the_lists_gave(
     ]
     expected = [off.route([], m).route for m in listed]
     assert all(r in SAFETY_ROUTES for r in expected)
-    monkeypatch.setattr(mv, "vote", lambda raw: None)
+    monkeypatch.setattr(mv, "vote", lambda raw, at_least=0.0: None)
     assert [on.route([], m).route for m in listed] == expected
 
 

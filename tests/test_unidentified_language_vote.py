@@ -45,12 +45,15 @@ def test_english_however_terse_has_enough_english_words(message: str) -> None:
     assert not few_english_words(message, identify_language(message)[1]), message
 
 
-# (language, route, message): red flags the lists miss, read as English by the identifier
+# (language, route, message): red flags the lists miss, read as English by the identifier,
+# voted well above ``UNIDENTIFIED_THRESHOLD`` (0.97 and more)
 READ_AS_ENGLISH_RED_FLAGS = [
-    ("so", Route.CRISIS, "Ninkaygu wuu i garaacaa wuxuuna qaataa lacagtayda oo dhan."),
+    ("so", Route.CRISIS, "Ma rabo inaan noolaado mar dambe, waxaan ka fikirayaa inaan is dilo."),
     ("ha", Route.CRISIS, "Na gaji da rayuwa, ina so in mutu kawai."),
-    ("zu", Route.CRISIS, "Angisafuni ukuphila, ngifuna ukufa."),
-    ("zu", Route.CRISIS, "Ngifuna ukuzibulala namhlanje ebusuku."),
+]
+# read as English too: a wish to die told as a figure of a treatment long over
+READ_AS_ENGLISH_NEAR_MISSES = [
+    ("ha", "Chemo ta gajiyar da ni har na ce zan mutu, amma na gama bara."),
 ]
 
 
@@ -71,11 +74,24 @@ def test_red_flag_in_a_language_read_as_english_reaches_the_vote(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("language", "message"), READ_AS_ENGLISH_NEAR_MISSES)
+def test_figure_in_a_language_read_as_english_is_not_a_safety_route(
+    routers: tuple[Router, Router], language: str, message: str
+) -> None:
+    assert identify_language(message)[0] == "en"
+    assert routers[0].route([], message).route not in SAFETY_ROUTES, (language, message)
+
+
+def test_a_language_read_as_english_needs_a_higher_vote() -> None:
+    assert max(mv.EMERGENCY_THRESHOLD, mv.model().threshold) < mv.UNIDENTIFIED_THRESHOLD
+
+
+@pytest.mark.slow
 def test_english_is_still_not_asked_of_the_vote(
     routers: tuple[Router, Router], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(mv, "vote", lambda raw: asked.append(raw))
+    monkeypatch.setattr(mv, "vote", lambda raw, at_least=0.0: asked.append(raw))
     for message in ENGLISH:
         routers[0].route([], message)
     assert asked == []

@@ -818,7 +818,8 @@ class Router:
         the word lists found no red flag in it, so it can only add a safety route
         (``multilingual_vote.py``). Remembered like the English vote's, so a later turn
         keeps it. A message read as English is asked too when few of its words are
-        English (``few_english_words``: a language the identifier does not know)."""
+        English (``few_english_words``: a language the identifier does not know), at a
+        higher threshold (``UNIDENTIFIED_THRESHOLD``)."""
         language, guess = languages
         if (
             (language == "en" and not few_english_words(raw, guess))
@@ -826,7 +827,8 @@ class Router:
             or not self.settings.multilingual_safety_vote
         ):
             return None
-        vote = multilingual_vote.vote(raw)
+        at_least = multilingual_vote.UNIDENTIFIED_THRESHOLD if language == "en" else 0.0
+        vote = multilingual_vote.vote(raw, at_least)
         if vote is None:
             return None
         reading = read_by_cues(raw, language) if vote.route is Route.EMERGENCY else None
