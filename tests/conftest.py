@@ -31,6 +31,16 @@ def embeddings() -> SentenceTransformerEmbeddings:
     return emb
 
 
+@pytest.fixture(scope="module")
+def vote_routers(embeddings: SentenceTransformerEmbeddings) -> tuple[object, object]:
+    """Two routers with embeddings: the multilingual safety vote on, and off."""
+    from assistant.routing import Router
+
+    on = load_settings(_env_file=None)
+    off = on.model_copy(update={"multilingual_safety_vote": False})
+    return Router(on, embeddings), Router(off, embeddings)
+
+
 def make_settings(data_dir: Path, corpus_dir: Path = CORPUS, **overrides: object) -> Settings:
     return load_settings(_env_file=None, data_dir=data_dir, corpus_dir=corpus_dir, **overrides)
 

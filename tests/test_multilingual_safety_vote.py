@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.config import load_settings
 from assistant.routing import Router
 from assistant.routing import multilingual_vote as mv
 from assistant.schema import SAFETY_ROUTES, Route
@@ -111,11 +110,9 @@ def test_vote_stays_silent_on_near_miss(language: str, message: str) -> None:
     assert mv.vote(message) is None, (language, message)
 
 
-@pytest.fixture(scope="module")
-def routers(embeddings: object) -> tuple[Router, Router]:
-    on = load_settings(_env_file=None)
-    off = on.model_copy(update={"multilingual_safety_vote": False})
-    return Router(on, embeddings), Router(off, embeddings)  # type: ignore[arg-type]
+@pytest.fixture
+def routers(vote_routers: tuple[Router, Router]) -> tuple[Router, Router]:
+    return vote_routers
 
 
 @pytest.mark.slow
@@ -160,7 +157,7 @@ def test_vote_never_removes_a_route_the_lists_gave(
     ]
     expected = [off.route([], m).route for m in listed]
     assert all(r in SAFETY_ROUTES for r in expected)
-    monkeypatch.setattr(mv, "vote", lambda raw: None)
+    monkeypatch.setattr(mv, "vote", lambda raw, at_least=0.0: None)
     assert [on.route([], m).route for m in listed] == expected
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..text import STOPWORDS
+from ..text import STOPWORDS, zipf
 
 LANGUAGES = (
     "en",
@@ -193,6 +193,43 @@ def _guessed_foreign(
         and guess not in mixed_with_english
         and len(words) >= min_words
         and sum(w in STOPWORDS for w in words) <= english_words
+    )
+
+
+ENGLISH_ZIPF = 3.0
+"""A word at least this frequent in general English (``wordfreq``'s Zipf scale; the floor of
+its small English list) counts as an English word in ``few_english_words``."""
+LONG_WORD = 7
+LONG_ZIPF = 1.5
+"""So does a word of ``LONG_WORD`` letters or more this frequent: medical English is rare in
+general English ("neutropenia" 2.2, "docetaxel" 1.9) but known to it, long words of the
+languages read as English mostly are not ("ninafikiria", "kiimoterabi": 0)."""
+ENGLISH_SHARE = 0.5
+"""A message of two words or more with less than this share of such words does not read
+as English."""
+ENGLISH_SHARE_GUESSED = 0.75
+"""Nor does one of ``GUESSED_MIN_WORDS`` words or more with less than this share whose best
+guess is another language: Hausa or Somali share short words with English ("so", "in",
+"ban", "dare")."""
+GUESSED_MIN_WORDS = 5
+"""Shorter English is often guessed another language ("lymphedema arm massage??": Portuguese)."""
+
+
+def few_english_words(text: str, guess: str) -> bool:
+    """Whether a message the identifier read as English has too few words of general
+    English (``ENGLISH_ZIPF``) to be English: a language the identifier was not given
+    (Somali, Hausa, Zulu, Swahili...) is often read as English, and its red flags were then
+    asked of the English lists only (docs/routing.md, "s34-10"). ``guess``: the
+    identifier's best guess. On every English-read user turn of the team's suites and
+    train halves only romanised Hindi, Urdu and Vietnamese are."""
+    words = _WORDS.findall(text.lower())
+    english = sum(zipf(w) >= (LONG_ZIPF if len(w) >= LONG_WORD else ENGLISH_ZIPF) for w in words)
+    if len(words) >= 2 and english < ENGLISH_SHARE * len(words):
+        return True
+    return (
+        guess != "en"
+        and len(words) >= GUESSED_MIN_WORDS
+        and english < ENGLISH_SHARE_GUESSED * len(words)
     )
 
 

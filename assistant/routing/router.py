@@ -57,7 +57,13 @@ from .checks import (
     swelling_of_known_lymphedema,
 )
 from .classifier import ROUTED, RouteClassifier
-from .language import FULL_SAFETY, UNDETERMINED, reads_as_another_language, undetermined
+from .language import (
+    FULL_SAFETY,
+    UNDETERMINED,
+    few_english_words,
+    reads_as_another_language,
+    undetermined,
+)
 from .language import identify as identify_language
 from .language import warm_up as warm_up_language
 from .lexicon import (
@@ -536,7 +542,7 @@ class Router:
         other = _other_language_safety(raw, languages, treated, self.settings.emergency_number)
         if other is not None:
             return _more_severe(other, earlier_flag)
-        vote = self._multilingual_vote(norm, raw, language)
+        vote = self._multilingual_vote(norm, raw, languages)
         if vote is not None:
             return _more_severe(vote, earlier_flag)
         if language not in FULL_SAFETY:
@@ -805,18 +811,24 @@ class Router:
         # Crisis ranks above emergency (its reply also gives the emergency number).
         return max(winners, key=lambda v: (SEVERITY.get(v.route, 0), v.probability))
 
-    def _multilingual_vote(self, norm: str, raw: str, language: str) -> RouteDecision | None:
+    def _multilingual_vote(
+        self, norm: str, raw: str, languages: tuple[str, str]
+    ) -> RouteDecision | None:
         """The multilingual safety vote on a message not read as English, asked only once
         the word lists found no red flag in it, so it can only add a safety route
         (``multilingual_vote.py``). Remembered like the English vote's, so a later turn
-        keeps it."""
+        keeps it. A message read as English is asked too when few of its words are
+        English (``few_english_words``: a language the identifier does not know), at a
+        higher threshold (``UNIDENTIFIED_THRESHOLD``)."""
+        language, guess = languages
         if (
-            language == "en"
+            (language == "en" and not few_english_words(raw, guess))
             or self.embeddings is None  # without embeddings the patterns decide alone
             or not self.settings.multilingual_safety_vote
         ):
             return None
-        vote = multilingual_vote.vote(raw)
+        at_least = multilingual_vote.UNIDENTIFIED_THRESHOLD if language == "en" else 0.0
+        vote = multilingual_vote.vote(raw, at_least)
         if vote is None:
             return None
         reading = read_by_cues(raw, language) if vote.route is Route.EMERGENCY else None
