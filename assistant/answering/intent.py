@@ -106,21 +106,24 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(what (should|do|to|would|can) (i|we|you|one|they) (look|ask|check|watch) "
             r"(out )?(for )?(in|about|from|when)\b|what (kind|type|sort) of (\w+ ){0,2}"
-            r"(therapist|masseuse|lmt|practitioner)s?\b|"
+            r"(therapist|masseuse|lmt|rmt|practitioner)s?\b|"
             r"what (should|do|can|would) (i|we|you|one) expect (from|of) (a|an|the|my|your|our) "
-            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|practitioner)s?\b|"
+            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|rmt|practitioner)s?\b|"
             r"what (kind|type|sort) of (person|people|someone) (should|do|does|would|must|will) "
             r"(they|he|she|the therapist|my therapist|a therapist) be\b|"
-            r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
+            r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt|rmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
-            r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
+            r"(therapist|masseuse|lmt|rmt)'?s? (qualifications?|credentials?)|"
             # Whether it matters who gives it ("does it matter who does the massage?", "will
             # any masseuse do?", "can just anybody give her one?"): session 32.
             r"(does|do|would|will) it (really |even )?matter (who|which|what (kind|sort|type) "
-            r"of) |(will|would|could|can) (just )?any (\w+ )?(therapist|masseuse|masseur|lmt|"
+            r"of) |(does|do|would|will) it (really |even )?matter (if|whether) (\w+ ){0,4}"
+            r"(therapist|masseuse|masseur|lmt|rmt|practitioner)s?\b|(is|are) (just )?any "
+            r"(\w+ )?(therapist|masseuse|masseur|lmt|rmt)s? (fine|ok|okay|alright|good enough)\b|"
+            r"(will|would|could|can) (just )?any (\w+ )?(therapist|masseuse|masseur|lmt|rmt|"
             r"spa|salon|place) do\b|(can|could|would) (just )?(anyone|anybody) (do|give)\b|"
             r"what (kind of |type of |sort of )?(training|experience|qualifications?|"
-            r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|practitioner|they|"
+            r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|rmt|practitioner|they|"
             r"them|he|she)\b.{0,20}\b(have|need|bring))",
             _I,
         ),
@@ -196,7 +199,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
             r"(have|has|need|needs) to be (an? |done by an? |by an? )?"
             r"(oncology|special\w*|certified)|"
-            r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
+            r"(regular|normal|ordinary|usual) (lmt|rmt|massage therapist|therapist|masseuse)|"
             r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
             r"is (it|that|this|one) (ok|okay|alright|all right|fine)(?! to)|"
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
@@ -497,7 +500,11 @@ _TIMING_AROUND_TREATMENT = re.compile(
     r"(\w+ ){0,2}(before or after|after or before)\b|\btim(e|ing) (a |my |the |your |our |"
     r"his |her )?massages? (a)?round\b|\bwhen (should|do|would|is it best to|is the best "
     r"time to) (i |we |you |he |she |they )?(book|schedule|get|have|plan|go for)\b[^.?!]{0,30}"
-    r"\b(a)?round (my |the |his |her |their |our )?(chemo\w*|infusions?|treatments?)\b",
+    r"\b(a)?round (my |the |his |her |their |our )?(chemo\w*|infusions?|treatments?)\b"
+    # "what's the best time to get a massage if I'm having chemo every 3 weeks?"
+    r"|\b(best|right|ideal|good|better) (time|day|days|point) (to|for) (\w+ )?(book|schedule|"
+    r"get|have|plan|go for|fit in)\b[^.?!]{0,50}\b(chemo\w*|infusions?|treatments?|"
+    r"radiation|rads)\b",
     _I,
 )
 """When to book a massage around chemotherapy ("before or after my chemo days?", "any
