@@ -582,6 +582,12 @@ def name_groups(text: str) -> tuple[frozenset[str], ...]:
 
 
 _NAME = re.compile(r"[A-Z]\w*(?: (?:of|for|and|the|[A-Z]\w*))+")
+_GROUP_WORDS: dict[str, frozenset[str]] = {
+    "children": frozenset(stems(["children"])),
+    "survivors": frozenset(stems(["survivors"])),
+    "breast_cancer": frozenset(stems(["breast"])),
+}
+"""The sources' word for each group ``conditions_in`` names: whom a sentence is about."""
 
 
 def group_stems(text: str) -> frozenset[str]:
@@ -842,6 +848,11 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     # A condition told in the turn before stays raised in a follow-up that names its own
     # topic ("her cancer spread to her bones" ... "would a massage be risky or fine?").
     raised = conditions_in(text) | conditions_in(earlier)
+    # Whom the turn before was about stays whom a follow-up asks about, though it names a
+    # topic of its own ("my daughter is 10 and on chemo" ... "any use for her nausea?":
+    # the finding in children leads, not the one in adults).
+    for name in conditions_in(earlier) - conditions_in(text):
+        topics |= _GROUP_WORDS.get(name, frozenset())
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
     specialty = asks_specialty(context)
