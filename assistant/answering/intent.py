@@ -63,11 +63,24 @@ _ADAPTS = (
     r"what they do|how they)|work(s|ing)? (a)?round (it|them|that|this|the|a|an|my|his|her|"
     r"their)\b|(massage|session|it) (\w+ )?(be|look|feel) (any )?different (for|with|if|"
     r"because|after|when)"
+    # The massage said to be changed ("can the massage be adjusted for fatigue?", "could
+    # the pressure be toned down if I'm really tired?").
+    r"|(massage|massages|session|sessions|pressure|it) (\w+ ){0,2}(be|get|been) (adapted|"
+    r"adjusted|modified|tailored|altered|changed|toned down|made (gentler|lighter|softer|"
+    r"shorter))"
 )
 """How a therapist adapts the massage to someone ("can the therapist work around his
 port?", "will they change the massage because of my scar?", "would the massage be
 different for someone who just finished chemo?"): a question of how massage is made
 safe, answered by what the sources say about cautions and adapting, not by benefits."""
+_ADAPTS_RE = re.compile(rf"\b({_ADAPTS})\b", re.I)
+
+
+def asks_how_adapted(text: str) -> bool:
+    """Whether ``text`` asks how the massage is changed for someone (``_ADAPTS``)."""
+    return bool(_ADAPTS_RE.search(text))
+
+
 # Checked in this order; the first that matches decides. No match: a benefit question.
 _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
