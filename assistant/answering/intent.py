@@ -99,7 +99,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
             r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
             r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
-            r"a|the)\b"
+            r"a|the)\b|when (do|did) (other |most )?(people|patients|folks|survivors|others) "
+            r"(\w+ )?(book|plan|schedule|time|fit in|get)\b"
             r"|(has|have|did|does) (it|massage|oncology massage) (\w+ )?help(ed)? (anyone|"
             r"anybody|someone|somebody|others)\b)",
             _I,
@@ -496,6 +497,11 @@ _HOW_IT_FEELS = re.compile(
     r"else))?\s*(?:$|[?.!,])",
     _I,
 )
+_WHAT_IT_IS_LIKE = re.compile(
+    r"\b(is|was) (that|this) what (\w+ ){0,2}massages? (is|are|feels?) like\b", _I
+)
+"""Whether massage is the touch someone misses ("i miss gentle touch that doesn't hurt. is
+that what massage is like?"): how massage feels, asked after a story of touch that hurts."""
 _TOUCH_THAT_HURTS = re.compile(
     r"\b(too|as well|also|different|differently)\b|\b(everything|every|all|people|anyone)\b"
     r"[^.?!]{0,40}\b(hurts?|painful|sore|touch\w*)\b|\b(needles?|pokes?|jabs?|exams?)\b",
@@ -532,7 +538,7 @@ def _asks_experience(text: str) -> bool:
     """How massage feels or when people time it: read as what people say of it."""
     if _SAFE_WORD.search(text):
         return False
-    feels = _HOW_IT_FEELS.search(text)
+    feels = _HOW_IT_FEELS.search(text) or _WHAT_IT_IS_LIKE.search(text)
     if feels and _TOUCH_THAT_HURTS.search(text):
         return True
     return bool(_TIMING_AROUND_TREATMENT.search(text))
@@ -809,7 +815,8 @@ def asked_intent(text: str) -> Intent | None:
     sentences = sentences_of(text)
     # "and where do I find one" asks, though it opens with "and" and has no question mark.
     questions = [s for s in sentences if is_question(_LEADING_JOIN.sub("", s))]
-    if _HOW_IT_FEELS.search(" ".join(questions)) and _asks_experience(text):
+    asked = " ".join(questions)
+    if (_HOW_IT_FEELS.search(asked) or _WHAT_IT_IS_LIKE.search(asked)) and _asks_experience(text):
         # "All the needles hurt. Will it hurt?": the story tells what "hurt" compares with.
         return Intent.EXPERIENCE
     if questions and len(questions) < len(sentences):
