@@ -8,7 +8,13 @@
 - whom the turn before was about (a child) stays a topic of a follow-up that names its own
   symptom;
 - the massage said to be adjusted, tailored or toned down asks how it is adapted;
-- learning to massage someone close at home asks for techniques the pages never teach.
+- learning to massage someone close at home, or the moves to use, asks for techniques the
+  pages never teach;
+- when people usually book, and "is that what massage is like" after a story of touch that
+  hurts, ask what people say of it;
+- massage used together with other therapies is the sources' integrative plans;
+- lay words: "scanxiety", "snappy", muscles "like rocks"; "take the edge off" asks whether
+  massage eases, like "help".
 
 Wordings written for this change, none from a suite.
 """
@@ -36,6 +42,12 @@ slow = pytest.mark.slow
         ("what's the right time to get a massage when you're on chemo?", Intent.EXPERIENCE),
         ("best day to schedule a massage in my infusion week?", Intent.EXPERIENCE),
         ("is it safe to get a massage on chemo days?", Intent.SAFETY),
+        ("when do most people fit in their massage during radiation?", Intent.EXPERIENCE),
+        (
+            "every scan and drip hurts. is that what a massage feels like?",
+            Intent.EXPERIENCE,
+        ),
+        ("is that what oncology massage is like?", Intent.BENEFIT),
     ],
 )
 def test_who_gives_it_and_when_to_book(message: str, intent: Intent) -> None:
@@ -48,6 +60,7 @@ def test_who_gives_it_and_when_to_book(message: str, intent: Intent) -> None:
         ("I completed my treatment two years ago, is massage still useful?", True),
         ("she's done with chemo now. could a massage help her?", True),
         ("now that treatment is over my back aches, would massage help?", True),
+        ("is it worth it once you have finished, or only during?", True),
         ("I'm halfway through chemo, would massage help?", False),
         ("he finished his dinner and wants a massage, is that ok?", False),
     ],
@@ -82,10 +95,25 @@ def test_a_child_told_before_stays_a_topic_of_the_follow_up() -> None:
     [
         "could I learn to massage my partner's legs myself?",
         "any simple techniques I could use on my dad's sore neck?",
+        "which moves should I try on her back when she's too weak to go out?",
     ],
 )
 def test_learning_to_give_one_at_home_is_not_covered(message: str) -> None:
     assert expand(message).absent
+
+
+@pytest.mark.parametrize(
+    ("message", "term"),
+    [
+        ("can it be paired with other therapies like meditation?", "integrative plans"),
+        ("is massage meant to be part of a wider plan?", "integrative plans"),
+        ("the scanxiety before each CT is awful, would massage help?", "anxiety"),
+        ("he's been so snappy lately, would massage calm him?", "negative emotions anger"),
+        ("my neck is like concrete after the hospital bed, can massage help?", "muscle tension"),
+    ],
+)
+def test_everyday_words_read_in_the_sources_words(message: str, term: str) -> None:
+    assert term in " ".join(expand(message).corpus_terms)
 
 
 def test_a_therapist_learning_the_work_is_not_a_home_technique() -> None:
@@ -100,6 +128,8 @@ def test_a_therapist_learning_the_work_is_not_a_home_technique() -> None:
         ("what's the best time to book a massage if I get chemo every two weeks?", "before each"),
         ("I wrapped up my chemo in the spring. can massage help me now?", "survivors"),
         ("could the massage be adjusted for how drained I feel after chemo?", "adapt|adjustments"),
+        ("should massage be used alongside other therapies?", "integrative plans"),
+        ("dreading my scan next week, scanxiety. will massage take the edge off?", "anxiety"),
     ],
 )
 def test_the_sentence_that_answers_leads(assistant: Assistant, message: str, said: str) -> None:
