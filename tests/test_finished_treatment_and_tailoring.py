@@ -13,6 +13,7 @@
 - when people usually book, and "is that what massage is like" after a story of touch that
   hurts, ask what people say of it;
 - massage used together with other therapies is the sources' integrative plans;
+- where the evidence is weakest or least asks how firm it is (the sources' caveat);
 - lay words: "scanxiety", "snappy", muscles "like rocks"; "take the edge off" asks whether
   massage eases, like "help".
 
@@ -48,6 +49,8 @@ slow = pytest.mark.slow
             Intent.EXPERIENCE,
         ),
         ("is that what oncology massage is like?", Intent.BENEFIT),
+        ("for which symptoms is the research weakest?", Intent.LIMITS),
+        ("where does massage have the least evidence?", Intent.LIMITS),
     ],
 )
 def test_who_gives_it_and_when_to_book(message: str, intent: Intent) -> None:
@@ -130,6 +133,7 @@ def test_a_therapist_learning_the_work_is_not_a_home_technique() -> None:
         ("could the massage be adjusted for how drained I feel after chemo?", "adapt|adjustments"),
         ("should massage be used alongside other therapies?", "integrative plans"),
         ("dreading my scan next week, scanxiety. will massage take the edge off?", "anxiety"),
+        ("for what is the research on massage weakest?", "conclusions are weak"),
     ],
 )
 def test_the_sentence_that_answers_leads(assistant: Assistant, message: str, said: str) -> None:

@@ -183,6 +183,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
             r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
             r"flimsy|rock solid|strong evidence|(?<!bones are )(?<!bone is )weak(?! bones?\b)|"
+            r"weak(er|est)|least (evidence|support|proof|backing)|"
             r"(strongest|best|most solid|firmest) (evidence|proof|research|backing|science)|"
             r"all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
