@@ -61,6 +61,7 @@ def test_who_gives_it_and_when_to_book(message: str, intent: Intent) -> None:
     ("message", "survivor"),
     [
         ("I completed my treatment two years ago, is massage still useful?", True),
+        ("I finished radiation in June, can massage help me now?", False),
         ("she's done with chemo now. could a massage help her?", True),
         ("now that treatment is over my back aches, would massage help?", True),
         ("is it worth it once you have finished, or only during?", True),
