@@ -112,7 +112,10 @@ def test_learning_to_give_one_at_home_is_not_covered(message: str) -> None:
         ("can it be paired with other therapies like meditation?", "integrative plans"),
         ("is massage meant to be part of a wider plan?", "integrative plans"),
         ("the scanxiety before each CT is awful, would massage help?", "anxiety"),
-        ("he's been so snappy lately, would massage calm him?", "negative emotions anger"),
+        (
+            "he has been so short-tempered lately, would massage calm him?",
+            "negative emotions anger",
+        ),
         ("my neck is like concrete after the hospital bed, can massage help?", "muscle tension"),
     ],
 )
