@@ -40,7 +40,7 @@ _FOLLOW_UP_START = re.compile(
     re.I,
 )
 _GENERIC = frozenset(
-    """help helps helped helpful ease eases eased easing soothe soothes safe safely okay
+    """help helps helped helpful ease eases eased easing soothe soothes safe safely okay edge
     good bad idea work works actually really
     generally general kind kinds thing things stuff people person someone anyone patient
     patients find finding get getting use using need needs want know tell ask try like
@@ -48,7 +48,8 @@ _GENERIC = frozenset(
     friend son daughter sister brother aunt uncle he she him her his hers they them their
     loved one ones family caregiver child children kid kids""".split()
 )
-"""Words that say who is asking or how, not what about: never evidence of a topic."""
+"""Words that say who is asking or how, not what about: never evidence of a topic ("edge":
+"will massage take the edge off?" asks whether it eases, like "help")."""
 _FILLER = frozenset(
     """actually really just anything something everything nothing completely totally
     truly honestly basically literally even still ever since maybe perhaps probably

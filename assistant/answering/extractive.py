@@ -57,7 +57,7 @@ from ..sentence_store import ChunkSentences, SentenceStore
 from ..text import LIST_ITEM, content_words, stems
 from .base import AnswerBackend
 from .citations import Unit, cite
-from .intent import Focus, Intent, read_question
+from .intent import Focus, Intent, asks_how_adapted, read_question
 from .passage_filter import unsafe_passage, unsafe_reason
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\d{0,4}(?=\s+[A-Z0-9\"“(\[])")
@@ -158,6 +158,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bcomprehensive approach\b|\bmanipulation of\b|\bmay range from\b|\bgoal\b",
         re.I,
     ),
+    "adapts": re.compile(r"\bhow to adapt massage\b|\badjustments made by\b", re.I),
     "apart": re.compile(r"\bis not a technique\b|\bcomprehensive approach\b", re.I),
     "specialty": re.compile(r"\barea of speciali[sz]ation\b", re.I),
     "benefit": re.compile(
@@ -894,6 +895,16 @@ class ExtractiveAnswerer:
             # ("his cancer spread to his bones ... can he still have massages?"): that
             # warning answers it, here or in the turn the question leans on.
             leads = [s for s in leads if s[0].warnings & focus.raised] or leads
+        if (
+            focus.intent == Intent.SAFETY
+            and asks_how_adapted(focus.text)
+            and not any(s[0].warnings & focus.raised for s in leads)
+        ):
+            # How the massage is changed for someone ("can the massage be adjusted for
+            # fatigue?", "would they tailor it if she tires easily?"): what the sources say
+            # of therapists adapting leads, not the finding on the symptom it is changed
+            # for (which may follow).
+            leads = [s for s in leads if "adapts" in s[0].kinds] or leads
         if (
             focus.intent in _TRAINED_INTENTS
             and not focus.learns

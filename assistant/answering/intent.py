@@ -63,11 +63,24 @@ _ADAPTS = (
     r"what they do|how they)|work(s|ing)? (a)?round (it|them|that|this|the|a|an|my|his|her|"
     r"their)\b|(massage|session|it) (\w+ )?(be|look|feel) (any )?different (for|with|if|"
     r"because|after|when)"
+    # The massage said to be changed ("can the massage be adjusted for fatigue?", "could
+    # the pressure be toned down if I'm really tired?").
+    r"|(massage|massages|session|sessions|pressure|it) (\w+ ){0,2}(be|get|been) (adapted|"
+    r"adjusted|modified|tailored|altered|changed|toned down|made (gentler|lighter|softer|"
+    r"shorter))"
 )
 """How a therapist adapts the massage to someone ("can the therapist work around his
 port?", "will they change the massage because of my scar?", "would the massage be
 different for someone who just finished chemo?"): a question of how massage is made
 safe, answered by what the sources say about cautions and adapting, not by benefits."""
+_ADAPTS_RE = re.compile(rf"\b({_ADAPTS})\b", re.I)
+
+
+def asks_how_adapted(text: str) -> bool:
+    """Whether ``text`` asks how the massage is changed for someone (``_ADAPTS``)."""
+    return bool(_ADAPTS_RE.search(text))
+
+
 # Checked in this order; the first that matches decides. No match: a benefit question.
 _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
@@ -86,7 +99,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
             r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
             r"schedule|time)\b|\b(anyone|anybody) (\w+ )?(plan|book|schedule|time)s? (their|"
-            r"a|the)\b"
+            r"a|the)\b|when (do|did) (other |most )?(people|patients|folks|survivors|others) "
+            r"(\w+ )?(book|plan|schedule|time|fit in|get)\b"
             r"|(has|have|did|does) (it|massage|oncology massage) (\w+ )?help(ed)? (anyone|"
             r"anybody|someone|somebody|others)\b)",
             _I,
@@ -106,21 +120,24 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(what (should|do|to|would|can) (i|we|you|one|they) (look|ask|check|watch) "
             r"(out )?(for )?(in|about|from|when)\b|what (kind|type|sort) of (\w+ ){0,2}"
-            r"(therapist|masseuse|lmt|practitioner)s?\b|"
+            r"(therapist|masseuse|lmt|rmt|practitioner)s?\b|"
             r"what (should|do|can|would) (i|we|you|one) expect (from|of) (a|an|the|my|your|our) "
-            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|practitioner)s?\b|"
+            r"(\w+ ){0,2}(therapist|masseuse|masseur|lmt|rmt|practitioner)s?\b|"
             r"what (kind|type|sort) of (person|people|someone) (should|do|does|would|must|will) "
             r"(they|he|she|the therapist|my therapist|a therapist) be\b|"
-            r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt)s? "
+            r"(does|do|should) (a|the|my|your|an) (\w+ ){0,2}(therapist|masseuse|lmt|rmt)s? "
             r"(need|have|be) (to (be|have) )?(\w+ ){0,2}(training|trained|certified|qualified)\b|"
-            r"(therapist|masseuse|lmt)'?s? (qualifications?|credentials?)|"
+            r"(therapist|masseuse|lmt|rmt)'?s? (qualifications?|credentials?)|"
             # Whether it matters who gives it ("does it matter who does the massage?", "will
             # any masseuse do?", "can just anybody give her one?"): session 32.
             r"(does|do|would|will) it (really |even )?matter (who|which|what (kind|sort|type) "
-            r"of) |(will|would|could|can) (just )?any (\w+ )?(therapist|masseuse|masseur|lmt|"
+            r"of) |(does|do|would|will) it (really |even )?matter (if|whether) (\w+ ){0,4}"
+            r"(therapist|masseuse|masseur|lmt|rmt|practitioner)s?\b|(is|are) (just )?any "
+            r"(\w+ )?(therapist|masseuse|masseur|lmt|rmt)s? (fine|ok|okay|alright|good enough)\b|"
+            r"(will|would|could|can) (just )?any (\w+ )?(therapist|masseuse|masseur|lmt|rmt|"
             r"spa|salon|place) do\b|(can|could|would) (just )?(anyone|anybody) (do|give)\b|"
             r"what (kind of |type of |sort of )?(training|experience|qualifications?|"
-            r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|practitioner|they|"
+            r"credentials?|background)\b.{0,40}\b(therapist|masseuse|lmt|rmt|practitioner|they|"
             r"them|he|she)\b.{0,20}\b(have|need|bring))",
             _I,
         ),
@@ -166,6 +183,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"\b(proven|proof|hype|marketing|placebo|guarantee[sd]?|how strong|how good is|"
             r"how reliable|how solid|how (sure|certain|confident) (can|are|should|could)|"
             r"flimsy|rock solid|strong evidence|(?<!bones are )(?<!bone is )weak(?! bones?\b)|"
+            r"weak(er|est)|least (evidence|support|proof|backing)|"
             r"(strongest|best|most solid|firmest) (evidence|proof|research|backing|science)|"
             r"all studies|do studies agree|legit|"
             r"really work|actually work|(does|do|will) it (actually |really )?work|"
@@ -196,7 +214,7 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"with (\w+ )?training|oncology[- ]trained|trained|qualified|why (them|that)|"
             r"(have|has|need|needs) to be (an? |done by an? |by an? )?"
             r"(oncology|special\w*|certified)|"
-            r"(regular|normal|ordinary|usual) (lmt|massage therapist|therapist|masseuse)|"
+            r"(regular|normal|ordinary|usual) (lmt|rmt|massage therapist|therapist|masseuse)|"
             r"downsides?|drawbacks?|bad idea|(massage|it) is (fine|ok|okay)|never (\w+ )?massage|"
             r"is (it|that|this|one) (ok|okay|alright|all right|fine)(?! to)|"
             r"should ?(n'?t|not) (be )?(\w+ )?massag\w*|"
@@ -480,6 +498,11 @@ _HOW_IT_FEELS = re.compile(
     r"else))?\s*(?:$|[?.!,])",
     _I,
 )
+_WHAT_IT_IS_LIKE = re.compile(
+    r"\b(is|was) (that|this) what (\w+ ){0,2}massages? (is|are|feels?) like\b", _I
+)
+"""Whether massage is the touch someone misses ("i miss gentle touch that doesn't hurt. is
+that what massage is like?"): how massage feels, asked after a story of touch that hurts."""
 _TOUCH_THAT_HURTS = re.compile(
     r"\b(too|as well|also|different|differently)\b|\b(everything|every|all|people|anyone)\b"
     r"[^.?!]{0,40}\b(hurts?|painful|sore|touch\w*)\b|\b(needles?|pokes?|jabs?|exams?)\b",
@@ -497,7 +520,11 @@ _TIMING_AROUND_TREATMENT = re.compile(
     r"(\w+ ){0,2}(before or after|after or before)\b|\btim(e|ing) (a |my |the |your |our |"
     r"his |her )?massages? (a)?round\b|\bwhen (should|do|would|is it best to|is the best "
     r"time to) (i |we |you |he |she |they )?(book|schedule|get|have|plan|go for)\b[^.?!]{0,30}"
-    r"\b(a)?round (my |the |his |her |their |our )?(chemo\w*|infusions?|treatments?)\b",
+    r"\b(a)?round (my |the |his |her |their |our )?(chemo\w*|infusions?|treatments?)\b"
+    # "what's the best time to get a massage if I'm having chemo every 3 weeks?"
+    r"|\b(best|right|ideal|good|better) (time|day|days|point) (to|for) (\w+ )?(book|schedule|"
+    r"get|have|plan|go for|fit in)\b[^.?!]{0,50}\b(chemo\w*|infusions?|treatments?|"
+    r"radiation|rads)\b",
     _I,
 )
 """When to book a massage around chemotherapy ("before or after my chemo days?", "any
@@ -512,7 +539,7 @@ def _asks_experience(text: str) -> bool:
     """How massage feels or when people time it: read as what people say of it."""
     if _SAFE_WORD.search(text):
         return False
-    feels = _HOW_IT_FEELS.search(text)
+    feels = _HOW_IT_FEELS.search(text) or _WHAT_IT_IS_LIKE.search(text)
     if feels and _TOUCH_THAT_HURTS.search(text):
         return True
     return bool(_TIMING_AROUND_TREATMENT.search(text))
@@ -575,6 +602,12 @@ def name_groups(text: str) -> tuple[frozenset[str], ...]:
 
 
 _NAME = re.compile(r"[A-Z]\w*(?: (?:of|for|and|the|[A-Z]\w*))+")
+_GROUP_WORDS: dict[str, frozenset[str]] = {
+    "children": frozenset(stems(["children"])),
+    "survivors": frozenset(stems(["survivors"])),
+    "breast_cancer": frozenset(stems(["breast"])),
+}
+"""The sources' word for each group ``conditions_in`` names: whom a sentence is about."""
 
 
 def group_stems(text: str) -> frozenset[str]:
@@ -783,7 +816,8 @@ def asked_intent(text: str) -> Intent | None:
     sentences = sentences_of(text)
     # "and where do I find one" asks, though it opens with "and" and has no question mark.
     questions = [s for s in sentences if is_question(_LEADING_JOIN.sub("", s))]
-    if _HOW_IT_FEELS.search(" ".join(questions)) and _asks_experience(text):
+    asked = " ".join(questions)
+    if (_HOW_IT_FEELS.search(asked) or _WHAT_IT_IS_LIKE.search(asked)) and _asks_experience(text):
         # "All the needles hurt. Will it hurt?": the story tells what "hurt" compares with.
         return Intent.EXPERIENCE
     if questions and len(questions) < len(sentences):
@@ -835,6 +869,11 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
     # A condition told in the turn before stays raised in a follow-up that names its own
     # topic ("her cancer spread to her bones" ... "would a massage be risky or fine?").
     raised = conditions_in(text) | conditions_in(earlier)
+    # Whom the turn before was about stays whom a follow-up asks about, though it names a
+    # topic of its own ("my daughter is 10 and on chemo" ... "any use for her nausea?":
+    # the finding in children leads, not the one in adults).
+    for name in conditions_in(earlier) - conditions_in(text):
+        topics |= _GROUP_WORDS.get(name, frozenset())
     context = " ".join([text, earlier]) if carried else text
     apart = sets_apart(context)
     specialty = asks_specialty(context)
