@@ -130,6 +130,18 @@ class Assistant:
             self.settings, self.router, self.retriever, self.backend, approved, self.answer_slots
         )
 
+    def warm_up(self) -> None:
+        """Answer one general question and drop the reply, so what only a first answer
+        does (the store's and the model's first calls, the reviewed texts read, patterns
+        searched for the first time) happens before the app reports ready; at 100,000
+        chunks the first question after a start was up to twice the median without it.
+        Nothing is kept: turns are stored by the web layer, not here. A failure is only
+        logged (by its type): ``check_ready`` is where a part that cannot answer is named."""
+        try:
+            self.answer([], READINESS_PROBE)
+        except Exception as exc:  # readiness names what failed; the start goes on
+            log.warning("warm-up answer failed: %s", type(exc).__name__)
+
     def check_ready(self) -> list[str]:
         """The parts that cannot answer now, each named with a short reason; empty when ready.
 

@@ -63,7 +63,8 @@ def build_assistant(
     """Wire the services together from settings, ingesting the corpus first if needed.
 
     Returns once the lexical index is loaded (built and persisted only if the
-    corpus changed since it was saved) and the router is warm, so the first
+    corpus changed since it was saved), the router is warm and, with the extractive
+    backend, one question has been answered (``Assistant.warm_up``), so the first
     question is served like any other.
     """
     # The language identifier's model is read on another thread while the store, the
@@ -87,7 +88,10 @@ def build_assistant(
         sentences = SentenceStore.open(settings, emb.model_name)
         backend = build_backend(settings, emb, sentences)
         index_sentences(settings, emb, report, store=store, answerer=backend_answerer(backend))
-    return Assistant(settings, router, retriever, backend)
+    assistant = Assistant(settings, router, retriever, backend)
+    if isinstance(backend, ExtractiveBackend):  # a language model's reply would be waited for
+        assistant.warm_up()
+    return assistant
 
 
 def with_approved_answers(

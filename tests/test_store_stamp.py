@@ -12,11 +12,13 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from conftest import make_settings
 
 from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbeddings
 from assistant.ingestion import STORE_STAMP, _unchanged_at_a_glance, ingest, keeping_store_stamp
+from assistant.schema import Route
 from assistant.store import VectorStore, unreadable_reason
 from assistant.wiring import build_assistant
 
@@ -164,3 +166,40 @@ def test_the_quick_check_notices_an_edited_a_removed_and_an_added_file(
     assert not quick(settings, embeddings)
     report = ingest(settings, embeddings=embeddings, progress=False)
     assert report.count("added") == 1 and quick(settings, embeddings) is False  # racily new
+
+
+def test_a_start_answers_one_question_before_it_returns(
+    default_settings: Settings,
+    embeddings: SentenceTransformerEmbeddings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What only a first answer does happens before the app reports ready (issue 17: the
+    first question within twice the median), through the whole answer path."""
+    from assistant.service import READINESS_PROBE, Assistant
+
+    replies = []
+    real = Assistant.answer
+
+    def answer(self: Assistant, conversation: list, message: str) -> object:
+        reply = real(self, conversation, message)
+        replies.append((message, reply.route))
+        return reply
+
+    monkeypatch.setattr(Assistant, "answer", answer)
+    build_assistant(default_settings, embeddings=embeddings, progress=False)
+    assert replies == [(READINESS_PROBE, Route.ANSWER)]
+
+
+def test_a_failed_warm_up_answer_does_not_stop_the_start(
+    tmp_path: Path, embeddings: SentenceTransformerEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.service import Assistant
+
+    def broken(self: Assistant, conversation: list, message: str) -> object:
+        raise RuntimeError("no answer")
+
+    monkeypatch.setattr(Assistant, "answer", broken)
+    assistant = build_assistant(
+        settings_with_one_document(tmp_path), embeddings=embeddings, progress=False
+    )
+    assert assistant.check_ready() == []

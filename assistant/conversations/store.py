@@ -47,7 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
-from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, configure_mappers, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -350,6 +350,9 @@ class ConversationStore:
             self.engine = create_engine(self.url, pool_pre_ping=True)
             self._group = None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The ORM's mappings are set up here (once per process, about 10 ms) rather than
+        # inside the first visitor's message.
+        configure_mappers()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ConversationStore:
