@@ -41,6 +41,14 @@ def vote_routers(embeddings: SentenceTransformerEmbeddings) -> tuple[object, obj
     return Router(on, embeddings), Router(off, embeddings)
 
 
+@pytest.fixture(scope="module")
+def patterns_router() -> object:
+    """A router without embeddings: the word lists decide alone."""
+    from assistant.routing import Router
+
+    return Router(load_settings(_env_file=None), None)
+
+
 def make_settings(data_dir: Path, corpus_dir: Path = CORPUS, **overrides: object) -> Settings:
     return load_settings(_env_file=None, data_dir=data_dir, corpus_dir=corpus_dir, **overrides)
 

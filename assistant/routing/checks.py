@@ -35,6 +35,7 @@ from .lexicon import (
     CARER,
     CHEST_VEINS,
     CHOSEN_ARRANGEMENT,
+    CONSENTED,
     CREATIVE_TASK,
     CRISIS_CUES,
     CRISIS_PATTERNS,
@@ -50,6 +51,7 @@ from .lexicon import (
     EMERGENCY_CUES,
     EMERGENCY_PATTERNS,
     EXPLANATION_DOUBTED,
+    EXPLOITATION,
     FACE_NECK_SWELLING,
     FACT_CHECK,
     FALL,
@@ -76,6 +78,7 @@ from .lexicon import (
     INFORMATIONAL,
     INJECTION_PATTERNS,
     INJURY_MARKS,
+    INTIMATE_TOUCH,
     ITCH,
     LAB,
     LAY_FEVER,
@@ -119,6 +122,7 @@ from .lexicon import (
     PERSONAL_CONDITION,
     PERSONAL_FEVER,
     PRACTICAL_QUESTION,
+    PRACTITIONER,
     PRESENT_LAB,
     REAL_PERSON,
     RECOVERED,
@@ -149,6 +153,7 @@ from .lexicon import (
     TREATMENT_CHOICE,
     TREATMENT_LONG_OVER,
     UNTIL_INJURED_RE,
+    UNWANTED,
     UNWELL,
     USUAL_QUESTION,
     WAIT_TILL_OVER,
@@ -590,10 +595,29 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
     return None
 
 
+def practitioner_misconduct(whole: str) -> bool:
+    """A massage therapist's (or masseur's) sexual misconduct or exploitation told in the
+    message: an intimate touch or uncovering told with no consent ("pulled the sheet down
+    and touched my breasts, said it was lymph work, I froze"; not "touched my scar gently
+    after asking"), or exploitation (groping, sex asked for, photos posted, silence asked
+    about the practitioner, a threat for telling)."""
+    if PRACTITIONER.search(whole) is None or _remote_and_recovered(whole, 0, whole):
+        return False
+    if EXPLOITATION.search(whole):
+        return True
+    return (
+        INTIMATE_TOUCH.search(whole) is not None
+        and UNWANTED.search(whole) is not None
+        and CONSENTED.search(whole) is None
+    )
+
+
 def find_abuse(norm: str, whole: str | None = None) -> bool:
     """Someone hurting, threatening or controlling the person (or the person they care for),
     unless told as long past with safety said now ("years ago my ex hurt me, I'm safe now")."""
     whole = norm if whole is None else whole
+    if practitioner_misconduct(whole):
+        return True
     # a figure of speech inside the match ("my wife is worried about hurting me") is care
     figures = [(m.start(), m.end()) for m in FIGURATIVE.finditer(norm)]
     return any(

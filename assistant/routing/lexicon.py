@@ -915,7 +915,11 @@ SCREEN_CHARACTER = _any(
     r"movie|tv|telly|drama|series|show|episode|book|novel|documentary|soap|programme|program|"
     r"podcast)\b(?: \S+){0,6} (?:where|in which|about|when) (?:a|an|the|this|one|some) (?:\w+ )?"
     r"(?:man|woman|guy|girl|boy|character|patient|lady|bloke|person|kid|child|doctor|nurse|hero|"
-    r"heroine|actor|actress|client|therapist)\b"
+    r"heroine|actor|actress|client|therapist)\b",
+    # a sign told in a story by where it happens ("in a TV series a woman fainted")
+    r"\b(?:in|on) (?:a|an|the|this|that|one) (?:\w+ )?(?:film|movie|tv show|tv series|tv drama|"
+    r"drama|soap|soap opera|sitcom|novel|episode|documentary)\b",
+    r"\b(?:the|a|an|one) (?:main )?(?:character|protagonist|heroine|actress)\b",
 )
 REAL_PERSON = _any(r"\b(?:my|our|me|us|myself|i am|i have|i had|i feel|i felt|i keep|i was)\b")
 """The writer or their own people in a sentence: a sign there is real, even told with a
@@ -2819,6 +2823,56 @@ CRISIS_CUES = _any(
     r"giving up|tired of|sick of|done with|want out|no point|no reason|nothing matters|"
     r"favou?r|exist\w*|end (?:it|my life|things|everything))\b"
 )
+# -- a practitioner's sexual misconduct or exploitation (ABMP / NCBTMB codes of ethics:
+# sexual contact, touching without consent and exploitation of a client are misconduct)
+PRACTITIONER = _any(
+    r"\b(?:(?:massage |oncology |home |my |the |her |his |a )(?:therapist|practitioner)|masseur|"
+    r"masseuse|massage (?:guy|man|woman|lady)|(?:the|my|her|his) (?:reflexologist|physio))\b"
+)
+"""Someone giving the massage or bodywork ("the therapist", "the masseur")."""
+INTIMATE_TOUCH = _any(
+    r"\b(?:touch\w*|rubb\w*|rubs|strok\w*|grabb\w*|squeez\w*|fondl\w*|caress\w*|massag\w*|"
+    r"felt|feeling|put (?:his|her|their) hands? (?:on|under|between|inside|in))\b(?: \w+){0,4} "
+    r"(?:my|her|his) (?:breasts?|boobs?|nipples?|genitals?|private (?:parts|area)|privates|crotch|"
+    r"groin|vagina|penis|bum|butt|buttocks|bottom|inner thighs?)\b",
+    r"\b(?:between (?:my|her|his) legs|under (?:the|my|her|his) (?:towel|sheet|drape|underwear))\b",
+    r"\b(?:pulled|took|lifted|moved) (?:the|my|her|his) (?:sheet|towel|drape) (?:down|off|away)\b",
+)
+"""Touching an intimate part, or uncovering the person (what a consent breach is told by)."""
+UNWANTED = _any(
+    r"\b(?:without (?:asking|my consent|consent|permission|my permission)|(?:did not|never) "
+    r"ask\w*|i froze|froze|i said (?:stop|no)|told (?:him|her|them) (?:to stop|no)|even after|"
+    r"did not want|i did not like|(?:felt )?violated|scared|frightened|uncomfortable|shaking|"
+    r"kept (?:going|touching|rubbing|doing)|would not stop|sexual\w*|aroused|erection|kiss\w*|"
+    r"said it was (?:part of|lymph|normal|the treatment|drainage))\b"
+)
+"""Words saying the touch was not agreed ("without asking", "I froze", "even after I said
+stop", "said it was lymph work")."""
+CONSENTED = _any(
+    r"\b(?:after asking|asked (?:me )?(?:first|before|if|permission|whether)|with my "
+    r"(?:permission|consent|ok|okay)|explained (?:why|what|first)|i asked (?:her|him|them) to)\b"
+)
+"""Consent told ("after asking", "with my permission"): a near miss, not misconduct."""
+EXPLOITATION = _any(
+    r"\b(?:grop\w*|fondl\w*|molest\w*) (?:me|my|her|him|mum|mom|dad)\b",
+    # a genital touch is never part of a massage, asked or not
+    r"\b(?:touch\w*|rubb\w*|rubs|strok\w*|grabb\w*|fondl\w*|caress\w*|massag\w*|felt|put "
+    r"(?:his|her|their) hands? (?:on|under|between|inside|in))\b(?: \w+){0,6} (?:my|her|his) "
+    r"(?:genitals?|private (?:parts|area)|privates|crotch|vagina|penis|testicles|vulva)\b",
+    r"\b(?:asked|asking|asks|wanted|wants|pressur\w*|offered|offering)(?: me| her| him)? "
+    r"(?:for |to have )?(?:sex|sexual favou?rs?)\b|\bsex in exchange\b",
+    r"\b(?:photo\w*|pictures?|pics|videos?|filmed)\b(?: [^ ]+){0,10} (?:posted|shared|put|"
+    r"ended up|found (?:them|it)|uploaded)\b(?: \w+){0,3} (?:online|on (?:her|his|their|the) "
+    r"(?:\w+ )?(?:instagram|facebook|tiktok|website|page|social media|snapchat)|on (?:instagram|"
+    r"facebook|tiktok|social media|the internet))",
+    r"\b(?:told|asked|made)(?: me| her| him| my \w+)? (?:not to|never to) (?:mention|tell) "
+    r"(?:her|him|them|anyone|anybody)\b(?: \w+){0,2} (?:to|about)\b",
+    r"\bif (?:i|she|he) (?:tell|tells|told) (?:anyone|anybody|someone|my \w+)\b(?: \w+){0,8} "
+    r"(?:will|would) (?:post|share|send|publish|hurt|ruin|stop|leave|cut)\b",
+)
+"""Exploitation a practitioner is told of: groping, sex asked for, the person's photos
+posted, silence asked about the practitioner, a threat for telling."""
+
 ABUSE_CUES = _any(
     r"\b(?:hit\w*|hurt\w*|harm\w*|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|grab\w*|"
     r"chok\w*|strangl\w*|throat|twist\w*|pinn\w*|threw|throw\w*|threat\w*|bruis\w*|marks?|"

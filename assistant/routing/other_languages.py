@@ -333,6 +333,14 @@ class Cues:
     "längst vorbei"): with a past time in the sign's clause, the sign is over even when
     treatment is named between the two ("去年化疗的时候发过高烧，早就好了")."""
 
+    story: re.Pattern[str] | None = None
+    """Words earlier in a sign's sentence that put it in a story or a hypothetical: a film,
+    a series or a character in one ("dans une série", "드라마에서", "电视剧里", "主人公"), or
+    "if one day" ("si un jour", "falls ... eines Tages", "如果有一天"). The sign then
+    happens to no one real now, as English reads a screen character (``SCREEN_CHARACTER``)
+    and a question of what to do if (``INFORMATIONAL``), unless the sentence has a
+    ``still`` word ("maintenant", "지금")."""
+
     long_ago: re.Pattern[str] | None = None
     """A past told in years or childhood ("vor fünfzehn Jahren", "il y a des années", "lat
     temu"; not "seit Jahren", which goes on)."""
@@ -352,17 +360,32 @@ class Cues:
         )
 
     def cancel(
-        self, clause_before: str, sign: str, clause_after: str, next_clause: str = ""
+        self,
+        clause_before: str,
+        sign: str,
+        clause_after: str,
+        next_clause: str = "",
+        lead: str | None = None,
     ) -> bool:
         """Whether an emergency ``sign``, between these two parts of its clause, is negated
-        or told as over by these cues (``next_clause``: the clause after it)."""
+        or told as over by these cues (``next_clause``: the clause after it; ``lead``: the
+        text before the sign from the clause before its own, since folding turns a comma
+        into a clause break: "dans une série, une patiente s'évanouit")."""
         if self.negators is not None and self.negators.search(clause_before[-NEGATION_WINDOW:]):
             return True
         if self.negators_after is not None and self.negators_after.search(
             clause_after[:NEGATION_WINDOW]
         ):
             return True
+        if self.told_as_story(clause_before if lead is None else lead, sign, clause_after):
+            return True
         return self.past(clause_before, sign, clause_after, next_clause)
+
+    def told_as_story(self, clause_before: str, sign: str, clause_after: str) -> bool:
+        """Whether ``sign`` follows a ``story`` word in its sentence with no ``still`` word."""
+        if self.story is None or self.story.search(clause_before) is None:
+            return False
+        return self.still is None or not self.still.search(f"{clause_before}{sign}{clause_after}")
 
     def past(self, clause_before: str, sign: str, clause_after: str, next_clause: str = "") -> bool:
         """Whether ``sign``, between these two parts of its clause, is told as over."""
@@ -427,10 +450,11 @@ class Concept:
                 or LAUGH.search(f"{clause_after} {next_clause}")
             ):
                 continue
-            if cues.cancel(clause_before, sign, clause_after, next_clause):
+            lead = " . ".join(text[: match.start()].rsplit(" . ", 2)[-2:])
+            if cues.cancel(clause_before, sign, clause_after, next_clause, lead):
                 continue
             if any(
-                c.cancel(clause_before, sign, clause_after, next_clause) for c in message_cues
+                c.cancel(clause_before, sign, clause_after, next_clause, lead) for c in message_cues
             ) and not (
                 cues.still is not None and cues.still.search(f"{clause_before}{sign}{clause_after}")
             ):
@@ -814,6 +838,7 @@ def _concepts(
                 "night",
                 "long_ago",
                 "well_now",
+                "story",
             )
         },
         about=about,

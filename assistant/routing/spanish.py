@@ -628,6 +628,29 @@ def _resolved(text: str, start: int) -> bool:
     )
 
 
+STORY = _any(
+    r"\b(?:en|dentro de) (?:una?|la|el|esa|ese|esta|este) (?:serie|telenovela|novela|pelicula|"
+    r"peli|libro|episodio|capitulo|programa|dibujo animado)\b",
+    r"\ben la (?:tele|television|tv)\b",
+    r"\b(?:personaje|protagonista|heroina|actriz)\b",
+    r"\b(?:si|en caso de que) (?:algun dia|un dia|alguna vez|por casualidad)\b",
+    r"\bhipotetic\w*",
+)
+"""A story or a hypothetical earlier in a sign's sentence ("en una telenovela la protagonista
+se desmaya", "si algún día tengo fiebre"): the sign happens to no one real now, unless the
+sentence says it is going on (``_resolved``'s words of now)."""
+
+
+def _story(text: str, start: int) -> bool:
+    sentence_start = text.rfind(" . ", 0, start)
+    before = text[sentence_start + 1 if sentence_start >= 0 else 0 : start]
+    end = text.find(" . ", start)
+    sentence = text[sentence_start + 1 if sentence_start >= 0 else 0 : end if end >= 0 else None]
+    return STORY.search(before) is not None and not re.search(
+        r"\b(?:todavia|sigue|otra vez|de nuevo|ahora)\b", sentence
+    )
+
+
 def read_by_spanish_cues(raw: str) -> str | None:
     """The message in its Spanish form without the words a sign could not start at by the
     Spanish negators and past times ("nunca tuvo convulsiones", "un infarto hace años"),
@@ -637,7 +660,8 @@ def read_by_spanish_cues(raw: str) -> str | None:
     kept = [
         m.group(0)
         for m in re.finditer(r"[^ ]+", text)
-        if m.group(0) == "." or not (_negated(text, m.start()) or _resolved(text, m.start()))
+        if m.group(0) == "."
+        or not (_negated(text, m.start()) or _resolved(text, m.start()) or _story(text, m.start()))
     ]
     reading = " ".join(kept)
     return None if reading == text else reading
@@ -645,7 +669,11 @@ def read_by_spanish_cues(raw: str) -> str | None:
 
 def _found(pattern: re.Pattern[str], text: str) -> int | None:
     for match in pattern.finditer(text):
-        if not _negated(text, match.start()) and not _resolved(text, match.start()):
+        if not (
+            _negated(text, match.start())
+            or _resolved(text, match.start())
+            or _story(text, match.start())
+        ):
             return match.start()
     return None
 
