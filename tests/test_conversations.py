@@ -841,3 +841,27 @@ def test_a_group_whose_commit_fails_stores_none_of_it_and_every_write_raises(tmp
             "Often.",
         ]
         assert store.take_rate_slot("client:b", 5, 60.0, 1000.0) == 0.0
+
+
+def test_warm_up_compiles_the_first_message_s_writes_and_stores_nothing(
+    store: ConversationStore,
+) -> None:
+    """A start runs what a first message writes (issue 17: the first question within twice
+    the median) in a rolled-back transaction: no conversation, message, flag or rate count
+    is left, and the next real turn and rate slot are stored as usual."""
+    tables = ("conversations", "messages", "flags", "rate_events")
+
+    def counts() -> list[int]:
+        with store.engine.connect() as conn:
+            return [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in tables]
+
+    statements: list[str] = []
+    sa_event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    store.warm_up()
+    assert counts() == [0, 0, 0, 0]
+    assert any(s.lstrip().upper().startswith("INSERT INTO MESSAGES") for s in statements)
+    assert any("rate_events" in s.lower() for s in statements)
+    ids = store.record_turn(None, "hi", "hello", route=Route.UNKNOWN, flag_reason="unknown")
+    assert store.take_rate_slot("client", 5, 60.0, time.time()) == 0.0
+    assert counts() == [1, 2, 1, 1]
+    assert ids.flag_id is not None

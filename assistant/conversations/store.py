@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import logging
 import os
 import re
 import secrets
@@ -86,6 +87,7 @@ if TYPE_CHECKING:
 
     from ..config import Settings
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _RATE_WINDOW = select(func.count(), func.min(RateEvent.at)).where(
@@ -569,26 +571,57 @@ class ConversationStore:
             model=model,
         )
         flag_label = None if flag_reason is None else _label(flag_reason, "flag_reason")
+        owner = owner_hash if new else None
+        return self._write(
+            lambda session: self._add_turn(session, conv_id, owner, new, user, reply, flag_label),
+            urgent,
+        )
 
-        def write(session: Session) -> TurnIds:
-            if new:
-                session.add(Conversation(id=conv_id, owner_hash=owner_hash))
-                session.flush()
-            else:
-                self._require_conversation(session, conv_id)
-            session.add(user)
+    def _add_turn(
+        self,
+        session: Session,
+        conv_id: str,
+        owner_hash: str | None,
+        new: bool,
+        user: Message,
+        reply: Message,
+        flag_label: str | None,
+    ) -> TurnIds:
+        if new:
+            session.add(Conversation(id=conv_id, owner_hash=owner_hash))
             session.flush()
-            session.add(reply)
+        else:
+            self._require_conversation(session, conv_id)
+        session.add(user)
+        session.flush()
+        session.add(reply)
+        session.flush()
+        flag_id = None
+        if flag_label is not None:
+            flag = Flag(conversation_id=conv_id, message_id=reply.id, reason=flag_label)
+            session.add(flag)
             session.flush()
-            flag_id = None
-            if flag_label is not None:
-                flag = Flag(conversation_id=conv_id, message_id=reply.id, reason=flag_label)
-                session.add(flag)
-                session.flush()
-                flag_id = flag.id
-            return TurnIds(conv_id, user.id, reply.id, flag_id)
+            flag_id = flag.id
+        return TurnIds(conv_id, user.id, reply.id, flag_id)
 
-        return self._write(write, urgent)
+    def warm_up(self) -> None:
+        """Run what a first message writes (a rate slot, a new conversation's turn with a
+        flagged reply) in a transaction that is rolled back, so the statements are compiled
+        before the app reports ready (about 17 ms of the first visitor's message before);
+        nothing is stored, and a failure is left to readiness to report."""
+        conv_id = secrets.token_urlsafe(24)
+        user = _build_message(conv_id, "user", "warm-up")
+        reply = _build_message(conv_id, "assistant", "warm-up", route=Route.UNKNOWN)
+        try:
+            with self._sessions() as session:
+                try:
+                    self._rate_slot(session, "0" * 64, 1, 60.0, 0.0)
+                    flag = _label("unknown", "flag_reason")
+                    self._add_turn(session, conv_id, None, True, user, reply, flag)
+                finally:
+                    session.rollback()
+        except Exception as exc:  # readiness (check_writable) names a database that fails
+            log.warning("conversation store warm-up failed: %s", type(exc).__name__)
 
     def reconcile(self, failure_text: str) -> Reconciled:
         """Repair what an interrupted process (or an older version) left half-written.
@@ -905,21 +938,21 @@ class ConversationStore:
         SHA-256.
         """
         digest = hashlib.sha256(client.encode()).hexdigest()
+        return self._write(lambda session: self._rate_slot(session, digest, limit, window_s, now))
 
-        def count(session: Session) -> float:
-            if self.engine.dialect.name == "postgresql":  # SQLite's group holds the write lock
-                key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            conn = session.connection()  # Core statements, built once: no ORM step per call
-            counted, oldest = conn.execute(
-                _RATE_WINDOW, {"client": digest, "since": now - window_s}
-            ).one()
-            if counted >= limit:
-                return max(float(oldest) + window_s - now, 0.001)
-            conn.execute(_RATE_COUNT, {"client": digest, "at": now})
-            return 0.0
-
-        return self._write(count)
+    def _rate_slot(
+        self, session: Session, digest: str, limit: int, window_s: float, now: float
+    ) -> float:
+        if self.engine.dialect.name == "postgresql":  # SQLite's group holds the write lock
+            key = int(digest[:15], 16)  # fits a signed 64-bit advisory-lock key
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+        conn = session.connection()  # Core statements, built once: no ORM step per call
+        window = {"client": digest, "since": now - window_s}
+        counted, oldest = conn.execute(_RATE_WINDOW, window).one()
+        if counted >= limit:
+            return max(float(oldest) + window_s - now, 0.001)
+        conn.execute(_RATE_COUNT, {"client": digest, "at": now})
+        return 0.0
 
     def prune_rate_events(self, older_than: float) -> int:
         """Delete counts from before ``older_than`` (wall-clock seconds); returns how many."""

@@ -905,6 +905,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     frame_ancestors(settings)
     store = ConversationStore.from_settings(settings)
     store.migrate()
+    store.warm_up()  # the first message's statements compiled before ready; nothing stored
     repaired = store.reconcile(content.render("error", settings))
     if repaired.orphans or repaired.unflagged:
         log.warning(
