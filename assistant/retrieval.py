@@ -142,7 +142,9 @@ def _own_words(text: str) -> list[str]:
 
 
 _QUESTION_START = re.compile(
-    r"^\W*(how|what|whats|what's|when|where|which|who|whom|whose|why|is|are|am|was|were|"
+    # after a word joining it to the sentence before ("...pain? and is it safe for him")
+    r"^\W*(?:(?:and|also|plus|but|so|then)\W+)?"
+    r"(how|what|whats|what's|when|where|which|who|whom|whose|why|is|are|am|was|were|"
     r"do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|any|"
     r"r|u|tell me|explain)\b",
     re.I,

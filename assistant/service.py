@@ -514,6 +514,12 @@ class Assistant:
             general = self._general_safety(next_marker([benefit] if benefit else []))
             draft = general[0] if general else None
         elif result.relevant or beside:
+            # A general benefit asked as a question of its own beside the personal one
+            # ("does massage help with anxiety, and is it ok for her since the cancer went
+            # to her bones?") is answered as such, before the sentences on the personal
+            # question: a general question is never lost with the care one.
+            part = self._benefit_part(message, previous, result) if asks_benefit(message) else None
+            benefit = self._benefit_draft(*part) if part is not None else None
             sources = _safe(passages)
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
             # "her cancer spread to her bones" is about bone metastases.
@@ -528,9 +534,15 @@ class Assistant:
             focus = replace(
                 question,
                 general_safety=question.general_safety and not own,
-                precautions=not asks_benefit(message),
+                precautions=benefit is not None or not asks_benefit(message),
             )
-            found = self._draft(focus, result, sources, 1, _CLINICAL_GENERAL_SENTENCES)
+            found = self._draft(
+                focus,
+                result,
+                sources,
+                next_marker([benefit] if benefit else []),
+                _CLINICAL_GENERAL_SENTENCES,
+            )
             warned = any(warns_of(s.text) & question.raised for s in found.sentences)
             beside = beside and warned
             # A condition raised that the sources warn about (bone metastases) whose
@@ -666,7 +678,17 @@ def _covered(focus: Focus, found: RetrievalResult) -> bool:
     that they do not cover (those are named as not covered in the reply)."""
     if focus.absent:
         return found.covered_beside_absent
-    return found.relevant
+    return found.relevant or _warned(focus, found)
+
+
+def _warned(focus: Focus, found: RetrievalResult) -> bool:
+    """Whether ``focus`` raises a condition the sources warn about (bone metastases) and
+    its search found their warning: whether it is safe with that condition is covered,
+    whatever else the question names ("is it fine with bone mets in my ribs?": the ribs
+    are not in the sources, the warning is). The warning is never hidden behind "not
+    covered"."""
+    raised = focus.raised & WARNED_CONDITIONS
+    return bool(raised) and any(warns_of(p.chunk.text) & raised for p in found.passages)
 
 
 def _safe(passages: Sequence[Passage]) -> list[Passage]:

@@ -168,3 +168,44 @@ def test_a_benefit_asked_beside_an_uncovered_device_is_still_answered(
     assert any(benefit in s.text.lower() for s in reply.sentences), reply.sentences
     markers = [c.marker for c in reply.citations]
     assert len(markers) == len(set(markers)) and all(f"[{m}]" in text for m in markers)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "benefit"),
+    [
+        (
+            "Quick two for my husband: would massage ease his anxiety, and is deep pressure "
+            "ok now that the cancer is in his spine?",
+            "anxiety",
+        ),
+        (
+            "can massage help my dad's pain? and is it safe for him with mets in his hips",
+            "pain",
+        ),
+        (
+            "does massage help with stress, and is it fine for me with bone mets in my ribs?",
+            "stress",
+        ),
+    ],
+)
+def test_a_benefit_asked_beside_a_covered_condition_is_still_answered(
+    assistant: Assistant, default_settings: Settings, message: str, benefit: str
+) -> None:
+    # The personal question (bone metastases, which the sources warn about) goes to the
+    # care team with its warning; the general question asked beside it is a question of
+    # its own and keeps its answer, quoted before the warning.
+    # Whether massage is safe with bone metastases (which the sources warn about) and
+    # what it helps are two questions: each keeps its answer, the benefit quoted before the
+    # warning, and the warning is never hidden behind "not covered" (the ribs or hips the
+    # person names are not in the sources; the warning is).
+    reply = assistant.answer([], message)
+    assert reply.route in (Route.CLINICAL, Route.ANSWER)
+    quoted = [s.text.lower() for s in reply.sentences]
+    helps = [i for i, s in enumerate(quoted) if benefit in s and "fracture" not in s]
+    warns = [i for i, s in enumerate(quoted) if "fracture" in s]
+    assert helps and warns and helps[0] < warns[0], quoted
+    gap = content.render("part_not_covered", default_settings, topic="x").split('"')[0]
+    assert gap not in reply.text
+    markers = [c.marker for c in reply.citations]
+    assert len(markers) == len(set(markers)) and all(f"[{m}]" in reply.text for m in markers)

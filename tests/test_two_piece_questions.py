@@ -40,6 +40,47 @@ def test_safe_and_does_it_help_are_two_questions(message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "intents"),
+    [
+        # a sentence opened by "and" that asks whether it is safe, after a benefit question
+        (
+            "would massage help my mum sleep? and is it ok with the cancer in her hip",
+            [Intent.BENEFIT, Intent.SAFETY],
+        ),
+        ("can it ease his pain? also is it safe on chemo", [Intent.BENEFIT, Intent.SAFETY]),
+        # what it helps, asked after a safety question in a sentence of its own
+        (
+            "is massage risky on chemo? and does it help the tiredness",
+            [Intent.SAFETY, Intent.BENEFIT],
+        ),
+        # a label before a colon tells what follows; the questions after it are two
+        (
+            "two things for my sister: does massage help with nausea, and is it safe "
+            "during radiation?",
+            [Intent.BENEFIT, Intent.SAFETY],
+        ),
+    ],
+)
+def test_a_question_joined_by_and_or_after_a_colon_is_its_own(
+    message: str, intents: list[Intent]
+) -> None:
+    assert [f.intent for f in read_message(message)] == intents
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "or" after a question offers another side of it: one question
+        "does my hospital likely offer massage? or should I look elsewhere",
+        # "and" with no question after it is the story of the question before
+        "can massage help with neuropathy? and my feet are numb",
+    ],
+)
+def test_or_and_a_told_sentence_stay_with_the_question_before(message: str) -> None:
+    assert len(read_message(message)) == 1
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "does massage help with worry, and does it actually work?",

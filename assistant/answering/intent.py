@@ -685,7 +685,18 @@ def split_questions(message: str) -> list[str]:
             # that the question after it is still answered and the gap named on its own.
             pieces = [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
         first, *rest = pieces
-        if parts and not story and not topic_stems(first) and not expand(first).absent:
+        # A sentence with no topic of its own asks about the question before it ("...pain?
+        # does it really work?"), unless it asks whether massage is safe after a question
+        # that does not ("can massage help his pain? and is it safe with mets in his
+        # hips"), or what it helps after one of safety: two questions, as within a sentence.
+        if (
+            parts
+            and not story
+            and not topic_stems(first)
+            and not expand(first).absent
+            and not _safety_after(first, parts[-1])
+            and not _benefit_after(first, parts[-1])
+        ):
             parts[-1] = " ".join([parts[-1], first])
         else:
             parts.append(" ".join([*story, first]))
@@ -712,7 +723,7 @@ def split_questions(message: str) -> list[str]:
     return parts
 
 
-_CLAUSE_BREAK = re.compile(r"\s+[-–—:]\s+|[;()]\s*")
+_CLAUSE_BREAK = re.compile(r"\s+[-–—:]\s+|[;()]\s*|:\s+")
 
 
 _OPENING_PHRASE = re.compile(
