@@ -95,6 +95,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"actual) (people|patients|folks|survivors)"
             r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
             r"actually )?(say|said|find|found|report)\b"
+            r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (who|that)\S*"
+            r" [^?.!]{2,40}? (say|said|report|reported)\b"
             r"|(did|does|has|have) (anyone|anybody|other people|others) (\w+ )?(find|found|say|"
             r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
             r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
