@@ -859,6 +859,11 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         before = intent_of(earlier)
         if asks_help:
             intent = Intent.BENEFIT
+        elif before == Intent.SAFETY and intent is None and _asks_about_symptom(text):
+            # "Is it ok a few weeks after surgery?" ... "what about the tiredness? I'm
+            # exhausted all the time": a symptom the sources say massage eases, asked
+            # after a safety question, asks what massage does for it.
+            intent = Intent.BENEFIT
         elif intent is None or (intent == Intent.BENEFIT and before not in (None, Intent.BENEFIT)):
             intent = before or intent
             carried = True
@@ -948,6 +953,38 @@ _LEANS = re.compile(
     r"can (it|that)|will (it|that)|would (it|that))\b",
     _I,
 )
+
+
+_EASED_SYMPTOM = re.compile(
+    r"\b(anxiety|pain|mood disturbance|neuropathy|sleep|insomnia|nausea|hopelessness|stress|"
+    r"fatigue|muscle tension)\b",
+    _I,
+)
+"""Symptoms the sources say massage eases (their words, ``patient_words`` reads lay ones)."""
+
+
+_AS_CONDITION = re.compile(r"\b(with|if|when|while|has|have|having|had)\b", _I)
+
+
+def _asks_about_symptom(text: str) -> bool:
+    """A follow-up asking about a symptom the sources say massage eases ("what about the
+    tiredness?"), not someone having it ("what about with neuropathy?"), naming no
+    condition, device or treatment a warning or "not covered" is about ("what about with
+    bone mets?", "and for kids?", "what about cupping?"), nor asking whether it is safe
+    ("what about nausea, is it still ok?")."""
+    reading = expand(text)
+    seen = " ".join([text, *reading.corpus_terms])
+    asked = " ".join(s for s in sentences_of(text) if is_question(s))
+    return (
+        bool(_EASED_SYMPTOM.search(seen))
+        # "what about with neuropathy?", "what if she has nausea?": someone's condition,
+        # for the safety question before.
+        and not _AS_CONDITION.search(asked)
+        and not conditions_in(text)
+        and not reading.absent
+        and not reading.circumstances_apart
+        and intent_of(text) is None
+    )
 
 
 def _leans(text: str) -> bool:
