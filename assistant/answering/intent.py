@@ -411,7 +411,8 @@ _NOT_TOPIC = frozenset(
     show shows showed ive im over weird year years completely shot
     difference differences different differ between compare compared comparison versus vs
     normal regular ordinary usual standard
-    problem problems issue issues big picture full overview pls plz nice woo""".split()
+    problem problems issue issues big picture full overview pls plz nice woo
+    include includes included including keep keeps kept""".split()
 )
 
 
