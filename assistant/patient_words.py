@@ -228,11 +228,13 @@ def _found(vocab: _Vocabulary, folded: str) -> Iterator[tuple[str, tuple[int, in
             i += 1
 
 
-KINDS = ("symptom", "treatment", "safety", "detail", "condition", "device")
+KINDS = ("symptom", "treatment", "safety", "detail", "condition", "device", "recipient")
 """``detail``: a fact the pages never give (a price, how long or how often), not a
 condition: named as not covered, without the general safety sentences. ``device``:
 something fitted or worn (a port, a drain, a stent), set apart from a question it is
-only the circumstance of (``Reading.circumstances_apart``)."""
+only the circumstance of (``Reading.circumstances_apart``). ``recipient``: someone the
+massage would be for whom the sources never discuss (the caregiver): never set apart
+from a symptom named beside it ("exhausted"), which is theirs, not a patient's."""
 
 
 def conditions(names: tuple[str, ...]) -> tuple[str, ...]:

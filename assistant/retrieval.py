@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -791,7 +791,13 @@ class Retriever:
         if self.settings.rerank_model:
             fused = self._rerank(lexical_query, fused)
         passages = fused[:k]
-        quotable = tuple(fused[: max(k, self.answer_pool)])
+        quotable = self._quotable(
+            (dense, lexical),
+            fused,
+            self._question_rankings(message, carried, read, pool),
+            k,
+            lexical_query,
+        )
         top = max((s for _, s in dense), default=None)
         if top is None:
             top = self._top_similarity(vector, passages)
@@ -935,14 +941,85 @@ class Retriever:
         )
         return float(np.max(vecs @ vector))
 
+    def _quotable(
+        self,
+        whole: tuple[list[tuple[Chunk, float]], list[tuple[Chunk, float]]],
+        fused: list[Passage],
+        question: tuple[list[tuple[Chunk, float]], list[tuple[Chunk, float]]],
+        k: int,
+        lexical_query: str,
+    ) -> tuple[Passage, ...]:
+        """The passages an answer may quote from: the first of the whole message's fused
+        ranking, or, when the message tells a story around its question, of that ranking
+        fused with the question's own (``_question_rankings``), and then any of the
+        message's first ``k`` (which decided coverage) not among them. The question's own
+        search chooses what may be quoted, never whether the sources cover the message."""
+        size = max(k, self.answer_pool)
+        if not any(question):
+            return tuple(fused[:size])
+        joined = self._fuse(*whole, *question)
+        if self.settings.rerank_model:
+            joined = self._rerank(lexical_query, joined)
+        chosen = joined[:size]
+        ids = {p.chunk.chunk_id for p in chosen}
+        return (*chosen, *(p for p in fused[:k] if p.chunk.chunk_id not in ids))
+
+    def _question_rankings(
+        self,
+        message: str,
+        carried: Sequence[str],
+        read: Callable[[str], Reading],
+        pool: int,
+    ) -> tuple[list[tuple[Chunk, float]], list[tuple[Chunk, float]]]:
+        """The dense and BM25 rankings of the message's question alone, without the story
+        told around it (``question_text``), or nothing when the message is its question.
+
+        A long story outweighs a short question in both searches: "My mom has stage 4
+        breast cancer and she hurts all the time. Her friend keeps saying get her a
+        massage. Would it help her pain?" is searched as much for the stage, the friend
+        and the breast as for the pain, and the passage about pain can fall out of the
+        pool. Fused beside the whole message's rankings, the question's own search keeps
+        the passages that answer it among the candidates; the story still counts. A
+        question that points back at its story is read with it and adds nothing."""
+        asked = question_text(message)
+        if asked == message or not (self.settings.dense_enabled or self.settings.bm25_enabled):
+            return [], []
+        index = self.lexical
+        dense: list[tuple[Chunk, float]] = []
+        if self.settings.dense_enabled:
+            vector = self.embed([self._dense_text(asked)])[0]
+            norm = float(np.linalg.norm(vector))
+            dense = self.store.query((vector / norm if norm else vector).tolist(), pool)
+        lexical: list[tuple[Chunk, float]] = []
+        if self.settings.bm25_enabled:
+            query = " ".join(
+                [read(asked).query(asked), *_spellings(index, asked)]
+                + [read(p).query(p) for p in carried]
+            )
+            lexical = index.search_chunks(self.store, query, pool, known=(c for c, _ in dense))
+        return dense, lexical
+
     def _fuse(
-        self, dense: Sequence[tuple[Chunk, float]], lexical: Sequence[tuple[Chunk, float]]
+        self,
+        dense: Sequence[tuple[Chunk, float]],
+        lexical: Sequence[tuple[Chunk, float]],
+        question_dense: Sequence[tuple[Chunk, float]] = (),
+        question_lexical: Sequence[tuple[Chunk, float]] = (),
     ) -> list[Passage]:
+        """Reciprocal-rank fusion of the rankings; a passage's dense and BM25 scores are
+        the whole message's (``question_*``, the question's own rankings, add votes only)."""
         rrf: dict[str, float] = {}
         chunks: dict[str, Chunk] = {}
         dense_scores: dict[str, float] = {}
         bm25_scores: dict[str, float] = {}
-        for ranking, scores in ((dense, dense_scores), (lexical, bm25_scores)):
+        unscored: dict[str, float] = {}
+        rankings = (
+            (dense, dense_scores),
+            (lexical, bm25_scores),
+            (question_dense, unscored),
+            (question_lexical, unscored),
+        )
+        for ranking, scores in rankings:
             for rank, (chunk, score) in enumerate(ranking, start=1):
                 rrf[chunk.chunk_id] = rrf.get(chunk.chunk_id, 0.0) + 1.0 / (
                     self.settings.rrf_k + rank

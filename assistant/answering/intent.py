@@ -95,6 +95,8 @@ _INTENT_PATTERNS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"actual) (people|patients|folks|survivors)"
             r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (really |"
             r"actually )?(say|said|find|found|report)\b"
+            r"|(do|did|have) (other |real |actual )?(people|patients|survivors|folks) (who|that)\S*"
+            r" [^?.!]{2,40}? (say|said|report|reported)\b"
             r"|(did|does|has|have) (anyone|anybody|other people|others) (\w+ )?(find|found|say|"
             r"said|tried|figured?|work(ed)? out|discover(ed)?|learn(ed|t)?)\b"
             r"|(do|did) (other|real) (people|patients|folks) (\w+ )?(book|plan|"
@@ -409,7 +411,8 @@ _NOT_TOPIC = frozenset(
     show shows showed ive im over weird year years completely shot
     difference differences different differ between compare compared comparison versus vs
     normal regular ordinary usual standard
-    problem problems issue issues big picture full overview pls plz nice woo""".split()
+    problem problems issue issues big picture full overview pls plz nice woo
+    include includes included including keep keeps kept""".split()
 )
 
 
@@ -868,6 +871,11 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         before = intent_of(earlier)
         if asks_help:
             intent = Intent.BENEFIT
+        elif before == Intent.SAFETY and intent is None and _asks_about_symptom(text):
+            # "Is it ok a few weeks after surgery?" ... "what about the tiredness? I'm
+            # exhausted all the time": a symptom the sources say massage eases, asked
+            # after a safety question, asks what massage does for it.
+            intent = Intent.BENEFIT
         elif intent is None or (intent == Intent.BENEFIT and before not in (None, Intent.BENEFIT)):
             intent = before or intent
             carried = True
@@ -957,6 +965,38 @@ _LEANS = re.compile(
     r"can (it|that)|will (it|that)|would (it|that))\b",
     _I,
 )
+
+
+_EASED_SYMPTOM = re.compile(
+    r"\b(anxiety|pain|mood disturbance|neuropathy|sleep|insomnia|nausea|hopelessness|stress|"
+    r"fatigue|muscle tension)\b",
+    _I,
+)
+"""Symptoms the sources say massage eases (their words, ``patient_words`` reads lay ones)."""
+
+
+_AS_CONDITION = re.compile(r"\b(with|if|when|while|has|have|having|had)\b", _I)
+
+
+def _asks_about_symptom(text: str) -> bool:
+    """A follow-up asking about a symptom the sources say massage eases ("what about the
+    tiredness?"), not someone having it ("what about with neuropathy?"), naming no
+    condition, device or treatment a warning or "not covered" is about ("what about with
+    bone mets?", "and for kids?", "what about cupping?"), nor asking whether it is safe
+    ("what about nausea, is it still ok?")."""
+    reading = expand(text)
+    seen = " ".join([text, *reading.corpus_terms])
+    asked = " ".join(s for s in sentences_of(text) if is_question(s))
+    return (
+        bool(_EASED_SYMPTOM.search(seen))
+        # "what about with neuropathy?", "what if she has nausea?": someone's condition,
+        # for the safety question before.
+        and not _AS_CONDITION.search(asked)
+        and not conditions_in(text)
+        and not reading.absent
+        and not reading.circumstances_apart
+        and intent_of(text) is None
+    )
 
 
 def _leans(text: str) -> bool:
