@@ -140,3 +140,39 @@ def test_light_or_deep_is_one_heading_with_the_sentences_for_each(
     assert "light stroking to deep pressure" in reply.text
     assert "risk for fracture during deep massage" in reply.text
     assert "Stress:" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "safety"),
+    [
+        ("In addition, certain patients with multiple bone metastases may be at risk.", True),
+        ("Massage is generally safe, with few adverse outcomes.", True),
+        ("Therapists take precautions with all cancer patients.", True),
+        ("Massage reduced anxiety and pain in several trials.", False),
+        ("Fatigue: reduced fatigue for patients in cancer treatment.", False),
+    ],
+)
+def test_a_sentence_on_what_is_safe_or_risky_is_told_apart(sentence: str, safety: bool) -> None:
+    from assistant.answering.extractive import speaks_of_safety
+
+    assert speaks_of_safety(sentence) is safety
+
+
+@slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the cancer moved into his spine. can he still have massage",
+        "can someone with bone mets in the pelvis get a massage?",
+    ],
+)
+def test_a_warning_is_never_framed_as_how_massage_helps(
+    assistant: Assistant, default_settings: Settings, message: str
+) -> None:
+    # A question that reads as no kind in particular is answered with the benefit lead-in;
+    # when what the sources give first is a warning, the plain lead-in frames it.
+    reply = assistant.answer([], message)
+    assert reply.route == Route.ANSWER
+    assert "fracture" in reply.sentences[0].text.lower()
+    assert content.render("answer_benefit", default_settings) not in reply.text
+    assert reply.text.startswith(content.render("answer_lead_in", default_settings))

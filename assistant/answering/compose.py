@@ -28,6 +28,7 @@ from .. import content
 from ..config import Settings
 from ..patient_words import conditions
 from ..schema import Block, Citation, Cited, CitedSentence, Draft, Paragraph
+from .extractive import speaks_of_safety
 from .intent import Focus, Intent
 from .passage_filter import unsafe_reason
 
@@ -130,11 +131,16 @@ def part_blocks(part: PartAnswer, settings: Settings) -> list[Block]:
         return content.render(text_id, settings, **values)
 
     assert part.draft is not None
-    blocks: list[Block] = [Paragraph(text(lead_in_id(part.focus)))]
+    lead_in = lead_in_id(part.focus)
+    evidence, stories = split_testimonials(part.draft)
+    if lead_in == "answer_benefit" and evidence and speaks_of_safety(evidence[0].text):
+        # What the sources say is safe or risky is never framed as how massage helps
+        # ("can he still have massage with the cancer in his spine?": the fracture warning).
+        lead_in = "answer_lead_in"
+    blocks: list[Block] = [Paragraph(text(lead_in))]
     if part.focus.wants_experience:
         blocks.append(Cited(part.draft.sentences))
     else:
-        evidence, stories = split_testimonials(part.draft)
         if evidence:
             blocks.append(Cited(evidence))
         if stories:

@@ -197,6 +197,12 @@ def warns_of(text: str) -> frozenset[str]:
     return frozenset(n for n, p in _WARNINGS.items() if p.search(text))
 
 
+def speaks_of_safety(text: str) -> bool:
+    """Whether a sentence says what is safe, risky or needs care ("generally safe",
+    "urges ... precautions", "at risk for fracture"), or warns about a condition."""
+    return bool(_KINDS["claims_safety"].search(text) or warns_of(text))
+
+
 _GROUPS: dict[str, re.Pattern[str]] = {
     "children": re.compile(r"\bchildren\b", re.I),
     "gynecologic": re.compile(r"\bgynecologic\b", re.I),
