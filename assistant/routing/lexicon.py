@@ -863,6 +863,14 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+BURDEN_SAID_BY_ANOTHER = _any(
+    r"(?<!\bi )(?<!\bwe )\b(?:calls?|called|calling|tells?|told|telling|says?|said|saying|"
+    r"shouts?|shouted|shouting|yells?|yelled|yelling|screams?|screamed|screaming|reminds?|"
+    r"reminded|swears?|swore) (?:at )?(?:\w+ ){0,5}(?:a |the |such a |nothing but a |just a )?"
+    r"burden\b"
+)
+"""Being told one is a burden by someone else (s35-10): with harm or control beside it,
+emotional abuse (NCEA), not a self-perceived burden."""
 SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A means named in any words ("putting my tablets away", "dad's rifle", "a razor") is a
     # red flag only with a second signal of distress or intent (``DISTRESS_SIGNAL``) in
@@ -1346,6 +1354,9 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"window|car|counter)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:push\w*|shov\w*) {VICTIM} (?:\w+ )?(?:down|over|back|"
         r"around|into|against|away|off|out of|to the (?:floor|ground))\b",
+        # s35-10: the same act told after "and", its doer named earlier in the sentence
+        r"\band (?:then |also |even )?(?:pushed|shoved|slammed|threw) (?:me|her|him|us) "
+        r"(?:\w+ )?(?:against|into|onto|to the (?:floor|ground)|down (?:the )?stairs)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:grab\w*|yank\w*|drag\w*) {VICTIM} by (?:the|my|her|his) "
         r"(?:arms?|hair|throat|neck|wrists?|shoulders?|collar|face)\b",
         rf"\b{AGENT} (?:\w+ ){{0,4}}(?:shak(?:e|es|ing|en)|shook) {VICTIM}\b(?! (?:hand|awake|up))",
@@ -2424,6 +2435,16 @@ LEGS_FAILING = _any(
     r"\bunsteady on (?:my|his|her) feet\b",
     r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?) down\b",
     r"\bweak(?:ness)? in (?:my|his|her|both) legs\b",
+    # s35-10: legs or feet told as not one's own, and tripping told as frequent (NICE NG234
+    # lay descriptions of new leg weakness or altered sensation)
+    r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:feel|feels|felt|seem|seems) like (?:they are |it is )?"
+    r"(?:not (?:mine|his|hers|theirs|(?:my|his|her|their) own)|(?:someone|somebody) else s|"
+    r"(?:they |it )?belongs? to (?:someone|somebody) else|"
+    r"(?:rubber|cotton wool|lead|concrete|dead weights?))\b",
+    r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:do not|does not|did not) (?:feel|seem) like "
+    r"(?:(?:they are|it is) )?(?:mine|his|hers|theirs|(?:my|his|her|their) own)\b",
+    r"\b(?:tripping|stumbling)(?: over| up)? (?:a lot|all the time|constantly|loads|so much|"
+    r"more and more|more often|every few steps)\b",
 )
 SPINAL_CANCER = _any(
     r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
@@ -2437,8 +2458,15 @@ LEGS_TINGLING = _any(
     r"(?:tingl\w*|pins and needles|numb)\b",
     r"\b(?:tingl\w*|pins and needles|numbness) (?:\w+ ){0,2}(?:in|down) (?:my |his |her |both )?"
     r"(?:feet|foot|toes|legs?)\b",
-    r"\b(?:can not|could not|can hardly|can barely) feel (?:my|his|her|their|both) (?:feet|foot|"
-    r"toes|legs?)\b",
+    r"\b(?:can not|could not|can hardly|can barely) (?:really |properly )?feel (?:my|his|her|"
+    r"their|both) (?:feet|foot|toes|legs?)\b",
+    # s35-10: numbness of the saddle area told in lay words (NICE NG234 / cauda equina
+    # red flags: saddle numbness); an emergency with a bladder or bowel sign
+    r"\b(?:can not|could not|can hardly|can barely) (?:really |properly )?feel (?:my|his|her|"
+    r"their) (?:bum|bottom|backside|buttocks|bum cheeks|groin|private parts|inner thighs|"
+    r"inside of (?:my|his|her|their) (?:thighs|legs))\b",
+    r"\b(?:bum|bottom|backside|buttocks|groin|private parts|inner thighs) (?:\w+ ){0,2}"
+    r"(?:numb|tingl\w*|dead|no feeling)\b",
 )
 """Tingling feet are common with chemotherapy: they count only with a bladder or bowel sign."""
 BLADDER_BOWEL = _any(
@@ -2456,6 +2484,12 @@ BACK_PAIN = _any(
     r"\b(?:pain|hurts?|ache|agony) (?:in )?(?:my |his |her )?(?:lower |upper |middle )?"
     r"(?:back|neck|spine)\b",
     r"\bband of pain\b",
+    # s35-10: pain told as a band or belt round the trunk (radicular pain of a compressed
+    # cord, NICE NG234)
+    r"\b(?:band|belt|ring|girdle)\b(?: \w+){0,3} (?:round|around|across) (?:my|his|her|their|"
+    r"the) (?:middle|waist|chest|ribs|tummy|belly|stomach|trunk|body)\b",
+    r"\b(?:pain|ache|aching|squeez\w*)\b(?: \w+){0,3} (?:round|around) (?:my|his|her|their) "
+    r"(?:middle|waist|ribs|trunk)\b(?: like a (?:band|belt))?",
     # cancer in the spine itself (NICE NG234: new leg weakness with spinal metastases)
     SPINAL_CANCER.pattern,
 )

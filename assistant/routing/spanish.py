@@ -459,6 +459,15 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:la garganta|el cuello por dentro)\b",
             r"\bgarganta (?:\w+ )?(?:cerrada|cerrandose|apretada)\b",
             r"\banafila\w*",
+            # s35-10: the face or eyes swelling with swallowing or breathing getting hard (as
+            # English reads it)
+            r"\b(?:cara|ojos|parpados|mejillas|boca)\b(?: \w+){0,3} (?:hinchad[oa]s?|hinchando|"
+            r"inflamad[oa]s?|inflando)\b(?: \S+){0,10} (?:cuesta|costando|dificultad|no (?:puedo|"
+            r"puede|logro|logra)) (?:\w+ ){0,2}(?:tragar|respirar)\b",
+            r"\bse (?:me|le|nos|te) (?:esta |estan |ha |han )?(?:hinchando|hincho|hincharon|"
+            r"inflamando|inflamo|inflando) (?:toda |todos )?(?:la cara|los ojos|los parpados|"
+            r"la boca)\b(?: \S+){0,10} (?:cuesta|costando|dificultad|no (?:puedo|puede|logro|"
+            r"logra)) (?:\w+ ){0,2}(?:tragar|respirar)\b",
         ),
     ),
     (
