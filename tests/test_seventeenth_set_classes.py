@@ -163,3 +163,104 @@ def test_known_tingling_is_not_an_emergency_with_the_vote(message: str) -> None:
     router = _full_router()
     for _, text in [("as written", message), *_transformed(message, KEEP)]:
         assert router.route([], text).route not in SAFETY_ROUTES, text
+
+
+# A question of which temperature counts as a fever is no fever told (s35-10, the class
+# left open by s34-10b); a reading given anywhere in the message keeps the emergency.
+THRESHOLD_QUESTIONS = [
+    "Pendant une chimiothérapie, à partir de quelle température parle-t-on de fièvre ?",
+    "Sous chimio, quelle température est considérée comme de la fièvre chez un enfant ?",
+    "Ab wie viel Grad zählt es während der Chemo als Fieber?",
+    "Was gilt während einer Chemotherapie als Fieber?",
+    "Durante la chemio, da quanti gradi si considera febbre?",
+    "Na quimioterapia, qual a temperatura que é considerada febre?",
+    "Vanaf hoeveel graden spreek je van koorts bij chemo?",
+    "С какой температуры во время химиотерапии надо ехать в больницу?",
+    "化疗的时候体温多少才算发烧？",
+]
+READINGS_WITH_THE_QUESTION = [
+    "Ma fille est sous chimio et a 38,7. À partir de quelle température faut-il appeler ?",
+    "Mon mari fait 39 depuis ce matin, il est sous chimio : quelle température compte comme "
+    "fièvre ?",
+    "Meine Mutter hat bei der Chemo 38,9 Fieber. Ab welcher Temperatur muss man anrufen?",
+    "化疗期间我爸发烧38.8度，多少度算发烧？",
+]
+NOT_A_READING = [
+    "Mon père a 39 ans et il est sous chimio, le massage des pieds est-il possible ?",
+    "Ma mère a 38 séances de radiothérapie prévues, peut-elle avoir un massage ?",
+]
+
+
+@pytest.mark.parametrize("message", THRESHOLD_QUESTIONS)
+def test_a_question_about_the_fever_threshold_is_not_an_emergency(message: str) -> None:
+    router = _patterns_router()
+    for text in (message, message.lower(), f"{message} Et le massage, c'est possible ?"):
+        assert router.route([], text).route not in SAFETY_ROUTES, text
+
+
+@pytest.mark.parametrize("message", READINGS_WITH_THE_QUESTION)
+def test_a_reading_beside_the_threshold_question_stays_an_emergency(message: str) -> None:
+    assert _patterns_router().route([], message).route is Route.EMERGENCY, message
+
+
+@pytest.mark.parametrize("message", NOT_A_READING)
+def test_an_age_or_a_count_is_not_a_reading(message: str) -> None:
+    assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message
+
+
+# A massage practitioner's misconduct told without naming a practitioner: an intimate touch
+# someone did in a massage setting, plainly refused (s35-10; ABMP / NCBTMB codes).
+MISCONDUCT_UNNAMED = [
+    "The lady doing my massage slipped her hand under my bra even though I said no.",
+    "at the spa yesterday he pulled the towel off and touched my privates, i froze",
+    "During my mum's massage appointment the man put his hand on her breasts without asking.",
+    "the person giving my massage kept rubbing my groin after I told him to stop",
+]
+MISCONDUCT_NEAR_MISSES = [
+    "Is chest massage allowed after a mastectomy? I'm scared of someone touching my breasts.",
+    "I feel a bit uncomfortable about having my inner thighs massaged for lymphedema, normal?",
+    "the guy at the spa massaged my neck and shoulders without asking about my cancer, is that ok?",
+    "My wife rubs cream on my groin where the radiation burn is, she asked the nurse first.",
+]
+
+
+@pytest.mark.parametrize("message", MISCONDUCT_UNNAMED)
+def test_misconduct_told_without_naming_a_practitioner_is_abuse(message: str) -> None:
+    wrong = _keeps(_patterns_router(), message, "crisis:abuse", KEEP)
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("message", MISCONDUCT_NEAR_MISSES)
+def test_a_touch_feared_or_agreed_is_no_misconduct(message: str) -> None:
+    router = _patterns_router()
+    for _, text in [("as written", message), *_transformed(message, KEEP)]:
+        assert router.route([], text).route not in SAFETY_ROUTES, text
+
+
+# The same misconduct in other languages (French, Spanish, German, Portuguese, Italian).
+MISCONDUCT_OTHER_LANGUAGES = [
+    "La masseuse a glissé sa main sous la serviette et m'a caressé les fesses sans me "
+    "demander, j'ai figé.",
+    "Mi fisioterapeuta me metió la mano debajo de la toalla y me tocó los genitales sin permiso.",
+    "Der Therapeut hat bei der Massage meine Brüste angefasst, ohne zu fragen.",
+    "O fisioterapeuta tocou nos meus seios sem pedir e eu travei.",
+    "La fisioterapista mi ha accarezzato il sedere senza chiedermi niente, mi sono bloccata.",
+]
+MISCONDUCT_OTHER_NEAR_MISSES = [
+    "La kiné m'a demandé la permission avant de masser près de la poitrine, c'est bien ?",
+    "La masajista me preguntó antes de tocar la cicatriz del pecho, ¿es normal?",
+    "Der Masseur hat meinen Rücken massiert, ohne zu fragen ob ich Metastasen habe.",
+    "O massagista tocou no meu ombro com cuidado e perguntou antes, foi ótimo.",
+]
+
+
+@pytest.mark.parametrize("message", MISCONDUCT_OTHER_LANGUAGES)
+def test_misconduct_in_other_languages_is_abuse(message: str) -> None:
+    router = _patterns_router()
+    for text in (message, message.lower(), f"{message} ¿Qué hago?"):
+        assert _outcome(router, text) == "crisis:abuse", text
+
+
+@pytest.mark.parametrize("message", MISCONDUCT_OTHER_NEAR_MISSES)
+def test_a_touch_agreed_in_other_languages_is_no_misconduct(message: str) -> None:
+    assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message

@@ -28,6 +28,7 @@ from .lexicon import (
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
+    BODYWORK_SETTING,
     BONE_METS,
     BOTH_LIMBS,
     BURDEN_SAID_BY_ANOTHER,
@@ -128,6 +129,7 @@ from .lexicon import (
     REAL_PERSON,
     RECOVERED,
     RECURRING,
+    REFUSED,
     REMOTE_PAST,
     REPORTING_FRAME,
     RESOLVED,
@@ -150,6 +152,7 @@ from .lexicon import (
     SWELLING_PHRASE,
     TOLD_LONG_AGO,
     TOLD_NOW,
+    TOUCH_DONE_BY_ANOTHER,
     TREATMENT,
     TREATMENT_CHOICE,
     TREATMENT_LONG_OVER,
@@ -651,8 +654,17 @@ def practitioner_misconduct(whole: str) -> bool:
     and touched my breasts, said it was lymph work, I froze"; not "touched my scar gently
     after asking"), or exploitation (groping, sex asked for, photos posted, silence asked
     about the practitioner, a threat for telling)."""
-    if PRACTITIONER.search(whole) is None or _remote_and_recovered(whole, 0, whole):
+    named = PRACTITIONER.search(whole) is not None
+    if not (named or BODYWORK_SETTING.search(whole)) or _remote_and_recovered(whole, 0, whole):
         return False
+    if not named:
+        # an intimate touch someone did in a massage setting, plainly refused (s35-10)
+        return (
+            INTIMATE_TOUCH.search(whole) is not None
+            and TOUCH_DONE_BY_ANOTHER.search(whole) is not None
+            and REFUSED.search(whole) is not None
+            and CONSENTED.search(whole) is None
+        )
     if EXPLOITATION.search(whole):
         return True
     return (

@@ -2861,15 +2861,41 @@ CRISIS_CUES = _any(
 # sexual contact, touching without consent and exploitation of a client are misconduct)
 PRACTITIONER = _any(
     r"\b(?:(?:massage |oncology |home |my |the |her |his |a )(?:therapist|practitioner)|masseur|"
-    r"masseuse|massage (?:guy|man|woman|lady)|(?:the|my|her|his) (?:reflexologist|physio))\b"
+    r"masseuse|massage (?:guy|man|woman|lady)|(?:the|my|her|his) (?:reflexologist|physio))\b",
+    # s35-10: the practitioner told by what they do
+    r"\b(?:guy|man|woman|lady|person|bloke|chap|girl|one) (?:who (?:did|does|was doing|gave|"
+    r"gives|was giving)|doing|giving) (?:my |the |her |his |our |a )?(?:\w+ s )?(?:massage|"
+    r"session|treatment|reflexology)\b",
 )
-"""Someone giving the massage or bodywork ("the therapist", "the masseur")."""
+"""Someone giving the massage or bodywork ("the therapist", "the masseur", "the guy doing my
+massage")."""
+BODYWORK_SETTING = _any(
+    r"\b(?:massag\w*|spa|reflexolog\w*|bodywork|treatment room|massage table|(?:my|her|his|the) "
+    r"(?:session|appointment))\b"
+)
+"""Where bodywork happens (s35-10): an intimate touch someone did there, told with a plain
+refusal of consent, is misconduct whoever the writer names ("at the spa he slid his hand
+under the towel and I froze"); fear of a touch asked about ("scared it will hurt to have my
+breasts massaged") is not."""
+TOUCH_DONE_BY_ANOTHER = _any(
+    r"\b(?:he|she|they|(?:the|a|this|that) (?:man|guy|woman|lady|person|bloke))\b(?: \w+){0,3} "
+    r"(?:put|slid|slipped|moved|rubbed|touched|grabbed|stroked|squeezed|pulled|lifted|fondled|"
+    r"groped|reached|went)\b"
+)
+REFUSED = _any(
+    r"\b(?:without (?:asking|my consent|consent|permission|my permission)|(?:did not|never) "
+    r"ask\w*|i froze|froze|i said (?:stop|no)|told (?:him|her|them) (?:to stop|no)|even after|"
+    r"kept (?:going|touching|rubbing)|would not stop|violated|did not want)\b"
+)
+"""The plain words of a touch not agreed (``UNWANTED`` without the feelings that a touch only
+feared also has: "scared", "uncomfortable")."""
 INTIMATE_TOUCH = _any(
     r"\b(?:touch\w*|rubb\w*|rubs|strok\w*|grabb\w*|squeez\w*|fondl\w*|caress\w*|massag\w*|"
     r"felt|feeling|put (?:his|her|their) hands? (?:on|under|between|inside|in))\b(?: \w+){0,4} "
     r"(?:my|her|his) (?:breasts?|boobs?|nipples?|genitals?|private (?:parts|area)|privates|crotch|"
     r"groin|vagina|penis|bum|butt|buttocks|bottom|inner thighs?)\b",
-    r"\b(?:between (?:my|her|his) legs|under (?:the|my|her|his) (?:towel|sheet|drape|underwear))\b",
+    r"\b(?:between (?:my|her|his) legs|under (?:the|my|her|his) (?:towel|sheet|drape|underwear|"
+    r"bra|knickers|pants|briefs|boxers|gown|top))\b",
     r"\b(?:pulled|took|lifted|moved) (?:the|my|her|his) (?:sheet|towel|drape) (?:down|off|away)\b",
 )
 """Touching an intimate part, or uncovering the person (what a consent breach is told by)."""

@@ -41,6 +41,8 @@ RESOLVED_WINDOW = 28
 ABOUT_WINDOW = 30
 """How far before a crisis word a topic word may stand ("an article on the prevention of")."""
 CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
+READING = re.compile(r"(?<!\d)(?:3[5-9]|4[0-2]|9[5-9]|10[0-5])(?!\d)")
+"""A body temperature given as a number (Celsius or Fahrenheit)."""
 NEAR_WORDS = 4
 """How many other words may stand between two words of a ``near`` rule (spaced scripts)."""
 NEAR_CHARACTERS = 10
@@ -341,6 +343,12 @@ class Cues:
     and a question of what to do if (``INFORMATIONAL``), unless the sentence has a
     ``still`` word ("maintenant", "지금")."""
 
+    threshold: re.Pattern[str] | None = None
+    """A question of which temperature counts as a fever ("à partir de quelle température",
+    "ab welcher Temperatur", "多少度算发烧"; s35-10): a fever sign in the same clause is a
+    question about a threshold, not a fever told, unless the message gives a reading
+    (``READING``)."""
+
     long_ago: re.Pattern[str] | None = None
     """A past told in years or childhood ("vor fünfzehn Jahren", "il y a des années", "lat
     temu"; not "seit Jahren", which goes on)."""
@@ -380,6 +388,15 @@ class Cues:
         if self.told_as_story(clause_before if lead is None else lead, sign, clause_after):
             return True
         return self.past(clause_before, sign, clause_after, next_clause)
+
+    def asks_threshold(self, clause: str, text: str) -> bool:
+        """Whether ``clause`` asks which temperature counts as a fever and the message
+        ``text`` gives no reading ("Mon père a 39": a fever told beside the question)."""
+        return (
+            self.threshold is not None
+            and self.threshold.search(clause) is not None
+            and READING.search(text) is None
+        )
 
     def told_as_story(self, clause_before: str, sign: str, clause_after: str) -> bool:
         """Whether ``sign`` follows a ``story`` word in its sentence with no ``still`` word."""
@@ -445,6 +462,11 @@ class Concept:
                     continue
                 return True
             sign = match.group(0)
+            if self.detail == "fever_on_treatment" and any(
+                c.asks_threshold(f"{clause_before}{sign}{clause_after}", text)
+                for c in (cues, *message_cues)
+            ):
+                continue
             if self.detail in WAKING_DETAILS and (
                 (cues.night is not None and cues.night.match(clause_after))
                 or LAUGH.search(f"{clause_after} {next_clause}")
@@ -839,6 +861,7 @@ def _concepts(
                 "long_ago",
                 "well_now",
                 "story",
+                "threshold",
             )
         },
         about=about,
