@@ -264,3 +264,34 @@ def test_misconduct_in_other_languages_is_abuse(message: str) -> None:
 @pytest.mark.parametrize("message", MISCONDUCT_OTHER_NEAR_MISSES)
 def test_a_touch_agreed_in_other_languages_is_no_misconduct(message: str) -> None:
     assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message
+
+
+# Being called a burden by someone who also hurts or controls the person, in other
+# languages; feeling a burden oneself stays the crisis reply.
+CALLED_A_BURDEN_OTHER_LANGUAGES = [
+    "Невестка постоянно твердит, что мама обуза, и бьёт её.",
+    "Муж называет меня обузой и бьёт меня, когда выпьет.",
+    "我儿媳妇天天嫌我是累赘，还把我推倒在地上。",
+]
+FEELING_A_BURDEN_OTHER_LANGUAGES = [
+    "Я чувствую, что стал обузой для детей.",
+    "我觉得自己成了家里的负担。",
+]
+
+
+@pytest.mark.parametrize("message", CALLED_A_BURDEN_OTHER_LANGUAGES)
+def test_called_a_burden_with_harm_in_other_languages_is_abuse(message: str) -> None:
+    router = _patterns_router()
+    for text in (message, message.rstrip("。."), f"{message} Массаж поможет?"):
+        assert _outcome(router, text) == "crisis:abuse", text
+
+
+@pytest.mark.parametrize("message", FEELING_A_BURDEN_OTHER_LANGUAGES)
+def test_feeling_a_burden_in_other_languages_keeps_the_crisis_reply(message: str) -> None:
+    decision = _patterns_router().route([], message)
+    assert decision.route is Route.CRISIS and decision.detail != "abuse", message
+
+
+def test_an_accidental_push_is_no_abuse() -> None:
+    message = "孙子跟我玩的时候不小心把我推倒了，我化疗期间可以做按摩吗？"
+    assert _patterns_router().route([], message).detail != "abuse"

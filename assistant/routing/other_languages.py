@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -348,6 +348,11 @@ class Cues:
     "ab welcher Temperatur", "多少度算发烧"; s35-10): a fever sign in the same clause is a
     question about a threshold, not a fever told, unless the message gives a reading
     (``READING``)."""
+
+    burden_said: re.Pattern[str] | None = None
+    """Someone else calling the person a burden ("кричит, что я обуза", "骂他是拖累";
+    s35-10): with an abuse sign in the message, the abuse reply (which also gives the crisis
+    line), as English reads ``BURDEN_SAID_BY_ANOTHER``."""
 
     long_ago: re.Pattern[str] | None = None
     """A past told in years or childhood ("vor fünfzehn Jahren", "il y a des années", "lat
@@ -862,6 +867,7 @@ def _concepts(
                 "well_now",
                 "story",
                 "threshold",
+                "burden_said",
             )
         },
         about=about,
@@ -958,6 +964,21 @@ def read_by_cues(raw: str, language: str) -> str | None:
     return None if reading == text else reading
 
 
+def _burden_said_with_abuse(concept: Concept, text: str, concepts: Sequence[Concept]) -> bool:
+    """A crisis found by a burden word that someone else said (``Cues.burden_said``), with
+    an abuse sign of the same language in the message: the abuse reply, not the crisis one."""
+    said = concept.cues.burden_said
+    return (
+        concept.detail == "suicidal_thoughts"
+        and said is not None
+        and said.search(text) is not None
+        and any(
+            c.detail == "abuse" and c.language == concept.language and c.found_in(text)
+            for c in concepts
+        )
+    )
+
+
 def find_other_language_red_flag(
     raw: str,
     treatment_context: bool,
@@ -1041,5 +1062,7 @@ def find_other_language_red_flag(
             # above an emergency read on them.
             if concept.route is Route.EMERGENCY and romanised is not None:
                 return romanised
+            if _burden_said_with_abuse(concept, readings[reading], words.concepts):
+                return Route.CRISIS, "abuse"
             return concept.route, concept.detail
     return romanised
