@@ -295,3 +295,19 @@ def test_feeling_a_burden_in_other_languages_keeps_the_crisis_reply(message: str
 def test_an_accidental_push_is_no_abuse() -> None:
     message = "孙子跟我玩的时候不小心把我推倒了，我化疗期间可以做按摩吗？"
     assert _patterns_router().route([], message).detail != "abuse"
+
+
+TYPO_AND_TEXT_SPEAK = [
+    (
+        "my husbnd has bone mets n his legs feel like they belong 2 someone else, pain like a "
+        "belt round his waist",
+        "emergency",
+    ),
+    ("cant reely feel my bum since this morning and cant pee, got myeloma", "emergency"),
+    ("my sonn calls me a burden evry day and he slapped me", "crisis:abuse"),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), TYPO_AND_TEXT_SPEAK)
+def test_typos_and_text_speak_keep_the_route(message: str, expected: str) -> None:
+    assert _outcome(_patterns_router(), message) == expected, message

@@ -2439,7 +2439,7 @@ LEGS_FAILING = _any(
     # lay descriptions of new leg weakness or altered sensation)
     r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:feel|feels|felt|seem|seems) like (?:they are |it is )?"
     r"(?:not (?:mine|his|hers|theirs|(?:my|his|her|their) own)|(?:someone|somebody) else s|"
-    r"(?:they |it )?belongs? to (?:someone|somebody) else|"
+    r"(?:they |it )?belongs? (?:to|2) (?:someone|somebody) else|"
     r"(?:rubber|cotton wool|lead|concrete|dead weights?))\b",
     r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:do not|does not|did not) (?:feel|seem) like "
     r"(?:(?:they are|it is) )?(?:mine|his|hers|theirs|(?:my|his|her|their) own)\b",
@@ -2458,11 +2458,11 @@ LEGS_TINGLING = _any(
     r"(?:tingl\w*|pins and needles|numb)\b",
     r"\b(?:tingl\w*|pins and needles|numbness) (?:\w+ ){0,2}(?:in|down) (?:my |his |her |both )?"
     r"(?:feet|foot|toes|legs?)\b",
-    r"\b(?:can not|could not|can hardly|can barely) (?:really |properly )?feel (?:my|his|her|"
+    r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|"
     r"their|both) (?:feet|foot|toes|legs?)\b",
     # s35-10: numbness of the saddle area told in lay words (NICE NG234 / cauda equina
     # red flags: saddle numbness); an emergency with a bladder or bowel sign
-    r"\b(?:can not|could not|can hardly|can barely) (?:really |properly )?feel (?:my|his|her|"
+    r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|"
     r"their) (?:bum|bottom|backside|buttocks|bum cheeks|groin|private parts|inner thighs|"
     r"inside of (?:my|his|her|their) (?:thighs|legs))\b",
     r"\b(?:bum|bottom|backside|buttocks|groin|private parts|inner thighs) (?:\w+ ){0,2}"
