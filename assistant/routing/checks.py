@@ -28,8 +28,10 @@ from .lexicon import (
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
+    BODYWORK_SETTING,
     BONE_METS,
     BOTH_LIMBS,
+    BURDEN_SAID_BY_ANOTHER,
     CANCER_QUESTION,
     CARE_TEAM_OWNER,
     CARER,
@@ -127,6 +129,7 @@ from .lexicon import (
     REAL_PERSON,
     RECOVERED,
     RECURRING,
+    REFUSED,
     REMOTE_PAST,
     REPORTING_FRAME,
     RESOLVED,
@@ -149,6 +152,7 @@ from .lexicon import (
     SWELLING_PHRASE,
     TOLD_LONG_AGO,
     TOLD_NOW,
+    TOUCH_DONE_BY_ANOTHER,
     TREATMENT,
     TREATMENT_CHOICE,
     TREATMENT_LONG_OVER,
@@ -376,6 +380,47 @@ def swelling_of_both_limbs(unit: str, whole: str) -> bool:
     return _CHANGED_OR_INFLAMED.search(told) is None and _swelling_alone(rest)
 
 
+_TINGLING_EXTREMITIES = re.compile(
+    r"\b(?:(?:hands?|feet|foot|fingers?|fingertips|toes?|soles)\b(?: \w+){0,5} (?:numb\w*|"
+    r"tingl\w*|pins and needles|prickl\w*)|(?:numb\w*|tingl\w*|pins and needles)\b(?: \w+){0,4} "
+    r"(?:hands?|feet|foot|fingers?|fingertips|toes?|soles))\b|\bneuropath\w*"
+)
+_KNOWN_OR_LONG_STANDING = re.compile(
+    r"\b(?:for|over) (?:a few|several|some|the last|the past|many|a couple of|two|three|four|"
+    r"\d+) (?:\w+ )?(?:cycles?|rounds?|weeks?|months?|years?|treatments?|sessions?)\b|"
+    r"\bsince (?:(?:his|her|my|their|the) )?(?:chemo\w*|first (?:cycle|round)|treatment|"
+    r"starting|he started|she started|i started)\b|"
+    r"\b(?:onc\w*|doctor|doc|team|nurse|gp|consultant|specialist)\b(?: \w+){0,2} (?:knows|"
+    r"know|is aware|are aware|said|says|checked|has checked|have checked|told)\b"
+)
+_TINGLING_ONLY = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|prickl\w*|neuropath\w*|hands?|feet|foot|"
+    r"fingers?|fingertips|toes?|soles|legs?)\b"
+)
+_NEW_OR_SPREADING = re.compile(
+    r"\b(?:sudden\w*|overnight|since (?:yesterday|last night|this morning)|this morning|today|"
+    r"tonight|spreading|spread|creeping up|worse|face|one side|weak\w*|giving way|trip\w*|"
+    r"stumbl\w*|fall\w*|fell)\b"
+)
+
+
+def tingling_known_to_team(unit: str, whole: str) -> bool:
+    """An emergency vote's sentence tells numb or tingling hands or feet (the neuropathy
+    chemotherapy often leaves) that the message tells as known to the care team or
+    long-standing ("for a few cycles, his onc knows"), with no new, spreading or one-sided
+    change, no weakness, and no other emergency cue once the numbness words are taken out
+    (s35-10): a known side effect asked about, not cord compression or a stroke told now.
+    Cord compression found by the patterns is decided before the vote is asked."""
+    if _TINGLING_EXTREMITIES.search(unit) is None:
+        return False
+    if _KNOWN_OR_LONG_STANDING.search(whole) is None or _NEW_OR_SPREADING.search(whole):
+        return False
+    if _cord_compression(whole) is not None:
+        return False
+    rest = _TINGLING_ONLY.sub(" ", _KNOWN_OR_LONG_STANDING.sub(" ", whole))
+    return EMERGENCY_CUES.search(literal(rest)) is None
+
+
 def arrangement_chosen(whole: str) -> bool:
     """The message tells an arrangement the person chose ("my son handles my bills because I
     asked him to", "at my request") and no harm, fear or control beside it: an abuse vote on
@@ -570,6 +615,14 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
                 continue
             if detail == "method" and _told_of_others(whole, FICTION):
                 continue
+            if (
+                detail == "burden"
+                and BURDEN_SAID_BY_ANOTHER.search(whole)
+                and find_abuse(norm, whole)
+            ):
+                # "she calls him a burden" with harm or control beside it (s35-10): the
+                # abuse reply, which also gives the crisis line
+                return "abuse"
             return detail
     for detail, pattern in MEANS_PATTERNS:
         for match in pattern.finditer(norm):
@@ -601,8 +654,17 @@ def practitioner_misconduct(whole: str) -> bool:
     and touched my breasts, said it was lymph work, I froze"; not "touched my scar gently
     after asking"), or exploitation (groping, sex asked for, photos posted, silence asked
     about the practitioner, a threat for telling)."""
-    if PRACTITIONER.search(whole) is None or _remote_and_recovered(whole, 0, whole):
+    named = PRACTITIONER.search(whole) is not None
+    if not (named or BODYWORK_SETTING.search(whole)) or _remote_and_recovered(whole, 0, whole):
         return False
+    if not named:
+        # an intimate touch someone did in a massage setting, plainly refused (s35-10)
+        return (
+            INTIMATE_TOUCH.search(whole) is not None
+            and TOUCH_DONE_BY_ANOTHER.search(whole) is not None
+            and REFUSED.search(whole) is not None
+            and CONSENTED.search(whole) is None
+        )
     if EXPLOITATION.search(whole):
         return True
     return (

@@ -863,6 +863,14 @@ MEANS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+BURDEN_SAID_BY_ANOTHER = _any(
+    r"(?<!\bi )(?<!\bwe )\b(?:calls?|called|calling|tells?|told|telling|says?|said|saying|"
+    r"shouts?|shouted|shouting|yells?|yelled|yelling|screams?|screamed|screaming|reminds?|"
+    r"reminded|swears?|swore) (?:at )?(?:\w+ ){0,5}(?:a |the |such a |nothing but a |just a )?"
+    r"burden\b"
+)
+"""Being told one is a burden by someone else (s35-10): with harm or control beside it,
+emotional abuse (NCEA), not a self-perceived burden."""
 SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A means named in any words ("putting my tablets away", "dad's rifle", "a razor") is a
     # red flag only with a second signal of distress or intent (``DISTRESS_SIGNAL``) in
@@ -1346,6 +1354,9 @@ ABUSE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"window|car|counter)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:push\w*|shov\w*) {VICTIM} (?:\w+ )?(?:down|over|back|"
         r"around|into|against|away|off|out of|to the (?:floor|ground))\b",
+        # s35-10: the same act told after "and", its doer named earlier in the sentence
+        r"\band (?:then |also |even )?(?:pushed|shoved|slammed|threw) (?:me|her|him|us) "
+        r"(?:\w+ )?(?:against|into|onto|to the (?:floor|ground)|down (?:the )?stairs)\b",
         rf"\b{AGENT} (?:\w+ ){{0,3}}(?:grab\w*|yank\w*|drag\w*) {VICTIM} by (?:the|my|her|his) "
         r"(?:arms?|hair|throat|neck|wrists?|shoulders?|collar|face)\b",
         rf"\b{AGENT} (?:\w+ ){{0,4}}(?:shak(?:e|es|ing|en)|shook) {VICTIM}\b(?! (?:hand|awake|up))",
@@ -2424,6 +2435,16 @@ LEGS_FAILING = _any(
     r"\bunsteady on (?:my|his|her) feet\b",
     r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?) down\b",
     r"\bweak(?:ness)? in (?:my|his|her|both) legs\b",
+    # s35-10: legs or feet told as not one's own, and tripping told as frequent (NICE NG234
+    # lay descriptions of new leg weakness or altered sensation)
+    r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:feel|feels|felt|seem|seems) like (?:they are |it is )?"
+    r"(?:not (?:mine|his|hers|theirs|(?:my|his|her|their) own)|(?:someone|somebody) else s|"
+    r"(?:they |it )?belongs? (?:to|2) (?:someone|somebody) else|"
+    r"(?:rubber|cotton wool|lead|concrete|dead weights?))\b",
+    r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:do not|does not|did not) (?:feel|seem) like "
+    r"(?:(?:they are|it is) )?(?:mine|his|hers|theirs|(?:my|his|her|their) own)\b",
+    r"\b(?:tripping|stumbling)(?: over| up)? (?:a lot|all the time|constantly|loads|so much|"
+    r"more and more|more often|every few steps)\b",
 )
 SPINAL_CANCER = _any(
     r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
@@ -2437,8 +2458,15 @@ LEGS_TINGLING = _any(
     r"(?:tingl\w*|pins and needles|numb)\b",
     r"\b(?:tingl\w*|pins and needles|numbness) (?:\w+ ){0,2}(?:in|down) (?:my |his |her |both )?"
     r"(?:feet|foot|toes|legs?)\b",
-    r"\b(?:can not|could not|can hardly|can barely) feel (?:my|his|her|their|both) (?:feet|foot|"
-    r"toes|legs?)\b",
+    r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|"
+    r"their|both) (?:feet|foot|toes|legs?)\b",
+    # s35-10: numbness of the saddle area told in lay words (NICE NG234 / cauda equina
+    # red flags: saddle numbness); an emergency with a bladder or bowel sign
+    r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|"
+    r"their) (?:bum|bottom|backside|buttocks|bum cheeks|groin|private parts|inner thighs|"
+    r"inside of (?:my|his|her|their) (?:thighs|legs))\b",
+    r"\b(?:bum|bottom|backside|buttocks|groin|private parts|inner thighs) (?:\w+ ){0,2}"
+    r"(?:numb|tingl\w*|dead|no feeling)\b",
 )
 """Tingling feet are common with chemotherapy: they count only with a bladder or bowel sign."""
 BLADDER_BOWEL = _any(
@@ -2456,6 +2484,12 @@ BACK_PAIN = _any(
     r"\b(?:pain|hurts?|ache|agony) (?:in )?(?:my |his |her )?(?:lower |upper |middle )?"
     r"(?:back|neck|spine)\b",
     r"\bband of pain\b",
+    # s35-10: pain told as a band or belt round the trunk (radicular pain of a compressed
+    # cord, NICE NG234)
+    r"\b(?:band|belt|ring|girdle)\b(?: \w+){0,3} (?:round|around|across) (?:my|his|her|their|"
+    r"the) (?:middle|waist|chest|ribs|tummy|belly|stomach|trunk|body)\b",
+    r"\b(?:pain|ache|aching|squeez\w*)\b(?: \w+){0,3} (?:round|around) (?:my|his|her|their) "
+    r"(?:middle|waist|ribs|trunk)\b(?: like a (?:band|belt))?",
     # cancer in the spine itself (NICE NG234: new leg weakness with spinal metastases)
     SPINAL_CANCER.pattern,
 )
@@ -2827,15 +2861,41 @@ CRISIS_CUES = _any(
 # sexual contact, touching without consent and exploitation of a client are misconduct)
 PRACTITIONER = _any(
     r"\b(?:(?:massage |oncology |home |my |the |her |his |a )(?:therapist|practitioner)|masseur|"
-    r"masseuse|massage (?:guy|man|woman|lady)|(?:the|my|her|his) (?:reflexologist|physio))\b"
+    r"masseuse|massage (?:guy|man|woman|lady)|(?:the|my|her|his) (?:reflexologist|physio))\b",
+    # s35-10: the practitioner told by what they do
+    r"\b(?:guy|man|woman|lady|person|bloke|chap|girl|one) (?:who (?:did|does|was doing|gave|"
+    r"gives|was giving)|doing|giving) (?:my |the |her |his |our |a )?(?:\w+ s )?(?:massage|"
+    r"session|treatment|reflexology)\b",
 )
-"""Someone giving the massage or bodywork ("the therapist", "the masseur")."""
+"""Someone giving the massage or bodywork ("the therapist", "the masseur", "the guy doing my
+massage")."""
+BODYWORK_SETTING = _any(
+    r"\b(?:massag\w*|spa|reflexolog\w*|bodywork|treatment room|massage table|(?:my|her|his|the) "
+    r"(?:session|appointment))\b"
+)
+"""Where bodywork happens (s35-10): an intimate touch someone did there, told with a plain
+refusal of consent, is misconduct whoever the writer names ("at the spa he slid his hand
+under the towel and I froze"); fear of a touch asked about ("scared it will hurt to have my
+breasts massaged") is not."""
+TOUCH_DONE_BY_ANOTHER = _any(
+    r"\b(?:he|she|they|(?:the|a|this|that) (?:man|guy|woman|lady|person|bloke))\b(?: \w+){0,3} "
+    r"(?:put|slid|slipped|moved|rubbed|touched|grabbed|stroked|squeezed|pulled|lifted|fondled|"
+    r"groped|reached|went)\b"
+)
+REFUSED = _any(
+    r"\b(?:without (?:asking|my consent|consent|permission|my permission)|(?:did not|never) "
+    r"ask\w*|i froze|froze|i said (?:stop|no)|told (?:him|her|them) (?:to stop|no)|even after|"
+    r"kept (?:going|touching|rubbing)|would not stop|violated|did not want)\b"
+)
+"""The plain words of a touch not agreed (``UNWANTED`` without the feelings that a touch only
+feared also has: "scared", "uncomfortable")."""
 INTIMATE_TOUCH = _any(
     r"\b(?:touch\w*|rubb\w*|rubs|strok\w*|grabb\w*|squeez\w*|fondl\w*|caress\w*|massag\w*|"
     r"felt|feeling|put (?:his|her|their) hands? (?:on|under|between|inside|in))\b(?: \w+){0,4} "
     r"(?:my|her|his) (?:breasts?|boobs?|nipples?|genitals?|private (?:parts|area)|privates|crotch|"
     r"groin|vagina|penis|bum|butt|buttocks|bottom|inner thighs?)\b",
-    r"\b(?:between (?:my|her|his) legs|under (?:the|my|her|his) (?:towel|sheet|drape|underwear))\b",
+    r"\b(?:between (?:my|her|his) legs|under (?:the|my|her|his) (?:towel|sheet|drape|underwear|"
+    r"bra|knickers|pants|briefs|boxers|gown|top))\b",
     r"\b(?:pulled|took|lifted|moved) (?:the|my|her|his) (?:sheet|towel|drape) (?:down|off|away)\b",
 )
 """Touching an intimate part, or uncovering the person (what a consent breach is told by)."""

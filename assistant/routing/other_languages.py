@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -41,6 +41,8 @@ RESOLVED_WINDOW = 28
 ABOUT_WINDOW = 30
 """How far before a crisis word a topic word may stand ("an article on the prevention of")."""
 CRISIS_DETAILS = frozenset({"suicidal_thoughts", "self_harm", "abuse"})
+READING = re.compile(r"(?<!\d)(?:3[5-9]|4[0-2]|9[5-9]|10[0-5])(?!\d)")
+"""A body temperature given as a number (Celsius or Fahrenheit)."""
 NEAR_WORDS = 4
 """How many other words may stand between two words of a ``near`` rule (spaced scripts)."""
 NEAR_CHARACTERS = 10
@@ -341,6 +343,17 @@ class Cues:
     and a question of what to do if (``INFORMATIONAL``), unless the sentence has a
     ``still`` word ("maintenant", "지금")."""
 
+    threshold: re.Pattern[str] | None = None
+    """A question of which temperature counts as a fever ("à partir de quelle température",
+    "ab welcher Temperatur", "多少度算发烧"; s35-10): a fever sign in the same clause is a
+    question about a threshold, not a fever told, unless the message gives a reading
+    (``READING``)."""
+
+    burden_said: re.Pattern[str] | None = None
+    """Someone else calling the person a burden ("кричит, что я обуза", "骂他是拖累";
+    s35-10): with an abuse sign in the message, the abuse reply (which also gives the crisis
+    line), as English reads ``BURDEN_SAID_BY_ANOTHER``."""
+
     long_ago: re.Pattern[str] | None = None
     """A past told in years or childhood ("vor fünfzehn Jahren", "il y a des années", "lat
     temu"; not "seit Jahren", which goes on)."""
@@ -380,6 +393,15 @@ class Cues:
         if self.told_as_story(clause_before if lead is None else lead, sign, clause_after):
             return True
         return self.past(clause_before, sign, clause_after, next_clause)
+
+    def asks_threshold(self, clause: str, text: str) -> bool:
+        """Whether ``clause`` asks which temperature counts as a fever and the message
+        ``text`` gives no reading ("Mon père a 39": a fever told beside the question)."""
+        return (
+            self.threshold is not None
+            and self.threshold.search(clause) is not None
+            and READING.search(text) is None
+        )
 
     def told_as_story(self, clause_before: str, sign: str, clause_after: str) -> bool:
         """Whether ``sign`` follows a ``story`` word in its sentence with no ``still`` word."""
@@ -445,6 +467,11 @@ class Concept:
                     continue
                 return True
             sign = match.group(0)
+            if self.detail == "fever_on_treatment" and any(
+                c.asks_threshold(f"{clause_before}{sign}{clause_after}", text)
+                for c in (cues, *message_cues)
+            ):
+                continue
             if self.detail in WAKING_DETAILS and (
                 (cues.night is not None and cues.night.match(clause_after))
                 or LAUGH.search(f"{clause_after} {next_clause}")
@@ -839,6 +866,8 @@ def _concepts(
                 "long_ago",
                 "well_now",
                 "story",
+                "threshold",
+                "burden_said",
             )
         },
         about=about,
@@ -935,6 +964,21 @@ def read_by_cues(raw: str, language: str) -> str | None:
     return None if reading == text else reading
 
 
+def _burden_said_with_abuse(concept: Concept, text: str, concepts: Sequence[Concept]) -> bool:
+    """A crisis found by a burden word that someone else said (``Cues.burden_said``), with
+    an abuse sign of the same language in the message: the abuse reply, not the crisis one."""
+    said = concept.cues.burden_said
+    return (
+        concept.detail == "suicidal_thoughts"
+        and said is not None
+        and said.search(text) is not None
+        and any(
+            c.detail == "abuse" and c.language == concept.language and c.found_in(text)
+            for c in concepts
+        )
+    )
+
+
 def find_other_language_red_flag(
     raw: str,
     treatment_context: bool,
@@ -1018,5 +1062,7 @@ def find_other_language_red_flag(
             # above an emergency read on them.
             if concept.route is Route.EMERGENCY and romanised is not None:
                 return romanised
+            if _burden_said_with_abuse(concept, readings[reading], words.concepts):
+                return Route.CRISIS, "abuse"
             return concept.route, concept.detail
     return romanised

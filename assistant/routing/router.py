@@ -55,6 +55,7 @@ from .checks import (
     reading_below_a_fever,
     swelling_of_both_limbs,
     swelling_of_known_lymphedema,
+    tingling_known_to_team,
 )
 from .classifier import ROUTED, RouteClassifier
 from .language import (
@@ -805,6 +806,7 @@ class Router:
             and not (v.route is Route.EMERGENCY and swelling_of_both_limbs(v.unit, norm))
             and not (v.route is Route.EMERGENCY and emergency_told_as_a_figure(v.unit, norm))
             and not (v.route is Route.EMERGENCY and reading_below_a_fever(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and tingling_known_to_team(v.unit, norm))
         ]
         if not winners:
             return None

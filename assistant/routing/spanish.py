@@ -274,6 +274,14 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 ABUSE = _any(
+    # s35-10: a massage practitioner's intimate touch told with a plain refusal of consent
+    # (ABMP / NCBTMB codes of ethics, as English reads it)
+    r"^(?=.*\b(?:sin (?:permiso|preguntar|preguntarme|pedir permiso|mi consentimiento|mi permiso)|"
+    r"(?:le|les) dije que no|dije que (?:no|parara|pare)|me quede (?:paralizad[oa]|congelad[oa]|"
+    r"helad[oa])|contra mi voluntad)).*?\b(?:masajista|fisio|fisioterapeuta|terapeuta|"
+    r"reflexolog[oa])\b(?: \S+){0,10} (?:toc\w*|acarici\w*|manose\w*|meti\w* (?:la|su) mano|"
+    r"puso (?:la|su) mano|frot\w*)(?: \S+){0,6} (?:pechos?|senos?|genitales|partes intimas|"
+    r"entre (?:las|mis) piernas|nalgas|debajo de la toalla|bajo la toalla|pubis|entrepierna)\b",
     # elder neglect: left alone without food or medicine
     r"\b(?:me|la|lo|le) deja (?:sol[oa]|encerrad[oa]|sin comer|sin comida)\b(?: \w+){0,4} "
     r"(?:todo el dia|toda la noche|dias|sin comida|sin comer|sin agua)\b",
@@ -459,6 +467,15 @@ EMERGENCY: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:la garganta|el cuello por dentro)\b",
             r"\bgarganta (?:\w+ )?(?:cerrada|cerrandose|apretada)\b",
             r"\banafila\w*",
+            # s35-10: the face or eyes swelling with swallowing or breathing getting hard (as
+            # English reads it)
+            r"\b(?:cara|ojos|parpados|mejillas|boca)\b(?: \w+){0,3} (?:hinchad[oa]s?|hinchando|"
+            r"inflamad[oa]s?|inflando)\b(?: \S+){0,10} (?:cuesta|costando|dificultad|no (?:puedo|"
+            r"puede|logro|logra)) (?:\w+ ){0,2}(?:tragar|respirar)\b",
+            r"\bse (?:me|le|nos|te) (?:esta |estan |ha |han )?(?:hinchando|hincho|hincharon|"
+            r"inflamando|inflamo|inflando) (?:toda |todos )?(?:la cara|los ojos|los parpados|"
+            r"la boca)\b(?: \S+){0,10} (?:cuesta|costando|dificultad|no (?:puedo|puede|logro|"
+            r"logra)) (?:\w+ ){0,2}(?:tragar|respirar)\b",
         ),
     ),
     (
