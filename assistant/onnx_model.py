@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -203,7 +203,27 @@ class OnnxEncoder:
             )
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        """Normalised vectors of ``texts``, in order. Texts the tokenizer reads as the same
+        tokens (the model is uncased and splits punctuation: "Is it safe?" and "is it safe
+        ?") run through the model once: a turn's texts (the message as typed, routing's
+        lower-cased reading of it) are often such a pair. Dropping the twin row keeps the
+        batch's padded length (its twin stays), and each row's output is its own, so the
+        vectors are bitwise those of the whole batch (``tests/test_embedding_twins.py``)."""
         encoded = self.tokenizer.encode_batch(texts)
+        row_of: dict[tuple[tuple[int, ...], ...], int] = {}
+        unique: list[Any] = []
+        where: list[int] = []
+        for e in encoded:
+            key = (tuple(e.ids), tuple(e.attention_mask), tuple(e.type_ids))
+            if key not in row_of:
+                row_of[key] = len(unique)
+                unique.append(e)
+            where.append(row_of[key])
+        vectors = self._forward(unique)
+        return vectors if len(unique) == len(encoded) else vectors[where]
+
+    def _forward(self, encoded: list[Any]) -> np.ndarray:
+        """One model run over tokenized rows (padded alike): mean-pooled, normalised."""
         feed = {
             "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
             "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
