@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..schema import Route
 from .lexicon import (
+    ABUSE_CUES,
     ABUSE_HARM,
     ABUSE_PATTERNS,
     ACCIDENT,
@@ -419,6 +420,209 @@ def tingling_known_to_team(unit: str, whole: str) -> bool:
         return False
     rest = _TINGLING_ONLY.sub(" ", _KNOWN_OR_LONG_STANDING.sub(" ", whole))
     return EMERGENCY_CUES.search(literal(rest)) is None
+
+
+# -- s35-10c: benign messages the vote or a pattern read as a red flag (issue 10)
+_EASY_BRUISING = re.compile(
+    r"\bbruis\w*(?: \w+){0,2} (?:easy|easily|so easily|at the (?:slightest|lightest)\w*(?: \w+)?|"
+    r"(?:if|when) (?:you|anyone|anybody|someone|i|we) (?:so much as |even |just )?(?:look|looks|"
+    r"touch|touches|breathe|bump|bumps|brush|brushes|tap|taps|press|presses)\w*(?: \w+){0,2}|"
+    r"from (?:the )?(?:slightest|lightest|any) (?:touch|bump|knock|pressure)|"
+    r"(?:on|from|with|because of) (?:(?:his|her|my|their|the) )?(?:meds|medication\w*|medicines?|"
+    r"tablets|pills|blood thinners?|thinners|warfarin|apixaban|rivaroxaban|heparin|clexane|"
+    r"steroids?|chemo\w*|aspirin|low platelets|platelets))\b"
+    r"|\b(?:bruises?|bruising) (?:very |so |really |super )?easily\b"
+    r"|\beasy bruising\b|\bbruis\w* (?:\w+ )?(?:like a peach|at the drop of a hat)"
+)
+"""Bruising told as a tendency of the body ("bruises super easy on his meds", "bruises if
+you look at her", "bruises easily on blood thinners"): a symptom of thin blood or low
+platelets, not an injury someone made."""
+
+
+def bruising_told_as_a_tendency(unit: str, whole: str) -> bool:
+    """An abuse vote's sentence whose only abuse cue is bruising told as a tendency of the
+    body (``_EASY_BRUISING``: "my dad bruises super easy on his meds", "my mum bruises if you
+    look at her"), in a message that names no one hurting, frightening or controlling the
+    person (s35-10c): the vote read the bruise word, not a person who made it. "She bruises
+    easily but now there are finger marks on her arms" keeps its vote (``marks``)."""
+    if _EASY_BRUISING.search(unit) is None:
+        return False
+    return not any(
+        has_current_cue(ABUSE_CUES, literal(_EASY_BRUISING.sub(" ", text)))
+        for text in (unit, whole)
+    )
+
+
+_LOW_MOOD = re.compile(
+    r"\b(?:hopeless\w*|flat|low|down(?: in the dumps)?|fed up|deflated|demoralis\w*|"
+    r"demoraliz\w*|discouraged|disheartened|despondent|glum|blue|sad|miserable|worn (?:out|down)|"
+    r"defeated|drained|weary|tired|exhausted|depressed|gloomy)\b"
+)
+_MOOD_ABOUT_A_SITUATION = re.compile(
+    rf"{_LOW_MOOD.pattern}(?: \w+){{0,3}} (?:about|over|with|by|at|because of|since|from|"
+    r"after|during|regarding)\b"
+)
+_AT_RISK_WORDS = re.compile(
+    r"\b(?:tired of|sick of|done with|give up|giving up|no point|pointless|no reason|"
+    r"nothing matters|anymore|any more|end|ending|go on|going on|carry on|want out|way out|"
+    r"escape|trapped|can not do this|cannot do this|can not take|cannot take|can not cope|"
+    r"cannot cope|burden|worthless|alone|disappear\w*|gone|sleep|wake|die|dying|dead|"
+    r"death|kill\w*|hurt\w*|harm\w*|suicid\w*|life|alive|live|living|better off|without me)\b"
+)
+"""Words that can tell a wish to die or to be gone beside low mood (C-SSRS passive
+ideation): with any of them, a crisis vote on a low mood stands."""
+
+
+def low_mood_asked_with_benefit(unit: str, whole: str) -> bool:
+    """A crisis vote's sentence tells low mood or hopelessness about a situation ("flat and
+    hopeless about the whole treatment grind", "feels hopeless about the treatment dragging
+    on") in a message that asks whether massage helps, with no word of a wish to die, to be
+    gone or to give up anywhere in it (s35-10c). The C-SSRS screener counts wishes to be
+    dead, ideation, a plan, intent and preparatory acts; hopelessness alone is none of them,
+    and the question asked is a benefit question. "I feel hopeless and keep thinking
+    everyone would be better off without me" keeps its crisis route (patterns and
+    ``_AT_RISK_WORDS``)."""
+    if _MOOD_ABOUT_A_SITUATION.search(unit) is None or not asks_about_benefit(whole):
+        return False
+    return _AT_RISK_WORDS.search(whole) is None
+
+
+def asks_about_benefit(whole: str) -> bool:
+    """The message asks whether massage (or bodywork) helps with something."""
+    return BENEFIT_QUESTION.search(whole) is not None or (
+        MASSAGE_TOPIC.search(whole) is not None and _HELPS_WITH.search(whole) is not None
+    )
+
+
+_HELPS_WITH = re.compile(
+    r"\b(?:help|helps|do anything|do something|good for|lift|improve|ease|calm|soothe|make a "
+    r"difference)\b(?: \w+){0,4} (?:for (?:that|this|it|mood|him|her|me)|with (?:that|this|it|"
+    r"mood|the mood|my mood|his mood|her mood)|(?:his|her|my|the) mood|mood|spirits)\b"
+)
+_RISK_QUESTION = re.compile(
+    r"\b(?:what|which|any|is there|are there|what s|what is|what are|are)\b(?: \w+){0,4} "
+    r"(?:risks?|downsides?|down sides?|dangers?|drawbacks?|side effects?|negatives?|cons|"
+    r"disadvantages?|harms?|contraindications?|catch)\b"
+)
+
+
+def asks_about_risks(unit: str, whole: str) -> bool:
+    """A crisis vote's sentence asks about the risks, downsides or side effects of the
+    massage the message names ("is there any downside at all people don't talk about"),
+    and names no crisis cue itself (s35-10c): a question for information, not a person at
+    risk."""
+    if _RISK_QUESTION.search(unit) is None or MASSAGE_TOPIC.search(whole) is None:
+        return False
+    return not has_current_cue(CRISIS_CUES, literal(unit), literal(whole))
+
+
+_CLOT_TREATED = re.compile(
+    r"\b(?:it was|it s|it is|turned out to be|they found|found|diagnosed (?:with|as)|confirmed)"
+    r"(?: \w+){0,2} (?:clot|dvt|pe|thrombosis|embolism)\b"
+)
+_ON_ANTICOAGULANT = re.compile(
+    r"\b(?:injections?|jabs?|blood thinners?|thinners|anticoagula\w*|heparin|clexane|"
+    r"enoxaparin|fragmin|dalteparin|tinzaparin|warfarin|apixaban|eliquis|rivaroxaban|xarelto|"
+    r"edoxaban|dabigatran)\b"
+)
+_IMPROVING = re.compile(
+    r"\b(?:much|a lot|loads|way|so much|heaps) better\b|\b(?:better|improv\w*|settl\w*|easing|"
+    r"eased|going down|gone down|come down|calmed down|resolv\w*|happy with|happy)\b"
+)
+_CLOT_WORSE = re.compile(
+    r"\b(?:worse|worsening|spreading|new|again|chest|breath\w*|cough\w*|short of|faint\w*|"
+    r"dizz\w*|bleed\w*|blood|black|bruis\w*|racing|pounding)\b"
+)
+
+
+def clot_under_treatment(unit: str, whole: str) -> bool:
+    """An emergency vote on a message telling a clot already found and treated ("update: it
+    was a clot, they started me on injections, swelling's much better") and getting better,
+    with nothing worse or new beside it (breathlessness, chest pain, bleeding on the thinner):
+    the emergency is being cared for (s35-10c)."""
+    return (
+        _CLOT_TREATED.search(whole) is not None
+        and _ON_ANTICOAGULANT.search(whole) is not None
+        and _IMPROVING.search(whole) is not None
+        and _CLOT_WORSE.search(whole) is None
+    )
+
+
+_ANXIOUS = re.compile(
+    r"\b(?:anxious|anxiety|anxieties|scanxiety|panic\w*|nervous|nerves|stressed|worked up|"
+    r"dread\w*|worry|worries|worried|on edge|wound up|uptight)\b"
+)
+_AS_A_PATTERN = re.compile(
+    r"\b(?:before|ahead of|leading up to|waiting for|waiting on) (?:every|each|my|a|the|his|her|"
+    r"any|all)\b|\b(?:every|each) time\b|\bwhenever\b|\bwhen (?:i|he|she|we) (?:think|thinks|"
+    r"get|gets|have|has|go|goes)\b|\bat the (?:thought|mere thought)\b|\bthinking about\b"
+)
+_BREATH_ACUTE = re.compile(
+    r"\b(?:blue|grey|gray|lips|chest|gasp\w*|wheez\w*|speak|talk\w*|faint\w*|pass\w* out|"
+    r"collaps\w*|confus\w*|sudden\w*|right now|now|today|tonight|this morning|at the moment|"
+    r"worse|worsening|getting worse|cough\w*|blood|fever\w*|swell\w*|swollen|choking|"
+    r"ambulance|emergency|can not stop|will not stop|won t stop)\b"
+)
+
+
+def breathless_told_as_anxiety(norm: str, start: int) -> bool:
+    """The breathing sign at ``start`` is told in a sentence about anxiety or panic that
+    comes with a situation or recurs ("so anxious before every scan I can't breathe
+    properly"), or in a message asking whether massage eases it, with nothing acute in the
+    sentence (blue lips, chest pain, fainting, "right now", getting worse): the
+    breathlessness of anxiety, asked about, not breathing failing now (s35-10c). "I can't
+    breathe and my lips are blue" stays an emergency."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    sentence = norm[s_start:s_end]
+    if _ANXIOUS.search(sentence) is None or _BREATH_ACUTE.search(sentence):
+        return False
+    return _AS_A_PATTERN.search(sentence) is not None or asks_about_benefit(norm)
+
+
+_LONG_AFTER = re.compile(
+    r"\b(?:months|years|a year|a few months|\w+ months|\w+ years)\b(?: \w+){0,3} (?:later|after|"
+    r"on|since|ago|down the line|down the road|out)\b|\bfor (?:\w+ ){0,3}(?:months|years)\b|"
+    r"\b(?:months|years) (?:of|now)\b"
+)
+_CHEST_ACUTE = re.compile(
+    r"\b(?:sudden\w*|new|worse|worsening|spreading|crush\w*|squeez\w*|pressure|heavy|"
+    r"heaviness|arm|jaw|neck|sweat\w*|clammy|breath\w*|faint\w*|dizz\w*|racing|pounding|"
+    r"today|tonight|this morning|this evening|last night|right now|since yesterday|fever\w*|"
+    r"cough\w*|swell\w*|swollen|red|hot|heart)\b"
+)
+
+
+def chest_pain_long_standing(norm: str, start: int) -> bool:
+    """The chest pain or tightness at ``start`` is told in a sentence that dates it months or
+    years on ("months or years later when there's still pain and tightness around the
+    chest", "my lumpectomy two years ago and still tightness across my chest") with nothing
+    sudden, new, worse or cardiac in the message (crushing, the arm or jaw, sweating,
+    breathlessness): the long-standing pain of a chest wall after breast surgery or
+    radiotherapy, not chest pain told now (s35-10c)."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    if _LONG_AFTER.search(norm[s_start:s_end]) is None:
+        return False
+    return _CHEST_ACUTE.search(norm) is None
+
+
+_BREATH_CUE = re.compile(r"\b(?:breath\w*|air)\b")
+_CHEST_CUE = re.compile(r"\b(?:chest|pain\w*|hurt\w*)\b")
+
+
+def emergency_cue_explained(unit: str, whole: str) -> bool:
+    """An emergency vote's sentence whose every emergency cue is a breathing word told as
+    anxiety (``breathless_told_as_anxiety``) or a chest word told as long-standing
+    (``chest_pain_long_standing``): the vote reads the same words the patterns were taught
+    not to count (s35-10c)."""
+    at = whole.find(unit.rstrip(" ."))
+    if at < 0:
+        return False
+    cues = list(EMERGENCY_CUES.finditer(whole, at, at + len(unit.rstrip(" ."))))
+    return bool(cues) and all(
+        (_BREATH_CUE.fullmatch(m.group(0)) and breathless_told_as_anxiety(whole, m.start()))
+        or (_CHEST_CUE.fullmatch(m.group(0)) and chest_pain_long_standing(whole, m.start()))
+        for m in cues
+    )
 
 
 def arrangement_chosen(whole: str) -> bool:
@@ -888,6 +1092,10 @@ def find_emergency(
         if _on_screen(norm, start):
             continue
         if told_as_a_figure(norm, start):
+            continue
+        if detail == "breathing" and breathless_told_as_anxiety(norm, start):
+            continue
+        if detail == "chest_pain" and chest_pain_long_standing(norm, start):
             continue
         return detail
     return None

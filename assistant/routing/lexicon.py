@@ -2844,7 +2844,8 @@ EMERGENCY_CUES = _any(
     r"\b(?:breath\w*|air|chest|heart|blood|bleed\w*|pain\w*|hurt\w*|swell\w*|swollen|fever\w*|"
     r"temp\w*|faint\w*|pass\w* out|dizz\w*|confus\w*|numb\w*|weak\w*|collaps\w*|seizure\w*|"
     r"vomit\w*|throw\w* up|cough\w*|lips|jaw|throat|tongue|blue|gray|grey|emergency|"
-    r"ambulance|wake|not (?:respond|answer)\w*|unconscious|fell|fall\w*|head|stroke|slurr\w*|"
+    r"ambulance|wake|not (?:respond|answer)\w*|unconscious|fell|fall\w*(?! out\b(?! of\b))|head|"
+    r"stroke|slurr\w*|"
     r"droop\w*|chok\w*|gasp\w*|wheez\w*|racing|pounding|sweat\w*|clammy|pale|legs?|arm|calf|"
     r"speak|talk\w*)\b"
 )

@@ -35,9 +35,13 @@ from ..text import strip_marks
 from . import multilingual_vote
 from .checks import (
     arrangement_chosen,
+    asks_about_risks,
     asks_to_lower_a_medicine,
+    bruising_told_as_a_tendency,
     carer_asks_for_self,
+    clot_under_treatment,
     crisis_told_as_over,
+    emergency_cue_explained,
     emergency_told_as_a_figure,
     find_clinical,
     find_injection,
@@ -51,6 +55,7 @@ from .checks import (
     is_greeting,
     is_off_topic,
     literal,
+    low_mood_asked_with_benefit,
     names_a_person,
     reading_below_a_fever,
     swelling_of_both_limbs,
@@ -807,6 +812,11 @@ class Router:
             and not (v.route is Route.EMERGENCY and emergency_told_as_a_figure(v.unit, norm))
             and not (v.route is Route.EMERGENCY and reading_below_a_fever(v.unit, norm))
             and not (v.route is Route.EMERGENCY and tingling_known_to_team(v.unit, norm))
+            and not (v.label == "abuse" and bruising_told_as_a_tendency(v.unit, norm))
+            and not (v.label == "crisis" and low_mood_asked_with_benefit(v.unit, norm))
+            and not (v.label == "crisis" and asks_about_risks(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and clot_under_treatment(v.unit, norm))
+            and not (v.route is Route.EMERGENCY and emergency_cue_explained(v.unit, norm))
         ]
         if not winners:
             return None
