@@ -137,6 +137,10 @@ def test_the_vote_filters_read_the_concepts() -> None:
     assert low_mood_asked_with_benefit(flat, flat)
     gone = _norm("hopeless about the chemo, I want it all to end, does massage help with that")
     assert not low_mood_asked_with_benefit(gone, gone)
+    going_on = _norm(
+        "so low about the chemo, no idea why I keep going, would massage help with that"
+    )
+    assert not low_mood_asked_with_benefit(going_on, going_on)
     no_question = _norm("I feel hopeless about the chemo")
     assert not low_mood_asked_with_benefit(no_question, no_question)
     risks = _norm("is there a downside to massage nobody talks about")

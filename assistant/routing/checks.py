@@ -463,8 +463,9 @@ _MOOD_ABOUT_A_SITUATION = re.compile(
     r"after|during|regarding)\b"
 )
 _AT_RISK_WORDS = re.compile(
-    r"\b(?:tired of|sick of|done with|give up|giving up|no point|pointless|no reason|"
-    r"nothing matters|anymore|any more|end|ending|go on|going on|carry on|want out|way out|"
+    r"\b(?:tired of|sick of|done with|give up|giving up|point|pointless|no reason|why bother|"
+    r"nothing matters|anymore|any more|end|ending|go\w* on|carry\w* on|keep\w* (?:going|on)|"
+    r"future|want out|way out|way forward|"
     r"escape|trapped|can not do this|cannot do this|can not take|cannot take|can not cope|"
     r"cannot cope|burden|worthless|alone|disappear\w*|gone|sleep|wake|die|dying|dead|"
     r"death|kill\w*|hurt\w*|harm\w*|suicid\w*|life|alive|live|living|better off|without me)\b"
