@@ -294,8 +294,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\bno (?:reason|point|purpose) (?:in |to |for )?(?:\w+ ){0,2}(?:living|live|going on|"
             r"keep going|keep living|being alive|being here|life|anymore)\b",
-            r"\b(?:what is|do not see|see no|there is no|is there) (?:even )?(?:the |a |"
-            r"any )?point "
+            r"\b(?:what is|(?:do|does|did|can|could) not (?:really |even )?see|see no|there is no|"
+            r"is there) (?:even )?(?:the |a |any )?point "
             r"(?:of|in) (?:\w+ ){0,2}(?:living|going on|life|anymore|being here|carrying on|"
             r"continuing|being alive)\b",
             r"\bwhat is the point anymore\b",
