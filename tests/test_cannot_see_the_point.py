@@ -10,9 +10,9 @@ point". Wordings are the team's own; the near misses are "the point" of somethin
 from __future__ import annotations
 
 import pytest
+from test_safety_means import _patterns_router
 
 from assistant.schema import Route
-from test_safety_means import _patterns_router
 
 RED_FLAGS = [
     "I can't see the point in carrying on",
