@@ -231,6 +231,33 @@ def test_each_conversation_reads_only_its_own_messages(store: ConversationStore)
     ]
 
 
+def test_history_reads_the_conversation_and_its_turns_in_one_session(
+    store: ConversationStore,
+) -> None:
+    """Every message that continues a conversation reads its history: one connection
+    checkout for the existence check and the turns, not one each (same results)."""
+    cid, _, _ = _conversation_with_reply(store, "swelling in my left arm")
+    store.add_message(cid, "user", "and a week later?")
+    checkouts: list[object] = []
+
+    def count(connection: object, *_: object) -> None:
+        checkouts.append(connection)
+
+    sa_event.listen(store.engine, "checkout", count)
+    try:
+        assert store.history(cid, limit=2) == [
+            Turn("assistant", "About swelling in my left arm", Route.ANSWER),
+            Turn("user", "and a week later?"),
+        ]
+        assert len(checkouts) == 1
+        assert store.history(cid, limit=0) == []
+        assert store.history(secrets.token_urlsafe(24), limit=0) is None
+        assert store.history(secrets.token_urlsafe(24)) is None
+        assert len(checkouts) == 4
+    finally:
+        sa_event.remove(store.engine, "checkout", count)
+
+
 @pytest.mark.parametrize(
     "bad_id",
     [

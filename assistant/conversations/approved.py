@@ -113,6 +113,14 @@ def _record(row: ApprovedAnswerVersion) -> ApprovedAnswer:
     )
 
 
+_MARKER = select(
+    func.count(ApprovedAnswerVersion.id),
+    func.coalesce(func.max(ApprovedAnswerVersion.id), 0),
+    func.count(ApprovedAnswerVersion.retired_at),
+)
+"""``ApprovedAnswers.marker``'s query, built once: it runs before every answer."""
+
+
 class ApprovedAnswers:
     """Approved answers in the conversation database (table ``approved_answers``)."""
 
@@ -220,13 +228,7 @@ class ApprovedAnswers:
     def marker(self) -> tuple[int, int, int]:
         """Changes whenever an answer is added, edited or retired (one small query)."""
         with self._sessions() as session:
-            row = session.execute(
-                select(
-                    func.count(ApprovedAnswerVersion.id),
-                    func.coalesce(func.max(ApprovedAnswerVersion.id), 0),
-                    func.count(ApprovedAnswerVersion.retired_at),
-                )
-            ).one()
+            row = session.execute(_MARKER).one()
             return int(row[0]), int(row[1]), int(row[2])
 
     @staticmethod

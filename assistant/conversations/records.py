@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
-from typing import Any, NamedTuple, TypedDict
+from typing import Any, NamedTuple, TypedDict, cast
 
 from ..schema import Route
 from .models import _MAX_LABEL_CHARS, Feedback, Flag, Message
@@ -127,10 +127,21 @@ def is_valid_conversation_id(value: object) -> bool:
     return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
 
 
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Exact types ``_jsonable`` passes through unchanged (subclasses take the general path)."""
+
+
 def _jsonable(value: object, what: str) -> Any:
     """Plain JSON (no NaN) from dicts, lists, dataclasses or objects with ``to_dict``."""
 
     def convert(item: object) -> object:
+        kind = type(item)
+        if kind in _JSON_SCALARS:  # most of a reply's retrieval detail: returned as is
+            return item
+        if kind is dict:
+            return {str(k): convert(v) for k, v in cast(dict[object, object], item).items()}
+        if kind is list:
+            return [convert(v) for v in cast(list[object], item)]
         to_dict = getattr(item, "to_dict", None)
         if callable(to_dict):
             return to_dict()

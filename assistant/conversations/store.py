@@ -672,19 +672,24 @@ class ConversationStore:
         """The turns the answer service conditions on, oldest first (the last ``limit``)."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise ValueError("limit must be an integer or None")
-        if not self.exists(conversation_id):
+        if not is_valid_conversation_id(conversation_id):
             return None
-        if limit is not None and limit <= 0:
-            return []
-        query = (
-            select(Message.role, Message.text, Message.route)
-            .where(Message.conversation_id == conversation_id)
-            .where((Message.route.is_(None)) | (Message.route != ERROR_ROUTE))
-            .order_by(Message.id.desc())
-        )
-        if limit is not None:
-            query = query.limit(limit)
+        # The conversation is looked up and its messages read in one session (one
+        # connection checkout and one read transaction on every message that continues
+        # a conversation, not two; the two reads also see the same snapshot).
         with self._sessions() as session:
+            if session.get(Conversation, conversation_id) is None:
+                return None
+            if limit is not None and limit <= 0:
+                return []
+            query = (
+                select(Message.role, Message.text, Message.route)
+                .where(Message.conversation_id == conversation_id)
+                .where((Message.route.is_(None)) | (Message.route != ERROR_ROUTE))
+                .order_by(Message.id.desc())
+            )
+            if limit is not None:
+                query = query.limit(limit)
             rows = session.execute(query).all()
         return [
             Turn(
