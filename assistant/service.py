@@ -496,6 +496,7 @@ class Assistant:
         # naming what is not covered.
         beside = bool(uncovered and question.raised & WARNED_CONDITIONS)
         benefit: Draft | None = None
+        whole = result
         if not (result.relevant or uncovered) and asks_benefit(message):
             part = self._benefit_part(message, previous, result)
             result = part[1] if part else result
@@ -517,8 +518,14 @@ class Assistant:
             # A general benefit asked as a question of its own beside the personal one
             # ("does massage help with anxiety, and is it ok for her since the cancer went
             # to her bones?") is answered as such, before the sentences on the personal
-            # question: a general question is never lost with the care one.
-            part = self._benefit_part(message, previous, result) if asks_benefit(message) else None
+            # question: a general question is never lost with the care one. (A benefit
+            # part that already became the search above is drafted as the message's own,
+            # not looked for again.)
+            part = (
+                self._benefit_part(message, previous, result)
+                if asks_benefit(message) and result is whole
+                else None
+            )
             benefit = self._benefit_draft(*part) if part is not None else None
             sources = _safe(passages)
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
