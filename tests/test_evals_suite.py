@@ -310,10 +310,9 @@ def test_labelled_sentences_are_verbatim_corpus_sentences() -> None:
     # default (99 + 4 added with issue 10 + the French question now answered) + first blind
     # answers set + second (answers_v2) + third (answers_v3) + fourth (answers_v4) + fifth
     # + sixth + seventh + eighth + ninth + tenth + eleventh + twelfth + thirteenth + fourteenth
-    # + fifteenth + sixteenth
-    assert len(labelled) == (
-        104 + 119 + 124 + 122 + 96 + 121 + 110 + 85 + 92 + 87 + 76 + 72 + 97 + 97 + 72 + 51 + 83
-    )
+    # + fifteenth + sixteenth + seventeenth
+    per_set = (104, 119, 124, 122, 96, 121, 110, 85, 92, 87, 76, 72, 97, 97, 72, 51, 83, 87)
+    assert len(labelled) == sum(per_set)
     for case in labelled:
         assert case.intent is not None, case.id
         for sentence in case.gold + case.acceptable:
@@ -367,6 +366,8 @@ def _in_test_half(case_id: str) -> bool:
         ("answers_v15", 38, 26),
         ("safety_v17", 94, 79),
         ("answers_v16", 55, 45),
+        ("safety_v18", 96, 90),
+        ("answers_v17", 46, 55),
     ],
 )
 def test_blind_suites_are_split_by_the_hash_of_the_id(name: str, train: int, test: int) -> None:
@@ -387,9 +388,9 @@ def test_blind_safety_cases_name_their_check_language_and_reference() -> None:
     crisis = [c for c in cases if c.routes == ("crisis",)]
     assert crisis and all(c.detail in ("abuse", "suicide", "self_harm") for c in crisis)
     # first, second, ... tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth,
-    # sixteenth and seventeenth set
+    # sixteenth, seventeenth and eighteenth set
     assert sum(c.detail == "abuse" for c in cases) == (
-        31 + 15 + 20 + 20 + 22 + 22 + 22 + 22 + 23 + 22 + 25 + 22 + 25 + 23 + 22 + 22 + 20
+        31 + 15 + 20 + 20 + 22 + 22 + 22 + 22 + 23 + 22 + 25 + 22 + 25 + 23 + 22 + 22 + 20 + 22
     )
     assert all(c.detail for c in cases if c.routes == ("emergency",))
 
