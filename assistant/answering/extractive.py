@@ -57,7 +57,7 @@ from ..sentence_store import ChunkSentences, SentenceStore
 from ..text import LIST_ITEM, content_words, stems
 from .base import AnswerBackend
 from .citations import Unit, cite
-from .intent import Focus, Intent, asks_how_adapted, read_question
+from .intent import Focus, Intent, asks_how_adapted, asks_may_have, read_question
 from .passage_filter import unsafe_passage, unsafe_reason
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\d{0,4}(?=\s+[A-Z0-9\"“(\[])")
@@ -882,7 +882,9 @@ class ExtractiveAnswerer:
             return Selection([], [])
         # What the sentences after the lead are measured against, besides the lead.
         bar = 0.0
-        if focus.intent == Intent.SAFETY and _ASKS_SAFE.search(focus.text):
+        # "Can he still have massages?" asks whether it is safe at all, in other words.
+        may_have = focus.intent == Intent.SAFETY and asks_may_have(focus.text)
+        if focus.intent == Intent.SAFETY and (_ASKS_SAFE.search(focus.text) or may_have):
             # A question that itself asks "is it safe?" is answered by a statement about
             # safety when the sources have one here, however much another sentence
             # shares its words ("can kids with cancer get massages safely?": not the
@@ -891,7 +893,11 @@ class ExtractiveAnswerer:
             # care; the recommendation of an oncology-trained therapist is about who
             # gives the massage, and does not answer whether it is safe.
             leads = [s for s in leads if "claims_safety" in s[0].kinds] or leads
-        if focus.intent == Intent.SAFETY and not focus.raised and _ASKS_IF_SAFE.search(focus.text):
+        if (
+            focus.intent == Intent.SAFETY
+            and not focus.raised
+            and (_ASKS_IF_SAFE.search(focus.text) or may_have)
+        ):
             # Whether massage is safe at all, for no condition in particular ("any
             # downside?", "my sister says never massage a cancer patient, who's right?"):
             # the statement that it is generally safe leads, the precautions follow.

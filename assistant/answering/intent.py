@@ -75,6 +75,46 @@ different for someone who just finished chemo?"): a question of how massage is m
 safe, answered by what the sources say about cautions and adapting, not by benefits."""
 _ADAPTS_RE = re.compile(rf"\b({_ADAPTS})\b", re.I)
 
+_A_MASSAGE = r"massag(e|es|ing)\b(?!\s+(therapists?|schools?|students?|society|chairs?|lady|guy))"
+"""Massage itself, not the person or place giving it ("keep my massage therapist")."""
+_MAY_HAVE = (
+    # "can he still have massages?", "is she still allowed a massage?", "can I keep getting
+    # my massages during chemo?", "should mom carry on with her massages?"
+    r"(can|could|may|should|shall) ([\w'-]+ ){1,4}?((still|safely|ever|even) (have|get|"
+    r"receive|go for|book|enjoy|keep|continue|carry on)|(still )?(keep|continue|carry on|go on)"
+    rf")\b[^?.!]{{0,25}}?\b{_A_MASSAGE}"
+    r"|(is|are|am) ([\w'-]+ ){1,4}?(still )?allowed (to (have|get|receive|book|go for) )?"
+    rf"[^?.!]{{0,12}}?\b{_A_MASSAGE}"
+    r"|(is|are) massages? (still )?allowed\b"
+    r"|(keep|continue|carry on|go on) (with )?(having|getting|going for|booking|receiving)? ?"
+    r"(\w+ ){0,2}massages?\b(?=[^?.!]{0,40}\b(now|still|during|while|through|on|after|since|"
+    r"with|anymore|any more)\b)"
+    r"|massages? (are|is) (now )?off the table"
+)
+"""Whether someone may (still) have massage now they have cancer or are in treatment ("my
+dad has lymphoma, can he still have massages?", "can I keep getting my monthly massage
+during chemo?"): a question of safety, answered by what the sources say is safe, not by
+what massage helps. One that asks what it would help ("can he still have a massage to
+ease his pain?") is a question of benefit (``asks_may_have``)."""
+_MAY_HAVE_RE = re.compile(rf"\b({_MAY_HAVE})", re.I)
+
+
+_FOR_A_SYMPTOM = re.compile(r"\bfor (his|her|my|their|your|our|the) (\w+ )?\w+", re.I)
+
+
+def asks_may_have(text: str) -> bool:
+    """Whether ``text`` asks if someone may (still) have massage (``_MAY_HAVE``), not what
+    it would help ("...to help with his pain?", "...for her nausea?")."""
+    if not _MAY_HAVE_RE.search(text) or _ASKS_BENEFIT.search(text):
+        return False
+    purpose = _FOR_A_SYMPTOM.search(text)
+    return not (
+        purpose
+        and _EASED_SYMPTOM.search(
+            " ".join([purpose.group(), *expand(purpose.group()).corpus_terms])
+        )
+    )
+
 
 def asks_how_adapted(text: str) -> bool:
     """Whether ``text`` asks how the massage is changed for someone (``_ADAPTS``)."""
@@ -358,7 +398,10 @@ _CONDITIONS: dict[str, re.Pattern[str]] = {
         r"(skeleton|bones)\b"
         r"|\b(cancer|tumou?rs?|disease)('s| is| has| have)? (now )?(spread|gone|moved|travell?ed|"
         r"went|got|metastasi[sz]ed) (in|into|to|through(out)?) (the |my |his |her |their |both )?"
-        r"(\w+ )?(skeleton|bones?|spine|hips?|ribs|pelvis)\b",
+        # How many bones ("to a bunch of different bones", "into lots of his bones").
+        r"((a (few|couple)( of)?|a (bunch|lot|number|handful) of|lots of|loads of|several( of)?|"
+        r"many( of)?|multiple|most( of)?|all( of)?|some( of)?|various) "
+        r"(the |my |his |her |their )?)?(\w+ )?(skeleton|bones?|spine|hips?|ribs|pelvis)\b",
         _I,
     ),
     "children": re.compile(r"\bchildren with cancer\b", _I),
@@ -559,6 +602,8 @@ def intent_of(text: str) -> Intent | None:
             continue
         if pattern.search(text) or pattern.search(plain):
             return intent
+    if asks_may_have(text):
+        return Intent.SAFETY
     return None
 
 
@@ -914,7 +959,8 @@ def read_question(text: str, previous: Sequence[str] = ()) -> Focus:
         context=groups,
         raised=raised,
         training=learns or bool(_TRAINING.search(context)),
-        general_safety=bool(_GENERAL_SAFETY.search(context)),
+        general_safety=bool(_GENERAL_SAFETY.search(context))
+        or (intent == Intent.SAFETY and asks_may_have(text)),
         guideline=bool(_GUIDELINE.search(context)),
         asks_whom=bool(_WHOM.search(text)),
         absent=reading.absent,
