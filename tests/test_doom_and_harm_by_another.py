@@ -157,3 +157,25 @@ def test_spanish_burden_without_harm_keeps_the_crisis_reply(message: str) -> Non
 @pytest.mark.parametrize("message", SPANISH_NOT_ABUSE)
 def test_spanish_pushing_a_door_or_a_room_of_ones_own_is_not_abuse(message: str) -> None:
     assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message
+
+
+ITALIAN_CHEST = [
+    "Mio padre si tiene il petto, è sudato freddo e non parla bene. Posso fargli un massaggio?",
+    "mia nonna dice che ha come un sasso sul torace ed è grigia in faccia",
+]
+ITALIAN_NOT_CHEST = [
+    "Dopo il massaggio al petto ero un po' sudata, è normale?",
+    "Ho letto un articolo sul massaggio al torace dopo la mastectomia.",
+]
+
+
+@pytest.mark.parametrize("message", ITALIAN_CHEST)
+def test_italian_chest_with_a_cold_sweat_is_an_emergency(message: str) -> None:
+    router = _patterns_router()
+    for text in (message, message.lower(), f"{message} E il massaggio aiuta con la stanchezza?"):
+        assert router.route([], text).route is Route.EMERGENCY, text
+
+
+@pytest.mark.parametrize("message", ITALIAN_NOT_CHEST)
+def test_italian_chest_without_the_signs_is_no_emergency(message: str) -> None:
+    assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message
