@@ -179,3 +179,44 @@ def test_italian_chest_with_a_cold_sweat_is_an_emergency(message: str) -> None:
 @pytest.mark.parametrize("message", ITALIAN_NOT_CHEST)
 def test_italian_chest_without_the_signs_is_no_emergency(message: str) -> None:
     assert _patterns_router().route([], message).route not in SAFETY_ROUTES, message
+
+
+# Self-harm told as an act in Polish and Hinglish (s36-10): hitting oneself about the head
+# or a head against a wall; burning one's own wrist or hand as a habit or with a lit thing.
+# Near pairs: a husband hitting (abuse), "bić się z myślami" (an idiom), a hand burnt
+# cooking or lighting incense.
+OTHER_LANGUAGE_SELF_HARM = [
+    "Od tygodnia biję się rękami po głowie, kiedy nie mogę spać. Czy masaż pomoże?",
+    "Mój syn wali głową o ścianę, odkąd mama jest w szpitalu.",
+    "jab bahut dard hota hai to main cigarette se apni kalai jala leti hu, kya massage se "
+    "dard kam hoga?",
+    "bhai apne haath pe lighter se khud ko jalata hai jab gussa aata hai",
+]
+OTHER_LANGUAGE_NOT_SELF_HARM = [
+    ("Mąż bije mnie po głowie, kiedy pije.", "crisis:abuse"),
+    ("Biję się z myślami, czy iść na masaż po chemii.", None),
+    ("khana banate waqt mera haath jal gaya, kya massage kar sakte hain?", None),
+    ("agarbatti jalate waqt haath pe thoda sa jal gaya tha, kya massage theek hai?", None),
+]
+
+
+@pytest.mark.parametrize("message", OTHER_LANGUAGE_SELF_HARM)
+def test_other_language_self_harm_is_a_crisis(message: str) -> None:
+    router = _patterns_router()
+    after = (
+        " A czy masaż pomaga na zmęczenie?"
+        if "się" in message or "ścianę" in message
+        else " aur kya massage se thakan kam hoti hai?"
+    )
+    for text in (message, message.lower(), f"{message}{after}"):
+        decision = router.route([], text)
+        assert (decision.route, decision.detail) == (Route.CRISIS, "self_harm"), text
+
+
+@pytest.mark.parametrize(("message", "expected"), OTHER_LANGUAGE_NOT_SELF_HARM)
+def test_other_language_near_pairs_are_not_self_harm(message: str, expected: str | None) -> None:
+    decision = _patterns_router().route([], message)
+    if expected is None:
+        assert decision.route not in SAFETY_ROUTES, message
+    else:
+        assert f"{decision.route.value}:{decision.detail}" == expected, message
