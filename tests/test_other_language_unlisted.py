@@ -83,6 +83,8 @@ RED_FLAGS = [
     ("yo", "Ẹ̀gbọ́n mi dákú ní ilé ìwẹ̀", Route.EMERGENCY),
     ("yo", "Mo fẹ́ pa ara mi", Route.CRISIS),
     ("yo", "Ọkọ mi ń lù mí ní gbogbo alẹ́", Route.CRISIS),
+    ("yo", "Igbáàyà bàbá mi ń dùn ún gan-an láti àárọ̀", Route.EMERGENCY),
+    ("yo", "Mo máa ń gé ara mi nígbà tí mo bá banújẹ́", Route.CRISIS),
 ]
 
 NEAR_MISSES = [
@@ -105,6 +107,7 @@ NEAR_MISSES = [
     ("yo", "Bàbá mi ń gba kemo ṣùgbọ́n kò sí ara gbígbóná. Ṣé ìfọwọ́ra dára fún un?"),
     ("yo", "Mo ka àpilẹ̀kọ kan nípa àrùn jẹjẹrẹ àti ìfọwọ́ra"),
     ("yo", "Ara mi gbóná nítorí oòrùn, ṣé mo lè gba ìfọwọ́ra?"),
+    ("yo", "Aya mi ń ṣàìsàn jẹjẹrẹ, ṣé ìfọwọ́ra dára fún un?"),
 ]
 
 
