@@ -32,6 +32,7 @@ BENIGN = {
     "he": ("לדודה שלי יש סרטן המעי הגס.", "האם עיסוי עדין בכפות הרגליים יעזור לה?"),
     "id": ("Bibi saya kena kanker usus besar.", "Apakah pijat kaki yang lembut bisa membantu dia?"),
     "sw": ("Shangazi yangu ana saratani ya utumbo.", "Je, masaji laini ya miguu itamsaidia?"),
+    "yo": ("Ìyá mi ní àrùn jẹjẹrẹ.", "Ṣé ìfọwọ́ra ẹsẹ̀ tó rọrùn yóò ràn án lọ́wọ́?"),
 }
 
 # (language, message, route): the core concepts, own wordings
@@ -75,6 +76,15 @@ RED_FLAGS = [
     ("sw", "Dada yangu anasema anataka kufa", Route.CRISIS),
     ("sw", "Nimechoka na maisha, nafikiria kujiua", Route.CRISIS),
     ("sw", "Mjomba anampiga shangazi kila usiku", Route.CRISIS),
+    # s36-10: Yoruba, core concepts (need a native speaker's review)
+    ("yo", "Bàbá mi ń gba kemo, ara rẹ̀ ti gbóná gidigidi láti àná", Route.EMERGENCY),
+    ("yo", "Ọkọ mi wà lórí chemo, ó sì ń gbọ̀n gan-an lálẹ́ yìí", Route.EMERGENCY),
+    ("yo", "Ìyá àgbà kò lè mí dáadáa láti àárọ̀", Route.EMERGENCY),
+    ("yo", "Ẹ̀gbọ́n mi dákú ní ilé ìwẹ̀", Route.EMERGENCY),
+    ("yo", "Mo fẹ́ pa ara mi", Route.CRISIS),
+    ("yo", "Ọkọ mi ń lù mí ní gbogbo alẹ́", Route.CRISIS),
+    ("yo", "Igbáàyà bàbá mi ń dùn ún gan-an láti àárọ̀", Route.EMERGENCY),
+    ("yo", "Mo máa ń gé ara mi nígbà tí mo bá banújẹ́", Route.CRISIS),
 ]
 
 NEAR_MISSES = [
@@ -94,6 +104,10 @@ NEAR_MISSES = [
     ("id", "Terapis memijat punggung saya pukul tiga sore"),
     ("sw", "Baba yuko kwenye chemo lakini hana homa. Masaji ni salama?"),
     ("sw", "Nilisoma makala kuhusu kujiua kwa wagonjwa wa saratani"),
+    ("yo", "Bàbá mi ń gba kemo ṣùgbọ́n kò sí ara gbígbóná. Ṣé ìfọwọ́ra dára fún un?"),
+    ("yo", "Mo ka àpilẹ̀kọ kan nípa àrùn jẹjẹrẹ àti ìfọwọ́ra"),
+    ("yo", "Ara mi gbóná nítorí oòrùn, ṣé mo lè gba ìfọwọ́ra?"),
+    ("yo", "Aya mi ń ṣàìsàn jẹjẹrẹ, ṣé ìfọwọ́ra dára fún un?"),
 ]
 
 
@@ -105,7 +119,7 @@ def router() -> Router:
 def variants(language: str, message: str) -> list[str]:
     before, after = BENIGN[language]
     out = [message, f"{before} {message}.", f"{message}. {after}", f"{before} {message}. {after}"]
-    if language in ("id", "sw"):
+    if language in ("id", "sw", "yo"):
         plain = strip_marks(f"{before} {message} {after}".lower())
         out.append(" ".join("".join(c if c.isalnum() else " " for c in plain).split()))
     if language == "el":

@@ -29,6 +29,7 @@ from .lexicon import (
     BACK_PAIN,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
+    BODY_IN_DISTRESS,
     BODYWORK_SETTING,
     BONE_METS,
     BOTH_LIMBS,
@@ -72,11 +73,14 @@ from .lexicon import (
     GIVING_AWAY,
     GONE_CLAUSE,
     GREETING,
+    HARM_BY_ANOTHER,
+    HARM_INSTRUMENT,
     HEAT_OF_WEATHER,
     HOW_LONG_TO_WAIT,
     HYPERBOLE,
     HYPERCALCAEMIA_SIGNS,
     HYPOTHETICAL_ASKER,
+    IMPENDING_DOOM,
     IN_SCOPE,
     INFORMATIONAL,
     INJECTION_PATTERNS,
@@ -108,6 +112,7 @@ from .lexicon import (
     NEGATORS,
     NEW_SUBJECT,
     NOT_A_TEMPERATURE,
+    NOT_DOOM,
     NOT_GENERAL,
     NOT_LITERAL,
     NUMBER,
@@ -580,6 +585,34 @@ def breathless_told_as_anxiety(norm: str, start: int) -> bool:
     return _AS_A_PATTERN.search(sentence) is not None or asks_about_benefit(norm)
 
 
+def doom_with_body_signs(norm: str, whole: str | None = None) -> list[tuple[int, int]]:
+    """Where ``norm`` tells a sense of impending death ("she keeps saying she feels like she
+    is going to die", "a sense of doom") while the message ``whole`` tells a body in
+    distress (cold and clammy, breathing fast, shivering, fainting, no urine): a sign of
+    shock or sepsis, an emergency (s36-10). Not a figure of speech ("dying inside"), nor
+    the doom of a panic that recurs ("before every scan my heart races and I feel like I
+    am going to die") with nothing acute in its sentence; "I am scared I am going to die of
+    this cancer", with no body sign, is not one either."""
+    whole = norm if whole is None else whole
+    if _first_unnegated(BODY_IN_DISTRESS, whole) is None:
+        return []
+    spans = []
+    for match in IMPENDING_DOOM.finditer(norm):
+        figure = NOT_DOOM.search(norm, match.start(), match.end() + 30)
+        if figure is not None and figure.start() < match.end():
+            continue
+        s_start, s_end = _span(norm, match.start(), _SENTENCE_BREAK)
+        sentence = norm[s_start:s_end]
+        if (
+            _ANXIOUS.search(sentence) is not None
+            and _AS_A_PATTERN.search(sentence) is not None
+            and _BREATH_ACUTE.search(sentence) is None
+        ):
+            continue
+        spans.append((match.start(), match.end()))
+    return spans
+
+
 _LONG_AFTER = re.compile(
     r"\b(?:months|years|a year|a few months|\w+ months|\w+ years)\b(?: \w+){0,3} (?:later|after|"
     r"on|since|ago|down the line|down the road|out)\b|\bfor (?:\w+ ){0,3}(?:months|years)\b|"
@@ -804,6 +837,8 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
     whole = norm if whole is None else whole
     offset = max(whole.find(norm), 0)
     hyperbole = [(m.start(), m.end()) for p in (HYPERBOLE, FIGURATIVE) for m in p.finditer(norm)]
+    # a sense of doom beside a body in distress is an emergency, not a wish (s36-10)
+    hyperbole += doom_with_body_signs(norm, whole)
     for detail, pattern in CRISIS_PATTERNS:
         for match in pattern.finditer(norm):
             if any(a <= match.start() and match.end() <= b for a, b in hyperbole):
@@ -820,6 +855,8 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
                 continue
             if detail == "method" and _told_of_others(whole, FICTION):
                 continue
+            if detail == "self_harm" and harm_done_by_another(norm):
+                return "abuse"
             if (
                 detail == "burden"
                 and BURDEN_SAID_BY_ANOTHER.search(whole)
@@ -847,10 +884,31 @@ def find_crisis(norm: str, whole: str | None = None) -> str | None:
     if GIVING_AWAY.search(norm) and FINALITY.search(whole) and not ORDINARY_REASON.search(whole):
         return "preparatory_acts"
     if _self_harm(norm, whole, offset):
-        return "self_harm"
-    if find_abuse(norm, whole):
+        return "abuse" if harm_done_by_another(norm) else "self_harm"
+    if find_abuse(norm, whole) or harm_done_by_another(norm, whole):
         return "abuse"
     return None
+
+
+def harm_done_by_another(norm: str, whole: str | None = None) -> bool:
+    """An act that reads as self-harm is told as done by someone the writer names to the
+    person it happened to ("her husband burnt her arm with a cigarette", "my dad burned my
+    hand"): abuse (s36-10), whose reply also gives the crisis line. With ``whole`` (the
+    message ``norm`` came from) the act must name a burning or cutting thing and not be
+    told as an accident ("my stepdad stubbed a cigarette out on my leg"; not "my husband
+    accidentally burnt my arm with the iron")."""
+    offset = 0 if whole is None else max(whole.find(norm), 0)
+    return any(
+        m.group("target") in ("my", m.group("owner"))
+        and (
+            whole is None
+            or (
+                HARM_INSTRUMENT.search(norm, m.start(), m.end() + 40) is not None
+                and not _accidental(whole, m.start() + offset, m.end() + offset)
+            )
+        )
+        for m in HARM_BY_ANOTHER.finditer(norm)
+    )
 
 
 def practitioner_misconduct(whole: str) -> bool:
@@ -1067,6 +1125,9 @@ def _emergency_signs(
     drowsy = _first_unnegated(DROWSY, norm)
     if drowsy is not None and MUDDLED.search(norm):
         signs.append(("confusion", drowsy.start(), False))
+    doom = doom_with_body_signs(norm)
+    if doom:
+        signs.append(("impending_doom", doom[0][0], False))
     calcium = [m for m in (_first_unnegated(p, norm) for p in HYPERCALCAEMIA_SIGNS) if m]
     if len(calcium) >= 3:
         signs.append(("hypercalcaemia", min(m.start() for m in calcium), False))

@@ -871,6 +871,39 @@ BURDEN_SAID_BY_ANOTHER = _any(
 )
 """Being told one is a burden by someone else (s35-10): with harm or control beside it,
 emotional abuse (NCEA), not a self-perceived burden."""
+IMPENDING_DOOM = _any(
+    # told as a feeling, a belief, a fear or words said, not wished for (s36-10)
+    r"\b(?:feel|feels|felt|feeling) (?:like|as if|as though) (?:i|he|she|they|we) (?:am|is|are|"
+    r"was|were) (?:going to die|about to die|dying)\b",
+    r"\b(?:think|thinks|thought|thinking|say|says|said|saying|convinced|sure|scared|afraid|"
+    r"terrified|frightened|worried|panicking|certain|fears?|feared) (?:that )?(?:i|he|she|they|"
+    r"we) (?:am|is|are) (?:going to die|about to die|dying)\b",
+    r"\b(?:sense|feeling) of (?:impending )?doom\b",
+    r"\bimpending doom\b",
+    r"\bsomething (?:terrible|awful|bad|horrible|dreadful) is (?:about to|going to) happen\b",
+)
+"""A sense of impending death (s36-10): with signs of a body in distress it is a sign of
+shock, sepsis, anaphylaxis, a heart attack or a clot in the lung (UKONS triage; NICE NG51),
+an emergency, not a wish to die."""
+NOT_DOOM = re.compile(
+    r"\b(?:dying|die) (?:inside|of (?:boredom|embarrassment|shame|laughter|laughing|curiosity|"
+    r"envy|jealousy|cringe|heat|hunger|thirst))\b|\bdying (?:for|to)\b"
+)
+"""Figures of speech a doom wording can end in ("I feel like I am dying inside")."""
+BODY_IN_DISTRESS = _any(
+    r"\b(?:clammy|cold sweats?|sweat\w*|drenched|pale|pallid|gr[ae]y (?:skin|colou?r|face|"
+    r"lips)|(?:gone|going|turned|turning|looks?|looking|is) gr[ae]y|mottled|blue (?:lips|skin|"
+    r"fingers|tinge)|(?:lips|fingers|skin) (?:are |look |looking |turning |went |gone )?blue|"
+    r"turning blue|breathing (?:\w+ )?(?:fast|hard|heavy|heavily|quick|quickly|rapidly|funny)|"
+    r"rapid breathing|breathless\w*|short of breath|out of breath|gasp\w*|can not (?:breathe|"
+    r"catch (?:my|his|her|their) breath)|struggling to breathe|heart (?:is )?(?:racing|pounding|"
+    r"thumping)|racing heart|palpitations|shiver\w*|shaking uncontrollably|rigors?|chills|"
+    r"fever\w*|burning up|high temp\w*|dizz\w*|faint\w*|light ?headed|pass\w* out|collaps\w*|"
+    r"drowsy|not making sense|chest (?:pain|is tight|tightness|pressure|feels tight)|crushing|"
+    r"(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|swollen|closing)|"
+    r"(?:not|has not|have not|had no) (?:had a |been for a )?(?:wee|pee|urinated)\w*)\b"
+)
+"""Signs of a body in distress told beside a sense of doom (s36-10)."""
 SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A means named in any words ("putting my tablets away", "dad's rifle", "a razor") is a
     # red flag only with a second signal of distress or intent (``DISTRESS_SIGNAL``) in
@@ -1194,6 +1227,22 @@ SELF_HARM_ACT = _any(
     r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:\w+ )?(?:wall|"
     r"walls|door|doors)\b",
 )
+HARM_BY_ANOTHER = re.compile(
+    rf"\b(?P<owner>my|her|his|our) (?:ex (?:husband |wife |partner )?|step ?(?:dad|mom|mum|father|"
+    rf"mother|son|daughter) |carer |caregiver |{KIN} )(?:\w+ ){{0,2}}?(?:burnt|burned|burns|"
+    rf"scalded|scalds|cut|cuts|slashed|stabbed|stabs|hit|hits|punched|punches|slapped|slaps|bit|"
+    rf"bites|stubbed|pressed|held|put) (?:\w+ ){{0,4}}?(?P<target>my|her|his) (?:own )?(?:\w+ )?"
+    rf"{BODY}\b"
+)
+"""An act that reads as self-harm done by someone the writer names to the person it
+happened to (s36-10): "her husband burnt her arm with a cigarette", "my dad burned my
+hand"; abuse when the body is the writer's or the one the doer's owner word points to
+("her husband ... her arm"); "my son cut his arm" may be his own act and stays self-harm."""
+HARM_INSTRUMENT = _any(
+    r"\b(?:cigarettes?|lighter|lit match|matches|iron|curling iron|knife|blade|razor|scissors|"
+    r"boiling water|kettle|hot pan|belt)\b"
+)
+"""A burning or cutting thing named with an act done by someone else (``HARM_BY_ANOTHER``)."""
 SELF_HARM_STRONG = _any(
     r"\b(?:press\w*|hold\w*|held|put\w*|touch\w*) (?:a |the )?(?:lit |hot |burning |lighted )?"
     rf"(?:match|matches|lighter|cigarette|iron|knife|blade|razor) (?:\w+ )?(?:to|on|against|into) "

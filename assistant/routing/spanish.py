@@ -282,6 +282,11 @@ ABUSE = _any(
     r"reflexolog[oa])\b(?: \S+){0,10} (?:toc\w*|acarici\w*|manose\w*|meti\w* (?:la|su) mano|"
     r"puso (?:la|su) mano|frot\w*)(?: \S+){0,6} (?:pechos?|senos?|genitales|partes intimas|"
     r"entre (?:las|mis) piernas|nalgas|debajo de la toalla|bajo la toalla|pubis|entrepierna)\b",
+    # s36-10: pushed against a wall or to the floor, locked in a room (CDC IPV, NCEA)
+    r"\b(?:me|la|lo|le|nos) (?:empuja|empujan|empujo|empujaron|tira|tiro|tiraron|estrella|"
+    r"estrello) (?:contra (?:la|una) (?:pared|puerta|mesa)|al suelo|por las escaleras)\b",
+    r"\b(?:me|la|lo|nos) (?:encierra|encierran|encerro|encerraron|tiene encerrad[oa]) (?:\w+ )?"
+    r"(?:en (?:su|mi|el|la|un) (?:cuarto|habitacion|recamara|pieza|casa|bano|sotano)|con llave)\b",
     # elder neglect: left alone without food or medicine
     r"\b(?:me|la|lo|le) deja (?:sol[oa]|encerrad[oa]|sin comer|sin comida)\b(?: \w+){0,4} "
     r"(?:todo el dia|toda la noche|dias|sin comida|sin comer|sin agua)\b",
@@ -711,6 +716,15 @@ def _high_temperature(text: str, on_treatment: bool) -> bool:
     return False
 
 
+BURDEN_SAID = _any(
+    r"\b(?:me |le |nos )?(?:grita|gritan|dice|dicen|llama|llaman|repite|repiten|echa en cara|"
+    r"reprocha|insulta)\w*(?: \w+){0,4} (?:que )?(?:soy|es|somos|eres) (?:solo |nada mas que )?"
+    r"(?:una |un )?(?:carga|estorbo)\b",
+    r"\b(?:me|le) (?:llama|llaman|trata|tratan) (?:de |como )?(?:una |un )?(?:carga|estorbo)\b",
+)
+"""Someone else calling the person a burden ("mi hijo me grita que soy una carga")."""
+
+
 @lru_cache(maxsize=4096)
 def find_spanish_red_flag(raw: str, treatment_context: bool = False) -> tuple[Route, str] | None:
     """(route, detail) for a Spanish red flag in the message as typed, or None."""
@@ -719,6 +733,10 @@ def find_spanish_red_flag(raw: str, treatment_context: bool = False) -> tuple[Ro
         return None
     for detail, pattern in CRISIS:
         if any(not _topic(text, match) for match in pattern.finditer(text)):
+            if detail == "burden" and BURDEN_SAID.search(text) and ABUSE.search(text):
+                # being called a burden by someone who also hurts or controls the
+                # person (s36-10, as English reads it since s35-10): the abuse reply
+                return Route.CRISIS, "abuse"
             return Route.CRISIS, detail
     if ABUSE.search(text):
         return Route.CRISIS, "abuse"
