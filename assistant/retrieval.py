@@ -71,12 +71,15 @@ _MANNER = frozenset(
     tried trying tries wondered wondering hoping hope heard hear read told thinking
     considering planning start started starting keep kept able swear swears swore
     sworn super totally dont doesnt didnt wont wouldnt shouldnt isnt arent wasnt werent
-    havent hadnt im ive id youre theyre thats hes shes instead option options""".split()
+    havent hadnt im ive id youre theyre thats hes shes instead option options book booking
+    booked""".split()
 )
 """More words of how a question is asked or the story around it ("what exactly is...",
 "somebody near me", "any point trying massage?"), words that weigh massage against the
-story ("is massage an option?", "could it help instead?"), and contractions as the
-vocabulary folds them ("won't" is "wont")."""
+story ("is massage an option?", "could it help instead?"), contractions as the
+vocabulary folds them ("won't" is "wont"), and booking one ("any point booking massages
+for the fatigue?" asks about fatigue; when to book is read by its phrases in
+patient_words.yaml)."""
 _TOPIC_CAPABLE = frozenset(
     "back bottom top front side thick thin cry fire system serious often once".split()
 )
@@ -200,9 +203,26 @@ def sentences_of(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
 
 
+_ADDS_TO_QUESTION = re.compile(
+    r"^\W*(?:and|also|plus)\s+(?:my|her|his|their|our|the|for)\b"
+    r"(?:(?!\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|"
+    r"gets?|got|feels?|felt|says?|said|thinks?|wants?|needs?|loves?|hates?)\b)[^.?!])*?"
+    r"\b(?:too|as well)\b",
+    re.I,
+)
+"""A sentence that adds a topic to the question before it without asking again ("does it
+help my swelling? and my fatigue too, I'm wiped out"): the same question about that. A
+verb before "too" makes it a sentence that tells ("and my husband is worried too")."""
+
+
 def is_question(sentence: str) -> bool:
-    """Ends with a question mark, or opens like a question ("does massage help w/ pain")."""
-    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+    """Ends with a question mark, or opens like a question ("does massage help w/ pain"),
+    or adds a topic to the question before ("and my fatigue too")."""
+    return (
+        sentence.rstrip().endswith("?")
+        or bool(_QUESTION_START.match(sentence))
+        or bool(_ADDS_TO_QUESTION.match(sentence))
+    )
 
 
 _EVERY_QUESTION = frozenset({"massage", "massages", "cancer", "cancers"})

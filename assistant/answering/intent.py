@@ -414,10 +414,13 @@ _CONDITIONS: dict[str, re.Pattern[str]] = {
 """Conditions and groups some sentences are about only ("in children with cancer")."""
 
 _SPLIT_AND = re.compile(
-    r"(?:,?\s+(?:and|also|plus|but)\s+|;\s*|,\s+)(?=(?:also\s+)?(?:how|what|whats|when|where|"
+    r"(?:,?\s+(?:and|also|plus|but)\s+|;\s*|,\s+)(?=(?:also\s+|(?:roughly|approximately|about|"
+    r"around|just)\s+(?=(?:how|what)\b))?(?:how|what|whats|when|where|"
     r"which|who|why|will|would|can|could|do|does|did|is|are|should|may|might|has|have)\b)",
     _I,
 )
+"""Where one sentence asks two questions: "..., and how much is it?", also after a word of
+estimate ("does insurance cover it, and roughly how much is a session?")."""
 _INSTRUCTION_LIKE = re.compile(
     r"^\W*(?:also\s+|and\s+|now\s+|then\s+|just\s+)?(?:ignore|disregard|forget|pretend|say|"
     r"tell (?:me|everyone|them|people) that|write|act as|you are|from now on|repeat|print|"
