@@ -33,9 +33,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, cast
 
 from sqlalchemy import (
+    Table,
     bindparam,
     create_engine,
     delete,
@@ -46,7 +47,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, aliased, configure_mappers, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -98,9 +99,9 @@ _RATE_COUNT = insert(RateEvent)
 # A turn's rows, written as Core statements built once: the ORM's unit of work (an identity
 # map, a flush per row) cost about a third of a stored turn's CPU for rows nothing reads back.
 # The tables' Python-side defaults (``created_at``) apply to Core inserts as to the ORM's.
-_NEW_CONVERSATION = insert(Conversation.__table__)
-_NEW_MESSAGE = insert(Message.__table__)
-_NEW_FLAG = insert(Flag.__table__)
+_NEW_CONVERSATION = insert(cast(Table, Conversation.__table__))
+_NEW_MESSAGE = insert(cast(Table, Message.__table__))
+_NEW_FLAG = insert(cast(Table, Flag.__table__))
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -1061,7 +1062,10 @@ def _build_message(conversation_id: str, role: str, text: str, **fields: Any) ->
 
 def _inserted_id(session: Session, statement: Any, row: dict[str, Any]) -> int:
     """Run a Core ``INSERT`` of one row in ``session``'s transaction; the row's new id."""
-    return int(session.execute(statement, row).inserted_primary_key[0])
+    key = cast("CursorResult[Any]", session.execute(statement, row)).inserted_primary_key
+    if key is None:  # not for a single-row INSERT, which always has one
+        raise RuntimeError("the INSERT returned no primary key")
+    return int(key[0])
 
 
 def _message_row(
