@@ -9,7 +9,6 @@ pass unnoticed.
 from __future__ import annotations
 
 import os
-import random
 import socket
 import threading
 import time
@@ -22,6 +21,7 @@ import pytest
 import uvicorn
 
 from assistant.config import PROJECT_ROOT
+from benchmarks.run import free_port_run  # noqa: F401  (the deployment tests' ports)
 
 CHROMIUM = Path(os.environ.get("ASSISTANT_TEST_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = [
@@ -78,29 +78,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def free_port_run(count: int, low: int = 20000, high: int = 32000) -> int:
-    """The first of ``count`` consecutive ports nothing listens on right now, below the
-    kernel's ephemeral range (32768 and up on Linux), so that a client connection opened
-    meanwhile (to Chroma, PostgreSQL) cannot take one of the ports after the first, as
-    it could with a port the OS picked from that range."""
-    rng = random.Random()
-    for _ in range(200):
-        base = rng.randrange(low, high - count)
-        held: list[socket.socket] = []
-        try:
-            for port in range(base, base + count):
-                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-                held.append(sock)
-                sock.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in held:
-                sock.close()
-    raise RuntimeError(f"no {count} consecutive free ports between {low} and {high}")
 
 
 @contextmanager

@@ -155,3 +155,79 @@ def test_reconcile_repairs_what_an_interrupted_process_left_once(
     assert not store.is_flagged(fine.conversation_id)
     # Failure replies stay out of what the assistant conditions on.
     assert all(t.route != ERROR_ROUTE for t in store.history(last) or [])
+
+
+_ROW = text(
+    "SELECT role, text, route, reason, confidence, citations, retrieval, citations IS NULL,"
+    " retrieval IS NULL, latency_ms, backend, model, created_at IS NOT NULL"
+    " FROM messages WHERE conversation_id = :c ORDER BY id"
+)
+
+
+def _rows(store: ConversationStore, conversation_id: str) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(_ROW, {"c": conversation_id})]
+
+
+@pytest.mark.parametrize("full", [True, False], ids=["every-field", "bare"])
+def test_a_turn_s_rows_are_the_rows_of_its_messages_added_one_by_one(
+    store: ConversationStore, full: bool
+) -> None:
+    """``record_turn`` writes its rows with Core statements; ``add_message`` and ``flag``
+    with the ORM. The same values give the same stored rows (JSON ``None`` included, stored
+    as the same thing), the conversation its owner, and the flag the reply."""
+    reply_fields: dict[str, object] = {"route": Route.ANSWER}
+    if full:
+        reply_fields |= {
+            "reason": "answered: two passages",
+            "confidence": 0.75,
+            "citations": [{"marker": 1, "source_id": "guide#2", "page": None, "quote": "Gentle."}],
+            "retrieval": {"passages": [{"id": "c1", "score": 0.5, "flags": [True, None]}]},
+            "latency_ms": 12.5,
+            "backend": "extractive",
+            "model": "none",
+        }
+    owner = "ab" * 32
+    ids = store.record_turn(
+        None,
+        "Is it safe?",
+        "Usually, yes.",
+        owner_hash=owner,
+        flag_reason="unknown",
+        **reply_fields,
+    )
+    by_one = store.new_conversation()
+    store.add_message(by_one, "user", "Is it safe?")
+    reply_id = store.add_message(by_one, "assistant", "Usually, yes.", **reply_fields)  # type: ignore[arg-type]
+    store.flag(by_one, "unknown", reply_id)
+
+    assert _rows(store, ids.conversation_id) == _rows(store, by_one)
+    assert len(_rows(store, by_one)) == 2
+    with store.engine.connect() as conn:
+        assert (
+            conn.scalar(
+                select(Conversation.owner_hash).where(Conversation.id == ids.conversation_id)
+            )
+            == owner
+        )
+        created = conn.scalar(
+            select(Conversation.created_at).where(Conversation.id == ids.conversation_id)
+        )
+        flags = conn.execute(
+            select(Flag.id, Flag.message_id, Flag.reason).where(
+                Flag.conversation_id == ids.conversation_id
+            )
+        ).all()
+        ids_stored = conn.scalars(
+            select(Message.id).where(Message.conversation_id == ids.conversation_id)
+        ).all()
+    assert created is not None and created.tzinfo is not None
+    assert [tuple(f) for f in flags] == [(ids.flag_id, ids.message_id, "unknown")]
+    assert sorted(ids_stored) == [ids.user_message_id, ids.message_id]
+    assert ids.user_message_id < ids.message_id
+
+    follow = store.record_turn(ids.conversation_id, "Thanks", "Welcome.", route=Route.ANSWER)
+    store.add_message(by_one, "user", "Thanks")
+    store.add_message(by_one, "assistant", "Welcome.", route=Route.ANSWER)
+    assert follow.flag_id is None and follow.conversation_id == ids.conversation_id
+    assert _rows(store, ids.conversation_id) == _rows(store, by_one)
