@@ -1,5 +1,5 @@
 """Red flags in the languages the identifier is not given (s29-10o): Greek, Persian, Hebrew,
-Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``).
+Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``), and Bengali (s36-10b).
 
 Their lists in ``content/red_flags_other_languages.yaml`` hold the core concepts only.
 Every wording here was written for this test (not copied from any suite), about half by a
@@ -32,6 +32,7 @@ BENIGN = {
     "he": ("לדודה שלי יש סרטן המעי הגס.", "האם עיסוי עדין בכפות הרגליים יעזור לה?"),
     "id": ("Bibi saya kena kanker usus besar.", "Apakah pijat kaki yang lembut bisa membantu dia?"),
     "sw": ("Shangazi yangu ana saratani ya utumbo.", "Je, masaji laini ya miguu itamsaidia?"),
+    "bn": ("আমার পিসির অন্ত্রের ক্যান্সার আছে।", "পায়ে হালকা মালিশ কি ওনার জন্য ভালো?"),
 }
 
 # (language, message, route): the core concepts, own wordings
@@ -75,6 +76,13 @@ RED_FLAGS = [
     ("sw", "Dada yangu anasema anataka kufa", Route.CRISIS),
     ("sw", "Nimechoka na maisha, nafikiria kujiua", Route.CRISIS),
     ("sw", "Mjomba anampiga shangazi kila usiku", Route.CRISIS),
+    # s36-10b: Bengali, a core list
+    ("bn", "আমার স্বামী কেমো নিচ্ছেন, আজ রাত থেকে খুব জ্বর আর কাঁপুনি", Route.EMERGENCY),
+    ("bn", "মায়ের বুকে প্রচণ্ড ব্যথা সকাল থেকে", Route.EMERGENCY),
+    ("bn", "দাদু হঠাৎ অজ্ঞান হয়ে গেছেন", Route.EMERGENCY),
+    ("bn", "বাবার মুখ একদিকে বেঁকে গেছে, কথা জড়িয়ে যাচ্ছে", Route.EMERGENCY),
+    ("bn", "আমি আর বাঁচতে চাই না", Route.CRISIS),
+    ("bn", "আমার ছেলে আমাকে মারে", Route.CRISIS),
 ]
 
 NEAR_MISSES = [
@@ -94,6 +102,8 @@ NEAR_MISSES = [
     ("id", "Terapis memijat punggung saya pukul tiga sore"),
     ("sw", "Baba yuko kwenye chemo lakini hana homa. Masaji ni salama?"),
     ("sw", "Nilisoma makala kuhusu kujiua kwa wagonjwa wa saratani"),
+    ("bn", "কেমোর পরে জ্বর নেই, মালিশ করা যাবে?"),
+    ("bn", "বাবা গত বছর স্ট্রোক করেছিলেন, এখন ভালো আছেন। মালিশ কি নিরাপদ?"),
 ]
 
 
