@@ -14,7 +14,8 @@ Every wording was written for this test (none copied from a suite):
   preparatory acts);
 - other languages: Romanian vomiting all one drinks and barely passing urine, Vietnamese a
   nosebleed that will not stop, Bengali (a new core list) face drooping, slurred speech,
-  an arm that cannot be lifted;
+  an arm that cannot be lifted, Ukrainian shaking, mottled skin, muddled words and no
+  urine on chemotherapy, Amharic (a new core list) breathlessness with blue lips;
 - false alarms: a chest "tight" said to be meant emotionally with the body's signs denied,
   and a Greek question of which temperature counts as a fever.
 
@@ -173,6 +174,11 @@ OTHER_LANGUAGES = [
     ("দাদুর ডান হাত তুলতে পারছেন না, ওনার ক্যান্সার আছে", "emergency"),
     ("বাবার শ্বাস নিতে খুব কষ্ট হচ্ছে, ঠোঁট নীল হয়ে গেছে", "emergency"),
     ("আমি আর বাঁচতে চাই না, সবার কাছে বোঝা হয়ে গেছি", "crisis"),
+    ("Мама на хімії, зараз уся трясеться і дуже погано себе почуває", "emergency"),
+    ("Дідусь після хіміотерапії, шкіра стала якась плямиста, і він плутає слова", "emergency"),
+    ("Чоловік після хімії, з ранку не пісяв і марить", "emergency"),
+    ("Мого батька трусить під ковдрою, він на хімії", "emergency"),
+    ("አያቴ መተንፈስ አቃተው፣ ከንፈሩ ሰማያዊ ሆኗል", "emergency"),
 ]
 OTHER_LANGUAGE_NEAR_MISSES = [
     "não quero que a minha mãe sinta que é um peso, a massagem ajuda?",
@@ -181,6 +187,9 @@ OTHER_LANGUAGE_NEAR_MISSES = [
     "Fiul meu bea tot ce îi dau, e un copil sănătos. Pot face masaj după chimioterapie?",
     "Hồi nhỏ em hay bị chảy máu cam, giờ đi massage được không ạ?",
     "কেমোর পরে জ্বর নেই, মালিশ করা যাবে?",
+    "Мама на хімії, її трохи нудить, чи можна масаж стоп?",
+    "Я плутаю слова англійською, чи можна записатися на масаж після хімії?",
+    "እናቴ ኬሞ ትወስዳለች ግን ትኩሳት የላትም። ማሳጅ ይቻላል?",
     "বাবা গত বছর স্ট্রোক করেছিলেন, এখন ভালো আছেন। মালিশ কি নিরাপদ?",
     "আমার মায়ের স্তন ক্যান্সার আছে। পায়ে হালকা মালিশ কি ওনার জন্য ভালো?",
 ]

@@ -1,5 +1,5 @@
 """Red flags in the languages the identifier is not given (s29-10o): Greek, Persian, Hebrew,
-Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``), and Bengali (s36-10b).
+Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``), Bengali and Amharic (s36-10b).
 
 Their lists in ``content/red_flags_other_languages.yaml`` hold the core concepts only.
 Every wording here was written for this test (not copied from any suite), about half by a
@@ -33,6 +33,7 @@ BENIGN = {
     "id": ("Bibi saya kena kanker usus besar.", "Apakah pijat kaki yang lembut bisa membantu dia?"),
     "sw": ("Shangazi yangu ana saratani ya utumbo.", "Je, masaji laini ya miguu itamsaidia?"),
     "bn": ("আমার পিসির অন্ত্রের ক্যান্সার আছে।", "পায়ে হালকা মালিশ কি ওনার জন্য ভালো?"),
+    "am": ("አክስቴ የአንጀት ካንሰር አለባት።", "ቀላል የእግር ማሳጅ ይረዳታል?"),
 }
 
 # (language, message, route): the core concepts, own wordings
@@ -83,6 +84,13 @@ RED_FLAGS = [
     ("bn", "বাবার মুখ একদিকে বেঁকে গেছে, কথা জড়িয়ে যাচ্ছে", Route.EMERGENCY),
     ("bn", "আমি আর বাঁচতে চাই না", Route.CRISIS),
     ("bn", "আমার ছেলে আমাকে মারে", Route.CRISIS),
+    # s36-10b: Amharic, a core list
+    ("am", "እናቴ ኬሞ እየወሰደች ነው፣ ዛሬ ትኩሳት አለባት", Route.EMERGENCY),
+    ("am", "አያቴ መተንፈስ አቃተው፣ ከንፈሩ ሰማያዊ ሆኗል", Route.EMERGENCY),
+    ("am", "ባለቤቴ የደረት ህመም አለው ከጠዋት ጀምሮ", Route.EMERGENCY),
+    ("am", "አባቴ ድንገት ራሱን ሳተ", Route.EMERGENCY),
+    ("am", "መሞት እፈልጋለሁ", Route.CRISIS),
+    ("am", "ባሌ ይደበድበኛል", Route.CRISIS),
 ]
 
 NEAR_MISSES = [
@@ -104,6 +112,8 @@ NEAR_MISSES = [
     ("sw", "Nilisoma makala kuhusu kujiua kwa wagonjwa wa saratani"),
     ("bn", "কেমোর পরে জ্বর নেই, মালিশ করা যাবে?"),
     ("bn", "বাবা গত বছর স্ট্রোক করেছিলেন, এখন ভালো আছেন। মালিশ কি নিরাপদ?"),
+    ("am", "እናቴ ኬሞ ትወስዳለች ግን ትኩሳት የላትም። ማሳጅ ይቻላል?"),
+    ("am", "የካንሰር ታማሚዎች የእግር ማሳጅ ማድረግ ይችላሉ?"),
 ]
 
 
