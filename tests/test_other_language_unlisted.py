@@ -1,5 +1,5 @@
 """Red flags in the languages the identifier is not given (s29-10o): Greek, Persian, Hebrew,
-Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``).
+Indonesian/Malay and Swahili (``language.LISTS_UNIDENTIFIED``), Bengali and Amharic (s36-10b).
 
 Their lists in ``content/red_flags_other_languages.yaml`` hold the core concepts only.
 Every wording here was written for this test (not copied from any suite), about half by a
@@ -33,6 +33,8 @@ BENIGN = {
     "id": ("Bibi saya kena kanker usus besar.", "Apakah pijat kaki yang lembut bisa membantu dia?"),
     "sw": ("Shangazi yangu ana saratani ya utumbo.", "Je, masaji laini ya miguu itamsaidia?"),
     "yo": ("Ìyá mi ní àrùn jẹjẹrẹ.", "Ṣé ìfọwọ́ra ẹsẹ̀ tó rọrùn yóò ràn án lọ́wọ́?"),
+    "bn": ("আমার পিসির অন্ত্রের ক্যান্সার আছে।", "পায়ে হালকা মালিশ কি ওনার জন্য ভালো?"),
+    "am": ("አክስቴ የአንጀት ካንሰር አለባት።", "ቀላል የእግር ማሳጅ ይረዳታል?"),
 }
 
 # (language, message, route): the core concepts, own wordings
@@ -85,6 +87,20 @@ RED_FLAGS = [
     ("yo", "Ọkọ mi ń lù mí ní gbogbo alẹ́", Route.CRISIS),
     ("yo", "Igbáàyà bàbá mi ń dùn ún gan-an láti àárọ̀", Route.EMERGENCY),
     ("yo", "Mo máa ń gé ara mi nígbà tí mo bá banújẹ́", Route.CRISIS),
+    # s36-10b: Bengali, a core list
+    ("bn", "আমার স্বামী কেমো নিচ্ছেন, আজ রাত থেকে খুব জ্বর আর কাঁপুনি", Route.EMERGENCY),
+    ("bn", "মায়ের বুকে প্রচণ্ড ব্যথা সকাল থেকে", Route.EMERGENCY),
+    ("bn", "দাদু হঠাৎ অজ্ঞান হয়ে গেছেন", Route.EMERGENCY),
+    ("bn", "বাবার মুখ একদিকে বেঁকে গেছে, কথা জড়িয়ে যাচ্ছে", Route.EMERGENCY),
+    ("bn", "আমি আর বাঁচতে চাই না", Route.CRISIS),
+    ("bn", "আমার ছেলে আমাকে মারে", Route.CRISIS),
+    # s36-10b: Amharic, a core list
+    ("am", "እናቴ ኬሞ እየወሰደች ነው፣ ዛሬ ትኩሳት አለባት", Route.EMERGENCY),
+    ("am", "አያቴ መተንፈስ አቃተው፣ ከንፈሩ ሰማያዊ ሆኗል", Route.EMERGENCY),
+    ("am", "ባለቤቴ የደረት ህመም አለው ከጠዋት ጀምሮ", Route.EMERGENCY),
+    ("am", "አባቴ ድንገት ራሱን ሳተ", Route.EMERGENCY),
+    ("am", "መሞት እፈልጋለሁ", Route.CRISIS),
+    ("am", "ባሌ ይደበድበኛል", Route.CRISIS),
 ]
 
 NEAR_MISSES = [
@@ -108,6 +124,10 @@ NEAR_MISSES = [
     ("yo", "Mo ka àpilẹ̀kọ kan nípa àrùn jẹjẹrẹ àti ìfọwọ́ra"),
     ("yo", "Ara mi gbóná nítorí oòrùn, ṣé mo lè gba ìfọwọ́ra?"),
     ("yo", "Aya mi ń ṣàìsàn jẹjẹrẹ, ṣé ìfọwọ́ra dára fún un?"),
+    ("bn", "কেমোর পরে জ্বর নেই, মালিশ করা যাবে?"),
+    ("bn", "বাবা গত বছর স্ট্রোক করেছিলেন, এখন ভালো আছেন। মালিশ কি নিরাপদ?"),
+    ("am", "እናቴ ኬሞ ትወስዳለች ግን ትኩሳት የላትም። ማሳጅ ይቻላል?"),
+    ("am", "የካንሰር ታማሚዎች የእግር ማሳጅ ማድረግ ይችላሉ?"),
 ]
 
 

@@ -639,6 +639,39 @@ def chest_pain_long_standing(norm: str, start: int) -> bool:
     return _CHEST_ACUTE.search(norm) is None
 
 
+_MEANT_EMOTIONALLY = re.compile(
+    r"\b(?:i |i am )?(?:mean|meant|meaning|talking) (?:it )?(?:emotionally|figuratively|"
+    r"metaphorically|mentally|in my head|in an emotional (?:way|sense))\b|\bemotionally (?:, )?"
+    r"(?:not|rather than) physically\b|\bnot (?:physically|physical|a physical (?:thing|pain|"
+    r"feeling))\b|\bin an emotional (?:way|sense)\b"
+)
+_ACUTE_BESIDE_A_FEELING = re.compile(
+    r"\b(?:sudden\w*|worse|worsening|spreading|crush\w*|squeez\w*|arm|jaw|neck|back|sweat\w*|"
+    r"clammy|breath\w*|faint\w*|dizz\w*|racing|pounding|cough\w*|fever\w*|swell\w*|swollen|"
+    r"blue|grey|gray|vomit\w*|sick|nause\w*|stabbing|sharp)\b"
+)
+"""``_CHEST_ACUTE`` without the words a feeling is told in ("heavy", "pressure", "heart") and
+without the times ("today"): what stays acute beside a chest feeling meant emotionally."""
+_SIGNS_DENIED = re.compile(
+    r"\bno (?:chest )?(?:pain|ache)\b|\bbreathing (?:is |seems |feels )?(?:fine|ok|okay|"
+    r"normal|good|all right|alright)\b|\b(?:checked|check|tested|examined) (?:my|his|her) "
+    r"(?:heart|chest|ecg)\b|\b(?:heart|ecg|ekg|chest) (?:was |is |has been |came back )?"
+    r"(?:checked|fine|normal|ok|okay|clear)\b|\bnot (?:short of breath|breathless|out of breath)"
+    r"\b"
+)
+
+
+def chest_told_as_emotional(norm: str) -> bool:
+    """The message says a chest or breathing word was meant emotionally ("sorry, I mean
+    emotionally", "not physically") and, once the signs it denies are taken out ("no pain",
+    "breathing's fine", "GP checked my heart"), tells nothing sudden, cardiac or acute
+    (``_CHEST_ACUTE``): a feeling corrected, not chest pain told now (s36-10b). "My chest is
+    tight, I mean emotionally, but now my left arm hurts" stays an emergency."""
+    if _MEANT_EMOTIONALLY.search(norm) is None:
+        return False
+    return _ACUTE_BESIDE_A_FEELING.search(_SIGNS_DENIED.sub(" ", norm)) is None
+
+
 _BREATH_CUE = re.compile(r"\b(?:breath\w*|air)\b")
 _CHEST_CUE = re.compile(r"\b(?:chest|pain\w*|hurt\w*)\b")
 
@@ -655,6 +688,7 @@ def emergency_cue_explained(unit: str, whole: str) -> bool:
     return bool(cues) and all(
         (_BREATH_CUE.fullmatch(m.group(0)) and breathless_told_as_anxiety(whole, m.start()))
         or (_CHEST_CUE.fullmatch(m.group(0)) and chest_pain_long_standing(whole, m.start()))
+        or chest_told_as_emotional(whole)
         for m in cues
     )
 
@@ -1076,6 +1110,15 @@ def _cord_compression(norm: str) -> int | None:
         return bladder.start()
     if tingling is not None and SPINAL_CANCER.search(norm) is not None:
         return tingling.start()
+    # s36-10b: new leg weakness with cancer in the bones or spine, no back pain told (NICE
+    # NG234: suspect cord compression with new limb weakness and bone metastases); a fall
+    # told explains legs that fail (``_fall_bone_mets``)
+    if (
+        legs is not None
+        and (BONE_METS.search(norm) or SPINAL_CANCER.search(norm))
+        and FALL.search(norm) is None
+    ):
+        return legs.start()
     return None
 
 
@@ -1158,6 +1201,8 @@ def find_emergency(
         if detail == "breathing" and breathless_told_as_anxiety(norm, start):
             continue
         if detail == "chest_pain" and chest_pain_long_standing(norm, start):
+            continue
+        if detail in ("chest_pain", "breathing") and chest_told_as_emotional(norm):
             continue
         return detail
     return None

@@ -45,7 +45,7 @@ LISTS_ONLY = ("nl", "ro")
 """Candidates with red-flag word lists only (no help line, no reading list): Dutch and
 Romanian, which the identifier read as English or another language when not given them,
 so that their lists did not run on most of their messages."""
-LISTS_UNIDENTIFIED = ("el", "fa", "he", "id", "sw", "yo")
+LISTS_UNIDENTIFIED = ("el", "fa", "he", "id", "sw", "yo", "bn", "am")
 """Languages with red-flag word lists only that the identifier is not given (session 29):
 Greek and Hebrew are undetermined by their script, Persian is read as Arabic, and most
 Indonesian, Malay and Swahili messages as Tagalog, undetermined, or English with another

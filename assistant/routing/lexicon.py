@@ -1243,6 +1243,16 @@ HARM_INSTRUMENT = _any(
     r"boiling water|kettle|hot pan|belt)\b"
 )
 """A burning or cutting thing named with an act done by someone else (``HARM_BY_ANOTHER``)."""
+SELF_HARM_WITH_SHARP = (
+    r"\b(?:cut\w*|scratch\w*|carv\w*|gouge\w*|slash\w*) (?:\w+ ){0,3}(?:my|his|her|"
+    rf"their) (?:own )?(?:\w+ )?(?:{SELF_HARM_SITE}|skin)(?: \w+){{0,3}} with "
+    r"(?:a |an |the |my |his |her |their )?(?:\w+ )?(?:compass|compass point|safety pin|pins?|"
+    r"needles?|blades?|razor blades?|razors?|sharpener|sharpener blade|paper ?clips?|"
+    r"broken glass|glass|shards?)\b"
+)
+"""s36-10b: scratching or cutting an arm, a thigh or the skin with a sharp thing, with words
+between ("scratching her arms raw with a compass point"): NSSI told by a parent or the
+person; an accident ("while shaving") is still taken out (``checks._accidental``)."""
 SELF_HARM_STRONG = _any(
     r"\b(?:press\w*|hold\w*|held|put\w*|touch\w*) (?:a |the )?(?:lit |hot |burning |lighted )?"
     rf"(?:match|matches|lighter|cigarette|iron|knife|blade|razor) (?:\w+ )?(?:to|on|against|into) "
@@ -1269,6 +1279,7 @@ SELF_HARM_STRONG = _any(
     rf"\b(?:fresh|new|deep|lots of|rows? of|lines of|razor|blade|straight|neat) "
     rf"(?:\w+ )?{SELF_HARM_WOUND} (?:\w+ ){{0,2}}(?:on|across|up|down|all over|along|in) "
     rf"(?:my|his|her|their) (?:\w+ )?{SELF_HARM_SITE}\b{CAUSE_TOLD}",
+    SELF_HARM_WITH_SHARP,
 )
 SELF_HARM_INTENT = _any(
     r"\b(?:on purpose|deliberately|intentionally|to feel something|to feel (?:better|real|"
@@ -2110,6 +2121,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
             r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
             r"gibberish|rubbish that makes no sense)\b",
+            # s36-10b: confusion told as "talking rubbish / jibberish / drivel" (NICE NG51 new
+            # confusion in lay words), not an insult to the reader nor a view "about" a topic
+            r"(?<!you are )(?<!you re )\b(?:talking|talkin|speaking|saying|mumbl\w*|mutter\w*) "
+            r"(?:\w+ )?(?:rubbish|jibberish|drivel|garbage|double dutch|utter nonsense)\b"
+            r"(?! (?:about|on|when it comes)\b)",
             r"\bi (?:do not|did not|can not) (?:seem to )?know where i (?:am|was)\b",
             # lost in one's own home, the date, muddled (NICE NG51 new confusion; delirium)
             r"\b(?:keeps?|kept|keep on|started|is|was) (?:asking|ask) where (?:she|he|they|i) "
@@ -2287,6 +2303,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"have gone |gone |went |getting |turned )?(?:all |really |very |a bit )?(?:mottled|"
             r"marbled|ashen)\b",
             r"\b(?:cold|clammy) and (?:blotchy|mottled|blue|grey|gray)\b",
+            # s36-10b: an ashen colour told as grey (NICE NG51 "ashen appearance"): a colour
+            # the person went, or the face, skin or lips gone grey (not hair gone grey)
+            r"\b(?:gone|went|turned|turning|going|looks?|looking|is|was) (?:a |an )?(?:\w+ )?"
+            r"(?:grey|gray|greyish|grayish|grey ish|gray ish|ashen) (?:colou?r|shade|tinge)\b",
+            r"\b(?:face|skin|lips) (?:\w+ ){0,2}(?:gone|went|turned|turning|going|is|looks?) "
+            r"(?:all |really |very |a bit |kind of |sort of )?(?:grey|gray|greyish|grayish)\b",
             # a rash that does not fade under a pressed glass, or a stiff neck with a headache
             # (NICE NG51 sepsis and the glass test for meningococcal disease)
             r"\b(?:rash|spots|marks|blotches)\b(?: \S+){0,8} (?:does not|do not|did not|will not|"
@@ -2487,13 +2509,19 @@ LEGS_FAILING = _any(
     # s35-10: legs or feet told as not one's own, and tripping told as frequent (NICE NG234
     # lay descriptions of new leg weakness or altered sensation)
     r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:feel|feels|felt|seem|seems) like (?:they are |it is )?"
-    r"(?:not (?:mine|his|hers|theirs|(?:my|his|her|their) own)|(?:someone|somebody) else s|"
+    r"(?:not (?:mine|his|hers|theirs|(?:my|his|her|their) own)|(?:someone|somebody) else(?: s|s)?|"
     r"(?:they |it )?belongs? (?:to|2) (?:someone|somebody) else|"
     r"(?:rubber|cotton wool|lead|concrete|dead weights?))\b",
     r"\b(?:feet|legs?) (?:\w+ ){0,2}(?:do not|does not|did not) (?:feel|seem) like "
     r"(?:(?:they are|it is) )?(?:mine|his|hers|theirs|(?:my|his|her|their) own)\b",
     r"\b(?:tripping|stumbling)(?: over| up)? (?:a lot|all the time|constantly|loads|so much|"
     r"more and more|more often|every few steps)\b",
+    # s36-10b: feet that cannot be lifted or drag (foot drop; NICE NG234 new leg weakness)
+    r"\b(?:can not|could not|can hardly|can barely|unable to|struggl\w* to) (?:\w+ )?lift "
+    r"(?:my|his|her|their|both) (?:feet|foot|legs?)\b",
+    r"\b(?:feet|foot|legs?) (?:are |is |keep |keeps |have been |has been )?(?:dragging|drag|drags|"
+    r"scuffing|flopping|slapping)\b",
+    r"\bdragging (?:my|his|her|their) (?:feet|foot|legs?)\b(?! (?:about|over|on)\b)",
 )
 SPINAL_CANCER = _any(
     r"\b(?:spinal (?:mets|metastas\w*|tumou?rs?|cancer|secondaries)|(?:mets|metastas\w*|"
@@ -2617,7 +2645,8 @@ BONE_METS = _any(
     r"\bbone (?:mets|metastas\w*|spread|cancer|secondaries|lesions?|damage|disease|"
     r"involvement)\b",
     r"\bmets (?:in|to) (?:the |my |his |her )?(?:bones?|spine|hips?|ribs?|pelvis|femur|skull)\b",
-    r"\b(?:cancer|tumou?rs?|spread|secondaries|it|mets) (?:\w+ ){0,2}(?:in|to|into) (?:the |my |"
+    # s36-10b: three words between ("cancer that has gone to the bones")
+    r"\b(?:cancer|tumou?rs?|spread|secondaries|it|mets) (?:\w+ ){0,3}(?:in|to|into) (?:the |my |"
     r"his |her )?(?:bones?|spine|skeleton)\b",
     r"\bmyeloma\b",
     r"\b(?:osteolytic|lytic lesions?)\b",

@@ -340,6 +340,19 @@ quickie tables tablet talents
 )
 """Real words within one edit of the vocabulary; tests/test_routing.py checks the whole CMU
 dictionary so a new vocabulary word cannot silently start rewriting ordinary words."""
+_G_DROPPED = {
+    word[:-1]: word
+    for word in """
+roasting freezing boiling baking sweating shivering shaking burning talking making going feeling
+passing peeing weeing breathing coughing throwing puking spewing vomiting fainting collapsing
+wheezing gasping choking slurring drooling dragging stumbling tripping wobbling swelling hurting
+aching struggling losing
+""".split()
+}
+"""s36-10b: words typed with the final "g" dropped, as spoken in many dialects ("roastin then
+freezin", "talkin rubbish", "can't stop shakin'"): read as the "-ing" word. Only symptom and
+state words the red-flag patterns read; not "bleedin" (a British intensifier), "killin" or
+"hangin" (figures of speech whose "-ing" forms are read as signs)."""
 PROTECTED_WORDS = PROTECTED_WORDS | frozenset("fait chet pression controle contro".split())
 """Everyday words of the other languages one edit from the vocabulary: French "fait" (did,
 makes: "le massage fait du bien") was read "faint", Vietnamese "chết" typed plainly "chest"."""
@@ -557,7 +570,7 @@ def _normalised(text: str) -> Normalised:
         text = pattern.sub(form, text)
     tokens: list[str] = []
     for token in text.split():
-        mapped = _TOKEN_MAP.get(token)
+        mapped = _TOKEN_MAP.get(token) or _G_DROPPED.get(token)
         if mapped is None:
             corrected = _correct_token(token)
             mapped = _TOKEN_MAP.get(corrected, corrected)

@@ -269,6 +269,19 @@ CRISIS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"proposito|los brazos|las munecas|las piernas)\b",
             r"\bme (?:estoy|sigo|he estado|vuelvo a|volvi a) (?:cortando|lastimando|haciendo dano|"
             r"quemando|golpeando|cortar|lastimar|hacer dano)\b(?! el pelo| el cabello| las unas)",
+            # s36-10b: cutting told as a habit "en" a limb ("me corto en las piernas", "mi hija
+            # se corta en los brazos"); present and habitual forms only ("se cortó en la pierna
+            # con un vidrio" is an accident)
+            r"\b(?:me (?:corto|cortaba|estoy cortando|sigo cortando|he estado cortando)|"
+            r"se (?:corta|cortaba|cortan|esta cortando|sigue cortando|ha estado cortando)) "
+            r"(?:\w+ ){0,2}en (?:los |las |el |la |mis |sus )?(?:brazos?|munecas?|piernas?|"
+            r"muslos?|antebrazos?|panza|estomago|barriga)\b",
+            # an act on the body told with the feeling it answers ("cuando no puedo más")
+            r"\b(?:me (?:lastimo|hago dano|quemo|golpeo|corto|rasguno|arano)|"
+            r"se (?:lastima|hace dano|quema|golpea|corta|rasguna|arana)) (?:\w+ ){0,5}"
+            r"(?:cuando (?:ya )?no (?:puedo|puede|aguanto|aguanta) mas|cuando (?:ya )?no "
+            r"(?:aguanto|aguanta)|cuando (?:me siento|se siente|estoy|esta) (?:triste|mal|sol[oa]|"
+            r"desesperad[oa]|angustiad[oa]))\b",
         ),
     ),
 )
