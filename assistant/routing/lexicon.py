@@ -1938,6 +1938,15 @@ _STOPS_FOR_AIR = (
     r"(?:\w+ )?(?:air|breath)"
 )
 """Has to stop for air (read with words or sentences: not "a stop for a breath of fresh air")."""
+_RANGE_OF_MOTION = (
+    r"(?! (?:\w+ )?(?:all the way |fully |properly |very far |far |much |high |higher )?"
+    r"(?:up )?(?:above|over|past|higher than|behind|to|up to) (?:my|his|her|their|the) "
+    r"(?:head|shoulders?|back|hair|top shelf|shelf|cupboard)\b)"
+)
+"""s36 (lead): an arm that will not lift above the head or past the shoulder is how people
+tell the stiff shoulder after breast or lymph node surgery, not a stroke's sudden weakness
+("can't lift my arm above my head since the mastectomy")."""
+
 EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         # the drug leaking into the tissue around the infusion site (UKONS triage red flag;
@@ -2086,7 +2095,7 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"dizz\w*|can not (?:talk|speak|see|move|walk|stand)|slurr\w*|droop\w*|paraly\w*|blind|"
             r"collaps\w*)",
             r"\bcan not (?:move|feel|lift|raise) (?:my |his |her )?(?:right |left )?(?:arm|leg|"
-            r"legs|hand|face|side)\b",
+            rf"legs|hand|face|side)\b{_RANGE_OF_MOTION}",
             r"\bcan not (?:find|get) (?:my|his|her|their) words\b",
             r"\b(?:words|speech|talking) (?:\w+ ){0,2}(?:jumbled|garbled|coming out wrong|all "
             r"wrong)\b",
