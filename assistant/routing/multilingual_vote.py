@@ -47,6 +47,34 @@ can tell a past or a figure of speech ("I said I would die, but I finished last 
 in Swahili on a train half) and e5 reads these languages less well (docs/routing.md,
 "s34-10")."""
 
+GROOMING_CUT = re.compile(
+    r"\b(?:(?:me|te|se|nos|mi|si|ti|ci|je|tu|il|elle|on|ich|du|er|sie|wir|i|he|she|we) )?"
+    r"(?:cort\w*|recort\w*|tagli\w*|accorci\w*|coup\w*|raccourci\w*|schneid\w*|geschnitten|"
+    r"schnitt\w*|cut|cuts|cutting|trim\w*|lim\w*|pint\w*)"
+    r"(?: (?:me|mir|mich|se|lo|la|los|las|el|le|les|les|mes|ses|mis|sus|tus|i|gli|le|die|den|"
+    r"meine|seine|ihre|os|as|o|a|meu|meus|minha|minhas|my|his|her|the|their|your)){0,2}"
+    r"(?: \w+)? (?:u\u00f1as|unas|pelo|cabello|barba|flequillo|unhas|cabelo|cabelos|franja|"
+    r"ongles|cheveux|barbe|frange|unghie|capelli|frangia|n\u00e4gel|nagel|naegel|haare|bart|"
+    r"pony|nails|fingernails|toenails|hair|beard|fringe|bangs)\b"
+    # German puts the object first: "(ich habe) mir die Haare geschnitten"
+    r"|\b(?:(?:mir|mich|sich|dir|die|meine|seine|ihre|den) ){0,2}(?:n\u00e4gel|nagel|naegel|"
+    r"haare|bart|pony|fingern\u00e4gel) (?:\w+ )?(?:geschnitten|schneiden|gek\u00fcrzt|"
+    r"abgeschnitten|schnitt)\b",
+    re.IGNORECASE,
+)
+"""Cutting or trimming one's nails, hair or beard (Spanish, Portuguese, French, Italian,
+German, English): "me corté las uñas antes del masaje". The multilingual vote, refitted
+with more data at the start of session 36, read that Spanish message as a crisis; the word
+lists already know a grooming cut is not self-harm (``spanish.py``). A crisis vote on a
+message with such a phrase stands only when it is voted again without the phrase
+(``without_grooming_cuts``), so a wish to die told beside a haircut still counts."""
+
+
+def without_grooming_cuts(raw: str) -> str:
+    """``raw`` without its grooming-cut phrases (``GROOMING_CUT``), or ``raw`` unchanged."""
+    return " ".join(GROOMING_CUT.sub(" ", raw).split()) if GROOMING_CUT.search(raw) else raw
+
+
 _LOCK = threading.Lock()
 _ENCODER: list[Any] = []
 _MODEL: list[SafetyModel] = []

@@ -843,6 +843,13 @@ class Router:
         vote = multilingual_vote.vote(raw, at_least)
         if vote is None:
             return None
+        if vote.route is Route.CRISIS and vote.label != "abuse":
+            # a nail or hair cut is not self-harm: the crisis must be voted again without it
+            plain = multilingual_vote.without_grooming_cuts(raw)
+            if plain != raw:
+                again = multilingual_vote.vote(plain, at_least) if plain else None
+                if again is None or again.route is not Route.CRISIS:
+                    return None
         reading = read_by_cues(raw, language) if vote.route is Route.EMERGENCY else None
         if reading is not None:
             # The language's own negation and past-time cues ("non ha più febbre", "l'anno
