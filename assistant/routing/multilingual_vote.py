@@ -51,7 +51,7 @@ GROOMING_CUT = re.compile(
     r"\b(?:(?:me|te|se|nos|mi|si|ti|ci|je|tu|il|elle|on|ich|du|er|sie|wir|i|he|she|we) )?"
     r"(?:cort\w*|recort\w*|tagli\w*|accorci\w*|coup\w*|raccourci\w*|schneid\w*|geschnitten|"
     r"schnitt\w*|cut|cuts|cutting|trim\w*|lim\w*|pint\w*)"
-    r"(?: (?:me|mir|mich|se|lo|la|los|las|el|le|les|les|mes|ses|mis|sus|tus|i|gli|le|die|den|"
+    r"(?: (?:me|mir|mich|se|lo|la|los|las|el|le|les|mes|ses|mis|sus|tus|i|gli|die|den|"
     r"meine|seine|ihre|os|as|o|a|meu|meus|minha|minhas|my|his|her|the|their|your)){0,2}"
     r"(?: \w+)? (?:u\u00f1as|unas|pelo|cabello|barba|flequillo|unhas|cabelo|cabelos|franja|"
     r"ongles|cheveux|barbe|frange|unghie|capelli|frangia|n\u00e4gel|nagel|naegel|haare|bart|"
