@@ -496,6 +496,7 @@ class Assistant:
         # naming what is not covered.
         beside = bool(uncovered and question.raised & WARNED_CONDITIONS)
         benefit: Draft | None = None
+        benefit_found: Sequence[Passage] = ()
         whole = result
         if not (result.relevant or uncovered) and asks_benefit(message):
             part = self._benefit_part(message, previous, result)
@@ -512,6 +513,7 @@ class Assistant:
             )
             if part is not None:
                 benefit = self._benefit_draft(*part)
+                benefit_found = part[1].passages
             general = self._general_safety(next_marker([benefit] if benefit else []))
             draft = general[0] if general else None
         elif result.relevant or beside:
@@ -527,6 +529,7 @@ class Assistant:
                 else None
             )
             benefit = self._benefit_draft(*part) if part is not None else None
+            benefit_found = part[1].passages if part is not None else ()
             sources = _safe(passages)
             # Read with the turn it leans on, like an answer: "so is it safe for her?" after
             # "her cancer spread to her bones" is about bone metastases.
@@ -573,7 +576,8 @@ class Assistant:
             ),
             decision,
             citations=citations,
-            retrieved=_passages(passages, general_passages=general),
+            # The benefit part's own search is among them: its sentences are cited from it.
+            retrieved=_passages(passages, benefit_found, general_passages=general),
             backend=draft.backend if draft else "fixed",
             model=draft.model if draft else None,
             backend_note=draft.note if draft else None,
