@@ -7,12 +7,17 @@ question as read and the sentence limit. Features do not depend on the weights, 
 other ``Weights`` is judged by recomputing relevance and re-running ``choose`` on those
 records (milliseconds per case) instead of answering again.
 
-For each of the five blind answers train halves it fits the weights by coordinate search
-on the other suites (the other halves and the default suite) and reports that half's lead_gold_all,
-gold_hit and answer_precision under the fitted weights, beside the current weights and
-the weights fitted on the half itself (an in-sample ceiling). Routes, and so
-false_unknown_rate and unknown precision, do not depend on the weights: they are
-reported as measured. ``--fit`` fits on every suite and prints the weights.
+For each blind answers train half present (``answers*_train.jsonl``) it fits the weights
+by coordinate search on the other suites (the other halves and the default suite) and
+reports that half's lead_gold_all, gold_hit and answer_precision under the fitted weights,
+beside the current weights and the weights fitted on the half itself (an in-sample
+ceiling); then the halves pooled, with the held-out cases whose lead each side gains.
+Routes, and so false_unknown_rate and unknown precision, do not depend on the weights:
+they are reported as measured. ``--fit`` fits on every suite and prints the weights
+(with ``--validate``, after the table, from the same recorded answers).
+
+Each case's labels under a set of weights are computed once and remembered
+(``Labels``): the folds start from the same weights and mostly walk the same grid.
 
 Only train halves are read; the test halves are never loaded here.
 """
@@ -20,6 +25,8 @@ Only train halves are read; the test halves are never loaded here.
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -42,14 +49,7 @@ from .metrics import Observation, is_answered, sentence_label, sentence_labels
 from .suite import Case, load_suites
 
 SUITES_DIR = Path(__file__).parent / "suites"
-HALVES = (
-    "answers_train",
-    "answers_v2_train",
-    "answers_v3_train",
-    "answers_v4_train",
-    "answers_v5_train",
-)
-"""The blind answers train halves, each held out in turn."""
+TRAIN_DIR = SUITES_DIR / "blind"
 DEFAULT_SUITE = SUITES_DIR / "default.jsonl"
 FEATURES = (
     "similarity",
@@ -76,8 +76,21 @@ GRID: dict[str, tuple[float, ...]] = {
     "rank": (0.0, 0.05, 0.1, 0.2),
     "threshold": (0.8, 0.9, 1.0, 1.1, 1.2),
     "relative": (0.75, 0.8, 0.85, 0.9),
+    "plain_margin": (0.0, 0.01, 0.02, 0.025, 0.03, 0.04, 0.06),
 }
 """Values tried for each weight (the current defaults are among them)."""
+
+
+def _version(path: Path) -> int:
+    found = re.fullmatch(r"answers(?:_v(\d+))?_train", path.stem)
+    return int(found.group(1) or 1) if found else 0
+
+
+def train_halves(train_dir: Path = TRAIN_DIR) -> tuple[str, ...]:
+    """The blind answers train halves present (``answers*_train.jsonl``), oldest first,
+    each held out in turn. A test half never matches."""
+    paths = [p for p in train_dir.glob("answers*_train.jsonl") if not p.stem.endswith("_test")]
+    return tuple(p.stem for p in sorted(paths, key=lambda p: (_version(p), p.name)))
 
 
 @dataclass
@@ -171,19 +184,29 @@ def case_labels(r: Record, answerer: ExtractiveAnswerer, w: Weights) -> list[str
     return _labels(r.case, selections)
 
 
+class Labels:
+    """``case_labels``, remembered for each case and set of weights."""
+
+    def __init__(self, answerer: ExtractiveAnswerer) -> None:
+        self.answerer = answerer
+        self._seen: dict[tuple[str, str, Weights], list[str | None]] = {}
+
+    def __call__(self, r: Record, w: Weights) -> list[str | None]:
+        key = (r.case.suite, r.case.id, w)
+        if key not in self._seen:
+            self._seen[key] = case_labels(r, self.answerer, w)
+        return self._seen[key]
+
+
 def selection_metrics(
-    records: Sequence[Record], answerer: ExtractiveAnswerer, w: Weights
+    records: Sequence[Record],
+    answerer: ExtractiveAnswerer,
+    w: Weights,
+    labelled: Labels | None = None,
 ) -> dict[str, float]:
     """lead_gold_all, gold_hit and answer_precision of ``records`` under ``w``."""
-    labels = [case_labels(r, answerer, w) for r in records if r.case.gold]
-    quoted = [label for ls in labels for label in ls]
-    n = max(len(labels), 1)
-    return {
-        "lead_gold_all": sum(bool(ls) and ls[0] == "gold" for ls in labels) / n,
-        "gold_hit": sum("gold" in ls for ls in labels) / n,
-        "answer_precision": sum(q is not None for q in quoted) / max(len(quoted), 1),
-        "cases": float(len(labels)),
-    }
+    label = labelled or Labels(answerer)
+    return _pooled([label(r, w) for r in records if r.case.gold])
 
 
 def route_metrics(records: Sequence[Record]) -> dict[str, float | None]:
@@ -215,12 +238,14 @@ def fit(
     start: Weights = DEFAULT_WEIGHTS,
     rounds: int = 2,
     log: Callable[[str], None] | None = None,
+    labelled: Labels | None = None,
 ) -> tuple[Weights, dict[str, float]]:
     """Coordinate search over ``GRID`` from ``start``: each weight in turn takes the value
     that maximises lead_gold_all + gold_hit + answer_precision (ties keep the current
     value), for ``rounds`` passes or until nothing changes."""
+    label = labelled or Labels(answerer)
     best = start
-    best_m = selection_metrics(records, answerer, best)
+    best_m = selection_metrics(records, answerer, best, label)
     for _ in range(rounds):
         changed = False
         for name, values in GRID.items():
@@ -228,7 +253,7 @@ def fit(
                 if value == getattr(best, name):
                     continue
                 trial = replace(best, **{name: value})
-                m = selection_metrics(records, answerer, trial)
+                m = selection_metrics(records, answerer, trial, label)
                 if objective(m) > objective(best_m) + 1e-9:
                     best, best_m, changed = trial, m, True
             if log:
@@ -259,8 +284,45 @@ def _suite(r: Record) -> str:
     return r.case.suite.removesuffix(".jsonl")
 
 
-def validate(records: Sequence[Record], answerer: ExtractiveAnswerer, rounds: int) -> list[str]:
+def _pooled(labels: Sequence[Sequence[str | None]]) -> dict[str, float]:
+    """lead_gold_all, gold_hit and answer_precision of these cases' labels."""
+    quoted = [q for ls in labels for q in ls]
+    n = max(len(labels), 1)
+    return {
+        "lead_gold_all": sum(bool(ls) and ls[0] == "gold" for ls in labels) / n,
+        "gold_hit": sum("gold" in ls for ls in labels) / n,
+        "answer_precision": sum(q is not None for q in quoted) / max(len(quoted), 1),
+        "cases": float(len(labels)),
+    }
+
+
+def sign_test(gained: int, lost: int) -> float:
+    """Two-sided exact sign test: the chance of a split at least this uneven if each
+    changed case were a coin toss."""
+    n = gained + lost
+    if not n:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(gained, lost) + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
+def _trio(m: dict[str, float]) -> str:
+    return f"{m['lead_gold_all']:.3f}, {m['gold_hit']:.3f}, {m['answer_precision']:.3f}"
+
+
+def _opt(v: float | None) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+def validate(
+    records: Sequence[Record],
+    answerer: ExtractiveAnswerer,
+    rounds: int,
+    halves: Sequence[str],
+    labelled: Labels | None = None,
+) -> list[str]:
     """The leave-one-set-out table, as Markdown lines."""
+    label = labelled or Labels(answerer)
     by_suite: dict[str, list[Record]] = {}
     for r in records:
         by_suite.setdefault(_suite(r), []).append(r)
@@ -270,47 +332,43 @@ def validate(records: Sequence[Record], answerer: ExtractiveAnswerer, rounds: in
         "unknown precision |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    pooled_current: list[list[str | None]] = []
-    pooled_loso: list[list[str | None]] = []
-    for half in HALVES:
-        held = by_suite.get(half, [])
+    pooled: dict[str, list[list[str | None]]] = {"current": [], "loso": [], "ceiling": []}
+    for half in halves:
+        held = [r for r in by_suite.get(half, []) if r.case.gold]
         if not held:
             continue
         others = [r for r in records if _suite(r) != half]
         print(f"fitting without {half} ({len(others)} cases)", file=sys.stderr)
-        w, _ = fit(others, answerer, rounds=rounds)
-        own, _ = fit(held, answerer, rounds=rounds)
-        cur = selection_metrics(held, answerer, DEFAULT_WEIGHTS)
-        out = selection_metrics(held, answerer, w)
-        ceiling = selection_metrics(held, answerer, own)
-        routes = route_metrics(held)
-        pooled_current += [case_labels(r, answerer, DEFAULT_WEIGHTS) for r in held if r.case.gold]
-        pooled_loso += [case_labels(r, answerer, w) for r in held if r.case.gold]
-
-        def trio(m: dict[str, float]) -> str:
-            return f"{m['lead_gold_all']:.3f}, {m['gold_hit']:.3f}, {m['answer_precision']:.3f}"
-
-        def opt(v: float | None) -> str:
-            return "-" if v is None else f"{v:.3f}"
-
+        w, _ = fit(others, answerer, rounds=rounds, labelled=label)
+        own, _ = fit(held, answerer, rounds=rounds, labelled=label)
+        for name, weights in (("current", DEFAULT_WEIGHTS), ("loso", w), ("ceiling", own)):
+            pooled[name] += [label(r, weights) for r in held]
+        cur, out, ceiling = (_pooled(pooled[n][-len(held) :]) for n in pooled)
+        routes = route_metrics(by_suite[half])
         lines.append(
-            f"| {half} | {int(cur['cases'])} | {trio(cur)} | {trio(out)} | {trio(ceiling)} | "
-            f"{opt(routes['false_unknown_rate'])} | {opt(routes['unknown_precision'])} |"
+            f"| {half} | {len(held)} | {_trio(cur)} | {_trio(out)} | {_trio(ceiling)} | "
+            f"{_opt(routes['false_unknown_rate'])} | {_opt(routes['unknown_precision'])} |"
         )
         lines.append(f"|  | fitted without it: {_changed(w)} | | | | | |")
-    for name, labels in (("current", pooled_current), ("leave-one-out", pooled_loso)):
-        n = max(len(labels), 1)
-        quoted = [q for ls in labels for q in ls]
-        lines.append(
-            f"| pooled halves, {name} | {len(labels)} | "
-            f"{sum(bool(ls) and ls[0] == 'gold' for ls in labels) / n:.3f}, "
-            f"{sum('gold' in ls for ls in labels) / n:.3f}, "
-            f"{sum(q is not None for q in quoted) / max(len(quoted), 1):.3f} | | | | |"
-        )
-    routes = route_metrics([r for r in records if _suite(r) in HALVES])
+    names = {
+        "current": "current",
+        "loso": "leave-one-out",
+        "ceiling": "each fitted on itself",
+    }
+    for key, name in names.items():
+        m = _pooled(pooled[key])
+        lines.append(f"| pooled halves, {name} | {int(m['cases'])} | {_trio(m)} | | | | |")
+    lead = [[bool(ls) and ls[0] == "gold" for ls in pooled[k]] for k in ("current", "loso")]
+    gained = sum(b and not a for a, b in zip(*lead, strict=True))
+    lost = sum(a and not b for a, b in zip(*lead, strict=True))
     lines.append(
-        f"| pooled halves, routes | | | | | {routes['false_unknown_rate']:.3f} | "
-        f"{routes['unknown_precision']:.3f} |"
+        f"| pooled halves, leave-one-out vs current | gold leads gained {gained}, "
+        f"lost {lost} (sign test p = {sign_test(gained, lost):.3f}) | | | | | |"
+    )
+    routes = route_metrics([r for r in records if _suite(r) in halves])
+    lines.append(
+        f"| pooled halves, routes | | | | | {_opt(routes['false_unknown_rate'])} | "
+        f"{_opt(routes['unknown_precision'])} |"
     )
     return lines
 
@@ -325,33 +383,47 @@ def check_reconstruction(records: Sequence[Record], answerer: ExtractiveAnswerer
     )
 
 
-def suite_paths(train_dir: Path = SUITES_DIR / "blind") -> list[Path]:
-    return [DEFAULT_SUITE, *(train_dir / f"{h}.jsonl" for h in HALVES)]
+def suite_paths(train_dir: Path = TRAIN_DIR) -> list[Path]:
+    return [DEFAULT_SUITE, *(train_dir / f"{h}.jsonl" for h in train_halves(train_dir))]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.fit_weights", description=__doc__)
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--validate", action="store_true", help="leave-one-set-out table")
-    mode.add_argument("--fit", action="store_true", help="fit on every suite, print weights")
+    parser.add_argument("--validate", action="store_true", help="leave-one-set-out table")
+    parser.add_argument("--fit", action="store_true", help="fit on every suite, print weights")
     parser.add_argument("--rounds", type=int, default=2, help="coordinate-search passes")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
+    if not (args.validate or args.fit):
+        parser.error("give --validate, --fit or both")
     paths = suite_paths()
-    if any(p.name.endswith("_test.jsonl") for p in paths):
+    if any(p.stem.endswith("_test") for p in paths):
         raise SystemExit("error: test halves are never used for fitting")
+    halves = [p.stem for p in paths[1:]]
     from assistant.config import load_settings
     from assistant.wiring import build_assistant
 
     service = build_assistant(load_settings(), progress=False)
     records, answerer = record(load_suites(paths), service)
+    label = Labels(answerer)
     mismatched = check_reconstruction(records, answerer)
     lines = [f"re-chosen differently from the real reply under the current weights: {mismatched}"]
     if args.validate:
-        lines += validate(records, answerer, args.rounds)
-    else:
-        w, m = fit(records, answerer, rounds=args.rounds, log=print)
-        lines += [_row("all suites, fitted", m), f"weights: {_changed(w)}"]
+        lines += validate(records, answerer, args.rounds, halves, label)
+    if args.fit:
+        w, m = fit(records, answerer, rounds=args.rounds, log=print, labelled=label)
+        in_halves = [r for r in records if _suite(r) in halves]
+        lines += [
+            _row(
+                "all suites, current", selection_metrics(records, answerer, DEFAULT_WEIGHTS, label)
+            ),
+            _row("all suites, fitted", m),
+            _row(
+                "halves, fitted on all (in-sample)",
+                selection_metrics(in_halves, answerer, w, label),
+            ),
+            f"weights: {_changed(w)}",
+        ]
     text = "\n".join(lines)
     print(text)
     if args.out:

@@ -4,13 +4,14 @@ assistant over the default corpus and a slice of the default suite."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from assistant.answering.extractive import DEFAULT_WEIGHTS
 from evals.fit_weights import (
-    HALVES,
+    Labels,
     case_labels,
     check_reconstruction,
     fit,
@@ -18,7 +19,9 @@ from evals.fit_weights import (
     objective,
     record,
     selection_metrics,
+    sign_test,
     suite_paths,
+    train_halves,
 )
 from evals.metrics import sentence_labels
 from evals.suite import load_suites
@@ -75,6 +78,18 @@ def test_metrics_follow_the_weights(recorded: tuple[list, Any]) -> None:
 
 
 @pytest.mark.slow
+def test_remembered_labels_are_the_labels(recorded: tuple[list, Any]) -> None:
+    records, answerer = recorded
+    label = Labels(answerer)
+    wide = replace(DEFAULT_WEIGHTS, plain_margin=0.06, threshold=0.8)
+    for w in (DEFAULT_WEIGHTS, wide, DEFAULT_WEIGHTS):
+        assert [label(r, w) for r in records] == [case_labels(r, answerer, w) for r in records]
+    assert selection_metrics(records, answerer, wide, label) == selection_metrics(
+        records, answerer, wide
+    )
+
+
+@pytest.mark.slow
 def test_fit_never_ends_worse_than_it_starts(recorded: tuple[list, Any]) -> None:
     records, answerer = recorded
     start = replace(DEFAULT_WEIGHTS, topic=0.3, kind=0.15)
@@ -85,7 +100,34 @@ def test_fit_never_ends_worse_than_it_starts(recorded: tuple[list, Any]) -> None
 
 def test_only_train_halves_are_read() -> None:
     paths = suite_paths()
-    assert [p.stem for p in paths[1:]] == list(HALVES)
+    assert [p.stem for p in paths[1:]] == list(train_halves())
+    assert len(paths) > 6  # every half present, not a list written once
     assert not any("_test" in p.name for p in paths)
     with pytest.raises(SystemExit):
         main([])  # a mode is required
+
+
+def test_halves_are_found_by_name_oldest_first_and_never_a_test_half(tmp_path: Path) -> None:
+    for name in (
+        "answers_v10_train",
+        "answers_v2_train",
+        "answers_train",
+        "answers_v2_test",
+        "answers_v10_test",
+        "safety_v3_train",
+    ):
+        (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
+    assert train_halves(tmp_path) == ("answers_train", "answers_v2_train", "answers_v10_train")
+    assert [p.name for p in suite_paths(tmp_path)[1:]] == [
+        "answers_train.jsonl",
+        "answers_v2_train.jsonl",
+        "answers_v10_train.jsonl",
+    ]
+
+
+def test_sign_test_is_a_two_sided_binomial_tail() -> None:
+    assert sign_test(0, 0) == 1.0
+    assert sign_test(3, 3) == 1.0
+    assert sign_test(5, 0) == pytest.approx(2 / 32)
+    assert sign_test(0, 5) == sign_test(5, 0)
+    assert sign_test(9, 1) == pytest.approx(2 * 11 / 1024)
