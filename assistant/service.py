@@ -82,6 +82,9 @@ _GENERAL_LIMITS_SENTENCES = 1
 """The sources' one caveat on the whole body of evidence ("study designs or methods are not
 always strong"); a second would be a caveat on one symptom the person may not have asked
 about (measured: it lowered answer precision, docs/retrieval.md "s29-11u")."""
+_GENERAL_DRAFTS_KEPT = 256
+"""How many drafts of the general sentences are kept (a few readings are ever asked for:
+the general safety focus with each set of raised conditions, and the limits focus)."""
 
 
 @dataclass(frozen=True)
@@ -122,13 +125,20 @@ class Assistant:
         self.backend = backend
         self.approved = approved
         self.answer_slots = answer_slots or threading.BoundedSemaphore(usable_cores())
+        self._general_drafts: dict[
+            tuple[Focus, int, int], tuple[RetrievalResult, tuple[Draft, tuple] | None]
+        ] = {}
+        """The general sentences' drafts (``_general``), each with the fixed search's result
+        it was made from."""
 
     def with_approved(self, approved: ApprovedAnswerSource | None) -> Assistant:
         """The same assistant (sharing its models, stores and answer slots) serving these
         approved answers."""
-        return Assistant(
+        served = Assistant(
             self.settings, self.router, self.retriever, self.backend, approved, self.answer_slots
         )
+        served._general_drafts = self._general_drafts
+        return served
 
     def warm_up(self) -> None:
         """Answer one general question and drop the reply, so what only a first answer
@@ -464,6 +474,24 @@ class Assistant:
         ``focus``) finds, shown labelled as general: what the sources say about safety, or
         about how far the evidence goes."""
         found = self.retriever.retrieve_fixed(question)  # the same search every time
+        if not isinstance(self.backend, ExtractiveBackend):
+            return self._general_of(found, focus, first_marker, sentences)
+        # The extractive draft of the same search for the same reading is the same draft:
+        # made once for each (reading, first marker, length) until the corpus changes
+        # (``retrieve_fixed`` then gives a new result).
+        key = (focus, first_marker, sentences)
+        kept = self._general_drafts.get(key)
+        if kept is not None and kept[0] is found:
+            return kept[1]
+        general = self._general_of(found, focus, first_marker, sentences)
+        if len(self._general_drafts) >= _GENERAL_DRAFTS_KEPT:
+            self._general_drafts.clear()
+        self._general_drafts[key] = (found, general)
+        return general
+
+    def _general_of(
+        self, found: RetrievalResult, focus: Focus, first_marker: int, sentences: int
+    ) -> tuple[Draft, tuple] | None:
         if not found.relevant:
             return None
         sources = _safe(_quotable(found))

@@ -205,11 +205,13 @@ def forget_message(retriever: Any) -> None:
     """Empty what the answer path keeps of recent texts (their vectors, readings, stems and
     respellings), so a repeated question is timed as a new message would be."""
     from assistant import patient_words
+    from assistant.routing import other_languages
 
     retriever._vectors.clear()
     retriever.lexical._stems.clear()
     patient_words.expand.cache_clear()
     patient_words._closest_spelling.cache_clear()
+    other_languages._other_language_red_flag.cache_clear()
 
 
 def query_stages(settings: Settings, emb: Any, repetitions: int) -> dict[str, Any]:

@@ -44,9 +44,11 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -585,19 +587,39 @@ def allowed(c: Candidate, focus: Focus) -> bool:
     )
 
 
-def _idf(candidates: Sequence[Candidate]) -> dict[str, float]:
-    df: dict[str, int] = {}
-    for c in candidates:
-        for s in c.stems:
-            df[s] = df.get(s, 0) + 1
+def _idf(candidates: Sequence[Candidate], only: frozenset[str] | None = None) -> dict[str, float]:
+    """The inverse document frequency of the candidates' stems; with ``only``, of those
+    stems alone (what ``weighing`` looks up: the question's topics and context)."""
+    df = Counter(chain.from_iterable(c.stems for c in candidates))
     n = len(candidates)
+    if only is not None:
+        return {s: math.log((n + 1) / (df[s] + 0.5)) for s in only if s in df}
     return {s: math.log((n + 1) / (d + 0.5)) for s, d in df.items()}
 
 
-def features(
-    c: Candidate, focus: Focus, similarity: float, rank: float, idf: dict[str, float]
-) -> dict[str, float]:
-    """The parts of a sentence's relevance to a question, each in [0, 1] (similarity: cosine)."""
+@dataclass(frozen=True)
+class Weighing:
+    """What ``features`` weighs every sentence by for one question: the same for all the
+    candidates of a question, so ``scored`` works it out once (``weighing``)."""
+
+    topics: frozenset[str]
+    weight: dict[str, float]
+    units: tuple[tuple[frozenset[str], float, bool], ...]
+    total: float
+    main_weights: tuple[tuple[str, float], ...]
+    """``weight``'s topics (not context), in its order."""
+    main: float
+    broad: bool
+    preferred: dict[str, float]
+    asked: frozenset[str]
+    """The question's topics and context, what a list item's label is measured against."""
+    prefixes: frozenset[str]
+    """The first five letters of each topic: a group (``children``) is asked for when a
+    topic begins as it does."""
+
+
+def weighing(focus: Focus, idf: dict[str, float]) -> Weighing:
+    """The question's side of ``features`` for candidates whose stems give ``idf``."""
     # Words found in no candidate cannot tell candidates apart: they are left out.
     topics = frozenset(t for t in focus.topics if t in idf)
     weight = {t: idf[t] for t in topics}
@@ -616,40 +638,70 @@ def features(
             grouped |= members
             units.append((members, max(weight[t] for t in members), group in focus.names))
     units += [(frozenset({t}), w, False) for t, w in weight.items() if t not in grouped]
-    total = sum(w for _, w, _ in units)
-    # Asked what people say, a story is read with the sources' words for its own ("the
-    # debilitating muscle/bone ache" of chemo names pain and chemotherapy).
-    own = c.story_stems if focus.wants_experience and c.story_stems else c.stems
-    found = sum(w for members, w, name in units if (members <= own if name else members & own))
-    topic = found / total if total else 0.0
-    main = sum(w for t, w in weight.items() if t in topics)
-    in_label = sum(w for t, w in weight.items() if t in topics and t in c.label)
-    label = in_label / main if main else 0.0
+    main_weights = tuple((t, w) for t, w in weight.items() if t in topics)
+    main = sum(w for _, w in main_weights)
     broad = not main and focus.intent in (Intent.BENEFIT, Intent.LIMITS)
-    # A list item about another symptom ("Fatigue: ... patients also experiencing pain"
-    # for a question about pain), or about one symptom when the question asks in general.
-    label_miss = 1.0 if c.label and ((topic > 0 and label == 0) or broad) else 0.0
     preferred = dict(_PREFERRED.get(focus.intent, {}))
     if broad:
         # "what can massage help with?", "is there real science behind it?": the summary
-        # sentences; for the second, a caveat about the evidence for one symptom ("a weak
-        # recommendation ... for chronic pain") is not about what was asked.
+        # sentences (for the second, see ``features`` on a caveat about one symptom).
         preferred["summary"] = 1.0
-        if (
-            focus.intent == Intent.LIMITS
-            and "summary" not in c.kinds
-            and _SYMPTOMS.search(c.unit.display)
-        ):
-            preferred["strength"] = 0.0
     if focus.asks_whom:
         preferred["audience"] = 1.0
-    kind = max((preferred.get(k, 0.0) for k in c.kinds), default=0.0)
+    return Weighing(
+        topics=topics,
+        weight=weight,
+        units=tuple(units),
+        total=sum(w for _, w, _ in units),
+        main_weights=main_weights,
+        main=main,
+        broad=broad,
+        preferred=preferred,
+        asked=focus.topics | focus.context,
+        prefixes=frozenset(t[:5] for t in topics),
+    )
+
+
+def features(
+    c: Candidate,
+    focus: Focus,
+    similarity: float,
+    rank: float,
+    idf: dict[str, float],
+    weighed: Weighing | None = None,
+) -> dict[str, float]:
+    """The parts of a sentence's relevance to a question, each in [0, 1] (similarity: cosine).
+    ``weighed``: ``weighing(focus, idf)``, when already worked out for the question."""
+    q = weighed or weighing(focus, idf)
+    # Asked what people say, a story is read with the sources' words for its own ("the
+    # debilitating muscle/bone ache" of chemo names pain and chemotherapy).
+    own = c.story_stems if focus.wants_experience and c.story_stems else c.stems
+    found = sum(w for members, w, name in q.units if (members <= own if name else members & own))
+    topic = found / q.total if q.total else 0.0
+    in_label = sum(w for t, w in q.main_weights if t in c.label)
+    label = in_label / q.main if q.main else 0.0
+    # A list item about another symptom ("Fatigue: ... patients also experiencing pain"
+    # for a question about pain), or about one symptom when the question asks in general.
+    label_miss = 1.0 if c.label and ((topic > 0 and label == 0) or q.broad) else 0.0
+    # Asked in general whether there is real science behind it, a caveat about the evidence
+    # for one symptom ("a weak recommendation ... for chronic pain") is not about what was
+    # asked.
+    no_strength = (
+        q.broad
+        and focus.intent == Intent.LIMITS
+        and "summary" not in c.kinds
+        and _SYMPTOMS.search(c.unit.display) is not None
+    )
+    kind = max(
+        (0.0 if no_strength and k == "strength" else q.preferred.get(k, 0.0) for k in c.kinds),
+        default=0.0,
+    )
     guideline = 1.0 if focus.guideline and "guideline" in c.kinds else 0.0
-    asked_for = {g for g in c.groups if g in focus.raised or _group_topic(g, topics)}
+    asked_for = {g for g in c.groups if g in focus.raised or g[:5] in q.prefixes}
     group_miss = 1.0 if c.groups and not asked_for else 0.0
     return {
         "similarity": similarity,
-        "label_fit": _label_fit(c, focus),
+        "label_fit": len(c.label & q.asked) / len(c.label) if c.label else 0.0,
         "topic": topic,
         "label": label,
         "label_miss": label_miss,
@@ -658,19 +710,6 @@ def features(
         "group_miss": group_miss,
         "rank": rank,
     }
-
-
-def _label_fit(c: Candidate, focus: Focus) -> float:
-    """The share of a list item's label that names what the question is about (or whom):
-    1 for "Hopelessness: ..." asked about hopelessness, 0.25 for "Physical complaints and
-    markers of stress: ..." asked about stress, 0 for a sentence without a label."""
-    if not c.label:
-        return 0.0
-    return len(c.label & (focus.topics | focus.context)) / len(c.label)
-
-
-def _group_topic(group: str, topics: frozenset[str]) -> bool:
-    return group[:5] in {t[:5] for t in topics}
 
 
 def _strength_that_applies(found: Sequence[Candidate], parts: list[dict[str, float]]) -> None:
@@ -849,11 +888,12 @@ class ExtractiveAnswerer:
         similarity = vectors @ query_vector
         n = max(len(passages), 1)
         rank_of = {p.chunk.chunk_id: i for i, p in enumerate(passages)}
-        idf = _idf(found)
+        idf = _idf(found, focus.topics | focus.context)
+        weighed = weighing(focus, idf)
         parts = []
         for i, c in enumerate(found):
             rank = 1.0 - rank_of[c.unit.passage.chunk.chunk_id] / n
-            parts.append(features(c, focus, float(similarity[i]), rank, idf))
+            parts.append(features(c, focus, float(similarity[i]), rank, idf, weighed))
         if focus.intent == Intent.LIMITS:
             _strength_that_applies(found, parts)
         return [(c, relevance(f, self.weights), f) for c, f in zip(found, parts, strict=True)]

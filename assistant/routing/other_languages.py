@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import permutations
 from typing import Any
@@ -649,6 +649,13 @@ class Vocabulary:
     def languages(self) -> tuple[str, ...]:
         return tuple(self.names)
 
+    @cached_property
+    def read_with_english(self) -> tuple[Concept, ...]:
+        """The concepts a message read as English can match, in their order: those of the
+        languages written mixed with English and those read in Latin letters
+        (``find_other_language_red_flag`` skips every other one on such a message)."""
+        return tuple(c for c in self.concepts if c.latin or c.language in self.mixed_with_english)
+
 
 def _optional(
     patterns: Any, where: str, umlauts: bool = False, tones: bool = False, latin: bool = False
@@ -989,7 +996,20 @@ def find_other_language_red_flag(
     message the identifier reads as English, only in the languages written mixed with
     English (``mixed_with_english``). An emergency sign matched by another language's
     list is also read by the cues of ``message_languages``, the languages the message is
-    read as (``Concept.found_in``)."""
+    read as (``Concept.found_in``).
+
+    Kept for 4,096 recent readings: routing reads every earlier user turn of the
+    conversation again on each turn, and the finding depends on nothing but these
+    arguments and the packaged vocabulary (read once a process)."""
+    return _other_language_red_flag(
+        raw, treatment_context, read_as_english, tuple(message_languages)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _other_language_red_flag(
+    raw: str, treatment_context: bool, read_as_english: bool, message_languages: tuple[str, ...]
+) -> tuple[Route, str] | None:
     text = folded(raw)
     words = vocabulary()
     # Russian or Ukrainian typed in Latin letters is read as English or as no language the
@@ -1003,12 +1023,19 @@ def find_other_language_red_flag(
         and set(message_languages) <= LATIN_READ_AS | words.latin_treatment.keys()
         and few_english_words(raw, none=read_as_english)
     )
-    readings = {
-        "plain": text,
-        "umlauts": umlauts_spelled_out(text),
-        "tones": vietnamese_chat_spelled_out(with_tones(folded(raw, marks=True))),
-        "latin": latin_letters(raw) if latin else "",
+    # The readings the concepts are matched on, each made when a concept first needs it
+    # (a message read as English needs neither the tones nor the umlauts).
+    readings = {"plain": text, "latin": latin_letters(raw) if latin else ""}
+    spell = {
+        "umlauts": lambda: umlauts_spelled_out(text),
+        "tones": lambda: vietnamese_chat_spelled_out(with_tones(folded(raw, marks=True))),
     }
+
+    def read(name: str) -> str:
+        if name not in readings:
+            readings[name] = spell[name]()
+        return readings[name]
+
     treated = treatment_context or words.treated(text, readings["latin"] or None)
     # Hindi and Urdu typed in free Latin spelling are read where the Latin-letter reading
     # runs, on their skeleton ("mujhe sans nhi aa rhi" as "mujhe saans nahi aa rahi");
@@ -1038,7 +1065,7 @@ def find_other_language_red_flag(
         None,
     )
     message_cues = {lang: words.cues[lang] for lang in message_languages if lang in words.cues}
-    for concept in words.concepts:
+    for concept in words.read_with_english if read_as_english else words.concepts:
         if concept.latin and not latin:
             continue
         if (
@@ -1057,12 +1084,12 @@ def find_other_language_red_flag(
             else "plain"
         )
         others = tuple(c for lang, c in message_cues.items() if lang != concept.language)
-        if (treated or not concept.needs_treatment) and concept.found_in(readings[reading], others):
+        if (treated or not concept.needs_treatment) and concept.found_in(read(reading), others):
             # The lists' own reading ranks first; a crisis read on the skeleton ranks
             # above an emergency read on them.
             if concept.route is Route.EMERGENCY and romanised is not None:
                 return romanised
-            if _burden_said_with_abuse(concept, readings[reading], words.concepts):
+            if _burden_said_with_abuse(concept, read(reading), words.concepts):
                 return Route.CRISIS, "abuse"
             return concept.route, concept.detail
     return romanised
