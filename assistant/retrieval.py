@@ -811,16 +811,16 @@ class Retriever:
         if self.settings.rerank_model:
             fused = self._rerank(lexical_query, fused)
         passages = fused[:k]
-        quotable = self._quotable(
-            (dense, lexical),
-            fused,
-            self._question_rankings(message, carried, read, pool),
-            k,
-            lexical_query,
-        )
+        question_rankings = self._question_rankings(message, carried, read, pool)
+        quotable = self._quotable((dense, lexical), fused, question_rankings, k, lexical_query)
         top = max((s for _, s in dense), default=None)
         if top is None:
             top = self._top_similarity(vector, passages)
+        # The question told inside a story is as close to the pages as its own words read
+        # alone: "Since my operation I've been so low... Is there proof massage lifts your
+        # mood?" reads 0.53 whole and 0.72 asked alone. Coverage is already judged on the
+        # question (``_coverage_text``); the story's own conditions still count (``absent``).
+        close = max([top, *(s for _, s in question_rankings[0])])
         asked = self._coverage_text(message, reading, carried)
         covered = (
             coverage(index, asked, passages, read(asked), details=story_details(asked))
@@ -855,8 +855,8 @@ class Retriever:
             bool(passages)
             and not unnamed
             and (
-                (top >= self.settings.relevance_confident and covered > 0)
-                or (top >= self.settings.relevance_close and own_found and not reading.absent)
+                (close >= self.settings.relevance_confident and covered > 0)
+                or (close >= self.settings.relevance_close and own_found and not reading.absent)
                 or (
                     (
                         covered >= self.settings.min_term_coverage

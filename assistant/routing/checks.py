@@ -156,6 +156,7 @@ from .lexicon import (
     STUDY_BEFORE,
     SWELLING,
     SWELLING_PHRASE,
+    TIMING_AROUND_TREATMENT,
     TOLD_LONG_AGO,
     TOLD_NOW,
     TOUCH_DONE_BY_ANOTHER,
@@ -1526,6 +1527,8 @@ def general_framing(norm: str) -> str | None:
     if ASK_GENTLER.search(norm) and not any(p.search(norm) for p in details):
         return "practical"
     if HOW_LONG_TO_WAIT.search(norm) and not any(p.search(norm) for p in (*details, OWN_TIMING)):
+        return "practical"
+    if TIMING_AROUND_TREATMENT.search(norm) and not any(p.search(norm) for p in details):
         return "practical"
     if felt_after_massage(norm):
         return "after_massage"

@@ -3150,7 +3150,10 @@ DEVICE = _any(
     r"tunnell?ed line)\b"
 )
 SITE = _any(
-    r"\b(?:incisions?|scars?|stitches|sutures|staples|wounds?(?! up\b)|surgical site|surgery site|"
+    # "wound so tight" / "wound up" is being tense, not a wound
+    r"\b(?:incisions?|scars?|stitches|sutures|staples|"
+    r"wounds?(?! (?:so |really |very |pretty |too |all |super )?(?:up|tight|tightly)\b)|"
+    r"surgical site|surgery site|"
     r"biopsy site|mastectomy|lumpectomy|reconstruction|lymphedema|lymphoedema|radiated|"
     r"irradiated)\b",
     r"\bradiat\w* (?:\w+ ){0,3}(?:skin|site|area|burns?|field|rash)\b",
@@ -3213,7 +3216,10 @@ MEDICINE_DECISIONS = (
     # a change of a named hormone tablet or a kind of medicine, told without whose it is
     # ("stopping tamoxifen", "is it ok to skip the steroids before a massage?")
     r"\b(?:stop|stopping|quit|quitting|skip|skipping|change|changing|switch|switching|come off|"
-    r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|up) (?:\w+ ){0,3}"
+    # "up" only as a verb with what it raises ("up my dose", "up the steroids"), never a
+    # particle ("dressed up as medicine", "made up of medicines")
+    r"coming off|go off|going off|drop|dropping|lower|lowering|halve|double|"
+    r"up(?= (?:the|my|his|her|their|our|your|this|that|a) )) (?:\w+ ){0,3}"
     r"(?:tamoxifen|letrozole|anastrozole|exemestane|meds|medications?|medicines?|pills|"
     r"tablets|dose|dosage|prescriptions?|chemo pills?|hormone (?:therapy|pills|blockers?)|"
     r"steroids?|painkillers|opioids?|morphine)\b",
@@ -3493,10 +3499,18 @@ STORY_OVER = _any(
     r"antibiotics|meds|medication) now\b",
     r"\b(?:it is |it was |all )settled\b",
     r"\bwhile everything (?:is )?(?:normal|fine|ok|okay)\b",
+    # a fever told back to normal, a stay in hospital ended ("temp's been normal for 2 days",
+    # "they sent me home Monday")
+    r"\b(?:temp|temps|temperature|fever)\b(?: \w+){0,2} (?:has been|have been|been|is back to|"
+    r"back to|went back to|gone back to|came back down to|settled to) (?:totally |completely |"
+    r"completely back to |back to )?normal\b",
+    r"\b(?:sent|let) (?:me|her|him|them|us) home\b",
 )
 """Words telling a personal event as over ("all healed", "fully treated", "counts back up")."""
 STILL_GOING = _any(
-    r"\b(?:still|currently|at the moment|getting worse|worse|worsening|is back|came back|"
+    # "came back" as a recurrence, not a result ("bloods came back fine")
+    r"\b(?:still|currently|at the moment|getting worse|worse|worsening|is back|"
+    r"came back(?! (?:all |totally |completely )?(?:fine|normal|clear|ok|okay|good|negative))|"
     r"coming back|recovering|started|starting|this morning|today|tonight)\b",
     r"\b(?:on|having|in the middle of|between) (?:my |his |her )?(?:chemo\w*|"
     r"chemotherapy|radiotherapy|radiation|rads|treatment|cycles?|infusions?)\b",
@@ -3557,6 +3571,30 @@ ASK_GENTLER = _any(
 )
 """Whether to ask the therapist for lighter pressure or a shorter session: what to ask
 the therapist, unless a lab value, device, site, medicine or fever is told with it."""
+TIMING_AROUND_TREATMENT = _any(
+    # "should I book a massage beforehand?", "should we have massage before or after chemo?"
+    r"\b(?:should|do|would|could|shall) (?:(?:i|we|she|he|you|they|people) )?(?:book|schedule|"
+    r"have|get|plan|go for|time|fit in) (?:a |my |the |her |his |their |our )?massages? "
+    r"(?:\w+ ){0,2}(?:beforehand|before or after|ahead of time)\b",
+    # "book massage before chemo or after", "getting a massage before the operation"
+    r"\b(?:book|booking|schedule|scheduling|have|having|get|getting|plan|planning|time|timing) "
+    r"(?:a |my |the |her |his |their |our )?massages? (?:before|ahead of) (?:my |his |her |the "
+    r"|each |their |our )?(?:chemo\w*|infusions?|treatments?|radiation|radiotherapy|rads|cycles?|"
+    r"surgery|operation|op|procedure)\b",
+    r"\b(?:book|booking|schedule|have|get|plan|time|timing) (?:a |my |the |her |his |their )?"
+    r"massages? (?:after|around) (?:my |his |her |the |each |their )?(?:chemo\w*|infusions?|"
+    r"radiation|radiotherapy|rads|cycles?)(?: days?| sessions?)?(?: or (?:before|after))?\b",
+    # "would a massage beforehand be a good idea?"
+    r"\b(?:would|will|could|is|might) (?:getting |having |booking )?(?:a |some )?massages? "
+    r"(?:\w+ ){0,2}(?:beforehand|before (?:the|my|his|her|their) (?:surgery|operation|op|"
+    r"procedure)|in the days before)\b(?: \w+){0,2} (?:be )?(?:a good idea|help|wise|worth it|"
+    r"sensible|smart|a bad idea)\b",
+    # a follow-up: "how many days before is good?"
+    r"\bhow (?:many|few) (?:days|hours) before\b(?: \w+){0,3} (?:is|would be|should|works?)\b",
+)
+"""When to have a massage before an operation or in a treatment's rhythm (before or after
+chemo days): general timing the pages speak to, unless a lab value, device, medicine or
+fever is told with it (then the team's call)."""
 HOW_LONG_TO_WAIT = _any(
     r"\bhow (?:long|many (?:days|weeks|months)|soon) (?:after (?:\w+ ){1,3})?(?:should|do|must|"
     r"would|does|have to) (?:i|we|he|she|they|you|people|someone|one|patients)\b(?: \w+){0,2} "
@@ -3623,9 +3661,19 @@ PRACTICAL_QUESTION = _any(
     r"\b(?:gift (?:cards?|vouchers?|certificates?)|hsa|fsa|health savings account|flexible "
     r"spending)\b",
     # what a therapist does about a device, a scar or a treatment, and what to look for in one
-    r"\b(?:will|would|does|do|should|can) (?:the|my|a|an|your) (?:massage |oncology )?therapist "
+    r"\b(?:will|would|does|do|should|can|could) (?:(?:the|my|a|an|your|most|all|other) )?"
+    r"(?:(?:massage|oncology|oncology massage|cancer massage) )?therapists? "
     r"(?:\w+ )?(?:change|adapt|adjust|modify|alter|work around|avoid|do anything different|"
-    r"know what to do)\b",
+    r"know what to do|know how to (?:work|handle|deal|adapt|manage|cope)|know (?:about|how to "
+    r"work around))\b",
+    # whether what a therapist did or asked is usual ("is that a normal part of oncology
+    # massage?", "is this standard for a cancer massage?")
+    r"\bis (?:that|this|it|all that) (?:a |an )?(?:normal|usual|standard|typical|common|routine) "
+    r"(?:part of|thing (?:in|for|with)|practice (?:in|for)|for|in|with) (?:an? |the )?(?:oncology "
+    r"|cancer )?(?:massages?|massage sessions?|sessions?|intakes?|first visits?)\b",
+    # whether the therapist needs to be told ("do I need to tell the therapist I have...")
+    r"\b(?:do|should|would|must) (?:i|we|she|he|they) (?:need to |have to |)(?:tell|mention "
+    r"(?:\w+ )?to|let|inform) (?:the|my|her|his|their|a|an) (?:massage |oncology )?therapist\b",
     # how a therapist tells what is safe ("how will the therapist know what's safe for me?")
     r"\bhow (?:will|would|does|do|can|could) (?:the|my|a|an|your) (?:massage |oncology )?"
     r"therapists? (?:\w+ )?(?:know|tell|decide|work out|figure out|find out|check|judge|assess)\b",

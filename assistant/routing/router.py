@@ -704,8 +704,13 @@ class Router:
         asks_permission = bool(PERMISSION.search(norm)) and not impersonal
         if follow_up or asks_permission:
             for previous in reversed(earlier[-2:]):
-                if general_framing(previous) in ("over", "hypothetical"):
-                    continue  # an event told as over or a hypothetical is not inherited
+                told = general_framing(previous)
+                if told == "over":
+                    # the latest turn tells the event as over ("...bloods fine, sent home,
+                    # normal for two days"): what the turn before it told is over with it
+                    break
+                if told == "hypothetical":
+                    continue  # a hypothetical is not inherited
                 inherited = find_clinical(previous)
                 if inherited is None and asks_permission and PERSONAL_CONDITION.search(previous):
                     inherited = "personal_condition"
