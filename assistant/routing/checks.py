@@ -27,6 +27,7 @@ from .lexicon import (
     ASKS_TO_LOWER_A_MEDICINE,
     ATTRIBUTED_TO_KIN,
     BACK_PAIN,
+    BELLY_DRUM,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
     BODY_IN_DISTRESS,
@@ -111,6 +112,7 @@ from .lexicon import (
     NEGATION_STOPS,
     NEGATORS,
     NEW_SUBJECT,
+    NO_STOOL,
     NOT_A_TEMPERATURE,
     NOT_DOOM,
     NOT_GENERAL,
@@ -166,6 +168,8 @@ from .lexicon import (
     UNWANTED,
     UNWELL,
     USUAL_QUESTION,
+    VOMIT_BILE,
+    VOMITING,
     WAIT_TILL_OVER,
     WHERE_TO_GET,
 )
@@ -1135,6 +1139,20 @@ def _fall_bone_mets(norm: str) -> tuple[str, int] | None:
     return None
 
 
+def _bowel_obstruction(norm: str) -> int | None:
+    """A blocked bowel (s37-10s): green or faecal vomiting, or vomiting with no stool or wind
+    for days or with a belly swollen hard as a drum; constipation or bloating alone is not
+    this sign."""
+    bile = _first_unnegated(VOMIT_BILE, norm)
+    if bile is not None:
+        return bile.start()
+    vomit = _first_unnegated(VOMITING, norm)
+    if vomit is None:
+        return None
+    other = NO_STOOL.search(norm) or _first_unnegated(BELLY_DRUM, norm)
+    return None if other is None else min(vomit.start(), other.start())
+
+
 def _emergency_signs(
     norm: str, treatment_context: bool, emergency_number: str | None
 ) -> list[tuple[str, int, bool]]:
@@ -1152,6 +1170,9 @@ def _emergency_signs(
     cord = _cord_compression(norm)
     if cord is not None:
         signs.append(("cord_compression", cord, False))
+    bowel = _bowel_obstruction(norm)
+    if bowel is not None:
+        signs.append(("bowel_obstruction", bowel, False))
     signs.extend((detail, where, True) for detail, where in _fever_signs(norm, treatment_context))
     signs.extend(
         ("fever_on_treatment", m.start(), True)
