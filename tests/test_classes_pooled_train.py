@@ -19,7 +19,15 @@ from a suite):
 - cord compression in lay words: legs that went from under the person or stopped working,
   nothing felt from the waist down, accidents with the bladder (NICE NG234);
 - weakness told as sudden after it ("went weak all at once"), vomiting that cannot be
-  stopped.
+  stopped;
+- a clot's signs listed past the ten words after the limb, in the same sentence;
+- a sign told as over with the body still unwell after it ("fine now but still clammy");
+- the saddle area numb or not felt, told alone (NICE NG234 / cauda equina);
+- diarrhoea counted before the word ("seven bouts of"), nothing down "not even water", the
+  hedge "kinda" read as "kind of";
+- picking or tearing at a scar, a wound or the skin with the intent beside it;
+- a wish to die told after an errand ("want to cancel everything and just die"), thoughts of
+  not being here (C-SSRS passive ideation; not a fear of missing what comes).
 
 Red flags keep their route under the benign transformations of ``KEEP``; near misses
 beside them keep out of the safety routes under the same transformations.
@@ -63,6 +71,27 @@ EMERGENCIES = {
         "I can't feel anything from the waist down since I woke up",
         "he's had two accidents with his bladder today and his back is killing him",
     ],
+    "a limb's signs listed after the swelling": [
+        "Dad's right calf has been swelling up since he got back from the hospital on Friday, "
+        "it's warm and tender",
+        "my left leg swelled up overnight after the op and now it is red and it really hurts",
+        "her calf has gone puffy since the long drive home from her chemo trial, it's hot and sore",
+    ],
+    "still unwell after a sign told as over": [
+        "I passed out in the bathroom earlier, I'm ok now but still really dizzy and sweaty",
+        "Mum fainted at lunch, she says she's fine now but she still looks grey",
+        "he collapsed in the garden. he came round and says he's fine, but he's still confused",
+    ],
+    "the saddle area numb, told alone": [
+        "since this afternoon I can't feel my bottom properly",
+        "numbness in the saddle area since last night, can I still have my massage?",
+        "she can hardly feel her groin and inner thighs",
+    ],
+    "a count before the word, nothing kept down": [
+        "seven bouts of diarrhoea since breakfast, he's on capecitabine",
+        "my mouth ulcers are so bad I can't swallow a thing, not even water",
+        "his lips look kinda blue and he's struggling",
+    ],
     "sudden weakness, vomiting that will not stop": [
         "her left arm went weak all at once while she was eating her tea",
         "out of nowhere his right side went weak and he dropped his cup",
@@ -74,6 +103,16 @@ CRISES = {
         "how much of my oxycodone would be enough, I'm so tired of all of this",
         "I've kept my sleeping tablets back for weeks, I've worked out how many I'd need",
         "what's the most morphine a person could take, I've had enough of everything",
+    ],
+    "picking at a scar or the skin, meant": [
+        "I scratch at the skin on my arm on purpose until it bleeds when I'm angry",
+        "she picks at her wound deliberately because she hates her body now",
+        "I keep tearing at the scabs on my scar to punish myself",
+    ],
+    "a wish told after an errand, thoughts of not being here": [
+        "I want to cancel everything and just die",
+        "some nights I think about not being here anymore",
+        "he keeps thinking of not being alive",
     ],
     "the family of unalive": [
         "been thinking about unaliving myself lately",
@@ -101,6 +140,24 @@ NEAR_MISSES = [
     # seen, but not there now
     "he saw people at the hospice who are not there anymore, it was sad",
     "Mum sees my late dad in her dreams, could massage help her sleep?",
+    # a limb swelling on both sides or gone down
+    "both my legs swell up in the evenings since chemo, can massage help?",
+    "my leg was swollen after the op but it has gone down now, is massage ok?",
+    "my leg has been a little swollen since my surgery two months back, same as last month, "
+    "not hot or painful, should I keep wearing the stocking?",
+    # a faint long ago
+    "I fainted last year, I'm fine now but still a bit dizzy when I stand quickly, is massage ok?",
+    # numb from sitting, a bicycle saddle
+    "my bum goes numb sitting in the chemo chair for hours, can massage help?",
+    "the saddle area of the bike seat makes me sore, is massage ok?",
+    # counts of something else, a few loose stools
+    "I had 4 lots of visitors today, is a massage tomorrow ok?",
+    "I've had loose stools twice this week on chemo, can I have a massage?",
+    # picking from nerves or an itch, a fear of missing what comes
+    "I pick at my cuticles when I'm nervous, can the therapist do my hands?",
+    "my radiation skin is so itchy I scratch it till it bleeds, can massage help?",
+    "I keep thinking about not being here for my kids growing up, can massage help my anxiety?",
+    "I want to go on holiday and just relax, is a massage ok after?",
     # legs and arms that are not a red flag
     "my legs are not working as well as before chemo, would massage help?",
     "my arm went numb all at once when I slept on it, is that a reason to skip massage?",

@@ -151,6 +151,7 @@ from .lexicon import (
     SITE,
     SPINAL_CANCER,
     STILL_GOING,
+    STILL_UNWELL,
     STORY_OVER,
     STRONG_FEVER,
     STRONG_PERMISSION,
@@ -273,6 +274,20 @@ def _resolved(norm: str, start: int) -> bool:
     if any(m.start() <= start < m.end() for m in FIGURE_OF_PLEASURE.finditer(norm)):
         return True
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
+
+
+def _still_unwell_after(norm: str, start: int) -> bool:
+    """A recent sign told as over, then the body still unwell after it ("blacked out for a
+    few seconds, hit the floor. i am fine now but still feel clammy"; s37-10s). A sign dated
+    long ago ("fainted last year, fine now but still a bit dizzy") stays history."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    if PAST_TIME.search(norm, s_start, s_end) is not None:
+        return False
+    following = _SENTENCE_BREAK.search(norm, s_end)
+    window_end = (
+        len(norm) if following is None else _span(norm, following.end(), _SENTENCE_BREAK)[1]
+    )
+    return STILL_UNWELL.search(norm, start, window_end) is not None
 
 
 def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = None) -> bool:
@@ -1017,7 +1032,18 @@ def _limb_signs(norm: str) -> int | None:
         else:
             continue
         offset = max(0, i - 10)
-        window = tokens[offset : i + 11]
+        # s37-10s: the signs may be listed one after another past the ten words after the
+        # limb ("mum's left leg has swelled up top to bottom since her op, it's hot and
+        # hurts"), up to ten more words and not past the end of the sentence, a sign denied
+        # there not counted ("..., same as last month, no redness or fever")
+        end = i + 11
+        while end < min(i + 21, len(tokens)) and tokens[end - 1] != ".":
+            end += 1
+        window = tokens[offset:end]
+        joined = " ".join(tokens)
+        for k in range(i + 11, end):
+            if tokens[k] in signs and _negated(joined, len(" ".join(tokens[:k])) + 1):
+                window[k - offset] = ""
         swelling = [j for j, t in enumerate(window) if t in SWELLING]
         if not swelling and token in LIMB_LEG:
             # a red or hot leg that also hurts, even with no swelling named
@@ -1211,7 +1237,7 @@ def find_emergency(
     for detail, start, negatable in _emergency_signs(norm, treatment_context, emergency_number):
         if negatable and _negated(norm, start):
             continue
-        if _resolved(norm, start):
+        if _resolved(norm, start) and not _still_unwell_after(norm, start):
             continue
         if detail in _FEVER_DETAILS and fever_long_over(norm, start):
             continue

@@ -261,6 +261,15 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwish(?:es|ed)? (?:i|he|she) (?:was|were|had|did) (?:not|never) (?:alive|here|born|"
             r"been born|"
             r"around|exist)\b",
+            # s37-10s: a wish told as an errand first ("i want to stop all my treatment and
+            # just die"), and thoughts of not being here (C-SSRS passive ideation)
+            r"\b(?:want|wants|wanted|wish|wishes|wishing) to (?:\w+ ){1,6}and (?:just )?die\b"
+            r"(?! (?:happy|laughing|of (?:laughter|embarrassment|shame)))",
+            r"\b(?:think\w*|thought|dream\w*|fantasi[sz]\w*) (?:a lot |more and more |a bit )?"
+            r"(?:about|of) (?:just )?(?:not being (?:here|around|alive)|no longer being (?:here|"
+            r"around|alive)|not existing|disappearing for good)\b"
+            # not a fear of missing what comes ("not being here for my kids growing up")
+            r"(?! (?:for|to see|to watch|when|at|by the time|in time|anymore for)\b)",
             r"\bwish(?:es|ed)? (?:i|he|she) (?:could|would) (?:just )?(?:disappear|vanish|"
             r"stop existing|not "
             r"exist|cease to exist)\b",
@@ -1238,6 +1247,10 @@ SELF_HARM_ACT = _any(
     r"starv\w*|hurt\w*|harm\w*) (?:my|him|her) ?self\b",
     r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:\w+ )?(?:wall|"
     r"walls|door|doors)\b",
+    # s37-10s: picking or tearing at a scar, a wound or the skin, whoever's ("pick at the
+    # scar on purpose until it bleeds"): self-harm only with the intent beside it
+    r"\b(?:pick\w*|scratch\w*|dig\w*|gouge\w*|tear\w*|rip\w*|peel\w*) (?:at |open )?(?:the |my |"
+    r"his |her |their )?(?:\w+ )?(?:scars?|skin|scabs?|wounds?|stitches|incision|cuticles?)\b",
 )
 HARM_BY_ANOTHER = re.compile(
     rf"\b(?P<owner>my|her|his|our) (?:ex (?:husband |wife |partner )?|step ?(?:dad|mom|mum|father|"
@@ -2293,6 +2306,14 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:numb|no feeling) (?:between|around|down) (?:my |his |her )?(?:legs|bottom|bum|"
             r"buttocks|groin|private parts)\b",
             r"\bsaddle (?:numbness|anaesthesia|anesthesia)\b",
+            # s37-10s: the saddle area numb or not felt, told alone (NICE NG234 / cauda equina:
+            # a red flag by itself)
+            r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|their) "
+            r"(?:bum|bottom|backside|buttocks|groin|private parts)(?: and (?:my |his |her |their )?"
+            r"inner thighs)?\b",
+            r"\b(?:numb\w*|no feeling|tingl\w*|pins and needles)\b(?: \S+){0,5} (?:the )?saddle "
+            r"(?:area|region)\b|\bsaddle (?:area|region)\b(?: \S+){0,4} (?:numb\w*|tingl\w*|no "
+            r"feeling)\b",
         ),
         True,
     ),
@@ -2331,6 +2352,10 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:can not|could not|unable to|not able to|(?:have|has|had) not been able to) "
             r"(?:even )?(?:swallow|get down) (?:\w+ ){0,2}(?:water|liquids?|fluids?|drinks?|"
             r"(?:my|his|her) (?:own )?(?:spit|saliva)|sips?)\b",
+            # s37-10s: "not even water" after a thing that cannot be swallowed or kept down
+            r"\b(?:can not|could not) (?:\w+ )?(?:swallow|drink|keep|get)\b(?: \S+){0,4} not even "
+            r"(?:a sip of |a drop of |a mouthful of )?(?:water|liquids?|fluids?|drinks?|sips?|"
+            r"(?:my|his|her) (?:own )?(?:spit|saliva))\b",
             r"\b(?:can not|could not|unable to|not able to) (?:even )?get (?:even )?(?:water|"
             r"liquids?|fluids?|drinks?|a sip|sips|anything) down\b",
             r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|been sick|was sick|is sick|"
@@ -2345,6 +2370,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:poo\w*|bowel movements?|motions|bms?))\b"
             rf"(?: \w+){{0,5}} (?:{MANY_TIMES}|all day|all night|non stop|nonstop|constantly|every "
             r"(?:hour|half hour)|can not stop)\b",
+            # s37-10s: the count told before the word ("10 lots of diarrhoea today", "six bouts
+            # of the runs"): UKONS four or more a day
+            r"\b(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:lots|bouts|"
+            r"episodes|goes|rounds|trips) of (?:diarrh\w*|the runs|watery poo\w*|runny poo\w*|"
+            r"vomit\w*|being sick)\b",
             r"\b(?:has not|have not|had not|not|no) (?:\w+ ){0,2}(?:peed|pee|weed|wee|urinated|"
             r"passed "
             r"(?:any )?urine|passed water)\b(?: \w+){0,3} (?:since|all day|in (?:\d+|a day|over)|"
@@ -2918,6 +2948,15 @@ ONGOING = _any(
     r"this morning|this evening|this afternoon|just now|again now)\b"
 )
 """Words that put a sign in the present even beside a past or resolved one."""
+STILL_UNWELL = _any(
+    r"\bstill (?:feel |feels |feeling |looks? |looking |is |am |are |seems? |so |really |very |"
+    r"a bit |quite |all )*(?:clammy|sweaty|grey|gray|ashen|pale|dizzy|woozy|faint|light ?headed|"
+    r"confused|muddled|drowsy|breathless|short of breath|shaky|shaking|shivering|numb|weak|"
+    r"floppy|not right|not with it|racing|pounding|bleeding|in agony)\b",
+    r"\b(?:heart|pulse) (?:is |keeps )?still (?:racing|pounding|going like)\b",
+)
+"""s37-10s: a sign told as over, then the body still unwell after it ("blacked out, hit the
+floor. i am fine now i think but still feel clammy"): the sign is not resolved."""
 DATED_AFTER = _any(
     r" [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|"
     r"is from) "

@@ -88,6 +88,8 @@ _TOKEN_MAP = {
     "shes": "she is",
     "lets": "let us",
     "wanna": "want to",
+    "kinda": "kind of",
+    "sorta": "sort of",
     "gonna": "going to",
     "gotta": "got to",
     "u": "you",
