@@ -27,6 +27,7 @@ from .lexicon import (
     ASKS_TO_LOWER_A_MEDICINE,
     ATTRIBUTED_TO_KIN,
     BACK_PAIN,
+    BELLY_DRUM,
     BENEFIT_QUESTION,
     BLADDER_BOWEL,
     BODY_IN_DISTRESS,
@@ -111,6 +112,7 @@ from .lexicon import (
     NEGATION_STOPS,
     NEGATORS,
     NEW_SUBJECT,
+    NO_STOOL,
     NOT_A_TEMPERATURE,
     NOT_DOOM,
     NOT_GENERAL,
@@ -149,6 +151,7 @@ from .lexicon import (
     SITE,
     SPINAL_CANCER,
     STILL_GOING,
+    STILL_UNWELL,
     STORY_OVER,
     STRONG_FEVER,
     STRONG_PERMISSION,
@@ -167,6 +170,8 @@ from .lexicon import (
     UNWANTED,
     UNWELL,
     USUAL_QUESTION,
+    VOMIT_BILE,
+    VOMITING,
     WAIT_TILL_OVER,
     WHERE_TO_GET,
 )
@@ -270,6 +275,20 @@ def _resolved(norm: str, start: int) -> bool:
     if any(m.start() <= start < m.end() for m in FIGURE_OF_PLEASURE.finditer(norm)):
         return True
     return RESOLVED.search(window) is not None or PAST_TIME.search(clause) is not None
+
+
+def _still_unwell_after(norm: str, start: int) -> bool:
+    """A recent sign told as over, then the body still unwell after it ("blacked out for a
+    few seconds, hit the floor. i am fine now but still feel clammy"; s37-10s). A sign dated
+    long ago ("fainted last year, fine now but still a bit dizzy") stays history."""
+    s_start, s_end = _span(norm, start, _SENTENCE_BREAK)
+    if PAST_TIME.search(norm, s_start, s_end) is not None:
+        return False
+    following = _SENTENCE_BREAK.search(norm, s_end)
+    window_end = (
+        len(norm) if following is None else _span(norm, following.end(), _SENTENCE_BREAK)[1]
+    )
+    return STILL_UNWELL.search(norm, start, window_end) is not None
 
 
 def has_current_cue(pattern: re.Pattern[str], norm: str, whole: str | None = None) -> bool:
@@ -1014,7 +1033,18 @@ def _limb_signs(norm: str) -> int | None:
         else:
             continue
         offset = max(0, i - 10)
-        window = tokens[offset : i + 11]
+        # s37-10s: the signs may be listed one after another past the ten words after the
+        # limb ("mum's left leg has swelled up top to bottom since her op, it's hot and
+        # hurts"), up to ten more words and not past the end of the sentence, a sign denied
+        # there not counted ("..., same as last month, no redness or fever")
+        end = i + 11
+        while end < min(i + 21, len(tokens)) and tokens[end - 1] != ".":
+            end += 1
+        window = tokens[offset:end]
+        joined = " ".join(tokens)
+        for k in range(i + 11, end):
+            if tokens[k] in signs and _negated(joined, len(" ".join(tokens[:k])) + 1):
+                window[k - offset] = ""
         swelling = [j for j, t in enumerate(window) if t in SWELLING]
         if not swelling and token in LIMB_LEG:
             # a red or hot leg that also hurts, even with no swelling named
@@ -1136,6 +1166,20 @@ def _fall_bone_mets(norm: str) -> tuple[str, int] | None:
     return None
 
 
+def _bowel_obstruction(norm: str) -> int | None:
+    """A blocked bowel (s37-10s): green or faecal vomiting, or vomiting with no stool or wind
+    for days or with a belly swollen hard as a drum; constipation or bloating alone is not
+    this sign."""
+    bile = _first_unnegated(VOMIT_BILE, norm)
+    if bile is not None:
+        return bile.start()
+    vomit = _first_unnegated(VOMITING, norm)
+    if vomit is None:
+        return None
+    other = NO_STOOL.search(norm) or _first_unnegated(BELLY_DRUM, norm)
+    return None if other is None else min(vomit.start(), other.start())
+
+
 def _emergency_signs(
     norm: str, treatment_context: bool, emergency_number: str | None
 ) -> list[tuple[str, int, bool]]:
@@ -1153,6 +1197,9 @@ def _emergency_signs(
     cord = _cord_compression(norm)
     if cord is not None:
         signs.append(("cord_compression", cord, False))
+    bowel = _bowel_obstruction(norm)
+    if bowel is not None:
+        signs.append(("bowel_obstruction", bowel, False))
     signs.extend((detail, where, True) for detail, where in _fever_signs(norm, treatment_context))
     signs.extend(
         ("fever_on_treatment", m.start(), True)
@@ -1191,7 +1238,7 @@ def find_emergency(
     for detail, start, negatable in _emergency_signs(norm, treatment_context, emergency_number):
         if negatable and _negated(norm, start):
             continue
-        if _resolved(norm, start):
+        if _resolved(norm, start) and not _still_unwell_after(norm, start):
             continue
         if detail in _FEVER_DETAILS and fever_long_over(norm, start):
             continue

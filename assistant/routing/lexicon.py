@@ -206,7 +206,8 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # not a figure of speech ("social suicide", "career suicide", "suicide squad")
             r"(?<!social )(?<!career )(?<!political )(?<!fashion )(?<!professional )"
             r"\bsuicid\w*\b(?! (?:squad|drills?|doors?|sprints?|mission|bid)\b)",
-            r"\bunalive\b",
+            # s37-10s: the family, not one form ("unaliving myself", "unalived")
+            r"\bun ?aliv(?:e|es|ed|ing)\b",
             r"\bend myself\b",
             r"\bsewer ?slid\w*",
         ),
@@ -260,6 +261,15 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwish(?:es|ed)? (?:i|he|she) (?:was|were|had|did) (?:not|never) (?:alive|here|born|"
             r"been born|"
             r"around|exist)\b",
+            # s37-10s: a wish told as an errand first ("i want to stop all my treatment and
+            # just die"), and thoughts of not being here (C-SSRS passive ideation)
+            r"\b(?:want|wants|wanted|wish|wishes|wishing) to (?:\w+ ){1,6}and (?:just )?die\b"
+            r"(?! (?:happy|laughing|of (?:laughter|embarrassment|shame)))",
+            r"\b(?:think\w*|thought|dream\w*|fantasi[sz]\w*) (?:a lot |more and more |a bit )?"
+            r"(?:about|of) (?:just )?(?:not being (?:here|around|alive)|no longer being (?:here|"
+            r"around|alive)|not existing|disappearing for good)\b"
+            # not a fear of missing what comes ("not being here for my kids growing up")
+            r"(?! (?:for|to see|to watch|when|at|by the time|in time|anymore for)\b)",
             r"\bwish(?:es|ed)? (?:i|he|she) (?:could|would) (?:just )?(?:disappear|vanish|"
             r"stop existing|not "
             r"exist|cease to exist)\b",
@@ -630,13 +640,19 @@ CRISIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # means: the medicines that would do it, enough put aside, how many is too many
         "overdose_intent",
         _any(
-            rf"\b(?:which|what|how many|enough) (?:of )?(?:my |his |her |the |these |those )?"
+            rf"\b(?:which|what|how many|how much|enough) (?:of )?(?:my |his |her |the |these |"
+            rf"those )?"
             rf"(?:\w+ ){{0,2}}{PILLS}\b(?: \S+){{0,4}} (?:would|will|could|might) (?:do it|do the "
             r"job|be enough|finish (?:me|him|her)|end it|be too many|be too much)\b",
             rf"\benough (?:\w+ ){{0,2}}(?:{PILLS} )?(?:put aside|set aside|put by|stashed|"
             r"squirrel\w* away|saved up|stockpiled|hidden away|tucked away)\b",
             rf"\b{PILLS}\b(?: \S+){{0,8}} how (?:many|much) (?:\w+ ){{0,3}}(?:would|will|is|are|"
             r"does it take to) (?:be )?(?:too many|too much|fatal|lethal|enough to)\b",
+            # s37-10s: the number worked out for oneself, the pills named before it (C-SSRS
+            # preparatory acts: "got a few saved now ... i know how many i would need")
+            rf"\b{PILLS}\b(?: \S+){{0,30}} (?:know|knows|worked out|figured out|calculated|"
+            r"counted|checked) (?:exactly )?how (?:many|much) (?:i|he|she) (?:would|will|d) "
+            r"(?:need|have to take)\b",
         ),
     ),
     (
@@ -920,7 +936,12 @@ SIGNALLED_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "overdose_intent",
         _any(
             rf"\bhow (?:many|much) (?:\w+ ){{0,3}}{PILLS}\b(?: \S+){{0,4}} (?:would|will|is|are|"
-            r"could) (?:be )?(?:too (?:many|much)|an overdose)\b"
+            r"could) (?:be )?(?:too (?:many|much)|an overdose)\b",
+            # s37-10s: the most of a medicine a person could take, asked with distress beside
+            # it ("the max amount of X someone could take ... im done with all this")
+            rf"\b(?:max\w*|most|highest|lethal|fatal|deadly) (?:amount|dose|number|quantity) "
+            rf"(?:of )?(?:\w+ ){{0,2}}{PILLS}\b(?: \S+){{0,4}} (?:someone|somebody|a person|anyone|"
+            r"one|you|i|he|she) (?:could|can|would|might) (?:take|survive|swallow)\b",
         ),
     ),
     (
@@ -1226,6 +1247,10 @@ SELF_HARM_ACT = _any(
     r"starv\w*|hurt\w*|harm\w*) (?:my|him|her) ?self\b",
     r"\b(?:punch\w*|hit|hits|hitting|bang\w*|kick\w*|smash\w*) (?:the |a )?(?:\w+ )?(?:wall|"
     r"walls|door|doors)\b",
+    # s37-10s: picking or tearing at a scar, a wound or the skin, whoever's ("pick at the
+    # scar on purpose until it bleeds"): self-harm only with the intent beside it
+    r"\b(?:pick\w*|scratch\w*|dig\w*|gouge\w*|tear\w*|rip\w*|peel\w*) (?:at |open )?(?:the |my |"
+    r"his |her |their )?(?:\w+ )?(?:scars?|skin|scabs?|wounds?|stitches|incision|cuticles?)\b",
 )
 HARM_BY_ANOTHER = re.compile(
     rf"\b(?P<owner>my|her|his|our) (?:ex (?:husband |wife |partner )?|step ?(?:dad|mom|mum|father|"
@@ -2011,6 +2036,15 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _any(
             r"\bchest (?:\w+ ){0,2}(?:pain|pains|hurts?|hurting|ache|aches|aching|tight|tightness|"
             r"pressure|heavy|heaviness|squeez\w*|burning|crush\w*|squash\w*|clamp\w*)\b",
+            # s37-10s: told with an auxiliary, or as a likeness ("my chest has been really
+            # tight", "chest feels like it is being crushed")
+            r"\bchest (?:has been|have been|had been|has felt|is getting|has got|keeps getting|"
+            r"is feeling) (?:\w+ ){0,2}(?:pain\w*|hurt\w*|ache|aching|tight|tightness|pressure|"
+            r"heavy|heaviness|squeez\w*|crush\w*)\b",
+            r"\bchest (?:feels?|felt|feeling) (?:like|as if|as though) (?:\w+ ){0,5}(?:crush\w*|"
+            r"squeez\w*|squash\w*|(?:sat|stood|sitting|standing) on|an elephant|a (?:heavy )?"
+            r"weight(?! (?:has |had |was |is )?(?:been )?(?:lifted|gone|off))|in a vi[cs]e|"
+            r"a tight band|clamp\w*)\b",
             r"\b(?:pain|pains|pressure|tightness|heaviness|ache|squeezing|burning|crushing|hurts) "
             r"(?:in|on|across|around|round|through) (?:my |his |her |the )?chest\b",
             r"(?<!gave me a )(?<!give me a )(?<!gives me a )(?<!gave him a )(?<!gave her a )"
@@ -2038,6 +2072,12 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _any(
             r"\b(?:cough\w*|spit\w*|vomit\w*|throw\w* up|threw up|"
             r"puk\w*) (?:up )?(?:\w+ ){0,5}blood\b",
+            # s37-10s: however many words of amount or likeness between ("coughed up what looks
+            # like a good spoonful of bright red blood"), none a negation or a clause break
+            r"\b(?:cough\w*|spit\w*|spat|vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up|"
+            r"brought up) (?:up )?(?:(?!(?:no|not|never|without|any|but|and|or|if)\b)\w+ ){0,10}"
+            r"blood\b(?! (?:pressure|tests?|counts?|sugars?|work|cells?|results?|thinners?|levels?|"
+            r"type|bank|donor|donation|orange)\b)",
             r"\bblood in (?:my |his |her |the )?(?:vomit|puke|cough|spit|stool|poop|poo|sputum|"
             r"sick)\b",
             r"\b(?:black|tarry) (?:tarry )?(?:stool|poop|poo)s?\b",
@@ -2091,12 +2131,19 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\bone side of (?:my |his |her |the )?(?:body|face)\b",
             r"\b(?:having|had|has|is having|having had) a stroke\b",
             r"\b(?:stroke (?:symptoms|signs)|signs of (?:a )?stroke)\b",
-            r"\b(?:sudden|suddenly|all of a sudden)\b(?: \w+){0,4} (?:confus\w*|weak\w*|numb\w*|"
+            r"\b(?:sudden|suddenly|all of a sudden|all at once|out of (?:nowhere|the blue)|without "
+            r"(?:any )?warning)\b(?: \w+){0,4} (?:confus\w*|weak\w*|numb\w*|"
             r"dizz\w*|can not (?:talk|speak|see|move|walk|stand)|slurr\w*|droop\w*|paraly\w*|blind|"
             r"collaps\w*)",
             r"\bcan not (?:move|feel|lift|raise) (?:my |his |her )?(?:right |left )?(?:arm|leg|"
             rf"legs|hand|face|side)\b{_RANGE_OF_MOTION}",
             r"\bcan not (?:find|get) (?:my|his|her|their) words\b",
+            # s37-10s: a limb or face gone weak, told as sudden after it (not numb or dead
+            # from lying on it)
+            r"\b(?:arm|leg|hand|face|side) (?:\w+ ){0,2}(?:went|gone|going|is|was|has gone|felt|"
+            r"feels) (?:all )?(?:weak|floppy|heavy)\b(?: \w+){0,2} (?:all at once|suddenly|all "
+            r"of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning)\b"
+            r"(?!(?: \w+){0,4} (?:slept|sleeping|lying|lay|leaning) on)",
             r"\b(?:words|speech|talking) (?:\w+ ){0,2}(?:jumbled|garbled|coming out wrong|all "
             r"wrong)\b",
             r"\bwords (?:\w+ )?(?:come|comes|came|coming) out (?:all )?(?:funny|wrong|weird|"
@@ -2128,6 +2175,13 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:sister|brother|mother|mom|mum|dad|father|husband|wife|son|daughter)s? name|"
             r"(?:someone|somebody) else name)\b",
             r"\b(?:hallucinat\w*|seeing things that are not there)\b",
+            # s37-10s: whoever or whatever is seen or heard ("seeing people in the room who
+            # are not there", "hears voices that are not real")
+            r"\b(?:seeing|sees|saw|seen|hearing|hears|heard|talking to|talks to|talked to) "
+            r"(?:\w+ ){0,2}(?:things|people|someone|somebody|animals|bugs|insects|spiders|children|"
+            r"kids|faces|voices|figures|men|women|a man|a woman|a child|cats|dogs)\b(?: \w+){0,8} "
+            r"(?:are not|is not|were not|was not|not) (?:really )?(?:there|real)\b"
+            r"(?! (?:any ?more|now|these days)\b)",
             r"\b(?:talking|speaking|saying|mumbl\w*|mutter\w*|babbl\w*) (?:\w+ )?(?:nonsense|"
             r"gibberish|rubbish that makes no sense)\b",
             # s36-10b: confusion told as "talking rubbish / jibberish / drivel" (NICE NG51 new
@@ -2247,9 +2301,19 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\b(?:lost|losing|lose|no) control (?:of|over) (?:my |his |her )?(?:bladder|bowels?|"
             r"pee|poop|poo|legs)\b",
             r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?|belly button|chest) down\b",
+            r"\b(?:can not|could not) feel (?:\w+ ){0,3}from the (?:waist|hips?|belly button|"
+            r"chest) down\b",
             r"\b(?:numb|no feeling) (?:between|around|down) (?:my |his |her )?(?:legs|bottom|bum|"
             r"buttocks|groin|private parts)\b",
             r"\bsaddle (?:numbness|anaesthesia|anesthesia)\b",
+            # s37-10s: the saddle area numb or not felt, told alone (NICE NG234 / cauda equina:
+            # a red flag by itself)
+            r"\b(?:can not|could not|can hardly|can barely) (?:\w+ )?feel (?:my|his|her|their) "
+            r"(?:bum|bottom|backside|buttocks|groin|private parts)(?: and (?:my |his |her |their )?"
+            r"inner thighs)?\b",
+            r"\b(?:numb\w*|no feeling|tingl\w*|pins and needles)\b(?: \S+){0,5} (?:the )?saddle "
+            r"(?:area|region)\b|\bsaddle (?:area|region)\b(?: \S+){0,4} (?:numb\w*|tingl\w*|no "
+            r"feeling)\b",
         ),
         True,
     ),
@@ -2279,11 +2343,19 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "dehydration",
         _any(
             r"\bcan not (?:\w+ )?keep (?:\w+ ){0,3}down\b",
+            # s37-10s: told as what will not stop ("can not stop vomiting", "will not stop being
+            # sick"): UKONS vomiting that is not controlled
+            r"\b(?:can not|could not|will not|would not|does not|not) stop (?:vomit\w*|being sick|"
+            r"throwing up|puking|retching)\b",
             # mouth sores or a sore throat so bad nothing goes down (UKONS mucositis: unable
             # to eat or drink)
             r"\b(?:can not|could not|unable to|not able to|(?:have|has|had) not been able to) "
             r"(?:even )?(?:swallow|get down) (?:\w+ ){0,2}(?:water|liquids?|fluids?|drinks?|"
             r"(?:my|his|her) (?:own )?(?:spit|saliva)|sips?)\b",
+            # s37-10s: "not even water" after a thing that cannot be swallowed or kept down
+            r"\b(?:can not|could not) (?:\w+ )?(?:swallow|drink|keep|get)\b(?: \S+){0,4} not even "
+            r"(?:a sip of |a drop of |a mouthful of )?(?:water|liquids?|fluids?|drinks?|sips?|"
+            r"(?:my|his|her) (?:own )?(?:spit|saliva))\b",
             r"\b(?:can not|could not|unable to|not able to) (?:even )?get (?:even )?(?:water|"
             r"liquids?|fluids?|drinks?|a sip|sips|anything) down\b",
             r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|been sick|was sick|is sick|"
@@ -2298,6 +2370,11 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(?:poo\w*|bowel movements?|motions|bms?))\b"
             rf"(?: \w+){{0,5}} (?:{MANY_TIMES}|all day|all night|non stop|nonstop|constantly|every "
             r"(?:hour|half hour)|can not stop)\b",
+            # s37-10s: the count told before the word ("10 lots of diarrhoea today", "six bouts
+            # of the runs"): UKONS four or more a day
+            r"\b(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:lots|bouts|"
+            r"episodes|goes|rounds|trips) of (?:diarrh\w*|the runs|watery poo\w*|runny poo\w*|"
+            r"vomit\w*|being sick)\b",
             r"\b(?:has not|have not|had not|not|no) (?:\w+ ){0,2}(?:peed|pee|weed|wee|urinated|"
             r"passed "
             r"(?:any )?urine|passed water)\b(?: \w+){0,3} (?:since|all day|in (?:\d+|a day|over)|"
@@ -2399,6 +2476,35 @@ EMERGENCY_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
 )
+
+# -- a blocked bowel (s37-10s; UKONS triage "constipation" red flags: no bowels open with
+# vomiting or a distended abdomen; malignant bowel obstruction in ovarian and bowel cancer)
+VOMIT_BILE = _any(
+    r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up|brought up|being sick|been sick|"
+    r"is sick|was sick|sick) (?:\w+ ){0,3}(?:(?:(?:dark |bright |yellow )?green\w*|brown|"
+    r"smelly) (?:stuff|liquid|gunk|fluid|bile|sick|vomit|slime|goo|water|muck)|bile|bilious|"
+    r"like poo|what smells like poo)\b",
+)
+"""Green or bilious vomit, or vomit that smells of stool."""
+VOMITING = _any(
+    r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|been sick|keeps being sick|retch\w*)\b"
+)
+NO_STOOL = _any(
+    r"\b(?:not|no|never|without) (?:\w+ ){0,2}(?:pooped|pooed|poo|poop|pooh|bowel movements?|"
+    r"bowel motions?|motions?|stools?|a poo|opened (?:my|his|her|their) bowels|had (?:a )?"
+    r"(?:poo|poop|bowel movement)|passed (?:any )?(?:wind|gas|stools?|a stool|motions?)|wind|"
+    r"gas|farted|farts?)\b(?: \S+){0,6} (?:for|in|since) (?:over |more than |about |nearly )?"
+    r"(?:\d+|two|three|four|five|six|seven|several|a few|a couple of|days|a week|over a week)"
+    r"(?: days?| weeks?)?\b",
+)
+"""No stool or wind for days."""
+BELLY_DRUM = _any(
+    r"\b(?:belly|tummy|stomach|abdomen|tum)\b(?: \S+){0,4} (?:like a (?:drum|balloon)|hard as a "
+    r"(?:drum|rock)|(?:swollen|bloated|distended|blown up) (?:and )?(?:hard|tight|rock hard)|"
+    r"(?:hard|tight|rock hard) (?:and )?(?:swollen|bloated|distended)|massively (?:swollen|"
+    r"bloated)|distended)\b",
+)
+"""A belly swollen hard or tight, as a drum."""
 
 SEPSIS = _any(r"\b(?:neutropenic sepsis|sepsis|septic|neutropenic fever|febrile neutropenia)\b")
 """Named outright (an INFORMATIONAL framing, "signs of sepsis", is not a sign)."""
@@ -2513,6 +2619,10 @@ LEGS_FAILING = _any(
     r"\bcan not (?:walk|stand)(?: up)?\b(?! (?:far|much|long|as|very|the|to|for|without|more "
     r"than|around the|up stairs|upstairs|all day))",
     r"\bunsteady on (?:my|his|her) feet\b",
+    # s37-10s: legs that went from under the person, or stopped working (NICE NG234 new leg
+    # weakness in lay words)
+    r"\blegs? (?:\w+ ){0,2}(?:went|go|goes|gone|going|gave|giving|give) (?:out )?from under\b",
+    r"\blegs? (?:\w+ ){0,2}(?:are not|is not|were not|was not|not|stopped|stop) working\b",
     r"\bnumb (?:\w+ ){0,2}from the (?:waist|hips?) down\b",
     r"\bweak(?:ness)? in (?:my|his|her|both) legs\b",
     # s35-10: legs or feet told as not one's own, and tripping told as frequent (NICE NG234
@@ -2563,6 +2673,9 @@ BLADDER_BOWEL = _any(
     r"\bcan not (?:control|hold) (?:my|his|her) (?:bladder|bowels?|wee|pee|poo)\b",
     r"\b(?:lost|losing|no) control (?:of|over) (?:my |his |her )?(?:bladder|bowels?)\b",
     r"\bincontinen\w*",
+    # s37-10s: accidents told with the organ, and not feeling oneself pass urine
+    r"\baccidents? (?:with|of) (?:my|his|her|their|the) (?:bladder|bowels?|waterworks)\b",
+    r"\b(?:can not|could not) feel (?:my|him|her|them) ?(?:self|selves) (?:pee|wee|urinate|go)\b",
     r"\bcan not (?:tell|feel) when (?:i|he|she) (?:need|needs) (?:to )?(?:pee|wee|go|poo)\b",
 )
 BACK_PAIN = _any(
@@ -2835,6 +2948,15 @@ ONGOING = _any(
     r"this morning|this evening|this afternoon|just now|again now)\b"
 )
 """Words that put a sign in the present even beside a past or resolved one."""
+STILL_UNWELL = _any(
+    r"\bstill (?:feel |feels |feeling |looks? |looking |is |am |are |seems? |so |really |very |"
+    r"a bit |quite |all )*(?:clammy|sweaty|grey|gray|ashen|pale|dizzy|woozy|faint|light ?headed|"
+    r"confused|muddled|drowsy|breathless|short of breath|shaky|shaking|shivering|numb|weak|"
+    r"floppy|not right|not with it|racing|pounding|bleeding|in agony)\b",
+    r"\b(?:heart|pulse) (?:is |keeps )?still (?:racing|pounding|going like)\b",
+)
+"""s37-10s: a sign told as over, then the body still unwell after it ("blacked out, hit the
+floor. i am fine now i think but still feel clammy"): the sign is not resolved."""
 DATED_AFTER = _any(
     r" [,.] (?:but |and )?(?:that|this|it|which|all that|all of that) (?:was|were|happened|"
     r"is from) "

@@ -88,6 +88,8 @@ _TOKEN_MAP = {
     "shes": "she is",
     "lets": "let us",
     "wanna": "want to",
+    "kinda": "kind of",
+    "sorta": "sort of",
     "gonna": "going to",
     "gotta": "got to",
     "u": "you",
@@ -198,7 +200,9 @@ _CONTEXT_FORMS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
         "i will",
     ),
     (
-        re.compile(r"\bid(?= (?:rather|die|love|like|be|kill|never|want|just|sooner|prefer|do)\b)"),
+        re.compile(
+            r"\bid(?= (?:rather|die|love|like|be|kill|never|want|just|sooner|prefer|do|need)\b)"
+        ),
         "i would",
     ),
     (
@@ -232,6 +236,26 @@ _CONTEXT_FORMS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _THOUSANDS_K = re.compile(r"\b(\d+(?:\.\d+)?)\s?k\b")
 _FOR_ME = re.compile(r"\b4 (me|you|him|her|my|them|us)\b")
+_INABILITY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(can|could) no longer\b"), r"\1 not"),
+    (
+        re.compile(
+            r"\b(?:(?:am|is|are) unable|(?:am|is|are) (?:no longer|not) able"
+            r"|(?:has|have) (?:not|no longer) been able|(?:has|have) been unable) to\b"
+        ),
+        "can not",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:was|were) unable|(?:was|were) (?:no longer|not) able"
+            r"|had (?:not|no longer) been able|had been unable) to\b"
+        ),
+        "could not",
+    ),
+)
+"""A function lost, told in any of the words for it ("can no longer swallow", "is not able to
+stand", "has not been able to pee", "was unable to get up"): read as "can not" / "could not",
+the form the safety patterns are written in (s37-10s)."""
 _SLASH_WITH = re.compile(r"\bw/o\b|\bw/")
 _CLAUSE = re.compile(r"\.(?!\d)|(?<!\d)\.|[!?;:]+")
 _NON_WORD = re.compile(r"[^a-z0-9.,\s]")
@@ -575,4 +599,7 @@ def _normalised(text: str) -> Normalised:
             corrected = _correct_token(token)
             mapped = _TOKEN_MAP.get(corrected, corrected)
         tokens.extend(mapped.split())
-    return Normalised(_FOR_ME.sub(r"for \1", " ".join(tokens)), source)
+    text = _FOR_ME.sub(r"for \1", " ".join(tokens))
+    for pattern, form in _INABILITY:
+        text = pattern.sub(form, text)
+    return Normalised(text, source)
