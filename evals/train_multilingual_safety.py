@@ -22,9 +22,11 @@ benign message of every language (docs/routing.md, "s33-14m").
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,8 +48,63 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_FILE = ROOT / "assistant" / "content" / MODEL_RESOURCE
 BLIND = ROOT / "evals" / "suites" / "blind"
 C = 4.0
-THRESHOLD = 0.9
-"""Chosen on the leave-one-set-out scores (docs/routing.md, "s33-14m")."""
+THRESHOLD = 0.67
+"""The crisis and abuse bar, chosen with ``CONFIG`` on the leave-one-set-out scores: the
+highest pooled red-flag recall that raises no more benign messages than the vote of
+s33-14m at its bars (docs/routing.md, "s37-10v")."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """How the vote is fitted: the inverse regularisation ``c``, balanced class weights or
+    none, and ``bags``: the number of fits, each without one of ``bags`` parts of the
+    messages, whose coefficients are averaged (1: one fit on everything)."""
+
+    c: float = C
+    balanced: bool = True
+    bags: int = 1
+
+    def __str__(self) -> str:
+        weight = "balanced" if self.balanced else "unweighted"
+        return f"C={self.c:g} {weight} bags={self.bags}"
+
+
+CONFIG = Config(C, balanced=False)
+"""The configuration chosen on the leave-one-set-out study (docs/routing.md, "s37-10v")."""
+
+
+def _part(text: str, parts: int) -> int:
+    """A stable part of ``parts`` for a message (the same in every process and refit)."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % parts
+
+
+def fit_config(
+    examples: Sequence[Labelled], vectors: Vectors, config: Config = CONFIG
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Classes, coefficients and intercepts fitted as ``config`` says. With bags, the
+    average of the fits' linear scores: one linear model, each class's score the mean of
+    the fits' (a geometric mean of their probabilities), so no single part of the data
+    moves a message's probability as far as it moves in one fit."""
+    if config.bags <= 1:
+        return fit(examples, vectors, config.c, _split, config.balanced)
+    fits = [
+        fit(
+            [e for e in examples if _part(e.text, config.bags) != k],
+            vectors,
+            config.c,
+            _split,
+            config.balanced,
+        )
+        for k in range(config.bags)
+    ]
+    classes = fits[0][0]
+    if any(f[0] != classes for f in fits):
+        raise ValueError("the bagged fits do not share their classes")
+    return (
+        classes,
+        np.mean([f[1] for f in fits], axis=0),
+        np.mean([f[2] for f in fits], axis=0),
+    )
 
 
 def blind_halves(root: Path = ROOT) -> list[str]:
@@ -111,11 +168,14 @@ def _split(text: str) -> list[str]:
 
 
 def build(
-    root: Path = ROOT, exclude: Sequence[str] = (), vectors: Vectors | None = None
+    root: Path = ROOT,
+    exclude: Sequence[str] = (),
+    vectors: Vectors | None = None,
+    config: Config = CONFIG,
 ) -> dict[str, object]:
     vectors = vectors or Vectors()
     examples = load_training(root, exclude)
-    classes, coef, intercept = fit(examples, vectors, C, _split)
+    classes, coef, intercept = fit_config(examples, vectors, config)
     return {
         "classes": classes,
         "coef": np.round(coef, 6).tolist(),
@@ -124,7 +184,9 @@ def build(
         "training": {
             "embedding_model": ENCODER,
             "messages": {c: sum(e.label == c for e in examples) for c in classes},
-            "C": C,
+            "C": config.c,
+            "class_weight": "balanced" if config.balanced else None,
+            "bags": config.bags,
             "files": data_hashes(root),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "command": "python -m evals.train_multilingual_safety",
@@ -135,6 +197,14 @@ def build(
 def stale(root: Path = ROOT) -> list[str]:
     """Training files whose content changed since the packaged model was fitted."""
     return english_stale(root, MODEL_RESOURCE, data_hashes(root))
+
+
+def _config(text: str) -> Config:
+    """``C:WEIGHT:BAGS`` (``4:balanced:1``) as a ``Config``."""
+    c, weight, bags = text.split(":")
+    if weight not in ("balanced", "none"):
+        raise ValueError(f"{text}: the weight is 'balanced' or 'none'")
+    return Config(float(c), weight == "balanced", int(bags))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +218,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--baseline", type=Path, help="with --validate: a folder of eval reports (lists alone)"
     )
     parser.add_argument("--verbose", action="store_true", help="with --validate: list cases")
+    parser.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        metavar="C:WEIGHT:BAGS",
+        help="with --validate: compare fitting configurations, e.g. 4:balanced:1 "
+        "1:none:5 (the first is the reference)",
+    )
+    parser.add_argument("--dump", type=Path, help="with --config: out-of-fold scores (JSON)")
     parser.add_argument(
         "--allow-loss",
         action="store_true",
@@ -168,9 +247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     vectors = Vectors(args.cache)
     try:
         if args.validate:
-            from .multilingual_validation import report, validate
+            from .multilingual_validation import report, study, validate
 
-            print(report(validate(ROOT, vectors, args.baseline), args.verbose))
+            if args.config:
+                study(ROOT, vectors, [_config(c) for c in args.config], args.dump)
+            else:
+                print(report(validate(ROOT, vectors, args.baseline), args.verbose))
             return 0
         data = build(ROOT, (), vectors)
         lost = lost_pins(SafetyModel.from_json(json.dumps(data)), vectors)

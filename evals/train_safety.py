@@ -158,13 +158,16 @@ def fit(
     vectors: Callable[[Sequence[str]], np.ndarray],
     c: float = C,
     split: Callable[[str], list[str]] = pieces,
+    balanced: bool = True,
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Classes, coefficients and intercepts of the two-stage model (see the module text);
-    ``split``: the sentences a message is scored by besides its whole."""
+    ``split``: the sentences a message is scored by besides its whole; ``balanced``:
+    weigh each class by the inverse of its size."""
     from sklearn.linear_model import LogisticRegression
 
     def model(texts: list[str], labels: list[str]) -> LogisticRegression:
-        return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(
+        weight = "balanced" if balanced else None
+        return LogisticRegression(C=c, max_iter=3000, class_weight=weight).fit(
             vectors(texts), labels
         )
 

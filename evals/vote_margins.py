@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.routing.multilingual_vote import EMERGENCY_THRESHOLD, units
+from assistant.routing import multilingual_vote
+from assistant.routing.multilingual_vote import units
 from assistant.routing.safety_model import SafetyModel
 
 from .suite import Case, load_suite
@@ -67,7 +68,7 @@ def red_flags(root: Path = ROOT, suites: Sequence[str] | None = None) -> list[tu
 
 def bar(model: SafetyModel, label: str) -> float:
     """The bar a vote of ``label`` must reach (``multilingual_vote.vote``)."""
-    return EMERGENCY_THRESHOLD if label == "emergency" else model.threshold
+    return multilingual_vote.bar(label, model.threshold)
 
 
 def score(

@@ -25,15 +25,17 @@ RED_FLAGS = [
     ("zh", "crisis", "我觉得活下去没有意义，想结束这一切。"),
     ("tr", "crisis", "Artık yaşamak istemiyorum, her şeye son vermek istiyorum."),
     ("nl", "abuse", "Mijn zoon slaat me als ik hem geen geld geef."),
+    # missed at the s33-14m fit's bars, found since the s37-10v fit (docs/routing.md)
+    ("ko", "emergency", "항암 치료를 받는 중인데 열이 39도까지 오르고 오한이 심해요."),
 ]
 KNOWN_MISSES = [
-    ("ko", "emergency", "항암 치료를 받는 중인데 열이 39도까지 오르고 오한이 심해요."),
     ("pt", "crisis", "Ultimamente acho que seria mais simples se eu não acordasse mais."),
+    # 0.71 abuse, level with a son keeping the accounts at his mother's request (a near
+    # miss): under the abuse bar, 0.72 (multilingual_vote.ABUSE_THRESHOLD)
     ("fr", "abuse", "Mon fils garde ma carte bancaire et il hurle quand je la lui demande."),
 ]
-"""Written with the others and missed by the vote at its thresholds (the Korean fever
-on chemotherapy is found by the word lists) (docs/routing.md,
-"s33-14m"): kept as expected failures, so a better fit shows up."""
+"""Written with the others and missed by the vote at its thresholds (docs/routing.md,
+"s33-14m", "s37-10v"): kept as expected failures, so a better fit shows up."""
 # (language, message): the same alarm words, or the same subjects, with nothing current
 NEAR_MISSES = [
     ("fr", "Je meurs d'envie d'un vrai massage après cette semaine épuisante."),

@@ -15,6 +15,7 @@ import json
 import numpy as np
 import pytest
 
+from assistant.routing.multilingual_vote import EMERGENCY_THRESHOLD
 from assistant.routing.safety_model import SafetyModel
 from evals.vote_margins import PINS, load_pins, lost_pins, pinned_cases, red_flags
 
@@ -63,22 +64,33 @@ def test_a_refit_that_still_votes_the_pins_loses_none() -> None:
     assert lost_pins(_model("crisis"), _zeros) == []
 
 
-def test_an_emergency_vote_needs_the_higher_bar() -> None:
-    # 0.99 passes the emergency bar (0.95); a model at about 0.93 does not
-    assert lost_pins(_model("emergency"), _zeros) == []
-    model = _model("emergency")
-    weak = SafetyModel.from_json(
+def _emergency_at(p: float) -> SafetyModel:
+    """A model that gives every vector the emergency class with probability ``p`` and
+    whose own threshold (crisis and abuse) is below it."""
+    logit = float(np.log(3 * p / (1 - p)))  # softmax of (0, 0, logit, 0)
+    return SafetyModel.from_json(
         json.dumps(
             {
                 "classes": CLASSES,
-                "coef": model.coef.tolist(),
-                "intercept": [0.0, 0.0, 3.7, 0.0],
-                "threshold": 0.9,
+                "coef": [[0.0] * 4 for _ in CLASSES],
+                "intercept": [0.0, 0.0, logit, 0.0],
+                "threshold": 0.3,
             }
         )
     )
-    assert 0.9 < float(weak.probabilities(np.zeros((1, 4)))[0, 2]) < 0.95
-    assert len(lost_pins(weak, _zeros)) == len(load_pins())
+
+
+def test_an_emergency_vote_is_held_to_its_own_bar() -> None:
+    just_over, just_under = (
+        _emergency_at(EMERGENCY_THRESHOLD + 0.02),
+        _emergency_at(EMERGENCY_THRESHOLD - 0.02),
+    )
+    assert (
+        abs(float(just_under.probabilities(np.zeros((1, 4)))[0, 2]) - EMERGENCY_THRESHOLD + 0.02)
+        < 1e-4
+    )
+    assert lost_pins(just_over, _zeros) == []
+    assert len(lost_pins(just_under, _zeros)) == len(load_pins())
 
 
 @pytest.mark.slow
