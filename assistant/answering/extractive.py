@@ -27,8 +27,11 @@ answers questions about training or the Society's programs; a warning about a
 specific condition (bone metastases) only answers someone who raised it or
 asked about safety in general. Testimonials (patients' own words) never lead
 an answer unless the question asks what people say; the service shows them
-apart, labelled as one person's experience. When two sentences are about
-equally relevant, the plainer one (Flesch-Kincaid grade) is preferred.
+apart, labelled as one person's experience; asked what people say in general, a
+story about cancer care as a whole leads, not one about a treatment the person never
+named. Of two summaries that name what was asked, the one naming fewer symptoms leads.
+When two sentences are about equally relevant, the plainer one (Flesch-Kincaid grade)
+is preferred.
 
 Sentences are whole: list items are read with their heading ("Breast Cancer
 Guideline: Can be considered for reducing anxiety"), a sentence starting
