@@ -27,8 +27,11 @@ answers questions about training or the Society's programs; a warning about a
 specific condition (bone metastases) only answers someone who raised it or
 asked about safety in general. Testimonials (patients' own words) never lead
 an answer unless the question asks what people say; the service shows them
-apart, labelled as one person's experience. When two sentences are about
-equally relevant, the plainer one (Flesch-Kincaid grade) is preferred.
+apart, labelled as one person's experience; asked what people say in general, a
+story about cancer care as a whole leads, not one about a treatment the person never
+named. Of two summaries that name what was asked, the one naming fewer symptoms leads.
+When two sentences are about equally relevant, the plainer one (Flesch-Kincaid grade)
+is preferred.
 
 Sentences are whole: list items are read with their heading ("Breast Cancer
 Guideline: Can be considered for reducing anxiety"), a sentence starting
@@ -560,6 +563,58 @@ def _may_lead_alone(c: Candidate, focus: Focus) -> bool:
     return focus.intent == Intent.LIMITS and "strength" in c.kinds
 
 
+Scored = tuple[Candidate, float, dict[str, float]]
+"""A sentence with its relevance and the parts that make it up."""
+
+
+def _symptom_count(c: Candidate) -> int:
+    """How many of the symptoms the sources discuss a sentence names (``_SYMPTOMS``)."""
+    return len({m.lower() for m in _SYMPTOMS.findall(c.unit.display)})
+
+
+def _most_about(leads: list[Scored], focus: Focus) -> list[Scored]:
+    """The summary that is most about what was asked, when a summary would lead.
+
+    Asked about one thing ("can massage help me sleep?"), a list of eight symptoms that
+    names sleep among them is less about it than a sentence naming it among three
+    ("...reducing anxiety, pain and muscle tension. It may help with ... insomnia"),
+    though both find all of the question: of the summaries that find as much of what was
+    asked as the best, those naming fewer symptoms lead (s37-11p)."""
+    top = max(leads, key=lambda s: s[1])
+    if not focus.topics or "summary" not in top[0].kinds or top[2]["topic"] <= 0:
+        return leads
+    fewer = [
+        s
+        for s in leads
+        if "summary" in s[0].kinds
+        and s[2]["topic"] >= top[2]["topic"]
+        and _symptom_count(s[0]) < _symptom_count(top[0])
+    ]
+    return fewer or leads
+
+
+_A_TREATMENT = re.compile(
+    r"\b(chemo\w*|radiation|radiotherapy|rads|surger(y|ies)|surgical|operations?|"
+    r"infusions?|transplants?|immunotherapy)\b",
+    re.I,
+)
+"""A treatment a patient's story is about ("before each chemo", "a surgery date")."""
+
+
+def _general_story(c: Candidate) -> bool:
+    """A patient's own words about cancer care in general ("all through my diagnosis and
+    treatment..."), naming no symptom or treatment of its own: not "the stress of
+    chemotherapy", not "before each chemo", not "the debilitating muscle/bone ache"
+    (its everyday words read as the sources', ``patient_words``)."""
+    text = c.unit.display
+    return (
+        c.testimonial
+        and not expand(text).terms_in_role("topic")
+        and not _SYMPTOMS.search(text)
+        and not _A_TREATMENT.search(text)
+    )
+
+
 def allowed(c: Candidate, focus: Focus) -> bool:
     """Whether a sentence may be shown at all for this question."""
     about_programs = focus.training or focus.intent == Intent.PROGRAMS
@@ -1026,6 +1081,13 @@ class ExtractiveAnswerer:
         # question, but leads only an answer to someone who raised that condition ("is it
         # safe in hospice with advanced cancer?" is led by the general safety statement).
         leads = [s for s in leads if not s[0].warnings - focus.raised] or leads
+        leads = _most_about(leads, focus)
+        if focus.wants_experience and not focus.topics:
+            # What people say, asked in general ("what do patients say massage did for
+            # them?"): a story about getting through cancer care as a whole leads, not one
+            # about a treatment or symptom the person never named (a finding limited to a
+            # group answers only a question about that group, likewise).
+            leads = [s for s in leads if _general_story(s[0])] or leads
         best = max(s[1] for s in leads)
         # Among the sentences about as relevant as the best, the plainest leads.
         near = [s for s in leads if s[1] >= best - w.plain_margin]
