@@ -152,9 +152,14 @@ STORIES = [
         "Booked a massage for Thursday, looking forward to it. Since lunch my right arm and "
         "leg feel heavy and I keep dropping my cup. Should I still go?"
     ),
+    # (A blocked bowel told in lay words was here until session 37's word rules caught it.)
     (
-        "Mum's tummy is swollen hard and she hasn't pooed or passed wind for three days and "
-        "keeps being sick. Would a tummy massage help?"
+        "Mum has lots of tiny purple dots all over her legs since yesterday and her gums bled "
+        "when she brushed. Would a gentle leg rub be ok?"
+    ),
+    (
+        "Since this afternoon my face and both arms have gone puffy and my head feels like it's "
+        "bursting when I bend over. Can I still have my massage on Friday?"
     ),
 ]
 
