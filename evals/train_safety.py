@@ -32,7 +32,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,10 +74,34 @@ AUGMENT: tuple[str, ...] = ()
 kind raised the leave-one-set-out recall at the same number of false safety routes
 (docs/routing.md, "The safety vote"); ``--validate --augment`` measures them again."""
 THRESHOLD = 0.75
+BALANCED = True
+"""Weigh each class by the inverse of its size when fitting. Kept (s37-10e): the fit
+without weights caught more red flags leave-one-set-out only at bars that raised false
+safety routes on the train halves (docs/routing.md, "s37-10e"); ``--validate
+--no-balanced`` measures it again."""
 ALONE = 0.95
 """A crisis or abuse vote at or above this wins without a cue word (chosen on the own
 probes and the team's labelled sets, docs/routing.md); an emergency vote always needs one."""
 ALONE_LABELS = ("crisis", "abuse")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A fit and bars to validate (``--validate --c --[no-]balanced --threshold --alone``);
+    ``None``: the bar the fit writes."""
+
+    c: float = C
+    balanced: bool = BALANCED
+    threshold: float | None = None
+    alone: float | None = None
+
+    def bars(self, model: SafetyModel) -> SafetyModel:
+        """``model`` with this fit's bars in place of its own."""
+        return replace(
+            model,
+            threshold=model.threshold if self.threshold is None else self.threshold,
+            alone=model.alone if self.alone is None else self.alone,
+        )
 
 
 @dataclass(frozen=True)
@@ -196,15 +220,17 @@ def build(
     vectors: Vectors | None = None,
     c: float = C,
     kinds: Sequence[str] = AUGMENT,
+    balanced: bool = BALANCED,
 ) -> dict[str, object]:
     """The model file's content, fitted on every training source but ``exclude``, with
-    the red-flag examples' variants of ``kinds`` (``evals/safety_augment.py``)."""
+    the red-flag examples' variants of ``kinds`` (``evals/safety_augment.py``);
+    ``balanced``: class weights as in ``fit``."""
     settings = load_settings(_env_file=None)
     if vectors is None:
         vectors = Vectors(get_embeddings(settings.embedding_model))
     examples = load_training(root, exclude)
     variants = [Labelled(t, label) for t, label in augment(examples, kinds)]
-    classes, coef, intercept = fit(examples + variants, vectors, c)
+    classes, coef, intercept = fit(examples + variants, vectors, c, balanced=balanced)
     counts = {c: sum(e.label == c for e in examples) for c in classes}
     return {
         "classes": classes,
@@ -217,6 +243,7 @@ def build(
             "embedding_model": settings.embedding_model,
             "messages": counts,
             "C": c,
+            "balanced": balanced,
             "augmented": {"kinds": list(kinds), "seed": AUGMENT_SEED, "variants": len(variants)},
             "files": data_hashes(root),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
@@ -236,17 +263,18 @@ def stale(
     return sorted(p for p in set(now) | set(fitted) if now.get(p) != fitted.get(p))
 
 
-def _validate(cache: Path | None, verbose: bool, kinds: Sequence[str]) -> int:
+def _validate(cache: Path | None, verbose: bool, kinds: Sequence[str], options: Fit) -> int:
     from . import safety_validation as sv
 
     embeddings = sv.shared_embeddings(cache)
     vectors = Vectors(embeddings)
+
+    def fold(exclude: Sequence[str]) -> SafetyModel:
+        data = build(ROOT, exclude, vectors, options.c, kinds, options.balanced)
+        return options.bars(sv.model_from(data))
+
     try:
-        per_half, pooled = sv.validate(
-            lambda exclude: sv.model_from(build(ROOT, exclude, vectors, C, kinds)),
-            embeddings,
-            ROOT,
-        )
+        per_half, pooled = sv.validate(fold, embeddings, ROOT)
     finally:
         embeddings.save()
     print(sv.report(per_half, pooled, verbose))
@@ -270,10 +298,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(AUGMENT),
         help=f"with --validate: comma-separated variant kinds ({', '.join(KINDS)})",
     )
+    parser.add_argument(
+        "--c", type=float, default=C, help="with --validate: inverse regularisation"
+    )
+    parser.add_argument(
+        "--balanced",
+        action=argparse.BooleanOptionalAction,
+        default=BALANCED,
+        help="with --validate: weigh each class by the inverse of its size",
+    )
+    parser.add_argument(
+        "--threshold", type=float, help="with --validate: the vote's bar with a cue"
+    )
+    parser.add_argument("--alone", type=float, help="with --validate: the bar without a cue")
     args = parser.parse_args(argv)
     if args.validate:
         kinds = tuple(k for k in args.augment.split(",") if k)
-        return _validate(args.cache, args.verbose, kinds)
+        options = Fit(args.c, args.balanced, args.threshold, args.alone)
+        return _validate(args.cache, args.verbose, kinds, options)
     if args.check:
         changed = stale()
         if changed:

@@ -136,3 +136,54 @@ def test_third_person_needs_a_first_person_and_unknown_kinds_are_refused() -> No
     assert told is not None and "my legs" not in told.split(" ", 3)[-1]
     with pytest.raises(ValueError, match="unknown augmentation"):
         augment([], ("shout",))
+
+
+@pytest.mark.slow
+def test_an_unweighted_fit_does_not_inflate_the_rare_class(embeddings) -> None:
+    # Two crisis messages among eight ordinary ones: balancing weighs each crisis message
+    # four times, so an unseen crisis-like message gets a higher crisis probability.
+    examples = [
+        train_safety.Labelled("I want to end my life tonight.", "crisis"),
+        train_safety.Labelled("I have been thinking of killing myself.", "crisis"),
+    ] + [
+        train_safety.Labelled(t, "other")
+        for t in (
+            "What should I wear to my massage?",
+            "Does massage help with sleep after chemo?",
+            "Can my husband come to the appointment?",
+            "How long is a session?",
+            "Is oil used on the skin?",
+            "Can I have a massage with a port?",
+            "Where do I park at the clinic?",
+            "Will the therapist talk during the massage?",
+        )
+    ]
+    vectors = train_safety.Vectors(embeddings)
+    probe = vectors(["there is no point in going on, I would rather be dead"])
+
+    def crisis_probability(balanced: bool) -> float:
+        classes, coef, intercept = train_safety.fit(
+            examples, vectors, split=lambda _: [], balanced=balanced
+        )
+        assert classes == ["crisis", "other"]  # two classes: one row, the logit of "other"
+        logit = (probe @ coef.T + intercept).ravel()
+        return float(1 / (1 + np.exp(logit[0])))
+
+    assert crisis_probability(True) > crisis_probability(False)
+
+
+def test_validate_options_replace_only_the_bars_they_name() -> None:
+    model = SafetyModel(
+        ("crisis", "emergency", "other"),
+        np.zeros((3, 4), dtype=np.float32),
+        np.zeros(3, dtype=np.float32),
+        0.75,
+        {},
+        0.95,
+        ("crisis",),
+    )
+    same = train_safety.Fit().bars(model)
+    assert (same.threshold, same.alone) == (0.75, 0.95)
+    moved = train_safety.Fit(1.0, False, threshold=0.5).bars(model)
+    assert (moved.threshold, moved.alone) == (0.5, 0.95)
+    assert train_safety.Fit(alone=0.9).bars(model).alone == 0.9
