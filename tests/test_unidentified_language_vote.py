@@ -46,7 +46,7 @@ def test_english_however_terse_has_enough_english_words(message: str) -> None:
 
 
 # (language, route, message): red flags the lists miss, read as English by the identifier,
-# voted well above ``UNIDENTIFIED_THRESHOLD`` (0.97 and more)
+# voted above ``UNIDENTIFIED_THRESHOLD``
 READ_AS_ENGLISH_RED_FLAGS = [
     ("so", Route.CRISIS, "Ma rabo inaan noolaado mar dambe, waxaan ka fikirayaa inaan is dilo."),
     ("ha", Route.CRISIS, "Na gaji da rayuwa, ina so in mutu kawai."),

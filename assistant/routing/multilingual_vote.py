@@ -54,12 +54,14 @@ def bar(label: str, threshold: float) -> float:
     return max(threshold, ABUSE_THRESHOLD) if label == "abuse" else threshold
 
 
-UNIDENTIFIED_THRESHOLD = 0.96
+UNIDENTIFIED_THRESHOLD = 0.85
 """Every vote on a message read as English with few English words (a language the
 identifier does not know: Somali, Hausa, Swahili...) needs this: no cue of its language
-can tell a past or a figure of speech ("I said I would die, but I finished last year", 0.955
-in Swahili on a train half) and e5 reads these languages less well (docs/routing.md,
-"s34-10")."""
+can tell a past or a figure of speech ("I said I would die, but I finished last year" in
+Swahili on a train half) and e5 reads these languages less well (docs/routing.md,
+"s34-10"). Chosen by the same rule each time the vote is refitted: just above the
+highest vote any benign train message read this way gets (that Swahili one: 0.955 under
+the class-balanced fit, bar 0.96; 0.840 under s37-10v's unweighted fit, bar 0.85)."""
 
 GROOMING_CUT = re.compile(
     r"\b(?:(?:me|te|se|nos|mi|si|ti|ci|je|tu|il|elle|on|ich|du|er|sie|wir|i|he|she|we) )?"
